@@ -1,0 +1,66 @@
+import type { OcpiVersion } from '../version';
+import { decodeBase64Utf8, encodeBase64Utf8 } from './base64';
+
+/**
+ * How a credentials token travels in the `Authorization` header: `base64` of its UTF-8 bytes, as
+ * OCPI 2.2.1 requires, or `raw`, as OCPI 2.1.1 sends it (and as many 2.2 servers still expect).
+ *
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/transport_and_format.asciidoc#transport_and_format_authorization_header
+ */
+export type TokenEncoding = 'base64' | 'raw';
+
+// Both versions ask for printable, non-whitespace ASCII (U+0021..U+007E) in a credentials token.
+const CREDENTIALS_TOKEN = /^[\x21-\x7E]+$/;
+const SCHEME = 'token';
+
+/** The encoding a version's spec prescribes: `raw` for 2.1.1, `base64` for 2.2.1. */
+export function defaultTokenEncoding(version: OcpiVersion): TokenEncoding {
+  return version === '2.1.1' ? 'raw' : 'base64';
+}
+
+/** Options of {@link formatAuthorizationHeader}. */
+export interface FormatAuthorizationOptions {
+  /** The OCPI version spoken with this partner; picks the default encoding. */
+  version: OcpiVersion;
+  /** Overrides the version's encoding, e.g. `raw` for a 2.2.1 partner that does not decode Base64. */
+  encoding?: TokenEncoding;
+}
+
+/**
+ * Builds the value of the `Authorization` header for a credentials token.
+ *
+ * @throws TypeError when the token is empty or holds anything but printable non-whitespace ASCII. The
+ *   message never contains the token.
+ * @example
+ * formatAuthorizationHeader('example-token', { version: '2.2.1' }); // 'Token ZXhhbXBsZS10b2tlbg=='
+ * formatAuthorizationHeader('example-token', { version: '2.1.1' }); // 'Token example-token'
+ */
+export function formatAuthorizationHeader(token: string, options: FormatAuthorizationOptions): string {
+  if (!CREDENTIALS_TOKEN.test(token)) {
+    throw new TypeError('A credentials token must be non-empty printable ASCII without whitespace');
+  }
+  const encoding = options.encoding ?? defaultTokenEncoding(options.version);
+  return `Token ${encoding === 'base64' ? encodeBase64Utf8(token) : token}`;
+}
+
+/**
+ * Extracts the credential after the `Token` scheme from an `Authorization` header value, exactly as
+ * received (still encoded). The scheme is matched without regard to case, as HTTP asks; anything
+ * other than the `Token` scheme, or an empty credential, gives `undefined`.
+ */
+export function parseAuthorizationHeader(value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  const space = trimmed.indexOf(' ');
+  if (space === -1 || trimmed.slice(0, space).toLowerCase() !== SCHEME) return undefined;
+  const credential = trimmed.slice(space + 1).trimStart();
+  return credential.length > 0 && !/\s/.test(credential) ? credential : undefined;
+}
+
+/**
+ * Turns a received credential back into the credentials token, given how it was encoded. Returns
+ * `undefined` when a `base64` credential is not valid Base64 of UTF-8 text.
+ */
+export function decodeCredential(credential: string, encoding: TokenEncoding): string | undefined {
+  return encoding === 'raw' ? credential : decodeBase64Utf8(credential);
+}

@@ -1,0 +1,47 @@
+import { isSuccessStatusCode } from '../status-code-range';
+import type { OcpiVersion } from '../version';
+import type { OcpiError, OcpiRequestInput } from './ocpi-error';
+import { OcpiHttpError } from './ocpi-http-error';
+import { createStatusError } from './ocpi-status-error';
+
+/** The parts of a response that decide whether it failed. */
+export interface ResponseOutcome extends OcpiRequestInput {
+  version: OcpiVersion;
+  httpStatus: number;
+  statusText?: string;
+  /** The body as text, kept (shortened, scrubbed) on HTTP errors. */
+  body?: string;
+  /** The envelope, when the body was one (already validated as such). */
+  envelope?: { status_code: number; status_message?: string | undefined; timestamp?: string; data?: unknown };
+}
+
+/**
+ * The one place that maps a response to an error class: a non-2xx HTTP status gives an
+ * {@link OcpiHttpError} (with the envelope's code when there is one); a 2xx response whose envelope
+ * holds anything but a 1xxx `status_code` gives an `OcpiStatusError` of the matching range. A
+ * successful response gives `undefined`.
+ */
+export function createResponseError(outcome: ResponseOutcome): OcpiError | undefined {
+  const { envelope, version, httpStatus, method, url, secrets } = outcome;
+  const request = secrets ? { method, url, secrets } : { method, url };
+  if (httpStatus < 200 || httpStatus > 299) {
+    return new OcpiHttpError({
+      ...request,
+      status: httpStatus,
+      ...(outcome.statusText !== undefined && { statusText: outcome.statusText }),
+      ...(outcome.body !== undefined && { body: outcome.body }),
+      ...(envelope && { statusCode: envelope.status_code }),
+      ...(envelope?.status_message !== undefined && { statusMessage: envelope.status_message }),
+    });
+  }
+  if (!envelope || isSuccessStatusCode(envelope.status_code)) return undefined;
+  return createStatusError({
+    ...request,
+    version,
+    httpStatus,
+    statusCode: envelope.status_code,
+    ...(envelope.status_message !== undefined && { statusMessage: envelope.status_message }),
+    ...(envelope.timestamp !== undefined && { timestamp: envelope.timestamp }),
+    ...(envelope.data !== undefined && { data: envelope.data }),
+  });
+}

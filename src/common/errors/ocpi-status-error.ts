@@ -1,0 +1,120 @@
+import { statusCodeRange } from '../status-code-range';
+import type { OcpiVersion } from '../version';
+import {
+  describeRequest,
+  hasKind,
+  markKind,
+  OcpiError,
+  type OcpiRequestInfo,
+  type OcpiRequestInput,
+  scrub,
+} from './ocpi-error';
+import { quote } from './ocpi-http-error';
+
+/** What {@link OcpiStatusError} and its subclasses are built from: the envelope of a failed call. */
+export interface OcpiStatusErrorInput extends OcpiRequestInput {
+  statusCode: number;
+  statusMessage?: string;
+  timestamp?: string;
+  /** The HTTP status of the response, usually 200. */
+  httpStatus?: number;
+  /** The envelope's `data`, which the spec leaves free on errors (often a hint at the bad field). */
+  data?: unknown;
+}
+
+/**
+ * The partner answered with an OCPI envelope whose `status_code` is not a success (1xxx), even though
+ * the HTTP status was 2xx. Subclasses tell the range apart: {@link OcpiClientStatusError} (2xxx),
+ * {@link OcpiServerStatusError} (3xxx) and {@link OcpiHubStatusError} (4xxx, 2.2.1). A code in no
+ * defined range stays an `OcpiStatusError`.
+ *
+ * @example
+ * if (isOcpiStatusError(error) && error.statusCode === 2003) console.warn('unknown location');
+ */
+export class OcpiStatusError extends OcpiError {
+  override name = 'OcpiStatusError';
+  readonly statusCode: number;
+  readonly statusMessage: string | undefined;
+  readonly timestamp: string | undefined;
+  readonly httpStatus: number | undefined;
+  readonly request: OcpiRequestInfo;
+  readonly data: unknown;
+
+  constructor(input: OcpiStatusErrorInput) {
+    const request = describeRequest(input);
+    const statusMessage =
+      input.statusMessage === undefined ? undefined : scrub(input.statusMessage, input.secrets);
+    super(`OCPI ${input.statusCode}${quote(statusMessage)}: ${request.method} ${request.url}`);
+    markKind(this, 'OcpiStatusError');
+    this.statusCode = input.statusCode;
+    this.statusMessage = statusMessage;
+    this.timestamp = input.timestamp;
+    this.httpStatus = input.httpStatus;
+    this.request = request;
+    this.data = input.data;
+  }
+}
+
+/** A 2xxx status: the partner could not process what we sent. */
+export class OcpiClientStatusError extends OcpiStatusError {
+  override name = 'OcpiClientStatusError';
+  constructor(input: OcpiStatusErrorInput) {
+    super(input);
+    markKind(this, 'OcpiClientStatusError');
+  }
+}
+
+/** A 3xxx status: the partner failed while processing a valid request (e.g. 3001 during registration). */
+export class OcpiServerStatusError extends OcpiStatusError {
+  override name = 'OcpiServerStatusError';
+  constructor(input: OcpiStatusErrorInput) {
+    super(input);
+    markKind(this, 'OcpiServerStatusError');
+  }
+}
+
+/** A 4xxx status (2.2.1 only): a hub could not route the request, e.g. 4001 for an unknown receiver. */
+export class OcpiHubStatusError extends OcpiStatusError {
+  override name = 'OcpiHubStatusError';
+  constructor(input: OcpiStatusErrorInput) {
+    super(input);
+    markKind(this, 'OcpiHubStatusError');
+  }
+}
+
+/**
+ * The status error class for a `status_code` in `version`: client, server or hub by range, the base
+ * class for a code in no range the version defines (4xxx is no hub error in 2.1.1, which has no hubs).
+ */
+export function createStatusError(input: OcpiStatusErrorInput & { version: OcpiVersion }): OcpiStatusError {
+  switch (statusCodeRange(input.statusCode, input.version)) {
+    case 'client-error':
+      return new OcpiClientStatusError(input);
+    case 'server-error':
+      return new OcpiServerStatusError(input);
+    case 'hub-error':
+      return new OcpiHubStatusError(input);
+    default:
+      return new OcpiStatusError(input);
+  }
+}
+
+/** True for an {@link OcpiStatusError} of any range. */
+export function isOcpiStatusError(value: unknown): value is OcpiStatusError {
+  return hasKind(value, 'OcpiStatusError');
+}
+
+/** True for an {@link OcpiClientStatusError} (2xxx). */
+export function isOcpiClientStatusError(value: unknown): value is OcpiClientStatusError {
+  return hasKind(value, 'OcpiClientStatusError');
+}
+
+/** True for an {@link OcpiServerStatusError} (3xxx). */
+export function isOcpiServerStatusError(value: unknown): value is OcpiServerStatusError {
+  return hasKind(value, 'OcpiServerStatusError');
+}
+
+/** True for an {@link OcpiHubStatusError} (4xxx). */
+export function isOcpiHubStatusError(value: unknown): value is OcpiHubStatusError {
+  return hasKind(value, 'OcpiHubStatusError');
+}

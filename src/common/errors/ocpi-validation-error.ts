@@ -1,0 +1,72 @@
+import type * as z from 'zod/mini';
+import { toValidationIssues, type ValidationIssue } from '../validation-issue';
+import {
+  describeRequest,
+  hasKind,
+  markKind,
+  OcpiError,
+  type OcpiRequestInfo,
+  type OcpiRequestInput,
+} from './ocpi-error';
+
+// The message lists the first few issues; all of them stay on `issues`.
+const ISSUES_IN_MESSAGE = 5;
+
+/** What {@link OcpiValidationError} is built from. */
+export interface OcpiValidationErrorInput {
+  /** What was validated, e.g. `Location` or `response envelope`. */
+  subject: string;
+  issues: readonly ValidationIssue[];
+  /** The request whose payload failed, when there was one. */
+  request?: OcpiRequestInput;
+}
+
+/**
+ * A payload did not match its OCPI schema. Every issue is kept with its JSON path, e.g.
+ * `evses[2].connectors[0].standard: must be one of "CHADEMO", ...`.
+ *
+ * @example
+ * const result = LocationSchema.safeParse(body);
+ * if (!result.success) throw OcpiValidationError.fromZod('Location', result.error, body);
+ */
+export class OcpiValidationError extends OcpiError {
+  override name = 'OcpiValidationError';
+  readonly subject: string;
+  readonly issues: readonly ValidationIssue[];
+  readonly request: OcpiRequestInfo | undefined;
+
+  constructor(input: OcpiValidationErrorInput) {
+    const request = input.request ? describeRequest(input.request) : undefined;
+    const where = request ? ` (${request.method} ${request.url})` : '';
+    super(`Invalid ${input.subject}${where}: ${summarize(input.issues)}`);
+    markKind(this, 'OcpiValidationError');
+    this.subject = input.subject;
+    this.issues = input.issues;
+    this.request = request;
+  }
+
+  /** Builds the error from a failed zod parse; `input` (the parsed value) only serves to name types. */
+  static fromZod(
+    subject: string,
+    error: { issues: readonly z.core.$ZodIssue[] },
+    input?: unknown,
+    request?: OcpiRequestInput,
+  ): OcpiValidationError {
+    const issues = toValidationIssues(error.issues, input);
+    return new OcpiValidationError(request ? { subject, issues, request } : { subject, issues });
+  }
+}
+
+function summarize(issues: readonly ValidationIssue[]): string {
+  const shown = issues
+    .slice(0, ISSUES_IN_MESSAGE)
+    .map((issue) => `${issue.path || '(root)'}: ${issue.message}`);
+  const more = issues.length - shown.length;
+  const count = `${issues.length} issue${issues.length === 1 ? '' : 's'}`;
+  return `${count}: ${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+}
+
+/** True when `value` is an {@link OcpiValidationError}, from any realm or package copy. */
+export function isOcpiValidationError(value: unknown): value is OcpiValidationError {
+  return hasKind(value, 'OcpiValidationError');
+}

@@ -1,0 +1,117 @@
+import type * as z from 'zod/mini';
+
+/** One problem found while validating a payload, located by its JSON path. */
+export interface ValidationIssue {
+  /** Where the problem is, e.g. `evses[2].connectors[0].standard`; empty for the value itself. */
+  readonly path: string;
+  /** The same location as keys and indexes, for programs. */
+  readonly segments: readonly (string | number)[];
+  /** zod's issue code (`invalid_type`, `too_big`, `invalid_value`, `unrecognized_keys`...). */
+  readonly code: string;
+  /** What is wrong, in words. Never contains the offending value, which may be a secret. */
+  readonly message: string;
+}
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** Writes a path the way JavaScript would access it: `evses[2].connectors[0].standard`. */
+export function formatPath(segments: readonly PropertyKey[]): string {
+  let path = '';
+  for (const segment of segments) {
+    if (typeof segment === 'number') path += `[${segment}]`;
+    else if (typeof segment === 'string' && IDENTIFIER.test(segment)) path += path ? `.${segment}` : segment;
+    else path += `[${JSON.stringify(String(segment))}]`;
+  }
+  return path;
+}
+
+/**
+ * Turns zod issues into {@link ValidationIssue}s with paths and readable messages. `input` is the value
+ * that was validated; it is only used to name the type that was received, never quoted.
+ * An unknown-fields issue becomes one issue per field, located at the field.
+ */
+export function toValidationIssues(issues: readonly z.core.$ZodIssue[], input?: unknown): ValidationIssue[] {
+  const result: ValidationIssue[] = [];
+  for (const issue of issues) {
+    const segments = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const keyPath = [...segments, key];
+        result.push({
+          path: formatPath(keyPath),
+          segments: keyPath,
+          code: issue.code,
+          message: 'unknown field',
+        });
+      }
+      continue;
+    }
+    result.push({
+      path: formatPath(segments),
+      segments,
+      code: issue.code,
+      message: describeIssue(issue, input),
+    });
+  }
+  return result;
+}
+
+// zod/mini loads no locale (that is what keeps it small), so its own messages are all "Invalid input".
+const GENERIC_MESSAGE = 'Invalid input';
+
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+  if (issue.message && issue.message !== GENERIC_MESSAGE) return issue.message;
+  switch (issue.code) {
+    case 'invalid_type': {
+      const received = typeName(valueAt(input, issue.path));
+      return received === 'undefined'
+        ? `required ${issue.expected} is missing`
+        : `expected ${issue.expected}, received ${received}`;
+    }
+    case 'too_big':
+      return `${limitSubject(issue.origin)} at most ${issue.maximum}${limitUnit(issue.origin, issue.maximum)}`;
+    case 'too_small':
+      return `${limitSubject(issue.origin)} at least ${issue.minimum}${limitUnit(issue.origin, issue.minimum)}`;
+    case 'invalid_value':
+      return `must be one of ${listValues(issue.values)}`;
+    case 'invalid_format':
+      return `invalid ${issue.format}`;
+    case 'invalid_union':
+      return 'matches none of the allowed shapes';
+    case 'not_multiple_of':
+      return `must be a multiple of ${issue.divisor}`;
+    default:
+      return issue.message || GENERIC_MESSAGE;
+  }
+}
+
+function limitSubject(origin: string): string {
+  return origin === 'string' || origin === 'array' || origin === 'set' ? 'must have' : 'must be';
+}
+
+function limitUnit(origin: string, limit: number | bigint): string {
+  const plural = limit === 1 || limit === 1n ? '' : 's';
+  if (origin === 'string') return ` character${plural}`;
+  if (origin === 'array' || origin === 'set') return ` item${plural}`;
+  return '';
+}
+
+function listValues(values: readonly unknown[]): string {
+  const shown = values.slice(0, 12).map((value) => JSON.stringify(value));
+  return values.length > shown.length ? `${shown.join(', ')}, ...` : shown.join(', ');
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}

@@ -1,0 +1,8 @@
+/**
+ * The OCPI versions this SDK implements. Each has its own entry point (`@org/ocpi/v211`,
+ * `@org/ocpi/v221`); version-independent code takes the version as a value of this type.
+ */
+export type OcpiVersion = '2.1.1' | '2.2.1';
+
+/** Every version this SDK implements, oldest first. */
+export const OCPI_VERSIONS: readonly OcpiVersion[] = ['2.1.1', '2.2.1'];

@@ -1,0 +1,56 @@
+// @org/ocpi: the version-independent pieces. Nothing here pulls in 2.1.1 or 2.2.1 code.
+
+export {
+  decodeCredential,
+  defaultTokenEncoding,
+  type FormatAuthorizationOptions,
+  formatAuthorizationHeader,
+  parseAuthorizationHeader,
+  type TokenEncoding,
+} from './common/auth/authorization-header';
+export {
+  type AcceptedTokenEncoding,
+  matchCredentialsToken,
+  type TokenLookup,
+  type TokenMatch,
+  type TokenMismatchReason,
+} from './common/auth/match-credentials-token';
+export { defineResponseSchema, type EnvelopeRules, type OcpiResponse } from './common/envelope';
+export { createResponseError, type ResponseOutcome } from './common/errors/create-response-error';
+export {
+  isOcpiError,
+  OcpiError,
+  type OcpiErrorKind,
+  type OcpiRequestInfo,
+  type OcpiRequestInput,
+} from './common/errors/ocpi-error';
+export { isOcpiHttpError, OcpiHttpError, type OcpiHttpErrorInput } from './common/errors/ocpi-http-error';
+export { isOcpiNetworkError, OcpiNetworkError } from './common/errors/ocpi-network-error';
+export {
+  createStatusError,
+  isOcpiClientStatusError,
+  isOcpiHubStatusError,
+  isOcpiServerStatusError,
+  isOcpiStatusError,
+  OcpiClientStatusError,
+  OcpiHubStatusError,
+  OcpiServerStatusError,
+  OcpiStatusError,
+  type OcpiStatusErrorInput,
+} from './common/errors/ocpi-status-error';
+export { isOcpiTimeoutError, OcpiTimeoutError } from './common/errors/ocpi-timeout-error';
+export {
+  isOcpiValidationError,
+  OcpiValidationError,
+  type OcpiValidationErrorInput,
+} from './common/errors/ocpi-validation-error';
+export { REDACTED, redactAuthorization, redactSecrets, redactUrl } from './common/errors/redact';
+export { findNextLink, type LinkValue, parseLinkHeader } from './common/link-header';
+export { CiString, ciEquals } from './common/primitives/ci-string';
+export { IntSchema, NumberSchema } from './common/primitives/number';
+export { URLSchema } from './common/primitives/url';
+export { isUtcDateTime } from './common/primitives/utc-date-time';
+export type { StatusCodeInfo } from './common/status-code-info';
+export { isSuccessStatusCode, type StatusCodeRange, statusCodeRange } from './common/status-code-range';
+export { formatPath, toValidationIssues, type ValidationIssue } from './common/validation-issue';
+export { OCPI_VERSIONS, type OcpiVersion } from './common/version';

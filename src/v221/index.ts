@@ -1,0 +1,16 @@
+// @org/ocpi/v221: OCPI 2.2.1. The schemas of every module join in later issues.
+
+export { OcpiResponseEnvelopeSchema, OcpiResponseSchema } from './envelope';
+export { describeStatusCode, StatusCode } from './status-codes';
+export {
+  CiString,
+  ciEquals,
+  type DateTime,
+  DateTimeSchema,
+  type DisplayText,
+  DisplayTextSchema,
+  IntSchema,
+  NumberSchema,
+  string,
+  URLSchema,
+} from './types';

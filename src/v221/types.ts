@@ -1,0 +1,40 @@
+// The primitive types of OCPI 2.2.1 (spec: types.asciidoc).
+import * as z from 'zod/mini';
+import { printableUnicode } from '../common/primitives/printable-string';
+import { utcDateTime } from '../common/primitives/utc-date-time';
+
+export { CiString, ciEquals } from '../common/primitives/ci-string';
+export { IntSchema, NumberSchema } from '../common/primitives/number';
+export { URLSchema } from '../common/primitives/url';
+
+/**
+ * OCPI 2.2.1 `string(n)`: case-sensitive printable UTF-8 (no control characters or line breaks), at
+ * most `maxLength` characters. 2.2.1: widened from 2.1.1's printable ASCII.
+ *
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/types.asciidoc#types_string_type
+ */
+export function string(maxLength?: number) {
+  return printableUnicode(maxLength);
+}
+
+/**
+ * OCPI 2.2.1 `DateTime`: a UTC timestamp of at most 25 characters, `Z` optional, fractions of a second
+ * allowed (`2016-12-29T17:45:09.2Z`). Offsets, even `+00:00`, are refused.
+ *
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/types.asciidoc#types_datetime_type
+ */
+export const DateTimeSchema = /*@__PURE__*/ utcDateTime();
+/** An OCPI 2.2.1 `DateTime`, as sent on the wire. */
+export type DateTime = z.infer<typeof DateTimeSchema>;
+
+/**
+ * OCPI 2.2.1 `DisplayText`: a text for end users with its ISO 639-1 language code.
+ *
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/types.asciidoc#types_displaytext_class
+ */
+export const DisplayTextSchema = /*@__PURE__*/ z.strictObject({
+  language: string(2),
+  text: string(512),
+});
+/** An OCPI 2.2.1 `DisplayText`. */
+export type DisplayText = z.infer<typeof DisplayTextSchema>;
