@@ -27,14 +27,13 @@ export interface EnvelopeRules {
  * `z.optional(...)` where an endpoint may leave `data` out. Strict: unknown envelope fields and
  * status codes outside the version's ranges are refused.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function defineResponseSchema(rules: EnvelopeRules) {
-  const statusCode = z
-    .int()
-    .check(
-      z.refine((code) => statusCodeRange(code, rules.version) !== undefined, {
-        error: 'must be an OCPI status code in a range this version defines',
-      }),
-    );
+  const statusCode = z.int().check(
+    z.refine((code) => statusCodeRange(code, rules.version) !== undefined, {
+      error: 'must be an OCPI status code in a range this version defines',
+    }),
+  );
   return <Data extends z.ZodMiniType>(data: Data) =>
     z.strictObject({
       data,

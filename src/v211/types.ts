@@ -12,6 +12,7 @@ export { URLSchema } from '../common/primitives/url';
  *
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/types.md#15-string-type
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function string(maxLength?: number) {
   return printableAscii(maxLength);
 }

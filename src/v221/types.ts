@@ -13,6 +13,7 @@ export { URLSchema } from '../common/primitives/url';
  *
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/types.asciidoc#types_string_type
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function string(maxLength?: number) {
   return printableUnicode(maxLength);
 }

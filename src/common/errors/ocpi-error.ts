@@ -2,7 +2,7 @@ import { redactSecrets, redactUrl } from './redact';
 
 // A symbol from the global registry is the same in every realm (iframes, workers, vm contexts) and in
 // every copy of this package (ESM and CJS side by side), so the guards keep working where instanceof fails.
-const KINDS = Symbol.for('@org/ocpi/error-kinds');
+const KINDS = /*@__PURE__*/ Symbol.for('@org/ocpi/error-kinds');
 
 /** The names of the error classes, used by the `isX()` guards. */
 export type OcpiErrorKind =
@@ -78,4 +78,33 @@ export function isOcpiError(value: unknown): value is OcpiError {
 /** Removes known secrets from text an error will store (a body, a message from the partner). */
 export function scrub(text: string, secrets: readonly string[] | undefined): string {
   return secrets ? redactSecrets(text, secrets) : text;
+}
+
+// Causes nest (undici puts the socket error under `fetch failed`); a few levels are plenty.
+const MAX_CAUSE_DEPTH = 4;
+
+/**
+ * A cause that is safe to keep: the runtime's own error when it holds no secret, else a copy with the
+ * same name, code and shape whose message and stack have the secrets removed. The runtime's error is
+ * never modified.
+ */
+export function scrubCause(cause: unknown, secrets: readonly string[] | undefined, depth = 0): unknown {
+  if (!secrets || secrets.length === 0) return cause;
+  if (typeof cause === 'string') return scrub(cause, secrets);
+  if (!(cause instanceof Error) || depth >= MAX_CAUSE_DEPTH) return cause;
+  const nested = scrubCause(cause.cause, secrets, depth + 1);
+  const stack = cause.stack ?? '';
+  if (
+    scrub(cause.message, secrets) === cause.message &&
+    scrub(stack, secrets) === stack &&
+    nested === cause.cause
+  ) {
+    return cause;
+  }
+  const copy = new Error(scrub(cause.message, secrets), nested === undefined ? undefined : { cause: nested });
+  copy.name = cause.name;
+  copy.stack = scrub(stack, secrets);
+  const code = (cause as { code?: unknown }).code;
+  if (typeof code === 'string') Object.assign(copy, { code });
+  return copy;
 }

@@ -6,6 +6,7 @@ import {
   type OcpiRequestInfo,
   type OcpiRequestInput,
   scrub,
+  scrubCause,
 } from './ocpi-error';
 
 /**
@@ -19,7 +20,9 @@ export class OcpiNetworkError extends OcpiError {
   constructor(input: OcpiRequestInput & { cause?: unknown }) {
     const request = describeRequest(input);
     const reason = input.cause instanceof Error ? `: ${scrub(input.cause.message, input.secrets)}` : '';
-    super(`Network error${reason}: ${request.method} ${request.url}`, { cause: input.cause });
+    super(`Network error${reason}: ${request.method} ${request.url}`, {
+      cause: scrubCause(input.cause, input.secrets),
+    });
     markKind(this, 'OcpiNetworkError');
     this.request = request;
   }

@@ -5,6 +5,7 @@ import {
   OcpiError,
   type OcpiRequestInfo,
   type OcpiRequestInput,
+  scrubCause,
 } from './ocpi-error';
 
 /** The partner did not answer within the configured timeout. */
@@ -16,7 +17,7 @@ export class OcpiTimeoutError extends OcpiError {
   constructor(input: OcpiRequestInput & { timeoutMs: number; cause?: unknown }) {
     const request = describeRequest(input);
     super(`Request timed out after ${input.timeoutMs} ms: ${request.method} ${request.url}`, {
-      cause: input.cause,
+      cause: scrubCause(input.cause, input.secrets),
     });
     markKind(this, 'OcpiTimeoutError');
     this.request = request;

@@ -9,6 +9,7 @@ import { printableAscii } from './printable-string';
  * PartyIdSchema.parse('TNM');
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/types.asciidoc#types_cistring_type (2.2.1), https://github.com/ocpi/ocpi/blob/2.1.1-d2/types.md#11-cistring-type (2.1.1)
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function CiString(maxLength?: number) {
   return printableAscii(maxLength);
 }

@@ -10,6 +10,7 @@ const PRINTABLE_UNICODE = /^[^\p{Cc}\p{Cs}\p{Zl}\p{Zp}]*$/u;
  * A string of printable ASCII characters, at most `maxLength` long when given.
  * The building block of OCPI 2.1.1 `string(n)` and of `CiString(n)` in both versions.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function printableAscii(maxLength?: number) {
   const printable = z.regex(PRINTABLE_ASCII, { error: 'must contain only printable ASCII characters' });
   return maxLength === undefined
@@ -21,6 +22,7 @@ export function printableAscii(maxLength?: number) {
  * A string of printable Unicode characters, at most `maxLength` characters (Unicode code points,
  * not UTF-16 units or UTF-8 bytes) long when given. The building block of OCPI 2.2.1 `string(n)`.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function printableUnicode(maxLength?: number) {
   const printable = z.regex(PRINTABLE_UNICODE, { error: 'must contain only printable characters' });
   return maxLength === undefined
@@ -28,6 +30,7 @@ export function printableUnicode(maxLength?: number) {
     : z.string().check(maxCodePoints(maxLength), printable);
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 function maxCodePoints(maximum: number) {
   return z.check<string>((payload) => {
     // Fast path: a string with no more UTF-16 units than the limit has no more code points either.

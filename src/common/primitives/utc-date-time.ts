@@ -46,6 +46,7 @@ function isLeapYear(year: number): boolean {
  * The schema behind each version's `DateTimeSchema`: a string accepted by {@link isUtcDateTime}.
  * The value is kept exactly as sent.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function utcDateTime() {
   return z.string().check(
     z.refine(isUtcDateTime, {

@@ -1,0 +1,34 @@
+// Every example runs, prints what its `// =>` comments say, and appears verbatim in the README.
+import { readdirSync, readFileSync } from 'node:fs';
+import { format } from 'node:util';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+const EXAMPLES = new URL('../examples/', import.meta.url);
+const examples = readdirSync(EXAMPLES).filter((file) => file.endsWith('.ts'));
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+
+function expectedOutput(source: string): string[] {
+  return [...source.matchAll(/\/\/ => (.*)$/gm)].map((match) => match[1] as string);
+}
+
+describe.each(examples)('examples/%s', (file) => {
+  const source = readFileSync(new URL(file, EXAMPLES), 'utf8');
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('prints what its comments promise', async () => {
+    const printed: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
+      printed.push(format(...args));
+    });
+    await import(`../examples/${file}`);
+    expect(expectedOutput(source).length).toBeGreaterThan(0);
+    expect(printed).toEqual(expectedOutput(source));
+  });
+
+  it('is shown in the README as it is', () => {
+    expect(readme).toContain(`\`\`\`ts\n${source}\`\`\``);
+  });
+});

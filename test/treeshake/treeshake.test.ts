@@ -1,0 +1,78 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { bundleFixture } from './bundle';
+
+interface Budget {
+  fixture: string;
+  /** Ceiling in bytes of minified + gzip -9 output. Raise it only in the commit that grows it. */
+  maxGzipBytes: number;
+  /** Ceiling in bytes of the minified output, where gzip's own header would hide it (0 for types only). */
+  maxMinifiedBytes?: number;
+  /** Path fragments of modules that must not be in the bundle. */
+  mustNotInclude: string[];
+  /** Strings that must not appear in the minified output. */
+  mustNotAppear?: string[];
+}
+
+const VERSION_CODE = ['src/v211/', 'src/v221/'];
+const KY = 'node_modules/ky/';
+const ZOD = 'node_modules/zod/';
+
+const budgets: Budget[] = [
+  {
+    fixture: 'root-ocpi-error.ts',
+    maxGzipBytes: 400,
+    mustNotInclude: [...VERSION_CODE, KY, ZOD],
+    mustNotAppear: ['2.2.1', '2.1.1'],
+  },
+  {
+    fixture: 'root-link-header.ts',
+    maxGzipBytes: 1_000,
+    mustNotInclude: [...VERSION_CODE, KY, ZOD, 'src/common/errors/'],
+  },
+  {
+    fixture: 'v221-date-time.ts',
+    maxGzipBytes: 4_000,
+    mustNotInclude: ['src/v211/', KY, 'src/common/errors/'],
+  },
+  {
+    fixture: 'v211-date-time.ts',
+    maxGzipBytes: 4_000,
+    mustNotInclude: ['src/v221/', KY, 'src/common/errors/'],
+  },
+  {
+    fixture: 'v221-types-only.ts',
+    maxGzipBytes: 20,
+    maxMinifiedBytes: 0,
+    mustNotInclude: [...VERSION_CODE, KY, ZOD],
+  },
+];
+
+describe.each(budgets)('bundle of $fixture', (budget) => {
+  const { fixture, maxGzipBytes, maxMinifiedBytes, mustNotInclude, mustNotAppear = [] } = budget;
+  const report = bundleFixture(fileURLToPath(new URL(`./fixtures/${fixture}`, import.meta.url)));
+
+  it(`stays under ${maxGzipBytes} bytes gzip`, async () => {
+    const { gzipBytes } = await report;
+    expect(gzipBytes).toBeLessThanOrEqual(maxGzipBytes);
+  });
+
+  if (maxMinifiedBytes !== undefined) {
+    it(`stays under ${maxMinifiedBytes} bytes minified`, async () => {
+      const { code } = await report;
+      expect(code.length).toBeLessThanOrEqual(maxMinifiedBytes);
+    });
+  }
+
+  it('pulls in none of the modules it must not', async () => {
+    const { inputs } = await report;
+    expect(inputs.filter((input) => mustNotInclude.some((fragment) => input.includes(fragment)))).toEqual([]);
+  });
+
+  if (mustNotAppear.length > 0) {
+    it(`contains none of ${mustNotAppear.join(', ')}`, async () => {
+      const { code } = await report;
+      expect(mustNotAppear.filter((text) => code.includes(text))).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    // Tests, examples and README snippets import the package by its public name, as users do.
+    alias: [
+      { find: /^@org\/ocpi$/, replacement: src('index.ts') },
+      { find: /^@org\/ocpi\/(v211|v221)$/, replacement: src('$1/index.ts') },
+    ],
+  },
+  test: {
+    include: ['test/**/*.test.ts'],
+    benchmark: { include: ['bench/**/*.bench.ts'] },
+    // Two cores on the CI machine: more workers only contend.
+    maxWorkers: 2,
+  },
+});
