@@ -2,12 +2,10 @@
 // from OCPI_SPEC_DIR, by default ../shared/ocpi-spec beside the repository.
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolveSpecDir } from '../../scripts/codegen/spec-dir';
 
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-/** The spec folder, as the generator and every spec-reading test find it. */
-export const SPEC_DIR = resolve(REPO_ROOT, process.env.OCPI_SPEC_DIR ?? '../shared/ocpi-spec');
+/** The spec folder, found as the generator finds it; a clear error when it is missing. */
+export const SPEC_DIR = resolveSpecDir();
 
 export function readSpecFile(version: '2.1.1' | '2.2.1', file: string): string {
   return readFileSync(resolve(SPEC_DIR, version, file), 'utf8');

@@ -1,0 +1,47 @@
+/** The codegen CLI: importing it runs nothing; main() prints per-version totals. */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../scripts/codegen/index';
+import { resolveSpecDir } from '../../../scripts/codegen/spec-dir';
+
+function run(argv: string[], env: Record<string, string | undefined> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = main(argv, { out: (line) => out.push(line), err: (line) => err.push(line), env });
+  return { code, out, err };
+}
+
+describe('codegen CLI', () => {
+  const specDir = resolveSpecDir();
+
+  it('prints the totals of both versions', () => {
+    const { code, out, err } = run([specDir]);
+    expect(code).toBe(0);
+    expect(err).toEqual([]);
+    expect(out).toEqual([
+      `OCPI spec: ${specDir}`,
+      '2.1.1 (markdown): 14 objects + 20 classes = 34, 177 fields; 23 enums, 142 values; 5 primitive types; 2 unnamed structures (6 fields); 0 unresolved refs, 3 diagnostics',
+      '2.2.1 (asciidoc): 23 objects + 31 classes = 54, 294 fields; 34 enums, 233 values; 5 primitive types; 2 unnamed structures (6 fields); 0 unresolved refs, 4 diagnostics',
+    ]);
+  });
+
+  it('reads OCPI_SPEC_DIR when no path is given', () => {
+    expect(run([], { OCPI_SPEC_DIR: specDir }).out[0]).toBe(`OCPI spec: ${specDir}`);
+  });
+
+  it('lists diagnostics with --verbose and prints the model with --json', () => {
+    expect(run([specDir, '--verbose']).out.some((line) => line.includes('label-link-mismatch'))).toBe(true);
+    const json = run([specDir, '--json']).out.join('\n');
+    expect(Object.keys(JSON.parse(json).versions)).toEqual(['2.1.1', '2.2.1']);
+  });
+
+  it('exits with 1 and a clear message when the spec folder is missing', () => {
+    const missing = path.join(specDir, 'no-such-folder');
+    const { code, out, err } = run([missing]);
+    expect(code).toBe(1);
+    expect(out).toEqual([]);
+    expect(err).toEqual([
+      `OCPI spec folder not found: ${missing} (from the command line). Pass the spec folder as the first argument or set OCPI_SPEC_DIR.`,
+    ]);
+  });
+});
