@@ -57,6 +57,19 @@ describe('source tree rules', () => {
     ).toEqual([]);
   });
 
+  it('uses no Node globals outside the node and testing entries', () => {
+    const nodeGlobal = /\b(process|Buffer|require|__dirname|__filename|global|setImmediate)\b\s*[.(]/;
+    const uses = files
+      .filter(({ file }) => !NODE_ENTRIES.some((entry) => file.startsWith(entry)))
+      .flatMap(({ file, text }) =>
+        text
+          .split('\n')
+          .filter((line) => !/^\s*(\/\/|\*|\/\*)/.test(line) && nodeGlobal.test(line))
+          .map((line) => `${file}: ${line.trim()}`),
+      );
+    expect(uses).toEqual([]);
+  });
+
   it('imports zod only as a namespace of zod/mini', () => {
     const zodImports = files.flatMap(({ file, text }) =>
       [...text.matchAll(/^import\b.*from\s+'(zod[^']*)'/gm)].map((match) => ({

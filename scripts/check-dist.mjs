@@ -1,0 +1,36 @@
+// Checks the built package as Node users load it: every entry of the exports map through `import` and
+// `require` (by the package's own name), the same exports from both, and errors that one copy throws
+// recognised by the other copy's guards (the dual-package hazard). Run after `npm run build`.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { name, exports } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const entries = Object.keys(exports)
+  .filter((subpath) => subpath !== './package.json')
+  .map((subpath) => (subpath === '.' ? name : `${name}/${subpath.slice(2)}`));
+
+for (const entry of entries) {
+  const esm = await import(entry);
+  const cjs = require(entry);
+  const esmNames = Object.keys(esm)
+    .filter((key) => key !== 'default')
+    .sort();
+  assert.ok(esmNames.length > 0, `${entry}: no exports`);
+  assert.deepEqual(Object.keys(cjs).sort(), esmNames, `${entry}: ESM and CJS export different names`);
+  console.log(`ok ${entry}: ${esmNames.length} exports in ESM and CJS`);
+}
+
+const esmRoot = await import(name);
+const cjsRoot = require(name);
+const fromCjs = new cjsRoot.OcpiClientStatusError({
+  method: 'GET',
+  url: 'https://x.example/',
+  statusCode: 2001,
+});
+assert.equal(fromCjs instanceof esmRoot.OcpiStatusError, false);
+assert.equal(esmRoot.isOcpiClientStatusError(fromCjs), true, 'ESM guard must recognise a CJS error');
+const esmV221 = await import(`${name}/v221`);
+assert.equal(esmV221.DateTimeSchema.safeParse('2015-06-29T20:39:09Z').success, true);
+console.log('ok guards work across the ESM and CJS copies');
