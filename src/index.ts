@@ -46,10 +46,21 @@ export {
 } from './common/errors/ocpi-validation-error';
 export { REDACTED, redactAuthorization, redactSecrets, redactUrl } from './common/errors/redact';
 export { findNextLink, type LinkValue, parseLinkHeader } from './common/link-header';
+export { type ListQuery, listQuerySchema } from './common/list-query';
+export { type HttpMethod, type Operation, operation } from './common/operation';
+export {
+  type LenientIssue,
+  type ParseOptions,
+  type ParseResult,
+  parsePayload,
+  type ValidationMode,
+} from './common/parse';
+export { type ListParseResult, parseList, type RejectedItem } from './common/parse-list';
 export { CiString, ciEquals } from './common/primitives/ci-string';
-export { IntSchema, NumberSchema } from './common/primitives/number';
+export { nonEmptyArray } from './common/primitives/non-empty-array';
+export { BooleanSchema, IntSchema, int, NumberSchema } from './common/primitives/number';
 export { URLSchema } from './common/primitives/url';
-export { isUtcDateTime } from './common/primitives/utc-date-time';
+export { isUtcDateTime, normalizeDateTime } from './common/primitives/utc-date-time';
 export type { StatusCodeInfo } from './common/status-code-info';
 export { isSuccessStatusCode, type StatusCodeRange, statusCodeRange } from './common/status-code-range';
 export { formatPath, toValidationIssues, type ValidationIssue } from './common/validation-issue';

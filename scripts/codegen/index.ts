@@ -1,12 +1,12 @@
 /**
- * Code generator entry point: `npx tsx scripts/codegen/index.ts [specDir] [--json] [--verbose]`
+ * Code generator entry point: `npx tsx scripts/codegen/index.ts [specDir] [--check] [--json] [--verbose]`
  * (or `npm run codegen`).
  *
- * For now it reads the OCPI 2.1.1 and 2.2.1 spec sources into the in-memory model and prints
- * per-version totals (`--json` prints the whole model, `--verbose` lists the reader's diagnostics).
- * Emitting zod schemas into src/v211/generated/ and src/v221/generated/ from this model comes in
- * the next issues. Exits with 1 when the spec folder is missing or a type reference does not
- * resolve.
+ * Reads the OCPI 2.1.1 and 2.2.1 spec sources into the model, prints per-version totals and writes
+ * `src/v211/generated/schemas.ts` and `src/v221/generated/schemas.ts`. `--check` writes nothing and
+ * fails when a generated file is out of date; `--json` prints the whole model instead; `--verbose`
+ * lists the reader's diagnostics. Exits with 1 when the spec folder is missing, a type reference
+ * does not resolve, or (with `--check`) a file is stale.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ import { readSpec } from './read-spec';
 import { resolveSpecDir, SpecDirError } from './spec-dir';
 import { comparePinWithSpecDir, readSpecPin } from './spec-pin';
 import { countTotals } from './totals';
+import { renderGenerated, writeGenerated } from './write-generated';
 
 export interface CliIo {
   out: (line: string) => void;
@@ -27,6 +28,7 @@ interface CliOptions {
   specDir: string | undefined;
   json: boolean;
   verbose: boolean;
+  check: boolean;
 }
 
 const consoleIo: CliIo = {
@@ -47,11 +49,18 @@ export function main(argv: readonly string[], io: CliIo = consoleIo): number {
     }
     throw error;
   }
-  for (const warning of comparePinWithSpecDir(readSpecPin(), specDir)) io.err(`warning: ${warning}`);
+  const pins = readSpecPin();
+  for (const warning of comparePinWithSpecDir(pins, specDir)) io.err(`warning: ${warning}`);
   const model = readSpec(specDir);
-  if (options.json) io.out(JSON.stringify(model, null, 2));
-  else printSummary(model, specDir, options.verbose, io);
-  return hasUnresolvedRefs(model) ? 1 : 0;
+  if (options.json) {
+    io.out(JSON.stringify(model, null, 2));
+    return hasUnresolvedRefs(model) ? 1 : 0;
+  }
+  printSummary(model, specDir, options.verbose, io);
+  if (hasUnresolvedRefs(model)) return 1;
+  const stale = writeGenerated(renderGenerated(model, pins, false), options.check);
+  for (const file of stale) io.out(options.check ? `out of date: ${file}` : `wrote ${file}`);
+  return options.check && stale.length > 0 ? 1 : 0;
 }
 
 /** One line of totals per version, e.g. `2.1.1 (markdown): 14 objects + 20 classes = 34, 177 fields; ...`. */
@@ -83,7 +92,12 @@ function printSummary(model: SpecModel, specDir: string, verbose: boolean, io: C
 
 function parseArguments(argv: readonly string[]): CliOptions {
   const positional = argv.filter((argument) => !argument.startsWith('--'));
-  return { specDir: positional[0], json: argv.includes('--json'), verbose: argv.includes('--verbose') };
+  return {
+    specDir: positional[0],
+    json: argv.includes('--json'),
+    verbose: argv.includes('--verbose'),
+    check: argv.includes('--check'),
+  };
 }
 
 function hasUnresolvedRefs(model: SpecModel): boolean {

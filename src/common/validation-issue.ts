@@ -101,7 +101,8 @@ function listValues(values: readonly unknown[]): string {
   return values.length > shown.length ? `${shown.join(', ')}, ...` : shown.join(', ');
 }
 
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+/** The value at `path` inside `input`, or `undefined` when the path leads nowhere. */
+export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let value = input;
   for (const key of path) {
     if (typeof value !== 'object' || value === null) return undefined;

@@ -1,16 +1,16 @@
 // @org/ocpi/v211: OCPI 2.1.1. The schemas of every module join in later issues.
 
 export { OcpiResponseEnvelopeSchema, OcpiResponseSchema } from './envelope';
-export { describeStatusCode, StatusCode } from './status-codes';
+// The generated 2.1.1 schemas are curated and exported module by module in the next issue.
+export { type DisplayText, DisplayTextSchema } from './generated/schemas';
 export {
   CiString,
   ciEquals,
   type DateTime,
   DateTimeSchema,
-  type DisplayText,
-  DisplayTextSchema,
   IntSchema,
   NumberSchema,
   string,
   URLSchema,
-} from './types';
+} from './primitives';
+export { describeStatusCode, StatusCode } from './status-codes';

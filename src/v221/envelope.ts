@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { defineResponseSchema } from '../common/envelope';
-import { DateTimeSchema, string } from './types';
+import { DateTimeSchema, string } from './primitives';
 
 /**
  * The OCPI 2.2.1 response envelope around `data`: a schema factory. Pass the endpoint's data
@@ -17,4 +17,6 @@ export const OcpiResponseSchema = /*@__PURE__*/ defineResponseSchema({
 });
 
 /** The envelope alone, `data` unchecked: what to parse first, to tell success from failure. */
-export const OcpiResponseEnvelopeSchema = /*@__PURE__*/ OcpiResponseSchema(z.optional(z.unknown()));
+export const OcpiResponseEnvelopeSchema = /*@__PURE__*/ OcpiResponseSchema(
+  /*@__PURE__*/ z.optional(/*@__PURE__*/ z.unknown()),
+);

@@ -6,13 +6,19 @@ const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
 // encoded as UTF-8) and the Unicode line and paragraph separators. A single negated class: linear time.
 const PRINTABLE_UNICODE = /^[^\p{Cc}\p{Cs}\p{Zl}\p{Zp}]*$/u;
 
+/** The `params.ocpi` tag on an issue about a character that the string type does not allow. */
+export const NOT_PRINTABLE = 'not-printable';
+
 /**
  * A string of printable ASCII characters, at most `maxLength` long when given.
  * The building block of OCPI 2.1.1 `string(n)` and of `CiString(n)` in both versions.
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function printableAscii(maxLength?: number) {
-  const printable = z.regex(PRINTABLE_ASCII, { error: 'must contain only printable ASCII characters' });
+  const printable = z.refine<string>((value) => PRINTABLE_ASCII.test(value), {
+    error: 'must contain only printable ASCII characters',
+    params: { ocpi: NOT_PRINTABLE },
+  });
   return maxLength === undefined
     ? z.string().check(printable)
     : z.string().check(z.maxLength(maxLength), printable);
@@ -24,7 +30,10 @@ export function printableAscii(maxLength?: number) {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function printableUnicode(maxLength?: number) {
-  const printable = z.regex(PRINTABLE_UNICODE, { error: 'must contain only printable characters' });
+  const printable = z.refine<string>((value) => PRINTABLE_UNICODE.test(value), {
+    error: 'must contain only printable characters',
+    params: { ocpi: NOT_PRINTABLE },
+  });
   return maxLength === undefined
     ? z.string().check(printable)
     : z.string().check(maxCodePoints(maxLength), printable);

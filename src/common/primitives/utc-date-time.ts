@@ -4,6 +4,9 @@ import * as z from 'zod/mini';
 const UTC_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?Z?$/;
 const MAX_LENGTH = 25;
 
+/** The `params.ocpi` tag on an issue about a value that is not an OCPI DateTime. */
+export const NOT_UTC_DATE_TIME = 'not-utc-date-time';
+
 /**
  * True when `value` is an OCPI DateTime: an RFC 3339 / ISO 8601 extended-format UTC timestamp with
  * seconds, an optional fraction of a second and an optional `Z`, at most 25 characters, naming a real
@@ -51,6 +54,48 @@ export function utcDateTime() {
   return z.string().check(
     z.refine(isUtcDateTime, {
       error: 'must be a UTC timestamp like 2015-06-29T20:39:09Z (no offset, at most 25 characters)',
+      params: { ocpi: NOT_UTC_DATE_TIME },
     }),
   );
+}
+
+// What lenient parsing can read as a timestamp: an RFC 3339 date and time with any separator case, an
+// optional fraction and an optional zone (Z or an offset with or without a colon).
+const LOOSE_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?([Zz]|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * Rewrites a timestamp that names an exact instant but is not an OCPI DateTime (an offset such as
+ * `+02:00`, a lower-case `t` or `z`, a space separator, more than millisecond precision) as the same
+ * instant in UTC with a `Z`, keeping up to three fraction digits. Returns `undefined` for anything that
+ * is not such a timestamp, or not a real date.
+ *
+ * @example
+ * normalizeDateTime('2015-06-29T22:39:09+02:00'); // '2015-06-29T20:39:09Z'
+ */
+export function normalizeDateTime(value: string): string | undefined {
+  const match = LOOSE_DATE_TIME.exec(value);
+  if (!match) return undefined;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const fraction = (match[7] ?? '').slice(0, 3);
+  const local = `${match.slice(1, 4).join('-')}T${match.slice(4, 7).join(':')}`;
+  if (!isUtcDateTime(local)) return undefined;
+  const millis = Date.UTC(year, month - 1, day, hour, minute, second, Number(fraction.padEnd(3, '0')));
+  const iso = new Date(millis - offsetMinutes(match[8]) * 60_000).toISOString();
+  const normalized = `${iso.slice(0, 19)}${fraction ? `.${iso.slice(20, 20 + fraction.length)}` : ''}Z`;
+  return isUtcDateTime(normalized) ? normalized : undefined;
+}
+
+function offsetMinutes(zone: string | undefined): number {
+  if (!zone || zone === 'Z' || zone === 'z') return 0;
+  const digits = zone.replace(':', '');
+  const minutes = Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5));
+  return digits.startsWith('-') ? -minutes : minutes;
 }

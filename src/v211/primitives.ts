@@ -1,10 +1,11 @@
 // The primitive types of OCPI 2.1.1 (spec: types.md).
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { printableAscii } from '../common/primitives/printable-string';
 import { utcDateTime } from '../common/primitives/utc-date-time';
 
 export { CiString, ciEquals } from '../common/primitives/ci-string';
-export { IntSchema, NumberSchema } from '../common/primitives/number';
+export { nonEmptyArray } from '../common/primitives/non-empty-array';
+export { BooleanSchema, IntSchema, int, NumberSchema } from '../common/primitives/number';
 export { URLSchema } from '../common/primitives/url';
 
 /**
@@ -31,16 +32,3 @@ export function string(maxLength?: number) {
 export const DateTimeSchema = /*@__PURE__*/ utcDateTime();
 /** An OCPI 2.1.1 `DateTime`, as sent on the wire. */
 export type DateTime = z.infer<typeof DateTimeSchema>;
-
-/**
- * OCPI 2.1.1 `DisplayText`: a text for end users with its ISO 639-1 language code, both printable
- * ASCII in this version.
- *
- * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/types.md#13-displaytext-class
- */
-export const DisplayTextSchema = /*@__PURE__*/ z.strictObject({
-  language: string(2),
-  text: string(512),
-});
-/** An OCPI 2.1.1 `DisplayText`. */
-export type DisplayText = z.infer<typeof DisplayTextSchema>;

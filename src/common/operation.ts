@@ -1,0 +1,29 @@
+import type * as z from 'zod/mini';
+
+/** The HTTP methods OCPI uses. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * What one endpoint operation takes and returns, so that a client or a server can look it up:
+ * the method, the path below the module's endpoint URL (placeholders in braces), the query
+ * parameters, the request body and the response `data` (inside the envelope), each as a schema.
+ * A missing schema means the spec defines no such part (e.g. no `data` in a PUT response).
+ */
+export interface Operation {
+  readonly method: HttpMethod;
+  /** Below the module's endpoint URL, e.g. `/{country_code}/{party_id}/{location_id}`; `''` for the URL itself. */
+  readonly path: string;
+  readonly query?: z.ZodMiniType;
+  readonly request?: z.ZodMiniType;
+  readonly response?: z.ZodMiniType;
+  /** True for the list GETs that page with offset/limit and the Link header. */
+  readonly paginated?: boolean;
+  /** True where the path is not under the module endpoint but a URL given elsewhere (a `response_url`). */
+  readonly externalUrl?: boolean;
+}
+
+/** Declares an operation, keeping its exact schema types for inference. */
+/* @__NO_SIDE_EFFECTS__ */
+export function operation<const O extends Operation>(definition: O): O {
+  return definition;
+}

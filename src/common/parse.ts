@@ -1,0 +1,163 @@
+import type * as z from 'zod/mini';
+import { OcpiValidationError } from './errors/ocpi-validation-error';
+import { NOT_PRINTABLE } from './primitives/printable-string';
+import { NOT_UTC_DATE_TIME, normalizeDateTime } from './primitives/utc-date-time';
+import { formatPath, toValidationIssues, type ValidationIssue, valueAt } from './validation-issue';
+
+/**
+ * How closely a payload must follow the spec. `strict`: exactly, for conformance checks; anything
+ * else is an error. `lenient`: for real partners; what can be kept or safely fixed is, and reported.
+ */
+export type ValidationMode = 'strict' | 'lenient';
+
+/**
+ * A deviation that lenient parsing tolerated, with what it did: `dropped` an unknown field or a
+ * `null` (read as absent), `kept` a value outside the spec (unknown enum value, over-long or
+ * non-printable string), or `normalised` a timestamp to UTC.
+ */
+export interface LenientIssue extends ValidationIssue {
+  readonly action: 'dropped' | 'kept' | 'normalised';
+}
+
+/** The outcome of a parse: the data and what was tolerated, or an error with every issue. */
+export type ParseResult<T> =
+  | { success: true; data: T; issues: readonly LenientIssue[] }
+  | { success: false; error: OcpiValidationError };
+
+/** Options of {@link parsePayload}. */
+export interface ParseOptions {
+  mode: ValidationMode;
+  /** What is parsed, for error messages: `Location`, `response data`... */
+  subject: string;
+}
+
+/**
+ * Validates `input` with an OCPI schema in the given mode. Never throws for bad input.
+ *
+ * In lenient mode unknown fields and `null`s are dropped, unknown enum values and over-long or
+ * non-printable strings are kept, and timestamps with an offset are converted to UTC; each of these is
+ * reported with its path. A lenient result may therefore hold values the type does not list: the
+ * issues say where. Anything else (a missing required field, a wrong type) still fails.
+ *
+ * @example
+ * const result = parsePayload(LocationSchema, body, { mode: 'lenient', subject: 'Location' });
+ * if (result.success) for (const issue of result.issues) log.warn(issue.path, issue.message);
+ */
+export function parsePayload<S extends z.ZodMiniType>(
+  schema: S,
+  input: unknown,
+  options: ParseOptions,
+): ParseResult<z.output<S>> {
+  const first = schema.safeParse(input);
+  if (first.success) return { success: true, data: first.data, issues: [] };
+  const fail = (issues: readonly z.core.$ZodIssue[], value: unknown) => ({
+    success: false as const,
+    error: OcpiValidationError.fromZod(options.subject, { issues }, value),
+  });
+  if (options.mode === 'strict') return fail(first.error.issues, input);
+
+  const plan = planRepairs(first.error.issues, input);
+  if (!plan) return fail(first.error.issues, input);
+  const repaired = plan.repairs.length > 0 ? applyRepairs(input, plan.repairs) : input;
+  const second = plan.repairs.length > 0 ? schema.safeParse(repaired) : first;
+  if (second.success) return { success: true, data: second.data, issues: plan.issues };
+  // What is left must be exactly what lenient mode keeps; anything new (a required field that was
+  // null) is a real error.
+  const left = second.error.issues.filter((issue) => classify(issue, repaired) !== 'keep');
+  if (left.length > 0) return fail(left, repaired);
+  return { success: true, data: repaired as z.output<S>, issues: plan.issues };
+}
+
+type Repair = { segments: readonly PropertyKey[]; value?: string };
+
+interface Plan {
+  repairs: Repair[];
+  issues: LenientIssue[];
+}
+
+type Handling = 'drop-keys' | 'drop-null' | 'normalise' | 'keep' | 'fail';
+
+function classify(issue: z.core.$ZodIssue, input: unknown): Handling {
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return 'drop-keys';
+    case 'invalid_type':
+      return valueAt(input, issue.path) === null && typeof issue.path.at(-1) === 'string'
+        ? 'drop-null'
+        : 'fail';
+    case 'invalid_value':
+      return 'keep';
+    case 'too_big':
+      return issue.origin === 'string' ? 'keep' : 'fail';
+    case 'custom':
+      if (issue.params?.ocpi === NOT_PRINTABLE) return 'keep';
+      return issue.params?.ocpi === NOT_UTC_DATE_TIME ? 'normalise' : 'fail';
+    default:
+      return 'fail';
+  }
+}
+
+// Decides what to do with each issue of a failed strict parse; undefined when one cannot be tolerated.
+function planRepairs(zodIssues: readonly z.core.$ZodIssue[], input: unknown): Plan | undefined {
+  const plan: Plan = { repairs: [], issues: [] };
+  for (const issue of zodIssues) {
+    const handling = classify(issue, input);
+    const path = issue.path;
+    switch (handling) {
+      case 'fail':
+        return undefined;
+      case 'drop-keys':
+        for (const key of (issue as z.core.$ZodIssueUnrecognizedKeys).keys) {
+          plan.repairs.push({ segments: [...path, key] });
+          plan.issues.push(lenientIssue([...path, key], issue.code, 'unknown field dropped', 'dropped'));
+        }
+        break;
+      case 'drop-null':
+        plan.repairs.push({ segments: path });
+        plan.issues.push(lenientIssue(path, issue.code, 'null read as absent', 'dropped'));
+        break;
+      case 'normalise': {
+        const value = valueAt(input, path);
+        const normalized = typeof value === 'string' ? normalizeDateTime(value) : undefined;
+        if (normalized === undefined) return undefined;
+        plan.repairs.push({ segments: path, value: normalized });
+        plan.issues.push(
+          lenientIssue(path, issue.code, `timestamp converted to UTC: ${normalized}`, 'normalised'),
+        );
+        break;
+      }
+      case 'keep': {
+        const [described] = toValidationIssues([issue], input);
+        plan.issues.push({
+          ...(described as ValidationIssue),
+          message: `${described?.message} (kept)`,
+          action: 'kept',
+        });
+        break;
+      }
+    }
+  }
+  return plan;
+}
+
+function lenientIssue(
+  segments: readonly PropertyKey[],
+  code: string,
+  message: string,
+  action: LenientIssue['action'],
+): LenientIssue {
+  const path = segments.map((key) => (typeof key === 'symbol' ? String(key) : key));
+  return { path: formatPath(path), segments: path, code, message, action };
+}
+
+// Repairs go to a copy: the caller's object is never changed.
+function applyRepairs(input: unknown, repairs: readonly Repair[]): unknown {
+  const copy = structuredClone(input);
+  for (const { segments, value } of repairs) {
+    const parent = valueAt(copy, segments.slice(0, -1)) as Record<PropertyKey, unknown>;
+    const key = segments.at(-1) as PropertyKey;
+    if (value === undefined) delete parent[key];
+    else parent[key] = value;
+  }
+  return copy;
+}

@@ -1,0 +1,100 @@
+// OCPI 2.2.1 Commands: the generated schemas, and what the spec adds in prose.
+// Spec: https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc
+import { operation } from '../../common/operation';
+import {
+  CancelReservationSchema,
+  CommandResponseSchema,
+  CommandResultSchema,
+  ReserveNowSchema,
+  StartSessionSchema,
+  StopSessionSchema,
+  UnlockConnectorSchema,
+} from '../generated/schemas';
+
+export {
+  type CancelReservation,
+  CancelReservationSchema,
+  type CommandResponse,
+  CommandResponseSchema,
+  type CommandResponseType,
+  CommandResponseTypeSchema,
+  CommandResponseTypeValues,
+  type CommandResult,
+  CommandResultSchema,
+  type CommandResultType,
+  CommandResultTypeSchema,
+  CommandResultTypeValues,
+  type CommandType,
+  CommandTypeSchema,
+  CommandTypeValues,
+  type ReserveNow,
+  ReserveNowSchema,
+  type StartSession,
+  StartSessionSchema,
+  type StopSession,
+  StopSessionSchema,
+  type UnlockConnector,
+  UnlockConnectorSchema,
+} from '../generated/schemas';
+
+/**
+ * The request body each command takes, by `CommandType`: the path segment after the commands
+ * endpoint is the command's name.
+ */
+export const CommandRequestSchemas = {
+  CANCEL_RESERVATION: CancelReservationSchema,
+  RESERVE_NOW: ReserveNowSchema,
+  START_SESSION: StartSessionSchema,
+  STOP_SESSION: StopSessionSchema,
+  UNLOCK_CONNECTOR: UnlockConnectorSchema,
+} as const;
+
+/**
+ * The Commands operations: the Receiver (typically a CPO) takes a command and answers at once with a
+ * `CommandResponse`; the actual outcome comes later as a `CommandResult` POSTed by the CPO to the
+ * `response_url` the command carried.
+ *
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_interfaces_and_endpoints
+ */
+export const CommandsOperations = {
+  receiver: {
+    cancelReservation: /*@__PURE__*/ operation({
+      method: 'POST',
+      path: '/CANCEL_RESERVATION',
+      request: CancelReservationSchema,
+      response: CommandResponseSchema,
+    }),
+    reserveNow: /*@__PURE__*/ operation({
+      method: 'POST',
+      path: '/RESERVE_NOW',
+      request: ReserveNowSchema,
+      response: CommandResponseSchema,
+    }),
+    startSession: /*@__PURE__*/ operation({
+      method: 'POST',
+      path: '/START_SESSION',
+      request: StartSessionSchema,
+      response: CommandResponseSchema,
+    }),
+    stopSession: /*@__PURE__*/ operation({
+      method: 'POST',
+      path: '/STOP_SESSION',
+      request: StopSessionSchema,
+      response: CommandResponseSchema,
+    }),
+    unlockConnector: /*@__PURE__*/ operation({
+      method: 'POST',
+      path: '/UNLOCK_CONNECTOR',
+      request: UnlockConnectorSchema,
+      response: CommandResponseSchema,
+    }),
+  },
+  sender: {
+    postResult: /*@__PURE__*/ operation({
+      method: 'POST',
+      path: '{response_url}',
+      request: CommandResultSchema,
+      externalUrl: true,
+    }),
+  },
+} as const;

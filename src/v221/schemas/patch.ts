@@ -1,0 +1,13 @@
+import * as z from 'zod/mini';
+import { DateTimeSchema } from '../primitives';
+
+/**
+ * The PATCH body for an object: any of its fields, and `last_updated` always, as 2.2.1 requires of
+ * every PATCH (a missing one is status 2001). Unknown fields stay refused in strict mode.
+ *
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/transport_and_format.asciidoc#transport_and_format_patch
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function patchOf<Shape extends z.core.$ZodLooseShape>(schema: z.ZodMiniObject<Shape, z.core.$strict>) {
+  return z.extend(z.partial(schema), { last_updated: DateTimeSchema });
+}

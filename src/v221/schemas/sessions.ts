@@ -1,0 +1,73 @@
+// OCPI 2.2.1 Sessions: the generated schemas, and what the spec adds in prose.
+// Spec: https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc
+import * as z from 'zod/mini';
+import { listQuerySchema } from '../../common/list-query';
+import { operation } from '../../common/operation';
+import {
+  ChargingPreferencesResponseSchema,
+  ChargingPreferencesSchema,
+  SessionSchema,
+} from '../generated/schemas';
+import { DateTimeSchema } from '../primitives';
+import { patchOf } from './patch';
+
+export {
+  type ChargingPreferences,
+  type ChargingPreferencesResponse,
+  ChargingPreferencesResponseSchema,
+  ChargingPreferencesResponseValues,
+  ChargingPreferencesSchema,
+  type ProfileType,
+  ProfileTypeSchema,
+  ProfileTypeValues,
+  type Session,
+  SessionSchema,
+  type SessionStatus,
+  SessionStatusSchema,
+  SessionStatusValues,
+} from '../generated/schemas';
+
+/** A PATCH body for a Session: any of its fields, `last_updated` always. */
+export const SessionPatchSchema = /*@__PURE__*/ patchOf(SessionSchema);
+export type SessionPatch = z.infer<typeof SessionPatchSchema>;
+
+/** The query of the Sessions list: unlike the other lists, `date_from` is required. */
+export const SessionsListQuerySchema = /*@__PURE__*/ listQuerySchema(DateTimeSchema, {
+  dateFromRequired: true,
+});
+export type SessionsListQuery = z.infer<typeof SessionsListQuerySchema>;
+
+const receiverSession = '/{country_code}/{party_id}/{session_id}';
+
+/**
+ * The Sessions operations: the Sender (typically a CPO) serves the list and takes Charging
+ * Preferences; the Receiver (typically an eMSP) takes pushes.
+ *
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_interfaces_and_endpoints
+ */
+export const SessionsOperations = {
+  sender: {
+    list: /*@__PURE__*/ operation({
+      method: 'GET',
+      path: '',
+      query: SessionsListQuerySchema,
+      response: /*@__PURE__*/ z.array(SessionSchema),
+      paginated: true,
+    }),
+    putChargingPreferences: /*@__PURE__*/ operation({
+      method: 'PUT',
+      path: '/{session_id}/charging_preferences',
+      request: ChargingPreferencesSchema,
+      response: ChargingPreferencesResponseSchema,
+    }),
+  },
+  receiver: {
+    getSession: /*@__PURE__*/ operation({ method: 'GET', path: receiverSession, response: SessionSchema }),
+    putSession: /*@__PURE__*/ operation({ method: 'PUT', path: receiverSession, request: SessionSchema }),
+    patchSession: /*@__PURE__*/ operation({
+      method: 'PATCH',
+      path: receiverSession,
+      request: SessionPatchSchema,
+    }),
+  },
+} as const;
