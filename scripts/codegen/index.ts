@@ -10,6 +10,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { applyErrata, renderErrataChanges } from './errata';
 import { SPEC_VERSIONS, type SpecModel, type VersionModel } from './model';
 import { readSpec } from './read-spec';
 import { resolveSpecDir, SpecDirError } from './spec-dir';
@@ -58,7 +59,10 @@ export function main(argv: readonly string[], io: CliIo = consoleIo): number {
   }
   printSummary(model, specDir, options.verbose, io);
   if (hasUnresolvedRefs(model)) return 1;
-  const stale = writeGenerated(renderGenerated(model, pins, false), options.check);
+  const errata = applyErrata(model, specDir);
+  io.out(`errata: ${errata.changes.length} model changes applied`);
+  if (options.verbose) for (const line of renderErrataChanges(errata.changes)) io.out(`  ${line}`);
+  const stale = writeGenerated(renderGenerated(errata.model, pins, true), options.check);
   for (const file of stale) io.out(options.check ? `out of date: ${file}` : `wrote ${file}`);
   return options.check && stale.length > 0 ? 1 : 0;
 }

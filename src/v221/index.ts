@@ -4,12 +4,15 @@
 export { OcpiResponseEnvelopeSchema, OcpiResponseSchema } from './envelope';
 export { Operations } from './operations';
 export {
+  BooleanSchema,
   CiString,
   ciEquals,
   type DateTime,
   DateTimeSchema,
   IntSchema,
+  int,
   NumberSchema,
+  nonEmptyArray,
   string,
   URLSchema,
 } from './primitives';

@@ -1,4 +1,4 @@
-/** The codegen CLI: importing it runs nothing; main() prints per-version totals. */
+/** The codegen CLI: importing it runs nothing; main() prints per-version totals and (re)writes the generated files. */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../scripts/codegen/index';
@@ -14,23 +14,29 @@ function run(argv: string[], env: Record<string, string | undefined> = {}) {
 describe('codegen CLI', () => {
   const specDir = resolveSpecDir();
 
-  it('prints the totals of both versions', () => {
-    const { code, out, err } = run([specDir]);
+  // --check everywhere: a test must never rewrite the generated files.
+  it('prints the totals of both versions and finds the generated files up to date', () => {
+    const { code, out, err } = run([specDir, '--check']);
     expect(code).toBe(0);
     expect(err).toEqual([]);
     expect(out).toEqual([
       `OCPI spec: ${specDir}`,
       '2.1.1 (markdown): 14 objects + 20 classes = 34, 177 fields; 23 enums, 142 values; 5 primitive types; 2 unnamed structures (6 fields); 0 unresolved refs, 3 diagnostics',
       '2.2.1 (asciidoc): 23 objects + 31 classes = 54, 294 fields; 34 enums, 233 values; 5 primitive types; 2 unnamed structures (6 fields); 0 unresolved refs, 4 diagnostics',
+      'errata: 4 model changes applied',
     ]);
   });
 
   it('reads OCPI_SPEC_DIR when no path is given', () => {
-    expect(run([], { OCPI_SPEC_DIR: specDir }).out[0]).toBe(`OCPI spec: ${specDir}`);
+    expect(run(['--check'], { OCPI_SPEC_DIR: specDir }).out[0]).toBe(`OCPI spec: ${specDir}`);
   });
 
-  it('lists diagnostics with --verbose and prints the model with --json', () => {
-    expect(run([specDir, '--verbose']).out.some((line) => line.includes('label-link-mismatch'))).toBe(true);
+  it('lists diagnostics and errata with --verbose and prints the model with --json', () => {
+    const verbose = run([specDir, '--check', '--verbose']).out;
+    expect(verbose.some((line) => line.includes('label-link-mismatch'))).toBe(true);
+    expect(verbose).toContain(
+      '  - 2.2.1 Location.address: string(45) → string(255) (mod_locations.asciidoc, line 472)',
+    );
     const json = run([specDir, '--json']).out.join('\n');
     expect(Object.keys(JSON.parse(json).versions)).toEqual(['2.1.1', '2.2.1']);
   });

@@ -1,0 +1,72 @@
+// The generated schemas in src/ are exactly what the generator makes from the spec today: nobody
+// edited them by hand, and nobody changed the generator without regenerating.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { emitSchemas, fieldExpression } from '../../../scripts/codegen/emit-schemas';
+import { applyErrata } from '../../../scripts/codegen/errata';
+import { readSpec } from '../../../scripts/codegen/read-spec';
+import { repositoryRoot } from '../../../scripts/codegen/spec-dir';
+import { readSpecPin } from '../../../scripts/codegen/spec-pin';
+import { renderGenerated } from '../../../scripts/codegen/write-generated';
+import { SPEC_DIR } from '../../support/spec';
+
+describe('generated schemas', () => {
+  const files = renderGenerated(applyErrata(readSpec(SPEC_DIR), SPEC_DIR).model, readSpecPin(), true);
+
+  it('cover both versions', () => {
+    expect([...files.keys()].sort()).toEqual([
+      'src/v211/generated/schemas.ts',
+      'src/v221/generated/schemas.ts',
+    ]);
+  });
+
+  it.each([...files])(
+    '%s is up to date (run `npm run codegen` after changing the generator)',
+    (file, content) => {
+      expect(readFileSync(path.join(repositoryRoot(), file), 'utf8')).toBe(content);
+    },
+  );
+});
+
+describe('emitSchemas', () => {
+  const field = (cardinality: '1' | '?' | '*' | '+') => ({
+    name: 'f',
+    line: 1,
+    cardinality,
+    type: { kind: 'primitive' as const, name: 'string' as const, maxLength: 3 },
+  });
+
+  it('writes each cardinality as the spec means it, every nested call marked pure', () => {
+    expect(fieldExpression(field('1'))).toBe('/*@__PURE__*/ string(3)');
+    expect(fieldExpression(field('?'))).toBe('/*@__PURE__*/ z.optional(/*@__PURE__*/ string(3))');
+    expect(fieldExpression(field('*'))).toBe(
+      '/*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(/*@__PURE__*/ string(3)))',
+    );
+    expect(fieldExpression(field('+'))).toBe('/*@__PURE__*/ nonEmptyArray(/*@__PURE__*/ string(3))');
+  });
+
+  it('puts a definition after everything it references, and refuses a cycle', () => {
+    const source = { file: 'x.asciidoc', section: 'X', line: 1 };
+    const object = (name: string, ref: string) => ({
+      name,
+      kind: 'class' as const,
+      source,
+      fields: [{ name: 'r', line: 1, cardinality: '1' as const, type: { kind: 'ref' as const, name: ref } }],
+    });
+    const version = (objects: ReturnType<typeof object>[]) => ({
+      version: '2.2.1' as const,
+      source: { dir: '2.2.1', format: 'asciidoc' as const },
+      modules: [{ name: 'X', file: 'x.asciidoc', objects, enums: [], primitives: [], unnamed: [] }],
+      unresolved: [],
+      diagnostics: [],
+    });
+    const pin = { version: '2.2.1' as const, tag: 'v2.2.1-d2', commit: '0'.repeat(40) };
+    const leaf = { ...object('Leaf', 'Leaf'), fields: [] };
+    const emitted = emitSchemas(version([object('Root', 'Leaf'), leaf]), { pin, errataApplied: false });
+    expect(emitted.indexOf('LeafSchema =')).toBeLessThan(emitted.indexOf('RootSchema ='));
+    expect(() =>
+      emitSchemas(version([object('A', 'B'), object('B', 'A')]), { pin, errataApplied: false }),
+    ).toThrow('Reference cycle: A -> B -> A');
+  });
+});
