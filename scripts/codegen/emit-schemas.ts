@@ -15,8 +15,8 @@ import type {
   TypeRef,
   VersionModel,
 } from './model';
-import type { SpecPin } from './spec-pin';
 import { specLink } from './spec-links';
+import type { SpecPin } from './spec-pin';
 
 const LINE_WIDTH = 110;
 

@@ -2,6 +2,7 @@ import type * as z from 'zod/mini';
 import { OcpiValidationError } from './errors/ocpi-validation-error';
 import { NOT_PRINTABLE } from './primitives/printable-string';
 import { NOT_UTC_DATE_TIME, normalizeDateTime } from './primitives/utc-date-time';
+import { SPEC_RULE } from './spec-rule';
 import { formatPath, toValidationIssues, type ValidationIssue, valueAt } from './validation-issue';
 
 /**
@@ -36,8 +37,9 @@ export interface ParseOptions {
  *
  * In lenient mode unknown fields and `null`s are dropped, unknown enum values and over-long or
  * non-printable strings are kept, and timestamps with an offset are converted to UTC; each of these is
- * reported with its path. A lenient result may therefore hold values the type does not list: the
- * issues say where. Anything else (a missing required field, a wrong type) still fails.
+ * reported with its path, as are broken prose rules (formats and dependent fields the spec states in
+ * its descriptions). A lenient result may therefore hold values the type does not list: the issues say
+ * where. Anything else (a missing required field, a wrong type) still fails.
  *
  * @example
  * const result = parsePayload(LocationSchema, body, { mode: 'lenient', subject: 'Location' });
@@ -58,14 +60,18 @@ export function parsePayload<S extends z.ZodMiniType>(
 
   const plan = planRepairs(first.error.issues, input);
   if (!plan) return fail(first.error.issues, input);
-  const repaired = plan.repairs.length > 0 ? applyRepairs(input, plan.repairs) : input;
+  const repaired = applyRepairs(input, plan.repairs);
   const second = plan.repairs.length > 0 ? schema.safeParse(repaired) : first;
   if (second.success) return { success: true, data: second.data, issues: plan.issues };
-  // What is left must be exactly what lenient mode keeps; anything new (a required field that was
-  // null) is a real error.
+  // What is left must be what lenient mode keeps. Anything else (a required field that was null) is a
+  // real error; kept values found only now (prose rules run once the shape is right) join the report.
   const left = second.error.issues.filter((issue) => classify(issue, repaired) !== 'keep');
   if (left.length > 0) return fail(left, repaired);
-  return { success: true, data: repaired as z.output<S>, issues: plan.issues };
+  const reported = new Set(plan.issues.map((issue) => `${issue.code} ${issue.path}`));
+  const late = second.error.issues
+    .map((issue) => keptIssue(issue, repaired))
+    .filter((issue) => !reported.has(`${issue.code} ${issue.path}`));
+  return { success: true, data: repaired as z.output<S>, issues: [...plan.issues, ...late] };
 }
 
 type Repair = { segments: readonly PropertyKey[]; value?: string };
@@ -90,7 +96,7 @@ function classify(issue: z.core.$ZodIssue, input: unknown): Handling {
     case 'too_big':
       return issue.origin === 'string' ? 'keep' : 'fail';
     case 'custom':
-      if (issue.params?.ocpi === NOT_PRINTABLE) return 'keep';
+      if (issue.params?.ocpi === NOT_PRINTABLE || issue.params?.ocpi === SPEC_RULE) return 'keep';
       return issue.params?.ocpi === NOT_UTC_DATE_TIME ? 'normalise' : 'fail';
     default:
       return 'fail';
@@ -140,6 +146,11 @@ function planRepairs(zodIssues: readonly z.core.$ZodIssue[], input: unknown): Pl
   return plan;
 }
 
+function keptIssue(issue: z.core.$ZodIssue, input: unknown): LenientIssue {
+  const [described] = toValidationIssues([issue], input) as [ValidationIssue];
+  return { ...described, message: `${described.message} (kept)`, action: 'kept' };
+}
+
 function lenientIssue(
   segments: readonly PropertyKey[],
   code: string,
@@ -150,7 +161,7 @@ function lenientIssue(
   return { path: formatPath(path), segments: path, code, message, action };
 }
 
-// Repairs go to a copy: the caller's object is never changed.
+// Repairs go to a copy, and a lenient result is always one: the caller's object is never changed or shared.
 function applyRepairs(input: unknown, repairs: readonly Repair[]): unknown {
   const copy = structuredClone(input);
   for (const { segments, value } of repairs) {

@@ -66,6 +66,36 @@ export function coverageMismatches(model: VersionModel, api: Api, primitives: Pr
   return problems;
 }
 
+/**
+ * Where a public schema differs from the generated one other than by added checks: a curated schema
+ * may refine (prose rules) but must keep exactly the generated fields, each the generated field schema.
+ */
+export function refinementMismatches(model: VersionModel, api: Api, generated: Api): string[] {
+  const problems: string[] = [];
+  for (const module of model.modules) {
+    for (const { name } of [...module.objects, ...module.enums]) {
+      const exported = api[`${name}Schema`] as Schema | undefined;
+      const original = generated[`${name}Schema`] as Schema | undefined;
+      if (exported === original) continue;
+      const exportedShape = exported?._zod.def.shape;
+      const originalShape = original?._zod.def.shape;
+      if (!exportedShape || !originalShape) {
+        problems.push(`${name}Schema: neither the generated schema nor an object refining it`);
+        continue;
+      }
+      const keys = Object.keys(originalShape);
+      if (JSON.stringify(Object.keys(exportedShape)) !== JSON.stringify(keys)) {
+        problems.push(`${name}Schema: fields differ from the generated ones`);
+      }
+      for (const key of keys) {
+        if (exportedShape[key] !== originalShape[key])
+          problems.push(`${name}Schema.${key}: not the generated field schema`);
+      }
+    }
+  }
+  return problems;
+}
+
 /** The names a version exports for spec definitions, to check nothing is invented. */
 export function definitionExports(api: Api): string[] {
   return Object.keys(api).filter((name) => name.endsWith('Schema') || name.endsWith('Values'));

@@ -42,7 +42,7 @@ const budgets: Budget[] = [
   },
   {
     fixture: 'v221-location.ts',
-    maxGzipBytes: 10_000,
+    maxGzipBytes: 10_240,
     mustNotInclude: ['src/v211/', KY, 'src/common/errors/', 'src/v221/operations.ts'],
     // Enum values of other modules: their presence would mean unused schemas were kept.
     mustNotAppear: ['RESERVATION_EXPIRES', 'CONNECTED', 'SCSP', 'CANCEL_RESERVATION'],

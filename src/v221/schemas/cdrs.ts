@@ -2,22 +2,22 @@
 // Spec: https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc
 import * as z from 'zod/mini';
 import { operation } from '../../common/operation';
-import { CDRSchema } from '../generated/schemas';
+import { specRule } from '../../common/spec-rule';
+import * as generated from '../generated/schemas';
 import { ListQuerySchema } from './list-query';
+import { checkCdr, checkCdrLocation } from './rules';
 
 export {
   type AuthMethod,
   AuthMethodSchema,
   AuthMethodValues,
   type CDR,
-  CDRSchema,
   type CdrDimension,
   CdrDimensionSchema,
   type CdrDimensionType,
   CdrDimensionTypeSchema,
   CdrDimensionTypeValues,
   type CdrLocation,
-  CdrLocationSchema,
   type CdrToken,
   CdrTokenSchema,
   type ChargingPeriod,
@@ -27,6 +27,18 @@ export {
   type SignedValue,
   SignedValueSchema,
 } from '../generated/schemas';
+
+// The spec's prose rules on top of the generated table shapes (see rules.ts).
+
+/** OCPI 2.2.1 `CdrLocation`, its coordinates' format checked. */
+export const CdrLocationSchema = /*@__PURE__*/ generated.CdrLocationSchema.check(specRule(checkCdrLocation));
+
+/**
+ * OCPI 2.2.1 `CDR`, with the coordinates of its location and the rules of the Tariffs it carries.
+ *
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object
+ */
+export const CDRSchema = /*@__PURE__*/ generated.CDRSchema.check(specRule(checkCdr));
 
 /**
  * The CDRs operations: the Sender (typically a CPO) serves the list; the Receiver (typically an

@@ -2,13 +2,15 @@
 // Spec: https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc
 import * as z from 'zod/mini';
 import { operation } from '../../common/operation';
-import { ConnectorSchema, EVSESchema, LocationSchema } from '../generated/schemas';
+import { specRule } from '../../common/spec-rule';
+import * as generated from '../generated/schemas';
+import { ConnectorSchema } from '../generated/schemas';
 import { ListQuerySchema } from './list-query';
 import { patchOf } from './patch';
+import { checkCoordinates, checkEvse, checkHours, checkLocation, checkRegularHours } from './rules';
 
 export {
   type AdditionalGeoLocation,
-  AdditionalGeoLocationSchema,
   type BusinessDetails,
   BusinessDetailsSchema,
   type Capability,
@@ -35,23 +37,19 @@ export {
   EnvironmentalImpactCategoryValues,
   EnvironmentalImpactSchema,
   type EVSE,
-  EVSESchema,
   type ExceptionalPeriod,
   ExceptionalPeriodSchema,
   type Facility,
   FacilitySchema,
   FacilityValues,
   type GeoLocation,
-  GeoLocationSchema,
   type Hours,
-  HoursSchema,
   type Image,
   type ImageCategory,
   ImageCategorySchema,
   ImageCategoryValues,
   ImageSchema,
   type Location,
-  LocationSchema,
   type ParkingRestriction,
   ParkingRestrictionSchema,
   ParkingRestrictionValues,
@@ -64,7 +62,6 @@ export {
   type PublishTokenType,
   PublishTokenTypeSchema,
   type RegularHours,
-  RegularHoursSchema,
   type Status,
   type StatusSchedule,
   StatusScheduleSchema,
@@ -72,12 +69,43 @@ export {
   StatusValues,
 } from '../generated/schemas';
 
+// The spec's prose rules on top of the generated table shapes (see rules.ts). A refined schema has the
+// same fields as the generated one; nested objects are checked by the outermost schema, so a Location
+// checks its EVSEs' coordinates and its opening hours too.
+
+/** OCPI 2.2.1 `GeoLocation`: coordinates in decimal degrees, 5 to 7 decimals. */
+export const GeoLocationSchema = /*@__PURE__*/ generated.GeoLocationSchema.check(specRule(checkCoordinates));
+
+/** OCPI 2.2.1 `AdditionalGeoLocation`: a related point, same coordinate format. */
+export const AdditionalGeoLocationSchema = /*@__PURE__*/ generated.AdditionalGeoLocationSchema.check(
+  specRule(checkCoordinates),
+);
+
+/** OCPI 2.2.1 `RegularHours`: weekday 1 to 7, `HH:MM` times, the end after the begin. */
+export const RegularHoursSchema = /*@__PURE__*/ generated.RegularHoursSchema.check(
+  specRule(checkRegularHours),
+);
+
+/** OCPI 2.2.1 `Hours`: `regular_hours` exactly when not open 24/7. */
+export const HoursSchema = /*@__PURE__*/ generated.HoursSchema.check(specRule(checkHours));
+
+/** OCPI 2.2.1 `EVSE`, its coordinates' format checked. */
+export const EVSESchema = /*@__PURE__*/ generated.EVSESchema.check(specRule(checkEvse));
+
+/**
+ * OCPI 2.2.1 `Location`, with the prose rules of everything in it: coordinates, opening hours, and
+ * `publish_allowed_to` only on unpublished Locations.
+ *
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_location_object
+ */
+export const LocationSchema = /*@__PURE__*/ generated.LocationSchema.check(specRule(checkLocation));
+
 /** A PATCH body for a Location: any of its fields, `last_updated` always. */
-export const LocationPatchSchema = /*@__PURE__*/ patchOf(LocationSchema);
+export const LocationPatchSchema = /*@__PURE__*/ patchOf(generated.LocationSchema);
 export type LocationPatch = z.infer<typeof LocationPatchSchema>;
 
 /** A PATCH body for an EVSE: any of its fields, `last_updated` always. */
-export const EVSEPatchSchema = /*@__PURE__*/ patchOf(EVSESchema);
+export const EVSEPatchSchema = /*@__PURE__*/ patchOf(generated.EVSESchema);
 export type EVSEPatch = z.infer<typeof EVSEPatchSchema>;
 
 /** A PATCH body for a Connector: any of its fields, `last_updated` always. */

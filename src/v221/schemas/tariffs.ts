@@ -2,8 +2,10 @@
 // Spec: https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc
 import * as z from 'zod/mini';
 import { operation } from '../../common/operation';
-import { TariffSchema } from '../generated/schemas';
+import { specRule } from '../../common/spec-rule';
+import * as generated from '../generated/schemas';
 import { ListQuerySchema } from './list-query';
+import { checkTariff, checkTariffRestrictions, within } from './rules';
 
 export {
   type DayOfWeek,
@@ -19,14 +21,32 @@ export {
   TariffDimensionTypeSchema,
   TariffDimensionTypeValues,
   type TariffElement,
-  TariffElementSchema,
   type TariffRestrictions,
-  TariffRestrictionsSchema,
-  TariffSchema,
   type TariffType,
   TariffTypeSchema,
   TariffTypeValues,
 } from '../generated/schemas';
+
+// The spec's prose rules on top of the generated table shapes (see rules.ts).
+
+/** OCPI 2.2.1 `TariffRestrictions`: `HH:MM` times of day and `YYYY-MM-DD` dates. */
+export const TariffRestrictionsSchema = /*@__PURE__*/ generated.TariffRestrictionsSchema.check(
+  specRule(checkTariffRestrictions),
+);
+
+/** OCPI 2.2.1 `TariffElement`, its restrictions' formats checked. */
+export const TariffElementSchema = /*@__PURE__*/ generated.TariffElementSchema.check(
+  specRule<generated.TariffElement>((element, report) => {
+    if (element.restrictions) checkTariffRestrictions(element.restrictions, within(report, ['restrictions']));
+  }),
+);
+
+/**
+ * OCPI 2.2.1 `Tariff`, with the formats of every element's restrictions checked.
+ *
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariff_object
+ */
+export const TariffSchema = /*@__PURE__*/ generated.TariffSchema.check(specRule(checkTariff));
 
 const receiverTariff = '/{country_code}/{party_id}/{tariff_id}';
 
