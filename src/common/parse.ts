@@ -84,15 +84,13 @@ interface Plan {
 type Handling = 'drop-keys' | 'drop-null' | 'normalise' | 'keep' | 'fail';
 
 function classify(issue: z.core.$ZodIssue, input: unknown): Handling {
+  if (issue.code === 'unrecognized_keys') return 'drop-keys';
+  // A null field, whatever its type (an enum reports it as a bad value, not a bad type), reads as absent.
+  if (typeof issue.path.at(-1) === 'string' && valueAt(input, issue.path) === null) return 'drop-null';
   switch (issue.code) {
-    case 'unrecognized_keys':
-      return 'drop-keys';
-    case 'invalid_type':
-      return valueAt(input, issue.path) === null && typeof issue.path.at(-1) === 'string'
-        ? 'drop-null'
-        : 'fail';
     case 'invalid_value':
-      return 'keep';
+      // An unknown enum value is kept; a missing one, or a number where a name belongs, is an error.
+      return typeof valueAt(input, issue.path) === 'string' ? 'keep' : 'fail';
     case 'too_big':
       return issue.origin === 'string' ? 'keep' : 'fail';
     case 'custom':

@@ -90,6 +90,17 @@ describe('parsePayload in lenient mode', () => {
     );
   });
 
+  it('reads a null enum field as absent, though zod reports it as a bad value', () => {
+    const result = parsePayload(Connector, { ...connector, standard: null }, lenient);
+    expect(result.success).toBe(false);
+    const Optional = z.strictObject({ standard: z.optional(z.enum(['CHADEMO'])) });
+    expect(parsePayload(Optional, { standard: null }, lenient)).toMatchObject({
+      success: true,
+      data: {},
+      issues: [{ path: 'standard', action: 'dropped' }],
+    });
+  });
+
   it('never changes the caller’s object', () => {
     const input = {
       ...evse,

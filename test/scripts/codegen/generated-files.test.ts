@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emitSchemas, fieldExpression } from '../../../scripts/codegen/emit-schemas';
-import { applyErrata } from '../../../scripts/codegen/errata';
+import { applyErrata, renderErrataChanges } from '../../../scripts/codegen/errata';
 import { readSpec } from '../../../scripts/codegen/read-spec';
 import { repositoryRoot } from '../../../scripts/codegen/spec-dir';
 import { readSpecPin } from '../../../scripts/codegen/spec-pin';
@@ -12,7 +12,14 @@ import { renderGenerated } from '../../../scripts/codegen/write-generated';
 import { SPEC_DIR } from '../../support/spec';
 
 describe('generated schemas', () => {
-  const files = renderGenerated(applyErrata(readSpec(SPEC_DIR), SPEC_DIR).model, readSpecPin(), true);
+  const errata = applyErrata(readSpec(SPEC_DIR), SPEC_DIR);
+  const files = renderGenerated(errata.model, readSpecPin(), true);
+
+  it('are listed with their errata in the README', () => {
+    const readme = readFileSync(path.join(repositoryRoot(), 'README.md'), 'utf8');
+    const listed = /<!-- errata -->\n([\s\S]*?)<!-- \/errata -->/.exec(readme)?.[1]?.trimEnd().split('\n');
+    expect(listed).toEqual(renderErrataChanges(errata.changes));
+  });
 
   it('cover both versions', () => {
     expect([...files.keys()].sort()).toEqual([
