@@ -1,0 +1,230 @@
+// Validation throughput on a page of 1,000 OCPI 2.2.1 Locations, against JSON.parse of the same text,
+// in one process: MB/s (10^6 bytes of UTF-8 JSON per second) and the time ratio to JSON.parse.
+// vitest bench prints operations per second only, so this is a plain script run by `npm run bench`.
+// Each case is warmed up, then timed in rounds that take turns with the other cases; the table shows
+// the median round. Speed is only reported here, never asserted.
+import { cpus } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import * as z from 'zod/mini';
+import { parseList, parsePayload } from '../src';
+import { type Location, LocationSchema } from '../src/v221';
+import { buildLocationPage, withPartnerQuirks } from './fixtures/location-page';
+
+const TARGET_BYTES = 2_600_000;
+const WARM_UP_MS = 1_000;
+const ROUND_MS = 200;
+const ROUNDS = 15;
+
+// --- The pages, checked before anything is timed: a benchmark of a failing parse measures nothing. ---
+
+const cleanText = JSON.stringify(buildLocationPage());
+if (cleanText !== JSON.stringify(buildLocationPage()))
+  throw new Error('the generated page is not deterministic');
+const cleanBytes = Buffer.byteLength(cleanText, 'utf8');
+if (Math.abs(cleanBytes / TARGET_BYTES - 1) > 0.15) {
+  throw new Error(`the page is ${mb(cleanBytes)} MB, not ${mb(TARGET_BYTES)} MB ± 15%`);
+}
+const cleanPage = JSON.parse(cleanText) as Location[];
+checkShape(cleanPage);
+cleanPage.forEach((location, index) => {
+  const result = LocationSchema.safeParse(location);
+  if (!result.success) {
+    throw new Error(`generated Location [${index}] is invalid: ${JSON.stringify(result.error.issues)}`);
+  }
+});
+
+const quirks = withPartnerQuirks(cleanPage);
+const quirkyText = JSON.stringify(quirks.page);
+const quirkyBytes = Buffer.byteLength(quirkyText, 'utf8');
+const quirkyPage: unknown = JSON.parse(quirkyText);
+
+const PageSchema = z.array(LocationSchema);
+const strict = { mode: 'strict', subject: 'Locations' } as const;
+const lenient = { mode: 'lenient', subject: 'Locations' } as const;
+const lenientItem = { mode: 'lenient', subject: 'Location' } as const;
+
+if (!parsePayload(PageSchema, cleanPage, strict).success) throw new Error('the clean page fails strictly');
+const cleanLenient = parsePayload(PageSchema, cleanPage, lenient);
+if (!cleanLenient.success || cleanLenient.issues.length > 0)
+  throw new Error('the clean page has lenient issues');
+if (parsePayload(PageSchema, quirkyPage, strict).success) throw new Error('the quirky page passes strictly');
+const quirkyLenient = parsePayload(PageSchema, quirkyPage, lenient);
+if (!quirkyLenient.success)
+  throw new Error(`the quirky page fails leniently: ${quirkyLenient.error.message}`);
+const quirkyList = parseList(LocationSchema, quirkyPage, lenientItem);
+if (quirkyList.rejected.length > 0 || quirkyList.items.length !== cleanPage.length) {
+  throw new Error(`parseList rejected ${quirkyList.rejected.length} quirky Locations`);
+}
+if (quirkyList.issues.length !== quirkyLenient.issues.length) {
+  throw new Error('parseList and parsePayload disagree on the quirky page');
+}
+const cleanList = parseList(LocationSchema, cleanPage, lenientItem);
+if (cleanList.items.length !== cleanPage.length || cleanList.issues.length > 0) {
+  throw new Error('parseList does not accept the clean page as is');
+}
+
+// --- The cases. Validation takes the already parsed page; inputs are never changed by a parse. ---
+
+interface Case {
+  name: string;
+  bytes: number;
+  /** The JSON.parse case of the same text, for the ratio; none for a JSON.parse case itself. */
+  baseline?: string;
+  run: () => unknown;
+}
+
+const CLEAN = 'JSON.parse, clean page';
+const QUIRKY = 'JSON.parse, quirky page';
+const cases: Case[] = [
+  { name: CLEAN, bytes: cleanBytes, run: () => JSON.parse(cleanText) },
+  {
+    name: 'strict: LocationSchema.safeParse per item',
+    bytes: cleanBytes,
+    baseline: CLEAN,
+    run: () => cleanPage.map((location) => LocationSchema.safeParse(location)),
+  },
+  {
+    name: 'strict: parsePayload(z.array(LocationSchema))',
+    bytes: cleanBytes,
+    baseline: CLEAN,
+    run: () => parsePayload(PageSchema, cleanPage, strict),
+  },
+  {
+    name: 'lenient: parsePayload, clean page',
+    bytes: cleanBytes,
+    baseline: CLEAN,
+    run: () => parsePayload(PageSchema, cleanPage, lenient),
+  },
+  {
+    name: 'lenient: parseList, clean page',
+    bytes: cleanBytes,
+    baseline: CLEAN,
+    run: () => parseList(LocationSchema, cleanPage, lenientItem),
+  },
+  { name: QUIRKY, bytes: quirkyBytes, run: () => JSON.parse(quirkyText) },
+  {
+    name: 'lenient: parsePayload, quirky page',
+    bytes: quirkyBytes,
+    baseline: QUIRKY,
+    run: () => parsePayload(PageSchema, quirkyPage, lenient),
+  },
+  {
+    name: 'lenient: parseList, quirky page',
+    bytes: quirkyBytes,
+    baseline: QUIRKY,
+    run: () => parseList(LocationSchema, quirkyPage, lenientItem),
+  },
+];
+
+// --- Timing ---
+
+let sink: unknown;
+
+/** Runs `run` `times` times and returns the mean time of one run, in ms. */
+function time(run: () => unknown, times: number): number {
+  const start = performance.now();
+  for (let i = 0; i < times; i++) sink = run();
+  return (performance.now() - start) / times;
+}
+
+// Warm-up, which also sizes each case's rounds to about ROUND_MS.
+const iterations = new Map<Case, number>();
+for (const entry of cases) {
+  const start = performance.now();
+  let runs = 0;
+  while (runs < 3 || performance.now() - start < WARM_UP_MS) {
+    sink = entry.run();
+    runs++;
+  }
+  const each = (performance.now() - start) / runs;
+  iterations.set(entry, Math.max(1, Math.round(ROUND_MS / each)));
+}
+
+// Rounds take turns across cases, so that drift (other processes, heap growth) hits all of them alike.
+const samples = new Map<Case, number[]>(cases.map((entry) => [entry, []]));
+for (let round = 0; round < ROUNDS; round++) {
+  for (const entry of cases) samples.get(entry)?.push(time(entry.run, iterations.get(entry) ?? 1));
+}
+if (sink === undefined) throw new Error('nothing was run');
+
+// --- Report ---
+
+const medians = new Map(cases.map((entry) => [entry.name, median(samples.get(entry) ?? [])]));
+const rows = cases.map((entry) => {
+  const ms = medians.get(entry.name) ?? Number.NaN;
+  const times = samples.get(entry) ?? [];
+  const base = entry.baseline === undefined ? ms : (medians.get(entry.baseline) ?? Number.NaN);
+  return [
+    entry.name,
+    ms.toFixed(2),
+    `${Math.min(...times).toFixed(1)}–${Math.max(...times).toFixed(1)}`,
+    (entry.bytes / 1e6 / (ms / 1e3)).toFixed(1),
+    `${(ms / base).toFixed(2)}×`,
+  ];
+});
+
+const counts = quirks.counts;
+const byAction = (action: string) => quirkyLenient.issues.filter((issue) => issue.action === action).length;
+const evses = cleanPage.reduce((sum, location) => sum + (location.evses?.length ?? 0), 0);
+const connectors = cleanPage.reduce(
+  (sum, location) => sum + (location.evses ?? []).reduce((n, evse) => n + evse.connectors.length, 0),
+  0,
+);
+console.log(
+  `\nOCPI 2.2.1 Location page validation vs JSON.parse (node ${process.version}, ${cpus()[0]?.model})`,
+);
+console.log(
+  `clean page: ${cleanPage.length} Locations, ${evses} EVSEs, ${connectors} Connectors, ` +
+    `${mb(cleanBytes)} MB (${cleanBytes} bytes) of JSON`,
+);
+console.log(
+  `quirky page: ${mb(quirkyBytes)} MB; ${counts.locations} Locations touched: ${counts.unknownFields} unknown ` +
+    `fields, ${counts.nulls} nulls, ${counts.unknownEnumValues} unknown enum values, ` +
+    `${counts.offsetTimestamps} +02:00 timestamps -> lenient issues: ${byAction('dropped')} dropped, ` +
+    `${byAction('kept')} kept, ${byAction('normalised')} normalised`,
+);
+console.log(
+  `median of ${ROUNDS} rounds of ~${ROUND_MS} ms after ${WARM_UP_MS} ms warm-up; MB = 10^6 bytes; ` +
+    'ratio = time / JSON.parse time of the same text\n',
+);
+printTable(['case', 'ms/page', 'rounds ms', 'MB/s', 'vs JSON.parse'], rows);
+
+// --- Helpers ---
+
+function mb(bytes: number): string {
+  return (bytes / 1e6).toFixed(2);
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? Number.NaN)
+    : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
+}
+
+function checkShape(page: readonly Location[]): void {
+  for (const location of page) {
+    const count = location.evses?.length ?? 0;
+    if (count < 2 || count > 4) throw new Error(`Location ${location.id} has ${count} EVSEs`);
+    for (const evse of location.evses ?? []) {
+      const n = evse.connectors.length;
+      if (n < 1 || n > 3) throw new Error(`EVSE ${evse.uid} has ${n} Connectors`);
+    }
+  }
+}
+
+function printTable(header: readonly string[], body: readonly (readonly string[])[]): void {
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...body.map((row) => row[column]?.length ?? 0)),
+  );
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, column) =>
+        column === 0 ? cell.padEnd(widths[0] ?? 0) : cell.padStart(widths[column] ?? 0),
+      )
+      .join('  ');
+  console.log(line(header));
+  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
+  for (const row of body) console.log(line(row));
+}
