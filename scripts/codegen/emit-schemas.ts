@@ -122,12 +122,32 @@ function emitEnum(model: EnumModel): string[] {
 }
 
 function emitObject(model: ObjectModel): string[] {
+  const fields = model.fields.map((field) => `  ${field.name}: ${fieldExpression(field)},`);
+  const groups = choiceGroups(model);
+  const type = `export type ${model.name} = z.infer<typeof ${model.name}Schema>;`;
+  if (groups.length === 0) {
+    return [`export const ${model.name}Schema = /*@__PURE__*/ z.strictObject({`, ...fields, '});', type];
+  }
+  // "Choice: one of N" rows: each field optional, and a check that exactly one is given.
+  const choices = groups.map((group) => `[${group.map((name) => `'${name}'`).join(', ')}]`).join(', ');
   return [
-    `export const ${model.name}Schema = /*@__PURE__*/ z.strictObject({`,
-    ...model.fields.map((field) => `  ${field.name}: ${fieldExpression(field)},`),
-    '});',
-    `export type ${model.name} = z.infer<typeof ${model.name}Schema>;`,
+    `export const ${model.name}Schema = /*@__PURE__*/ withChoices(`,
+    '  /*@__PURE__*/ z.strictObject({',
+    ...fields.map((line) => `  ${line}`),
+    '  }),',
+    `  ${choices},`,
+    ');',
+    type,
   ];
+}
+
+function choiceGroups(model: ObjectModel): string[][] {
+  const groups = new Map<number, string[]>();
+  for (const field of model.fields) {
+    if (field.choiceGroup === undefined) continue;
+    groups.set(field.choiceGroup, [...(groups.get(field.choiceGroup) ?? []), field.name]);
+  }
+  return [...groups.values()];
 }
 
 // Every nested call is marked pure: esbuild honours a function's own no-side-effects annotation only
@@ -137,7 +157,9 @@ const PURE = '/*@__PURE__*/ ';
 /** The schema of a field, cardinality included: `?` optional, `*` optional list, `+` non-empty list. */
 export function fieldExpression(field: FieldModel): string {
   const type = typeExpression(field.type, field.name);
-  switch (field.cardinality) {
+  // A field of a choice group is one of several alternatives: optional here, checked by withChoices.
+  const cardinality = field.choiceGroup !== undefined && field.cardinality === '1' ? '?' : field.cardinality;
+  switch (cardinality) {
     case '1':
       return type;
     case '?':
@@ -180,6 +202,7 @@ function usedPrimitives(definitions: readonly Definition[]): Set<string> {
       if (type.kind === 'primitive') used.add(PRIMITIVES[type.name].name);
       if (cardinality === '+') used.add('nonEmptyArray');
     }
+    if (choiceGroups(definition.model).length > 0) used.add('withChoices');
   }
   return used;
 }

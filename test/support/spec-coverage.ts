@@ -120,7 +120,9 @@ function fieldMismatches(
   let inner = schema;
   const optional = inner._zod.def.type === 'optional';
   if (optional) inner = inner._zod.def.innerType as Schema;
-  const shouldBeOptional = field.cardinality === '?' || field.cardinality === '*';
+  // A field of a "Choice: one of N" group is optional on its own; the object checks that one is given.
+  const shouldBeOptional =
+    field.cardinality === '?' || field.cardinality === '*' || field.choiceGroup !== undefined;
   if (optional !== shouldBeOptional)
     problems.push(`${where}: ${optional ? 'optional' : 'required'}, spec says ${field.cardinality}`);
   const isArray = inner._zod.def.type === 'array';

@@ -2,7 +2,7 @@
 // Do not edit: change the generator or the curated schemas in ../schemas/, then run `npm run codegen`.
 
 import * as z from 'zod/mini';
-import { BooleanSchema, CiString, DateTimeSchema, NumberSchema, URLSchema, int, nonEmptyArray, string } from '../primitives';
+import { BooleanSchema, CiString, DateTimeSchema, NumberSchema, URLSchema, int, nonEmptyArray, string, withChoices } from '../primitives';
 
 // Locations
 
@@ -335,12 +335,15 @@ export type ExceptionalPeriod = z.infer<typeof ExceptionalPeriodSchema>;
  * OCPI 2.1.1 `Hours` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#413-hours-class
  */
-export const HoursSchema = /*@__PURE__*/ z.strictObject({
-  regular_hours: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(RegularHoursSchema)),
-  twentyfourseven: BooleanSchema,
-  exceptional_openings: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(ExceptionalPeriodSchema)),
-  exceptional_closings: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(ExceptionalPeriodSchema)),
-});
+export const HoursSchema = /*@__PURE__*/ withChoices(
+  /*@__PURE__*/ z.strictObject({
+    regular_hours: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(RegularHoursSchema)),
+    twentyfourseven: /*@__PURE__*/ z.optional(BooleanSchema),
+    exceptional_openings: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(ExceptionalPeriodSchema)),
+    exceptional_closings: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(ExceptionalPeriodSchema)),
+  }),
+  ['regular_hours', 'twentyfourseven'],
+);
 export type Hours = z.infer<typeof HoursSchema>;
 
 /**
