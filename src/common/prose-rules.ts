@@ -1,0 +1,71 @@
+// Rules both OCPI versions state in field descriptions rather than in their tables, worded the same in
+// 2.1.1 (with its errata) and 2.2.1. Each checks a value that already has its table shape and reports
+// with a path relative to it.
+import type { RuleReporter } from './spec-rule';
+
+const TIME_OF_DAY = /^([0-1][0-9]|2[0-3]):[0-5][0-9]$/;
+const DATE = /^[12][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/;
+
+/** A reporter for the rules of a nested value: its paths get `prefix` in front. */
+export function within(report: RuleReporter, prefix: readonly PropertyKey[]): RuleReporter {
+  return (path, message) => report([...prefix, ...path], message);
+}
+
+/** Checks decimal-degree coordinates against the version's regexes. */
+export function coordinateRule(latitude: RegExp, longitude: RegExp, decimals: string) {
+  return (geo: { latitude: string; longitude: string }, report: RuleReporter): void => {
+    if (!latitude.test(geo.latitude))
+      report(['latitude'], `must be decimal degrees like 50.770774 (${decimals} decimals)`);
+    if (!longitude.test(geo.longitude)) {
+      report(['longitude'], `must be decimal degrees like -126.104965 (${decimals} decimals)`);
+    }
+  };
+}
+
+/** A weekday from 1 (Monday) to 7, and a period of `HH:MM` times that ends after it begins. */
+export function checkRegularHours(
+  hours: { weekday: number; period_begin: string; period_end: string },
+  report: RuleReporter,
+): void {
+  if (hours.weekday < 1 || hours.weekday > 7) report(['weekday'], 'must be 1 (Monday) to 7 (Sunday)');
+  const begin = TIME_OF_DAY.test(hours.period_begin);
+  const end = TIME_OF_DAY.test(hours.period_end);
+  if (!begin) report(['period_begin'], 'must be a 24-hour time like 08:00');
+  if (!end) report(['period_end'], 'must be a 24-hour time like 18:15');
+  if (begin && end && hours.period_end <= hours.period_begin)
+    report(['period_end'], 'must be later than period_begin');
+}
+
+/** Times of day as `HH:MM` and dates as `YYYY-MM-DD`, in the Location's time zone. */
+export function checkTariffRestrictions(
+  restrictions: {
+    start_time?: string | undefined;
+    end_time?: string | undefined;
+    start_date?: string | undefined;
+    end_date?: string | undefined;
+  },
+  report: RuleReporter,
+): void {
+  for (const field of ['start_time', 'end_time'] as const) {
+    const value = restrictions[field];
+    if (value !== undefined && !TIME_OF_DAY.test(value)) report([field], 'must be a 24-hour time like 13:30');
+  }
+  for (const field of ['start_date', 'end_date'] as const) {
+    const value = restrictions[field];
+    if (value !== undefined && !DATE.test(value)) report([field], 'must be a date like 2015-12-24');
+  }
+}
+
+/** The restrictions of every element of a Tariff. */
+export function checkTariffElements(
+  tariff: {
+    elements: readonly { restrictions?: Parameters<typeof checkTariffRestrictions>[0] | undefined }[];
+  },
+  report: RuleReporter,
+): void {
+  tariff.elements.forEach((element, index) => {
+    if (element.restrictions) {
+      checkTariffRestrictions(element.restrictions, within(report, ['elements', index, 'restrictions']));
+    }
+  });
+}
