@@ -12,6 +12,7 @@ export function within(report: RuleReporter, prefix: readonly PropertyKey[]): Ru
 }
 
 /** Checks decimal-degree coordinates against the version's regexes. */
+/* @__NO_SIDE_EFFECTS__ */
 export function coordinateRule(latitude: RegExp, longitude: RegExp, decimals: string) {
   return (geo: { latitude: string; longitude: string }, report: RuleReporter): void => {
     if (!latitude.test(geo.latitude))

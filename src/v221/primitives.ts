@@ -3,8 +3,8 @@ import type * as z from 'zod/mini';
 import { printableUnicode } from '../common/primitives/printable-string';
 import { utcDateTime } from '../common/primitives/utc-date-time';
 
-export { CiString, ciEquals } from '../common/primitives/ci-string';
 export { withChoices } from '../common/primitives/choice';
+export { CiString, ciEquals } from '../common/primitives/ci-string';
 export { nonEmptyArray } from '../common/primitives/non-empty-array';
 export { BooleanSchema, IntSchema, int, NumberSchema } from '../common/primitives/number';
 export { URLSchema } from '../common/primitives/url';

@@ -13,7 +13,7 @@ import type { CDR, CdrLocation, EVSE, Hours, Location } from '../generated/schem
 export { checkRegularHours, checkTariffElements as checkTariff, checkTariffRestrictions, within };
 
 /** Latitude and longitude in decimal degrees with 5 to 7 decimals, as the 2.2.1 regexes say. */
-export const checkCoordinates = coordinateRule(
+export const checkCoordinates = /*@__PURE__*/ coordinateRule(
   /^-?[0-9]{1,2}\.[0-9]{5,7}$/,
   /^-?[0-9]{1,3}\.[0-9]{5,7}$/,
   '5 to 7',

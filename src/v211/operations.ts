@@ -1,0 +1,27 @@
+import { CdrsOperations } from './schemas/cdrs';
+import { CommandsOperations } from './schemas/commands';
+import { CredentialsOperations } from './schemas/credentials';
+import { LocationsOperations } from './schemas/locations';
+import { SessionsOperations } from './schemas/sessions';
+import { TariffsOperations } from './schemas/tariffs';
+import { TokensOperations } from './schemas/tokens';
+import { VersionsOperations } from './schemas/versions';
+
+/**
+ * Every OCPI 2.1.1 operation by module (the spec's module identifiers) and interface (`cpo`, `emsp`),
+ * with the schemas of its query, request body and response data. Importing this map brings in every
+ * schema; import a module's own map (`LocationsOperations`) to keep a bundle small.
+ *
+ * @example
+ * const { method, path, response } = Operations.locations.cpo.getLocation;
+ */
+export const Operations = {
+  versions: VersionsOperations,
+  credentials: CredentialsOperations,
+  locations: LocationsOperations,
+  sessions: SessionsOperations,
+  cdrs: CdrsOperations,
+  tariffs: TariffsOperations,
+  tokens: TokensOperations,
+  commands: CommandsOperations,
+} as const;

@@ -1,0 +1,12 @@
+import * as z from 'zod/mini';
+
+/**
+ * The PATCH body for an object: any of its fields. 2.1.1 does not require `last_updated` in a PATCH
+ * (2.2.1 does). Unknown fields stay refused in strict mode.
+ *
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/transport_and_format.md#patch
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function patchOf<Shape extends z.core.$ZodLooseShape>(schema: z.ZodMiniObject<Shape, z.core.$strict>) {
+  return z.partial(schema);
+}

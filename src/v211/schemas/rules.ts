@@ -1,0 +1,49 @@
+// The rules of OCPI 2.1.1 that live in the descriptions of fields rather than in the type tables. Each
+// function checks a value that already has its table shape and reports with a path relative to it.
+import { checkRegularHours, checkTariffElements, coordinateRule, within } from '../../common/prose-rules';
+import type { RuleReporter } from '../../common/spec-rule';
+import type { CDR, EVSE, Hours, Location, Session } from '../generated/schemas';
+
+/** Latitude and longitude in decimal degrees with exactly 6 decimals, as the 2.1.1 regexes say. */
+export const checkCoordinates = /*@__PURE__*/ coordinateRule(
+  /^-?[0-9]{1,2}\.[0-9]{6}$/,
+  /^-?[0-9]{1,3}\.[0-9]{6}$/,
+  '6',
+);
+
+/** Each regular period; whether regular hours or 24/7 is given is the table's choice (withChoices). */
+export function checkHours(hours: Hours, report: RuleReporter): void {
+  hours.regular_hours?.forEach((entry, index) => {
+    checkRegularHours(entry, within(report, ['regular_hours', index]));
+  });
+}
+
+/** An EVSE's own coordinates, when it has them. */
+export function checkEvse(evse: EVSE, report: RuleReporter): void {
+  if (evse.coordinates) checkCoordinates(evse.coordinates, within(report, ['coordinates']));
+}
+
+/** Every rule of a Location and of what it contains. */
+export function checkLocation(location: Location, report: RuleReporter): void {
+  checkCoordinates(location.coordinates, within(report, ['coordinates']));
+  location.related_locations?.forEach((related, index) => {
+    checkCoordinates(related, within(report, ['related_locations', index]));
+  });
+  location.evses?.forEach((evse, index) => {
+    checkEvse(evse, within(report, ['evses', index]));
+  });
+  if (location.opening_times) checkHours(location.opening_times, within(report, ['opening_times']));
+}
+
+/** The Location a Session embeds (2.1.1: the whole object, not a reference). */
+export function checkSession(session: Session, report: RuleReporter): void {
+  checkLocation(session.location, within(report, ['location']));
+}
+
+/** The Location and the Tariffs a CDR embeds. */
+export function checkCdr(cdr: CDR, report: RuleReporter): void {
+  checkLocation(cdr.location, within(report, ['location']));
+  cdr.tariffs?.forEach((tariff, index) => {
+    checkTariffElements(tariff, within(report, ['tariffs', index]));
+  });
+}

@@ -1,0 +1,65 @@
+// OCPI 2.1.1 Sessions: the generated schemas, and what the spec adds in prose.
+// Spec: https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_sessions.md
+import * as z from 'zod/mini';
+import { listQuerySchema } from '../../common/list-query';
+import { operation } from '../../common/operation';
+import { specRule } from '../../common/spec-rule';
+import * as generated from '../generated/schemas';
+import { DateTimeSchema } from '../primitives';
+import { patchOf } from './patch';
+import { checkSession } from './rules';
+
+export {
+  type Session,
+  type SessionStatus,
+  SessionStatusSchema,
+  SessionStatusValues,
+} from '../generated/schemas';
+
+/**
+ * OCPI 2.1.1 `Session`, with the prose rules of the Location it embeds. 2.1.1: `start_datetime`,
+ * `auth_id` and a whole `location` (2.2.1 has `start_date_time`, a `cdr_token` and ids instead).
+ *
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_sessions.md#31-session-object
+ */
+export const SessionSchema = /*@__PURE__*/ generated.SessionSchema.check(
+  /*@__PURE__*/ specRule(checkSession),
+);
+
+/** A PATCH body for a Session: any of its fields (2.1.1: `last_updated` optional). */
+export const SessionPatchSchema = /*@__PURE__*/ patchOf(generated.SessionSchema);
+export type SessionPatch = z.infer<typeof SessionPatchSchema>;
+
+/** The query of the Sessions list: unlike the other lists, `date_from` is required. */
+export const SessionsListQuerySchema = /*@__PURE__*/ listQuerySchema(DateTimeSchema, {
+  dateFromRequired: true,
+});
+export type SessionsListQuery = z.infer<typeof SessionsListQuerySchema>;
+
+const emspSession = '/{country_code}/{party_id}/{session_id}';
+
+/**
+ * The Sessions operations: the CPO serves the list; the eMSP takes pushes.
+ *
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_sessions.md#2-interfaces-and-endpoints
+ */
+export const SessionsOperations = {
+  cpo: {
+    list: /*@__PURE__*/ operation({
+      method: 'GET',
+      path: '',
+      query: SessionsListQuerySchema,
+      response: /*@__PURE__*/ z.array(SessionSchema),
+      paginated: true,
+    }),
+  },
+  emsp: {
+    getSession: /*@__PURE__*/ operation({ method: 'GET', path: emspSession, response: SessionSchema }),
+    putSession: /*@__PURE__*/ operation({ method: 'PUT', path: emspSession, request: SessionSchema }),
+    patchSession: /*@__PURE__*/ operation({
+      method: 'PATCH',
+      path: emspSession,
+      request: SessionPatchSchema,
+    }),
+  },
+} as const;

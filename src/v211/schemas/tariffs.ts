@@ -1,0 +1,73 @@
+// OCPI 2.1.1 Tariffs: the generated schemas, and what the spec adds in prose.
+// Spec: https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md
+import * as z from 'zod/mini';
+import { operation } from '../../common/operation';
+import { checkTariffElements, checkTariffRestrictions, within } from '../../common/prose-rules';
+import { specRule } from '../../common/spec-rule';
+import * as generated from '../generated/schemas';
+import { ListQuerySchema } from './list-query';
+import { patchOf } from './patch';
+
+export {
+  type DayOfWeek,
+  DayOfWeekSchema,
+  DayOfWeekValues,
+  type PriceComponent,
+  PriceComponentSchema,
+  type Tariff,
+  type TariffDimensionType,
+  TariffDimensionTypeSchema,
+  TariffDimensionTypeValues,
+  type TariffElement,
+  type TariffRestrictions,
+} from '../generated/schemas';
+
+/** OCPI 2.1.1 `TariffRestrictions`: `HH:MM` times of day and `YYYY-MM-DD` dates. */
+export const TariffRestrictionsSchema = /*@__PURE__*/ generated.TariffRestrictionsSchema.check(
+  /*@__PURE__*/ specRule(checkTariffRestrictions),
+);
+
+/** OCPI 2.1.1 `TariffElement`, its restrictions' formats checked. */
+export const TariffElementSchema = /*@__PURE__*/ generated.TariffElementSchema.check(
+  /*@__PURE__*/ specRule<generated.TariffElement>((element, report) => {
+    if (element.restrictions) checkTariffRestrictions(element.restrictions, within(report, ['restrictions']));
+  }),
+);
+
+/**
+ * OCPI 2.1.1 `Tariff`, with the formats of every element's restrictions checked.
+ *
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#31-tariff-object
+ */
+export const TariffSchema = /*@__PURE__*/ generated.TariffSchema.check(
+  /*@__PURE__*/ specRule(checkTariffElements),
+);
+
+/** A PATCH body for a Tariff: any of its fields. 2.1.1 only: 2.2.1 dropped Tariff PATCH. */
+export const TariffPatchSchema = /*@__PURE__*/ patchOf(generated.TariffSchema);
+export type TariffPatch = z.infer<typeof TariffPatchSchema>;
+
+const emspTariff = '/{country_code}/{party_id}/{tariff_id}';
+
+/**
+ * The Tariffs operations: the CPO serves the list; the eMSP takes pushes, PATCH included.
+ *
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#2-interfaces-and-endpoints
+ */
+export const TariffsOperations = {
+  cpo: {
+    list: /*@__PURE__*/ operation({
+      method: 'GET',
+      path: '',
+      query: ListQuerySchema,
+      response: /*@__PURE__*/ z.array(TariffSchema),
+      paginated: true,
+    }),
+  },
+  emsp: {
+    getTariff: /*@__PURE__*/ operation({ method: 'GET', path: emspTariff, response: TariffSchema }),
+    putTariff: /*@__PURE__*/ operation({ method: 'PUT', path: emspTariff, request: TariffSchema }),
+    patchTariff: /*@__PURE__*/ operation({ method: 'PATCH', path: emspTariff, request: TariffPatchSchema }),
+    deleteTariff: /*@__PURE__*/ operation({ method: 'DELETE', path: emspTariff }),
+  },
+} as const;
