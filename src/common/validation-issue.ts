@@ -27,10 +27,10 @@ export function formatPath(segments: readonly PropertyKey[]): string {
 
 /**
  * Turns zod issues into {@link ValidationIssue}s with paths and readable messages. `input` is the value
- * that was validated; it is only used to name the type that was received, never quoted.
+ * that was validated; it only serves to name the type received or tell a missing field, never quoted.
  * An unknown-fields issue becomes one issue per field, located at the field.
  */
-export function toValidationIssues(issues: readonly z.core.$ZodIssue[], input?: unknown): ValidationIssue[] {
+export function toValidationIssues(issues: readonly z.core.$ZodIssue[], input: unknown): ValidationIssue[] {
   const result: ValidationIssue[] = [];
   for (const issue of issues) {
     const segments = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));
@@ -73,7 +73,10 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
     case 'too_small':
       return `${limitSubject(issue.origin)} at least ${issue.minimum}${limitUnit(issue.origin, issue.minimum)}`;
     case 'invalid_value':
-      return `must be one of ${listValues(issue.values)}`;
+      // An enum reports a missing field as a bad value; say it is missing.
+      return valueAt(input, issue.path) === undefined
+        ? `required field is missing (one of ${listValues(issue.values)})`
+        : `must be one of ${listValues(issue.values)}`;
     case 'invalid_format':
       return `invalid ${issue.format}`;
     case 'invalid_union':

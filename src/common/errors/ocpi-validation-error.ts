@@ -45,11 +45,11 @@ export class OcpiValidationError extends OcpiError {
     this.request = request;
   }
 
-  /** Builds the error from a failed zod parse; `input` (the parsed value) only serves to name types. */
+  /** Builds the error from a failed zod parse of `input` (used to describe issues, never quoted). */
   static fromZod(
     subject: string,
     error: { issues: readonly z.core.$ZodIssue[] },
-    input?: unknown,
+    input: unknown,
     request?: OcpiRequestInput,
   ): OcpiValidationError {
     const issues = toValidationIssues(error.issues, input);
