@@ -64,7 +64,8 @@ export function parseList<S extends z.ZodMiniType>(
   return result;
 }
 
-function idOf(item: unknown): string | undefined {
+/** An object's `id`, or `uid` as EVSEs and Tokens name it, when it is a string. */
+export function idOf(item: unknown): string | undefined {
   if (typeof item !== 'object' || item === null) return undefined;
   const { id, uid } = item as { id?: unknown; uid?: unknown };
   if (typeof id === 'string') return id;

@@ -14,7 +14,9 @@ export type OcpiErrorKind =
   | 'OcpiHubStatusError'
   | 'OcpiValidationError'
   | 'OcpiNetworkError'
-  | 'OcpiTimeoutError';
+  | 'OcpiTimeoutError'
+  | 'OcpiInvalidResponseError'
+  | 'OcpiUntrustedUrlError';
 
 /** The request an error is about, as it may be shown: method and a redacted URL. */
 export interface OcpiRequestInfo {

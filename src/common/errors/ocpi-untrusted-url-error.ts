@@ -1,0 +1,38 @@
+import {
+  describeRequest,
+  hasKind,
+  markKind,
+  OcpiError,
+  type OcpiRequestInfo,
+  type OcpiRequestInput,
+} from './ocpi-error';
+
+/**
+ * A call would have sent the partner's token to a host the partner never gave us: a `Link` header, an
+ * endpoint or a `response_url` pointing at another origin than the partner's versions and endpoint
+ * URLs (or the explicit allow-list). Nothing was sent.
+ *
+ * @example
+ * const client = createClient({ ..., allowedOrigins: ['https://cdn.partner.example'] });
+ */
+export class OcpiUntrustedUrlError extends OcpiError {
+  override name = 'OcpiUntrustedUrlError';
+  readonly request: OcpiRequestInfo;
+  /** The origin that was refused. */
+  readonly origin: string;
+
+  constructor(input: OcpiRequestInput & { origin: string }) {
+    const request = describeRequest(input);
+    super(
+      `Refused to send the token to ${input.origin}, which the partner did not give: ${request.method} ${request.url}`,
+    );
+    markKind(this, 'OcpiUntrustedUrlError');
+    this.request = request;
+    this.origin = input.origin;
+  }
+}
+
+/** True when `value` is an {@link OcpiUntrustedUrlError}, from any realm or package copy. */
+export function isOcpiUntrustedUrlError(value: unknown): value is OcpiUntrustedUrlError {
+  return hasKind(value, 'OcpiUntrustedUrlError');
+}

@@ -1,0 +1,158 @@
+import type * as z from 'zod/mini';
+import { OcpiValidationError } from '../errors/ocpi-validation-error';
+import { findNextLink } from '../link-header';
+import { idOf, parseList, type RejectedItem } from '../parse-list';
+import { formatPath, type ValidationIssue } from '../validation-issue';
+import type { CallOptions, Transport } from './transport';
+import { type QueryValue, withQuery } from './url';
+
+/** One page of a paginated GET, with what the server said about the whole list. */
+export interface Page<T> {
+  readonly items: T[];
+  /** `X-Total-Count`: how many objects match the query in all, when the server says. */
+  readonly totalCount: number | undefined;
+  /** `X-Limit`: the most objects the server returns per page, when it says. */
+  readonly limit: number | undefined;
+  /** The `offset` of this page's request. */
+  readonly offset: number;
+  /** The next page's URL, or `undefined` on the last page. */
+  readonly nextUrl: string | undefined;
+  /** The URL this page came from. */
+  readonly url: string;
+  readonly headers: Headers;
+  /** Lenient mode: items left out because they failed validation, with their index and issues. */
+  readonly rejected: readonly RejectedItem[];
+}
+
+/** What {@link paginatePages} fetches. */
+export interface PaginateRequest<S extends z.ZodMiniType> {
+  url: string | URL;
+  module: string;
+  query?: Readonly<Record<string, QueryValue>>;
+  /** The schema of one item; each item is validated on its own. */
+  item: S;
+  /** What an item is, for messages: `Location`. */
+  subject: string;
+  options?: CallOptions;
+}
+
+/**
+ * Fetches the pages of a paginated OCPI GET one at a time, as an async generator: the next page is only
+ * requested when the caller asks for it, so `break` stops all fetching and memory holds one page.
+ *
+ * The next page is the `Link` header's `rel="next"` target, absolute or relative; without a `Link`
+ * header, the next offset while `X-Total-Count` says more remain. It stops at a next URL it has already
+ * fetched. When `X-Total-Count` drops between pages (objects left the query's window), the page is
+ * fetched again at an offset lowered by the drop, as the spec advises, so that no object is skipped;
+ * objects of the previous page are not yielded twice.
+ *
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/transport_and_format.asciidoc#transport_and_format_paginated_response
+ */
+export async function* paginatePages<S extends z.ZodMiniType>(
+  transport: Transport,
+  request: PaginateRequest<S>,
+): AsyncGenerator<Page<z.output<S>>, void, undefined> {
+  const correlationId = request.options?.correlationId ?? crypto.randomUUID();
+  const options = { ...request.options, correlationId };
+  const fetched = new Set<string>();
+  let url: string | undefined = withQuery(request.url, request.query).href;
+  let previous: { total: number | undefined; ids: Set<string> } | undefined;
+  while (url !== undefined && !fetched.has(url)) {
+    fetched.add(url);
+    let page: Page<z.output<S>> = await fetchPage(transport, request, url, options);
+    const dropped = (previous?.total ?? 0) - (page.totalCount ?? Number.POSITIVE_INFINITY);
+    if (previous && dropped > 0 && page.offset > 0) {
+      const again = withOffset(url, Math.max(0, page.offset - dropped));
+      const seen = previous.ids;
+      const refetched = await fetchPage(transport, request, again, options);
+      page = { ...refetched, items: refetched.items.filter((item) => !seen.has(idOf(item) ?? '')) };
+    }
+    yield page;
+    previous = {
+      total: page.totalCount,
+      ids: new Set(page.items.map(idOf).filter((id) => id !== undefined)),
+    };
+    url = page.nextUrl;
+  }
+}
+
+async function fetchPage<S extends z.ZodMiniType>(
+  transport: Transport,
+  request: PaginateRequest<S>,
+  url: string,
+  options: CallOptions,
+): Promise<Page<z.output<S>>> {
+  const response = await transport.send({ method: 'GET', url, module: request.module, options });
+  const described = { method: 'GET', url, secrets: [transport.options.token] };
+  const subject = `${request.subject} list`;
+  if (!Array.isArray(response.data)) {
+    const received = response.data === null ? 'null' : typeof response.data;
+    const issue = {
+      path: '',
+      segments: [],
+      code: 'invalid_type',
+      message: `expected array, received ${received}`,
+    };
+    throw new OcpiValidationError({ subject, issues: [issue], request: described });
+  }
+  const { items, rejected } = validateItems(transport, request, response.data, described);
+  const headers = response.headers;
+  const offset = integerParam(new URL(url).searchParams.get('offset')) ?? 0;
+  const totalCount = integerParam(headers.get('X-Total-Count'));
+  const nextFromLink = findNextLink(headers.get('Link'), url);
+  // Without a Link header, the offset moves on while the total says more objects remain.
+  const more =
+    totalCount !== undefined && response.data.length > 0 && offset + response.data.length < totalCount;
+  const nextUrl = nextFromLink ?? (more ? withOffset(url, offset + response.data.length) : undefined);
+  return {
+    items,
+    rejected,
+    totalCount,
+    limit: integerParam(headers.get('X-Limit')),
+    offset,
+    nextUrl,
+    url,
+    headers,
+  };
+}
+
+// Strict: one bad item fails the page. Lenient: bad items are left out and reported with the rest.
+function validateItems<S extends z.ZodMiniType>(
+  transport: Transport,
+  request: PaginateRequest<S>,
+  data: unknown[],
+  described: { method: string; url: string; secrets: string[] },
+): { items: z.output<S>[]; rejected: RejectedItem[] } {
+  const mode = transport.options.validation ?? 'lenient';
+  if (mode === 'off') return { items: data as z.output<S>[], rejected: [] };
+  const result = parseList(request.item, data, { mode, subject: request.subject });
+  const subject = `${request.subject} list`;
+  const rejectedIssues = result.rejected.flatMap(({ index, error }) =>
+    error.issues.map((issue) => atIndex(index, issue)),
+  );
+  if (mode === 'strict' && rejectedIssues.length > 0) {
+    throw new OcpiValidationError({ subject, issues: rejectedIssues, request: described });
+  }
+  const reported = [
+    ...result.issues,
+    ...rejectedIssues.map((issue) => ({ ...issue, action: 'dropped' as const })),
+  ];
+  if (reported.length > 0) transport.report(subject, reported, described);
+  return { items: result.items, rejected: result.rejected };
+}
+
+function atIndex(index: number, issue: ValidationIssue): ValidationIssue {
+  const segments = [index, ...issue.segments];
+  return { ...issue, segments, path: formatPath(segments) };
+}
+
+function integerParam(value: string | null): number | undefined {
+  if (value === null || !/^\d+$/.test(value.trim())) return undefined;
+  return Number(value);
+}
+
+function withOffset(url: string, offset: number): string {
+  const result = new URL(url);
+  result.searchParams.set('offset', String(offset));
+  return result.href;
+}
