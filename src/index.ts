@@ -25,6 +25,15 @@ export {
   type OcpiRequestInput,
 } from './common/errors/ocpi-error';
 export { isOcpiHttpError, OcpiHttpError, type OcpiHttpErrorInput } from './common/errors/ocpi-http-error';
+export {
+  isOcpiInvalidResponseError,
+  OcpiInvalidResponseError,
+  type OcpiInvalidResponseErrorInput,
+} from './common/errors/ocpi-invalid-response-error';
+export {
+  isOcpiMissingEndpointError,
+  OcpiMissingEndpointError,
+} from './common/errors/ocpi-missing-endpoint-error';
 export { isOcpiNetworkError, OcpiNetworkError } from './common/errors/ocpi-network-error';
 export {
   createStatusError,
@@ -39,12 +48,37 @@ export {
   type OcpiStatusErrorInput,
 } from './common/errors/ocpi-status-error';
 export { isOcpiTimeoutError, OcpiTimeoutError } from './common/errors/ocpi-timeout-error';
+export { isOcpiUntrustedUrlError, OcpiUntrustedUrlError } from './common/errors/ocpi-untrusted-url-error';
 export {
   isOcpiValidationError,
   OcpiValidationError,
   type OcpiValidationErrorInput,
 } from './common/errors/ocpi-validation-error';
 export { REDACTED, redactAuthorization, redactSecrets, redactUrl } from './common/errors/redact';
+export {
+  type BoundOperation,
+  type BoundOperations,
+  bindOperations,
+  type ModuleTarget,
+  type OperationArgs,
+  type OperationResult,
+  type PathParams,
+} from './common/http/bind-operations';
+export type { ClientOptions } from './common/http/client-options';
+export { PageRequest } from './common/http/page-request';
+export { type Page, type PaginateRequest, paginatePages } from './common/http/paginate';
+export { type PartyRef, routingHeaders } from './common/http/routing';
+export {
+  type CallOptions,
+  createTransport,
+  type RetryPolicy,
+  type Transport,
+  type TransportOptions,
+  type TransportRequest,
+  type TransportResponse,
+  type ValidationReport,
+} from './common/http/transport';
+export { TrustedOrigins } from './common/http/trusted-origins';
 export { findNextLink, type LinkValue, parseLinkHeader } from './common/link-header';
 export { type ListQuery, listQuerySchema } from './common/list-query';
 export { type HttpMethod, type Operation, operation } from './common/operation';

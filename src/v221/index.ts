@@ -1,6 +1,7 @@
 // @org/ocpi/v221: OCPI 2.2.1. Every object, class and enum of the spec as a zod/mini schema and a type,
 // the endpoint payloads, and the envelope and status codes of this version.
 
+export { type Client221, type Client221Options, createClient } from './client';
 export { OcpiResponseEnvelopeSchema, OcpiResponseSchema } from './envelope';
 export { Operations } from './operations';
 export {

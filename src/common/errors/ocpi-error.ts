@@ -16,7 +16,8 @@ export type OcpiErrorKind =
   | 'OcpiNetworkError'
   | 'OcpiTimeoutError'
   | 'OcpiInvalidResponseError'
-  | 'OcpiUntrustedUrlError';
+  | 'OcpiUntrustedUrlError'
+  | 'OcpiMissingEndpointError';
 
 /** The request an error is about, as it may be shown: method and a redacted URL. */
 export interface OcpiRequestInfo {

@@ -1,0 +1,151 @@
+import type * as z from 'zod/mini';
+import { OcpiMissingEndpointError } from '../errors/ocpi-missing-endpoint-error';
+import type { Operation } from '../operation';
+import { parsePayload } from '../parse';
+import { PageRequest } from './page-request';
+import { paginatePages } from './paginate';
+import type { CallOptions, Transport } from './transport';
+
+/** The names of the `{placeholders}` in an operation's path. */
+export type PathParams<P extends string> = P extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | PathParams<Rest>
+  : never;
+
+type Input<S> = S extends z.ZodMiniType ? z.input<S> : never;
+type Output<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
+type ItemOf<S> = Output<S> extends readonly (infer Item)[] ? Item : never;
+
+/** The argument of a bound operation: its path parameters, query, body and call options. */
+export type OperationArgs<O extends Operation> = ([PathParams<O['path']>] extends [never]
+  ? { params?: undefined }
+  : { params: Record<PathParams<O['path']>, string> }) &
+  (O['query'] extends z.ZodMiniType
+    ? {} extends Input<O['query']>
+      ? { query?: Input<O['query']> }
+      : { query: Input<O['query']> }
+    : { query?: undefined }) &
+  (O['request'] extends z.ZodMiniType
+    ? undefined extends Input<O['request']>
+      ? { body?: Input<O['request']> }
+      : { body: Input<O['request']> }
+    : { body?: undefined }) & { options?: CallOptions };
+
+/** What a bound operation returns: a PageRequest for paginated GETs, else the response data. */
+export type OperationResult<O extends Operation> = O['paginated'] extends true
+  ? PageRequest<ItemOf<O['response']>>
+  : Promise<Output<O['response']>>;
+
+/** A typed function for one operation. */
+export type BoundOperation<O extends Operation> =
+  {} extends OperationArgs<O>
+    ? (args?: OperationArgs<O>) => OperationResult<O>
+    : (args: OperationArgs<O>) => OperationResult<O>;
+
+/** Every operation of a map (nested by interface role), bound. */
+export type BoundOperations<M> = {
+  readonly [K in keyof M]: M[K] extends Operation ? BoundOperation<M[K]> : BoundOperations<M[K]>;
+};
+
+/** Where a module's operations go: the module identifier and the endpoint URL for each interface role. */
+export interface ModuleTarget {
+  module: string;
+  /** The endpoint URL of the role (`sender`, `receiver`, `cpo`, `emsp`), or `''` for role-less maps. */
+  endpoint: (role: string) => string | undefined;
+}
+
+/**
+ * Turns an operation map into functions that send each operation through `transport`: path
+ * placeholders filled (and encoded) from `params`, the query and body added, the response checked
+ * against the operation's schema, paginated GETs returned as a {@link PageRequest}.
+ */
+export function bindOperations<M extends object>(
+  transport: Transport,
+  map: M,
+  target: ModuleTarget,
+  role = '',
+): BoundOperations<M> {
+  const bound: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(map)) {
+    bound[key] = isOperation(value)
+      ? bindOperation(transport, value, target, role, key)
+      : bindOperations(transport, value as object, target, key);
+  }
+  return bound as BoundOperations<M>;
+}
+
+function bindOperation(
+  transport: Transport,
+  op: Operation,
+  target: ModuleTarget,
+  role: string,
+  name: string,
+) {
+  return (
+    args: { params?: Record<string, string>; query?: object; body?: unknown; options?: CallOptions } = {},
+  ) => {
+    const url = () => operationUrl(op, target, role, name, args.params ?? {});
+    const query = args.query as Record<string, string | number | undefined> | undefined;
+    if (op.paginated) {
+      const item = (op.response as unknown as { _zod: { def: { element: z.ZodMiniType } } })._zod.def.element;
+      return new PageRequest(() =>
+        paginatePages(transport, {
+          url: url(),
+          module: target.module,
+          item,
+          subject: `${target.module} item`,
+          ...(query && { query }),
+          ...(args.options && { options: args.options }),
+        }),
+      );
+    }
+    return (async () => {
+      checkOutgoing(transport, op, args.body, name);
+      const response = await transport.send({
+        method: op.method,
+        url: url(),
+        module: target.module,
+        ...(query && { query }),
+        ...(args.body !== undefined && { body: args.body }),
+        ...(op.response && { data: op.response, subject: `${target.module} ${name} response` }),
+        ...(args.options && { options: args.options }),
+      });
+      return response.data;
+    })();
+  };
+}
+
+// In strict mode our own payloads are held to the spec too, before anything is sent.
+function checkOutgoing(transport: Transport, op: Operation, body: unknown, name: string): void {
+  if (transport.options.validation !== 'strict' || !op.request) return;
+  const result = parsePayload(op.request, body, { mode: 'strict', subject: `${name} request body` });
+  if (!result.success) throw result.error;
+}
+
+function operationUrl(
+  op: Operation,
+  target: ModuleTarget,
+  role: string,
+  name: string,
+  params: Record<string, string>,
+): string {
+  const fill = (path: string) =>
+    path.replace(/\{(\w+)\}/g, (_, key: string) => {
+      const value = params[key];
+      if (value === undefined) throw new TypeError(`${name}: missing path parameter ${key}`);
+      return op.externalUrl && path === `{${key}}` ? value : encodeURIComponent(value);
+    });
+  if (op.externalUrl) return fill(op.path);
+  const endpoint = target.endpoint(role);
+  if (endpoint === undefined)
+    throw new OcpiMissingEndpointError({ module: target.module, ...(role && { role }) });
+  return joinPath(endpoint, fill(op.path));
+}
+
+function joinPath(endpoint: string, path: string): string {
+  if (path === '') return endpoint;
+  return `${endpoint.replace(/\/+$/, '')}${path}`;
+}
+
+function isOperation(value: unknown): value is Operation {
+  return typeof value === 'object' && value !== null && 'method' in value && 'path' in value;
+}
