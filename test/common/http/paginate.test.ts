@@ -1,0 +1,231 @@
+import { isOcpiUntrustedUrlError, isOcpiValidationError } from '@org/ocpi';
+import * as v221 from '@org/ocpi/v221';
+import { HttpResponse, http } from 'msw';
+import { describe, expect, it, vi } from 'vitest';
+import { useMswServer } from '../../support/msw';
+import { location221, ocpi } from '../../support/ocpi-responses';
+
+const { server, requests } = useMswServer();
+
+const BASE = 'https://cpo.example.com/ocpi/2.2.1/locations';
+const client = (options: Partial<v221.Client221Options> = {}) =>
+  v221.createClient({
+    token: 'token-1',
+    endpoints: [{ identifier: 'locations', role: 'SENDER', url: BASE }],
+    retry: { limit: 0 },
+    ...options,
+  });
+
+const ids = (from: number, count: number) => Array.from({ length: count }, (_, i) => `L${from + i}`);
+
+/** A server of `total` Locations, `limit` per page, with Link headers built by `link`. */
+function serveLocations(
+  total: number,
+  limit: number,
+  link: ((offset: number, url: URL) => string | undefined) | undefined,
+  headers: { totals?: boolean } = {},
+) {
+  server.use(
+    http.get(BASE, ({ request }) => {
+      const url = new URL(request.url);
+      const offset = Number(url.searchParams.get('offset') ?? 0);
+      const page = ids(offset, Math.max(0, Math.min(limit, total - offset))).map(location221);
+      const next = offset + limit < total ? link?.(offset + limit, url) : undefined;
+      return ocpi(page, {
+        headers: {
+          ...(headers.totals !== false && { 'X-Total-Count': String(total), 'X-Limit': String(limit) }),
+          ...(next && { Link: `<${next}>; rel="next"` }),
+        },
+      });
+    }),
+  );
+}
+
+const absolute = (offset: number) => `${BASE}?offset=${offset}&limit=2`;
+const relative = (offset: number) => `/ocpi/2.2.1/locations?offset=${offset}&limit=2`;
+
+async function collect(iterable: AsyncIterable<{ id: string }>): Promise<string[]> {
+  const seen: string[] = [];
+  for await (const item of iterable) seen.push(item.id);
+  return seen;
+}
+
+describe('pagination', () => {
+  it.each([
+    ['absolute Link', absolute, {}],
+    ['relative Link', relative, {}],
+    ['no Link: offsets from X-Total-Count', undefined, {}],
+  ] as const)('follows pages by %s', async (_, link, headers) => {
+    serveLocations(5, 2, link, headers);
+    expect(await collect(client().locations.sender.list())).toEqual(ids(0, 5));
+    expect(requests.map((request) => new URL(request.url).searchParams.get('offset') ?? '0')).toEqual([
+      '0',
+      '2',
+      '4',
+    ]);
+  });
+
+  it('stops after one page when there is neither a Link nor a total', async () => {
+    serveLocations(5, 2, undefined, { totals: false });
+    expect(await collect(client().locations.sender.list())).toEqual(ids(0, 2));
+    expect(requests).toHaveLength(1);
+  });
+
+  it.each([
+    ['a full last page', 4],
+    ['a short last page', 5],
+  ])('ends on %s', async (_, total) => {
+    serveLocations(total, 2, absolute);
+    expect(await collect(client().locations.sender.list())).toEqual(ids(0, total));
+  });
+
+  it('ends on an empty page, even if the total still claims more', async () => {
+    server.use(http.get(BASE, () => ocpi([], { headers: { 'X-Total-Count': '10' } })));
+    expect(await collect(client().locations.sender.list())).toEqual([]);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('stops when the Link repeats a URL already fetched', async () => {
+    server.use(
+      http.get(BASE, () =>
+        ocpi([location221('L0')], { headers: { Link: `<${BASE}?offset=0>; rel="next"` } }),
+      ),
+    );
+    expect(await collect(client().locations.sender.list({ query: { offset: 0 } }))).toEqual(['L0', 'L0']);
+    expect(requests).toHaveLength(2);
+  });
+
+  it('keeps the filters of the query on every page, and exposes page details', async () => {
+    serveLocations(3, 2, undefined);
+    const pages = [];
+    for await (const page of client()
+      .locations.sender.list({ query: { date_from: '2024-01-01T00:00:00Z', limit: 2 } })
+      .pages()) {
+      pages.push({
+        ids: page.items.map((item) => item.id),
+        total: page.totalCount,
+        limit: page.limit,
+        offset: page.offset,
+        next: page.nextUrl,
+      });
+    }
+    expect(pages).toEqual([
+      {
+        ids: ['L0', 'L1'],
+        total: 3,
+        limit: 2,
+        offset: 0,
+        next: `${BASE}?date_from=2024-01-01T00%3A00%3A00Z&limit=2&offset=2`,
+      },
+      { ids: ['L2'], total: 3, limit: 2, offset: 2, next: undefined },
+    ]);
+  });
+
+  it('fails on page 2 after yielding page 1', async () => {
+    let calls = 0;
+    server.use(
+      http.get(BASE, () => {
+        calls++;
+        return calls === 1
+          ? ocpi([location221('L0')], { headers: { Link: `<${BASE}?offset=1>; rel="next"` } })
+          : ocpi(null, { status_code: 3000, status_message: 'database down' });
+      }),
+    );
+    const seen: string[] = [];
+    await expect(
+      (async () => {
+        for await (const location of client().locations.sender.list()) seen.push(location.id);
+      })(),
+    ).rejects.toThrow('OCPI 3000 "database down"');
+    expect(seen).toEqual(['L0']);
+  });
+
+  it('fetches nothing more after a break', async () => {
+    serveLocations(100, 2, absolute);
+    for await (const location of client().locations.sender.list()) {
+      expect(location.id).toBe('L0');
+      break;
+    }
+    expect(requests).toHaveLength(1);
+  });
+
+  it('stops when aborted mid-way', async () => {
+    serveLocations(100, 2, absolute);
+    const controller = new AbortController();
+    const seen: string[] = [];
+    await expect(
+      (async () => {
+        for await (const location of client().locations.sender.list({
+          options: { signal: controller.signal },
+        })) {
+          seen.push(location.id);
+          if (seen.length === 3) controller.abort();
+        }
+      })(),
+    ).rejects.toMatchObject({ name: 'AbortError' });
+    expect(requests).toHaveLength(2);
+  });
+
+  it('collects with a mandatory cap, fetching only what it needs', async () => {
+    serveLocations(100, 2, absolute);
+    expect(await client().locations.sender.list().toArray({ limit: 3 })).toHaveLength(3);
+    expect(requests).toHaveLength(2);
+  });
+
+  it('awaits to the first page', async () => {
+    serveLocations(5, 2, absolute);
+    const page = await client().locations.sender.list();
+    expect(page.items.map((item) => item.id)).toEqual(['L0', 'L1']);
+    expect(page.nextUrl).toBe(absolute(2));
+    expect(requests).toHaveLength(1);
+  });
+
+  it('with one invalid item: strict fails the page, lenient skips and reports it', async () => {
+    server.use(
+      http.get(BASE, () =>
+        ocpi([location221('L0'), { ...location221('L1'), publish: 'yes' }, location221('L2')]),
+      ),
+    );
+    const strict = client({ validation: 'strict' }).locations.sender.list();
+    const error = await collect(strict).catch((caught: unknown) => caught);
+    expect(isOcpiValidationError(error)).toBe(true);
+    expect((error as { issues: { path: string }[] }).issues.map(({ path }) => path)).toEqual(['[1].publish']);
+
+    const onValidationIssues = vi.fn();
+    expect(await collect(client({ onValidationIssues }).locations.sender.list())).toEqual(['L0', 'L2']);
+    expect(onValidationIssues.mock.calls[0]?.[0].issues).toMatchObject([
+      { path: '[1].publish', action: 'dropped' },
+    ]);
+  });
+
+  it('refuses a Link to a foreign host without sending the token there', async () => {
+    server.use(
+      http.get(BASE, () =>
+        ocpi([location221('L0')], { headers: { Link: '<https://evil.example/steal?offset=1>; rel="next"' } }),
+      ),
+      http.get('https://evil.example/steal', () => ocpi([])),
+    );
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const location of client().locations.sender.list()) seen.push(location.id);
+    })().catch((caught: unknown) => caught);
+    expect(isOcpiUntrustedUrlError(error)).toBe(true);
+    expect(seen).toEqual(['L0']);
+    expect(requests.map((request) => new URL(request.url).host)).toEqual(['cpo.example.com']);
+  });
+
+  it('fetches a page again one step back when the total drops, as the spec advises, without repeats', async () => {
+    // L1 leaves the window after page 1 was read: every later object moves one place forward.
+    let removed = false;
+    server.use(
+      http.get(BASE, ({ request }) => {
+        const offset = Number(new URL(request.url).searchParams.get('offset') ?? 0);
+        const all = removed ? ['L0', 'L2', 'L3', 'L4'] : ['L0', 'L1', 'L2', 'L3', 'L4'];
+        const page = all.slice(offset, offset + 2);
+        if (offset === 0) removed = true;
+        return ocpi(page.map(location221), { headers: { 'X-Total-Count': String(all.length) } });
+      }),
+    );
+    expect(await collect(client().locations.sender.list())).toEqual(['L0', 'L1', 'L2', 'L3', 'L4']);
+  });
+});
