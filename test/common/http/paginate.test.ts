@@ -86,13 +86,14 @@ describe('pagination', () => {
   });
 
   it('stops when the Link repeats a URL already fetched', async () => {
+    // A server stuck on its second page keeps sending the same next link.
     server.use(
       http.get(BASE, () =>
-        ocpi([location221('L0')], { headers: { Link: `<${BASE}?offset=0>; rel="next"` } }),
+        ocpi([location221('L0')], { headers: { Link: `<${BASE}?offset=1>; rel="next"` } }),
       ),
     );
-    expect(await collect(client().locations.sender.list({ query: { offset: 0 } }))).toEqual(['L0', 'L0']);
-    expect(requests).toHaveLength(2);
+    expect(await collect(client().locations.sender.list())).toEqual(['L0', 'L0']);
+    expect(requests.map((request) => request.url)).toEqual([BASE, `${BASE}?offset=1`]);
   });
 
   it('keeps the filters of the query on every page, and exposes page details', async () => {
