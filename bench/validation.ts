@@ -1,5 +1,6 @@
-// Validation throughput on a page of 1,000 OCPI 2.2.1 Locations, against JSON.parse of the same text,
-// in one process: MB/s (10^6 bytes of UTF-8 JSON per second) and the time ratio to JSON.parse.
+// Validation throughput on a page of 1,000 OCPI 2.2.1 Locations and on one of 1,000 OCPI 2.1.1 Locations,
+// against JSON.parse of the same text, in one process: MB/s (10^6 bytes of UTF-8 JSON per second) and
+// the time ratio to JSON.parse. One table per version; the cases of both are timed in the same rounds.
 // vitest bench prints operations per second only, so this is a plain script run by `npm run bench`.
 // Each case is warmed up, then timed in rounds that take turns with the other cases; the table shows
 // the median round. Speed is only reported here, never asserted.
@@ -7,8 +8,10 @@ import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import * as z from 'zod/mini';
 import { parseList, parsePayload } from '../src';
-import { type Location, LocationSchema } from '../src/v221';
-import { buildLocationPage, withPartnerQuirks } from './fixtures/location-page';
+import { LocationSchema as LocationSchemaV211 } from '../src/v211';
+import { LocationSchema } from '../src/v221';
+import { buildLocationPage, type QuirkCounts, withPartnerQuirks } from './fixtures/location-page';
+import { buildLocationPageV211, NULLABLE_V211 } from './fixtures/location-page-v211';
 
 const TARGET_BYTES = 2_600_000;
 const WARM_UP_MS = 1_000;
@@ -16,54 +19,6 @@ const ROUND_MS = 200;
 const ROUNDS = 15;
 
 // --- The pages, checked before anything is timed: a benchmark of a failing parse measures nothing. ---
-
-const cleanText = JSON.stringify(buildLocationPage());
-if (cleanText !== JSON.stringify(buildLocationPage()))
-  throw new Error('the generated page is not deterministic');
-const cleanBytes = Buffer.byteLength(cleanText, 'utf8');
-if (Math.abs(cleanBytes / TARGET_BYTES - 1) > 0.15) {
-  throw new Error(`the page is ${mb(cleanBytes)} MB, not ${mb(TARGET_BYTES)} MB ± 15%`);
-}
-const cleanPage = JSON.parse(cleanText) as Location[];
-checkShape(cleanPage);
-cleanPage.forEach((location, index) => {
-  const result = LocationSchema.safeParse(location);
-  if (!result.success) {
-    throw new Error(`generated Location [${index}] is invalid: ${JSON.stringify(result.error.issues)}`);
-  }
-});
-
-const quirks = withPartnerQuirks(cleanPage);
-const quirkyText = JSON.stringify(quirks.page);
-const quirkyBytes = Buffer.byteLength(quirkyText, 'utf8');
-const quirkyPage: unknown = JSON.parse(quirkyText);
-
-const PageSchema = z.array(LocationSchema);
-const strict = { mode: 'strict', subject: 'Locations' } as const;
-const lenient = { mode: 'lenient', subject: 'Locations' } as const;
-const lenientItem = { mode: 'lenient', subject: 'Location' } as const;
-
-if (!parsePayload(PageSchema, cleanPage, strict).success) throw new Error('the clean page fails strictly');
-const cleanLenient = parsePayload(PageSchema, cleanPage, lenient);
-if (!cleanLenient.success || cleanLenient.issues.length > 0)
-  throw new Error('the clean page has lenient issues');
-if (parsePayload(PageSchema, quirkyPage, strict).success) throw new Error('the quirky page passes strictly');
-const quirkyLenient = parsePayload(PageSchema, quirkyPage, lenient);
-if (!quirkyLenient.success)
-  throw new Error(`the quirky page fails leniently: ${quirkyLenient.error.message}`);
-const quirkyList = parseList(LocationSchema, quirkyPage, lenientItem);
-if (quirkyList.rejected.length > 0 || quirkyList.items.length !== cleanPage.length) {
-  throw new Error(`parseList rejected ${quirkyList.rejected.length} quirky Locations`);
-}
-if (quirkyList.issues.length !== quirkyLenient.issues.length) {
-  throw new Error('parseList and parsePayload disagree on the quirky page');
-}
-const cleanList = parseList(LocationSchema, cleanPage, lenientItem);
-if (cleanList.items.length !== cleanPage.length || cleanList.issues.length > 0) {
-  throw new Error('parseList does not accept the clean page as is');
-}
-
-// --- The cases. Validation takes the already parsed page; inputs are never changed by a parse. ---
 
 interface Case {
   name: string;
@@ -73,48 +28,144 @@ interface Case {
   run: () => unknown;
 }
 
-const CLEAN = 'JSON.parse, clean page';
-const QUIRKY = 'JSON.parse, quirky page';
-const cases: Case[] = [
-  { name: CLEAN, bytes: cleanBytes, run: () => JSON.parse(cleanText) },
-  {
-    name: 'strict: LocationSchema.safeParse per item',
-    bytes: cleanBytes,
-    baseline: CLEAN,
-    run: () => cleanPage.map((location) => LocationSchema.safeParse(location)),
-  },
-  {
-    name: 'strict: parsePayload(z.array(LocationSchema))',
-    bytes: cleanBytes,
-    baseline: CLEAN,
-    run: () => parsePayload(PageSchema, cleanPage, strict),
-  },
-  {
-    name: 'lenient: parsePayload, clean page',
-    bytes: cleanBytes,
-    baseline: CLEAN,
-    run: () => parsePayload(PageSchema, cleanPage, lenient),
-  },
-  {
-    name: 'lenient: parseList, clean page',
-    bytes: cleanBytes,
-    baseline: CLEAN,
-    run: () => parseList(LocationSchema, cleanPage, lenientItem),
-  },
-  { name: QUIRKY, bytes: quirkyBytes, run: () => JSON.parse(quirkyText) },
-  {
-    name: 'lenient: parsePayload, quirky page',
-    bytes: quirkyBytes,
-    baseline: QUIRKY,
-    run: () => parsePayload(PageSchema, quirkyPage, lenient),
-  },
-  {
-    name: 'lenient: parseList, quirky page',
-    bytes: quirkyBytes,
-    baseline: QUIRKY,
-    run: () => parseList(LocationSchema, quirkyPage, lenientItem),
-  },
+/** What the report needs of a Location, in either version. */
+interface PageLocation {
+  id: string;
+  evses?: readonly { uid: string; connectors: readonly unknown[] }[] | undefined;
+}
+
+/** One version's pages, what was checked of them, and its cases. */
+interface Version {
+  label: string;
+  cleanPage: readonly PageLocation[];
+  cleanBytes: number;
+  quirkyBytes: number;
+  counts: QuirkCounts;
+  /** How many lenient issues the quirky page has, by action. */
+  byAction: (action: string) => number;
+  cases: Case[];
+}
+
+/**
+ * Builds and checks a version's clean and quirky pages and returns its cases. The rows of 2.2.1 keep the
+ * names they had before 2.1.1 was added (`prefix` ''); the 2.1.1 rows start with `2.1.1`.
+ */
+function prepare<S extends z.ZodMiniType>(
+  label: string,
+  prefix: string,
+  itemSchema: S,
+  build: () => readonly PageLocation[],
+  addQuirks: (page: readonly PageLocation[]) => { page: unknown; counts: QuirkCounts },
+): Version {
+  const fail = (message: string) => new Error(`OCPI ${label}: ${message}`);
+  const cleanText = JSON.stringify(build());
+  if (cleanText !== JSON.stringify(build())) throw fail('the generated page is not deterministic');
+  const cleanBytes = Buffer.byteLength(cleanText, 'utf8');
+  if (Math.abs(cleanBytes / TARGET_BYTES - 1) > 0.15) {
+    throw fail(`the page is ${mb(cleanBytes)} MB, not ${mb(TARGET_BYTES)} MB ± 15%`);
+  }
+  const cleanPage = JSON.parse(cleanText) as PageLocation[];
+  checkShape(cleanPage);
+  cleanPage.forEach((location, index) => {
+    const result = itemSchema.safeParse(location);
+    if (!result.success) {
+      throw fail(`generated Location [${index}] is invalid: ${JSON.stringify(result.error.issues)}`);
+    }
+  });
+
+  const quirks = addQuirks(cleanPage);
+  const quirkyText = JSON.stringify(quirks.page);
+  const quirkyBytes = Buffer.byteLength(quirkyText, 'utf8');
+  const quirkyPage: unknown = JSON.parse(quirkyText);
+
+  const PageSchema = z.array(itemSchema);
+  const strict = { mode: 'strict', subject: 'Locations' } as const;
+  const lenient = { mode: 'lenient', subject: 'Locations' } as const;
+  const lenientItem = { mode: 'lenient', subject: 'Location' } as const;
+
+  if (!parsePayload(PageSchema, cleanPage, strict).success) throw fail('the clean page fails strictly');
+  const cleanLenient = parsePayload(PageSchema, cleanPage, lenient);
+  if (!cleanLenient.success || cleanLenient.issues.length > 0)
+    throw fail('the clean page has lenient issues');
+  if (parsePayload(PageSchema, quirkyPage, strict).success) throw fail('the quirky page passes strictly');
+  const quirkyLenient = parsePayload(PageSchema, quirkyPage, lenient);
+  if (!quirkyLenient.success) throw fail(`the quirky page fails leniently: ${quirkyLenient.error.message}`);
+  const quirkyList = parseList(itemSchema, quirkyPage, lenientItem);
+  if (quirkyList.rejected.length > 0 || quirkyList.items.length !== cleanPage.length) {
+    throw fail(`parseList rejected ${quirkyList.rejected.length} quirky Locations`);
+  }
+  if (quirkyList.issues.length !== quirkyLenient.issues.length) {
+    throw fail('parseList and parsePayload disagree on the quirky page');
+  }
+  const cleanList = parseList(itemSchema, cleanPage, lenientItem);
+  if (cleanList.items.length !== cleanPage.length || cleanList.issues.length > 0) {
+    throw fail('parseList does not accept the clean page as is');
+  }
+
+  // The cases. Validation takes the already parsed page; inputs are never changed by a parse.
+  const CLEAN = `${prefix}JSON.parse, clean page`;
+  const QUIRKY = `${prefix}JSON.parse, quirky page`;
+  const cases: Case[] = [
+    { name: CLEAN, bytes: cleanBytes, run: () => JSON.parse(cleanText) },
+    {
+      name: `${prefix}strict: LocationSchema.safeParse per item`,
+      bytes: cleanBytes,
+      baseline: CLEAN,
+      run: () => cleanPage.map((location) => itemSchema.safeParse(location)),
+    },
+    {
+      name: `${prefix}strict: parsePayload(z.array(LocationSchema))`,
+      bytes: cleanBytes,
+      baseline: CLEAN,
+      run: () => parsePayload(PageSchema, cleanPage, strict),
+    },
+    {
+      name: `${prefix}lenient: parsePayload, clean page`,
+      bytes: cleanBytes,
+      baseline: CLEAN,
+      run: () => parsePayload(PageSchema, cleanPage, lenient),
+    },
+    {
+      name: `${prefix}lenient: parseList, clean page`,
+      bytes: cleanBytes,
+      baseline: CLEAN,
+      run: () => parseList(itemSchema, cleanPage, lenientItem),
+    },
+    { name: QUIRKY, bytes: quirkyBytes, run: () => JSON.parse(quirkyText) },
+    {
+      name: `${prefix}lenient: parsePayload, quirky page`,
+      bytes: quirkyBytes,
+      baseline: QUIRKY,
+      run: () => parsePayload(PageSchema, quirkyPage, lenient),
+    },
+    {
+      name: `${prefix}lenient: parseList, quirky page`,
+      bytes: quirkyBytes,
+      baseline: QUIRKY,
+      run: () => parseList(itemSchema, quirkyPage, lenientItem),
+    },
+  ];
+  const issues = quirkyLenient.issues;
+  return {
+    label,
+    cleanPage,
+    cleanBytes,
+    quirkyBytes,
+    counts: quirks.counts,
+    byAction: (action) => issues.filter((issue) => issue.action === action).length,
+    cases,
+  };
+}
+
+const versions: Version[] = [
+  prepare('2.2.1', '', LocationSchema, buildLocationPage, (page) => withPartnerQuirks(page)),
+  prepare('2.1.1', '2.1.1 ', LocationSchemaV211, buildLocationPageV211, (page) =>
+    withPartnerQuirks(page, 4_2, NULLABLE_V211),
+  ),
 ];
+const cases = versions.flatMap((version) => version.cases);
+if (new Set(cases.map((entry) => entry.name)).size !== cases.length)
+  throw new Error('two cases have one name');
 
 // --- Timing ---
 
@@ -150,44 +201,50 @@ if (sink === undefined) throw new Error('nothing was run');
 // --- Report ---
 
 const medians = new Map(cases.map((entry) => [entry.name, median(samples.get(entry) ?? [])]));
-const rows = cases.map((entry) => {
-  const ms = medians.get(entry.name) ?? Number.NaN;
-  const times = samples.get(entry) ?? [];
-  const base = entry.baseline === undefined ? ms : (medians.get(entry.baseline) ?? Number.NaN);
-  return [
-    entry.name,
-    ms.toFixed(2),
-    `${Math.min(...times).toFixed(1)}–${Math.max(...times).toFixed(1)}`,
-    (entry.bytes / 1e6 / (ms / 1e3)).toFixed(1),
-    `${(ms / base).toFixed(2)}×`,
-  ];
-});
+const rowsOf = (version: Version) =>
+  version.cases.map((entry) => {
+    const ms = medians.get(entry.name) ?? Number.NaN;
+    const times = samples.get(entry) ?? [];
+    const base = entry.baseline === undefined ? ms : (medians.get(entry.baseline) ?? Number.NaN);
+    return [
+      entry.name,
+      ms.toFixed(2),
+      `${Math.min(...times).toFixed(1)}–${Math.max(...times).toFixed(1)}`,
+      (entry.bytes / 1e6 / (ms / 1e3)).toFixed(1),
+      `${(ms / base).toFixed(2)}×`,
+    ];
+  });
 
-const counts = quirks.counts;
-const byAction = (action: string) => quirkyLenient.issues.filter((issue) => issue.action === action).length;
-const evses = cleanPage.reduce((sum, location) => sum + (location.evses?.length ?? 0), 0);
-const connectors = cleanPage.reduce(
-  (sum, location) => sum + (location.evses ?? []).reduce((n, evse) => n + evse.connectors.length, 0),
-  0,
-);
-console.log(
-  `\nOCPI 2.2.1 Location page validation vs JSON.parse (node ${process.version}, ${cpus()[0]?.model})`,
-);
-console.log(
-  `clean page: ${cleanPage.length} Locations, ${evses} EVSEs, ${connectors} Connectors, ` +
-    `${mb(cleanBytes)} MB (${cleanBytes} bytes) of JSON`,
-);
-console.log(
-  `quirky page: ${mb(quirkyBytes)} MB; ${counts.locations} Locations touched: ${counts.unknownFields} unknown ` +
-    `fields, ${counts.nulls} nulls, ${counts.unknownEnumValues} unknown enum values, ` +
-    `${counts.offsetTimestamps} +02:00 timestamps -> lenient issues: ${byAction('dropped')} dropped, ` +
-    `${byAction('kept')} kept, ${byAction('normalised')} normalised`,
-);
-console.log(
-  `median of ${ROUNDS} rounds of ~${ROUND_MS} ms after ${WARM_UP_MS} ms warm-up; MB = 10^6 bytes; ` +
-    'ratio = time / JSON.parse time of the same text\n',
-);
-printTable(['case', 'ms/page', 'rounds ms', 'MB/s', 'vs JSON.parse'], rows);
+versions.forEach((version, index) => {
+  const { cleanPage, cleanBytes, quirkyBytes, counts, byAction } = version;
+  const evses = cleanPage.reduce((sum, location) => sum + (location.evses?.length ?? 0), 0);
+  const connectors = cleanPage.reduce(
+    (sum, location) => sum + (location.evses ?? []).reduce((n, evse) => n + evse.connectors.length, 0),
+    0,
+  );
+  console.log(
+    index === 0
+      ? `\nOCPI ${version.label} Location page validation vs JSON.parse (node ${process.version}, ${cpus()[0]?.model})`
+      : `\nOCPI ${version.label} Location page validation vs JSON.parse (same process, timed in the same rounds)`,
+  );
+  console.log(
+    `clean page: ${cleanPage.length} Locations, ${evses} EVSEs, ${connectors} Connectors, ` +
+      `${mb(cleanBytes)} MB (${cleanBytes} bytes) of JSON`,
+  );
+  console.log(
+    `quirky page: ${mb(quirkyBytes)} MB; ${counts.locations} Locations touched: ${counts.unknownFields} unknown ` +
+      `fields, ${counts.nulls} nulls, ${counts.unknownEnumValues} unknown enum values, ` +
+      `${counts.offsetTimestamps} +02:00 timestamps -> lenient issues: ${byAction('dropped')} dropped, ` +
+      `${byAction('kept')} kept, ${byAction('normalised')} normalised`,
+  );
+  console.log(
+    index === 0
+      ? `median of ${ROUNDS} rounds of ~${ROUND_MS} ms after ${WARM_UP_MS} ms warm-up; MB = 10^6 bytes; ` +
+          'ratio = time / JSON.parse time of the same text\n'
+      : '',
+  );
+  printTable(['case', 'ms/page', 'rounds ms', 'MB/s', 'vs JSON.parse'], rowsOf(version));
+});
 
 // --- Helpers ---
 
@@ -203,7 +260,7 @@ function median(values: readonly number[]): number {
     : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
 }
 
-function checkShape(page: readonly Location[]): void {
+function checkShape(page: readonly PageLocation[]): void {
   for (const location of page) {
     const count = location.evses?.length ?? 0;
     if (count < 2 || count > 4) throw new Error(`Location ${location.id} has ${count} EVSEs`);
