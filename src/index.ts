@@ -15,6 +15,13 @@ export {
   type TokenMatch,
   type TokenMismatchReason,
 } from './common/auth/match-credentials-token';
+export {
+  chooseVersion,
+  type FetchVersionsOptions,
+  fetchVersions,
+  type VersionEntry,
+  type VersionsResult,
+} from './common/discovery';
 export { defineResponseSchema, type EnvelopeRules, type OcpiResponse } from './common/envelope';
 export { createResponseError, type ResponseOutcome } from './common/errors/create-response-error';
 export {
@@ -35,6 +42,10 @@ export {
   OcpiMissingEndpointError,
 } from './common/errors/ocpi-missing-endpoint-error';
 export { isOcpiNetworkError, OcpiNetworkError } from './common/errors/ocpi-network-error';
+export {
+  isOcpiNoCommonVersionError,
+  OcpiNoCommonVersionError,
+} from './common/errors/ocpi-no-common-version-error';
 export {
   createStatusError,
   isOcpiClientStatusError,
@@ -99,3 +110,4 @@ export type { StatusCodeInfo } from './common/status-code-info';
 export { isSuccessStatusCode, type StatusCodeRange, statusCodeRange } from './common/status-code-range';
 export { formatPath, toValidationIssues, type ValidationIssue } from './common/validation-issue';
 export { OCPI_VERSIONS, type OcpiVersion } from './common/version';
+export { type ConnectOptions, connect, type OcpiClient } from './connect';

@@ -17,7 +17,8 @@ export type OcpiErrorKind =
   | 'OcpiTimeoutError'
   | 'OcpiInvalidResponseError'
   | 'OcpiUntrustedUrlError'
-  | 'OcpiMissingEndpointError';
+  | 'OcpiMissingEndpointError'
+  | 'OcpiNoCommonVersionError';
 
 /** The request an error is about, as it may be shown: method and a redacted URL. */
 export interface OcpiRequestInfo {

@@ -1,0 +1,86 @@
+import * as z from 'zod/mini';
+import type { TokenEncoding } from './auth/authorization-header';
+import { isOcpiHttpError } from './errors/ocpi-http-error';
+import { OcpiNoCommonVersionError } from './errors/ocpi-no-common-version-error';
+import type { ClientOptions } from './http/client-options';
+import { createTransport } from './http/transport';
+import { TrustedOrigins } from './http/trusted-origins';
+import type { OcpiVersion } from './version';
+
+/** One entry of a partner's versions list, as sent (the version may be one this SDK does not speak). */
+export interface VersionEntry {
+  version: string;
+  url: string;
+}
+
+// Only what discovery needs; each version's own schemas check the details strictly later.
+const VersionListSchema = /*@__PURE__*/ z.array(
+  /*@__PURE__*/ z.object({ version: z.string(), url: z.string() }),
+);
+const LooseEnvelopeSchema = /*@__PURE__*/ z.object({ status_code: z.int() });
+
+/** What {@link fetchVersions} found: the list and the token encoding the partner accepted. */
+export interface VersionsResult {
+  versions: VersionEntry[];
+  tokenEncoding: TokenEncoding;
+}
+
+/** Options of {@link fetchVersions}. */
+export interface FetchVersionsOptions extends Omit<ClientOptions, 'versionsUrl' | 'validation'> {
+  versionsUrl: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * GETs a partner's versions list. Without a `tokenEncoding` it first sends the token Base64-encoded, as
+ * 2.2.1 asks, and on HTTP 401 once more as is, as 2.1.1 and many 2.2 servers expect (the spec's own
+ * advice: trial and error), and says which one worked.
+ *
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/version_information_endpoint.asciidoc
+ */
+export async function fetchVersions(options: FetchVersionsOptions): Promise<VersionsResult> {
+  const encodings: TokenEncoding[] = options.tokenEncoding ? [options.tokenEncoding] : ['base64', 'raw'];
+  for (const [index, tokenEncoding] of encodings.entries()) {
+    const transport = createTransport({
+      ...options,
+      version: tokenEncoding === 'base64' ? '2.2.1' : '2.1.1',
+      tokenEncoding,
+      envelopeSchema: LooseEnvelopeSchema,
+      trustedOrigins: new TrustedOrigins([options.versionsUrl, ...(options.allowedOrigins ?? [])]),
+      validation: 'lenient',
+    });
+    try {
+      const response = await transport.send({
+        method: 'GET',
+        url: options.versionsUrl,
+        module: 'versions',
+        data: VersionListSchema,
+        subject: 'versions list',
+        ...(options.signal && { options: { signal: options.signal } }),
+      });
+      return { versions: response.data, tokenEncoding };
+    } catch (error) {
+      const last = index === encodings.length - 1;
+      if (last || !isOcpiHttpError(error) || error.status !== 401) throw error;
+    }
+  }
+  throw new Error('unreachable: no token encoding was tried');
+}
+
+/**
+ * The highest version both sides speak, with the URL of its details. A partner's `2.1` is read as
+ * 2.1.1, a common real-world shorthand; `2.2` (without `.1`) is a different version and not used.
+ *
+ * @throws OcpiNoCommonVersionError when there is none.
+ */
+export function chooseVersion(
+  versions: readonly VersionEntry[],
+  supported: readonly OcpiVersion[] = ['2.2.1', '2.1.1'],
+): { version: OcpiVersion; url: string } {
+  const normalise = (version: string) => (version === '2.1' ? '2.1.1' : version);
+  for (const version of supported) {
+    const match = versions.find((entry) => normalise(entry.version) === version);
+    if (match) return { version, url: match.url };
+  }
+  throw new OcpiNoCommonVersionError(versions.map((entry) => entry.version));
+}
