@@ -15,6 +15,7 @@ export {
   type TokenMatch,
   type TokenMismatchReason,
 } from './common/auth/match-credentials-token';
+export { CommandInbox, type ExpectedResult } from './common/command-inbox';
 export {
   chooseVersion,
   type FetchVersionsOptions,

@@ -20,6 +20,8 @@ export interface Operation {
   readonly paginated?: boolean;
   /** True where the path is not under the module endpoint but a URL given elsewhere (a `response_url`). */
   readonly externalUrl?: boolean;
+  /** True where the answer is the created object's URL, in the `Location` header (a CDR POST). */
+  readonly locationHeader?: boolean;
 }
 
 /** Declares an operation, keeping its exact schema types for inference. */

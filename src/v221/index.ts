@@ -281,4 +281,5 @@ export {
   VersionSchema,
   VersionsOperations,
 } from './schemas/versions';
+export { type CommandBodies, type CommandOutcome, sendCommand } from './send-command';
 export { describeStatusCode, StatusCode } from './status-codes';

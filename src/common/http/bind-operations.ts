@@ -1,10 +1,11 @@
 import type * as z from 'zod/mini';
+import { OcpiInvalidResponseError } from '../errors/ocpi-invalid-response-error';
 import { OcpiMissingEndpointError } from '../errors/ocpi-missing-endpoint-error';
 import type { Operation } from '../operation';
 import { parsePayload } from '../parse';
 import { PageRequest } from './page-request';
 import { paginatePages } from './paginate';
-import type { CallOptions, Transport } from './transport';
+import type { CallOptions, Transport, TransportResponse } from './transport';
 
 /** The names of the `{placeholders}` in an operation's path. */
 export type PathParams<P extends string> = P extends `${string}{${infer Name}}${infer Rest}`
@@ -33,7 +34,9 @@ export type OperationArgs<O extends Operation> = ([PathParams<O['path']>] extend
 /** What a bound operation returns: a PageRequest for paginated GETs, else the response data. */
 export type OperationResult<O extends Operation> = O['paginated'] extends true
   ? PageRequest<ItemOf<O['response']>>
-  : Promise<Output<O['response']>>;
+  : O['locationHeader'] extends true
+    ? Promise<string>
+    : Promise<Output<O['response']>>;
 
 /** A typed function for one operation. */
 export type BoundOperation<O extends Operation> =
@@ -109,9 +112,23 @@ function bindOperation(
         ...(op.response && { data: op.response, subject: `${target.module} ${name} response` }),
         ...(args.options && { options: args.options }),
       });
-      return response.data;
+      return op.locationHeader ? locationOf(response, name) : response.data;
     })();
   };
+}
+
+// A created object's URL: the Location header, resolved against the request URL.
+function locationOf(response: TransportResponse<unknown>, name: string): string {
+  const location = response.headers.get('Location');
+  if (!location) {
+    throw new OcpiInvalidResponseError({
+      method: 'POST',
+      url: response.url,
+      reason: `no Location header in the ${name} response`,
+      httpStatus: response.httpStatus,
+    });
+  }
+  return new URL(location, response.url).href;
 }
 
 // In strict mode our own payloads are held to the spec too, before anything is sent.

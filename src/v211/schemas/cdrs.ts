@@ -46,7 +46,7 @@ export const CdrsOperations = {
     }),
   },
   emsp: {
-    postCdr: /*@__PURE__*/ operation({ method: 'POST', path: '', request: CDRSchema }),
+    postCdr: /*@__PURE__*/ operation({ method: 'POST', path: '', request: CDRSchema, locationHeader: true }),
     getCdr: /*@__PURE__*/ operation({
       method: 'GET',
       path: '{cdr_location_url}',

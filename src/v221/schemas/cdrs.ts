@@ -58,7 +58,7 @@ export const CdrsOperations = {
     }),
   },
   receiver: {
-    postCdr: /*@__PURE__*/ operation({ method: 'POST', path: '', request: CDRSchema }),
+    postCdr: /*@__PURE__*/ operation({ method: 'POST', path: '', request: CDRSchema, locationHeader: true }),
     getCdr: /*@__PURE__*/ operation({
       method: 'GET',
       path: '{cdr_location_url}',

@@ -1,0 +1,88 @@
+/**
+ * Where the asynchronous results of commands arrive. OCPI sends a command's outcome later, as a POST
+ * from the CPO to the `response_url` the command carried; the app's own HTTP handler for those URLs
+ * hands each body to {@link CommandInbox.deliver}, and whoever sent the command waits on it.
+ *
+ * Only results that someone expects are kept, so a partner cannot fill memory with unasked results.
+ *
+ * @example
+ * // in the handler of POST /ocpi/emsp/2.2.1/commands/START_SESSION/:id
+ * const known = inbox.deliver(request.url, await request.json());
+ * return known ? ok() : notFound();
+ */
+export class CommandInbox<Result> {
+  readonly #expected = new Map<string, Expected<Result>>();
+
+  /** Starts waiting for the result at `responseUrl`; call it before sending the command. */
+  expect(responseUrl: string): ExpectedResult<Result> {
+    const key = normalise(responseUrl);
+    let settle!: (result: Result) => void;
+    const arrival = new Promise<Result>((resolve) => {
+      settle = resolve;
+    });
+    const expected: Expected<Result> = { arrival, settle };
+    this.#expected.set(key, expected);
+    return {
+      wait: (timeoutMs, signal) => this.#wait(key, expected, timeoutMs, signal),
+      cancel: () => {
+        if (this.#expected.get(key) === expected) this.#expected.delete(key);
+      },
+    };
+  }
+
+  /**
+   * Hands over a result POSTed to `responseUrl`. Returns false when nobody expects one there (the app
+   * should then answer 404), true otherwise.
+   */
+  deliver(responseUrl: string, result: Result): boolean {
+    const key = normalise(responseUrl);
+    const expected = this.#expected.get(key);
+    if (!expected) return false;
+    this.#expected.delete(key);
+    expected.settle(result);
+    return true;
+  }
+
+  /** How many results are awaited now. */
+  get pending(): number {
+    return this.#expected.size;
+  }
+
+  async #wait(
+    key: string,
+    expected: Expected<Result>,
+    timeoutMs: number,
+    signal?: AbortSignal,
+  ): Promise<Result | undefined> {
+    let timer: ReturnType<typeof setTimeout> | number | undefined;
+    const timeout = new Promise<undefined>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+      signal?.addEventListener('abort', () => resolve(undefined), { once: true });
+    });
+    try {
+      return await Promise.race([expected.arrival, timeout]);
+    } finally {
+      clearTimeout(timer);
+      if (this.#expected.get(key) === expected) this.#expected.delete(key);
+    }
+  }
+}
+
+/** A result being waited for. */
+export interface ExpectedResult<Result> {
+  /** The result, or `undefined` when none came within `timeoutMs` (or the signal aborted). */
+  wait(timeoutMs: number, signal?: AbortSignal): Promise<Result | undefined>;
+  /** Stops expecting it (e.g. the command was rejected, so no result will come). */
+  cancel(): void;
+}
+
+interface Expected<Result> {
+  arrival: Promise<Result>;
+  settle: (result: Result) => void;
+}
+
+// The same URL may come back with a different host case or a trailing slash.
+function normalise(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}${parsed.search}`;
+}

@@ -1,0 +1,116 @@
+import { CommandInbox } from '@org/ocpi';
+import { type CommandResult, createClient, type StartSession, sendCommand } from '@org/ocpi/v221';
+import { HttpResponse, http } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { useMswServer } from '../support/msw';
+import { ocpi, TIMESTAMP } from '../support/ocpi-responses';
+
+const { server, requests } = useMswServer();
+
+const CPO = 'https://cpo.example.com/ocpi/2.2.1/commands';
+const EMSP = 'https://emsp.example.com/ocpi/2.2.1/commands';
+const client = createClient({
+  token: 'c',
+  endpoints: [{ identifier: 'commands', role: 'RECEIVER', url: CPO }],
+});
+
+const startSession = (id: string): StartSession => ({
+  response_url: `${EMSP}/START_SESSION/${id}`,
+  token: {
+    country_code: 'DE',
+    party_id: 'EMS',
+    uid: '012345678',
+    type: 'RFID',
+    contract_id: 'DE8ACC12E46L89',
+    issuer: 'Example eMSP',
+    valid: true,
+    whitelist: 'ALLOWED',
+    last_updated: TIMESTAMP,
+  },
+  location_id: 'LOC1',
+});
+
+/** The CPO answers at once, then (maybe) POSTs the result to the response_url, as a real CPO would. */
+function cpo(answer: { result: string; timeout: number }, result?: CommandResult) {
+  server.use(
+    http.post(`${CPO}/START_SESSION`, async ({ request }) => {
+      const { response_url } = (await request.json()) as StartSession;
+      if (result) {
+        setTimeout(() => {
+          void fetch(response_url, { method: 'POST', body: JSON.stringify(result) });
+        }, 10);
+      }
+      return ocpi(answer);
+    }),
+  );
+}
+
+/** Our side: the handler of our response URLs hands results to the inbox. */
+function emsp(inbox: CommandInbox<CommandResult>) {
+  server.use(
+    http.post(`${EMSP}/START_SESSION/:id`, async ({ request }) => {
+      const known = inbox.deliver(request.url, (await request.json()) as CommandResult);
+      return known ? ocpi(undefined) : new HttpResponse(null, { status: 404 });
+    }),
+  );
+}
+
+describe('sendCommand (2.2.1)', () => {
+  it('waits for the result the CPO posts to the response_url', async () => {
+    const inbox = new CommandInbox<CommandResult>();
+    emsp(inbox);
+    cpo({ result: 'ACCEPTED', timeout: 5 }, { result: 'ACCEPTED' });
+    const outcome = await sendCommand(client, 'START_SESSION', startSession('1'), { inbox });
+    expect(outcome).toEqual({
+      status: 'completed',
+      response: { result: 'ACCEPTED', timeout: 5 },
+      result: { result: 'ACCEPTED' },
+    });
+    expect(inbox.pending).toBe(0);
+    expect(requests.map((request) => `${request.method} ${request.url}`)).toEqual([
+      `POST ${CPO}/START_SESSION`,
+      `POST ${EMSP}/START_SESSION/1`,
+    ]);
+  });
+
+  it('returns at once when the CPO rejects the command, expecting nothing more', async () => {
+    const inbox = new CommandInbox<CommandResult>();
+    cpo({ result: 'REJECTED', timeout: 5 });
+    const outcome = await sendCommand(client, 'START_SESSION', startSession('2'), { inbox });
+    expect(outcome).toMatchObject({ status: 'rejected', response: { result: 'REJECTED' } });
+    expect(inbox.pending).toBe(0);
+  });
+
+  it('gives up after the timeout the CPO gave, and ignores a late result', async () => {
+    const inbox = new CommandInbox<CommandResult>();
+    cpo({ result: 'ACCEPTED', timeout: 1 });
+    const started = Date.now();
+    const outcome = await sendCommand(client, 'START_SESSION', startSession('3'), { inbox });
+    expect(outcome.status).toBe('timeout');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(inbox.deliver(`${EMSP}/START_SESSION/3`, { result: 'ACCEPTED' })).toBe(false);
+  });
+
+  it('refuses results nobody expects', () => {
+    const inbox = new CommandInbox<CommandResult>();
+    expect(inbox.deliver(`${EMSP}/START_SESSION/unknown`, { result: 'ACCEPTED' })).toBe(false);
+    expect(inbox.pending).toBe(0);
+  });
+});
+
+describe('CDR POST', () => {
+  it('returns the URL of the stored CDR from the Location header, resolved against the request', async () => {
+    const cdrs = 'https://emsp.example.com/ocpi/2.2.1/cdrs';
+    server.use(
+      http.post(cdrs, () => ocpi(undefined, { headers: { Location: '/ocpi/2.2.1/cdrs/stored/12' } })),
+    );
+    const emspClient = createClient({
+      token: 'c',
+      endpoints: [{ identifier: 'cdrs', role: 'RECEIVER', url: cdrs }],
+      validation: 'off',
+    });
+    await expect(emspClient.cdrs.receiver.postCdr({ body: {} as never })).resolves.toBe(
+      'https://emsp.example.com/ocpi/2.2.1/cdrs/stored/12',
+    );
+  });
+});
