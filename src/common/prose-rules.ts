@@ -57,14 +57,16 @@ export function checkTariffRestrictions(
   }
 }
 
-/** The restrictions of every element of a Tariff. */
+/** The restrictions of every element of a Tariff (or of a PATCH that carries elements). */
 export function checkTariffElements(
   tariff: {
-    elements: readonly { restrictions?: Parameters<typeof checkTariffRestrictions>[0] | undefined }[];
+    elements?:
+      | readonly { restrictions?: Parameters<typeof checkTariffRestrictions>[0] | undefined }[]
+      | undefined;
   },
   report: RuleReporter,
 ): void {
-  tariff.elements.forEach((element, index) => {
+  tariff.elements?.forEach((element, index) => {
     if (element.restrictions) {
       checkTariffRestrictions(element.restrictions, within(report, ['elements', index, 'restrictions']));
     }

@@ -139,3 +139,35 @@ describe('Tariff and CDR rules', () => {
     );
   });
 });
+
+describe('PATCH bodies keep the prose rules of the fields they carry', () => {
+  it('checks coordinates and hours in a Location or EVSE PATCH, and ignores what is left out', async () => {
+    const { EVSEPatchSchema, LocationPatchSchema } = await import('@org/ocpi/v221');
+    const last_updated = '2024-06-01T12:00:00Z';
+    expect(issuesOf(LocationPatchSchema, { name: 'New name', last_updated })).toEqual([]);
+    expect(
+      issuesOf(LocationPatchSchema, {
+        coordinates: { latitude: '52.1', longitude: '5.110278' },
+        last_updated,
+      }),
+    ).toEqual([
+      { path: 'coordinates.latitude', message: 'must be decimal degrees like 50.770774 (5 to 7 decimals)' },
+    ]);
+    expect(
+      issuesOf(LocationPatchSchema, { opening_times: { twentyfourseven: false }, last_updated }),
+    ).toEqual([
+      {
+        path: 'opening_times.regular_hours',
+        message: 'needs at least one entry when twentyfourseven is false',
+      },
+    ]);
+    expect(
+      issuesOf(EVSEPatchSchema, { coordinates: { latitude: '52.089444', longitude: '5' }, last_updated }),
+    ).toEqual([
+      {
+        path: 'coordinates.longitude',
+        message: 'must be decimal degrees like -126.104965 (5 to 7 decimals)',
+      },
+    ]);
+  });
+});

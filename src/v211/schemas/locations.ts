@@ -103,11 +103,11 @@ export const LocationSchema = /*@__PURE__*/ generated.LocationSchema.check(
 );
 
 /** A PATCH body for a Location: any of its fields (2.1.1: `last_updated` optional). */
-export const LocationPatchSchema = /*@__PURE__*/ patchOf(generated.LocationSchema);
+export const LocationPatchSchema = /*@__PURE__*/ patchOf(generated.LocationSchema, checkLocation);
 export type LocationPatch = z.infer<typeof LocationPatchSchema>;
 
 /** A PATCH body for an EVSE: any of its fields. */
-export const EVSEPatchSchema = /*@__PURE__*/ patchOf(generated.EVSESchema);
+export const EVSEPatchSchema = /*@__PURE__*/ patchOf(generated.EVSESchema, checkEvse);
 export type EVSEPatch = z.infer<typeof EVSEPatchSchema>;
 
 /** A PATCH body for a Connector: any of its fields. */

@@ -19,13 +19,13 @@ export function checkHours(hours: Hours, report: RuleReporter): void {
 }
 
 /** An EVSE's own coordinates, when it has them. */
-export function checkEvse(evse: EVSE, report: RuleReporter): void {
+export function checkEvse(evse: Partial<EVSE>, report: RuleReporter): void {
   if (evse.coordinates) checkCoordinates(evse.coordinates, within(report, ['coordinates']));
 }
 
-/** Every rule of a Location and of what it contains. */
-export function checkLocation(location: Location, report: RuleReporter): void {
-  checkCoordinates(location.coordinates, within(report, ['coordinates']));
+/** Every rule of a Location and of what it contains; fields left out (a PATCH) are skipped. */
+export function checkLocation(location: Partial<Location>, report: RuleReporter): void {
+  if (location.coordinates) checkCoordinates(location.coordinates, within(report, ['coordinates']));
   location.related_locations?.forEach((related, index) => {
     checkCoordinates(related, within(report, ['related_locations', index]));
   });
@@ -36,8 +36,8 @@ export function checkLocation(location: Location, report: RuleReporter): void {
 }
 
 /** The Location a Session embeds (2.1.1: the whole object, not a reference). */
-export function checkSession(session: Session, report: RuleReporter): void {
-  checkLocation(session.location, within(report, ['location']));
+export function checkSession(session: Partial<Session>, report: RuleReporter): void {
+  if (session.location) checkLocation(session.location, within(report, ['location']));
 }
 
 /** The Location and the Tariffs a CDR embeds. */

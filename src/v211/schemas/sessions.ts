@@ -27,7 +27,7 @@ export const SessionSchema = /*@__PURE__*/ generated.SessionSchema.check(
 );
 
 /** A PATCH body for a Session: any of its fields (2.1.1: `last_updated` optional). */
-export const SessionPatchSchema = /*@__PURE__*/ patchOf(generated.SessionSchema);
+export const SessionPatchSchema = /*@__PURE__*/ patchOf(generated.SessionSchema, checkSession);
 export type SessionPatch = z.infer<typeof SessionPatchSchema>;
 
 /** The query of the Sessions list: unlike the other lists, `date_from` is required. */

@@ -44,7 +44,7 @@ export const TariffSchema = /*@__PURE__*/ generated.TariffSchema.check(
 );
 
 /** A PATCH body for a Tariff: any of its fields. 2.1.1 only: 2.2.1 dropped Tariff PATCH. */
-export const TariffPatchSchema = /*@__PURE__*/ patchOf(generated.TariffSchema);
+export const TariffPatchSchema = /*@__PURE__*/ patchOf(generated.TariffSchema, checkTariffElements);
 export type TariffPatch = z.infer<typeof TariffPatchSchema>;
 
 const emspTariff = '/{country_code}/{party_id}/{tariff_id}';

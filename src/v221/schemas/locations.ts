@@ -101,11 +101,11 @@ export const EVSESchema = /*@__PURE__*/ generated.EVSESchema.check(specRule(chec
 export const LocationSchema = /*@__PURE__*/ generated.LocationSchema.check(specRule(checkLocation));
 
 /** A PATCH body for a Location: any of its fields, `last_updated` always. */
-export const LocationPatchSchema = /*@__PURE__*/ patchOf(generated.LocationSchema);
+export const LocationPatchSchema = /*@__PURE__*/ patchOf(generated.LocationSchema, checkLocation);
 export type LocationPatch = z.infer<typeof LocationPatchSchema>;
 
 /** A PATCH body for an EVSE: any of its fields, `last_updated` always. */
-export const EVSEPatchSchema = /*@__PURE__*/ patchOf(generated.EVSESchema);
+export const EVSEPatchSchema = /*@__PURE__*/ patchOf(generated.EVSESchema, checkEvse);
 export type EVSEPatch = z.infer<typeof EVSEPatchSchema>;
 
 /** A PATCH body for a Connector: any of its fields, `last_updated` always. */

@@ -34,16 +34,16 @@ export function checkHours(hours: Hours, report: RuleReporter): void {
 }
 
 /** An EVSE's own coordinates, when it has them. */
-export function checkEvse(evse: EVSE, report: RuleReporter): void {
+export function checkEvse(evse: Partial<EVSE>, report: RuleReporter): void {
   if (evse.coordinates) checkCoordinates(evse.coordinates, within(report, ['coordinates']));
 }
 
-/** Every rule of a Location and of what it contains. */
-export function checkLocation(location: Location, report: RuleReporter): void {
+/** Every rule of a Location and of what it contains; fields left out (a PATCH) are skipped. */
+export function checkLocation(location: Partial<Location>, report: RuleReporter): void {
   if (location.publish && location.publish_allowed_to !== undefined) {
     report(['publish_allowed_to'], 'may only be given when publish is false');
   }
-  checkCoordinates(location.coordinates, within(report, ['coordinates']));
+  if (location.coordinates) checkCoordinates(location.coordinates, within(report, ['coordinates']));
   location.related_locations?.forEach((related, index) => {
     checkCoordinates(related, within(report, ['related_locations', index]));
   });

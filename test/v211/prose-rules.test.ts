@@ -1,0 +1,65 @@
+// The 2.1.1 rules that the spec gives in field descriptions, in whole objects and in PATCH bodies.
+import {
+  EVSEPatchSchema,
+  GeoLocationSchema,
+  LocationPatchSchema,
+  RegularHoursSchema,
+  SessionPatchSchema,
+  TariffPatchSchema,
+} from '@org/ocpi/v211';
+import { describe, expect, it } from 'vitest';
+import { issuesOf } from '../support/issues';
+
+const six = 'must be decimal degrees like 50.770774 (6 decimals)';
+
+describe('2.1.1 prose rules', () => {
+  it('wants exactly 6 decimals in coordinates', () => {
+    expect(issuesOf(GeoLocationSchema, { latitude: '52.089444', longitude: '5.110278' })).toEqual([]);
+    expect(issuesOf(GeoLocationSchema, { latitude: '52.08944', longitude: '5.1102780' })).toEqual([
+      { path: 'latitude', message: six },
+      { path: 'longitude', message: 'must be decimal degrees like -126.104965 (6 decimals)' },
+    ]);
+  });
+
+  it('wants weekday 1 to 7 and HH:MM up to 23:59 (the errata regex)', () => {
+    expect(issuesOf(RegularHoursSchema, { weekday: 8, period_begin: '08:00', period_end: '25:00' })).toEqual([
+      { path: 'weekday', message: 'must be 1 (Monday) to 7 (Sunday)' },
+      { path: 'period_end', message: 'must be a 24-hour time like 18:15' },
+    ]);
+  });
+
+  it('checks the fields a PATCH carries and ignores the rest', () => {
+    expect(issuesOf(LocationPatchSchema, { name: 'New name' })).toEqual([]);
+    expect(
+      issuesOf(LocationPatchSchema, { coordinates: { latitude: '51.04759', longitude: '3.729944' } }),
+    ).toEqual([{ path: 'coordinates.latitude', message: six }]);
+    expect(
+      issuesOf(EVSEPatchSchema, { coordinates: { latitude: '51.04759', longitude: '3.729944' } }),
+    ).toEqual([{ path: 'coordinates.latitude', message: six }]);
+    expect(
+      issuesOf(TariffPatchSchema, {
+        elements: [
+          {
+            price_components: [{ type: 'TIME', price: 2, step_size: 300 }],
+            restrictions: { start_time: '25:00' },
+          },
+        ],
+      }),
+    ).toEqual([
+      { path: 'elements[0].restrictions.start_time', message: 'must be a 24-hour time like 13:30' },
+    ]);
+    const location = {
+      id: 'LOC1',
+      type: 'ON_STREET',
+      address: 'Stationsplein 1',
+      city: 'Utrecht',
+      postal_code: '3511ED',
+      country: 'NLD',
+      coordinates: { latitude: '52.08944', longitude: '5.110278' },
+      last_updated: '2015-06-29T20:39:09Z',
+    };
+    expect(issuesOf(SessionPatchSchema, { location })).toEqual([
+      { path: 'location.coordinates.latitude', message: six },
+    ]);
+  });
+});
