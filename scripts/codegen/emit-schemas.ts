@@ -6,22 +6,16 @@
  * used before it is declared), grouped by module. The output is already formatted, so a test can
  * compare it with the file on disk byte for byte.
  */
-import type {
-  EnumModel,
-  FieldModel,
-  ObjectModel,
-  PrimitiveName,
-  SpecVersion,
-  TypeRef,
-  VersionModel,
-} from './model';
+import type { EnumModel, FieldModel, ObjectModel, PrimitiveName, TypeRef, VersionModel } from './model';
 import { specLink } from './spec-links';
 import type { SpecPin } from './spec-pin';
 
 const LINE_WIDTH = 110;
 
-/** Where each version's primitive schemas come from, relative to the generated file. */
+/** Where the primitive schemas come from, relative to a generated file (a version's, or the common one). */
 const PRIMITIVES_MODULE = '../primitives';
+/** Where a version's generated file finds the shared definitions. */
+const SHARED_MODULE = '../../common/generated/schemas';
 
 type Definition =
   | { kind: 'object'; module: string; model: ObjectModel }
@@ -31,11 +25,112 @@ export interface EmitOptions {
   pin: SpecPin;
   /** True when the published errata were applied to the model; said in the banner. */
   errataApplied: boolean;
+  /** Definitions identical in both versions, emitted once in the common file (see sharedDefinitions). */
+  shared?: ReadonlySet<string>;
 }
 
-/** The whole generated file for one version. */
+/** Options of {@link emitSharedSchemas}: the pins of the older and the newer version. */
+export interface SharedEmitOptions {
+  pins: readonly [SpecPin, SpecPin];
+  errataApplied: boolean;
+}
+
+/** The whole generated file for one version; `shared` definitions are imported from the common file. */
 export function emitSchemas(version: VersionModel, options: EmitOptions): string {
-  const definitions = sortByDependencies(collectDefinitions(version));
+  const shared = options.shared ?? new Set<string>();
+  const all = collectDefinitions(version);
+  const own = sortByDependencies(all, shared).filter((definition) => !shared.has(definition.model.name));
+  const sharedHere = all.filter((definition) => shared.has(definition.model.name));
+  const imports = [...usedPrimitives(own)].sort();
+  const usedShared = [...new Set(own.flatMap(referencedNames))].filter((name) => shared.has(name)).sort();
+  return [
+    ...banner(
+      `the OCPI ${version.version} spec (${options.pin.tag} @ ${options.pin.commit.slice(0, 8)}`,
+      options,
+    ),
+    '',
+    "import * as z from 'zod/mini';",
+    ...(usedShared.length > 0
+      ? [`import { ${usedShared.map((name) => `${name}Schema`).join(', ')} } from '${SHARED_MODULE}';`]
+      : []),
+    `import { ${imports.join(', ')} } from '${PRIMITIVES_MODULE}';`,
+    '',
+    ...(sharedHere.length > 0 ? [...reExport(sharedHere), ''] : []),
+    ...emitBody(own, (definition) => [specLink(options.pin.tag, definition.model.source)], version.version),
+  ]
+    .join('\n')
+    .replace(/\n+$/, '\n');
+}
+
+/**
+ * The definitions that are the same in both versions: enums with the same values, and objects with the
+ * same fields, none of them a `string` (printable ASCII in 2.1.1, UTF-8 in 2.2.1) and every reference
+ * itself shared. They are emitted once, into `src/common/generated/schemas.ts`.
+ */
+export function sharedDefinitions(older: VersionModel, newer: VersionModel): Set<string> {
+  const newerByName = new Map(
+    collectDefinitions(newer).map((definition) => [definition.model.name, definition]),
+  );
+  const candidates = new Map<string, Definition>();
+  for (const definition of collectDefinitions(older)) {
+    const twin = newerByName.get(definition.model.name);
+    if (twin && sameShape(definition, twin)) candidates.set(definition.model.name, definition);
+  }
+  // Drop objects that reference something not shared, until nothing changes.
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const [name, definition] of candidates) {
+      if (referencedNames(definition).every((ref) => candidates.has(ref))) continue;
+      candidates.delete(name);
+      changed = true;
+    }
+  }
+  return new Set(candidates.keys());
+}
+
+/** The common file of the definitions both versions share. */
+export function emitSharedSchemas(
+  older: VersionModel,
+  newer: VersionModel,
+  options: SharedEmitOptions,
+): string {
+  const shared = sharedDefinitions(older, newer);
+  const definitions = sortByDependencies(collectDefinitions(older)).filter((definition) =>
+    shared.has(definition.model.name),
+  );
+  const newerSources = new Map(
+    collectDefinitions(newer).map((definition) => [definition.model.name, definition.model.source]),
+  );
+  const [olderPin, newerPin] = options.pins;
+  const links = (definition: Definition) => {
+    const newerSource = newerSources.get(definition.model.name);
+    return [
+      specLink(olderPin.tag, definition.model.source),
+      ...(newerSource ? [specLink(newerPin.tag, newerSource)] : []),
+    ];
+  };
+  return [
+    ...banner(
+      `the OCPI ${older.version} and ${newer.version} specs (${olderPin.tag} @ ${olderPin.commit.slice(0, 8)}, ${newerPin.tag} @ ${newerPin.commit.slice(0, 8)}`,
+      options,
+    ),
+    '// The definitions that are identical in both versions; each version re-exports them.',
+    '',
+    "import * as z from 'zod/mini';",
+    `import { ${[...usedPrimitives(definitions)].sort().join(', ')} } from '${PRIMITIVES_MODULE}';`,
+    '',
+    ...emitBody(definitions, links, `${older.version} and ${newer.version}`),
+  ]
+    .join('\n')
+    .replace(/\n+$/, '\n');
+}
+
+function emitBody(
+  definitions: readonly Definition[],
+  links: (definition: Definition) => string[],
+  versionLabel: string,
+): string[] {
   const body: string[] = [];
   let module = '';
   for (const definition of definitions) {
@@ -43,25 +138,66 @@ export function emitSchemas(version: VersionModel, options: EmitOptions): string
       module = definition.module;
       body.push(`// ${module}`, '');
     }
-    body.push(...emitDefinition(definition, version.version, options.pin.tag), '');
+    body.push(...emitDefinition(definition, versionLabel, links(definition)), '');
   }
-  const primitives = [...usedPrimitives(definitions)].sort();
-  return [
-    ...banner(version, options),
-    '',
-    "import * as z from 'zod/mini';",
-    `import { ${primitives.join(', ')} } from '${PRIMITIVES_MODULE}';`,
-    '',
-    ...body,
-  ]
-    .join('\n')
-    .replace(/\n+$/, '\n');
+  return body;
 }
 
-function banner(version: VersionModel, { pin, errataApplied }: EmitOptions): string[] {
+function reExport(definitions: readonly Definition[]): string[] {
+  const names = definitions.flatMap(({ kind, model }) => [
+    `${model.name}Schema`,
+    ...(kind === 'enum' ? [`${model.name}Values`] : []),
+    `type ${model.name}`,
+  ]);
+  return [
+    'export {',
+    ...names.sort((a, b) => bare(a).localeCompare(bare(b))).map((name) => `  ${name},`),
+    `} from '${SHARED_MODULE}';`,
+  ];
+}
+
+function bare(name: string): string {
+  return name.replace(/^type /, '');
+}
+
+function referencedNames(definition: Definition): string[] {
+  if (definition.kind === 'enum') return [];
+  return definition.model.fields.flatMap((field) => (field.type.kind === 'ref' ? [field.type.name] : []));
+}
+
+function sameShape(a: Definition, b: Definition): boolean {
+  if (a.kind === 'enum' && b.kind === 'enum') {
+    return (
+      JSON.stringify(a.model.values.map((v) => v.value)) ===
+      JSON.stringify(b.model.values.map((v) => v.value))
+    );
+  }
+  if (a.kind !== 'object' || b.kind !== 'object' || a.model.kind !== b.model.kind) return false;
+  const shape = (model: ObjectModel) =>
+    JSON.stringify(
+      model.fields.map((field) => [
+        field.name,
+        field.cardinality,
+        field.choiceGroup ?? null,
+        typeKey(field.type),
+      ]),
+    );
+  const stringFree = a.model.fields.every(
+    (field) => !(field.type.kind === 'primitive' && field.type.name === 'string'),
+  );
+  return stringFree && shape(a.model) === shape(b.model);
+}
+
+function typeKey(type: TypeRef): string {
+  if (type.kind === 'ref') return `ref:${type.name}`;
+  if (type.kind === 'unparsed') return `unparsed:${type.text}`;
+  return `${PRIMITIVES[type.name].name}(${type.maxLength ?? ''})`;
+}
+
+function banner(source: string, { errataApplied }: { errataApplied: boolean }): string[] {
   const errata = errataApplied ? ', with the published errata applied' : '';
   return [
-    `// Generated by scripts/codegen from the OCPI ${version.version} spec (${pin.tag} @ ${pin.commit.slice(0, 8)}${errata}).`,
+    `// Generated by scripts/codegen from ${source}${errata}).`,
     '// Do not edit: change the generator or the curated schemas in ../schemas/, then run `npm run codegen`.',
   ];
 }
@@ -75,7 +211,10 @@ function collectDefinitions(version: VersionModel): Definition[] {
 
 // Depth-first, in spec order: each definition after everything it references, and otherwise where
 // the spec has it.
-function sortByDependencies(definitions: readonly Definition[]): Definition[] {
+function sortByDependencies(
+  definitions: readonly Definition[],
+  imported: ReadonlySet<string> = new Set(),
+): Definition[] {
   const byName = new Map(definitions.map((definition) => [definition.model.name, definition]));
   const sorted: Definition[] = [];
   const state = new Map<string, 'visiting' | 'done'>();
@@ -86,7 +225,7 @@ function sortByDependencies(definitions: readonly Definition[]): Definition[] {
     state.set(name, 'visiting');
     if (definition.kind === 'object') {
       for (const field of definition.model.fields) {
-        if (field.type.kind !== 'ref') continue;
+        if (field.type.kind !== 'ref' || imported.has(field.type.name)) continue;
         const target = byName.get(field.type.name);
         if (!target) throw new Error(`${name}.${field.name}: unknown type ${field.type.name}`);
         visit(target, [...trail, name]);
@@ -99,10 +238,15 @@ function sortByDependencies(definitions: readonly Definition[]): Definition[] {
   return sorted;
 }
 
-function emitDefinition(definition: Definition, version: SpecVersion, tag: string): string[] {
-  const { name, source } = definition.model;
+function emitDefinition(definition: Definition, versionLabel: string, links: readonly string[]): string[] {
+  const { name } = definition.model;
   const what = definition.kind === 'enum' ? 'enum' : definition.model.kind;
-  const doc = [`/**`, ` * OCPI ${version} \`${name}\` ${what}.`, ` * @see ${specLink(tag, source)}`, ` */`];
+  const doc = [
+    '/**',
+    ` * OCPI ${versionLabel} \`${name}\` ${what}.`,
+    ...links.map((link) => ` * @see ${link}`),
+    ' */',
+  ];
   if (definition.kind === 'enum') return [...doc, ...emitEnum(definition.model)];
   return [...doc, ...emitObject(definition.model)];
 }

@@ -1,7 +1,7 @@
 /** Writes (or, with `check`, compares) each version's generated schemas file. */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { emitSchemas } from './emit-schemas';
+import { emitSchemas, emitSharedSchemas, sharedDefinitions } from './emit-schemas';
 import { SPEC_VERSIONS, type SpecModel, type SpecVersion } from './model';
 import { repositoryRoot } from './spec-dir';
 import type { SpecPin } from './spec-pin';
@@ -11,6 +11,9 @@ export function generatedFile(version: SpecVersion): string {
   return path.join('src', `v${version.replaceAll('.', '')}`, 'generated', 'schemas.ts');
 }
 
+/** The definitions both versions share, emitted once. */
+export const SHARED_FILE = path.join('src', 'common', 'generated', 'schemas.ts');
+
 /** The generated files' contents, by repository-relative path. */
 export function renderGenerated(
   model: SpecModel,
@@ -18,10 +21,22 @@ export function renderGenerated(
   errataApplied: boolean,
 ): Map<string, string> {
   const files = new Map<string, string>();
-  for (const version of SPEC_VERSIONS) {
+  const pinOf = (version: SpecVersion) => {
     const pin = pins.find((candidate) => candidate.version === version);
     if (!pin) throw new Error(`SPEC_VERSION has no line for ${version}`);
-    files.set(generatedFile(version), emitSchemas(model.versions[version], { pin, errataApplied }));
+    return pin;
+  };
+  const [older, newer] = [model.versions['2.1.1'], model.versions['2.2.1']];
+  const shared = sharedDefinitions(older, newer);
+  files.set(
+    SHARED_FILE,
+    emitSharedSchemas(older, newer, { pins: [pinOf('2.1.1'), pinOf('2.2.1')], errataApplied }),
+  );
+  for (const version of SPEC_VERSIONS) {
+    files.set(
+      generatedFile(version),
+      emitSchemas(model.versions[version], { pin: pinOf(version), errataApplied, shared }),
+    );
   }
   return files;
 }

@@ -81,6 +81,16 @@ describe('Location across versions', () => {
   });
 });
 
+describe('what both versions share', () => {
+  it('is one schema object, not two copies', () => {
+    expect(v211.StatusSchema).toBe(v221.StatusSchema);
+    expect(v211.ExceptionalPeriodSchema).toBe(v221.ExceptionalPeriodSchema);
+    expect(v211.DateTimeSchema).toBe(v221.DateTimeSchema);
+    expect(v211.LocationSchema).not.toBe(v221.LocationSchema);
+    expect(v211.DisplayTextSchema).not.toBe(v221.DisplayTextSchema);
+  });
+});
+
 describe('other objects across versions', () => {
   it('Credentials: flat party in 2.1.1, a list of roles in 2.2.1', () => {
     const credentials221 = readExample221('credentials_example.json');

@@ -12,6 +12,8 @@ export type PathParams<P extends string> = P extends `${string}{${infer Name}}${
   ? Name | PathParams<Rest>
   : never;
 
+// An object with no keys: `NoArguments extends T` holds when every key of T is optional.
+type NoArguments = Record<never, never>;
 type Input<S> = S extends z.ZodMiniType ? z.input<S> : never;
 type Output<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 type ItemOf<S> = Output<S> extends readonly (infer Item)[] ? Item : never;
@@ -21,7 +23,7 @@ export type OperationArgs<O extends Operation> = ([PathParams<O['path']>] extend
   ? { params?: undefined }
   : { params: Record<PathParams<O['path']>, string> }) &
   (O['query'] extends z.ZodMiniType
-    ? {} extends Input<O['query']>
+    ? NoArguments extends Input<O['query']>
       ? { query?: Input<O['query']> }
       : { query: Input<O['query']> }
     : { query?: undefined }) &
@@ -40,7 +42,7 @@ export type OperationResult<O extends Operation> = O['paginated'] extends true
 
 /** A typed function for one operation. */
 export type BoundOperation<O extends Operation> =
-  {} extends OperationArgs<O>
+  NoArguments extends OperationArgs<O>
     ? (args?: OperationArgs<O>) => OperationResult<O>
     : (args: OperationArgs<O>) => OperationResult<O>;
 

@@ -46,8 +46,7 @@ function isLeapYear(year: number): boolean {
 }
 
 /**
- * The schema behind each version's `DateTimeSchema`: a string accepted by {@link isUtcDateTime}.
- * The value is kept exactly as sent.
+ * A schema of strings accepted by {@link isUtcDateTime}; the value is kept exactly as sent.
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function utcDateTime() {
@@ -99,3 +98,14 @@ function offsetMinutes(zone: string | undefined): number {
   const minutes = Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5));
   return digits.startsWith('-') ? -minutes : minutes;
 }
+
+/**
+ * OCPI `DateTime`, the same in both versions as this SDK reads them: a UTC timestamp of at most 25
+ * characters, `Z` optional, fractions of a second allowed, offsets (even `+00:00`) refused. 2.2.1 says
+ * so outright; for 2.1.1, whose text asks for ISO 8601 in UTC and shows whole seconds only, fractions
+ * are accepted because ISO 8601 allows them and many 2.1.1 systems send milliseconds.
+ *
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/types.asciidoc#types_datetime_type
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/types.md#12-datetime-type
+ */
+export const DateTimeSchema = /*@__PURE__*/ utcDateTime();

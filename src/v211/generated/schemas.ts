@@ -2,25 +2,46 @@
 // Do not edit: change the generator or the curated schemas in ../schemas/, then run `npm run codegen`.
 
 import * as z from 'zod/mini';
+import { ConnectorFormatSchema, DayOfWeekSchema, EnergySourceSchema, EnvironmentalImpactCategorySchema, ExceptionalPeriodSchema, ImageCategorySchema, ParkingRestrictionSchema, StatusSchema, StatusScheduleSchema, TariffDimensionTypeSchema, WhitelistTypeSchema } from '../../common/generated/schemas';
 import { BooleanSchema, CiString, DateTimeSchema, NumberSchema, URLSchema, int, nonEmptyArray, string, withChoices } from '../primitives';
 
-// Locations
+export {
+  type ConnectorFormat,
+  ConnectorFormatSchema,
+  ConnectorFormatValues,
+  type DayOfWeek,
+  DayOfWeekSchema,
+  DayOfWeekValues,
+  type EnergySource,
+  type EnergySourceCategory,
+  EnergySourceCategorySchema,
+  EnergySourceCategoryValues,
+  EnergySourceSchema,
+  type EnvironmentalImpactCategory,
+  EnvironmentalImpactCategorySchema,
+  EnvironmentalImpactCategoryValues,
+  type ExceptionalPeriod,
+  ExceptionalPeriodSchema,
+  type ImageCategory,
+  ImageCategorySchema,
+  ImageCategoryValues,
+  type ParkingRestriction,
+  ParkingRestrictionSchema,
+  ParkingRestrictionValues,
+  type Status,
+  type StatusSchedule,
+  StatusScheduleSchema,
+  StatusSchema,
+  StatusValues,
+  type TariffDimensionType,
+  TariffDimensionTypeSchema,
+  TariffDimensionTypeValues,
+  type WhitelistType,
+  WhitelistTypeSchema,
+  WhitelistTypeValues,
+} from '../../common/generated/schemas';
 
-/**
- * OCPI 2.1.1 `ImageCategory` enum.
- * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#415-imagecategory-enum
- */
-export const ImageCategoryValues = [
-  'CHARGER',
-  'ENTRANCE',
-  'LOCATION',
-  'NETWORK',
-  'OPERATOR',
-  'OTHER',
-  'OWNER',
-] as const;
-export const ImageCategorySchema = /*@__PURE__*/ z.enum(ImageCategoryValues);
-export type ImageCategory = z.infer<typeof ImageCategorySchema>;
+// Locations
 
 /**
  * OCPI 2.1.1 `Image` class.
@@ -140,35 +161,6 @@ export const AdditionalGeoLocationSchema = /*@__PURE__*/ z.strictObject({
 export type AdditionalGeoLocation = z.infer<typeof AdditionalGeoLocationSchema>;
 
 /**
- * OCPI 2.1.1 `Status` enum.
- * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#420-status-enum
- */
-export const StatusValues = [
-  'AVAILABLE',
-  'BLOCKED',
-  'CHARGING',
-  'INOPERATIVE',
-  'OUTOFORDER',
-  'PLANNED',
-  'REMOVED',
-  'RESERVED',
-  'UNKNOWN',
-] as const;
-export const StatusSchema = /*@__PURE__*/ z.enum(StatusValues);
-export type Status = z.infer<typeof StatusSchema>;
-
-/**
- * OCPI 2.1.1 `StatusSchedule` class.
- * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#421-statusschedule-class
- */
-export const StatusScheduleSchema = /*@__PURE__*/ z.strictObject({
-  period_begin: DateTimeSchema,
-  period_end: /*@__PURE__*/ z.optional(DateTimeSchema),
-  status: StatusSchema,
-});
-export type StatusSchedule = z.infer<typeof StatusScheduleSchema>;
-
-/**
  * OCPI 2.1.1 `Capability` enum.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#42-capability-enum
  */
@@ -218,14 +210,6 @@ export const ConnectorTypeSchema = /*@__PURE__*/ z.enum(ConnectorTypeValues);
 export type ConnectorType = z.infer<typeof ConnectorTypeSchema>;
 
 /**
- * OCPI 2.1.1 `ConnectorFormat` enum.
- * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#43-connectorformat-enum
- */
-export const ConnectorFormatValues = ['SOCKET', 'CABLE'] as const;
-export const ConnectorFormatSchema = /*@__PURE__*/ z.enum(ConnectorFormatValues);
-export type ConnectorFormat = z.infer<typeof ConnectorFormatSchema>;
-
-/**
  * OCPI 2.1.1 `PowerType` enum.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#418-powertype-enum
  */
@@ -249,20 +233,6 @@ export const ConnectorSchema = /*@__PURE__*/ z.strictObject({
   last_updated: DateTimeSchema,
 });
 export type Connector = z.infer<typeof ConnectorSchema>;
-
-/**
- * OCPI 2.1.1 `ParkingRestriction` enum.
- * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#417-parkingrestriction-enum
- */
-export const ParkingRestrictionValues = [
-  'EV_ONLY',
-  'PLUGGED',
-  'DISABLED',
-  'CUSTOMERS',
-  'MOTORCYCLES',
-] as const;
-export const ParkingRestrictionSchema = /*@__PURE__*/ z.enum(ParkingRestrictionValues);
-export type ParkingRestriction = z.infer<typeof ParkingRestrictionSchema>;
 
 /**
  * OCPI 2.1.1 `EVSE` object.
@@ -322,16 +292,6 @@ export const RegularHoursSchema = /*@__PURE__*/ z.strictObject({
 export type RegularHours = z.infer<typeof RegularHoursSchema>;
 
 /**
- * OCPI 2.1.1 `ExceptionalPeriod` class.
- * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#410-exceptionalperiod-class
- */
-export const ExceptionalPeriodSchema = /*@__PURE__*/ z.strictObject({
-  period_begin: DateTimeSchema,
-  period_end: DateTimeSchema,
-});
-export type ExceptionalPeriod = z.infer<typeof ExceptionalPeriodSchema>;
-
-/**
  * OCPI 2.1.1 `Hours` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#413-hours-class
  */
@@ -345,41 +305,6 @@ export const HoursSchema = /*@__PURE__*/ withChoices(
   ['regular_hours', 'twentyfourseven'],
 );
 export type Hours = z.infer<typeof HoursSchema>;
-
-/**
- * OCPI 2.1.1 `EnergySourceCategory` enum.
- * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#47-energysourcecategory-enum
- */
-export const EnergySourceCategoryValues = [
-  'NUCLEAR',
-  'GENERAL_FOSSIL',
-  'COAL',
-  'GAS',
-  'GENERAL_GREEN',
-  'SOLAR',
-  'WIND',
-  'WATER',
-] as const;
-export const EnergySourceCategorySchema = /*@__PURE__*/ z.enum(EnergySourceCategoryValues);
-export type EnergySourceCategory = z.infer<typeof EnergySourceCategorySchema>;
-
-/**
- * OCPI 2.1.1 `EnergySource` class.
- * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#46-energysource-class
- */
-export const EnergySourceSchema = /*@__PURE__*/ z.strictObject({
-  source: EnergySourceCategorySchema,
-  percentage: NumberSchema,
-});
-export type EnergySource = z.infer<typeof EnergySourceSchema>;
-
-/**
- * OCPI 2.1.1 `EnvironmentalImpactCategory` enum.
- * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#49-environmentalimpactcategory-enum
- */
-export const EnvironmentalImpactCategoryValues = ['NUCLEAR_WASTE', 'CARBON_DIOXIDE'] as const;
-export const EnvironmentalImpactCategorySchema = /*@__PURE__*/ z.enum(EnvironmentalImpactCategoryValues);
-export type EnvironmentalImpactCategory = z.infer<typeof EnvironmentalImpactCategorySchema>;
 
 /**
  * OCPI 2.1.1 `EnvironmentalImpact` class.
@@ -436,14 +361,6 @@ export type Location = z.infer<typeof LocationSchema>;
 // Tariffs
 
 /**
- * OCPI 2.1.1 `TariffDimensionType` enum.
- * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#44-tariffdimensiontype-enum
- */
-export const TariffDimensionTypeValues = ['ENERGY', 'FLAT', 'PARKING_TIME', 'TIME'] as const;
-export const TariffDimensionTypeSchema = /*@__PURE__*/ z.enum(TariffDimensionTypeValues);
-export type TariffDimensionType = z.infer<typeof TariffDimensionTypeSchema>;
-
-/**
  * OCPI 2.1.1 `PriceComponent` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#42-pricecomponent-class
  */
@@ -453,22 +370,6 @@ export const PriceComponentSchema = /*@__PURE__*/ z.strictObject({
   step_size: /*@__PURE__*/ int(),
 });
 export type PriceComponent = z.infer<typeof PriceComponentSchema>;
-
-/**
- * OCPI 2.1.1 `DayOfWeek` enum.
- * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#41-dayofweek-enum
- */
-export const DayOfWeekValues = [
-  'MONDAY',
-  'TUESDAY',
-  'WEDNESDAY',
-  'THURSDAY',
-  'FRIDAY',
-  'SATURDAY',
-  'SUNDAY',
-] as const;
-export const DayOfWeekSchema = /*@__PURE__*/ z.enum(DayOfWeekValues);
-export type DayOfWeek = z.infer<typeof DayOfWeekSchema>;
 
 /**
  * OCPI 2.1.1 `TariffRestrictions` class.
@@ -607,14 +508,6 @@ export type CommandResponse = z.infer<typeof CommandResponseSchema>;
 export const TokenTypeValues = ['OTHER', 'RFID'] as const;
 export const TokenTypeSchema = /*@__PURE__*/ z.enum(TokenTypeValues);
 export type TokenType = z.infer<typeof TokenTypeSchema>;
-
-/**
- * OCPI 2.1.1 `WhitelistType` enum.
- * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#44-whitelisttype-enum
- */
-export const WhitelistTypeValues = ['ALWAYS', 'ALLOWED', 'ALLOWED_OFFLINE', 'NEVER'] as const;
-export const WhitelistTypeSchema = /*@__PURE__*/ z.enum(WhitelistTypeValues);
-export type WhitelistType = z.infer<typeof WhitelistTypeSchema>;
 
 /**
  * OCPI 2.1.1 `Token` object.

@@ -2,7 +2,44 @@
 // Do not edit: change the generator or the curated schemas in ../schemas/, then run `npm run codegen`.
 
 import * as z from 'zod/mini';
+import { ConnectorFormatSchema, DayOfWeekSchema, EnergySourceSchema, EnvironmentalImpactCategorySchema, ExceptionalPeriodSchema, ImageCategorySchema, ParkingRestrictionSchema, StatusSchema, StatusScheduleSchema, TariffDimensionTypeSchema, WhitelistTypeSchema } from '../../common/generated/schemas';
 import { BooleanSchema, CiString, DateTimeSchema, NumberSchema, URLSchema, int, nonEmptyArray, string } from '../primitives';
+
+export {
+  type ConnectorFormat,
+  ConnectorFormatSchema,
+  ConnectorFormatValues,
+  type DayOfWeek,
+  DayOfWeekSchema,
+  DayOfWeekValues,
+  type EnergySource,
+  type EnergySourceCategory,
+  EnergySourceCategorySchema,
+  EnergySourceCategoryValues,
+  EnergySourceSchema,
+  type EnvironmentalImpactCategory,
+  EnvironmentalImpactCategorySchema,
+  EnvironmentalImpactCategoryValues,
+  type ExceptionalPeriod,
+  ExceptionalPeriodSchema,
+  type ImageCategory,
+  ImageCategorySchema,
+  ImageCategoryValues,
+  type ParkingRestriction,
+  ParkingRestrictionSchema,
+  ParkingRestrictionValues,
+  type Status,
+  type StatusSchedule,
+  StatusScheduleSchema,
+  StatusSchema,
+  StatusValues,
+  type TariffDimensionType,
+  TariffDimensionTypeSchema,
+  TariffDimensionTypeValues,
+  type WhitelistType,
+  WhitelistTypeSchema,
+  WhitelistTypeValues,
+} from '../../common/generated/schemas';
 
 // Types
 
@@ -15,22 +52,6 @@ export const RoleSchema = /*@__PURE__*/ z.enum(RoleValues);
 export type Role = z.infer<typeof RoleSchema>;
 
 // Locations
-
-/**
- * OCPI 2.2.1 `ImageCategory` enum.
- * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_imagecategory_enum
- */
-export const ImageCategoryValues = [
-  'CHARGER',
-  'ENTRANCE',
-  'LOCATION',
-  'NETWORK',
-  'OPERATOR',
-  'OTHER',
-  'OWNER',
-] as const;
-export const ImageCategorySchema = /*@__PURE__*/ z.enum(ImageCategoryValues);
-export type ImageCategory = z.infer<typeof ImageCategorySchema>;
 
 /**
  * OCPI 2.2.1 `Image` class.
@@ -201,14 +222,6 @@ export const ConnectorTypeSchema = /*@__PURE__*/ z.enum(ConnectorTypeValues);
 export type ConnectorType = z.infer<typeof ConnectorTypeSchema>;
 
 /**
- * OCPI 2.2.1 `ConnectorFormat` enum.
- * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_connectorformat_enum
- */
-export const ConnectorFormatValues = ['SOCKET', 'CABLE'] as const;
-export const ConnectorFormatSchema = /*@__PURE__*/ z.enum(ConnectorFormatValues);
-export type ConnectorFormat = z.infer<typeof ConnectorFormatSchema>;
-
-/**
  * OCPI 2.2.1 `PowerType` enum.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_powertype_enum
  */
@@ -281,14 +294,6 @@ export type Price = z.infer<typeof PriceSchema>;
 // Tariffs
 
 /**
- * OCPI 2.2.1 `TariffDimensionType` enum.
- * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariffdimensiontype_enum
- */
-export const TariffDimensionTypeValues = ['ENERGY', 'FLAT', 'PARKING_TIME', 'TIME'] as const;
-export const TariffDimensionTypeSchema = /*@__PURE__*/ z.enum(TariffDimensionTypeValues);
-export type TariffDimensionType = z.infer<typeof TariffDimensionTypeSchema>;
-
-/**
  * OCPI 2.2.1 `PriceComponent` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_pricecomponent_class
  */
@@ -299,22 +304,6 @@ export const PriceComponentSchema = /*@__PURE__*/ z.strictObject({
   step_size: /*@__PURE__*/ int(),
 });
 export type PriceComponent = z.infer<typeof PriceComponentSchema>;
-
-/**
- * OCPI 2.2.1 `DayOfWeek` enum.
- * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_dayofweek_enum
- */
-export const DayOfWeekValues = [
-  'MONDAY',
-  'TUESDAY',
-  'WEDNESDAY',
-  'THURSDAY',
-  'FRIDAY',
-  'SATURDAY',
-  'SUNDAY',
-] as const;
-export const DayOfWeekSchema = /*@__PURE__*/ z.enum(DayOfWeekValues);
-export type DayOfWeek = z.infer<typeof DayOfWeekSchema>;
 
 /**
  * OCPI 2.2.1 `ReservationRestrictionType` enum.
@@ -357,41 +346,6 @@ export const TariffElementSchema = /*@__PURE__*/ z.strictObject({
 export type TariffElement = z.infer<typeof TariffElementSchema>;
 
 // Locations
-
-/**
- * OCPI 2.2.1 `EnergySourceCategory` enum.
- * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_energysourcecategory_enum
- */
-export const EnergySourceCategoryValues = [
-  'NUCLEAR',
-  'GENERAL_FOSSIL',
-  'COAL',
-  'GAS',
-  'GENERAL_GREEN',
-  'SOLAR',
-  'WIND',
-  'WATER',
-] as const;
-export const EnergySourceCategorySchema = /*@__PURE__*/ z.enum(EnergySourceCategoryValues);
-export type EnergySourceCategory = z.infer<typeof EnergySourceCategorySchema>;
-
-/**
- * OCPI 2.2.1 `EnergySource` class.
- * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_energysource_class
- */
-export const EnergySourceSchema = /*@__PURE__*/ z.strictObject({
-  source: EnergySourceCategorySchema,
-  percentage: NumberSchema,
-});
-export type EnergySource = z.infer<typeof EnergySourceSchema>;
-
-/**
- * OCPI 2.2.1 `EnvironmentalImpactCategory` enum.
- * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_environmentalimpactcategory_enum
- */
-export const EnvironmentalImpactCategoryValues = ['NUCLEAR_WASTE', 'CARBON_DIOXIDE'] as const;
-export const EnvironmentalImpactCategorySchema = /*@__PURE__*/ z.enum(EnvironmentalImpactCategoryValues);
-export type EnvironmentalImpactCategory = z.infer<typeof EnvironmentalImpactCategorySchema>;
 
 /**
  * OCPI 2.2.1 `EnvironmentalImpact` class.
@@ -716,16 +670,6 @@ export const CommandResultSchema = /*@__PURE__*/ z.strictObject({
 });
 export type CommandResult = z.infer<typeof CommandResultSchema>;
 
-// Tokens
-
-/**
- * OCPI 2.2.1 `WhitelistType` enum.
- * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_whitelisttype_enum
- */
-export const WhitelistTypeValues = ['ALWAYS', 'ALLOWED', 'ALLOWED_OFFLINE', 'NEVER'] as const;
-export const WhitelistTypeSchema = /*@__PURE__*/ z.enum(WhitelistTypeValues);
-export type WhitelistType = z.infer<typeof WhitelistTypeSchema>;
-
 // Sessions
 
 /**
@@ -900,20 +844,6 @@ export const FacilitySchema = /*@__PURE__*/ z.enum(FacilityValues);
 export type Facility = z.infer<typeof FacilitySchema>;
 
 /**
- * OCPI 2.2.1 `ParkingRestriction` enum.
- * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_parkingrestriction_enum
- */
-export const ParkingRestrictionValues = [
-  'EV_ONLY',
-  'PLUGGED',
-  'DISABLED',
-  'CUSTOMERS',
-  'MOTORCYCLES',
-] as const;
-export const ParkingRestrictionSchema = /*@__PURE__*/ z.enum(ParkingRestrictionValues);
-export type ParkingRestriction = z.infer<typeof ParkingRestrictionSchema>;
-
-/**
  * OCPI 2.2.1 `ParkingType` enum.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_parkingtype_enum
  */
@@ -927,24 +857,6 @@ export const ParkingTypeValues = [
 ] as const;
 export const ParkingTypeSchema = /*@__PURE__*/ z.enum(ParkingTypeValues);
 export type ParkingType = z.infer<typeof ParkingTypeSchema>;
-
-/**
- * OCPI 2.2.1 `Status` enum.
- * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_status_enum
- */
-export const StatusValues = [
-  'AVAILABLE',
-  'BLOCKED',
-  'CHARGING',
-  'INOPERATIVE',
-  'OUTOFORDER',
-  'PLANNED',
-  'REMOVED',
-  'RESERVED',
-  'UNKNOWN',
-] as const;
-export const StatusSchema = /*@__PURE__*/ z.enum(StatusValues);
-export type Status = z.infer<typeof StatusSchema>;
 
 /**
  * OCPI 2.2.1 `PublishTokenType` class.
@@ -969,17 +881,6 @@ export const AdditionalGeoLocationSchema = /*@__PURE__*/ z.strictObject({
   name: /*@__PURE__*/ z.optional(DisplayTextSchema),
 });
 export type AdditionalGeoLocation = z.infer<typeof AdditionalGeoLocationSchema>;
-
-/**
- * OCPI 2.2.1 `StatusSchedule` class.
- * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_statusschedule_class
- */
-export const StatusScheduleSchema = /*@__PURE__*/ z.strictObject({
-  period_begin: DateTimeSchema,
-  period_end: /*@__PURE__*/ z.optional(DateTimeSchema),
-  status: StatusSchema,
-});
-export type StatusSchedule = z.infer<typeof StatusScheduleSchema>;
 
 /**
  * OCPI 2.2.1 `Connector` object.
@@ -1030,16 +931,6 @@ export const RegularHoursSchema = /*@__PURE__*/ z.strictObject({
   period_end: /*@__PURE__*/ string(5),
 });
 export type RegularHours = z.infer<typeof RegularHoursSchema>;
-
-/**
- * OCPI 2.2.1 `ExceptionalPeriod` class.
- * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_exceptionalperiod_class
- */
-export const ExceptionalPeriodSchema = /*@__PURE__*/ z.strictObject({
-  period_begin: DateTimeSchema,
-  period_end: DateTimeSchema,
-});
-export type ExceptionalPeriod = z.infer<typeof ExceptionalPeriodSchema>;
 
 /**
  * OCPI 2.2.1 `Hours` class.

@@ -1,6 +1,6 @@
 import { isOcpiUntrustedUrlError, isOcpiValidationError } from '@org/ocpi';
 import * as v221 from '@org/ocpi/v221';
-import { HttpResponse, http } from 'msw';
+import { http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { useMswServer } from '../../support/msw';
 import { location221, ocpi } from '../../support/ocpi-responses';

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { emitSchemas, fieldExpression } from '../../../scripts/codegen/emit-schemas';
+import { emitSchemas, fieldExpression, sharedDefinitions } from '../../../scripts/codegen/emit-schemas';
 import { applyErrata, renderErrataChanges } from '../../../scripts/codegen/errata';
 import { readSpec } from '../../../scripts/codegen/read-spec';
 import { repositoryRoot } from '../../../scripts/codegen/spec-dir';
@@ -21,10 +21,31 @@ describe('generated schemas', () => {
     expect(listed).toEqual(renderErrataChanges(errata.changes));
   });
 
-  it('cover both versions', () => {
+  it('cover both versions, and what they share once in common', () => {
     expect([...files.keys()].sort()).toEqual([
+      'src/common/generated/schemas.ts',
       'src/v211/generated/schemas.ts',
       'src/v221/generated/schemas.ts',
+    ]);
+  });
+
+  it('share exactly the definitions that are identical and free of version-specific strings', () => {
+    const shared = [
+      ...sharedDefinitions(errata.model.versions['2.1.1'], errata.model.versions['2.2.1']),
+    ].sort();
+    expect(shared).toEqual([
+      'ConnectorFormat',
+      'DayOfWeek',
+      'EnergySource',
+      'EnergySourceCategory',
+      'EnvironmentalImpactCategory',
+      'ExceptionalPeriod',
+      'ImageCategory',
+      'ParkingRestriction',
+      'Status',
+      'StatusSchedule',
+      'TariffDimensionType',
+      'WhitelistType',
     ]);
   });
 
