@@ -92,7 +92,7 @@ export {
 } from './common/http/transport';
 export { TrustedOrigins } from './common/http/trusted-origins';
 export { findNextLink, type LinkValue, parseLinkHeader } from './common/link-header';
-export { type ListQuery, listQuerySchema } from './common/list-query';
+export { type ListQuery, listQueryFromSchema, listQuerySchema } from './common/list-query';
 export { type HttpMethod, type Operation, operation } from './common/operation';
 export {
   type LenientIssue,

@@ -10,18 +10,23 @@ export interface ListQuery {
 
 /**
  * The paginated-request parameters: `offset` (from 0), `limit` (at least 1) and the `date_from` /
- * `date_to` window on `last_updated`, in the version's DateTime. `dateFromRequired` for the lists
- * that demand a start (Sessions).
+ * `date_to` window on `last_updated`, in the version's DateTime.
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function listQuerySchema<D extends z.ZodMiniType<string, string>>(
-  dateTime: D,
-  options: { dateFromRequired: boolean },
-) {
-  const offset = z.optional(z.int().check(z.gte(0)));
-  const limit = z.optional(z.int().check(z.gte(1)));
-  const date_to = z.optional(dateTime);
-  return options.dateFromRequired
-    ? z.strictObject({ date_from: dateTime, date_to, offset, limit })
-    : z.strictObject({ date_from: z.optional(dateTime), date_to, offset, limit });
+export function listQuerySchema<D extends z.ZodMiniType<string, string>>(dateTime: D) {
+  return z.strictObject({ date_from: z.optional(dateTime), ...windowAndPage(dateTime) });
+}
+
+/** The same, for the lists that demand a start of the window (Sessions): `date_from` required. */
+/* @__NO_SIDE_EFFECTS__ */
+export function listQueryFromSchema<D extends z.ZodMiniType<string, string>>(dateTime: D) {
+  return z.strictObject({ date_from: dateTime, ...windowAndPage(dateTime) });
+}
+
+function windowAndPage<D extends z.ZodMiniType<string, string>>(dateTime: D) {
+  return {
+    date_to: z.optional(dateTime),
+    offset: z.optional(z.int().check(z.gte(0))),
+    limit: z.optional(z.int().check(z.gte(1))),
+  };
 }

@@ -92,19 +92,20 @@ function bindOperation(
     const query = args.query as Record<string, string | number | undefined> | undefined;
     if (op.paginated) {
       const item = (op.response as unknown as { _zod: { def: { element: z.ZodMiniType } } })._zod.def.element;
-      return new PageRequest(() =>
-        paginatePages(transport, {
+      return new PageRequest(() => {
+        checkOutgoing(transport, op, args, name);
+        return paginatePages(transport, {
           url: url(),
           module: target.module,
           item,
           subject: `${target.module} item`,
           ...(query && { query }),
           ...(args.options && { options: args.options }),
-        }),
-      );
+        });
+      });
     }
     return (async () => {
-      checkOutgoing(transport, op, args.body, name);
+      checkOutgoing(transport, op, args, name);
       const response = await transport.send({
         method: op.method,
         url: url(),
@@ -133,11 +134,23 @@ function locationOf(response: TransportResponse<unknown>, name: string): string 
   return new URL(location, response.url).href;
 }
 
-// In strict mode our own payloads are held to the spec too, before anything is sent.
-function checkOutgoing(transport: Transport, op: Operation, body: unknown, name: string): void {
-  if (transport.options.validation !== 'strict' || !op.request) return;
-  const result = parsePayload(op.request, body, { mode: 'strict', subject: `${name} request body` });
-  if (!result.success) throw result.error;
+// In strict mode what we send is held to the spec too (query and body), before anything goes out.
+function checkOutgoing(
+  transport: Transport,
+  op: Operation,
+  args: { query?: object; body?: unknown },
+  name: string,
+): void {
+  if (transport.options.validation !== 'strict') return;
+  const parts = [
+    [op.query, args.query ?? {}, `${name} query`],
+    [op.request, args.body, `${name} request body`],
+  ] as const;
+  for (const [schema, value, subject] of parts) {
+    if (!schema) continue;
+    const result = parsePayload(schema, value, { mode: 'strict', subject });
+    if (!result.success) throw result.error;
+  }
 }
 
 function operationUrl(

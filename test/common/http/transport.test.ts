@@ -93,6 +93,15 @@ describe('requests (2.2.1)', () => {
     expect(headers).toContain('x-request-id');
   });
 
+  it('requires date_from on the Sessions list, in the types and (strict) before sending', async () => {
+    // @ts-expect-error: the Sessions list has a required date_from
+    const untyped = client221({ validation: 'strict' }).sessions.sender.list();
+    const error = await failure(untyped);
+    expect(isOcpiValidationError(error)).toBe(true);
+    expect((error as { issues: { path: string }[] }).issues.map(({ path }) => path)).toEqual(['date_from']);
+    expect(requests).toHaveLength(0);
+  });
+
   it('refuses a call to a module the partner does not offer, sending nothing', async () => {
     const error = await failure(client221().tariffs.sender.list());
     expect(isOcpiMissingEndpointError(error)).toBe(true);
