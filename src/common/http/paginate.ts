@@ -41,10 +41,10 @@ export interface PaginateRequest<S extends z.ZodMiniType> {
  * requested when the caller asks for it, so `break` stops all fetching and memory holds one page.
  *
  * The next page is the `Link` header's `rel="next"` target, absolute or relative; without a `Link`
- * header, the next offset while `X-Total-Count` says more remain. It stops at a next URL it has already
- * fetched. When `X-Total-Count` drops between pages (objects left the query's window), the page is
- * fetched again at an offset lowered by the drop, as the spec advises, so that no object is skipped;
- * objects of the previous page are not yielded twice.
+ * header, the next offset while `X-Total-Count` says more remain. It stops at a next URL it has fetched
+ * among the last 256 pages. When `X-Total-Count` drops between pages (objects left the query's window),
+ * the page is fetched again at an offset lowered by the drop, as the spec advises, so that no object is
+ * skipped; objects of the previous page are not yielded twice.
  *
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/transport_and_format.asciidoc#transport_and_format_paginated_response
  */
@@ -54,7 +54,7 @@ export async function* paginatePages<S extends z.ZodMiniType>(
 ): AsyncGenerator<Page<z.output<S>>, void, undefined> {
   const correlationId = request.options?.correlationId ?? crypto.randomUUID();
   const options = { ...request.options, correlationId };
-  const fetched = new Set<string>();
+  const fetched = new RecentUrls(RECENT_URLS);
   let url: string | undefined = withQuery(request.url, request.query).href;
   let previous: { total: number | undefined; ids: Set<string> } | undefined;
   while (url !== undefined && !fetched.has(url)) {
@@ -114,6 +114,28 @@ async function fetchPage<S extends z.ZodMiniType>(
     url,
     headers,
   };
+}
+
+// Enough to catch a server that sends us round in a loop, without memory growing with the page count.
+const RECENT_URLS = 256;
+
+/** The most recent URLs fetched, forgetting the oldest beyond `size`. */
+class RecentUrls {
+  readonly #urls = new Set<string>();
+  readonly #size: number;
+
+  constructor(size: number) {
+    this.#size = size;
+  }
+
+  has(url: string): boolean {
+    return this.#urls.has(url);
+  }
+
+  add(url: string): void {
+    this.#urls.add(url);
+    if (this.#urls.size > this.#size) this.#urls.delete(this.#urls.values().next().value as string);
+  }
 }
 
 // Strict: one bad item fails the page. Lenient: bad items are left out and reported with the rest.
