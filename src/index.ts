@@ -16,6 +16,14 @@ export {
   type TokenMismatchReason,
 } from './common/auth/match-credentials-token';
 export { CommandInbox, type ExpectedResult } from './common/command-inbox';
+export { mintToken } from './common/credentials/mint-token';
+export {
+  InMemoryPartnerStore,
+  type PartnerEndpoint,
+  type PartnerRecord,
+  type PartnerStore,
+  type PartyRole,
+} from './common/credentials/partner-store';
 export {
   chooseVersion,
   type FetchVersionsOptions,
@@ -112,3 +120,9 @@ export { isSuccessStatusCode, type StatusCodeRange, statusCodeRange } from './co
 export { formatPath, toValidationIssues, type ValidationIssue } from './common/validation-issue';
 export { OCPI_VERSIONS, type OcpiVersion } from './common/version';
 export { type ConnectOptions, connect, type OcpiClient } from './connect';
+export type {
+  Registration211Config,
+  Registration221Config,
+  RegistrationHandlerConfig,
+} from './registration/config';
+export { createRegistrationHandler, type RegistrationHandler } from './registration/handler';

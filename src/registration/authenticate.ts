@@ -1,0 +1,61 @@
+import type { TokenEncoding } from '../common/auth/authorization-header';
+import { type AcceptedTokenEncoding, matchCredentialsToken } from '../common/auth/match-credentials-token';
+import type { PartnerRecord, PartnerStore } from '../common/credentials/partner-store';
+
+/** A request whose token belongs to a known partner: the partner, the token and how it was encoded. */
+export interface Caller {
+  partner: PartnerRecord;
+  /** The decoded token the request carried: the partner demonstrably holds it. */
+  token: string;
+  encoding: TokenEncoding;
+}
+
+/**
+ * The partner behind a request's `Authorization` header, or `undefined`, which the caller answers with
+ * HTTP 401: the spec's answer to a missing header and to a token of no known party.
+ */
+export async function authenticate(
+  request: Request,
+  store: PartnerStore,
+  accept: AcceptedTokenEncoding,
+): Promise<Caller | undefined> {
+  // With `both`, the raw and the decoded form are looked up separately; a store hands out a fresh copy
+  // per lookup, so the same partner must be recognised by id, not by object identity.
+  const seen = new Map<string, PartnerRecord>();
+  const lookup = async (token: string) => {
+    const found = await store.findByToken(token);
+    if (found === undefined) return undefined;
+    const known = seen.get(found.id);
+    if (known) return known;
+    seen.set(found.id, found);
+    return found;
+  };
+  const match = await matchCredentialsToken(request.headers.get('authorization'), lookup, { accept });
+  if (!match.matched) return undefined;
+  return { partner: match.partner, token: match.token, encoding: match.encoding };
+}
+
+/** The modules a partner that is only invited (holding token A) may use. */
+const CONFIGURATION_MODULES: readonly string[] = ['versions', 'credentials'];
+
+/**
+ * Whether a caller may use a module. Token A opens only the versions (list and details) and credentials
+ * modules; anywhere else it gets HTTP 401 (2.2.1 transport_and_format, "Authorization header"). The
+ * handler serves only those modules today; the rule stays explicit for when others are added.
+ */
+export function mayUse(caller: Caller, module: string): boolean {
+  return caller.partner.status === 'registered' || CONFIGURATION_MODULES.includes(module);
+}
+
+/**
+ * Once a partner authenticates with its current incoming token, it has proven it holds it: the token
+ * it replaced stops working. Until then both work, so a crash between storing a new token and the
+ * partner receiving it never locks the partner out.
+ */
+export async function retirePreviousToken(store: PartnerStore, caller: Caller): Promise<Caller> {
+  const { partner } = caller;
+  if (partner.previousIncomingToken === undefined || caller.token !== partner.incomingToken) return caller;
+  const { previousIncomingToken: _retired, ...current } = partner;
+  await store.save(current);
+  return { ...caller, partner: current };
+}

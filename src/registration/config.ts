@@ -1,0 +1,53 @@
+import type { AcceptedTokenEncoding } from '../common/auth/match-credentials-token';
+import type { PartnerStore } from '../common/credentials/partner-store';
+import type { RetryPolicy } from '../common/http/transport';
+import type { ValidationMode } from '../common/parse';
+import type { Credentials as Credentials211 } from '../v211/schemas/credentials';
+import type { Endpoint as Endpoint211 } from '../v211/schemas/versions';
+import type { CredentialsRole } from '../v221/schemas/credentials';
+import type { Endpoint as Endpoint221 } from '../v221/schemas/versions';
+
+/** What we offer in OCPI 2.2.1: our parties and our modules. */
+export interface Registration221Config {
+  /** Our parties, as our credentials name them (one per role). */
+  roles: readonly CredentialsRole[];
+  /** Our modules other than credentials, with full URLs; the credentials endpoint is added for us. */
+  endpoints: readonly Endpoint221[];
+  /** Module identifiers a partner must list, or its registration is refused with 3003. */
+  requiredModules?: readonly string[];
+}
+
+/** What we offer in OCPI 2.1.1: our one party and our modules. */
+export interface Registration211Config {
+  party_id: string;
+  country_code: string;
+  business_details: Credentials211['business_details'];
+  /** Our modules other than credentials, with full URLs; the credentials endpoint is added for us. */
+  endpoints: readonly Endpoint211[];
+  /** Module identifiers a partner must list, or its registration is refused with 3003. */
+  requiredModules?: readonly string[];
+}
+
+/** Options of `createRegistrationHandler`. */
+export interface RegistrationHandlerConfig {
+  store: PartnerStore;
+  /** Where the handler is mounted, e.g. `https://emsp.example.com/ocpi`: our versions URL is below it. */
+  baseUrl: string;
+  /** The versions we serve; at least one. */
+  versions: { '2.2.1'?: Registration221Config; '2.1.1'?: Registration211Config };
+  /** Used to call the initiator back; the global `fetch` by default. */
+  fetch?: typeof globalThis.fetch;
+  /** Which encodings of incoming tokens are accepted. Default `both`, for partners of mixed habits. */
+  acceptTokenEncoding?: AcceptedTokenEncoding;
+  /** How closely request bodies and the initiator's answers must follow the spec. Default `lenient`. */
+  validation?: ValidationMode;
+  /**
+   * Per call to the initiator, in ms. Default 10 s: the initiator is waiting on its open POST or PUT,
+   * so our calls back have to finish well within its own timeout.
+   */
+  timeout?: number | false;
+  /** Retries of the calls to the initiator. Default: one retry. */
+  retry?: RetryPolicy;
+  /** Receives unexpected errors (e.g. from the store), which are answered with HTTP 500 and 3000. */
+  onError?: (error: unknown) => void;
+}

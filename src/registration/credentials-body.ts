@@ -1,0 +1,93 @@
+import type { PartyRole } from '../common/credentials/partner-store';
+import { parsePayload, type ValidationMode } from '../common/parse';
+import type { OcpiVersion } from '../common/version';
+import { CredentialsSchema as Credentials211Schema } from '../v211/schemas/credentials';
+import { CredentialsSchema as Credentials221Schema } from '../v221/schemas/credentials';
+
+/** The initiator's credentials, reduced to what the registration needs. */
+export interface InitiatorCredentials {
+  /** Token B: what we send to the initiator from now on. */
+  token: string;
+  /** The initiator's versions URL. */
+  url: string;
+  /** Its parties: one in 2.1.1, one per role in 2.2.1. */
+  roles: PartyRole[];
+}
+
+/** What reading the body gave: the credentials, or why not (400 for broken JSON, 2001 otherwise). */
+export type CredentialsBodyResult =
+  | { ok: true; credentials: InitiatorCredentials }
+  | { ok: false; invalidJson: true }
+  | { ok: false; invalidJson: false; message: string };
+
+// Lenient mode keeps odd strings; but the token goes into our Authorization header, so it must be
+// printable non-whitespace ASCII, as both versions define it.
+const USABLE_TOKEN = /^[\x21-\x7E]+$/;
+
+/**
+ * Reads the credentials object of a POST or PUT in the shape of the version of the endpoint called.
+ * Messages name the fields at fault, never their values: the body carries a token.
+ */
+export async function readCredentialsBody(
+  request: Request,
+  version: OcpiVersion,
+  mode: ValidationMode,
+): Promise<CredentialsBodyResult> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await request.text());
+  } catch {
+    return { ok: false, invalidJson: true };
+  }
+  const subject = 'Credentials';
+  const parsed =
+    version === '2.2.1'
+      ? parsePayload(Credentials221Schema, json, { mode, subject })
+      : parsePayload(Credentials211Schema, json, { mode, subject });
+  if (!parsed.success) {
+    // Issue messages never quote the offending value (see ValidationIssue).
+    const fields = parsed.error.issues.map((issue) => `${issue.path || '(body)'}: ${issue.message}`);
+    return {
+      ok: false,
+      invalidJson: false,
+      message: `Invalid credentials: ${[...new Set(fields)].join('; ')}`,
+    };
+  }
+  const data = parsed.data;
+  if (!USABLE_TOKEN.test(data.token)) {
+    return {
+      ok: false,
+      invalidJson: false,
+      message: 'Invalid credentials: token: must be printable ASCII without whitespace',
+    };
+  }
+  const roles: PartyRole[] =
+    'roles' in data
+      ? data.roles.map((role) => ({
+          role: role.role,
+          countryCode: role.country_code,
+          partyId: role.party_id,
+          businessDetails: businessDetails(role.business_details),
+        }))
+      : [
+          {
+            countryCode: data.country_code,
+            partyId: data.party_id,
+            businessDetails: businessDetails(data.business_details),
+          },
+        ];
+  return { ok: true, credentials: { token: data.token, url: data.url, roles } };
+}
+
+// The record's shape: optional fields absent rather than `undefined`.
+function businessDetails(details: {
+  name: string;
+  website?: string | undefined;
+  logo?: unknown;
+}): PartyRole['businessDetails'] {
+  return {
+    name: details.name,
+    ...(details.website !== undefined && { website: details.website }),
+    ...(details.logo !== undefined && { logo: details.logo }),
+  };
+}

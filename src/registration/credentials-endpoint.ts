@@ -1,0 +1,111 @@
+import { mintToken } from '../common/credentials/mint-token';
+import type { PartnerRecord } from '../common/credentials/partner-store';
+import type { OcpiVersion } from '../common/version';
+import type { Caller } from './authenticate';
+import { callInitiator } from './call-initiator';
+import type { RegistrationHandlerConfig } from './config';
+import { readCredentialsBody } from './credentials-body';
+import { ourCredentials, ourModules } from './our-documents';
+import { missingModules } from './required-modules';
+import { httpError, reply } from './response';
+
+/** What a credentials call is served with. */
+export interface CredentialsCall {
+  config: RegistrationHandlerConfig;
+  /** Our base URL without a trailing slash. */
+  baseUrl: string;
+  /** The version of the credentials endpoint called. */
+  version: OcpiVersion;
+  caller: Caller;
+  request: Request;
+}
+
+/**
+ * The credentials endpoint of one version. The registration state decides what is allowed: POST only
+ * for an invited partner, PUT and DELETE only for a registered one, HTTP 405 otherwise (credentials,
+ * "POST/PUT/DELETE Method"). GET is always allowed.
+ */
+export async function serveCredentials(call: CredentialsCall): Promise<Response> {
+  const registered = call.caller.partner.status === 'registered';
+  const notAllowed = () =>
+    httpError(405, registered ? 'Already registered' : 'Not registered', {
+      Allow: registered ? 'GET, PUT, DELETE' : 'GET, POST',
+    });
+  switch (call.request.method) {
+    case 'POST':
+      return registered ? notAllowed() : register(call);
+    case 'PUT':
+      return registered ? register(call) : notAllowed();
+    case 'DELETE':
+      if (!registered) return notAllowed();
+      // Unregistering ends every exchange with the partner: its tokens and ours are forgotten.
+      await call.config.store.remove(call.caller.partner.id);
+      return reply(1000);
+    default:
+      return readCredentials(call);
+  }
+}
+
+/**
+ * GET: our credentials, with the token the partner is to use now (its current incoming token). A
+ * partner that lost our answer to its POST or PUT can recover the new token this way, with the old one
+ * that still works until the new one is used.
+ */
+function readCredentials(call: CredentialsCall): Response {
+  const data = ourCredentials(call.config, call.baseUrl, call.version, call.caller.partner.incomingToken);
+  return reply(1000, { data });
+}
+
+/**
+ * POST (register) and PUT (update, switch version, rotate tokens): read the initiator's credentials,
+ * call it back with its token B, check its modules, then mint token C, store the partner and answer
+ * with C. The partner is stored before the answer, with the token this request came with kept as the
+ * previous token: if we crash before the initiator receives C, it can come back with that token (e.g.
+ * with PUT, or GET to read C) and nothing is lost.
+ */
+async function register(call: CredentialsCall): Promise<Response> {
+  const { config, version, caller } = call;
+  const body = await readCredentialsBody(call.request, version, config.validation ?? 'lenient');
+  if (!body.ok) {
+    // Broken JSON never reached the OCPI layer: HTTP 400. A JSON body that is not valid credentials
+    // did, and gets 2001 with HTTP 200 (status_codes, introduction).
+    return body.invalidJson
+      ? httpError(400, 'The request body is not valid JSON')
+      : reply(2001, { status_message: body.message });
+  }
+  const { credentials } = body;
+
+  const initiator = await callInitiator(config, {
+    versionsUrl: credentials.url,
+    token: credentials.token,
+    version,
+    callerEncoding: caller.encoding,
+  });
+  if (!initiator.ok) return reply(initiator.statusCode, { status_message: initiator.message });
+  const { api } = initiator;
+
+  const problem = missingModules(
+    api.endpoints,
+    ourModules(config, version),
+    config.versions[version]?.requiredModules ?? [],
+  );
+  if (problem !== undefined) return reply(3003, { status_message: problem });
+
+  const tokenC = mintToken();
+  const record: PartnerRecord = {
+    // Whatever else the app keeps on the record (its name, its contract...) stays.
+    ...caller.partner,
+    status: 'registered',
+    incomingToken: tokenC,
+    previousIncomingToken: caller.token,
+    outgoingToken: credentials.token,
+    tokenEncoding: api.tokenEncoding,
+    version: api.version,
+    versionsUrl: credentials.url,
+    versionUrl: api.versionUrl,
+    endpoints: api.endpoints,
+    roles: credentials.roles,
+  };
+  await config.store.save(record);
+  return reply(1000, { data: ourCredentials(config, call.baseUrl, version, tokenC) });
+}

@@ -1,0 +1,589 @@
+// POST to the credentials endpoint: the registration, with the initiator's API stood in by msw, and every
+// way it can fail.
+import { createRegistrationHandler } from '@org/ocpi';
+import {
+  CredentialsSchema as Credentials211Schema,
+  OcpiResponseSchema as Response211Schema,
+} from '@org/ocpi/v211';
+import {
+  CredentialsSchema as Credentials221Schema,
+  OcpiResponseSchema as Response221Schema,
+} from '@org/ocpi/v221';
+import { HttpResponse, http } from 'msw';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useMswServer } from '../support/msw';
+import { fencedJsonBlocks, readExample221, readSpecFile } from '../support/spec';
+import {
+  authorization,
+  BASE,
+  credentials211,
+  credentials221,
+  type Envelope,
+  OUR_PARTY_211,
+  OUR_ROLE_221,
+  partnerRequest,
+  readEnvelope,
+  serveInitiator,
+  setup,
+  TOKEN_A,
+  tokenForms,
+} from './support';
+
+const { server, requests } = useMswServer();
+
+const INITIATOR = 'https://cpo.example.com/ocpi/versions';
+const TOKEN_B = 'token-b-8d2e61f0-from-the-initiator';
+
+// Every error answer of this file is collected: none may carry a token.
+const errorBodies: string[] = [];
+afterEach(() => {
+  for (const body of errorBodies)
+    for (const form of tokenForms(TOKEN_A, TOKEN_B)) expect(body).not.toContain(form);
+  errorBodies.length = 0;
+});
+
+async function failed(response: Response, httpStatus: number): Promise<Envelope> {
+  errorBodies.push(await response.clone().text());
+  const body = await readEnvelope(response, httpStatus);
+  expect(body).not.toHaveProperty('data');
+  return body;
+}
+
+function expectTokenC(token: unknown, ...others: string[]) {
+  expect(typeof token).toBe('string');
+  const value = token as string;
+  // At least 128 bits: 22 characters of the Base64 alphabet; printable ASCII without whitespace, ≤ 64.
+  expect(value.length).toBeGreaterThanOrEqual(22);
+  expect(value.length).toBeLessThanOrEqual(64);
+  expect(value).toMatch(/^[\x21-\x7E]+$/);
+  for (const other of others) expect(value).not.toBe(other);
+}
+
+describe('POST credentials: registration succeeds', () => {
+  it('2.2.1: calls the initiator back with token B, stores the partner before answering with token C', async () => {
+    const { handle, store } = await setup();
+    serveInitiator(server, { versionsUrl: INITIATOR, token: TOKEN_B, accepts: ['base64'] });
+    const response = await handle(
+      partnerRequest('POST', '/2.2.1/credentials', {
+        token: TOKEN_A,
+        body: credentials221(TOKEN_B, INITIATOR),
+      }),
+    );
+    const body = await readEnvelope(response, 200);
+    expect(body.status_code).toBe(1000);
+    // Our answer is valid 2.2.1 credentials in a valid envelope, strictly.
+    expect(Response221Schema(Credentials221Schema).safeParse(body).success).toBe(true);
+    const ours = body.data as { token: string; url: string; roles: unknown };
+    expectTokenC(ours.token, TOKEN_A, TOKEN_B);
+    expect(ours.url).toBe(`${BASE}/versions`);
+    expect(ours.roles).toEqual([OUR_ROLE_221]);
+
+    expect(requests.map((request) => [request.url, request.headers.get('authorization')])).toEqual([
+      [INITIATOR, authorization(TOKEN_B, 'base64')],
+      ['https://cpo.example.com/ocpi/2.2.1', authorization(TOKEN_B, 'base64')],
+    ]);
+    expect(store.all()).toEqual([
+      {
+        id: 'partner-1',
+        status: 'registered',
+        incomingToken: ours.token,
+        previousIncomingToken: TOKEN_A,
+        outgoingToken: TOKEN_B,
+        tokenEncoding: 'base64',
+        version: '2.2.1',
+        versionsUrl: INITIATOR,
+        versionUrl: 'https://cpo.example.com/ocpi/2.2.1',
+        endpoints: [
+          {
+            identifier: 'credentials',
+            role: 'SENDER',
+            url: 'https://cpo.example.com/ocpi/2.2.1/credentials',
+          },
+          { identifier: 'locations', role: 'SENDER', url: 'https://cpo.example.com/ocpi/2.2.1/locations' },
+          { identifier: 'tokens', role: 'SENDER', url: 'https://cpo.example.com/ocpi/2.2.1/tokens' },
+        ],
+        roles: [
+          { role: 'CPO', countryCode: 'NL', partyId: 'EXA', businessDetails: { name: 'Example Operator' } },
+        ],
+      },
+    ]);
+  });
+
+  it.each([
+    'credentials_example.json',
+    'credentials_example2.json',
+    'credentials_example3.json',
+    'credentials_example4.json',
+  ])('2.2.1: registers the initiator of the spec example %s', async (file) => {
+    const example = readExample221(file) as {
+      token: string;
+      url: string;
+      roles: { role: string; party_id: string; country_code: string; business_details: unknown }[];
+    };
+    const { handle, store } = await setup();
+    serveInitiator(server, { versionsUrl: example.url, token: example.token });
+    const body = await readEnvelope(
+      await handle(partnerRequest('POST', '/2.2.1/credentials', { token: TOKEN_A, body: example })),
+      200,
+    );
+    expect(body.status_code).toBe(1000);
+    const [partner] = store.all();
+    expect(partner).toMatchObject({
+      status: 'registered',
+      outgoingToken: example.token,
+      versionsUrl: example.url,
+    });
+    expect(partner?.roles).toEqual(
+      example.roles.map((role) => ({
+        role: role.role,
+        countryCode: role.country_code,
+        partyId: role.party_id,
+        businessDetails: role.business_details,
+      })),
+    );
+  });
+
+  it('2.1.1: registers the initiator of the spec example, calling back with the raw token', async () => {
+    const [example] = fencedJsonBlocks(readSpecFile('2.1.1', 'credentials.md')).map(
+      (block) => block.value,
+    ) as {
+      token: string;
+      url: string;
+      party_id: string;
+      country_code: string;
+      business_details: unknown;
+    }[];
+    if (example === undefined) throw new Error('the 2.1.1 credentials example is missing');
+    const { handle, store } = await setup();
+    serveInitiator(server, {
+      versionsUrl: example.url,
+      token: example.token,
+      accepts: ['raw'],
+      versions: [{ version: '2.1.1', url: 'https://example.com/ocpi/cpo/2.1.1' }],
+    });
+    const response = await handle(
+      partnerRequest('POST', '/2.1.1/credentials', { token: TOKEN_A, encoding: 'raw', body: example }),
+    );
+    expect(response.headers.get('x-request-id')).toBeNull();
+    const body = await readEnvelope(response, 200);
+    expect(Response211Schema(Credentials211Schema).safeParse(body).success).toBe(true);
+    const ours = body.data as { token: string };
+    expectTokenC(ours.token, TOKEN_A, example.token);
+    expect(body.data).toEqual({ token: ours.token, url: `${BASE}/versions`, ...OUR_PARTY_211 });
+    expect(requests.map((request) => request.headers.get('authorization'))).toEqual([
+      `Token ${example.token}`,
+      `Token ${example.token}`,
+    ]);
+    expect(store.all()).toEqual([
+      {
+        id: 'partner-1',
+        status: 'registered',
+        incomingToken: ours.token,
+        previousIncomingToken: TOKEN_A,
+        outgoingToken: example.token,
+        tokenEncoding: 'raw',
+        version: '2.1.1',
+        versionsUrl: example.url,
+        versionUrl: 'https://example.com/ocpi/cpo/2.1.1',
+        endpoints: [
+          { identifier: 'credentials', url: 'https://example.com/ocpi/cpo/2.1.1/credentials' },
+          { identifier: 'locations', url: 'https://example.com/ocpi/cpo/2.1.1/locations' },
+          { identifier: 'tokens', url: 'https://example.com/ocpi/cpo/2.1.1/tokens' },
+        ],
+        roles: [
+          {
+            countryCode: example.country_code,
+            partyId: example.party_id,
+            businessDetails: example.business_details,
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('2.1.1: takes an initiator that lists "2.1" as 2.1.1', async () => {
+    const { handle, store } = await setup();
+    serveInitiator(server, {
+      versionsUrl: INITIATOR,
+      token: TOKEN_B,
+      versions: [{ version: '2.1', url: 'https://cpo.example.com/ocpi/2.1' }],
+    });
+    const body = await readEnvelope(
+      await handle(
+        partnerRequest('POST', '/2.1.1/credentials', {
+          token: TOKEN_A,
+          encoding: 'raw',
+          body: credentials211(TOKEN_B, INITIATOR),
+        }),
+      ),
+      200,
+    );
+    expect(body.status_code).toBe(1000);
+    expect(store.all()[0]).toMatchObject({
+      version: '2.1.1',
+      versionUrl: 'https://cpo.example.com/ocpi/2.1',
+    });
+  });
+
+  it('2.2.1: answers a caller whose own header was raw in kind', async () => {
+    const { handle, store } = await setup();
+    serveInitiator(server, { versionsUrl: INITIATOR, token: TOKEN_B, accepts: ['raw'] });
+    const body = await readEnvelope(
+      await handle(
+        partnerRequest('POST', '/2.2.1/credentials', {
+          token: TOKEN_A,
+          encoding: 'raw',
+          body: credentials221(TOKEN_B, INITIATOR),
+        }),
+      ),
+      200,
+    );
+    expect(body.status_code).toBe(1000);
+    expect(requests.map((request) => request.headers.get('authorization'))).toEqual([
+      authorization(TOKEN_B, 'raw'),
+      authorization(TOKEN_B, 'raw'),
+    ]);
+    expect(store.all()[0]?.tokenEncoding).toBe('raw');
+  });
+
+  it('2.2.1: falls back to the raw token when the initiator refuses the Base64 one, and remembers it', async () => {
+    const { handle, store } = await setup();
+    serveInitiator(server, { versionsUrl: INITIATOR, token: TOKEN_B, accepts: ['raw'] });
+    const body = await readEnvelope(
+      await handle(
+        partnerRequest('POST', '/2.2.1/credentials', {
+          token: TOKEN_A,
+          body: credentials221(TOKEN_B, INITIATOR),
+        }),
+      ),
+      200,
+    );
+    expect(body.status_code).toBe(1000);
+    expect(requests.map((request) => request.headers.get('authorization'))).toEqual([
+      authorization(TOKEN_B, 'base64'),
+      authorization(TOKEN_B, 'raw'),
+      authorization(TOKEN_B, 'raw'),
+    ]);
+    expect(store.all()[0]?.tokenEncoding).toBe('raw');
+  });
+
+  it('mints a different token C for every registration', async () => {
+    const tokens = new Set<string>();
+    for (let index = 0; index < 3; index++) {
+      const { handle } = await setup();
+      serveInitiator(server, { versionsUrl: INITIATOR, token: TOKEN_B });
+      const body = await readEnvelope(
+        await handle(
+          partnerRequest('POST', '/2.2.1/credentials', {
+            token: TOKEN_A,
+            body: credentials221(TOKEN_B, INITIATOR),
+          }),
+        ),
+        200,
+      );
+      tokens.add((body.data as { token: string }).token);
+    }
+    expect(tokens.size).toBe(3);
+  });
+});
+
+describe('POST credentials: the store fails', () => {
+  it('hands out no token C that was not stored: HTTP 500, 3000, the partner still invited', async () => {
+    const { store } = await setup();
+    const errors: unknown[] = [];
+    const handle = createRegistrationHandler({
+      store: {
+        findByToken: (token) => store.findByToken(token),
+        save: async () => {
+          throw new Error('disk full');
+        },
+        remove: (id) => store.remove(id),
+      },
+      baseUrl: BASE,
+      versions: { '2.2.1': { roles: [OUR_ROLE_221], endpoints: [] } },
+      retry: { limit: 0 },
+      onError: (error) => errors.push(error),
+    });
+    serveInitiator(server, { versionsUrl: INITIATOR, token: TOKEN_B });
+    const response = await handle(
+      partnerRequest('POST', '/2.2.1/credentials', {
+        token: TOKEN_A,
+        body: credentials221(TOKEN_B, INITIATOR),
+      }),
+    );
+    const body = await failed(response, 500);
+    expect(body).toMatchObject({ status_code: 3000, status_message: 'Internal server error' });
+    expect(errors).toHaveLength(1);
+    expect(store.all()).toEqual([{ id: 'partner-1', status: 'invited', incomingToken: TOKEN_A }]);
+  });
+});
+
+describe('POST credentials: refused', () => {
+  // After any refusal the partner is still invited with token A, and nothing else is stored.
+  async function expectUntouched(store: Awaited<ReturnType<typeof setup>>['store']) {
+    expect(store.all()).toEqual([{ id: 'partner-1', status: 'invited', incomingToken: TOKEN_A }]);
+  }
+
+  it('HTTP 405 when the partner is already registered', async () => {
+    const { handle, store } = await setup();
+    serveInitiator(server, { versionsUrl: INITIATOR, token: TOKEN_B });
+    const post = () =>
+      partnerRequest('POST', '/2.2.1/credentials', {
+        token: TOKEN_A,
+        body: credentials221(TOKEN_B, INITIATOR),
+      });
+    const first = await readEnvelope(await handle(post()), 200);
+    const tokenC = (first.data as { token: string }).token;
+    const before = store.all();
+    // With token A (kept until C is used) and with token C: both are a registered partner.
+    const again = await handle(post());
+    expect(again.headers.get('allow')).toBe('GET, PUT, DELETE');
+    expect((await failed(again, 405)).status_code).toBe(2000);
+    const withC = await handle(
+      partnerRequest('POST', '/2.2.1/credentials', {
+        token: tokenC,
+        body: credentials221(TOKEN_B, INITIATOR),
+      }),
+    );
+    await failed(withC, 405);
+    expect(store.all()).toEqual([{ ...before[0], previousIncomingToken: undefined }].map(withoutUndefined));
+  });
+
+  it('HTTP 400 for a body that is not JSON', async () => {
+    const { handle, store } = await setup();
+    for (const body of ['{"token": ', '', 'token=abc']) {
+      const response = await handle(partnerRequest('POST', '/2.2.1/credentials', { token: TOKEN_A, body }));
+      expect((await failed(response, 400)).status_code).toBe(2000);
+    }
+    expect(requests).toEqual([]);
+    await expectUntouched(store);
+  });
+
+  it.each([
+    ['no roles (2.2.1)', '2.2.1', { token: TOKEN_B, url: INITIATOR }],
+    ['an empty roles list (2.2.1)', '2.2.1', { token: TOKEN_B, url: INITIATOR, roles: [] }],
+    ['a relative url', '2.2.1', { ...credentials221(TOKEN_B, '/ocpi/versions') }],
+    ['no token', '2.2.1', { url: INITIATOR, roles: credentials221(TOKEN_B, INITIATOR).roles }],
+    ['a token with a space', '2.2.1', credentials221(`${TOKEN_B} x`, INITIATOR)],
+    ['2.2.1 credentials on the 2.1.1 endpoint', '2.1.1', credentials221(TOKEN_B, INITIATOR)],
+    ['2.1.1 credentials on the 2.2.1 endpoint', '2.2.1', credentials211(TOKEN_B, INITIATOR)],
+    ['a JSON array', '2.2.1', [credentials221(TOKEN_B, INITIATOR)]],
+    ['JSON null', '2.2.1', 'null'],
+  ])('2001 with HTTP 200 for %s, without calling the initiator', async (_, version, body) => {
+    const { handle, store } = await setup();
+    const response = await handle(
+      partnerRequest('POST', `/${version}/credentials`, {
+        token: TOKEN_A,
+        encoding: version === '2.1.1' ? 'raw' : 'base64',
+        body,
+      }),
+    );
+    const envelope = await failed(response, 200);
+    expect(envelope.status_code).toBe(2001);
+    expect(envelope.status_message).toMatch(/^Invalid credentials: /);
+    expect(requests).toEqual([]);
+    await expectUntouched(store);
+  });
+
+  it('2001 in strict mode for what lenient mode tolerates (an unknown field)', async () => {
+    const body = { ...credentials221(TOKEN_B, INITIATOR), extra: true };
+    const strict = await setup({ validation: 'strict' });
+    const refused = await failed(
+      await strict.handle(partnerRequest('POST', '/2.2.1/credentials', { token: TOKEN_A, body })),
+      200,
+    );
+    expect(refused).toMatchObject({
+      status_code: 2001,
+      status_message: 'Invalid credentials: extra: unknown field',
+    });
+
+    const lenient = await setup();
+    serveInitiator(server, { versionsUrl: INITIATOR, token: TOKEN_B });
+    const accepted = await readEnvelope(
+      await lenient.handle(partnerRequest('POST', '/2.2.1/credentials', { token: TOKEN_A, body })),
+      200,
+    );
+    expect(accepted.status_code).toBe(1000);
+  });
+
+  it('3001 when the initiator is unreachable', async () => {
+    const { handle, store } = await setup();
+    server.use(http.get(INITIATOR, () => HttpResponse.error()));
+    const response = await handle(
+      partnerRequest('POST', '/2.2.1/credentials', {
+        token: TOKEN_A,
+        body: credentials221(TOKEN_B, INITIATOR),
+      }),
+    );
+    const envelope = await failed(response, 200);
+    expect(envelope).toMatchObject({
+      status_code: 3001,
+      status_message: "Could not use the initiator's API: GET versions: unreachable",
+    });
+    await expectUntouched(store);
+  });
+
+  it('3001 when the initiator answers 401 to token B in either encoding', async () => {
+    const { handle, store } = await setup();
+    serveInitiator(server, { versionsUrl: INITIATOR, token: 'some-other-token' });
+    const response = await handle(
+      partnerRequest('POST', '/2.2.1/credentials', {
+        token: TOKEN_A,
+        body: credentials221(TOKEN_B, INITIATOR),
+      }),
+    );
+    expect(await failed(response, 200)).toMatchObject({
+      status_code: 3001,
+      status_message: "Could not use the initiator's API: GET versions: HTTP 401",
+    });
+    expect(requests.map((request) => request.headers.get('authorization'))).toEqual([
+      authorization(TOKEN_B, 'base64'),
+      authorization(TOKEN_B, 'raw'),
+    ]);
+    await expectUntouched(store);
+  });
+
+  it('3001 when the version details fail, or are not valid details', async () => {
+    const { handle, store } = await setup();
+    const details = 'https://cpo.example.com/ocpi/2.2.1';
+    const post = () =>
+      handle(
+        partnerRequest('POST', '/2.2.1/credentials', {
+          token: TOKEN_A,
+          body: credentials221(TOKEN_B, INITIATOR),
+        }),
+      );
+    server.use(
+      http.get(INITIATOR, () =>
+        HttpResponse.json({
+          status_code: 1000,
+          timestamp: '2024-06-01T12:00:00Z',
+          data: [{ version: '2.2.1', url: details }],
+        }),
+      ),
+      http.get(details, () => new HttpResponse('<html>down</html>', { status: 503 })),
+    );
+    expect(await failed(await post(), 200)).toMatchObject({
+      status_code: 3001,
+      status_message: "Could not use the initiator's API: GET version details: HTTP 503",
+    });
+    server.use(
+      http.get(details, () =>
+        HttpResponse.json({
+          status_code: 1000,
+          timestamp: '2024-06-01T12:00:00Z',
+          data: { version: '2.2.1', endpoints: [] },
+        }),
+      ),
+    );
+    expect(await failed(await post(), 200)).toMatchObject({
+      status_code: 3001,
+      status_message: "Could not use the initiator's API: GET version details: invalid version details",
+    });
+    server.use(
+      http.get(details, () =>
+        HttpResponse.json({ status_code: 3000, status_message: 'busy', timestamp: '2024-06-01T12:00:00Z' }),
+      ),
+    );
+    expect(await failed(await post(), 200)).toMatchObject({
+      status_code: 3001,
+      status_message: "Could not use the initiator's API: GET version details: status_code 3000",
+    });
+    await expectUntouched(store);
+  });
+
+  it('3001 when the initiator answers something that is not OCPI', async () => {
+    const { handle } = await setup();
+    server.use(http.get(INITIATOR, () => new HttpResponse('<html>hello</html>', { status: 200 })));
+    const response = await handle(
+      partnerRequest('POST', '/2.2.1/credentials', {
+        token: TOKEN_A,
+        body: credentials221(TOKEN_B, INITIATOR),
+      }),
+    );
+    expect(await failed(response, 200)).toMatchObject({ status_code: 3001 });
+  });
+
+  it('3002 when the initiator does not list the version of the endpoint called', async () => {
+    const { handle, store } = await setup();
+    serveInitiator(server, {
+      versionsUrl: INITIATOR,
+      token: TOKEN_B,
+      versions: [
+        { version: '2.1.1', url: 'https://cpo.example.com/ocpi/2.1.1' },
+        { version: '2.2', url: 'https://cpo.example.com/ocpi/2.2' },
+      ],
+    });
+    const response = await handle(
+      partnerRequest('POST', '/2.2.1/credentials', {
+        token: TOKEN_A,
+        body: credentials221(TOKEN_B, INITIATOR),
+      }),
+    );
+    expect(await failed(response, 200)).toMatchObject({
+      status_code: 3002,
+      status_message: 'Unsupported version: the initiator does not list 2.2.1 (it lists 2.1.1, 2.2)',
+    });
+    expect(requests).toHaveLength(1);
+    await expectUntouched(store);
+  });
+
+  it('3003 when a module we require is missing', async () => {
+    const { handle, store } = await setup({
+      versions: {
+        '2.2.1': {
+          roles: [OUR_ROLE_221],
+          endpoints: [{ identifier: 'tokens', role: 'SENDER', url: `${BASE}/emsp/2.2.1/tokens` }],
+          requiredModules: ['locations', 'cdrs'],
+        },
+      },
+    });
+    serveInitiator(server, { versionsUrl: INITIATOR, token: TOKEN_B, modules: ['locations', 'tokens'] });
+    const response = await handle(
+      partnerRequest('POST', '/2.2.1/credentials', {
+        token: TOKEN_A,
+        body: credentials221(TOKEN_B, INITIATOR),
+      }),
+    );
+    expect(await failed(response, 200)).toMatchObject({
+      status_code: 3003,
+      status_message: 'Required modules missing at the initiator: cdrs',
+    });
+    await expectUntouched(store);
+  });
+
+  it('3003 when the initiator has no module in common with ours', async () => {
+    const { handle, store } = await setup();
+    serveInitiator(server, { versionsUrl: INITIATOR, token: TOKEN_B, modules: ['commands', 'cdrs'] });
+    const response = await handle(
+      partnerRequest('POST', '/2.2.1/credentials', {
+        token: TOKEN_A,
+        body: credentials221(TOKEN_B, INITIATOR),
+      }),
+    );
+    expect(await failed(response, 200)).toMatchObject({
+      status_code: 3003,
+      status_message: 'No mutual modules: the initiator lists none of locations, tokens',
+    });
+    await expectUntouched(store);
+  });
+
+  it('no mutual-module check when we offer nothing but credentials', async () => {
+    const { handle } = await setup({ versions: { '2.2.1': { roles: [OUR_ROLE_221], endpoints: [] } } });
+    serveInitiator(server, { versionsUrl: INITIATOR, token: TOKEN_B, modules: ['commands'] });
+    const body = await readEnvelope(
+      await handle(
+        partnerRequest('POST', '/2.2.1/credentials', {
+          token: TOKEN_A,
+          body: credentials221(TOKEN_B, INITIATOR),
+        }),
+      ),
+      200,
+    );
+    expect(body.status_code).toBe(1000);
+  });
+});
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T;
+}
