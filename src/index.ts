@@ -126,3 +126,4 @@ export type {
   RegistrationHandlerConfig,
 } from './registration/config';
 export { createRegistrationHandler, type RegistrationHandler } from './registration/handler';
+export { type RegisterOptions, register } from './registration/register';

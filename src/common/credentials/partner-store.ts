@@ -7,7 +7,7 @@ export interface PartyRole {
   role?: string;
   countryCode: string;
   partyId: string;
-  businessDetails: { name: string; website?: string; logo?: unknown };
+  businessDetails: { name: string; website?: string | undefined; logo?: unknown };
 }
 
 /** An endpoint the partner listed in its version details. */

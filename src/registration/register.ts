@@ -1,0 +1,157 @@
+import { mintToken } from '../common/credentials/mint-token';
+import type { PartnerEndpoint, PartnerRecord, PartyRole } from '../common/credentials/partner-store';
+import { chooseVersion, fetchVersions } from '../common/discovery';
+import { isOcpiHttpError } from '../common/errors/ocpi-http-error';
+import { OcpiMissingEndpointError } from '../common/errors/ocpi-missing-endpoint-error';
+import type { ClientOptions } from '../common/http/client-options';
+import type { OcpiVersion } from '../common/version';
+import { createClient as createClient211 } from '../v211/client';
+import type { Credentials as Credentials211 } from '../v211/schemas/credentials';
+import { createClient as createClient221 } from '../v221/client';
+import type { Credentials as Credentials221 } from '../v221/schemas/credentials';
+import type { RegistrationHandlerConfig } from './config';
+import { ourCredentials, servedVersions } from './our-documents';
+
+/** Options of {@link register}. */
+export interface RegisterOptions {
+  /** Who we are and where our handler lives: the same config as our `createRegistrationHandler`. */
+  config: RegistrationHandlerConfig;
+  /** Our key for the partner; registering again under the same id replaces the earlier attempt. */
+  partnerId: string;
+  /** The partner's versions URL, handed over out of band with token A. */
+  versionsUrl: string;
+  /** The token A the partner handed over out of band. */
+  tokenA: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * Registers with a partner (the initiating side of the credentials handshake): GETs its versions with
+ * token A, picks the highest version both speak, GETs its details, checks that it lists a credentials
+ * endpoint and the modules we require (no POST otherwise), stores token B and lets our handler accept it
+ * (the partner calls us back with it) before sending it, POSTs our credentials, and stores token C.
+ *
+ * The store is written before each step that could lose a token: a crash leaves either the partner
+ * invited with token B (register again) or registered with token C. A failed POST removes token B again.
+ * If the partner answers 405 (it already registered us on an attempt whose answer we never got), the
+ * credentials are PUT instead, with the same token A, which an SDK partner still accepts until token C is
+ * used.
+ *
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/credentials.asciidoc#credentials_registration
+ */
+export async function register(options: RegisterOptions): Promise<PartnerRecord> {
+  const { config, versionsUrl, tokenA } = options;
+  const settings: ClientOptions = {
+    token: tokenA,
+    versionsUrl,
+    ...(config.fetch && { fetch: config.fetch }),
+    ...(config.timeout !== undefined && { timeout: config.timeout }),
+    ...(config.retry && { retry: config.retry }),
+    ...(config.validation && { validation: config.validation }),
+  };
+  const call = options.signal ? { signal: options.signal } : {};
+  const { versions, tokenEncoding } = await fetchVersions({ ...settings, versionsUrl, ...call });
+  const ours = [...servedVersions(config)].reverse();
+  const chosen = chooseVersion(versions, ours);
+  const client = clientFor(chosen.version, { ...settings, tokenEncoding, versionUrl: chosen.url });
+  const details = await client.versions.getVersionDetails({
+    params: { version_url: chosen.url },
+    ...(options.signal && { options: { signal: options.signal } }),
+  });
+  const endpoints = details.endpoints.map((endpoint): PartnerEndpoint => ({ ...endpoint }));
+  requireModules(endpoints, ['credentials', ...(config.versions[chosen.version]?.requiredModules ?? [])]);
+
+  const tokenB = mintToken();
+  const invited: PartnerRecord = {
+    id: options.partnerId,
+    status: 'invited',
+    incomingToken: tokenB,
+    outgoingToken: tokenA,
+    tokenEncoding,
+    version: chosen.version,
+    versionsUrl,
+    versionUrl: chosen.url,
+    endpoints,
+  };
+  await config.store.save(invited);
+
+  const connected = clientFor(chosen.version, {
+    ...settings,
+    tokenEncoding,
+    versionUrl: chosen.url,
+    endpoints,
+  });
+  const body = ourCredentials(config, config.baseUrl.replace(/\/+$/, ''), chosen.version, tokenB);
+  let theirs: Credentials211 | Credentials221;
+  try {
+    theirs = await postOrPut(connected, body, options.signal);
+  } catch (error) {
+    await config.store.remove(invited.id);
+    throw error;
+  }
+  const registered: PartnerRecord = {
+    ...invited,
+    status: 'registered',
+    outgoingToken: theirs.token,
+    roles: rolesOf(theirs),
+  };
+  await config.store.save(registered);
+  return registered;
+}
+
+type AnyClient = ReturnType<typeof createClient211> | ReturnType<typeof createClient221>;
+
+function clientFor(
+  version: OcpiVersion,
+  options: ClientOptions & { endpoints?: readonly PartnerEndpoint[] },
+): AnyClient {
+  const endpoints = options.endpoints ?? [];
+  return version === '2.2.1'
+    ? createClient221({
+        ...options,
+        endpoints: endpoints as Parameters<typeof createClient221>[0]['endpoints'],
+      })
+    : createClient211({
+        ...options,
+        endpoints: endpoints as Parameters<typeof createClient211>[0]['endpoints'],
+      });
+}
+
+// POST registers; a 405 means the partner registered us already (an answer we lost), so PUT instead.
+async function postOrPut(
+  client: AnyClient,
+  body: Credentials211 | Credentials221 | undefined,
+  signal: AbortSignal | undefined,
+): Promise<Credentials211 | Credentials221> {
+  const args = { body: body as never, ...(signal && { options: { signal } }) };
+  try {
+    return await client.credentials.postCredentials(args);
+  } catch (error) {
+    if (!isOcpiHttpError(error) || error.status !== 405) throw error;
+    return client.credentials.putCredentials(args);
+  }
+}
+
+function requireModules(endpoints: readonly PartnerEndpoint[], required: readonly string[]): void {
+  const listed = new Set(endpoints.map((endpoint) => endpoint.identifier));
+  const missing = required.find((identifier) => !listed.has(identifier));
+  if (missing !== undefined) throw new OcpiMissingEndpointError({ module: missing });
+}
+
+function rolesOf(credentials: Credentials211 | Credentials221): PartyRole[] {
+  if ('roles' in credentials) {
+    return credentials.roles.map((role) => ({
+      role: role.role,
+      countryCode: role.country_code,
+      partyId: role.party_id,
+      businessDetails: role.business_details,
+    }));
+  }
+  return [
+    {
+      countryCode: credentials.country_code,
+      partyId: credentials.party_id,
+      businessDetails: credentials.business_details,
+    },
+  ];
+}

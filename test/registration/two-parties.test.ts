@@ -1,0 +1,203 @@
+// Two SDK parties register with each other: an eMSP initiates with register(), a CPO answers with its
+// registration handler, and each calls the other back over (msw-routed) HTTP.
+
+import {
+  createRegistrationHandler,
+  InMemoryPartnerStore,
+  isOcpiHttpError,
+  isOcpiMissingEndpointError,
+  isOcpiNoCommonVersionError,
+  isOcpiServerStatusError,
+  type RegistrationHandlerConfig,
+  register,
+} from '@org/ocpi';
+import { HttpResponse, http } from 'msw';
+import { describe, expect, it } from 'vitest';
+
+import { useMswServer } from '../support/msw';
+
+const { server } = useMswServer();
+
+const CPO = 'https://cpo.example.com/ocpi';
+const EMSP = 'https://emsp.example.com/ocpi';
+const TOKEN_A = 'token-a-from-the-cpo';
+
+function party(base: string, role: 'CPO' | 'EMSP', versions: ('2.1.1' | '2.2.1')[], required: string[] = []) {
+  const store = new InMemoryPartnerStore();
+  const details = {
+    party_id: role === 'CPO' ? 'CPO' : 'EMS',
+    country_code: 'NL',
+    business_details: { name: `Example ${role}` },
+  };
+  // Both sides of the Locations module: the CPO sends, the eMSP receives.
+  const interfaceRole = role === 'CPO' ? ('SENDER' as const) : ('RECEIVER' as const);
+  const config: RegistrationHandlerConfig = {
+    store,
+    baseUrl: base,
+    retry: { limit: 0 },
+    versions: {
+      ...(versions.includes('2.2.1') && {
+        '2.2.1': {
+          roles: [{ role, ...details }],
+          endpoints: [{ identifier: 'locations', role: interfaceRole, url: `${base}/2.2.1/locations` }],
+          requiredModules: required,
+        },
+      }),
+      ...(versions.includes('2.1.1') && {
+        '2.1.1': {
+          ...details,
+          endpoints: [{ identifier: 'locations', url: `${base}/2.1.1/locations` }],
+          requiredModules: required,
+        },
+      }),
+    },
+  };
+  const handle = createRegistrationHandler(config);
+  server.use(http.all(`${base}/*`, ({ request }) => handle(request)));
+  return { store, config, handle };
+}
+
+async function cpoInvitingEmsp(versions: ('2.1.1' | '2.2.1')[], required: string[] = []) {
+  const cpo = party(CPO, 'CPO', versions, required);
+  await cpo.store.save({ id: 'emsp', status: 'invited', incomingToken: TOKEN_A });
+  return cpo;
+}
+
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+
+describe('registration between two SDK parties', () => {
+  it.each([['2.2.1'], ['2.1.1']] as const)(
+    'completes in %s, and both sides can then call each other',
+    async (version) => {
+      const cpo = await cpoInvitingEmsp([version]);
+      const emsp = party(EMSP, 'EMSP', ['2.1.1', '2.2.1']);
+      const record = await register({
+        config: emsp.config,
+        partnerId: 'cpo',
+        versionsUrl: `${CPO}/versions`,
+        tokenA: TOKEN_A,
+      });
+
+      expect(record).toMatchObject({ status: 'registered', version, versionsUrl: `${CPO}/versions` });
+      const [theirView] = cpo.store.all();
+      expect(theirView).toMatchObject({ status: 'registered', version, outgoingToken: record.incomingToken });
+      expect(record.outgoingToken).toBe(theirView?.incomingToken);
+      expect(record.roles?.[0]).toMatchObject({ partyId: 'CPO', countryCode: 'NL' });
+
+      // The eMSP calls the CPO with token C, the CPO the eMSP with token B.
+      const encode = (token: string) => (version === '2.2.1' ? btoa(token) : token);
+      const toCpo = await fetch(`${CPO}/${version}/credentials`, {
+        headers: { Authorization: `Token ${encode(record.outgoingToken ?? '')}` },
+      });
+      const toEmsp = await fetch(`${EMSP}/${version}/credentials`, {
+        headers: { Authorization: `Token ${encode(record.incomingToken)}` },
+      });
+      expect([toCpo.status, toEmsp.status]).toEqual([200, 200]);
+      // Token A is spent once token C has been used.
+      const withA = await fetch(`${CPO}/versions`, {
+        headers: { Authorization: `Token ${encode(TOKEN_A)}` },
+      });
+      expect(withA.status).toBe(401);
+    },
+  );
+
+  it('negotiates 2.1.1 with a CPO that only speaks 2.1.1', async () => {
+    await cpoInvitingEmsp(['2.1.1']);
+    const emsp = party(EMSP, 'EMSP', ['2.1.1', '2.2.1']);
+    const record = await register({
+      config: emsp.config,
+      partnerId: 'cpo',
+      versionsUrl: `${CPO}/versions`,
+      tokenA: TOKEN_A,
+    });
+    expect(record.version).toBe('2.1.1');
+  });
+
+  it('recovers when the answer to the POST was lost: registers again with PUT, nothing lost', async () => {
+    const cpo = await cpoInvitingEmsp(['2.2.1']);
+    const emsp = party(EMSP, 'EMSP', ['2.2.1']);
+    let dropped = false;
+    server.use(
+      http.post(`${CPO}/2.2.1/credentials`, async ({ request }) => {
+        await cpo.handle(request);
+        if (dropped) return undefined;
+        dropped = true;
+        return HttpResponse.error();
+      }),
+    );
+    const options = {
+      config: emsp.config,
+      partnerId: 'cpo',
+      versionsUrl: `${CPO}/versions`,
+      tokenA: TOKEN_A,
+    };
+    expect(await failure(register(options))).toBeDefined();
+    expect(emsp.store.all()).toEqual([]);
+    server.resetHandlers();
+    server.use(
+      http.all(`${CPO}/*`, ({ request }) => cpo.handle(request)),
+      http.all(`${EMSP}/*`, ({ request }) => emsp.handle(request)),
+    );
+    const record = await register(options);
+    expect(record.status).toBe('registered');
+    expect(cpo.store.all()[0]).toMatchObject({ status: 'registered', outgoingToken: record.incomingToken });
+  });
+});
+
+describe('registration failures leave no half-registered partner', () => {
+  const attempt = (emsp: ReturnType<typeof party>, tokenA = TOKEN_A) =>
+    failure(register({ config: emsp.config, partnerId: 'cpo', versionsUrl: `${CPO}/versions`, tokenA }));
+
+  it('versions unreachable', async () => {
+    const emsp = party(EMSP, 'EMSP', ['2.2.1']);
+    server.use(http.get(`${CPO}/versions`, () => HttpResponse.error()));
+    expect(await attempt(emsp)).toMatchObject({ name: 'OcpiNetworkError' });
+    expect(emsp.store.all()).toEqual([]);
+  });
+
+  it('wrong token A', async () => {
+    await cpoInvitingEmsp(['2.2.1']);
+    const emsp = party(EMSP, 'EMSP', ['2.2.1']);
+    const error = await attempt(emsp, 'not-the-token');
+    expect(isOcpiHttpError(error) && error.status).toBe(401);
+    expect(emsp.store.all()).toEqual([]);
+  });
+
+  it('no shared version', async () => {
+    await cpoInvitingEmsp(['2.1.1']);
+    const emsp = party(EMSP, 'EMSP', ['2.2.1']);
+    expect(isOcpiNoCommonVersionError(await attempt(emsp))).toBe(true);
+    expect(emsp.store.all()).toEqual([]);
+  });
+
+  it('the partner lacks a module we require: no POST is sent', async () => {
+    const cpo = await cpoInvitingEmsp(['2.2.1']);
+    const emsp = party(EMSP, 'EMSP', ['2.2.1'], ['cdrs']);
+    expect(isOcpiMissingEndpointError(await attempt(emsp))).toBe(true);
+    expect(emsp.store.all()).toEqual([]);
+    expect(cpo.store.all()[0]?.status).toBe('invited');
+  });
+
+  it('the partner rejects our credentials (it requires a module we lack)', async () => {
+    const cpo = await cpoInvitingEmsp(['2.2.1'], ['cdrs']);
+    const emsp = party(EMSP, 'EMSP', ['2.2.1']);
+    const error = await attempt(emsp);
+    expect(isOcpiServerStatusError(error) && error.statusCode).toBe(3003);
+    expect(emsp.store.all()).toEqual([]);
+    expect(cpo.store.all()[0]?.status).toBe('invited');
+  });
+
+  it('the partner cannot reach us on the callback', async () => {
+    const cpo = await cpoInvitingEmsp(['2.2.1']);
+    const emsp = party(EMSP, 'EMSP', ['2.2.1']);
+    server.use(http.get(`${EMSP}/versions`, () => HttpResponse.error()));
+    const error = await attempt(emsp);
+    expect(isOcpiServerStatusError(error) && error.statusCode).toBe(3001);
+    expect(emsp.store.all()).toEqual([]);
+    expect(cpo.store.all()[0]?.status).toBe('invited');
+  });
+});
