@@ -126,4 +126,10 @@ export type {
   RegistrationHandlerConfig,
 } from './registration/config';
 export { createRegistrationHandler, type RegistrationHandler } from './registration/handler';
+export {
+  readRegistration,
+  type UpdateRegistrationOptions,
+  unregister,
+  updateRegistration,
+} from './registration/manage-registration';
 export { type RegisterOptions, register } from './registration/register';

@@ -1,16 +1,12 @@
 import { mintToken } from '../common/credentials/mint-token';
-import type { PartnerEndpoint, PartnerRecord, PartyRole } from '../common/credentials/partner-store';
+import type { PartnerEndpoint, PartnerRecord } from '../common/credentials/partner-store';
 import { chooseVersion, fetchVersions } from '../common/discovery';
 import { isOcpiHttpError } from '../common/errors/ocpi-http-error';
 import { OcpiMissingEndpointError } from '../common/errors/ocpi-missing-endpoint-error';
 import type { ClientOptions } from '../common/http/client-options';
-import type { OcpiVersion } from '../common/version';
-import { createClient as createClient211 } from '../v211/client';
-import type { Credentials as Credentials211 } from '../v211/schemas/credentials';
-import { createClient as createClient221 } from '../v221/client';
-import type { Credentials as Credentials221 } from '../v221/schemas/credentials';
 import type { RegistrationHandlerConfig } from './config';
 import { ourCredentials, servedVersions } from './our-documents';
+import { type AnyClient, type AnyCredentials, clientFor, clientSettings, rolesOf } from './partner-client';
 
 /** Options of {@link register}. */
 export interface RegisterOptions {
@@ -41,14 +37,7 @@ export interface RegisterOptions {
  */
 export async function register(options: RegisterOptions): Promise<PartnerRecord> {
   const { config, versionsUrl, tokenA } = options;
-  const settings: ClientOptions = {
-    token: tokenA,
-    versionsUrl,
-    ...(config.fetch && { fetch: config.fetch }),
-    ...(config.timeout !== undefined && { timeout: config.timeout }),
-    ...(config.retry && { retry: config.retry }),
-    ...(config.validation && { validation: config.validation }),
-  };
+  const settings: ClientOptions = { ...clientSettings(config, tokenA), versionsUrl };
   const call = options.signal ? { signal: options.signal } : {};
   const { versions, tokenEncoding } = await fetchVersions({ ...settings, versionsUrl, ...call });
   const ours = [...servedVersions(config)].reverse();
@@ -82,7 +71,7 @@ export async function register(options: RegisterOptions): Promise<PartnerRecord>
     endpoints,
   });
   const body = ourCredentials(config, config.baseUrl.replace(/\/+$/, ''), chosen.version, tokenB);
-  let theirs: Credentials211 | Credentials221;
+  let theirs: AnyCredentials;
   try {
     theirs = await postOrPut(connected, body, options.signal);
   } catch (error) {
@@ -99,30 +88,12 @@ export async function register(options: RegisterOptions): Promise<PartnerRecord>
   return registered;
 }
 
-type AnyClient = ReturnType<typeof createClient211> | ReturnType<typeof createClient221>;
-
-function clientFor(
-  version: OcpiVersion,
-  options: ClientOptions & { endpoints?: readonly PartnerEndpoint[] },
-): AnyClient {
-  const endpoints = options.endpoints ?? [];
-  return version === '2.2.1'
-    ? createClient221({
-        ...options,
-        endpoints: endpoints as Parameters<typeof createClient221>[0]['endpoints'],
-      })
-    : createClient211({
-        ...options,
-        endpoints: endpoints as Parameters<typeof createClient211>[0]['endpoints'],
-      });
-}
-
 // POST registers; a 405 means the partner registered us already (an answer we lost), so PUT instead.
 async function postOrPut(
   client: AnyClient,
-  body: Credentials211 | Credentials221 | undefined,
+  body: AnyCredentials | undefined,
   signal: AbortSignal | undefined,
-): Promise<Credentials211 | Credentials221> {
+): Promise<AnyCredentials> {
   const args = { body: body as never, ...(signal && { options: { signal } }) };
   try {
     return await client.credentials.postCredentials(args);
@@ -136,22 +107,4 @@ function requireModules(endpoints: readonly PartnerEndpoint[], required: readonl
   const listed = new Set(endpoints.map((endpoint) => endpoint.identifier));
   const missing = required.find((identifier) => !listed.has(identifier));
   if (missing !== undefined) throw new OcpiMissingEndpointError({ module: missing });
-}
-
-function rolesOf(credentials: Credentials211 | Credentials221): PartyRole[] {
-  if ('roles' in credentials) {
-    return credentials.roles.map((role) => ({
-      role: role.role,
-      countryCode: role.country_code,
-      partyId: role.party_id,
-      businessDetails: role.business_details,
-    }));
-  }
-  return [
-    {
-      countryCode: credentials.country_code,
-      partyId: credentials.party_id,
-      businessDetails: credentials.business_details,
-    },
-  ];
 }

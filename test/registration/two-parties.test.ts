@@ -9,7 +9,10 @@ import {
   isOcpiNoCommonVersionError,
   isOcpiServerStatusError,
   type RegistrationHandlerConfig,
+  readRegistration,
   register,
+  unregister,
+  updateRegistration,
 } from '@org/ocpi';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
@@ -22,8 +25,13 @@ const CPO = 'https://cpo.example.com/ocpi';
 const EMSP = 'https://emsp.example.com/ocpi';
 const TOKEN_A = 'token-a-from-the-cpo';
 
-function party(base: string, role: 'CPO' | 'EMSP', versions: ('2.1.1' | '2.2.1')[], required: string[] = []) {
-  const store = new InMemoryPartnerStore();
+function party(
+  base: string,
+  role: 'CPO' | 'EMSP',
+  versions: ('2.1.1' | '2.2.1')[],
+  required: string[] = [],
+  store = new InMemoryPartnerStore(),
+) {
   const details = {
     party_id: role === 'CPO' ? 'CPO' : 'EMS',
     country_code: 'NL',
@@ -199,5 +207,59 @@ describe('registration failures leave no half-registered partner', () => {
     expect(isOcpiServerStatusError(error) && error.statusCode).toBe(3001);
     expect(emsp.store.all()).toEqual([]);
     expect(cpo.store.all()[0]?.status).toBe('invited');
+  });
+});
+
+describe('after registration', () => {
+  async function registered(cpoVersions: ('2.1.1' | '2.2.1')[], emspVersions: ('2.1.1' | '2.2.1')[]) {
+    const cpo = await cpoInvitingEmsp(cpoVersions);
+    const emsp = party(EMSP, 'EMSP', emspVersions);
+    const record = await register({
+      config: emsp.config,
+      partnerId: 'cpo',
+      versionsUrl: `${CPO}/versions`,
+      tokenA: TOKEN_A,
+    });
+    return { cpo, emsp, record };
+  }
+
+  it('reads the credentials the partner holds for us', async () => {
+    const { record, emsp } = await registered(['2.2.1'], ['2.2.1']);
+    const theirs = await readRegistration({ config: emsp.config, record });
+    expect(theirs.token).toBe(record.outgoingToken);
+    expect('roles' in theirs && theirs.roles[0]?.party_id).toBe('CPO');
+  });
+
+  it('rotates both tokens with PUT; the old ones keep working until the new ones are used', async () => {
+    const { cpo, emsp, record } = await registered(['2.2.1'], ['2.2.1']);
+    const updated = await updateRegistration({ config: emsp.config, record });
+    expect(updated.incomingToken).not.toBe(record.incomingToken);
+    expect(updated.previousIncomingToken).toBe(record.incomingToken);
+    expect(updated.outgoingToken).not.toBe(record.outgoingToken);
+    expect(cpo.store.all()[0]).toMatchObject({
+      incomingToken: updated.outgoingToken,
+      outgoingToken: updated.incomingToken,
+    });
+    const call = (token: string) =>
+      fetch(`${CPO}/2.2.1/credentials`, { headers: { Authorization: `Token ${btoa(token)}` } });
+    expect((await call(record.outgoingToken ?? '')).status).toBe(200);
+    expect((await call(updated.outgoingToken ?? '')).status).toBe(200);
+    expect((await call(record.outgoingToken ?? '')).status).toBe(401);
+  });
+
+  it('moves a 2.1.1 registration to 2.2.1 through PUT', async () => {
+    const { cpo, emsp, record } = await registered(['2.1.1', '2.2.1'], ['2.1.1']);
+    expect(record.version).toBe('2.1.1');
+    const upgraded = party(EMSP, 'EMSP', ['2.1.1', '2.2.1'], [], emsp.store);
+    const updated = await updateRegistration({ config: upgraded.config, record, version: '2.2.1' });
+    expect(updated).toMatchObject({ version: '2.2.1', versionUrl: `${CPO}/2.2.1` });
+    expect(cpo.store.all()[0]).toMatchObject({ version: '2.2.1', incomingToken: updated.outgoingToken });
+  });
+
+  it('unregisters: DELETE, and both sides forget each other', async () => {
+    const { cpo, emsp, record } = await registered(['2.2.1'], ['2.2.1']);
+    await unregister({ config: emsp.config, record });
+    expect(emsp.store.all()).toEqual([]);
+    expect(cpo.store.all()).toEqual([]);
   });
 });

@@ -1,0 +1,76 @@
+import type { PartnerEndpoint, PartnerRecord, PartyRole } from '../common/credentials/partner-store';
+import type { ClientOptions } from '../common/http/client-options';
+import type { OcpiVersion } from '../common/version';
+import { createClient as createClient211 } from '../v211/client';
+import type { Credentials as Credentials211 } from '../v211/schemas/credentials';
+import { createClient as createClient221 } from '../v221/client';
+import type { Credentials as Credentials221 } from '../v221/schemas/credentials';
+import type { RegistrationHandlerConfig } from './config';
+
+// The initiating side talks to the partner through the versioned clients; these helpers pick the one
+// of the agreed version and read its answers into our partner record.
+
+/** A client of either version. */
+export type AnyClient = ReturnType<typeof createClient211> | ReturnType<typeof createClient221>;
+
+/** The credentials of either version. */
+export type AnyCredentials = Credentials211 | Credentials221;
+
+/** The client settings of our registration config, for calls with `token`. */
+export function clientSettings(config: RegistrationHandlerConfig, token: string): ClientOptions {
+  return {
+    token,
+    ...(config.fetch && { fetch: config.fetch }),
+    ...(config.timeout !== undefined && { timeout: config.timeout }),
+    ...(config.retry && { retry: config.retry }),
+    ...(config.validation && { validation: config.validation }),
+  };
+}
+
+/** A client of the partner's version, for its endpoints. */
+export function clientFor(
+  version: OcpiVersion,
+  options: ClientOptions & { endpoints?: readonly PartnerEndpoint[] },
+): AnyClient {
+  const endpoints = options.endpoints ?? [];
+  return version === '2.2.1'
+    ? createClient221({
+        ...options,
+        endpoints: endpoints as Parameters<typeof createClient221>[0]['endpoints'],
+      })
+    : createClient211({
+        ...options,
+        endpoints: endpoints as Parameters<typeof createClient211>[0]['endpoints'],
+      });
+}
+
+/** A client for a registered partner, with the token we send it. */
+export function clientOf(config: RegistrationHandlerConfig, record: PartnerRecord): AnyClient {
+  if (!record.version || !record.outgoingToken) throw new TypeError(`Partner ${record.id} is not registered`);
+  return clientFor(record.version, {
+    ...clientSettings(config, record.outgoingToken),
+    ...(record.tokenEncoding && { tokenEncoding: record.tokenEncoding }),
+    ...(record.versionsUrl && { versionsUrl: record.versionsUrl }),
+    ...(record.versionUrl && { versionUrl: record.versionUrl }),
+    endpoints: record.endpoints ?? [],
+  });
+}
+
+/** The partner's parties, from its credentials. */
+export function rolesOf(credentials: Credentials211 | Credentials221): PartyRole[] {
+  if ('roles' in credentials) {
+    return credentials.roles.map((role) => ({
+      role: role.role,
+      countryCode: role.country_code,
+      partyId: role.party_id,
+      businessDetails: role.business_details,
+    }));
+  }
+  return [
+    {
+      countryCode: credentials.country_code,
+      partyId: credentials.party_id,
+      businessDetails: credentials.business_details,
+    },
+  ];
+}
