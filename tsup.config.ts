@@ -6,6 +6,7 @@ export default defineConfig({
     index: 'src/index.ts',
     'v211/index': 'src/v211/index.ts',
     'v221/index': 'src/v221/index.ts',
+    'node/index': 'src/node/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

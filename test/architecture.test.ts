@@ -95,8 +95,15 @@ describe('source tree rules', () => {
   });
 
   it('gives each entry point explicit named exports only', () => {
-    const entries = files.filter(({ file }) => file === 'index.ts' || /^v2\d\d\/index\.ts$/.test(file));
-    expect(entries.map(({ file }) => file).sort()).toEqual(['index.ts', 'v211/index.ts', 'v221/index.ts']);
+    const entries = files.filter(
+      ({ file }) => file === 'index.ts' || /^(v2\d\d|node)\/index\.ts$/.test(file),
+    );
+    expect(entries.map(({ file }) => file).sort()).toEqual([
+      'index.ts',
+      'node/index.ts',
+      'v211/index.ts',
+      'v221/index.ts',
+    ]);
     expect(entries.filter(({ text }) => /^export \* /m.test(text)).map(({ file }) => file)).toEqual([]);
   });
 });

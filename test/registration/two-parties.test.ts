@@ -263,3 +263,49 @@ describe('after registration', () => {
     expect(cpo.store.all()).toEqual([]);
   });
 });
+
+describe('a crash between steps', () => {
+  /** A store that "crashes" (throws) on the given save, counting from 1, then works again. */
+  function crashingStore(crashOnSave: number) {
+    const store = new InMemoryPartnerStore();
+    let saves = 0;
+    const save = store.save.bind(store);
+    store.save = async (record) => {
+      saves++;
+      if (saves === crashOnSave) throw new Error('crash');
+      return save(record);
+    };
+    return store;
+  }
+  const options = (emsp: ReturnType<typeof party>) => ({
+    config: emsp.config,
+    partnerId: 'cpo',
+    versionsUrl: `${CPO}/versions`,
+    tokenA: TOKEN_A,
+  });
+
+  it('before token B is stored: nothing is sent, nothing is half-done', async () => {
+    const cpo = await cpoInvitingEmsp(['2.2.1']);
+    const emsp = party(EMSP, 'EMSP', ['2.2.1'], [], crashingStore(1));
+    await expect(register(options(emsp))).rejects.toThrow('crash');
+    expect(emsp.store.all()).toEqual([]);
+    expect(cpo.store.all()[0]?.status).toBe('invited');
+  });
+
+  it('after the partner registered us but before token C was stored: token B is kept, a retry completes', async () => {
+    const cpo = await cpoInvitingEmsp(['2.2.1']);
+    const emsp = party(EMSP, 'EMSP', ['2.2.1'], [], crashingStore(2));
+    await expect(register(options(emsp))).rejects.toThrow('crash');
+    const [left] = emsp.store.all();
+    expect(left).toMatchObject({ status: 'invited', outgoingToken: TOKEN_A });
+    expect(cpo.store.all()[0]).toMatchObject({ status: 'registered', outgoingToken: left?.incomingToken });
+
+    const record = await register(options(emsp));
+    expect(record.status).toBe('registered');
+    expect(cpo.store.all()[0]).toMatchObject({
+      status: 'registered',
+      incomingToken: record.outgoingToken,
+      outgoingToken: record.incomingToken,
+    });
+  });
+});

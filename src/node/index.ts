@@ -1,0 +1,3 @@
+// @org/ocpi/node: adapters for Node's own HTTP server. The only entry (with ./testing) that uses Node
+// built-ins; everything else runs in any runtime with fetch.
+export { type NodeListenerOptions, toNodeListener, type WebHandler } from './to-node-listener';

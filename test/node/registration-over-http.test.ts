@@ -1,0 +1,96 @@
+// Two SDK parties, each serving its registration handler from node:http on 127.0.0.1, register with
+// each other over real HTTP, in both directions and both versions, call each other with the new tokens,
+// then update and unregister.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  createRegistrationHandler,
+  InMemoryPartnerStore,
+  mintToken,
+  type RegistrationHandlerConfig,
+  register,
+  unregister,
+  updateRegistration,
+} from '@org/ocpi';
+import { toNodeListener } from '@org/ocpi/node';
+import { afterEach, describe, expect, it } from 'vitest';
+
+type Version = '2.1.1' | '2.2.1';
+const servers: Server[] = [];
+
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+});
+
+/** A party with its handler listening on an ephemeral port of 127.0.0.1. */
+async function party(role: 'CPO' | 'EMSP', versions: Version[]) {
+  const store = new InMemoryPartnerStore();
+  const config: RegistrationHandlerConfig = { store, baseUrl: '', versions: {}, retry: { limit: 0 } };
+  const server = createServer(toNodeListener((request) => createRegistrationHandler(config)(request)));
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/ocpi`;
+  const interfaceRole = role === 'CPO' ? ('SENDER' as const) : ('RECEIVER' as const);
+  const us = {
+    party_id: role === 'CPO' ? 'CPO' : 'EMS',
+    country_code: 'NL',
+    business_details: { name: role },
+  };
+  Object.assign(config, {
+    baseUrl: base,
+    versions: {
+      ...(versions.includes('2.2.1') && {
+        '2.2.1': {
+          roles: [{ role, ...us }],
+          endpoints: [{ identifier: 'locations', role: interfaceRole, url: `${base}/2.2.1/locations` }],
+        },
+      }),
+      ...(versions.includes('2.1.1') && {
+        '2.1.1': { ...us, endpoints: [{ identifier: 'locations', url: `${base}/2.1.1/locations` }] },
+      }),
+    },
+  });
+  return { store, config, base };
+}
+
+async function credentialsStatus(base: string, version: Version, token: string): Promise<number> {
+  const value = version === '2.2.1' ? btoa(token) : token;
+  const response = await fetch(`${base}/${version}/credentials`, {
+    headers: { Authorization: `Token ${value}` },
+  });
+  return response.status;
+}
+
+describe.each([
+  ['the eMSP registers with the CPO', 'EMSP', '2.2.1'],
+  ['the eMSP registers with the CPO', 'EMSP', '2.1.1'],
+  ['the CPO registers with the eMSP', 'CPO', '2.2.1'],
+  ['the CPO registers with the eMSP', 'CPO', '2.1.1'],
+] as const)('over real HTTP: %s (%s initiates) in %s', (_, initiatorRole, version) => {
+  it('registers, both sides call each other with the new tokens, then update and unregister', async () => {
+    const initiator = await party(initiatorRole, [version]);
+    const answerer = await party(initiatorRole === 'EMSP' ? 'CPO' : 'EMSP', [version]);
+    const tokenA = mintToken();
+    await answerer.store.save({ id: 'initiator', status: 'invited', incomingToken: tokenA });
+
+    const record = await register({
+      config: initiator.config,
+      partnerId: 'answerer',
+      versionsUrl: `${answerer.base}/versions`,
+      tokenA,
+    });
+    expect(record).toMatchObject({ status: 'registered', version });
+    expect(await credentialsStatus(answerer.base, version, record.outgoingToken ?? '')).toBe(200);
+    expect(await credentialsStatus(initiator.base, version, record.incomingToken)).toBe(200);
+    expect(await credentialsStatus(answerer.base, version, tokenA)).toBe(401);
+
+    const updated = await updateRegistration({ config: initiator.config, record });
+    expect(await credentialsStatus(answerer.base, version, updated.outgoingToken ?? '')).toBe(200);
+    expect(answerer.store.all()[0]?.outgoingToken).toBe(updated.incomingToken);
+
+    await unregister({ config: initiator.config, record: updated });
+    expect(initiator.store.all()).toEqual([]);
+    expect(answerer.store.all()).toEqual([]);
+    expect(await credentialsStatus(answerer.base, version, updated.outgoingToken ?? '')).toBe(401);
+  });
+});
