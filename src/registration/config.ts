@@ -48,6 +48,12 @@ export interface RegistrationHandlerConfig {
   timeout?: number | false;
   /** Retries of the calls to the initiator. Default: one retry. */
   retry?: RetryPolicy;
+  /**
+   * Whether we may call the versions URL an initiator posts (it makes our server send a request where it
+   * says, with its token B). Default: any http or https URL. Production servers should refuse their own
+   * internal network, e.g. `(url) => url.protocol === 'https:' && !isInternal(url.hostname)`.
+   */
+  allowPartnerUrl?: (url: URL) => boolean;
   /** Receives unexpected errors (e.g. from the store), which are answered with HTTP 500 and 3000. */
   onError?: (error: unknown) => void;
 }

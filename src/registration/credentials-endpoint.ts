@@ -74,6 +74,10 @@ async function register(call: CredentialsCall): Promise<Response> {
       : reply(2001, { status_message: body.message });
   }
   const { credentials } = body;
+  // The initiator decides which URL we call: make sure it is one we are willing to call at all.
+  if (!(config.allowPartnerUrl ?? isWebUrl)(new URL(credentials.url))) {
+    return reply(2001, { status_message: 'The credentials url is not one we call' });
+  }
 
   const initiator = await callInitiator(config, {
     versionsUrl: credentials.url,
@@ -108,4 +112,9 @@ async function register(call: CredentialsCall): Promise<Response> {
   };
   await config.store.save(record);
   return reply(1000, { data: ourCredentials(config, call.baseUrl, version, tokenC) });
+}
+
+// By default any http(s) URL: a partner we invited may name its own host. Refine with `allowPartnerUrl`.
+function isWebUrl(url: URL): boolean {
+  return url.protocol === 'https:' || url.protocol === 'http:';
 }

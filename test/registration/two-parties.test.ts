@@ -309,3 +309,28 @@ describe('a crash between steps', () => {
     });
   });
 });
+
+describe('the callback URL', () => {
+  it('is called only when allowPartnerUrl allows it, else the registration gets 2001', async () => {
+    const cpo = await cpoInvitingEmsp(['2.2.1']);
+    const guarded = createRegistrationHandler({
+      ...cpo.config,
+      allowPartnerUrl: (url) => url.hostname !== 'emsp.example.com',
+    });
+    server.use(http.all(`${CPO}/*`, ({ request }) => guarded(request)));
+    const emsp = party(EMSP, 'EMSP', ['2.2.1']);
+    let called = false;
+    server.use(
+      http.get(`${EMSP}/versions`, () => {
+        called = true;
+        return HttpResponse.error();
+      }),
+    );
+    const error = await failure(
+      register({ config: emsp.config, partnerId: 'cpo', versionsUrl: `${CPO}/versions`, tokenA: TOKEN_A }),
+    );
+    expect(error).toMatchObject({ statusCode: 2001 });
+    expect(called).toBe(false);
+    expect(emsp.store.all()).toEqual([]);
+  });
+});
