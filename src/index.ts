@@ -15,6 +15,7 @@ export {
   type TokenMatch,
   type TokenMismatchReason,
 } from './common/auth/match-credentials-token';
+export { awaitCommand, type CommandOutcome } from './common/await-command';
 export { CommandInbox, type ExpectedResult } from './common/command-inbox';
 export { mintToken } from './common/credentials/mint-token';
 export {

@@ -1,3 +1,4 @@
+import { type CommandOutcome as AwaitedCommand, awaitCommand } from '../common/await-command';
 import type { CommandInbox } from '../common/command-inbox';
 import type { CallOptions } from '../common/http/transport';
 import type { Client211 } from './client';
@@ -18,14 +19,8 @@ export interface CommandBodies {
   UNLOCK_CONNECTOR: UnlockConnector;
 }
 
-/**
- * How a command ended: the CPO refused it at once (`rejected`), its result arrived (`completed`; in
- * 2.1.1 the result is a second `CommandResponse`), or none came in time (`timeout`).
- */
-export type CommandOutcome =
-  | { status: 'rejected'; response: CommandResponse }
-  | { status: 'completed'; response: CommandResponse; result: CommandResponse }
-  | { status: 'timeout'; response: CommandResponse };
+/** How a command ended (2.1.1: the result is a second `CommandResponse`). */
+export type CommandOutcome = AwaitedCommand<CommandResponse, CommandResponse>;
 
 const METHODS = {
   RESERVE_NOW: 'reserveNow',
@@ -46,22 +41,15 @@ export async function sendCommand<C extends CommandType>(
   body: CommandBodies[C],
   settings: { inbox: CommandInbox<CommandResponse>; timeoutMs: number; options?: CallOptions },
 ): Promise<CommandOutcome> {
-  const expected = settings.inbox.expect(body.response_url);
-  let response: CommandResponse;
-  try {
-    const send = client.commands.cpo[METHODS[command]] as unknown as (args: {
-      body: CommandBodies[C];
-      options?: CallOptions;
-    }) => Promise<CommandResponse>;
-    response = await send({ body, ...(settings.options && { options: settings.options }) });
-  } catch (error) {
-    expected.cancel();
-    throw error;
-  }
-  if (response.result !== 'ACCEPTED') {
-    expected.cancel();
-    return { status: 'rejected', response };
-  }
-  const result = await expected.wait(settings.timeoutMs, settings.options?.signal);
-  return result ? { status: 'completed', response, result } : { status: 'timeout', response };
+  const send = client.commands.cpo[METHODS[command]] as unknown as (args: {
+    body: CommandBodies[C];
+    options?: CallOptions;
+  }) => Promise<CommandResponse>;
+  return awaitCommand({
+    inbox: settings.inbox,
+    responseUrl: body.response_url,
+    send: () => send({ body, ...(settings.options && { options: settings.options }) }),
+    waitMs: () => settings.timeoutMs,
+    signal: settings.options?.signal,
+  });
 }

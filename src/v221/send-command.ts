@@ -1,3 +1,4 @@
+import { type CommandOutcome as AwaitedCommand, awaitCommand } from '../common/await-command';
 import type { CommandInbox } from '../common/command-inbox';
 import type { CallOptions } from '../common/http/transport';
 import type { Client221 } from './client';
@@ -21,15 +22,8 @@ export interface CommandBodies {
   UNLOCK_CONNECTOR: UnlockConnector;
 }
 
-/**
- * How a command ended: the CPO refused it at once (`rejected`: any result but ACCEPTED), its result
- * arrived (`completed`, whatever the result says), or none came within the `timeout` the CPO gave
- * (`timeout`: the spec lets the eMSP assume it never will).
- */
-export type CommandOutcome =
-  | { status: 'rejected'; response: CommandResponse }
-  | { status: 'completed'; response: CommandResponse; result: CommandResult }
-  | { status: 'timeout'; response: CommandResponse };
+/** How a command ended; the result is a `CommandResult`. */
+export type CommandOutcome = AwaitedCommand<CommandResponse, CommandResult>;
 
 const METHODS = {
   CANCEL_RESERVATION: 'cancelReservation',
@@ -54,22 +48,16 @@ export async function sendCommand<C extends CommandType>(
   body: CommandBodies[C],
   settings: { inbox: CommandInbox<CommandResult>; options?: CallOptions },
 ): Promise<CommandOutcome> {
-  const expected = settings.inbox.expect(body.response_url);
-  let response: CommandResponse;
-  try {
-    const send = client.commands.receiver[METHODS[command]] as unknown as (args: {
-      body: CommandBodies[C];
-      options?: CallOptions;
-    }) => Promise<CommandResponse>;
-    response = await send({ body, ...(settings.options && { options: settings.options }) });
-  } catch (error) {
-    expected.cancel();
-    throw error;
-  }
-  if (response.result !== 'ACCEPTED') {
-    expected.cancel();
-    return { status: 'rejected', response };
-  }
-  const result = await expected.wait(response.timeout * 1000, settings.options?.signal);
-  return result ? { status: 'completed', response, result } : { status: 'timeout', response };
+  const send = client.commands.receiver[METHODS[command]] as unknown as (args: {
+    body: CommandBodies[C];
+    options?: CallOptions;
+  }) => Promise<CommandResponse>;
+  return awaitCommand({
+    inbox: settings.inbox,
+    responseUrl: body.response_url,
+    send: () => send({ body, ...(settings.options && { options: settings.options }) }),
+    // The CPO says how long its result may take, in seconds.
+    waitMs: (response) => response.timeout * 1000,
+    signal: settings.options?.signal,
+  });
 }
