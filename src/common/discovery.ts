@@ -28,6 +28,11 @@ export interface VersionsResult {
 /** Options of {@link fetchVersions}. */
 export interface FetchVersionsOptions extends Omit<ClientOptions, 'versionsUrl' | 'validation'> {
   versionsUrl: string;
+  /**
+   * The encodings to try, in order, moving on only on HTTP 401. Default: `tokenEncoding` alone when
+   * given, else Base64 then raw.
+   */
+  tokenEncodings?: readonly TokenEncoding[];
   signal?: AbortSignal;
 }
 
@@ -39,7 +44,8 @@ export interface FetchVersionsOptions extends Omit<ClientOptions, 'versionsUrl' 
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/version_information_endpoint.asciidoc
  */
 export async function fetchVersions(options: FetchVersionsOptions): Promise<VersionsResult> {
-  const encodings: TokenEncoding[] = options.tokenEncoding ? [options.tokenEncoding] : ['base64', 'raw'];
+  const encodings =
+    options.tokenEncodings ?? (options.tokenEncoding ? [options.tokenEncoding] : ['base64', 'raw']);
   for (const [index, tokenEncoding] of encodings.entries()) {
     const transport = createTransport({
       ...options,
@@ -67,6 +73,11 @@ export async function fetchVersions(options: FetchVersionsOptions): Promise<Vers
   throw new Error('unreachable: no token encoding was tried');
 }
 
+/** A partner's version label as this SDK reads it: `2.1`, a common shorthand, is 2.1.1. */
+export function normaliseVersion(version: string): string {
+  return version === '2.1' ? '2.1.1' : version;
+}
+
 /**
  * The highest version both sides speak, with the URL of its details. A partner's `2.1` is read as
  * 2.1.1, a common real-world shorthand; `2.2` (without `.1`) is a different version and not used.
@@ -77,9 +88,8 @@ export function chooseVersion(
   versions: readonly VersionEntry[],
   supported: readonly OcpiVersion[] = ['2.2.1', '2.1.1'],
 ): { version: OcpiVersion; url: string } {
-  const normalise = (version: string) => (version === '2.1' ? '2.1.1' : version);
   for (const version of supported) {
-    const match = versions.find((entry) => normalise(entry.version) === version);
+    const match = versions.find((entry) => normaliseVersion(entry.version) === version);
     if (match) return { version, url: match.url };
   }
   throw new OcpiNoCommonVersionError(versions.map((entry) => entry.version));

@@ -1,6 +1,6 @@
 import type { TokenEncoding } from '../common/auth/authorization-header';
 import type { PartnerEndpoint } from '../common/credentials/partner-store';
-import { fetchVersions, type VersionsResult } from '../common/discovery';
+import { fetchVersions, normaliseVersion, type VersionsResult } from '../common/discovery';
 import { isOcpiHttpError } from '../common/errors/ocpi-http-error';
 import { isOcpiInvalidResponseError } from '../common/errors/ocpi-invalid-response-error';
 import { isOcpiNetworkError } from '../common/errors/ocpi-network-error';
@@ -50,12 +50,17 @@ export async function callInitiator(
     ...(config.fetch && { fetch: config.fetch }),
   };
 
-  const listed = await fetchVersionsTrying(
-    tokenEncodings(input.version, input.callerEncoding),
-    (tokenEncoding) => fetchVersions({ ...settings, versionsUrl: input.versionsUrl, tokenEncoding }),
-  );
-  if (!listed.ok) return unusable('GET versions', listed.error);
-  const { versions, tokenEncoding } = listed.result;
+  let listed: VersionsResult;
+  try {
+    listed = await fetchVersions({
+      ...settings,
+      versionsUrl: input.versionsUrl,
+      tokenEncodings: tokenEncodings(input.version, input.callerEncoding),
+    });
+  } catch (error) {
+    return unusable('GET versions', error);
+  }
+  const { versions, tokenEncoding } = listed;
 
   const entry = versions.find((candidate) => normaliseVersion(candidate.version) === input.version);
   if (entry === undefined) {
@@ -104,27 +109,6 @@ export async function callInitiator(
 export function tokenEncodings(version: OcpiVersion, callerEncoding: TokenEncoding): TokenEncoding[] {
   const first: TokenEncoding = version === '2.1.1' || callerEncoding === 'raw' ? 'raw' : 'base64';
   return [first, first === 'raw' ? 'base64' : 'raw'];
-}
-
-// Tries each encoding in turn, moving on only when the initiator answers HTTP 401 to the token.
-async function fetchVersionsTrying(
-  encodings: readonly TokenEncoding[],
-  attempt: (encoding: TokenEncoding) => Promise<VersionsResult>,
-): Promise<{ ok: true; result: VersionsResult } | { ok: false; error: unknown }> {
-  let failure: unknown;
-  for (const encoding of encodings) {
-    try {
-      return { ok: true, result: await attempt(encoding) };
-    } catch (error) {
-      failure = error;
-      if (!isOcpiHttpError(error) || error.status !== 401) break;
-    }
-  }
-  return { ok: false, error: failure };
-}
-
-function normaliseVersion(version: string): string {
-  return version === '2.1' ? '2.1.1' : version;
 }
 
 // Says what went wrong in terms of the call, never with the error's own text or anything it carries.

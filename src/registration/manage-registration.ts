@@ -1,10 +1,10 @@
 import { mintToken } from '../common/credentials/mint-token';
-import type { PartnerEndpoint, PartnerRecord } from '../common/credentials/partner-store';
-import { chooseVersion, fetchVersions } from '../common/discovery';
+import type { PartnerRecord } from '../common/credentials/partner-store';
 import type { OcpiVersion } from '../common/version';
+import { clientFor, discoverPartner } from '../discover-partner';
 import type { RegistrationHandlerConfig } from './config';
 import { ourCredentials, servedVersions } from './our-documents';
-import { type AnyCredentials, clientFor, clientOf, clientSettings, rolesOf } from './partner-client';
+import { type AnyCredentials, clientOf, clientSettings, rolesOf } from './partner-client';
 
 /** Options of {@link updateRegistration}. */
 export interface UpdateRegistrationOptions {
@@ -30,24 +30,17 @@ export async function updateRegistration(options: UpdateRegistrationOptions): Pr
   if (record.status !== 'registered' || !record.outgoingToken || !record.versionsUrl) {
     throw new TypeError(`Partner ${record.id} is not registered`);
   }
-  const settings = { ...clientSettings(config, record.outgoingToken), versionsUrl: record.versionsUrl };
-  const call = options.signal ? { options: { signal: options.signal } } : {};
-  const { versions, tokenEncoding } = await fetchVersions({
-    ...settings,
+  const settings = {
+    ...clientSettings(config, record.outgoingToken),
     versionsUrl: record.versionsUrl,
     ...(record.tokenEncoding && { tokenEncoding: record.tokenEncoding }),
+  };
+  const call = options.signal ? { options: { signal: options.signal } } : {};
+  const { version, versionUrl, tokenEncoding, endpoints } = await discoverPartner({
+    ...settings,
+    versions: options.version ? [options.version] : [...servedVersions(config)].reverse(),
     ...(options.signal && { signal: options.signal }),
   });
-  const chosen = chooseVersion(
-    versions,
-    options.version ? [options.version] : [...servedVersions(config)].reverse(),
-  );
-  const withVersion = { ...settings, tokenEncoding, versionUrl: chosen.url };
-  const details = await clientFor(chosen.version, withVersion).versions.getVersionDetails({
-    params: { version_url: chosen.url },
-    ...call,
-  });
-  const endpoints = details.endpoints.map((endpoint): PartnerEndpoint => ({ ...endpoint }));
 
   const tokenB = mintToken();
   const rotating: PartnerRecord = {
@@ -56,15 +49,15 @@ export async function updateRegistration(options: UpdateRegistrationOptions): Pr
     previousIncomingToken: record.incomingToken,
   };
   await config.store.save(rotating);
-  const body = ourCredentials(config, config.baseUrl.replace(/\/+$/, ''), chosen.version, tokenB);
-  const client = clientFor(chosen.version, { ...withVersion, endpoints });
+  const body = ourCredentials(config, config.baseUrl.replace(/\/+$/, ''), version, tokenB);
+  const client = clientFor(version, { ...settings, tokenEncoding, versionUrl, endpoints });
   const theirs: AnyCredentials = await client.credentials.putCredentials({ body: body as never, ...call });
   const updated: PartnerRecord = {
     ...rotating,
     outgoingToken: theirs.token,
     tokenEncoding,
-    version: chosen.version,
-    versionUrl: chosen.url,
+    version,
+    versionUrl,
     endpoints,
     roles: rolesOf(theirs),
   };

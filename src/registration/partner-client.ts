@@ -1,17 +1,12 @@
-import type { PartnerEndpoint, PartnerRecord, PartyRole } from '../common/credentials/partner-store';
+import type { PartnerRecord, PartyRole } from '../common/credentials/partner-store';
 import type { ClientOptions } from '../common/http/client-options';
-import type { OcpiVersion } from '../common/version';
-import { createClient as createClient211 } from '../v211/client';
+import { clientFor, type OcpiClient } from '../discover-partner';
 import type { Credentials as Credentials211 } from '../v211/schemas/credentials';
-import { createClient as createClient221 } from '../v221/client';
 import type { Credentials as Credentials221 } from '../v221/schemas/credentials';
 import type { RegistrationHandlerConfig } from './config';
 
 // The initiating side talks to the partner through the versioned clients; these helpers pick the one
 // of the agreed version and read its answers into our partner record.
-
-/** A client of either version. */
-export type AnyClient = ReturnType<typeof createClient211> | ReturnType<typeof createClient221>;
 
 /** The credentials of either version. */
 export type AnyCredentials = Credentials211 | Credentials221;
@@ -27,25 +22,8 @@ export function clientSettings(config: RegistrationHandlerConfig, token: string)
   };
 }
 
-/** A client of the partner's version, for its endpoints. */
-export function clientFor(
-  version: OcpiVersion,
-  options: ClientOptions & { endpoints?: readonly PartnerEndpoint[] },
-): AnyClient {
-  const endpoints = options.endpoints ?? [];
-  return version === '2.2.1'
-    ? createClient221({
-        ...options,
-        endpoints: endpoints as Parameters<typeof createClient221>[0]['endpoints'],
-      })
-    : createClient211({
-        ...options,
-        endpoints: endpoints as Parameters<typeof createClient211>[0]['endpoints'],
-      });
-}
-
 /** A client for a registered partner, with the token we send it. */
-export function clientOf(config: RegistrationHandlerConfig, record: PartnerRecord): AnyClient {
+export function clientOf(config: RegistrationHandlerConfig, record: PartnerRecord): OcpiClient {
   if (!record.version || !record.outgoingToken) throw new TypeError(`Partner ${record.id} is not registered`);
   return clientFor(record.version, {
     ...clientSettings(config, record.outgoingToken),

@@ -1,12 +1,11 @@
 import { mintToken } from '../common/credentials/mint-token';
 import type { PartnerEndpoint, PartnerRecord } from '../common/credentials/partner-store';
-import { chooseVersion, fetchVersions } from '../common/discovery';
 import { isOcpiHttpError } from '../common/errors/ocpi-http-error';
 import { OcpiMissingEndpointError } from '../common/errors/ocpi-missing-endpoint-error';
-import type { ClientOptions } from '../common/http/client-options';
+import { clientFor, discoverPartner, type OcpiClient } from '../discover-partner';
 import type { RegistrationHandlerConfig } from './config';
 import { ourCredentials, servedVersions } from './our-documents';
-import { type AnyClient, type AnyCredentials, clientFor, clientSettings, rolesOf } from './partner-client';
+import { type AnyCredentials, clientSettings, rolesOf } from './partner-client';
 
 /** Options of {@link register}. */
 export interface RegisterOptions {
@@ -37,18 +36,13 @@ export interface RegisterOptions {
  */
 export async function register(options: RegisterOptions): Promise<PartnerRecord> {
   const { config, versionsUrl, tokenA } = options;
-  const settings: ClientOptions = { ...clientSettings(config, tokenA), versionsUrl };
-  const call = options.signal ? { signal: options.signal } : {};
-  const { versions, tokenEncoding } = await fetchVersions({ ...settings, versionsUrl, ...call });
-  const ours = [...servedVersions(config)].reverse();
-  const chosen = chooseVersion(versions, ours);
-  const client = clientFor(chosen.version, { ...settings, tokenEncoding, versionUrl: chosen.url });
-  const details = await client.versions.getVersionDetails({
-    params: { version_url: chosen.url },
-    ...(options.signal && { options: { signal: options.signal } }),
+  const settings = { ...clientSettings(config, tokenA), versionsUrl };
+  const { version, versionUrl, tokenEncoding, endpoints } = await discoverPartner({
+    ...settings,
+    versions: [...servedVersions(config)].reverse(),
+    ...(options.signal && { signal: options.signal }),
   });
-  const endpoints = details.endpoints.map((endpoint): PartnerEndpoint => ({ ...endpoint }));
-  requireModules(endpoints, ['credentials', ...(config.versions[chosen.version]?.requiredModules ?? [])]);
+  requireModules(endpoints, ['credentials', ...(config.versions[version]?.requiredModules ?? [])]);
 
   const tokenB = mintToken();
   const invited: PartnerRecord = {
@@ -57,20 +51,15 @@ export async function register(options: RegisterOptions): Promise<PartnerRecord>
     incomingToken: tokenB,
     outgoingToken: tokenA,
     tokenEncoding,
-    version: chosen.version,
+    version,
     versionsUrl,
-    versionUrl: chosen.url,
+    versionUrl,
     endpoints,
   };
   await config.store.save(invited);
 
-  const connected = clientFor(chosen.version, {
-    ...settings,
-    tokenEncoding,
-    versionUrl: chosen.url,
-    endpoints,
-  });
-  const body = ourCredentials(config, config.baseUrl.replace(/\/+$/, ''), chosen.version, tokenB);
+  const connected = clientFor(version, { ...settings, tokenEncoding, versionUrl, endpoints });
+  const body = ourCredentials(config, config.baseUrl.replace(/\/+$/, ''), version, tokenB);
   let theirs: AnyCredentials;
   try {
     theirs = await postOrPut(connected, body, options.signal);
@@ -90,7 +79,7 @@ export async function register(options: RegisterOptions): Promise<PartnerRecord>
 
 // POST registers; a 405 means the partner registered us already (an answer we lost), so PUT instead.
 async function postOrPut(
-  client: AnyClient,
+  client: OcpiClient,
   body: AnyCredentials | undefined,
   signal: AbortSignal | undefined,
 ): Promise<AnyCredentials> {

@@ -1,0 +1,59 @@
+import type { TokenEncoding } from './common/auth/authorization-header';
+import type { PartnerEndpoint } from './common/credentials/partner-store';
+import { chooseVersion, fetchVersions } from './common/discovery';
+import type { ClientOptions } from './common/http/client-options';
+import type { OcpiVersion } from './common/version';
+import { type Client211, createClient as createClient211 } from './v211/client';
+import { type Client221, createClient as createClient221 } from './v221/client';
+
+/** A client for whichever version was agreed: check `client.version` to narrow it. */
+export type OcpiClient = Client211 | Client221;
+
+/** A client of `version` for the given endpoints (none while they are still being discovered). */
+export function clientFor(
+  version: OcpiVersion,
+  options: ClientOptions & { endpoints?: readonly PartnerEndpoint[] },
+): OcpiClient {
+  const endpoints = options.endpoints ?? [];
+  return version === '2.2.1'
+    ? createClient221({
+        ...options,
+        endpoints: endpoints as Parameters<typeof createClient221>[0]['endpoints'],
+      })
+    : createClient211({
+        ...options,
+        endpoints: endpoints as Parameters<typeof createClient211>[0]['endpoints'],
+      });
+}
+
+/** What {@link discoverPartner} agreed on with a partner. */
+export interface DiscoveredPartner {
+  version: OcpiVersion;
+  /** The URL of the partner's details for that version. */
+  versionUrl: string;
+  /** The token encoding the partner accepted on its versions list. */
+  tokenEncoding: TokenEncoding;
+  endpoints: PartnerEndpoint[];
+}
+
+/**
+ * The first steps of every conversation with a partner: GET its versions (Base64 token, raw on 401),
+ * choose the highest version both speak among `versions`, GET that version's details with its schema.
+ */
+export async function discoverPartner(
+  options: ClientOptions & { versionsUrl: string; versions?: readonly OcpiVersion[]; signal?: AbortSignal },
+): Promise<DiscoveredPartner> {
+  const { versions, tokenEncoding } = await fetchVersions(options);
+  const chosen = chooseVersion(versions, options.versions);
+  const client = clientFor(chosen.version, { ...options, tokenEncoding, versionUrl: chosen.url });
+  const details = await client.versions.getVersionDetails({
+    params: { version_url: chosen.url },
+    ...(options.signal && { options: { signal: options.signal } }),
+  });
+  return {
+    version: chosen.version,
+    versionUrl: chosen.url,
+    tokenEncoding,
+    endpoints: details.endpoints.map((endpoint): PartnerEndpoint => ({ ...endpoint })),
+  };
+}
