@@ -1,17 +1,10 @@
-import { type BoundOperations, bindOperations } from '../common/http/bind-operations';
+import { type BoundModules, bindModules } from '../common/http/bind-operations';
 import { type ClientOptions, trustedUrls } from '../common/http/client-options';
 import { createTransport, type Transport } from '../common/http/transport';
 import { TrustedOrigins } from '../common/http/trusted-origins';
 import { OcpiResponseEnvelopeSchema } from './envelope';
 import type { Endpoint } from './generated/schemas';
-import { CdrsOperations } from './schemas/cdrs';
-import { CommandsOperations } from './schemas/commands';
-import { CredentialsOperations } from './schemas/credentials';
-import { LocationsOperations } from './schemas/locations';
-import { SessionsOperations } from './schemas/sessions';
-import { TariffsOperations } from './schemas/tariffs';
-import { TokensOperations } from './schemas/tokens';
-import { VersionsOperations } from './schemas/versions';
+import { Operations } from './operations';
 
 /** Options of {@link createClient}: the partner's 2.1.1 endpoints and the shared client settings. */
 export interface Client211Options extends ClientOptions {
@@ -24,18 +17,10 @@ export interface Client211Options extends ClientOptions {
  * call the one the partner implements (a CPO partner's `locations.cpo.list()`, an eMSP partner's
  * `locations.emsp.putLocation(...)`); 2.1.1 endpoints carry no role, so both use the module's URL.
  */
-export interface Client211 {
+export interface Client211 extends BoundModules<typeof Operations> {
   readonly version: '2.1.1';
   readonly endpoints: readonly Endpoint[];
   readonly transport: Transport;
-  readonly versions: BoundOperations<typeof VersionsOperations>;
-  readonly credentials: BoundOperations<typeof CredentialsOperations>;
-  readonly locations: BoundOperations<typeof LocationsOperations>;
-  readonly sessions: BoundOperations<typeof SessionsOperations>;
-  readonly cdrs: BoundOperations<typeof CdrsOperations>;
-  readonly tariffs: BoundOperations<typeof TariffsOperations>;
-  readonly tokens: BoundOperations<typeof TokensOperations>;
-  readonly commands: BoundOperations<typeof CommandsOperations>;
 }
 
 /**
@@ -57,21 +42,13 @@ export function createClient(options: Client211Options): Client211 {
       ),
     ),
   });
-  const module = (identifier: string) => ({
-    module: identifier,
-    endpoint: () => options.endpoints.find((endpoint) => endpoint.identifier === identifier)?.url,
-  });
+  // 2.1.1 endpoints carry no role: both interfaces of a module use its one URL.
+  const endpoint = (module: string) =>
+    options.endpoints.find((candidate) => candidate.identifier === module)?.url;
   return {
+    ...bindModules(transport, Operations, endpoint),
     version: '2.1.1',
     endpoints: options.endpoints,
     transport,
-    versions: bindOperations(transport, VersionsOperations, module('versions')),
-    credentials: bindOperations(transport, CredentialsOperations, module('credentials')),
-    locations: bindOperations(transport, LocationsOperations, module('locations')),
-    sessions: bindOperations(transport, SessionsOperations, module('sessions')),
-    cdrs: bindOperations(transport, CdrsOperations, module('cdrs')),
-    tariffs: bindOperations(transport, TariffsOperations, module('tariffs')),
-    tokens: bindOperations(transport, TokensOperations, module('tokens')),
-    commands: bindOperations(transport, CommandsOperations, module('commands')),
   };
 }

@@ -1,19 +1,10 @@
-import { type BoundOperations, bindOperations } from '../common/http/bind-operations';
+import { type BoundModules, bindModules } from '../common/http/bind-operations';
 import { type ClientOptions, trustedUrls } from '../common/http/client-options';
 import { createTransport, type Transport } from '../common/http/transport';
 import { TrustedOrigins } from '../common/http/trusted-origins';
 import { OcpiResponseEnvelopeSchema } from './envelope';
 import type { Endpoint } from './generated/schemas';
-import { CdrsOperations } from './schemas/cdrs';
-import { ChargingProfilesOperations } from './schemas/chargingprofiles';
-import { CommandsOperations } from './schemas/commands';
-import { CredentialsOperations } from './schemas/credentials';
-import { HubClientInfoOperations } from './schemas/hubclientinfo';
-import { LocationsOperations } from './schemas/locations';
-import { SessionsOperations } from './schemas/sessions';
-import { TariffsOperations } from './schemas/tariffs';
-import { TokensOperations } from './schemas/tokens';
-import { VersionsOperations } from './schemas/versions';
+import { Operations } from './operations';
 
 /** Options of {@link createClient}: the partner's 2.2.1 endpoints and the shared client settings. */
 export interface Client221Options extends ClientOptions {
@@ -27,20 +18,10 @@ export interface Client221Options extends ClientOptions {
  * partner, e.g. `locations.receiver.putLocation(...)`), each call sent to the endpoint the partner lists
  * for that module and role.
  */
-export interface Client221 {
+export interface Client221 extends BoundModules<typeof Operations> {
   readonly version: '2.2.1';
   readonly endpoints: readonly Endpoint[];
   readonly transport: Transport;
-  readonly versions: BoundOperations<typeof VersionsOperations>;
-  readonly credentials: BoundOperations<typeof CredentialsOperations>;
-  readonly locations: BoundOperations<typeof LocationsOperations>;
-  readonly sessions: BoundOperations<typeof SessionsOperations>;
-  readonly cdrs: BoundOperations<typeof CdrsOperations>;
-  readonly tariffs: BoundOperations<typeof TariffsOperations>;
-  readonly tokens: BoundOperations<typeof TokensOperations>;
-  readonly commands: BoundOperations<typeof CommandsOperations>;
-  readonly chargingprofiles: BoundOperations<typeof ChargingProfilesOperations>;
-  readonly hubclientinfo: BoundOperations<typeof HubClientInfoOperations>;
 }
 
 /**
@@ -62,27 +43,16 @@ export function createClient(options: Client221Options): Client221 {
       ),
     ),
   });
-  const module = (identifier: string) => ({
-    module: identifier,
-    endpoint: (role: string) =>
-      options.endpoints.find(
-        (endpoint) =>
-          endpoint.identifier === identifier && (role === '' || endpoint.role === role.toUpperCase()),
-      )?.url,
-  });
+  // Each call goes to the endpoint the partner lists for that module and interface role.
+  const endpoint = (module: string, role: string) =>
+    options.endpoints.find(
+      (candidate) =>
+        candidate.identifier === module && (role === '' || candidate.role === role.toUpperCase()),
+    )?.url;
   return {
+    ...bindModules(transport, Operations, endpoint),
     version: '2.2.1',
     endpoints: options.endpoints,
     transport,
-    versions: bindOperations(transport, VersionsOperations, module('versions')),
-    credentials: bindOperations(transport, CredentialsOperations, module('credentials')),
-    locations: bindOperations(transport, LocationsOperations, module('locations')),
-    sessions: bindOperations(transport, SessionsOperations, module('sessions')),
-    cdrs: bindOperations(transport, CdrsOperations, module('cdrs')),
-    tariffs: bindOperations(transport, TariffsOperations, module('tariffs')),
-    tokens: bindOperations(transport, TokensOperations, module('tokens')),
-    commands: bindOperations(transport, CommandsOperations, module('commands')),
-    chargingprofiles: bindOperations(transport, ChargingProfilesOperations, module('chargingprofiles')),
-    hubclientinfo: bindOperations(transport, HubClientInfoOperations, module('hubclientinfo')),
   };
 }

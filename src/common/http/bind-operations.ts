@@ -51,6 +51,25 @@ export type BoundOperations<M> = {
   readonly [K in keyof M]: M[K] extends Operation ? BoundOperation<M[K]> : BoundOperations<M[K]>;
 };
 
+/** Every module of a version's `Operations` map, bound and keyed by module identifier. */
+export type BoundModules<M> = { readonly [K in keyof M]: BoundOperations<M[K]> };
+
+/**
+ * Binds every module of a version's `Operations` map; `endpoint(module, role)` gives the partner's URL
+ * for a module and interface role (`''` for role-less maps).
+ */
+export function bindModules<M extends Record<string, object>>(
+  transport: Transport,
+  modules: M,
+  endpoint: (module: string, role: string) => string | undefined,
+): BoundModules<M> {
+  const bound: Record<string, unknown> = {};
+  for (const [module, map] of Object.entries(modules)) {
+    bound[module] = bindOperations(transport, map, { module, endpoint: (role) => endpoint(module, role) });
+  }
+  return bound as BoundModules<M>;
+}
+
 /** Where a module's operations go: the module identifier and the endpoint URL for each interface role. */
 export interface ModuleTarget {
   module: string;
