@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import { OcpiValidationError } from './errors/ocpi-validation-error';
 import { type LenientIssue, type ParseOptions, parsePayload } from './parse';
-import { formatPath } from './validation-issue';
+import { formatPath, notAListIssue } from './validation-issue';
 
 /** An item of a list that failed validation, with enough to find it again. */
 export interface RejectedItem {
@@ -35,17 +35,10 @@ export function parseList<S extends z.ZodMiniType>(
 ): ListParseResult<z.output<S>> {
   const result: ListParseResult<z.output<S>> = { items: [], rejected: [], issues: [] };
   if (!Array.isArray(list)) {
-    const received = list === null ? 'null' : typeof list;
-    const issue = {
-      path: '',
-      segments: [],
-      code: 'invalid_type',
-      message: `expected array, received ${received}`,
-    };
     result.rejected.push({
       index: -1,
       id: undefined,
-      error: new OcpiValidationError({ subject: options.subject, issues: [issue] }),
+      error: new OcpiValidationError({ subject: options.subject, issues: [notAListIssue(list)] }),
     });
     return result;
   }

@@ -104,6 +104,16 @@ function listValues(values: readonly unknown[]): string {
   return values.length > shown.length ? `${shown.join(', ')}, ...` : shown.join(', ');
 }
 
+/** The issue of a value that should have been a list (a page's `data`, a list to parse item by item). */
+export function notAListIssue(value: unknown): ValidationIssue {
+  return {
+    path: '',
+    segments: [],
+    code: 'invalid_type',
+    message: `expected array, received ${typeName(value)}`,
+  };
+}
+
 /** The value at `path` inside `input`, or `undefined` when the path leads nowhere. */
 export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let value = input;

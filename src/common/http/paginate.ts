@@ -2,7 +2,7 @@ import type * as z from 'zod/mini';
 import { OcpiValidationError } from '../errors/ocpi-validation-error';
 import { findNextLink } from '../link-header';
 import { idOf, parseList, type RejectedItem } from '../parse-list';
-import { formatPath, type ValidationIssue } from '../validation-issue';
+import { formatPath, notAListIssue, type ValidationIssue } from '../validation-issue';
 import type { CallOptions, Transport } from './transport';
 import { type QueryValue, withQuery } from './url';
 
@@ -86,14 +86,7 @@ async function fetchPage<S extends z.ZodMiniType>(
   const described = { method: 'GET', url, secrets: [transport.options.token] };
   const subject = `${request.subject} list`;
   if (!Array.isArray(response.data)) {
-    const received = response.data === null ? 'null' : typeof response.data;
-    const issue = {
-      path: '',
-      segments: [],
-      code: 'invalid_type',
-      message: `expected array, received ${received}`,
-    };
-    throw new OcpiValidationError({ subject, issues: [issue], request: described });
+    throw new OcpiValidationError({ subject, issues: [notAListIssue(response.data)], request: described });
   }
   const { items, rejected } = validateItems(transport, request, response.data, described);
   const headers = response.headers;
