@@ -64,7 +64,7 @@ export function parsePayload<S extends z.ZodMiniType>(
   const second = plan.repairs.length > 0 ? schema.safeParse(repaired) : first;
   if (second.success) return { success: true, data: second.data, issues: plan.issues };
   // What is left must be what lenient mode keeps. Anything else (a required field that was null) is a
-  // real error; kept values found only now (prose rules run once the shape is right) join the report.
+  // real error; kept values found only now (prose rules run once every field has its type) join the report.
   const left = second.error.issues.filter((issue) => classify(issue, repaired) !== 'keep');
   if (left.length > 0) return fail(left, repaired);
   const reported = new Set(plan.issues.map((issue) => `${issue.code} ${issue.path}`));

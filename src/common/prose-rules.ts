@@ -1,5 +1,5 @@
 // Rules both OCPI versions state in field descriptions rather than in their tables, worded the same in
-// 2.1.1 (with its errata) and 2.2.1. Each checks a value that already has its table shape and reports
+// 2.1.1 (with its errata) and 2.2.1. Each checks a value whose fields all have their table types and reports
 // with a path relative to it.
 import type { RuleReporter } from './spec-rule';
 

@@ -1,13 +1,16 @@
 // The 2.1.1 rules that the spec gives in field descriptions, in whole objects and in PATCH bodies.
+import { parsePayload } from '@org/ocpi';
 import {
   EVSEPatchSchema,
   GeoLocationSchema,
   LocationPatchSchema,
+  LocationSchema,
   RegularHoursSchema,
   SessionPatchSchema,
   TariffPatchSchema,
 } from '@org/ocpi/v211';
 import { describe, expect, it } from 'vitest';
+import { location211 } from '../support/client-payloads';
 import { issuesOf } from '../support/issues';
 
 const six = 'must be decimal degrees like 50.770774 (6 decimals)';
@@ -60,6 +63,24 @@ describe('2.1.1 prose rules', () => {
     };
     expect(issuesOf(SessionPatchSchema, { location })).toEqual([
       { path: 'location.coordinates.latitude', message: six },
+    ]);
+  });
+
+  it('reports broken rules and choices next to kept unknown enum values in lenient mode', () => {
+    const location = {
+      ...location211(),
+      type: 'ROOFTOP',
+      coordinates: { latitude: '52.08944', longitude: '5.110278' },
+      opening_times: {
+        twentyfourseven: true,
+        regular_hours: [{ weekday: 1, period_begin: '08:00', period_end: '18:00' }],
+      },
+    };
+    const result = parsePayload(LocationSchema, location, { mode: 'lenient', subject: 'Location' });
+    expect(result.success && result.issues.map(({ path, message }) => `${path}: ${message}`)).toEqual([
+      'type: must be one of "ON_STREET", "PARKING_GARAGE", "UNDERGROUND_GARAGE", "PARKING_LOT", "OTHER", "UNKNOWN" (kept)',
+      'opening_times: must have only one of regular_hours or twentyfourseven (kept)',
+      `coordinates.latitude: ${six} (kept)`,
     ]);
   });
 });

@@ -33,11 +33,24 @@ describe('Location rules', () => {
     ]);
   });
 
-  it('checks prose rules only once the table shape is right', () => {
+  it('checks prose rules once every field has its type, beside over-long values', () => {
     const bad = location();
     bad.coordinates = { latitude: '51.0475990000', longitude: '3.7' };
     expect(issuesOf(LocationSchema, bad)).toEqual([
       { path: 'coordinates.latitude', message: 'must have at most 10 characters' },
+      { path: 'coordinates.latitude', message: 'must be decimal degrees like 50.770774 (5 to 7 decimals)' },
+      {
+        path: 'coordinates.longitude',
+        message: 'must be decimal degrees like -126.104965 (5 to 7 decimals)',
+      },
+    ]);
+  });
+
+  it('does not judge prose rules while a field has the wrong type', () => {
+    const bad = { ...location(), publish: 'yes', publish_allowed_to: [{ visual_number: '12345-67' }] };
+    bad.coordinates = { latitude: '51.04', longitude: '3.729944' };
+    expect(issuesOf(LocationSchema, bad)).toEqual([
+      { path: 'publish', message: 'expected boolean, received string' },
     ]);
   });
 
@@ -75,6 +88,23 @@ describe('Location rules', () => {
     expect(result).toMatchObject({ success: true, data: { coordinates: { longitude: '3.7' } } });
     expect(result.success && result.issues).toEqual([
       expect.objectContaining({ path: 'coordinates.longitude', action: 'kept' }),
+    ]);
+  });
+
+  it('reports broken rules next to kept unknown enum values in lenient mode', () => {
+    const bad = { ...location(), publish: true, publish_allowed_to: [{ visual_number: '12345-67' }] };
+    bad.parking_type = 'ROOFTOP' as Location['parking_type'];
+    const evse = bad.evses?.[0];
+    if (evse) {
+      evse.status = 'SLEEPING' as typeof evse.status;
+      evse.coordinates = { latitude: '51.04', longitude: '3.729944' };
+    }
+    const result = parsePayload(LocationSchema, bad, { mode: 'lenient', subject: 'Location' });
+    expect(result.success && result.issues.map(({ path, action }) => `${action} ${path}`).sort()).toEqual([
+      'kept evses[0].coordinates.latitude',
+      'kept evses[0].status',
+      'kept parking_type',
+      'kept publish_allowed_to',
     ]);
   });
 

@@ -53,6 +53,8 @@ function maxCodePoints(maximum: number) {
       maximum,
       inclusive: true,
       input: payload.value,
+      // As zod's own length checks: the value is still a string, so later checks still run.
+      continue: true,
     });
   });
 }

@@ -1,5 +1,5 @@
 // The rules of OCPI 2.2.1 that live in the descriptions of fields rather than in the type tables. Each
-// function checks a value that already has its table shape and reports with a path relative to it.
+// function checks a value whose fields all have their table types and reports with a path relative to it.
 import {
   checkRegularHours,
   checkTariffElements,
