@@ -1,6 +1,6 @@
 import type { TokenEncoding } from './common/auth/authorization-header';
 import type { PartnerEndpoint } from './common/credentials/partner-store';
-import { chooseVersion, fetchVersions } from './common/discovery';
+import { chooseVersion, type DiscoveryCallOptions, discoveryCall, fetchVersions } from './common/discovery';
 import type { ClientOptions } from './common/http/client-options';
 import type { OcpiVersion } from './common/version';
 import { type Client211, createClient as createClient211 } from './v211/client';
@@ -41,14 +41,16 @@ export interface DiscoveredPartner {
  * choose the highest version both speak among `versions`, GET that version's details with its schema.
  */
 export async function discoverPartner(
-  options: ClientOptions & { versionsUrl: string; versions?: readonly OcpiVersion[]; signal?: AbortSignal },
+  options: ClientOptions & DiscoveryCallOptions & { versionsUrl: string; versions?: readonly OcpiVersion[] },
 ): Promise<DiscoveredPartner> {
-  const { versions, tokenEncoding } = await fetchVersions(options);
+  // The two GETs are one flow: in 2.2.1 they share an X-Correlation-ID.
+  const flow = { ...options, correlationId: options.correlationId ?? crypto.randomUUID() };
+  const { versions, tokenEncoding } = await fetchVersions(flow);
   const chosen = chooseVersion(versions, options.versions);
   const client = clientFor(chosen.version, { ...options, tokenEncoding, versionUrl: chosen.url });
   const details = await client.versions.getVersionDetails({
     params: { version_url: chosen.url },
-    ...(options.signal && { options: { signal: options.signal } }),
+    ...discoveryCall(flow),
   });
   return {
     version: chosen.version,

@@ -3,7 +3,7 @@ import type { TokenEncoding } from './auth/authorization-header';
 import { isOcpiHttpError } from './errors/ocpi-http-error';
 import { OcpiNoCommonVersionError } from './errors/ocpi-no-common-version-error';
 import type { ClientOptions } from './http/client-options';
-import { createTransport } from './http/transport';
+import { type CallOptions, createTransport } from './http/transport';
 import { TrustedOrigins } from './http/trusted-origins';
 import type { OcpiVersion } from './version';
 
@@ -25,15 +25,32 @@ export interface VersionsResult {
   tokenEncoding: TokenEncoding;
 }
 
+/** What the calls of one discovery flow share: abort, and in 2.2.1 one `X-Correlation-ID`. */
+export interface DiscoveryCallOptions {
+  signal?: AbortSignal;
+  /** Sent on every 2.2.1 request of the flow; a new one per request when absent. */
+  correlationId?: string | undefined;
+}
+
+/** The per-call options of a discovery step, as a request's `options`. */
+export function discoveryCall(flow: DiscoveryCallOptions): { options?: CallOptions } {
+  const options: CallOptions = {
+    ...(flow.signal && { signal: flow.signal }),
+    ...(flow.correlationId !== undefined && { correlationId: flow.correlationId }),
+  };
+  return Object.keys(options).length > 0 ? { options } : {};
+}
+
 /** Options of {@link fetchVersions}. */
-export interface FetchVersionsOptions extends Omit<ClientOptions, 'versionsUrl' | 'validation'> {
+export interface FetchVersionsOptions
+  extends Omit<ClientOptions, 'versionsUrl' | 'validation'>,
+    DiscoveryCallOptions {
   versionsUrl: string;
   /**
    * The encodings to try, in order, moving on only on HTTP 401. Default: `tokenEncoding` alone when
    * given, else Base64 then raw.
    */
   tokenEncodings?: readonly TokenEncoding[];
-  signal?: AbortSignal;
 }
 
 /**
@@ -62,7 +79,7 @@ export async function fetchVersions(options: FetchVersionsOptions): Promise<Vers
         module: 'versions',
         data: VersionListSchema,
         subject: 'versions list',
-        ...(options.signal && { options: { signal: options.signal } }),
+        ...discoveryCall(options),
       });
       return { versions: response.data, tokenEncoding };
     } catch (error) {

@@ -1,6 +1,6 @@
 import type { TokenEncoding } from '../common/auth/authorization-header';
 import type { PartnerEndpoint } from '../common/credentials/partner-store';
-import { fetchVersions, normaliseVersion, type VersionsResult } from '../common/discovery';
+import { discoveryCall, fetchVersions, normaliseVersion, type VersionsResult } from '../common/discovery';
 import { isOcpiHttpError } from '../common/errors/ocpi-http-error';
 import { isOcpiInvalidResponseError } from '../common/errors/ocpi-invalid-response-error';
 import { isOcpiNetworkError } from '../common/errors/ocpi-network-error';
@@ -41,7 +41,13 @@ const DEFAULT_RETRY = { limit: 1 };
  */
 export async function callInitiator(
   config: RegistrationHandlerConfig,
-  input: { versionsUrl: string; token: string; version: OcpiVersion; callerEncoding: TokenEncoding },
+  input: {
+    versionsUrl: string;
+    token: string;
+    version: OcpiVersion;
+    callerEncoding: TokenEncoding;
+    correlationId: string | undefined;
+  },
 ): Promise<InitiatorResult> {
   const settings = {
     token: input.token,
@@ -56,6 +62,7 @@ export async function callInitiator(
       ...settings,
       versionsUrl: input.versionsUrl,
       tokenEncodings: tokenEncodings(input.version, input.callerEncoding),
+      correlationId: input.correlationId,
     });
   } catch (error) {
     return unusable('GET versions', error);
@@ -88,6 +95,7 @@ export async function callInitiator(
       url: entry.url,
       module: 'versions',
       subject: 'version details',
+      ...discoveryCall({ correlationId: input.correlationId }),
     } as const;
     const details =
       input.version === '2.2.1'

@@ -84,6 +84,8 @@ async function register(call: CredentialsCall): Promise<Response> {
     token: credentials.token,
     version,
     callerEncoding: caller.encoding,
+    // Our callbacks belong to the initiator's flow: they carry its X-Correlation-ID.
+    correlationId: call.request.headers.get('X-Correlation-ID') ?? undefined,
   });
   if (!initiator.ok) return reply(initiator.statusCode, { status_message: initiator.message });
   const { api } = initiator;

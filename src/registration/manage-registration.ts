@@ -1,5 +1,6 @@
 import { mintToken } from '../common/credentials/mint-token';
 import type { PartnerRecord } from '../common/credentials/partner-store';
+import { discoveryCall } from '../common/discovery';
 import type { OcpiVersion } from '../common/version';
 import { clientFor, discoverPartner } from '../discover-partner';
 import type { RegistrationHandlerConfig } from './config';
@@ -35,11 +36,12 @@ export async function updateRegistration(options: UpdateRegistrationOptions): Pr
     versionsUrl: record.versionsUrl,
     ...(record.tokenEncoding && { tokenEncoding: record.tokenEncoding }),
   };
-  const call = options.signal ? { options: { signal: options.signal } } : {};
+  // Discovery and the PUT are one 2.2.1 flow, as the partner's callbacks to us are.
+  const flow = { ...(options.signal && { signal: options.signal }), correlationId: crypto.randomUUID() };
   const { version, versionUrl, tokenEncoding, endpoints } = await discoverPartner({
     ...settings,
+    ...flow,
     versions: options.version ? [options.version] : [...servedVersions(config)].reverse(),
-    ...(options.signal && { signal: options.signal }),
   });
 
   const tokenB = mintToken();
@@ -51,7 +53,10 @@ export async function updateRegistration(options: UpdateRegistrationOptions): Pr
   await config.store.save(rotating);
   const body = ourCredentials(config, config.baseUrl.replace(/\/+$/, ''), version, tokenB);
   const client = clientFor(version, { ...settings, tokenEncoding, versionUrl, endpoints });
-  const theirs: AnyCredentials = await client.credentials.putCredentials({ body: body as never, ...call });
+  const theirs: AnyCredentials = await client.credentials.putCredentials({
+    body: body as never,
+    ...discoveryCall(flow),
+  });
   const updated: PartnerRecord = {
     ...rotating,
     outgoingToken: theirs.token,

@@ -1,5 +1,6 @@
 import { mintToken } from '../common/credentials/mint-token';
 import type { PartnerEndpoint, PartnerRecord } from '../common/credentials/partner-store';
+import { type DiscoveryCallOptions, discoveryCall } from '../common/discovery';
 import { isOcpiHttpError } from '../common/errors/ocpi-http-error';
 import { OcpiMissingEndpointError } from '../common/errors/ocpi-missing-endpoint-error';
 import { clientFor, discoverPartner, type OcpiClient } from '../discover-partner';
@@ -37,10 +38,12 @@ export interface RegisterOptions {
 export async function register(options: RegisterOptions): Promise<PartnerRecord> {
   const { config, versionsUrl, tokenA } = options;
   const settings = { ...clientSettings(config, tokenA), versionsUrl };
+  // Every request of the handshake, the partner's callbacks to us included, is one 2.2.1 flow.
+  const flow = { ...(options.signal && { signal: options.signal }), correlationId: crypto.randomUUID() };
   const { version, versionUrl, tokenEncoding, endpoints } = await discoverPartner({
     ...settings,
+    ...flow,
     versions: [...servedVersions(config)].reverse(),
-    ...(options.signal && { signal: options.signal }),
   });
   requireModules(endpoints, ['credentials', ...(config.versions[version]?.requiredModules ?? [])]);
 
@@ -62,7 +65,7 @@ export async function register(options: RegisterOptions): Promise<PartnerRecord>
   const body = ourCredentials(config, config.baseUrl.replace(/\/+$/, ''), version, tokenB);
   let theirs: AnyCredentials;
   try {
-    theirs = await postOrPut(connected, body, options.signal);
+    theirs = await postOrPut(connected, body, flow);
   } catch (error) {
     await config.store.remove(invited.id);
     throw error;
@@ -81,9 +84,9 @@ export async function register(options: RegisterOptions): Promise<PartnerRecord>
 async function postOrPut(
   client: OcpiClient,
   body: AnyCredentials | undefined,
-  signal: AbortSignal | undefined,
+  flow: DiscoveryCallOptions,
 ): Promise<AnyCredentials> {
-  const args = { body: body as never, ...(signal && { options: { signal } }) };
+  const args = { body: body as never, ...discoveryCall(flow) };
   try {
     return await client.credentials.postCredentials(args);
   } catch (error) {

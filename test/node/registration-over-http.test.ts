@@ -26,7 +26,18 @@ afterEach(async () => {
 async function party(role: 'CPO' | 'EMSP', versions: Version[]) {
   const store = new InMemoryPartnerStore();
   const config: RegistrationHandlerConfig = { store, baseUrl: '', versions: {}, retry: { limit: 0 } };
-  const server = createServer(toNodeListener((request) => createRegistrationHandler(config)(request)));
+  /** What the party was sent: method, path and X-Correlation-ID of each request. */
+  const received: { request: string; correlationId: string | null }[] = [];
+  const server = createServer(
+    toNodeListener((request) => {
+      const { pathname } = new URL(request.url);
+      received.push({
+        request: `${request.method} ${pathname}`,
+        correlationId: request.headers.get('X-Correlation-ID'),
+      });
+      return createRegistrationHandler(config)(request);
+    }),
+  );
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/ocpi`;
@@ -50,7 +61,7 @@ async function party(role: 'CPO' | 'EMSP', versions: Version[]) {
       }),
     },
   });
-  return { store, config, base };
+  return { store, config, base, received };
 }
 
 async function credentialsStatus(base: string, version: Version, token: string): Promise<number> {
@@ -92,5 +103,39 @@ describe.each([
     expect(initiator.store.all()).toEqual([]);
     expect(answerer.store.all()).toEqual([]);
     expect(await credentialsStatus(answerer.base, version, updated.outgoingToken ?? '')).toBe(401);
+  });
+});
+
+describe('over real HTTP in 2.2.1: the handshake is one flow', () => {
+  it('sends one X-Correlation-ID on every request of a registration, callbacks included, and a new one on an update', async () => {
+    const initiator = await party('EMSP', ['2.2.1']);
+    const answerer = await party('CPO', ['2.2.1']);
+    const tokenA = mintToken();
+    await answerer.store.save({ id: 'initiator', status: 'invited', incomingToken: tokenA });
+    const versionsUrl = `${answerer.base}/versions`;
+
+    const record = await register({ config: initiator.config, partnerId: 'answerer', versionsUrl, tokenA });
+    const registration = [...answerer.received, ...initiator.received];
+    expect(registration.map(({ request }) => request)).toEqual([
+      'GET /ocpi/versions',
+      'GET /ocpi/2.2.1',
+      'POST /ocpi/2.2.1/credentials',
+      'GET /ocpi/versions',
+      'GET /ocpi/2.2.1',
+    ]);
+    const [first] = registration;
+    expect(first?.correlationId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new Set(registration.map(({ correlationId }) => correlationId))).toEqual(
+      new Set([first?.correlationId]),
+    );
+
+    answerer.received.length = 0;
+    initiator.received.length = 0;
+    await updateRegistration({ config: initiator.config, record });
+    const update = [...answerer.received, ...initiator.received];
+    expect(update).toHaveLength(5);
+    const ids = new Set(update.map(({ correlationId }) => correlationId));
+    expect(ids.size).toBe(1);
+    expect(ids.has(first?.correlationId ?? null)).toBe(false);
   });
 });
