@@ -1,0 +1,245 @@
+// Runs the SDK in another JavaScript runtime: the three entries are bundled from src (so no build is
+// needed first) into ESM files in a temp dir, as they would be published, with a fixture that imports
+// them by relative path; the runtime's binary from node_modules/.bin runs the fixture once, against a
+// partner served from this process, and the `it`s check its JSON report against literal values and
+// against the same checks run in Node.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Metafile, type Plugin } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readExample221 } from '../../support/spec';
+import { readExample211 } from '../../support/v211-spec';
+import { withValue } from '../../support/v221-payloads';
+import { type ChecksInput, type ChecksReport, runChecks } from './checks';
+import { type PartnerServer, type SeenRequest, startPartner } from './partner-server';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+// Generous: a runtime's first start on a cold machine is slow.
+const SPAWN_TIMEOUT_MS = 60_000;
+
+/** How to start one runtime on the bundled fixture. */
+export interface Runtime {
+  name: string;
+  /** Its binary, relative to the repository root. */
+  binary: string;
+  /** Its arguments, given the fixture's path, the temp dir and the partner's port. */
+  args(fixture: string, context: { dir: string; port: number }): string[];
+  /** Variables on top of PATH, HOME (the temp dir) and the opt-outs every runtime gets. */
+  env(dir: string): Record<string, string>;
+}
+
+// The fixture imports the entries as a user imports the package; here each name becomes a relative
+// import of that entry's bundled file, so the runtime loads the three files themselves.
+const entriesAsPackage: Plugin = {
+  name: 'entries-as-package',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^@org\/ocpi(\/v211|\/v221)?$/ }, ({ path }) => ({
+      path: path === '@org/ocpi' ? './index.js' : `./${path.slice('@org/ocpi/'.length)}/index.js`,
+      external: true,
+    }));
+  },
+};
+
+/** Bundles the entries (split into shared chunks, as tsup publishes them) and the fixture into `dir`. */
+async function bundle(dir: string, input: ChecksInput): Promise<Metafile> {
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: {
+      index: 'src/index.ts',
+      'v211/index': 'src/v211/index.ts',
+      'v221/index': 'src/v221/index.ts',
+      fixture: 'test/runtimes/support/fixture.ts',
+    },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    outdir: dir,
+    define: { FIXTURE_INPUT: JSON.stringify(input) },
+    plugins: [entriesAsPackage],
+    metafile: true,
+    logLevel: 'silent',
+  });
+  return result.metafile;
+}
+
+/** Runs a command to its end; rejects with its stderr when it fails, times out or prints nothing. */
+function run(
+  binary: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      binary,
+      args,
+      { ...options, timeout: SPAWN_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) {
+          const how = error.killed
+            ? `killed (${error.signal}) after ${SPAWN_TIMEOUT_MS} ms`
+            : `exit ${error.code}`;
+          reject(
+            new Error(
+              `${binary} ${args.join(' ')}: ${how}\n--- stderr ---\n${stderr}\n--- stdout ---\n${stdout}`,
+            ),
+          );
+        } else if (stdout.trim() === '') {
+          reject(new Error(`${binary} printed nothing\n--- stderr ---\n${stderr}`));
+        } else {
+          resolve(stdout);
+        }
+      },
+    );
+  });
+}
+
+const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+
+interface Run {
+  partner: PartnerServer;
+  token: string;
+  metafile: Metafile;
+  /** The checks as Node runs them, through JSON as the runtime's report is. */
+  node: ChecksReport;
+  report: ChecksReport;
+  /** What the partner received from the runtime. */
+  seen: SeenRequest[];
+}
+
+/** The whole suite for one runtime: one bundle, one spawn, then assertions on its report. */
+export function describeInRuntime(runtime: Runtime): void {
+  describe(`the SDK in ${runtime.name}`, () => {
+    let dir: string | undefined;
+    let partner: PartnerServer | undefined;
+    let state: Run | undefined;
+    const current = (): Run => {
+      if (!state) throw new Error('the runtime did not run');
+      return state;
+    };
+
+    beforeAll(async () => {
+      dir = await mkdtemp(join(tmpdir(), `ocpi-${runtime.name}-`));
+      const location221 = readExample221('location_example.json') as object;
+      const location211 = readExample211('mod_locations.md', 5, { from: 'body' });
+      partner = await startPartner(location221);
+      const token = `${runtime.name}-partner-token-0c4f`;
+      const input: ChecksInput = {
+        baseUrl: partner.baseUrl,
+        token,
+        location221,
+        badLocation221: withValue(location221, 'evses[1].connectors[0].standard', 'TYPE_2'),
+        location211,
+        badLocation211: withValue(location211, 'evses[0].connectors[0].standard', 'TYPE_2'),
+      };
+      const node = JSON.parse(JSON.stringify(await runChecks(input))) as ChecksReport;
+      partner.requests.length = 0;
+      const metafile = await bundle(dir, input);
+      const { port } = new URL(partner.baseUrl);
+      const stdout = await run(
+        join(ROOT, runtime.binary),
+        runtime.args(join(dir, 'fixture.js'), { dir, port: Number(port) }),
+        {
+          cwd: dir,
+          // Nothing from this environment (proxies, tokens, the repo's config): only what the run needs.
+          env: { PATH: process.env.PATH, HOME: dir, NO_COLOR: '1', DO_NOT_TRACK: '1', ...runtime.env(dir) },
+        },
+      );
+      let report: ChecksReport;
+      try {
+        report = JSON.parse(stdout) as ChecksReport;
+      } catch {
+        throw new Error(`${runtime.name} printed no JSON report:\n${stdout}`);
+      }
+      state = { partner, token, metafile, node, report, seen: [...partner.requests] };
+    }, 120_000);
+
+    afterAll(async () => {
+      await partner?.close();
+      if (dir) await rm(dir, { recursive: true, force: true });
+    });
+
+    it(`runs in ${runtime.name}, not in Node`, () => {
+      expect(current().report.runtime).toMatch(new RegExp(`^${runtime.name} \\d+\\.\\d+\\.\\d+`));
+    });
+
+    it('loads the three bundled entries, with every export they have in Node', () => {
+      const { metafile, report, node } = current();
+      // Everything is inside the bundle: the only imports left are the fixture's of the entry files.
+      const left = Object.entries(metafile.outputs).flatMap(([, output]) =>
+        output.imports.filter((imported) => imported.external).map(({ path }) => path),
+      );
+      expect(left.sort()).toEqual(['./index.js', './v211/index.js', './v221/index.js']);
+      expect(report.exports.root).toContain('formatAuthorizationHeader');
+      expect(report.exports.v221).toContain('createClient');
+      expect(report.exports.v211).toContain('LocationSchema');
+      for (const entry of ['root', 'v211', 'v221'] as const) {
+        expect(report.exports[entry].sort()).toEqual(node.exports[entry].sort());
+      }
+    });
+
+    it('parses spec Locations with the 2.2.1 and 2.1.1 schemas, and names the path of a bad field', () => {
+      const { report, node } = current();
+      expect(report.schemas.v221.valid).toEqual({ success: true, id: 'LOC1' });
+      expect(report.schemas.v211.valid).toEqual({ success: true, id: 'LOC1' });
+      expect(report.schemas.v221.bad).toMatchObject({
+        success: false,
+        issues: [{ path: 'evses[1].connectors[0].standard' }],
+      });
+      expect(report.schemas.v211.bad).toMatchObject({
+        success: false,
+        issues: [{ path: 'evses[0].connectors[0].standard' }],
+      });
+      expect(report.schemas).toEqual(node.schemas);
+    });
+
+    it('gets a Location and follows Link through two pages over real HTTP, sending the token in Base64', () => {
+      const { report, seen, partner, token } = current();
+      expect(report.client.location).toBe('LOC1');
+      expect(report.client.listed).toEqual(['LOC1', 'LOC2', 'LOC3']);
+      const path = new URL(partner.baseUrl).pathname;
+      expect(seen).toEqual(
+        [
+          `${path}/locations/LOC1`,
+          `${path}/locations`,
+          `${path}/locations?offset=2&limit=2`,
+          `${path}/locations/NOPE`,
+        ].map((url) => ({ method: 'GET', url, authorization: `Token ${base64(token)}` })),
+      );
+    });
+
+    it('turns status_code 2001 into a client status error whose message hides the token', () => {
+      const { report, node, partner, token } = current();
+      const error = report.client.statusError;
+      expect(error).toEqual({
+        name: 'OcpiClientStatusError',
+        message: `OCPI 2001 "Invalid or missing parameters for token [REDACTED] (Token [REDACTED])": GET ${partner.baseUrl}/locations/NOPE`,
+        statusCode: 2001,
+        isOcpiError: true,
+        isOcpiStatusError: true,
+        isOcpiClientStatusError: true,
+      });
+      expect(error?.message).not.toContain(token);
+      expect(error?.message).not.toContain(base64(token));
+      expect(error).toEqual(node.client.statusError);
+    });
+
+    it('formats and decodes Authorization credentials as Node does', () => {
+      const { report, node } = current();
+      expect(report.auth.headers).toEqual([
+        'Token ZXhhbXBsZS10b2tlbg==',
+        'Token example-token',
+        'Token example-token',
+        `Token ${base64('a~b!c/d+e=f')}`,
+      ]);
+      expect(report.auth.decoded).toEqual(['été', 'example-token', null]);
+      expect(report.auth.refused).toMatch(/^TypeError: /);
+      expect(report.auth.refused).not.toContain('tökén');
+      expect(report.auth).toEqual(node.auth);
+    });
+  });
+}
