@@ -4,7 +4,8 @@
 //
 // 1. Overhead against raw fetch: 2,000 GETs of one Location, one at a time and 8 in flight, by
 //    `fetch` + `response.json()` and by `client.locations.sender.getLocation()` (validation `off`, which
-//    still checks the envelope and status code; `lenient` for information). The server's answer is the
+//    still checks the envelope and status code; `lenient` for information); and, for information, 2,000
+//    GETs of a page of 50 Locations (≈14 KB), raw and as the client's first page of a list. The server's answer is the
 //    same bytes for every case. Each case is warmed up; then in each round every case sends its 2,000 GETs
 //    in chunks that take turns with the other cases' (the machine is shared: load hits all cases alike),
 //    and the ratio is the median over rounds of the case's time over raw fetch's time in the same round.
@@ -32,6 +33,9 @@ const WARM_UP_GETS = 1_000;
 const CHUNK = 200;
 const ROUNDS = 5;
 const PAGE_SIZE = 50;
+/** The list the page GETs of part 1 read from, and where in it. */
+const PAGE_LIST_TOTAL = 100_000;
+const PAGE_OFFSET = 500;
 const LIST_TOTALS = [1_000, 100_000] as const;
 const LIVE_EVERY = 250;
 const TOKEN = 'bench-token';
@@ -65,6 +69,8 @@ interface HttpCase {
   /** Reported beside the target, or for information only. */
   role: 'baseline' | 'target' | 'info';
   call: () => Promise<unknown>;
+  /** What the server counts these GETs as: single Locations (default) or pages. */
+  serves?: 'pages';
 }
 
 interface OverheadResult {
@@ -77,7 +83,11 @@ async function measureOverhead(origin: string): Promise<OverheadResult> {
   const endpoints = [
     { identifier: 'locations', role: 'SENDER', url: `${origin}/ocpi/cpo/2.2.1/locations` },
   ] as const;
+  const listUrl = `${origin}/list/${PAGE_LIST_TOTAL}/locations`;
+  const page = { offset: PAGE_OFFSET, limit: PAGE_SIZE };
+  const pageUrl = `${listUrl}?offset=${page.offset}&limit=${page.limit}`;
   const clientOff = client(endpoints, 'off');
+  const pagesOff = client([{ identifier: 'locations', role: 'SENDER', url: listUrl }], 'off');
   const clientLenient = client(endpoints, 'lenient');
   const authorization = `Token ${Buffer.from(TOKEN).toString('base64')}`;
   const rawHeaders = { Authorization: authorization, Accept: 'application/json' };
@@ -91,8 +101,8 @@ async function measureOverhead(origin: string): Promise<OverheadResult> {
   });
   const http = ky.create({ timeout: 30_000, retry: { limit: 0 } });
 
-  const rawFetch = async (headers: Record<string, string>) => {
-    const response = await fetch(url, { headers });
+  const rawFetch = async (headers: Record<string, string>, target = url) => {
+    const response = await fetch(target, { headers });
     if (!response.ok) throw new Error(`raw fetch: HTTP ${response.status}`);
     return response.json();
   };
@@ -102,6 +112,8 @@ async function measureOverhead(origin: string): Promise<OverheadResult> {
     ky: () => http(url, { headers: clientHeaders() }).json(),
     off: () => clientOff.locations.sender.getLocation({ params: { location_id: SINGLE_ID } }),
     lenient: () => clientLenient.locations.sender.getLocation({ params: { location_id: SINGLE_ID } }),
+    rawPage: () => rawFetch(rawHeaders, pageUrl),
+    pageOff: async () => (await pagesOff.locations.sender.list({ query: page })).items,
   };
 
   // Checked before anything is timed: every way gets the same Location.
@@ -115,6 +127,14 @@ async function measureOverhead(origin: string): Promise<OverheadResult> {
   check('client, validation off', await calls.off());
   check('client, validation lenient', await calls.lenient());
   sent.single += 5;
+  const expectedIds = Array.from({ length: PAGE_SIZE }, (_, index) => listId(PAGE_OFFSET + index));
+  const checkPage = (name: string, items: unknown) => {
+    const ids = (items as { id: string }[]).map((item) => item.id);
+    if (!isDeepStrictEqual(ids, expectedIds)) throw new Error(`${name}: got ${ids.join(', ')}`);
+  };
+  checkPage('raw fetch of a page', ((await calls.rawPage()) as { data: unknown }).data);
+  checkPage('client, first page of a list', await calls.pageOff());
+  sent.pages += 2;
 
   // One at a time: the target, lenient, and two steps from raw fetch to the client (raw fetch with the
   // client's headers; ky with its headers and options), to show where the time goes. 8 in flight: the target.
@@ -125,6 +145,13 @@ async function measureOverhead(origin: string): Promise<OverheadResult> {
     call: calls.raw,
   };
   const parallel: HttpCase = { ...sequential, concurrency: 8 };
+  const rawPage: HttpCase = {
+    name: 'raw fetch + json(), a page of 50',
+    concurrency: 1,
+    role: 'baseline',
+    call: calls.rawPage,
+    serves: 'pages',
+  };
   const cases: HttpCase[] = [
     sequential,
     {
@@ -163,6 +190,15 @@ async function measureOverhead(origin: string): Promise<OverheadResult> {
       role: 'target',
       call: calls.off,
     },
+    rawPage,
+    {
+      name: 'client list, first page of 50, validation off',
+      concurrency: 1,
+      baseline: rawPage,
+      role: 'info',
+      call: calls.pageOff,
+      serves: 'pages',
+    },
   ];
 
   for (const entry of cases) await batch(entry, WARM_UP_GETS);
@@ -194,7 +230,7 @@ async function batch(entry: HttpCase, count: number): Promise<number> {
   const start = performance.now();
   await Promise.all(Array.from({ length: entry.concurrency }, worker));
   const ms = performance.now() - start;
-  sent.single += count;
+  sent[entry.serves ?? 'single'] += count;
   return ms;
 }
 
@@ -334,7 +370,7 @@ function report(origin: string, overhead: OverheadResult, memory: MemoryRun[], t
     return own.map((ms, round) => ms / (base[round] ?? Number.NaN));
   };
   console.log(
-    `\nOCPI 2.2.1 client vs raw fetch: ${GETS.toLocaleString('en')} GETs of one Location from ${origin} ` +
+    `\nOCPI 2.2.1 client vs raw fetch: ${GETS.toLocaleString('en')} GETs per case (one Location, or a page of ${PAGE_SIZE}) from ${origin} ` +
       `(node ${process.version}, ${cpus()[0]?.model}, ${cpus().length} cores)`,
   );
   console.log(
