@@ -3,7 +3,7 @@ import { OcpiValidationError } from '../errors/ocpi-validation-error';
 import { findNextLink } from '../link-header';
 import { idOf, parseList, type RejectedItem } from '../parse-list';
 import { formatPath, notAListIssue, type ValidationIssue } from '../validation-issue';
-import type { CallOptions, Transport } from './transport';
+import type { CallOptions, Described, Transport } from './transport';
 import { type QueryValue, withQuery } from './url';
 
 /** One page of a paginated GET, with what the server said about the whole list. */
@@ -83,7 +83,7 @@ async function fetchPage<S extends z.ZodMiniType>(
   options: CallOptions,
 ): Promise<Page<z.output<S>>> {
   const response = await transport.send({ method: 'GET', url, module: request.module, options });
-  const described = { method: 'GET', url, secrets: [transport.options.token] };
+  const described = transport.describe('GET', url);
   const subject = `${request.subject} list`;
   if (!Array.isArray(response.data)) {
     throw new OcpiValidationError({ subject, issues: [notAListIssue(response.data)], request: described });
@@ -136,7 +136,7 @@ function validateItems<S extends z.ZodMiniType>(
   transport: Transport,
   request: PaginateRequest<S>,
   data: unknown[],
-  described: { method: string; url: string; secrets: string[] },
+  described: Described,
 ): { items: z.output<S>[]; rejected: RejectedItem[] } {
   const mode = transport.options.validation ?? 'lenient';
   if (mode === 'off') return { items: data as z.output<S>[], rejected: [] };

@@ -11,21 +11,14 @@ import { OcpiValidationError } from '../errors/ocpi-validation-error';
 import type { HttpMethod } from '../operation';
 import { type LenientIssue, parsePayload, type ValidationMode } from '../parse';
 import type { OcpiVersion } from '../version';
+import { readBody } from './read-body';
+import { isHiddenRedirect, MAX_REDIRECTS, redirectTarget } from './redirect';
+import { kyRetry, type RetryPolicy, withRetryHooks } from './retry';
 import { isRoutedModule, type PartyRef, routingHeaders } from './routing';
 import type { TrustedOrigins } from './trusted-origins';
 import { type QueryValue, withQuery } from './url';
 
-export type { QueryValue };
-
-/** How retries work: only idempotent methods, on network errors, 429 and 503, honouring `Retry-After`. */
-export interface RetryPolicy {
-  /** Attempts after the first; 0 turns retries off. Default 2. */
-  limit?: number;
-  /** The longest `Retry-After` (ms) worth waiting for; a longer one fails at once. Default 60 s. */
-  maxRetryAfter?: number;
-  /** Cap on the exponential back-off between attempts (ms). Default 10 s. */
-  backoffLimit?: number;
-}
+export type { QueryValue, RetryPolicy };
 
 /** What the validation of responses reports in lenient mode. */
 export interface ValidationReport {
@@ -49,7 +42,7 @@ export interface TransportOptions {
   fetch?: typeof globalThis.fetch;
   /** ky hooks, e.g. for logging; they see the request after our headers are set. */
   hooks?: Hooks;
-  /** Per attempt, in ms. Default 30 s; `false` for none. */
+  /** Per attempt, in ms, for the response to start and again for its body to arrive. Default 30 s; `false` for none. */
   timeout?: number | false;
   retry?: RetryPolicy;
   /** `strict` (conformance), `lenient` (default: real partners) or `off` (trust the partner, fastest). */
@@ -105,7 +98,10 @@ type DataOf<S> = S extends z.ZodMiniType ? z.output<S> : unknown;
 /** Sends OCPI requests: token header, envelope, status codes, validation, typed errors. */
 export interface Transport {
   readonly version: OcpiVersion;
-  readonly options: Readonly<TransportOptions>;
+  /** The settings, without the token: it stays inside the transport, out of logs and dumps of a client. */
+  readonly options: Readonly<Omit<TransportOptions, 'token'>>;
+  /** A request as errors describe it, with what to redact from them. */
+  describe(method: string, url: string | URL): Described;
   send<S extends z.ZodMiniType | undefined>(
     request: TransportRequest<S>,
   ): Promise<TransportResponse<DataOf<S>>>;
@@ -114,61 +110,72 @@ export interface Transport {
 }
 
 const DEFAULT_TIMEOUT = 30_000;
-const RETRY_METHODS = ['get', 'put', 'delete', 'head'];
-const RETRY_STATUS = [429, 503];
 
 /** Builds the transport of a client on a ky instance. */
-export function createTransport(options: TransportOptions): Transport {
-  const retry = options.retry ?? {};
+export function createTransport(transportOptions: TransportOptions): Transport {
+  // The token is kept here, out of the `options` the transport shows.
+  const { token, ...options } = transportOptions;
+  const timeout = options.timeout ?? DEFAULT_TIMEOUT;
   const http = ky.create({
     ...(options.fetch && { fetch: options.fetch }),
-    ...(options.hooks && { hooks: options.hooks }),
-    timeout: options.timeout ?? DEFAULT_TIMEOUT,
-    retry: {
-      limit: retry.limit ?? 2,
-      methods: RETRY_METHODS,
-      statusCodes: RETRY_STATUS,
-      afterStatusCodes: RETRY_STATUS,
-      maxRetryAfter: retry.maxRetryAfter ?? 60_000,
-      backoffLimit: retry.backoffLimit ?? 10_000,
-    },
+    hooks: withRetryHooks(options.hooks),
+    timeout,
+    retry: kyRetry(options.retry ?? {}),
+    // Each hop is checked against the trusted origins before it is taken (see redirect.ts).
+    redirect: 'manual',
   });
   const mode = options.validation ?? 'lenient';
+  const describe = (method: string, url: string | URL): Described => ({ method, url, secrets: [token] });
 
   async function send<S extends z.ZodMiniType | undefined>(
     request: TransportRequest<S>,
   ): Promise<TransportResponse<DataOf<S>>> {
-    const url = withQuery(request.url, request.query);
-    const described = { method: request.method, url, secrets: [options.token] };
-    if (!options.trustedOrigins.trusts(url)) {
-      throw new OcpiUntrustedUrlError({ ...described, origin: url.origin });
-    }
-    let response: Response;
-    try {
-      response = await http(url, {
-        method: request.method,
-        headers: headersFor(request),
-        ...(request.body !== undefined && { body: JSON.stringify(request.body) }),
-        ...(request.options?.signal && { signal: request.options.signal }),
-      });
-    } catch (error) {
-      if (error instanceof HTTPError) return failWithHttpError(error.response, described);
-      if (error instanceof TimeoutError) {
-        throw new OcpiTimeoutError({
-          ...described,
-          timeoutMs: Number(options.timeout ?? DEFAULT_TIMEOUT),
-          cause: error,
-        });
+    const signal = request.options?.signal;
+    const headers = headersFor(request);
+    let url = withQuery(request.url, request.query);
+    for (let redirects = 0; ; redirects++) {
+      const described = describe(request.method, url);
+      if (!options.trustedOrigins.trusts(url)) {
+        throw new OcpiUntrustedUrlError({ ...described, origin: url.origin });
       }
-      if (isAbort(error, request.options?.signal)) throw error;
-      throw new OcpiNetworkError({ ...described, cause: error });
+      let response: Response;
+      try {
+        response = await http(url, {
+          method: request.method,
+          headers,
+          ...(request.body !== undefined && { body: JSON.stringify(request.body) }),
+          ...(signal && { signal }),
+        });
+      } catch (error) {
+        if (!(error instanceof HTTPError)) throw transportError(error, described, signal);
+        const next = redirectTarget(error.response, url, request.method);
+        if (next === undefined) return failWithHttpError(error.response, described);
+        await error.response.body?.cancel().catch(() => undefined);
+        if (redirects === MAX_REDIRECTS) throw redirectError(error.response, described, 'too many redirects');
+        url = next;
+        // Another hop is another request.
+        if (headers['X-Request-ID'] !== undefined) headers['X-Request-ID'] = crypto.randomUUID();
+        continue;
+      }
+      return readResponse(response, request, described);
     }
-    return readResponse(response, request, described);
+  }
+
+  function transportError(error: unknown, described: Described, signal: AbortSignal | undefined): unknown {
+    if (error instanceof TimeoutError) {
+      return new OcpiTimeoutError({ ...described, timeoutMs: Number(timeout), cause: error });
+    }
+    if (isAbort(error, signal)) return error;
+    return new OcpiNetworkError({ ...described, cause: error });
+  }
+
+  function redirectError(response: Response, described: Described, reason: string): OcpiInvalidResponseError {
+    return new OcpiInvalidResponseError({ ...described, reason, httpStatus: response.status });
   }
 
   function headersFor(request: TransportRequest<z.ZodMiniType | undefined>): Record<string, string> {
     const headers: Record<string, string> = {
-      Authorization: formatAuthorizationHeader(options.token, {
+      Authorization: formatAuthorizationHeader(token, {
         version: options.version,
         ...(options.tokenEncoding && { encoding: options.tokenEncoding }),
       }),
@@ -187,7 +194,10 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   async function failWithHttpError(response: Response, described: Described): Promise<never> {
-    const body = await response.text().catch(() => '');
+    if (isHiddenRedirect(response)) {
+      throw redirectError(response, described, 'a redirect whose target the runtime hides: not followed');
+    }
+    const body = await readBody(response, described, timeout, undefined).catch(() => '');
     const envelope = envelopeOf(parseJson(body));
     throw createResponseError({
       ...described,
@@ -204,7 +214,7 @@ export function createTransport(options: TransportOptions): Transport {
     request: TransportRequest<S>,
     described: Described,
   ): Promise<TransportResponse<DataOf<S>>> {
-    const body = await response.text();
+    const body = await readBody(response, described, timeout, request.options?.signal);
     const invalid = (reason: string) =>
       new OcpiInvalidResponseError({
         ...described,
@@ -255,10 +265,11 @@ export function createTransport(options: TransportOptions): Transport {
     options.onValidationIssues?.({ request: describeRequest(described), subject, issues });
   }
 
-  return { version: options.version, options, send, report };
+  return { version: options.version, options, describe, send, report };
 }
 
-interface Described {
+/** A request as errors describe it; `secrets` are removed from whatever they show. */
+export interface Described {
   method: string;
   url: URL | string;
   secrets?: readonly string[];
