@@ -65,12 +65,12 @@ export async function* paginatePages<S extends z.ZodMiniType>(
       const again = withOffset(url, Math.max(0, page.offset - dropped));
       const seen = previous.ids;
       const refetched = await fetchPage(transport, request, again, options);
-      page = { ...refetched, items: refetched.items.filter((item) => !seen.has(idOf(item) ?? '')) };
+      page = { ...refetched, items: refetched.items.filter((item) => !seen.has(identityOf(item) ?? '')) };
     }
     yield page;
     previous = {
       total: page.totalCount,
-      ids: new Set(page.items.map(idOf).filter((id) => id !== undefined)),
+      ids: new Set(page.items.map(identityOf).filter((key) => key !== undefined)),
     };
     url = page.nextUrl;
   }
@@ -92,11 +92,15 @@ async function fetchPage<S extends z.ZodMiniType>(
   const headers = response.headers;
   const offset = integerParam(new URL(url).searchParams.get('offset')) ?? 0;
   const totalCount = integerParam(headers.get('X-Total-Count'));
+  // An empty page, or one that reaches the total, is the last, whatever its Link says: a server that
+  // always sends one would otherwise be followed forever. Before that, Link wins; without it, the
+  // offset moves on.
+  const end = offset + response.data.length;
+  const last = response.data.length === 0 || (totalCount !== undefined && end >= totalCount);
   const nextFromLink = findNextLink(headers.get('Link'), url);
-  // Without a Link header, the offset moves on while the total says more objects remain.
-  const more =
-    totalCount !== undefined && response.data.length > 0 && offset + response.data.length < totalCount;
-  const nextUrl = nextFromLink ?? (more ? withOffset(url, offset + response.data.length) : undefined);
+  const nextUrl = last
+    ? undefined
+    : (nextFromLink ?? (totalCount !== undefined ? withOffset(url, end) : undefined));
   return {
     items,
     rejected,
@@ -170,4 +174,13 @@ function withOffset(url: string, offset: number): string {
   const result = new URL(url);
   result.searchParams.set('offset', String(offset));
   return result.href;
+}
+
+// What tells two objects of a list apart: ids are unique per party only (a hub's list mixes parties),
+// and a Token's uid per token type. Objects without an id are never taken for one another.
+function identityOf(item: unknown): string | undefined {
+  const id = idOf(item);
+  if (id === undefined) return undefined;
+  const { country_code, party_id, type } = item as Record<string, unknown>;
+  return JSON.stringify([country_code, party_id, id, type]);
 }

@@ -229,4 +229,53 @@ describe('pagination', () => {
     );
     expect(await collect(client().locations.sender.list())).toEqual(['L0', 'L1', 'L2', 'L3', 'L4']);
   });
+
+  it('stops at an empty page, or at the total, even when every page has a Link', async () => {
+    const serve = (totals: boolean) =>
+      server.use(
+        http.get(BASE, ({ request }) => {
+          const offset = Number(new URL(request.url).searchParams.get('offset') ?? 0);
+          // A client that does not stop fails here instead of looping on.
+          if (offset > 6) return ocpi(null, { status: 500, status_code: 3000 });
+          return ocpi(ids(offset, Math.max(0, Math.min(2, 3 - offset))).map(location221), {
+            headers: {
+              Link: `<${absolute(offset + 2)}>; rel="next"`,
+              ...(totals && { 'X-Total-Count': '3' }),
+            },
+          });
+        }),
+      );
+    serve(false);
+    expect(await collect(client().locations.sender.list())).toEqual(ids(0, 3));
+    expect(requests.map((request) => new URL(request.url).searchParams.get('offset'))).toEqual([
+      null,
+      '2',
+      '4',
+    ]);
+    requests.length = 0;
+    serve(true);
+    expect(await collect(client().locations.sender.list())).toEqual(ids(0, 3));
+    expect(requests).toHaveLength(2);
+  });
+
+  it('tells objects of different parties with the same id apart when it fetches a page again', async () => {
+    // A hub's list: CPO A and CPO B both have an L1. A's L0 leaves after page 1 was read.
+    const of = (party: string, id: string) => ({ ...location221(id), party_id: party });
+    let removed = false;
+    server.use(
+      http.get(BASE, ({ request }) => {
+        const offset = Number(new URL(request.url).searchParams.get('offset') ?? 0);
+        const all = [of('AAA', 'L0'), of('AAA', 'L1'), of('BBB', 'L1'), of('BBB', 'L2'), of('BBB', 'L3')];
+        const current = removed ? all.slice(1) : all;
+        if (offset === 0) removed = true;
+        return ocpi(current.slice(offset, offset + 2), {
+          headers: { 'X-Total-Count': String(current.length) },
+        });
+      }),
+    );
+    const seen: string[] = [];
+    for await (const location of client().locations.sender.list())
+      seen.push(`${location.party_id}/${location.id}`);
+    expect(seen).toEqual(['AAA/L0', 'AAA/L1', 'BBB/L1', 'BBB/L2', 'BBB/L3']);
+  });
 });
