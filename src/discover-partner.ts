@@ -1,6 +1,7 @@
-import type { TokenEncoding } from './common/auth/authorization-header';
+import { defaultTokenEncoding, type TokenEncoding } from './common/auth/authorization-header';
 import type { PartnerEndpoint } from './common/credentials/partner-store';
 import { chooseVersion, type DiscoveryCallOptions, discoveryCall, fetchVersions } from './common/discovery';
+import { isOcpiHttpError } from './common/errors/ocpi-http-error';
 import type { ClientOptions } from './common/http/client-options';
 import type { OcpiVersion } from './common/version';
 import { type Client211, createClient as createClient211 } from './v211/client';
@@ -39,19 +40,38 @@ export interface DiscoveredPartner {
 /**
  * The first steps of every conversation with a partner: GET its versions (Base64 token, raw on 401),
  * choose the highest version both speak among `versions`, GET that version's details with its schema.
+ *
+ * The details are asked with the encoding the versions list needed, if it refused one; else with the
+ * chosen version's own (an open versions endpoint proves nothing), and on HTTP 401 once more with the
+ * other. A `tokenEncoding` in the options is used throughout.
  */
 export async function discoverPartner(
   options: ClientOptions & DiscoveryCallOptions & { versionsUrl: string; versions?: readonly OcpiVersion[] },
 ): Promise<DiscoveredPartner> {
   // The two GETs are one flow: in 2.2.1 they share an X-Correlation-ID.
   const flow = { ...options, correlationId: options.correlationId ?? crypto.randomUUID() };
-  const { versions, tokenEncoding } = await fetchVersions(flow);
-  const chosen = chooseVersion(versions, options.versions);
-  const client = clientFor(chosen.version, { ...options, tokenEncoding, versionUrl: chosen.url });
-  const details = await client.versions.getVersionDetails({
-    params: { version_url: chosen.url },
-    ...discoveryCall(flow),
-  });
+  const listed = await fetchVersions(flow);
+  const chosen = chooseVersion(listed.versions, options.versions);
+  const known = options.tokenEncoding ?? (listed.confirmed ? listed.tokenEncoding : undefined);
+  const first = known ?? defaultTokenEncoding(chosen.version);
+  const getDetails = (tokenEncoding: TokenEncoding) =>
+    clientFor(chosen.version, {
+      ...options,
+      tokenEncoding,
+      versionUrl: chosen.url,
+    }).versions.getVersionDetails({
+      params: { version_url: chosen.url },
+      ...discoveryCall(flow),
+    });
+  let tokenEncoding = first;
+  let details: Awaited<ReturnType<typeof getDetails>>;
+  try {
+    details = await getDetails(first);
+  } catch (error) {
+    if (known !== undefined || !isOcpiHttpError(error) || error.status !== 401) throw error;
+    tokenEncoding = first === 'raw' ? 'base64' : 'raw';
+    details = await getDetails(tokenEncoding);
+  }
   return {
     version: chosen.version,
     versionUrl: chosen.url,

@@ -23,6 +23,12 @@ const LooseEnvelopeSchema = /*@__PURE__*/ z.object({ status_code: z.int() });
 export interface VersionsResult {
   versions: VersionEntry[];
   tokenEncoding: TokenEncoding;
+  /**
+   * True when the partner refused the encodings tried before this one (HTTP 401), so this one is the
+   * one it reads. False when the first one was accepted: many versions endpoints are open to any token,
+   * so that says nothing about how the rest of the partner's API reads it.
+   */
+  confirmed: boolean;
 }
 
 /** What the calls of one discovery flow share: abort, and in 2.2.1 one `X-Correlation-ID`. */
@@ -66,7 +72,9 @@ export async function fetchVersions(options: FetchVersionsOptions): Promise<Vers
   for (const [index, tokenEncoding] of encodings.entries()) {
     const transport = createTransport({
       ...options,
-      version: tokenEncoding === 'base64' ? '2.2.1' : '2.1.1',
+      // Sent as 2.2.1 whatever the encoding, so that the request carries X-Request-ID and the flow's
+      // X-Correlation-ID (a 2.1.1 partner ignores them); the token encoding is given on its own.
+      version: '2.2.1',
       tokenEncoding,
       envelopeSchema: LooseEnvelopeSchema,
       trustedOrigins: new TrustedOrigins([options.versionsUrl, ...(options.allowedOrigins ?? [])]),
@@ -81,7 +89,7 @@ export async function fetchVersions(options: FetchVersionsOptions): Promise<Vers
         subject: 'versions list',
         ...discoveryCall(options),
       });
-      return { versions: response.data, tokenEncoding };
+      return { versions: response.data, tokenEncoding, confirmed: index > 0 };
     } catch (error) {
       const last = index === encodings.length - 1;
       if (last || !isOcpiHttpError(error) || error.status !== 401) throw error;
