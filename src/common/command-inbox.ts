@@ -13,9 +13,18 @@
 export class CommandInbox<Result> {
   readonly #expected = new Map<string, Expected<Result>>();
 
-  /** Starts waiting for the result at `responseUrl`; call it before sending the command. */
+  /**
+   * Starts waiting for the result at `responseUrl`; call it before sending the command. Each command
+   * needs a URL of its own: expecting a second result at a URL already awaited throws, as the two
+   * results could not be told apart.
+   */
   expect(responseUrl: string): ExpectedResult<Result> {
     const key = normalise(responseUrl);
+    if (this.#expected.has(key)) {
+      throw new TypeError(
+        'A command result is already expected at this response_url: give each command its own',
+      );
+    }
     let settle!: (result: Result) => void;
     const arrival = new Promise<Result>((resolve) => {
       settle = resolve;
@@ -55,14 +64,19 @@ export class CommandInbox<Result> {
     signal?: AbortSignal,
   ): Promise<Result | undefined> {
     let timer: ReturnType<typeof setTimeout> | number | undefined;
-    const timeout = new Promise<undefined>((resolve) => {
+    let onAbort: (() => void) | undefined;
+    const timeout = new Promise<undefined>((resolve, reject) => {
       timer = setTimeout(resolve, timeoutMs);
-      signal?.addEventListener('abort', () => resolve(undefined), { once: true });
+      // An abort is the caller's decision, not a late CPO: it rejects, as every other call does.
+      onAbort = () => reject(signal?.reason);
+      if (signal?.aborted) onAbort();
+      else signal?.addEventListener('abort', onAbort, { once: true });
     });
     try {
       return await Promise.race([expected.arrival, timeout]);
     } finally {
       clearTimeout(timer);
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
       if (this.#expected.get(key) === expected) this.#expected.delete(key);
     }
   }
@@ -70,7 +84,7 @@ export class CommandInbox<Result> {
 
 /** A result being waited for. */
 export interface ExpectedResult<Result> {
-  /** The result, or `undefined` when none came within `timeoutMs` (or the signal aborted). */
+  /** The result, or `undefined` when none came within `timeoutMs`; rejects with the reason of an abort. */
   wait(timeoutMs: number, signal?: AbortSignal): Promise<Result | undefined>;
   /** Stops expecting it (e.g. the command was rejected, so no result will come). */
   cancel(): void;
@@ -81,8 +95,9 @@ interface Expected<Result> {
   settle: (result: Result) => void;
 }
 
-// The same URL may come back with a different host case or a trailing slash.
+// The URL is ours, so its path and query identify it: behind a proxy that ends TLS the handler may see
+// another scheme or host than the one we gave the CPO, and a trailing slash may come and go.
 function normalise(url: string): string {
   const parsed = new URL(url);
-  return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}${parsed.search}`;
+  return `${parsed.pathname.replace(/\/+$/, '')}${parsed.search}`;
 }

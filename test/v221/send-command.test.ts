@@ -98,6 +98,38 @@ describe('sendCommand (2.2.1)', () => {
   });
 });
 
+describe('CommandInbox', () => {
+  it('matches a result by path and query, whatever scheme or host a proxy shows the handler', () => {
+    const inbox = new CommandInbox<CommandResult>();
+    const expected = inbox.expect('https://emsp.example.com/ocpi/commands/START_SESSION/7?k=1');
+    expect(
+      inbox.deliver('http://10.0.0.5:8080/ocpi/commands/START_SESSION/7/?k=1', { result: 'ACCEPTED' }),
+    ).toBe(true);
+    expected.cancel();
+    expect(inbox.pending).toBe(0);
+  });
+
+  it('refuses to expect two results at one response_url, which could not be told apart', () => {
+    const inbox = new CommandInbox<CommandResult>();
+    inbox.expect(`${EMSP}/START_SESSION/8`);
+    expect(() => inbox.expect(`${EMSP}/START_SESSION/8`)).toThrow(TypeError);
+    expect(inbox.pending).toBe(1);
+  });
+
+  it('rejects a wait with the abort reason, at once when the signal is already aborted', async () => {
+    const inbox = new CommandInbox<CommandResult>();
+    const reason = new Error('user left');
+    await expect(inbox.expect(`${EMSP}/STOP_SESSION/1`).wait(60_000, AbortSignal.abort(reason))).rejects.toBe(
+      reason,
+    );
+    const controller = new AbortController();
+    const waiting = inbox.expect(`${EMSP}/STOP_SESSION/2`).wait(60_000, controller.signal);
+    controller.abort(reason);
+    await expect(waiting).rejects.toBe(reason);
+    expect(inbox.pending).toBe(0);
+  });
+});
+
 describe('CDR POST', () => {
   it('returns the URL of the stored CDR from the Location header, resolved against the request', async () => {
     const cdrs = 'https://emsp.example.com/ocpi/2.2.1/cdrs';
