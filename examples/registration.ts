@@ -1,4 +1,5 @@
 import {
+  authenticatePartner,
   createRegistrationHandler,
   InMemoryPartnerStore,
   mintToken,
@@ -59,4 +60,6 @@ const partner = await register({
   tokenA,
 });
 console.log(partner.status, partner.version, partner.roles?.[0]?.partyId); // => registered 2.2.1 CPO
-console.log((await cpo.store.findByToken(partner.outgoingToken ?? ''))?.id); // => emsp-1
+// The CPO's own modules (locations, cdrs...) authenticate the eMSP's token C the same way.
+const caller = await authenticatePartner(cpo.store, partner.outgoingToken ?? '');
+console.log(caller?.partner.id, caller?.token); // => emsp-1 current

@@ -17,6 +17,12 @@ export {
 } from './common/auth/match-credentials-token';
 export { awaitCommand, type CommandOutcome } from './common/await-command';
 export { CommandInbox, type ExpectedResult } from './common/command-inbox';
+export {
+  type AuthenticatedPartner,
+  authenticatePartner,
+  type IncomingTokenKind,
+  mayUseModule,
+} from './common/credentials/authenticate-partner';
 export { mintToken } from './common/credentials/mint-token';
 export {
   InMemoryPartnerStore,

@@ -1,5 +1,11 @@
 import type { TokenEncoding } from '../common/auth/authorization-header';
 import { type AcceptedTokenEncoding, matchCredentialsToken } from '../common/auth/match-credentials-token';
+import {
+  type IncomingTokenKind,
+  incomingTokenKind,
+  mayUseModule,
+  retirePreviousIncomingToken,
+} from '../common/credentials/authenticate-partner';
 import type { PartnerRecord, PartnerStore } from '../common/credentials/partner-store';
 
 /** A request whose token belongs to a known partner: the partner, the token and how it was encoded. */
@@ -7,6 +13,8 @@ export interface Caller {
   partner: PartnerRecord;
   /** The decoded token the request carried: the partner demonstrably holds it. */
   token: string;
+  /** Which of the partner's tokens it was: a replaced one only serves recovery. */
+  kind: IncomingTokenKind;
   encoding: TokenEncoding;
 }
 
@@ -32,19 +40,19 @@ export async function authenticate(
   };
   const match = await matchCredentialsToken(request.headers.get('authorization'), lookup, { accept });
   if (!match.matched) return undefined;
-  return { partner: match.partner, token: match.token, encoding: match.encoding };
+  const kind = incomingTokenKind(match.partner, match.token);
+  if (kind === undefined) return undefined;
+  return { partner: match.partner, token: match.token, kind, encoding: match.encoding };
 }
 
-/** The modules a partner that is only invited (holding token A) may use. */
-const CONFIGURATION_MODULES: readonly string[] = ['versions', 'credentials'];
-
 /**
- * Whether a caller may use a module. Token A opens only the versions (list and details) and credentials
- * modules; anywhere else it gets HTTP 401 (2.2.1 transport_and_format, "Authorization header"). The
- * handler serves only those modules today; the rule stays explicit for when others are added.
+ * Whether a caller may use a module. Token A and a replaced token open only the versions (list and
+ * details) and credentials modules; anywhere else they get HTTP 401 (2.2.1 transport_and_format,
+ * "Authorization header"). The handler serves only those modules today; the rule stays explicit for
+ * when others are added.
  */
 export function mayUse(caller: Caller, module: string): boolean {
-  return caller.partner.status === 'registered' || CONFIGURATION_MODULES.includes(module);
+  return mayUseModule({ partner: caller.partner, token: caller.kind }, module);
 }
 
 /**
@@ -53,9 +61,6 @@ export function mayUse(caller: Caller, module: string): boolean {
  * partner receiving it never locks the partner out.
  */
 export async function retirePreviousToken(store: PartnerStore, caller: Caller): Promise<Caller> {
-  const { partner } = caller;
-  if (partner.previousIncomingToken === undefined || caller.token !== partner.incomingToken) return caller;
-  const { previousIncomingToken: _retired, ...current } = partner;
-  await store.save(current);
-  return { ...caller, partner: current };
+  const partner = await retirePreviousIncomingToken(store, caller.partner, caller.token);
+  return partner === caller.partner ? caller : { ...caller, partner };
 }

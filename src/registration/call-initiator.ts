@@ -15,6 +15,7 @@ import { VersionDetailsSchema as VersionDetails211Schema } from '../v211/schemas
 import { OcpiResponseEnvelopeSchema as Envelope221Schema } from '../v221/envelope';
 import { VersionDetailsSchema as VersionDetails221Schema } from '../v221/schemas/versions';
 import type { RegistrationHandlerConfig } from './config';
+import { allowsPartnerUrl } from './partner-url';
 
 /** What the initiator's API told us: the version of the endpoint called, and its endpoints there. */
 export interface InitiatorApi {
@@ -79,6 +80,12 @@ export async function callInitiator(
     };
   }
 
+  // Both URLs below come from the initiator's own answers: the same policy as for its versions URL, and
+  // refused before any request, so that the answer never tells whether some other host would respond.
+  if (!allowsPartnerUrl(config, entry.url)) {
+    return refused('its version details URL is not one we call');
+  }
+
   try {
     const transport = createTransport({
       ...settings,
@@ -102,6 +109,10 @@ export async function callInitiator(
         ? (await transport.send({ ...request, data: VersionDetails221Schema })).data.endpoints
         : (await transport.send({ ...request, data: VersionDetails211Schema })).data.endpoints;
     const endpoints = details.map((endpoint): PartnerEndpoint => ({ ...endpoint }));
+    // We would call these later, for the app: none may point where we do not call.
+    if (!endpoints.every((endpoint) => allowsPartnerUrl(config, endpoint.url))) {
+      return refused('it lists an endpoint URL that is not one we call');
+    }
     return { ok: true, api: { version: input.version, versionUrl: entry.url, endpoints, tokenEncoding } };
   } catch (error) {
     return unusable('GET version details', error);
@@ -126,6 +137,10 @@ function unusable(step: string, error: unknown): InitiatorResult {
     statusCode: 3001,
     message: `Could not use the initiator's API: ${step}: ${reason(error)}`,
   };
+}
+
+function refused(why: string): InitiatorResult {
+  return { ok: false, statusCode: 3001, message: `Could not use the initiator's API: ${why}` };
 }
 
 function reason(error: unknown): string {

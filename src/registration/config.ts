@@ -49,9 +49,11 @@ export interface RegistrationHandlerConfig {
   /** Retries of the calls to the initiator. Default: one retry. */
   retry?: RetryPolicy;
   /**
-   * Whether we may call the versions URL an initiator posts (it makes our server send a request where it
-   * says, with its token B). Default: any http or https URL. Production servers should refuse their own
-   * internal network, e.g. `(url) => url.protocol === 'https:' && !isInternal(url.hostname)`.
+   * Whether we may call, or store for later calls, a URL a partner gave us: the versions URL an initiator
+   * posts (2001 if refused), the version details URL in its versions list and every endpoint URL in its
+   * details (3001 if refused, before any request to them). Each makes our server send a request where the
+   * partner says, with its token. Default: any http or https URL. Production servers should refuse their
+   * own internal network, e.g. `(url) => url.protocol === 'https:' && !isInternal(url.hostname)`.
    */
   allowPartnerUrl?: (url: URL) => boolean;
   /** Receives unexpected errors (e.g. from the store), which are answered with HTTP 500 and 3000. */

@@ -61,6 +61,10 @@ export async function readCredentialsBody(
       message: 'Invalid credentials: token: must be printable ASCII without whitespace',
     };
   }
+  const rolesProblem = 'roles' in data ? credentialsRolesProblem(data.roles) : undefined;
+  if (rolesProblem !== undefined) {
+    return { ok: false, invalidJson: false, message: `Invalid credentials: ${rolesProblem}` };
+  }
   const roles: PartyRole[] =
     'roles' in data
       ? data.roles.map((role) => ({
@@ -77,6 +81,28 @@ export async function readCredentialsBody(
           },
         ];
   return { ok: true, credentials: { token: data.token, url: data.url, roles } };
+}
+
+/**
+ * Why a 2.2.1 roles list breaks the rules the credentials object sets for it, or `undefined`: at least
+ * one role, no (role, party_id, country_code) combination twice, and a Hub only as `HUB` (credentials,
+ * "Credentials object"). Party and country codes compare case-insensitively, as CiStrings do. The
+ * message names the rule, never a value.
+ */
+export function credentialsRolesProblem(
+  roles: readonly { role: string; party_id: string; country_code: string }[],
+): string | undefined {
+  if (roles.length === 0) return 'roles: at least one role is needed';
+  const combinations = new Set(
+    roles.map((role) => [role.role, role.party_id.toUpperCase(), role.country_code.toUpperCase()].join('\n')),
+  );
+  if (combinations.size !== roles.length) {
+    return 'roles: each combination of role, party_id and country_code must be unique';
+  }
+  if (roles.some((role) => role.role === 'HUB') && roles.some((role) => role.role !== 'HUB')) {
+    return 'roles: a Hub reports only its HUB role, not the roles of the parties it connects';
+  }
+  return undefined;
 }
 
 // The record's shape: optional fields absent rather than `undefined`.

@@ -6,6 +6,7 @@ import { callInitiator } from './call-initiator';
 import type { RegistrationHandlerConfig } from './config';
 import { readCredentialsBody } from './credentials-body';
 import { ourCredentials, ourModules } from './our-documents';
+import { allowsPartnerUrl } from './partner-url';
 import { missingModules } from './required-modules';
 import { httpError, reply } from './response';
 
@@ -23,36 +24,48 @@ export interface CredentialsCall {
 /**
  * The credentials endpoint of one version. The registration state decides what is allowed: POST only
  * for an invited partner, PUT and DELETE only for a registered one, HTTP 405 otherwise (credentials,
- * "POST/PUT/DELETE Method"). GET is always allowed.
+ * "POST/PUT/DELETE Method"). GET is always allowed. A replaced (previous) token serves only recovery:
+ * GET to read the current token, PUT to redo an update whose answer was lost; it cannot DELETE (401).
  */
 export async function serveCredentials(call: CredentialsCall): Promise<Response> {
-  const registered = call.caller.partner.status === 'registered';
+  const { caller } = call;
+  const registered = caller.partner.status === 'registered';
   const notAllowed = () =>
     httpError(405, registered ? 'Already registered' : 'Not registered', {
       Allow: registered ? 'GET, PUT, DELETE' : 'GET, POST',
     });
   switch (call.request.method) {
     case 'POST':
+      // 405 for a previous token too: it tells an initiator whose POST answer was lost to PUT instead.
       return registered ? notAllowed() : register(call);
     case 'PUT':
       return registered ? register(call) : notAllowed();
     case 'DELETE':
       if (!registered) return notAllowed();
+      // Ending the connection is no recovery step: a replaced token, possibly a leaked one, may not.
+      if (caller.kind === 'previous') return unauthorized();
       // Unregistering ends every exchange with the partner: its tokens and ours are forgotten.
-      await call.config.store.remove(call.caller.partner.id);
+      await call.config.store.remove(caller.partner.id);
       return reply(1000);
     default:
       return readCredentials(call);
   }
 }
 
+/** HTTP 401, worded as for an unknown token: nothing tells the caller its token is a replaced one. */
+export function unauthorized(): Response {
+  return httpError(401, 'Missing or unknown credentials token', { 'WWW-Authenticate': 'Token' });
+}
+
 /**
- * GET: our credentials, with the token the partner is to use now (its current incoming token). A
- * partner that lost our answer to its POST or PUT can recover the new token this way, with the old one
- * that still works until the new one is used.
+ * GET: our credentials, with the token the partner is to use now. A partner that lost our answer to its
+ * POST or PUT can recover the new token this way, with the old one that still works until the new one
+ * is used.
  */
 function readCredentials(call: CredentialsCall): Response {
-  const data = ourCredentials(call.config, call.baseUrl, call.version, call.caller.partner.incomingToken);
+  const { caller } = call;
+  const token = caller.kind === 'previous' ? caller.partner.incomingToken : caller.token;
+  const data = ourCredentials(call.config, call.baseUrl, call.version, token);
   return reply(1000, { data });
 }
 
@@ -75,7 +88,7 @@ async function register(call: CredentialsCall): Promise<Response> {
   }
   const { credentials } = body;
   // The initiator decides which URL we call: make sure it is one we are willing to call at all.
-  if (!(config.allowPartnerUrl ?? isWebUrl)(new URL(credentials.url))) {
+  if (!allowsPartnerUrl(config, credentials.url)) {
     return reply(2001, { status_message: 'The credentials url is not one we call' });
   }
 
@@ -98,9 +111,11 @@ async function register(call: CredentialsCall): Promise<Response> {
   if (problem !== undefined) return reply(3003, { status_message: problem });
 
   const tokenC = mintToken();
+  // The partner's update supersedes one of ours that was never confirmed.
+  const { rotationPending: _superseded, ...kept } = caller.partner;
   const record: PartnerRecord = {
     // Whatever else the app keeps on the record (its name, its contract...) stays.
-    ...caller.partner,
+    ...kept,
     status: 'registered',
     incomingToken: tokenC,
     previousIncomingToken: caller.token,
@@ -114,9 +129,4 @@ async function register(call: CredentialsCall): Promise<Response> {
   };
   await config.store.save(record);
   return reply(1000, { data: ourCredentials(config, call.baseUrl, version, tokenC) });
-}
-
-// By default any http(s) URL: a partner we invited may name its own host. Refine with `allowPartnerUrl`.
-function isWebUrl(url: URL): boolean {
-  return url.protocol === 'https:' || url.protocol === 'http:';
 }

@@ -1,6 +1,7 @@
 import { authenticate, mayUse, retirePreviousToken } from './authenticate';
 import type { RegistrationHandlerConfig } from './config';
-import { serveCredentials } from './credentials-endpoint';
+import { credentialsRolesProblem } from './credentials-body';
+import { serveCredentials, unauthorized } from './credentials-endpoint';
 import { servedVersions, versionDetails, versionsList } from './our-documents';
 import { httpError, reply, withTraceHeaders } from './response';
 import { ALLOWED_METHODS, basePathOf, matchRoute, type Route } from './routes';
@@ -17,6 +18,10 @@ export type RegistrationHandler = (request: Request) => Promise<Response>;
  * registered partner's incoming token (HTTP 401 otherwise). A POST registers an invited partner: we
  * call it back with its token B, mint token C, store it, and answer with our credentials.
  *
+ * The token a POST or PUT replaced stays usable for recovery only (GET versions, details and
+ * credentials, PUT credentials) until the partner uses its new one; guard the app's own modules with
+ * `authenticatePartner` and `mayUseModule`, which refuse it.
+ *
  * @example
  * const store = new InMemoryPartnerStore();
  * await store.save({ id: 'cpo-1', status: 'invited', incomingToken: mintToken() });
@@ -32,6 +37,9 @@ export function createRegistrationHandler(config: RegistrationHandlerConfig): Re
   const basePath = basePathOf(baseUrl);
   const served = servedVersions(config);
   if (served.length === 0) throw new TypeError('createRegistrationHandler needs at least one version');
+  const ourRoles = config.versions['2.2.1']?.roles;
+  const rolesProblem = ourRoles && credentialsRolesProblem(ourRoles);
+  if (rolesProblem) throw new TypeError(`createRegistrationHandler: our 2.2.1 ${rolesProblem}`);
   const accept = config.acceptTokenEncoding ?? 'both';
 
   async function serve(route: Route, request: Request): Promise<Response> {
@@ -39,7 +47,7 @@ export function createRegistrationHandler(config: RegistrationHandlerConfig): Re
     const module = route.kind === 'credentials' ? 'credentials' : 'versions';
     if (authenticated === undefined || !mayUse(authenticated, module)) {
       // The same answer for a missing, malformed and unknown token: nothing tells a prober which it was.
-      return httpError(401, 'Missing or unknown credentials token', { 'WWW-Authenticate': 'Token' });
+      return unauthorized();
     }
     const allowed = ALLOWED_METHODS[route.kind];
     if (!allowed.includes(request.method)) {

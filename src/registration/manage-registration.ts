@@ -1,6 +1,7 @@
 import { mintToken } from '../common/credentials/mint-token';
 import type { PartnerRecord } from '../common/credentials/partner-store';
 import { discoveryCall } from '../common/discovery';
+import { isOcpiHttpError } from '../common/errors/ocpi-http-error';
 import type { OcpiVersion } from '../common/version';
 import { clientFor, discoverPartner } from '../discover-partner';
 import type { RegistrationHandlerConfig } from './config';
@@ -19,15 +20,25 @@ export interface UpdateRegistrationOptions {
 
 /**
  * Updates a registration with PUT: rotates both tokens, follows changed endpoints, and can move a
- * partner to another version. Our new token B is stored (the old one still accepted) before it is sent,
- * so whatever happens to the PUT, the partner can reach us with either; the partner's new token C is
- * stored as soon as it arrives. On failure the record keeps both of our tokens and the old token C,
- * which an SDK partner keeps accepting until the new one is used.
+ * partner to another version. Our new token B is stored before it is sent, marked `rotationPending`:
+ * until the partner confirms, it may hold either token, so both work fully and its callbacks with the
+ * new one do not retire the old one. On success the old token is dropped at once (it may be the
+ * compromised one the update is for) and the partner's new token C is stored. On failure the record
+ * keeps both of our tokens and the old token C; calling `updateRegistration` again retries with the same
+ * new token B, so a partner that took it before the failure is not locked out either.
  *
+ * @throws TypeError when the partner is not registered, or `version` is one we do not serve.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/credentials.asciidoc#credentials_updating_to_a_newer_version
  */
 export async function updateRegistration(options: UpdateRegistrationOptions): Promise<PartnerRecord> {
-  const { config, record } = options;
+  const { config } = options;
+  if (options.version !== undefined && config.versions[options.version] === undefined) {
+    throw new TypeError(
+      `Cannot update to OCPI ${options.version}: our registration config does not serve it`,
+    );
+  }
+  // The store's copy, not the caller's: an earlier failed update may have left a pending token in it.
+  const record = (await config.store.findById(options.record.id)) ?? options.record;
   if (record.status !== 'registered' || !record.outgoingToken || !record.versionsUrl) {
     throw new TypeError(`Partner ${record.id} is not registered`);
   }
@@ -44,21 +55,32 @@ export async function updateRegistration(options: UpdateRegistrationOptions): Pr
     versions: options.version ? [options.version] : [...servedVersions(config)].reverse(),
   });
 
-  const tokenB = mintToken();
-  const rotating: PartnerRecord = {
-    ...record,
-    incomingToken: tokenB,
-    previousIncomingToken: record.incomingToken,
-  };
+  // After an unconfirmed update the partner may hold either token: offer the same new one again.
+  const rotating: PartnerRecord = record.rotationPending
+    ? record
+    : {
+        ...record,
+        incomingToken: mintToken(),
+        previousIncomingToken: record.incomingToken,
+        rotationPending: true,
+      };
   await config.store.save(rotating);
+  const tokenB = rotating.incomingToken;
   const body = ourCredentials(config, config.baseUrl.replace(/\/+$/, ''), version, tokenB);
   const client = clientFor(version, { ...settings, tokenEncoding, versionUrl, endpoints });
   const theirs: AnyCredentials = await client.credentials.putCredentials({
     body: body as never,
     ...discoveryCall(flow),
   });
+  // A confirmed update also shows the connection is wanted: an earlier unregistration attempt is void.
+  const {
+    previousIncomingToken: _dropped,
+    rotationPending: _confirmed,
+    unregistering: _kept,
+    ...confirmed
+  } = rotating;
   const updated: PartnerRecord = {
-    ...rotating,
+    ...confirmed,
     outgoingToken: theirs.token,
     tokenEncoding,
     version,
@@ -81,15 +103,29 @@ export async function readRegistration(options: {
 }
 
 /**
- * Unregisters from a partner (DELETE), then forgets it. If the DELETE fails, the record stays, so that
- * it can be tried again.
+ * Unregisters from a partner (DELETE), then forgets it. If the DELETE fails, the record stays, marked
+ * `unregistering`, so that it can be tried again. A retry after a DELETE whose answer was lost finds a
+ * partner that no longer knows us: it answers 405 (not registered) or, having dropped our token with the
+ * registration, 401. Either counts as done: 405 always, 401 only on a retry, since on a first attempt
+ * it may just as well mean a wrong token.
+ *
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/credentials.asciidoc#credentials_delete_method
  */
 export async function unregister(options: {
   config: RegistrationHandlerConfig;
   record: PartnerRecord;
   signal?: AbortSignal;
 }): Promise<void> {
-  const client = clientOf(options.config, options.record);
-  await client.credentials.deleteCredentials(options.signal ? { options: { signal: options.signal } } : {});
-  await options.config.store.remove(options.record.id);
+  const { store } = options.config;
+  const record = (await store.findById(options.record.id)) ?? options.record;
+  const retry = record.unregistering === true;
+  if (!retry) await store.save({ ...record, unregistering: true });
+  const client = clientOf(options.config, record);
+  try {
+    await client.credentials.deleteCredentials(options.signal ? { options: { signal: options.signal } } : {});
+  } catch (error) {
+    const gone = isOcpiHttpError(error) && (error.status === 405 || (retry && error.status === 401));
+    if (!gone) throw error;
+  }
+  await store.remove(record.id);
 }

@@ -1,9 +1,10 @@
 import { mintToken } from '../common/credentials/mint-token';
 import type { PartnerEndpoint, PartnerRecord } from '../common/credentials/partner-store';
-import { type DiscoveryCallOptions, discoveryCall } from '../common/discovery';
+import { discoveryCall } from '../common/discovery';
 import { isOcpiHttpError } from '../common/errors/ocpi-http-error';
 import { OcpiMissingEndpointError } from '../common/errors/ocpi-missing-endpoint-error';
-import { clientFor, discoverPartner, type OcpiClient } from '../discover-partner';
+import { isOcpiStatusError } from '../common/errors/ocpi-status-error';
+import { clientFor, discoverPartner } from '../discover-partner';
 import type { RegistrationHandlerConfig } from './config';
 import { ourCredentials, servedVersions } from './our-documents';
 import { type AnyCredentials, clientSettings, rolesOf } from './partner-client';
@@ -12,7 +13,10 @@ import { type AnyCredentials, clientSettings, rolesOf } from './partner-client';
 export interface RegisterOptions {
   /** Who we are and where our handler lives: the same config as our `createRegistrationHandler`. */
   config: RegistrationHandlerConfig;
-  /** Our key for the partner; registering again under the same id replaces the earlier attempt. */
+  /**
+   * Our key for the partner. Registering again under the same id retries an attempt that ended without
+   * a clear answer (with its token B); otherwise it replaces the earlier attempt.
+   */
   partnerId: string;
   /** The partner's versions URL, handed over out of band with token A. */
   versionsUrl: string;
@@ -28,10 +32,13 @@ export interface RegisterOptions {
  * (the partner calls us back with it) before sending it, POSTs our credentials, and stores token C.
  *
  * The store is written before each step that could lose a token: a crash leaves either the partner
- * invited with token B (register again) or registered with token C. A failed POST removes token B again.
- * If the partner answers 405 (it already registered us on an attempt whose answer we never got), the
- * credentials are PUT instead, with the same token A, which an SDK partner still accepts until token C is
- * used.
+ * invited with token B (register again) or registered with token C. Token B is removed again only when
+ * the partner clearly refused the POST (an OCPI 2xxx or 3xxx status, or an HTTP 4xx other than 405, 408
+ * and 429). After a timeout, a network error, a 5xx or an answer we could not read, the partner may
+ * have registered us: the invited record with token B stays and the error is thrown; registering again
+ * with the same `partnerId` retries with that same token B. If the partner answers 405 (it already
+ * registered us on an attempt whose answer we never got), the credentials are PUT instead, with the same
+ * token A, which an SDK partner still accepts for that recovery until token C is used.
  *
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/credentials.asciidoc#credentials_registration
  */
@@ -47,7 +54,10 @@ export async function register(options: RegisterOptions): Promise<PartnerRecord>
   });
   requireModules(endpoints, ['credentials', ...(config.versions[version]?.requiredModules ?? [])]);
 
-  const tokenB = mintToken();
+  // An earlier attempt without a clear answer may have handed token B to the partner already: keep it.
+  const earlier = await config.store.findById(options.partnerId);
+  const retried = earlier?.status === 'invited' && earlier.outgoingToken !== undefined;
+  const tokenB = retried ? earlier.incomingToken : mintToken();
   const invited: PartnerRecord = {
     id: options.partnerId,
     status: 'invited',
@@ -63,12 +73,19 @@ export async function register(options: RegisterOptions): Promise<PartnerRecord>
 
   const connected = clientFor(version, { ...settings, tokenEncoding, versionUrl, endpoints });
   const body = ourCredentials(config, config.baseUrl.replace(/\/+$/, ''), version, tokenB);
+  const args = { body: body as never, ...discoveryCall(flow) };
   let theirs: AnyCredentials;
   try {
-    theirs = await postOrPut(connected, body, flow);
+    theirs = await connected.credentials.postCredentials(args);
   } catch (error) {
-    await config.store.remove(invited.id);
-    throw error;
+    if (!isOcpiHttpError(error) || error.status !== 405) {
+      // Only a token B minted now and clearly refused is known to be unused; any other may be held.
+      if (!retried && isClearRefusal(error)) await config.store.remove(invited.id);
+      throw error;
+    }
+    // 405: the partner registered us on an attempt whose answer we lost. It holds token B whatever
+    // happens to this PUT, so a failure here keeps the record.
+    theirs = await connected.credentials.putCredentials(args);
   }
   const registered: PartnerRecord = {
     ...invited,
@@ -80,19 +97,16 @@ export async function register(options: RegisterOptions): Promise<PartnerRecord>
   return registered;
 }
 
-// POST registers; a 405 means the partner registered us already (an answer we lost), so PUT instead.
-async function postOrPut(
-  client: OcpiClient,
-  body: AnyCredentials | undefined,
-  flow: DiscoveryCallOptions,
-): Promise<AnyCredentials> {
-  const args = { body: body as never, ...discoveryCall(flow) };
-  try {
-    return await client.credentials.postCredentials(args);
-  } catch (error) {
-    if (!isOcpiHttpError(error) || error.status !== 405) throw error;
-    return client.credentials.putCredentials(args);
-  }
+/**
+ * Whether the partner clearly refused our POST, so did not register us: an OCPI client or server error
+ * (2xxx, 3xxx), or an HTTP 4xx except those that say nothing about the request (405 is answered with a
+ * PUT; 408 and 429 ask to try again).
+ */
+function isClearRefusal(error: unknown): boolean {
+  if (isOcpiStatusError(error)) return error.statusCode >= 2000 && error.statusCode < 4000;
+  return (
+    isOcpiHttpError(error) && error.status >= 400 && error.status < 500 && ![408, 429].includes(error.status)
+  );
 }
 
 function requireModules(endpoints: readonly PartnerEndpoint[], required: readonly string[]): void {

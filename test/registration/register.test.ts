@@ -12,6 +12,7 @@ import {
 import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useMswServer } from '../support/msw';
+import { ocpi } from '../support/ocpi-responses';
 import { fencedJsonBlocks, readExample221, readSpecFile } from '../support/spec';
 import {
   authorization,
@@ -294,6 +295,7 @@ describe('POST credentials: the store fails', () => {
     const handle = createRegistrationHandler({
       store: {
         findByToken: (token) => store.findByToken(token),
+        findById: (id) => store.findById(id),
         save: async () => {
           throw new Error('disk full');
         },
@@ -385,6 +387,52 @@ describe('POST credentials: refused', () => {
     await expectUntouched(store);
   });
 
+  const role = (role: string, party_id = 'EXA', country_code = 'NL') => ({
+    role,
+    party_id,
+    country_code,
+    business_details: { name: 'Example Operator' },
+  });
+  it.each([
+    ['the same role twice', [role('CPO'), role('CPO')], 'unique'],
+    ['the same role twice, codes in another case', [role('CPO'), role('CPO', 'exa', 'nl')], 'unique'],
+    ['a Hub that also reports another role', [role('HUB'), role('CPO', 'EXB')], 'HUB'],
+  ] as const)('2001 for roles with %s, in lenient and strict mode', async (_, roles, rule) => {
+    for (const validation of ['lenient', 'strict'] as const) {
+      const { handle, store } = await setup({ validation });
+      const response = await handle(
+        partnerRequest('POST', '/2.2.1/credentials', {
+          token: TOKEN_A,
+          body: { token: TOKEN_B, url: INITIATOR, roles },
+        }),
+      );
+      const envelope = await failed(response, 200);
+      expect(envelope.status_code).toBe(2001);
+      expect(envelope.status_message).toMatch(/^Invalid credentials: roles/);
+      // Strict mode may refuse it in the schema already, in the schema's words; lenient mode relies on us.
+      if (validation === 'lenient') expect(envelope.status_message).toContain(rule);
+      expect(requests).toEqual([]);
+      await expectUntouched(store);
+    }
+  });
+
+  it('registers one party in two roles, and a Hub as HUB only', async () => {
+    for (const roles of [[role('CPO'), role('EMSP')], [role('HUB')]]) {
+      const { handle } = await setup();
+      serveInitiator(server, { versionsUrl: INITIATOR, token: TOKEN_B });
+      const body = await readEnvelope(
+        await handle(
+          partnerRequest('POST', '/2.2.1/credentials', {
+            token: TOKEN_A,
+            body: { token: TOKEN_B, url: INITIATOR, roles },
+          }),
+        ),
+        200,
+      );
+      expect(body.status_code).toBe(1000);
+    }
+  });
+
   it('2001 in strict mode for what lenient mode tolerates (an unknown field)', async () => {
     const body = { ...credentials221(TOKEN_B, INITIATOR), extra: true };
     const strict = await setup({ validation: 'strict' });
@@ -421,6 +469,83 @@ describe('POST credentials: refused', () => {
       status_message: "Could not use the initiator's API: GET versions: unreachable",
     });
     await expectUntouched(store);
+  });
+
+  describe('allowPartnerUrl applies to every URL the initiator gives', () => {
+    const onlyTheInitiator = { allowPartnerUrl: (url: URL) => url.hostname === 'cpo.example.com' };
+    const INTERNAL = 'http://10.0.0.7/admin';
+    const post = () =>
+      partnerRequest('POST', '/2.2.1/credentials', {
+        token: TOKEN_A,
+        body: credentials221(TOKEN_B, INITIATOR),
+      });
+
+    it('3001 for a version details URL it refuses, without calling it', async () => {
+      const { handle, store } = await setup(onlyTheInitiator);
+      serveInitiator(server, {
+        versionsUrl: INITIATOR,
+        token: TOKEN_B,
+        versions: [{ version: '2.2.1', url: INTERNAL }],
+      });
+      let internalCalled = false;
+      server.use(
+        http.get(INTERNAL, () => {
+          internalCalled = true;
+          return HttpResponse.json({});
+        }),
+      );
+      const envelope = await failed(await handle(post()), 200);
+      expect(envelope).toMatchObject({
+        status_code: 3001,
+        status_message: "Could not use the initiator's API: its version details URL is not one we call",
+      });
+      expect(internalCalled).toBe(false);
+      expect(requests.map((request) => request.url)).toEqual([INITIATOR]);
+      await expectUntouched(store);
+    });
+
+    it.each([
+      ['another host', `${INTERNAL}/locations`],
+      ['a non-web scheme', 'file:///etc/passwd'],
+      ['a URL that does not parse', 'not a url'],
+    ])('3001 for an endpoint at %s, which is not stored', async (_, url) => {
+      const { handle, store } = await setup({ ...onlyTheInitiator, validation: 'lenient' });
+      const details = 'https://cpo.example.com/ocpi/2.2.1';
+      serveInitiator(server, {
+        versionsUrl: INITIATOR,
+        token: TOKEN_B,
+        versions: [{ version: '2.2.1', url: details }],
+      });
+      server.use(
+        http.get(details, () =>
+          ocpi({
+            version: '2.2.1',
+            endpoints: [
+              { identifier: 'credentials', role: 'SENDER', url: `${details}/credentials` },
+              { identifier: 'locations', role: 'SENDER', url },
+            ],
+          }),
+        ),
+      );
+      const envelope = await failed(await handle(post()), 200);
+      expect(envelope.status_code).toBe(3001);
+      expect(envelope.status_message).toMatch(/^Could not use the initiator's API: /);
+      expect(envelope.status_message).not.toContain('10.0.0.7');
+      await expectUntouched(store);
+    });
+
+    it('the default refuses a details URL that is not http or https', async () => {
+      const { handle, store } = await setup();
+      serveInitiator(server, {
+        versionsUrl: INITIATOR,
+        token: TOKEN_B,
+        versions: [{ version: '2.2.1', url: 'ftp://cpo.example.com/ocpi/2.2.1' }],
+      });
+      const envelope = await failed(await handle(post()), 200);
+      expect(envelope).toMatchObject({ status_code: 3001 });
+      expect(requests.map((request) => request.url)).toEqual([INITIATOR]);
+      await expectUntouched(store);
+    });
   });
 
   it('3001 when the initiator answers 401 to token B in either encoding', async () => {

@@ -2,12 +2,14 @@
 // registration handler, and each calls the other back over (msw-routed) HTTP.
 
 import {
+  authenticatePartner,
   createRegistrationHandler,
   InMemoryPartnerStore,
   isOcpiHttpError,
   isOcpiMissingEndpointError,
   isOcpiNoCommonVersionError,
   isOcpiServerStatusError,
+  mayUseModule,
   type RegistrationHandlerConfig,
   readRegistration,
   register,
@@ -143,8 +145,15 @@ describe('registration between two SDK parties', () => {
       versionsUrl: `${CPO}/versions`,
       tokenA: TOKEN_A,
     };
-    expect(await failure(register(options))).toBeDefined();
-    expect(emsp.store.all()).toEqual([]);
+    expect(await failure(register(options))).toMatchObject({ name: 'OcpiNetworkError' });
+    // The partner registered us with token B: it is kept, and the partner can call us with it.
+    const [kept] = emsp.store.all();
+    expect(kept).toMatchObject({ id: 'cpo', status: 'invited', outgoingToken: TOKEN_A });
+    expect(cpo.store.all()[0]).toMatchObject({ status: 'registered', outgoingToken: kept?.incomingToken });
+    const withB = await fetch(`${EMSP}/versions`, {
+      headers: { Authorization: `Token ${btoa(kept?.incomingToken ?? '')}` },
+    });
+    expect(withB.status).toBe(200);
     server.resetHandlers();
     server.use(
       http.all(`${CPO}/*`, ({ request }) => cpo.handle(request)),
@@ -152,7 +161,75 @@ describe('registration between two SDK parties', () => {
     );
     const record = await register(options);
     expect(record.status).toBe('registered');
+    expect(record.incomingToken).toBe(kept?.incomingToken);
     expect(cpo.store.all()[0]).toMatchObject({ status: 'registered', outgoingToken: record.incomingToken });
+  });
+
+  const envelope = (status_code: number, data?: unknown) => ({
+    ...(data !== undefined && { data }),
+    status_code,
+    timestamp: new Date().toISOString(),
+  });
+  it.each([
+    ['HTTP 500 (3000)', 500, envelope(3000), 'kept'],
+    ['HTTP 502 without a body', 502, undefined, 'kept'],
+    ['HTTP 408', 408, envelope(2000), 'kept'],
+    ['HTTP 429', 429, envelope(2000), 'kept'],
+    ['1000 with credentials we cannot read', 200, envelope(1000, { token: 42 }), 'kept'],
+    ['HTTP 400 (2001)', 400, envelope(2001), 'removed'],
+    ['HTTP 401', 401, envelope(2000), 'removed'],
+    ['2001 with HTTP 200', 200, envelope(2001), 'removed'],
+    ['3001 with HTTP 200', 200, envelope(3001), 'removed'],
+  ] as const)('after a POST answered with %s (HTTP %i), token B is %s', async (_, status, body, outcome) => {
+    await cpoInvitingEmsp(['2.2.1']);
+    const emsp = party(EMSP, 'EMSP', ['2.2.1']);
+    server.use(
+      http.post(`${CPO}/2.2.1/credentials`, () =>
+        body === undefined ? new HttpResponse(null, { status }) : HttpResponse.json(body, { status }),
+      ),
+    );
+    const error = await failure(
+      register({ config: emsp.config, partnerId: 'cpo', versionsUrl: `${CPO}/versions`, tokenA: TOKEN_A }),
+    );
+    expect(error).toBeDefined();
+    if (outcome === 'removed') expect(emsp.store.all()).toEqual([]);
+    else expect(emsp.store.all()).toEqual([expect.objectContaining({ id: 'cpo', status: 'invited' })]);
+  });
+
+  it('keeps a token B from an attempt without a clear answer even when the retry is refused', async () => {
+    await cpoInvitingEmsp(['2.2.1']);
+    const emsp = party(EMSP, 'EMSP', ['2.2.1']);
+    const options = {
+      config: emsp.config,
+      partnerId: 'cpo',
+      versionsUrl: `${CPO}/versions`,
+      tokenA: TOKEN_A,
+    };
+    server.use(
+      http.post(`${CPO}/2.2.1/credentials`, () => HttpResponse.error(), { once: true }),
+      http.post(`${CPO}/2.2.1/credentials`, () => HttpResponse.json(envelope(2001)), { once: true }),
+    );
+    expect(await failure(register(options))).toMatchObject({ name: 'OcpiNetworkError' });
+    const [kept] = emsp.store.all();
+    expect(await failure(register(options))).toMatchObject({ statusCode: 2001 });
+    expect(emsp.store.all()).toEqual([kept]);
+  });
+
+  it('keeps token B when the partner answers 405 and then fails the PUT: it registered us already', async () => {
+    const cpo = await cpoInvitingEmsp(['2.2.1']);
+    const emsp = party(EMSP, 'EMSP', ['2.2.1']);
+    server.use(
+      http.post(`${CPO}/2.2.1/credentials`, () =>
+        HttpResponse.json(envelope(2000), { status: 405, headers: { Allow: 'GET, PUT, DELETE' } }),
+      ),
+      http.put(`${CPO}/2.2.1/credentials`, () => HttpResponse.json(envelope(3001))),
+    );
+    const error = await failure(
+      register({ config: emsp.config, partnerId: 'cpo', versionsUrl: `${CPO}/versions`, tokenA: TOKEN_A }),
+    );
+    expect(isOcpiServerStatusError(error) && error.statusCode).toBe(3001);
+    expect(emsp.store.all()).toEqual([expect.objectContaining({ id: 'cpo', status: 'invited' })]);
+    expect(cpo.store.all()[0]?.status).toBe('invited');
   });
 });
 
@@ -230,21 +307,70 @@ describe('after registration', () => {
     expect('roles' in theirs && theirs.roles[0]?.party_id).toBe('CPO');
   });
 
-  it('rotates both tokens with PUT; the old ones keep working until the new ones are used', async () => {
+  it('rotates both tokens with PUT: our old token dies at once, theirs when the new one is used', async () => {
     const { cpo, emsp, record } = await registered(['2.2.1'], ['2.2.1']);
     const updated = await updateRegistration({ config: emsp.config, record });
     expect(updated.incomingToken).not.toBe(record.incomingToken);
-    expect(updated.previousIncomingToken).toBe(record.incomingToken);
+    // The token we replaced is gone (the update may be for a compromised one), and nothing is pending.
+    expect(updated).not.toHaveProperty('previousIncomingToken');
+    expect(updated).not.toHaveProperty('rotationPending');
+    expect(emsp.store.all()).toEqual([updated]);
     expect(updated.outgoingToken).not.toBe(record.outgoingToken);
     expect(cpo.store.all()[0]).toMatchObject({
       incomingToken: updated.outgoingToken,
       outgoingToken: updated.incomingToken,
     });
+    const toEmsp = (token: string) =>
+      fetch(`${EMSP}/versions`, { headers: { Authorization: `Token ${btoa(token)}` } });
+    expect((await toEmsp(record.incomingToken)).status).toBe(401);
+    expect(await authenticatePartner(emsp.store, record.incomingToken)).toBeUndefined();
+    expect((await toEmsp(updated.incomingToken)).status).toBe(200);
+    // The CPO keeps our old token C for recovery until we use the new one.
     const call = (token: string) =>
       fetch(`${CPO}/2.2.1/credentials`, { headers: { Authorization: `Token ${btoa(token)}` } });
     expect((await call(record.outgoingToken ?? '')).status).toBe(200);
     expect((await call(updated.outgoingToken ?? '')).status).toBe(200);
     expect((await call(record.outgoingToken ?? '')).status).toBe(401);
+  });
+
+  it('a PUT the partner refuses locks nobody out: both of our tokens keep working, a retry completes', async () => {
+    const { cpo, emsp, record } = await registered(['2.2.1'], ['2.2.1']);
+    // The CPO now requires a module we do not offer: it calls us back with the new token B, then refuses.
+    party(CPO, 'CPO', ['2.2.1'], ['cdrs'], cpo.store);
+    const error = await failure(updateRegistration({ config: emsp.config, record }));
+    expect(isOcpiServerStatusError(error) && error.statusCode).toBe(3003);
+    const [pending] = emsp.store.all();
+    expect(pending).toMatchObject({ previousIncomingToken: record.incomingToken, rotationPending: true });
+
+    // The CPO still holds our old token B: it must keep working everywhere, app modules included.
+    const held = cpo.store.all()[0]?.outgoingToken ?? '';
+    expect(held).toBe(record.incomingToken);
+    const toEmsp = (token: string) =>
+      fetch(`${EMSP}/2.2.1/credentials`, { headers: { Authorization: `Token ${btoa(token)}` } });
+    expect((await toEmsp(held)).status).toBe(200);
+    expect((await toEmsp(pending?.incomingToken ?? '')).status).toBe(200);
+    expect((await toEmsp(held)).status).toBe(200);
+    const old = await authenticatePartner(emsp.store, held);
+    expect(old && mayUseModule(old, 'locations')).toBe(true);
+
+    // Once the CPO accepts, the retry offers the same new token, and the old one is dropped.
+    party(CPO, 'CPO', ['2.2.1'], [], cpo.store);
+    const updated = await updateRegistration({ config: emsp.config, record });
+    expect(updated.incomingToken).toBe(pending?.incomingToken);
+    expect(emsp.store.all()).toEqual([updated]);
+    expect(updated).not.toHaveProperty('previousIncomingToken');
+    expect(updated).not.toHaveProperty('rotationPending');
+    expect(cpo.store.all()[0]?.outgoingToken).toBe(updated.incomingToken);
+    expect((await toEmsp(held)).status).toBe(401);
+  });
+
+  it('refuses to update to a version we do not serve, before rotating anything', async () => {
+    const { cpo, emsp, record } = await registered(['2.1.1', '2.2.1'], ['2.2.1']);
+    const before = { ours: emsp.store.all(), theirs: cpo.store.all() };
+    const error = await failure(updateRegistration({ config: emsp.config, record, version: '2.1.1' }));
+    expect(error).toBeInstanceOf(TypeError);
+    expect(String(error)).not.toContain(record.incomingToken);
+    expect({ ours: emsp.store.all(), theirs: cpo.store.all() }).toEqual(before);
   });
 
   it('moves a 2.1.1 registration to 2.2.1 through PUT', async () => {
@@ -261,6 +387,50 @@ describe('after registration', () => {
     await unregister({ config: emsp.config, record });
     expect(emsp.store.all()).toEqual([]);
     expect(cpo.store.all()).toEqual([]);
+  });
+
+  it('unregisters after a DELETE whose answer was lost: the retry gets 401 from a partner that forgot us', async () => {
+    const { cpo, emsp, record } = await registered(['2.2.1'], ['2.2.1']);
+    server.use(
+      http.delete(
+        `${CPO}/2.2.1/credentials`,
+        async ({ request }) => {
+          await cpo.handle(request);
+          return HttpResponse.error();
+        },
+        { once: true },
+      ),
+    );
+    expect(await failure(unregister({ config: emsp.config, record }))).toMatchObject({
+      name: 'OcpiNetworkError',
+    });
+    expect(cpo.store.all()).toEqual([]);
+    expect(emsp.store.all()).toEqual([{ ...record, unregistering: true }]);
+    await unregister({ config: emsp.config, record });
+    expect(emsp.store.all()).toEqual([]);
+  });
+
+  it('unregisters when the partner answers 405 (not registered)', async () => {
+    const { emsp, record } = await registered(['2.2.1'], ['2.2.1']);
+    server.use(
+      http.delete(`${CPO}/2.2.1/credentials`, () =>
+        HttpResponse.json(
+          { status_code: 2000, status_message: 'Not registered', timestamp: new Date().toISOString() },
+          { status: 405, headers: { Allow: 'GET, POST' } },
+        ),
+      ),
+    );
+    await unregister({ config: emsp.config, record });
+    expect(emsp.store.all()).toEqual([]);
+  });
+
+  it('keeps the partner when a first DELETE is refused with 401', async () => {
+    const { emsp, record } = await registered(['2.2.1'], ['2.2.1']);
+    const stale = { ...record, outgoingToken: 'not-the-token' };
+    await emsp.store.save(stale);
+    const error = await failure(unregister({ config: emsp.config, record: stale }));
+    expect(isOcpiHttpError(error) && error.status).toBe(401);
+    expect(emsp.store.all()).toHaveLength(1);
   });
 });
 

@@ -1,5 +1,7 @@
 // After the registration: PUT (token rotation, new endpoints, 2.1.1 → 2.2.1), the old token that keeps
 // working until the new one is used, recovery after a lost answer, and DELETE.
+
+import { authenticatePartner, mayUseModule } from '@org/ocpi';
 import {
   CredentialsSchema as Credentials221Schema,
   OcpiResponseSchema as Response221Schema,
@@ -46,15 +48,53 @@ async function register(handle: Handle, version: '2.2.1' | '2.1.1' = '2.2.1'): P
 }
 
 describe('token A after the registration', () => {
-  it('keeps working until the partner uses token C, then stops', async () => {
+  it('serves only recovery (versions, details, GET credentials) until the partner uses token C, then stops', async () => {
     const { handle, store } = await setup();
     const tokenC = await register(handle);
     expect(await status(handle, TOKEN_A)).toBe(200);
+    expect((await handle(partnerRequest('GET', '/2.2.1', { token: TOKEN_A }))).status).toBe(200);
     expect(store.all()[0]?.previousIncomingToken).toBe(TOKEN_A);
     expect(await status(handle, tokenC)).toBe(200);
     expect(store.all()[0]).not.toHaveProperty('previousIncomingToken');
     expect(await status(handle, TOKEN_A)).toBe(401);
     expect(await status(handle, tokenC)).toBe(200);
+  });
+
+  it('cannot unregister the partner: DELETE with token A is 401 and the registration stays', async () => {
+    const { handle, store } = await setup();
+    await register(handle);
+    const before = store.all();
+    const response = await handle(partnerRequest('DELETE', '/2.2.1/credentials', { token: TOKEN_A }));
+    expect(response.headers.get('www-authenticate')).toBe('Token');
+    const text = await response.clone().text();
+    expect((await readEnvelope(response, 401)).status_code).toBe(2000);
+    for (const form of tokenForms(TOKEN_A)) expect(text).not.toContain(form);
+    expect(store.all()).toEqual(before);
+  });
+
+  it('is refused by authenticatePartner for the app modules; token C is accepted and retires it', async () => {
+    const { handle, store } = await setup();
+    const tokenC = await register(handle);
+    const withA = await authenticatePartner(store, TOKEN_A);
+    expect(withA).toMatchObject({ token: 'previous', partner: { id: 'partner-1', status: 'registered' } });
+    expect(withA && mayUseModule(withA, 'locations')).toBe(false);
+    expect(store.all()[0]?.previousIncomingToken).toBe(TOKEN_A);
+
+    const withC = await authenticatePartner(store, tokenC);
+    expect(withC).toMatchObject({ token: 'current', partner: { id: 'partner-1', status: 'registered' } });
+    expect(withC && mayUseModule(withC, 'locations')).toBe(true);
+    expect(withC?.partner).not.toHaveProperty('previousIncomingToken');
+    expect(store.all()[0]).not.toHaveProperty('previousIncomingToken');
+    expect(await authenticatePartner(store, TOKEN_A)).toBeUndefined();
+    expect(await authenticatePartner(store, 'unknown')).toBeUndefined();
+  });
+
+  it('authenticatePartner refuses an invited partner (token A before the registration) on app modules', async () => {
+    const { store } = await setup();
+    const invited = await authenticatePartner(store, TOKEN_A);
+    expect(invited).toMatchObject({ token: 'current', partner: { status: 'invited' } });
+    expect(invited && mayUseModule(invited, 'cdrs')).toBe(false);
+    expect(invited && mayUseModule(invited, 'credentials')).toBe(true);
   });
 
   it('lets an initiator that never received token C read it with token A (GET), or replace it (PUT)', async () => {
@@ -237,6 +277,48 @@ describe('PUT credentials', () => {
     for (const form of tokenForms(TOKEN_A, TOKEN_B, TOKEN_B2, tokenC)) expect(text).not.toContain(form);
     expect(store.all()).toEqual(before);
     expect(await status(handle, tokenC)).toBe(200);
+  });
+});
+
+describe('while our own update is unconfirmed (rotationPending)', () => {
+  it('both tokens are full credentials, using the new one retires nothing, and a PUT of the partner settles it', async () => {
+    const { handle, store } = await setup();
+    await store.save({
+      id: 'partner-1',
+      status: 'registered',
+      incomingToken: 'our-new-token-b2',
+      previousIncomingToken: 'our-old-token-b1',
+      rotationPending: true,
+      outgoingToken: TOKEN_B,
+      versionsUrl: INITIATOR,
+    });
+    for (const token of ['our-new-token-b2', 'our-old-token-b1', 'our-new-token-b2']) {
+      expect(await status(handle, token)).toBe(200);
+      const found = await authenticatePartner(store, token);
+      expect(found && mayUseModule(found, 'locations')).toBe(true);
+    }
+    expect(store.all()[0]).toMatchObject({
+      previousIncomingToken: 'our-old-token-b1',
+      rotationPending: true,
+    });
+
+    serveInitiator(server, { versionsUrl: INITIATOR, token: TOKEN_B2 });
+    const put = await readEnvelope(
+      await handle(
+        partnerRequest('PUT', '/2.2.1/credentials', {
+          token: 'our-old-token-b1',
+          body: credentials221(TOKEN_B2, INITIATOR),
+        }),
+      ),
+      200,
+    );
+    const tokenC = (put.data as { token: string }).token;
+    expect(store.all()[0]).not.toHaveProperty('rotationPending');
+    expect(store.all()[0]).toMatchObject({
+      incomingToken: tokenC,
+      previousIncomingToken: 'our-old-token-b1',
+    });
+    expect(await status(handle, 'our-new-token-b2')).toBe(401);
   });
 });
 

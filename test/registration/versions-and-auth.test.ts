@@ -1,12 +1,11 @@
 // The answering side's versions list, version details, authorization, unknown paths and trace headers,
 // driven with the raw requests a partner sends.
-import { createRegistrationHandler } from '@org/ocpi';
+import { createRegistrationHandler, mayUseModule } from '@org/ocpi';
 import { VersionDetailsSchema as VersionDetails211Schema } from '@org/ocpi/v211';
 import { VersionDetailsSchema as VersionDetails221Schema, VersionSchema } from '@org/ocpi/v221';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { mayUse } from '../../src/registration/authenticate';
-import { BASE, partnerRequest, readEnvelope, setup, TOKEN_A, tokenForms } from './support';
+import { BASE, OUR_ROLE_221, partnerRequest, readEnvelope, setup, TOKEN_A, tokenForms } from './support';
 
 describe('GET versions', () => {
   it('lists the versions we serve, each with the URL of its details', async () => {
@@ -43,6 +42,31 @@ describe('GET versions', () => {
   it('refuses a configuration without any version', async () => {
     const { store } = await setup();
     expect(() => createRegistrationHandler({ store, baseUrl: BASE, versions: {} })).toThrow(TypeError);
+  });
+
+  it.each([
+    ['no roles', []],
+    ['the same role twice', [OUR_ROLE_221, { ...OUR_ROLE_221, business_details: { name: 'Other' } }]],
+    ['the same role twice, codes in another case', [OUR_ROLE_221, { ...OUR_ROLE_221, party_id: 'exm' }]],
+    ['a Hub with another role', [{ ...OUR_ROLE_221, role: 'HUB' }, OUR_ROLE_221]],
+  ] as const)('refuses a 2.2.1 configuration with %s', async (_, roles) => {
+    const { store } = await setup();
+    const create = () =>
+      createRegistrationHandler({ store, baseUrl: BASE, versions: { '2.2.1': { roles, endpoints: [] } } });
+    expect(create).toThrow(TypeError);
+    expect(create).toThrow(/roles: /);
+  });
+
+  it('accepts one party in two roles, and the same role for two parties', async () => {
+    const { store } = await setup();
+    const roles = [
+      OUR_ROLE_221,
+      { ...OUR_ROLE_221, role: 'CPO' },
+      { ...OUR_ROLE_221, party_id: 'EXN' },
+    ] as const;
+    expect(() =>
+      createRegistrationHandler({ store, baseUrl: BASE, versions: { '2.2.1': { roles, endpoints: [] } } }),
+    ).not.toThrow();
   });
 });
 
@@ -86,7 +110,7 @@ describe('GET version details', () => {
       baseUrl: BASE,
       versions: {
         '2.2.1': {
-          roles: [],
+          roles: [OUR_ROLE_221],
           endpoints: [{ identifier: 'credentials', role: 'RECEIVER', url: 'https://elsewhere.example/cred' }],
         },
       },
@@ -175,18 +199,18 @@ describe('authorization', () => {
     );
   });
 
-  it('lets token A (an invited partner) use only the versions and credentials modules', async () => {
+  it('lets token A (an invited partner) and a replaced token use only the versions and credentials modules', () => {
     const invited = {
       partner: { id: 'p', status: 'invited', incomingToken: 'a' },
-      token: 'a',
-      encoding: 'raw',
+      token: 'current',
     } as const;
-    expect(mayUse(invited, 'versions')).toBe(true);
-    expect(mayUse(invited, 'credentials')).toBe(true);
-    expect(mayUse(invited, 'locations')).toBe(false);
-    expect(mayUse({ ...invited, partner: { ...invited.partner, status: 'registered' } }, 'locations')).toBe(
-      true,
-    );
+    expect(mayUseModule(invited, 'versions')).toBe(true);
+    expect(mayUseModule(invited, 'credentials')).toBe(true);
+    expect(mayUseModule(invited, 'locations')).toBe(false);
+    const registered = { ...invited, partner: { ...invited.partner, status: 'registered' } } as const;
+    expect(mayUseModule(registered, 'locations')).toBe(true);
+    expect(mayUseModule({ ...registered, token: 'previous' }, 'locations')).toBe(false);
+    expect(mayUseModule({ ...registered, token: 'previous' }, 'credentials')).toBe(true);
   });
 
   it('answers HTTP 500 with 3000 when the store fails, without its message', async () => {
@@ -197,11 +221,12 @@ describe('authorization', () => {
         findByToken: async () => {
           throw new Error(`database down, token ${TOKEN_A}`);
         },
+        findById: (id) => store.findById(id),
         save: (record) => store.save(record),
         remove: (id) => store.remove(id),
       },
       baseUrl: BASE,
-      versions: { '2.2.1': { roles: [], endpoints: [] } },
+      versions: { '2.2.1': { roles: [OUR_ROLE_221], endpoints: [] } },
       onError: (error) => errors.push(error),
     });
     const response = await handle(partnerRequest('GET', '/versions', { token: TOKEN_A }));

@@ -1,5 +1,6 @@
 import type { TokenEncoding } from '../auth/authorization-header';
 import type { OcpiVersion } from '../version';
+import type { authenticatePartner } from './authenticate-partner';
 
 /** One party of a platform, as the credentials name it (2.1.1: the only one; 2.2.1: one per role). */
 export interface PartyRole {
@@ -32,10 +33,21 @@ export interface PartnerRecord {
   status: 'invited' | 'registered';
   incomingToken: string;
   /**
-   * The incoming token being replaced, still accepted until the partner has proven it holds the new one:
-   * so that a crash between storing and sending a new token never locks the partner out.
+   * The incoming token being replaced, kept until the partner has proven it holds the new one, so that a
+   * crash between storing and sending a new token never locks the partner out. It only serves that
+   * recovery (see {@link authenticatePartner}): it opens no module but versions and credentials.
    */
   previousIncomingToken?: string;
+  /**
+   * Set while our own update (a PUT we sent) has not been confirmed: the partner may hold either incoming
+   * token, so both are full credentials and neither is retired until the PUT succeeds.
+   */
+  rotationPending?: true;
+  /**
+   * Set once we have sent, or are about to send, the partner a DELETE: if its answer is lost, a retry
+   * that the partner no longer recognises (401, 405) means the unregistration went through.
+   */
+  unregistering?: true;
   outgoingToken?: string;
   /** How to send `outgoingToken`; by default the version's way. */
   tokenEncoding?: TokenEncoding;
@@ -52,8 +64,13 @@ export interface PartnerRecord {
  * resolves, because the handshake relies on their order to survive a crash at any step.
  */
 export interface PartnerStore {
-  /** The partner whose `incomingToken` (or `previousIncomingToken`) is `token`. */
+  /**
+   * The partner whose `incomingToken` (or `previousIncomingToken`) is `token`. It does not say which one
+   * matched: to authenticate a request, use {@link authenticatePartner}, which does.
+   */
   findByToken(token: string): Promise<PartnerRecord | undefined>;
+  /** The partner with this `id`. */
+  findById(id: string): Promise<PartnerRecord | undefined>;
   /** Inserts or replaces the record with this `id`. */
   save(record: PartnerRecord): Promise<void>;
   remove(id: string): Promise<void>;
@@ -69,6 +86,11 @@ export class InMemoryPartnerStore implements PartnerStore {
         return structuredClone(record);
     }
     return undefined;
+  }
+
+  async findById(id: string): Promise<PartnerRecord | undefined> {
+    const record = this.#records.get(id);
+    return record && structuredClone(record);
   }
 
   async save(record: PartnerRecord): Promise<void> {

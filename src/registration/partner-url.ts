@@ -1,0 +1,22 @@
+import type { RegistrationHandlerConfig } from './config';
+
+/**
+ * Whether we may send a request to a URL a partner gave us (its versions URL, version details URL or an
+ * endpoint): `allowPartnerUrl`, by default any http or https URL. A URL that does not parse is refused.
+ * Every such URL is checked before it is called or stored, so a partner cannot aim our server at hosts
+ * the app keeps out of reach.
+ */
+export function allowsPartnerUrl(config: RegistrationHandlerConfig, url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  return (config.allowPartnerUrl ?? isWebUrl)(parsed);
+}
+
+// By default any http(s) URL: a partner we invited may name its own host. Refine with `allowPartnerUrl`.
+function isWebUrl(url: URL): boolean {
+  return url.protocol === 'https:' || url.protocol === 'http:';
+}
