@@ -23,6 +23,17 @@ export function coordinateRule(latitude: RegExp, longitude: RegExp, decimals: st
   };
 }
 
+/** No two Connectors of one EVSE with the same id (Connector object, `id`), in any case. */
+export function checkConnectorIds(
+  evse: { connectors?: readonly { id: string }[] | undefined },
+  report: RuleReporter,
+): void {
+  const ids = evse.connectors?.map(({ id }) => id.toUpperCase());
+  ids?.forEach((id, index) => {
+    if (ids.indexOf(id) < index) report(['connectors', index, 'id'], 'must be unique within the EVSE');
+  });
+}
+
 /** A weekday from 1 (Monday) to 7, and a period of `HH:MM` times that ends after it begins. */
 export function checkRegularHours(
   hours: { weekday: number; period_begin: string; period_end: string },
@@ -57,12 +68,30 @@ export function checkTariffRestrictions(
   }
 }
 
-/** The restrictions of every element of a Tariff (or of a PATCH that carries elements). */
-export function checkTariffElements(
+/** A share of the energy mix: a percentage from 0 to 100 (EnergySource class, both versions). */
+export function checkEnergySource(source: { percentage: number }, report: RuleReporter): void {
+  if (!(source.percentage >= 0 && source.percentage <= 100)) {
+    report(['percentage'], 'must be a percentage from 0 to 100');
+  }
+}
+
+/** The shares of every energy source in an energy mix. */
+export function checkEnergyMix(
+  mix: { energy_sources?: readonly { percentage: number }[] | undefined },
+  report: RuleReporter,
+): void {
+  mix.energy_sources?.forEach((source, index) => {
+    checkEnergySource(source, within(report, ['energy_sources', index]));
+  });
+}
+
+/** The restrictions of every element of a Tariff and its energy mix (also in a PATCH that carries them). */
+export function checkTariff(
   tariff: {
     elements?:
       | readonly { restrictions?: Parameters<typeof checkTariffRestrictions>[0] | undefined }[]
       | undefined;
+    energy_mix?: Parameters<typeof checkEnergyMix>[0] | undefined;
   },
   report: RuleReporter,
 ): void {
@@ -71,4 +100,5 @@ export function checkTariffElements(
       checkTariffRestrictions(element.restrictions, within(report, ['elements', index, 'restrictions']));
     }
   });
+  if (tariff.energy_mix) checkEnergyMix(tariff.energy_mix, within(report, ['energy_mix']));
 }

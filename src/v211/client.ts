@@ -3,8 +3,8 @@ import { type ClientOptions, trustedUrls } from '../common/http/client-options';
 import { createTransport, type Transport } from '../common/http/transport';
 import { TrustedOrigins } from '../common/http/trusted-origins';
 import { OcpiResponseEnvelopeSchema } from './envelope';
-import type { Endpoint } from './generated/schemas';
 import { Operations } from './operations';
+import type { Endpoint } from './schemas/versions';
 
 /** Options of {@link createClient}: the partner's 2.1.1 endpoints and the shared client settings. */
 export interface Client211Options extends ClientOptions {

@@ -57,9 +57,11 @@ const budgets: Budget[] = [
   },
   // The whole client: every 2.2.1 schema, ky and the transport; never 2.1.1.
   { fixture: 'v221-client.ts', maxGzipBytes: 28_000, mustNotInclude: ['src/v211/'] },
+  // Every 2.2.1 schema with its prose rules (≈14.4 KB since the CDR, Session, command, credentials and
+  // publish-token rules came in).
   {
     fixture: 'v221-operations.ts',
-    maxGzipBytes: 14_000,
+    maxGzipBytes: 14_800,
     mustNotInclude: ['src/v211/', KY, 'src/common/errors/'],
   },
   { fixture: 'root-parse-list.ts', maxGzipBytes: 3_200, mustNotInclude: [...VERSION_CODE, KY] },

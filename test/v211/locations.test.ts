@@ -198,13 +198,45 @@ describe('Location: the 2.1.1 shape', () => {
     expect(
       strictIssues(LocationSchema, withValue(location, 'opening_times', { twentyfourseven: true })),
     ).toEqual([]);
-    const both = withValue(location, 'opening_times', { ...regular, twentyfourseven: false });
+    // A false twentyfourseven chooses nothing: beside regular hours it is the spec's own example (4.19.1).
+    const regularNot247 = withValue(location, 'opening_times', { ...regular, twentyfourseven: false });
+    expect(strictIssues(LocationSchema, regularNot247)).toEqual([]);
+    // An empty list chooses nothing either.
+    const emptyRegular = withValue(location, 'opening_times', { regular_hours: [], twentyfourseven: true });
+    expect(strictIssues(LocationSchema, emptyRegular)).toEqual([]);
+
+    const both = withValue(location, 'opening_times', { ...regular, twentyfourseven: true });
     expect(strictIssues(LocationSchema, both)).toEqual([
       { path: 'opening_times', message: 'must have only one of regular_hours or twentyfourseven' },
     ]);
     expect(lenientData(LocationSchema, both).issues.map(({ action, path }) => `${action} ${path}`)).toEqual([
       'kept opening_times',
     ]);
+
+    const onlyFalse = withValue(location, 'opening_times', { twentyfourseven: false });
+    const needsRegular = {
+      path: 'opening_times',
+      message: 'needs regular_hours when twentyfourseven is false',
+    };
+    expect(strictIssues(LocationSchema, onlyFalse)).toEqual([needsRegular]);
+    expect(
+      strictIssues(
+        LocationSchema,
+        withValue(location, 'opening_times', { regular_hours: [], twentyfourseven: false }),
+      ),
+    ).toEqual([needsRegular]);
+    expect(
+      lenientData(LocationSchema, onlyFalse).issues.map(({ action, path }) => `${action} ${path}`),
+    ).toEqual(['kept opening_times']);
+    expect(strictIssues(LocationSchema, withValue(location, 'opening_times', { regular_hours: [] }))).toEqual(
+      [
+        {
+          path: 'opening_times',
+          message: 'needs regular_hours or twentyfourseven (an empty list chooses nothing)',
+        },
+      ],
+    );
+
     const neither = withValue(location, 'opening_times', { exceptional_closings: [] });
     const needs = { path: 'opening_times', message: 'needs regular_hours or twentyfourseven' };
     expect(strictIssues(LocationSchema, neither)).toEqual([needs]);
@@ -286,9 +318,16 @@ describe('Locations PATCH bodies (mod_locations.md, eMSP PATCH)', () => {
   });
 
   it('keeps the Hours choice in a PATCH of opening_times', () => {
+    const regular_hours = [{ weekday: 1, period_begin: '08:00', period_end: '20:00' }];
     expect(
-      strictIssues(LocationPatchSchema, { opening_times: { regular_hours: [], twentyfourseven: true } }),
+      strictIssues(LocationPatchSchema, { opening_times: { regular_hours, twentyfourseven: true } }),
     ).toEqual([{ path: 'opening_times', message: 'must have only one of regular_hours or twentyfourseven' }]);
+    expect(strictIssues(LocationPatchSchema, { opening_times: { twentyfourseven: false } })).toEqual([
+      { path: 'opening_times', message: 'needs regular_hours when twentyfourseven is false' },
+    ]);
+    expect(
+      strictIssues(LocationPatchSchema, { opening_times: { regular_hours, twentyfourseven: false } }),
+    ).toEqual([]);
   });
 });
 

@@ -1,6 +1,9 @@
 // The 2.1.1 rules that the spec gives in field descriptions, in whole objects and in PATCH bodies.
 import { parsePayload } from '@org/ocpi';
 import {
+  CDRSchema,
+  EnergyMixSchema,
+  EnergySourceSchema,
   EVSEPatchSchema,
   GeoLocationSchema,
   LocationPatchSchema,
@@ -8,9 +11,10 @@ import {
   RegularHoursSchema,
   SessionPatchSchema,
   TariffPatchSchema,
+  TariffSchema,
 } from '@org/ocpi/v211';
 import { describe, expect, it } from 'vitest';
-import { location211 } from '../support/client-payloads';
+import { cdr211, location211, tariff211 } from '../support/client-payloads';
 import { issuesOf } from '../support/issues';
 
 const six = 'must be decimal degrees like 50.770774 (6 decimals)';
@@ -82,5 +86,48 @@ describe('2.1.1 prose rules', () => {
       'opening_times: must have only one of regular_hours or twentyfourseven (kept)',
       `coordinates.latitude: ${six} (kept)`,
     ]);
+  });
+
+  it('wants each energy source from 0 to 100 percent, wherever an energy mix is', () => {
+    const mix = { is_green_energy: true, energy_sources: [{ source: 'SOLAR', percentage: 150 }] };
+    const message = 'must be a percentage from 0 to 100';
+    expect(issuesOf(EnergySourceSchema, { source: 'WIND', percentage: -5 })).toEqual([
+      { path: 'percentage', message },
+    ]);
+    expect(issuesOf(EnergySourceSchema, { source: 'WIND', percentage: 100 })).toEqual([]);
+    expect(issuesOf(EnergyMixSchema, mix)).toEqual([{ path: 'energy_sources[0].percentage', message }]);
+    expect(issuesOf(LocationSchema, { ...location211(), energy_mix: mix })).toEqual([
+      { path: 'energy_mix.energy_sources[0].percentage', message },
+    ]);
+    expect(issuesOf(LocationPatchSchema, { energy_mix: mix })).toEqual([
+      { path: 'energy_mix.energy_sources[0].percentage', message },
+    ]);
+    const tariff = { ...tariff211(), energy_mix: mix };
+    expect(issuesOf(TariffSchema, tariff)).toEqual([
+      { path: 'energy_mix.energy_sources[0].percentage', message },
+    ]);
+    expect(issuesOf(TariffPatchSchema, { energy_mix: mix })).toEqual([
+      { path: 'energy_mix.energy_sources[0].percentage', message },
+    ]);
+    expect(issuesOf(CDRSchema, { ...cdr211(), tariffs: [tariff] })).toEqual([
+      { path: 'tariffs[0].energy_mix.energy_sources[0].percentage', message },
+    ]);
+  });
+
+  it('wants the connector ids of one EVSE unique, compared case-insensitively', () => {
+    const location = location211();
+    const evse = location.evses?.[0];
+    const connector = evse?.connectors[0];
+    if (!evse || !connector) throw new Error('the fixture has a connector');
+    evse.connectors = [
+      { ...connector, id: 'a' },
+      { ...connector, id: 'A' },
+    ];
+    const issue = { path: 'connectors[1].id', message: 'must be unique within the EVSE' };
+    expect(issuesOf(LocationSchema, location)).toEqual([{ ...issue, path: `evses[0].${issue.path}` }]);
+    expect(issuesOf(EVSEPatchSchema, { connectors: evse.connectors })).toEqual([issue]);
+    location.evses = [evse, { ...evse, uid: 'EVSE2', connectors: [{ ...connector, id: 'a' }] }];
+    evse.connectors = [{ ...connector, id: 'a' }];
+    expect(issuesOf(LocationSchema, location)).toEqual([]);
   });
 });

@@ -18,14 +18,7 @@ import {
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as z from 'zod/mini';
 import { elementOf, methodsOf, specInterfaceMethods211, summarise } from '../support/v211-interfaces';
-import {
-  describeMutations,
-  enumMessage,
-  exampleOf211,
-  lenientData,
-  strictIssues,
-  withValue,
-} from '../support/v211-payloads';
+import { describeMutations, exampleOf211, strictIssues, withValue } from '../support/v211-payloads';
 import type { RequiredKeys } from '../support/v221-types';
 
 const DetailsResponseSchema = OcpiResponseSchema(VersionDetailsSchema);
@@ -45,7 +38,7 @@ describeMutations({
   valid: detailsResponse,
   missing: { path: 'data.endpoints[1].url', message: 'required string is missing' },
   tooLong: { path: 'data.endpoints[0].url', max: 255, make: urlOfLength },
-  badEnum: { path: 'data.endpoints[1].identifier', values: ModuleIDValues, required: true },
+  badEnum: { path: 'data.version', values: VersionNumberValues, required: true },
   timestamp: { path: 'timestamp', withOffset: '2015-06-30T23:59:59+02:00', utc: '2015-06-30T21:59:59Z' },
   wrongType: { path: 'data.endpoints[0]', value: 'credentials', message: 'expected object, received string' },
   nullOptional: { path: 'status_message', expected: 'string' },
@@ -66,23 +59,25 @@ describe('Version details: what the 2.1.1 spec tables add', () => {
     ]);
   });
 
-  it('knows only the 2.1.1 modules: a 2.2.1 module is refused strictly and kept leniently', () => {
-    const later = withValue(details, 'endpoints[1].identifier', 'chargingprofiles');
-    expect(strictIssues(VersionDetailsSchema, later)).toEqual([
-      { path: 'endpoints[1].identifier', message: enumMessage(ModuleIDValues) },
-    ]);
-    const { data, issues } = lenientData(VersionDetailsSchema, later);
-    expect(data).toEqual(later);
-    expect(issues.map(({ path, action }) => `${action} ${path}`)).toEqual(['kept endpoints[1].identifier']);
+  it('takes modules beyond the 2.1.1 ModuleID enum: custom ones, and later ones', () => {
+    for (const identifier of ['chargingprofiles', 'nltnm-reservations']) {
+      const other = withValue(details, 'endpoints[1].identifier', identifier);
+      expect(strictIssues(VersionDetailsSchema, other), identifier).toEqual([]);
+    }
+    expect(ModuleIDValues).not.toContain('chargingprofiles');
   });
 });
 
 describe('Versions list', () => {
-  it('takes the versions of the spec example and refuses a version this spec does not name', () => {
+  it('takes the versions of the spec example, and versions 2.1.1 does not name (a partner offering 2.2.1)', () => {
     expect(versions.map((version) => version.version)).toEqual(['2.1.1', '2.0']);
-    expect(strictIssues(z.array(VersionSchema), withValue(versions, '[1].version', '2.2.1'))).toEqual([
-      { path: '[1].version', message: enumMessage(VersionNumberValues) },
+    const later = withValue(versions, '[1].version', '2.2.1');
+    expect(strictIssues(z.array(VersionSchema), later)).toEqual([]);
+    expect(strictIssues(VersionsOperations.getVersions.response, later)).toEqual([]);
+    expect(strictIssues(z.array(VersionSchema), withValue(versions, '[1].version', 2.2))).toEqual([
+      { path: '[1].version', message: 'expected string, received number' },
     ]);
+    expect(VersionNumberValues).not.toContain('2.2.1');
   });
 
   it('reports a bad version URL inside the response envelope under data', () => {
@@ -124,7 +119,8 @@ describe('Versions types', () => {
     expectTypeOf(details).toEqualTypeOf<VersionDetails>();
     expectTypeOf<VersionDetails['version']>().toEqualTypeOf<VersionNumber>();
     expectTypeOf<VersionDetails['endpoints']>().toEqualTypeOf<Endpoint[]>();
-    expectTypeOf<Endpoint['identifier']>().toEqualTypeOf<ModuleID>();
+    expectTypeOf<Endpoint['identifier']>().toEqualTypeOf<ModuleID | (string & {})>();
+    expectTypeOf<Version['version']>().toEqualTypeOf<VersionNumber | (string & {})>();
     expectTypeOf<Version['url']>().toEqualTypeOf<string>();
     expectTypeOf<VersionNumber>().toEqualTypeOf<'2.0' | '2.1' | '2.1.1'>();
     expectTypeOf<ModuleID>().toEqualTypeOf<
@@ -142,10 +138,11 @@ describe('Versions types', () => {
     const endpoint: Endpoint = { identifier: 'locations', role: 'SENDER', url };
     // @ts-expect-error: hubclientinfo is a 2.2.1 module
     const module: ModuleID = 'hubclientinfo';
-    expect(VersionSchema.safeParse({ version, url }).success).toBe(false);
+    // The schemas still take both: a versions list may name later versions, and modules may be added.
+    expect(VersionSchema.safeParse({ version, url }).success).toBe(true);
     expect(VersionDetailsSchema.safeParse({ version: '2.1.1', endpoints: [endpoint] }).success).toBe(false);
     expect(
       VersionDetailsSchema.safeParse({ version: '2.1.1', endpoints: [{ identifier: module, url }] }).success,
-    ).toBe(false);
+    ).toBe(true);
   });
 });

@@ -35,7 +35,7 @@ describeMutations({
   schema: CDRSchema,
   valid: cdr,
   missing: { path: 'cdr_location.city', message: 'required string is missing' },
-  tooLong: { path: 'id', max: 39 },
+  tooLong: { path: 'cdr_token.uid', max: 36 },
   badEnum: { path: 'cdr_location.connector_power_type', values: PowerTypeValues, required: true },
   timestamp: {
     path: 'charging_periods[0].start_date_time',

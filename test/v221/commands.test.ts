@@ -33,6 +33,7 @@ import {
   describeMutations,
   enumMessage,
   exampleOf,
+  lenientData,
   NOT_UTC,
   strictIssues,
   withValue,
@@ -131,6 +132,18 @@ describe('Command bodies: what the spec tables add', () => {
     expect(strictIssues(CommandResponseSchema, { result: 'ACCEPTED', timeout: 2.5 })).toEqual([
       { path: 'timeout', message: 'expected int, received number' },
     ]);
+  });
+
+  it('wants evse_uid in a StartSession that names a connector_id', () => {
+    const noEvse = withValue(startSession, 'evse_uid', undefined);
+    const issue = { path: 'evse_uid', message: 'is required when connector_id is set' };
+    expect(strictIssues(StartSessionSchema, noEvse)).toEqual([issue]);
+    expect(strictIssues(CommandRequestSchemas.START_SESSION, noEvse)).toEqual([issue]);
+    expect(strictIssues(CommandsOperations.receiver.startSession.request, noEvse)).toEqual([issue]);
+    expect(
+      lenientData(StartSessionSchema, noEvse).issues.map(({ action, path }) => `${action} ${path}`),
+    ).toEqual(['kept evse_uid']);
+    expect(strictIssues(StartSessionSchema, withValue(noEvse, 'connector_id', undefined))).toEqual([]);
   });
 
   it('names each command body by its CommandType', () => {

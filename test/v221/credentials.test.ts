@@ -13,6 +13,7 @@ import {
   RoleValues,
 } from '@org/ocpi/v221';
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { readExample221 } from '../support/spec';
 import { methodsOf, specInterfaceMethods, summarise } from '../support/v221-interfaces';
 import {
   describeMutations,
@@ -39,6 +40,48 @@ describeMutations({
   wrongType: { path: 'roles', value: { role: 'CPO' }, message: 'expected array, received object' },
   nullOptional: { path: 'roles[0].business_details.website', expected: 'string' },
   unknownFieldIn: 'roles[0]',
+});
+
+describe('Credentials: what the spec says in prose (credentials.asciidoc, Credentials object)', () => {
+  const hubRole = { ...threeRoles.roles[0], role: 'HUB' } as CredentialsRole;
+
+  it('wants a token of printable ASCII without whitespace, and keeps another in lenient mode', () => {
+    const issue = { path: 'token', message: 'must be printable ASCII without whitespace' };
+    for (const token of ['abc def', 'tökén', '']) {
+      expect(strictIssues(CredentialsSchema, withValue(withLogo, 'token', token)), token).toEqual([issue]);
+    }
+    expect(strictIssues(CredentialsSchema, withValue(withLogo, 'token', '!~azAZ09-_=+/'))).toEqual([]);
+    const { data, issues } = lenientData(CredentialsSchema, withValue(withLogo, 'token', 'abc def'));
+    expect(data).toMatchObject({ token: 'abc def' });
+    expect(issues).toEqual([{ ...issue, action: 'kept', message: `${issue.message} (kept)` }]);
+  });
+
+  it('wants each combination of role, party_id and country_code once, in any case', () => {
+    const first = threeRoles.roles[0] as CredentialsRole;
+    const again = { ...first, party_id: first.party_id.toLowerCase() };
+    expect(strictIssues(CredentialsSchema, { ...threeRoles, roles: [...threeRoles.roles, again] })).toEqual([
+      { path: 'roles[3]', message: 'repeats the role, party_id and country_code of another role' },
+    ]);
+    // The same party in another role is fine (a combined CPO/eMSP).
+    const otherRole = { ...first, role: first.role === 'CPO' ? 'EMSP' : 'CPO' } as CredentialsRole;
+    expect(strictIssues(CredentialsSchema, { ...threeRoles, roles: [first, otherRole] })).toEqual([]);
+  });
+
+  it('lets a Hub report the HUB role only', () => {
+    expect(strictIssues(CredentialsSchema, { ...withLogo, roles: [hubRole] })).toEqual([]);
+    expect(strictIssues(CredentialsSchema, { ...threeRoles, roles: [hubRole, ...threeRoles.roles] })).toEqual(
+      threeRoles.roles.map((_, index) => ({
+        path: `roles[${index + 1}].role`,
+        message: 'must be HUB, as the party is a Hub',
+      })),
+    );
+  });
+
+  it('accepts every credentials example of the spec', () => {
+    for (const name of [1, 2, 3, 4].map((n) => `credentials_example${n === 1 ? '' : n}.json`)) {
+      expect(strictIssues(CredentialsSchema, readExample221(name)), name).toEqual([]);
+    }
+  });
 });
 
 describe('Credentials: what the spec tables add', () => {

@@ -1,7 +1,20 @@
 // The 2.2.1 rules that the spec gives in field descriptions rather than in its tables.
 
 import { parsePayload } from '@org/ocpi';
-import { CDRSchema, HoursSchema, type Location, LocationSchema, TariffSchema } from '@org/ocpi/v221';
+import {
+  CDRSchema,
+  EnergyMixSchema,
+  EnergySourceSchema,
+  EVSEPatchSchema,
+  HoursSchema,
+  type Location,
+  LocationPatchSchema,
+  LocationSchema,
+  PublishTokenTypeSchema,
+  SessionPatchSchema,
+  SessionSchema,
+  TariffSchema,
+} from '@org/ocpi/v221';
 import { describe, expect, it } from 'vitest';
 import { issuesOf } from '../support/issues';
 import { readExample221 } from '../support/spec';
@@ -47,7 +60,11 @@ describe('Location rules', () => {
   });
 
   it('does not judge prose rules while a field has the wrong type', () => {
-    const bad = { ...location(), publish: 'yes', publish_allowed_to: [{ visual_number: '12345-67' }] };
+    const bad = {
+      ...location(),
+      publish: 'yes',
+      publish_allowed_to: [{ visual_number: '12345-67', issuer: 'TheNewMotion' }],
+    };
     bad.coordinates = { latitude: '51.04', longitude: '3.729944' };
     expect(issuesOf(LocationSchema, bad)).toEqual([
       { path: 'publish', message: 'expected boolean, received string' },
@@ -55,11 +72,77 @@ describe('Location rules', () => {
   });
 
   it('allows publish_allowed_to only on an unpublished Location', () => {
-    const published = { ...location(), publish: true, publish_allowed_to: [{ visual_number: '12345-67' }] };
+    const published = {
+      ...location(),
+      publish: true,
+      publish_allowed_to: [{ visual_number: '12345-67', issuer: 'TheNewMotion' }],
+    };
     expect(issuesOf(LocationSchema, published)).toEqual([
       { path: 'publish_allowed_to', message: 'may only be given when publish is false' },
     ]);
     expect(issuesOf(LocationSchema, { ...published, publish: false })).toEqual([]);
+  });
+
+  it('takes an empty publish_allowed_to on a published Location (nothing is given)', () => {
+    expect(issuesOf(LocationSchema, { ...location(), publish: true, publish_allowed_to: [] })).toEqual([]);
+  });
+
+  it('wants each publish_allowed_to token identified (PublishTokenType)', () => {
+    const tokens = [
+      { type: 'RFID' },
+      { uid: '012345678' },
+      { uid: '012345678', type: 'RFID' },
+      { visual_number: '12345-67' },
+      { group_id: 'GRP1' },
+      {},
+    ];
+    const expected = [
+      { path: 'publish_allowed_to[0]', message: 'needs uid, visual_number or group_id' },
+      { path: 'publish_allowed_to[1].type', message: 'is required when uid is set' },
+      { path: 'publish_allowed_to[3].issuer', message: 'is required when visual_number is set' },
+      { path: 'publish_allowed_to[5]', message: 'needs uid, visual_number or group_id' },
+    ];
+    expect(issuesOf(LocationSchema, { ...location(), publish: false, publish_allowed_to: tokens })).toEqual(
+      expected,
+    );
+    const last_updated = '2024-06-01T12:00:00Z';
+    expect(issuesOf(LocationPatchSchema, { publish_allowed_to: tokens, last_updated })).toEqual(expected);
+    expect(issuesOf(PublishTokenTypeSchema, { visual_number: '12345-67' })).toEqual([
+      { path: 'issuer', message: 'is required when visual_number is set' },
+    ]);
+    expect(issuesOf(PublishTokenTypeSchema, {})).toEqual([
+      { path: '', message: 'needs uid, visual_number or group_id' },
+    ]);
+    expect(issuesOf(PublishTokenTypeSchema, { visual_number: '12345-67', issuer: 'TheNewMotion' })).toEqual(
+      [],
+    );
+  });
+
+  it('accepts the spec example of a Location shown to some tokens only', () => {
+    expect(issuesOf(LocationSchema, readExample221('location_example_uc4_limited_visibility.json'))).toEqual(
+      [],
+    );
+  });
+
+  it('wants the connector ids of one EVSE unique, compared case-insensitively (Connector id)', () => {
+    const bad = location();
+    const evse = bad.evses?.[0];
+    const connector = evse?.connectors[0];
+    if (!evse || !connector) throw new Error('the example has a connector');
+    evse.connectors = [
+      { ...connector, id: 'Left' },
+      { ...connector, id: 'Right' },
+      { ...connector, id: 'LEFT' },
+    ];
+    const issue = { path: 'evses[0].connectors[2].id', message: 'must be unique within the EVSE' };
+    expect(issuesOf(LocationSchema, bad)).toEqual([issue]);
+    // Connectors of two EVSEs may share an id (the example: connector "1" on both).
+    expect(location().evses?.map((each) => each.connectors[0]?.id)).toEqual(['1', '1']);
+    expect(issuesOf(LocationSchema, location())).toEqual([]);
+    const last_updated = '2024-06-01T12:00:00Z';
+    expect(issuesOf(EVSEPatchSchema, { connectors: evse.connectors, last_updated })).toEqual([
+      { path: 'connectors[2].id', message: 'must be unique within the EVSE' },
+    ]);
   });
 
   it('checks opening hours inside the Location', () => {
@@ -92,7 +175,11 @@ describe('Location rules', () => {
   });
 
   it('reports broken rules next to kept unknown enum values in lenient mode', () => {
-    const bad = { ...location(), publish: true, publish_allowed_to: [{ visual_number: '12345-67' }] };
+    const bad = {
+      ...location(),
+      publish: true,
+      publish_allowed_to: [{ visual_number: '12345-67', issuer: 'TheNewMotion' }],
+    };
     bad.parking_type = 'ROOFTOP' as Location['parking_type'];
     const evse = bad.evses?.[0];
     if (evse) {
@@ -167,6 +254,134 @@ describe('Tariff and CDR rules', () => {
     expect(issuesOf(CDRSchema, cdr)).toEqual(
       expected.map(({ path, message }) => ({ path: `tariffs[0].${path}`, message })),
     );
+  });
+});
+
+describe('CDR credit rules (mod_cdrs, CDR object: id, credit, credit_reference_id)', () => {
+  const cdr = () => structuredClone(readExample221('cdr_example.json')) as Record<string, unknown>;
+
+  it('wants credit_reference_id on a credit CDR', () => {
+    expect(issuesOf(CDRSchema, { ...cdr(), credit: true })).toEqual([
+      { path: 'credit_reference_id', message: 'is required when credit is true' },
+    ]);
+    expect(issuesOf(CDRSchema, { ...cdr(), credit: true, credit_reference_id: '12345' })).toEqual([]);
+  });
+
+  it('keeps ids of 37 to 39 characters for credit CDRs', () => {
+    const long = 'X'.repeat(39);
+    const idIssue = { path: 'id', message: 'must have at most 36 characters unless credit is true' };
+    expect(issuesOf(CDRSchema, { ...cdr(), id: long })).toEqual([idIssue]);
+    expect(issuesOf(CDRSchema, { ...cdr(), id: long, credit: false })).toEqual([idIssue]);
+    expect(issuesOf(CDRSchema, { ...cdr(), id: 'X'.repeat(36) })).toEqual([]);
+    expect(issuesOf(CDRSchema, { ...cdr(), id: long, credit: true, credit_reference_id: 'X' })).toEqual([]);
+  });
+
+  it('keeps such a CDR in lenient mode and reports it', () => {
+    const result = parsePayload(CDRSchema, { ...cdr(), credit: true }, { mode: 'lenient', subject: 'CDR' });
+    expect(result.success && result.issues.map(({ path, action }) => `${action} ${path}`)).toEqual([
+      'kept credit_reference_id',
+    ]);
+  });
+});
+
+describe('CdrDimension rules (mod_cdrs, CdrDimensionType enum: "Session Only", STATE_OF_CHARGE 0 to 100)', () => {
+  const period = (dimensions: { type: string; volume: number }[]) => ({
+    start_date_time: '2019-06-23T08:16:02Z',
+    dimensions,
+  });
+  const session = (dimensions: { type: string; volume: number }[]) => ({
+    ...(structuredClone(readExample221('session_example_2_short_finished.json')) as object),
+    charging_periods: [period(dimensions)],
+  });
+  const cdr = (dimensions: { type: string; volume: number }[]) => {
+    const value = structuredClone(readExample221('cdr_example.json')) as { charging_periods: unknown[] };
+    value.charging_periods.push(period(dimensions));
+    return value;
+  };
+
+  it('keeps the Session-only dimension types out of a CDR', () => {
+    const sessionOnly = ['CURRENT', 'ENERGY_EXPORT', 'ENERGY_IMPORT', 'POWER', 'STATE_OF_CHARGE'];
+    const others = ['ENERGY', 'MAX_CURRENT', 'MIN_CURRENT', 'MAX_POWER', 'MIN_POWER', 'PARKING_TIME'];
+    const all = [...sessionOnly, ...others, 'RESERVATION_TIME', 'TIME'];
+    expect(issuesOf(CDRSchema, cdr(all.map((type) => ({ type, volume: 50 }))))).toEqual(
+      sessionOnly.map((_, index) => ({
+        path: `charging_periods[1].dimensions[${index}].type`,
+        message: 'may only be used in a Session',
+      })),
+    );
+    expect(issuesOf(SessionSchema, session(all.map((type) => ({ type, volume: 50 }))))).toEqual([]);
+  });
+
+  it('wants a state of charge from 0 to 100 in a Session and its PATCH', () => {
+    const soc = (volume: number) => ({ type: 'STATE_OF_CHARGE', volume });
+    const percentage = (index: number) => ({
+      path: `charging_periods[0].dimensions[${index}].volume`,
+      message: 'must be a percentage from 0 to 100',
+    });
+    expect(issuesOf(SessionSchema, session([soc(0), soc(100), soc(150), soc(-1)]))).toEqual([
+      percentage(2),
+      percentage(3),
+    ]);
+    expect(issuesOf(SessionSchema, session([{ type: 'ENERGY', volume: 150 }]))).toEqual([]);
+    expect(
+      issuesOf(SessionPatchSchema, {
+        charging_periods: [period([soc(101)])],
+        last_updated: '2019-06-23T08:16:02Z',
+      }),
+    ).toEqual([percentage(0)]);
+    const result = parsePayload(SessionSchema, session([soc(150)]), { mode: 'lenient', subject: 'Session' });
+    expect(result.success && result.issues.map(({ path, action }) => `${action} ${path}`)).toEqual([
+      'kept charging_periods[0].dimensions[0].volume',
+    ]);
+  });
+
+  it('accepts the spec examples of Sessions and their PATCH of a charging period', () => {
+    for (const name of ['session_example_1_simple_start.json', 'session_example_2_short_finished.json']) {
+      expect(issuesOf(SessionSchema, readExample221(name)), name).toEqual([]);
+    }
+    expect(
+      issuesOf(SessionPatchSchema, readExample221('session_patch_example_charging_period.json')),
+    ).toEqual([]);
+  });
+});
+
+describe('EnergySource rules (mod_locations, EnergySource class: percentage 0 to 100)', () => {
+  const mix = (...percentages: number[]) => ({
+    is_green_energy: false,
+    energy_sources: percentages.map((percentage) => ({ source: 'SOLAR', percentage })),
+  });
+  const outOfRange = (prefix: string, index: number) => ({
+    path: `${prefix}energy_sources[${index}].percentage`,
+    message: 'must be a percentage from 0 to 100',
+  });
+
+  it('checks the percentages of an energy mix, in a Location, a Tariff and a CDR Tariff', () => {
+    expect(issuesOf(EnergyMixSchema, mix(0, 35.5, 100))).toEqual([]);
+    expect(issuesOf(EnergyMixSchema, mix(150, 50, -1))).toEqual([outOfRange('', 0), outOfRange('', 2)]);
+    expect(issuesOf(EnergySourceSchema, { source: 'WIND', percentage: 101 })).toEqual([
+      { path: 'percentage', message: 'must be a percentage from 0 to 100' },
+    ]);
+    expect(issuesOf(LocationSchema, { ...location(), energy_mix: mix(150) })).toEqual([
+      outOfRange('energy_mix.', 0),
+    ]);
+    expect(
+      issuesOf(LocationPatchSchema, { energy_mix: mix(150), last_updated: '2024-06-01T12:00:00Z' }),
+    ).toEqual([outOfRange('energy_mix.', 0)]);
+    const tariff = { ...(readExample221('tariff_1_simple_2hour.json') as object), energy_mix: mix(150) };
+    expect(issuesOf(TariffSchema, tariff)).toEqual([outOfRange('energy_mix.', 0)]);
+    const cdr = { ...(readExample221('cdr_example.json') as object), tariffs: [tariff] };
+    expect(issuesOf(CDRSchema, cdr)).toEqual([outOfRange('tariffs[0].energy_mix.', 0)]);
+  });
+
+  it('accepts the energy mix examples of the spec', () => {
+    for (const name of [
+      'location_energymix_example_complete.json',
+      'location_energymix_example_energy_provider.json',
+      'location_energymix_example_simple.json',
+    ]) {
+      const { energy_mix } = readExample221(name) as { energy_mix: unknown };
+      expect(issuesOf(EnergyMixSchema, energy_mix), name).toEqual([]);
+    }
   });
 });
 

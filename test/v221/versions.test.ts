@@ -4,6 +4,7 @@
 import {
   type Endpoint,
   type InterfaceRole,
+  InterfaceRoleValues,
   type ModuleID,
   ModuleIDValues,
   OcpiResponseSchema,
@@ -19,14 +20,7 @@ import {
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as z from 'zod/mini';
 import { elementOf, methodsOf, specInterfaceMethods, summarise } from '../support/v221-interfaces';
-import {
-  describeMutations,
-  enumMessage,
-  exampleOf,
-  lenientData,
-  strictIssues,
-  withValue,
-} from '../support/v221-payloads';
+import { describeMutations, enumMessage, exampleOf, strictIssues, withValue } from '../support/v221-payloads';
 import type { RequiredKeys } from '../support/v221-types';
 
 const DetailsResponseSchema = OcpiResponseSchema(VersionDetailsSchema);
@@ -47,7 +41,7 @@ describeMutations({
   valid: detailsResponse,
   missing: { path: 'data.endpoints[1].url', message: 'required string is missing' },
   tooLong: { path: 'data.endpoints[0].url', max: 255, make: urlOfLength },
-  badEnum: { path: 'data.endpoints[1].identifier', values: ModuleIDValues, required: true },
+  badEnum: { path: 'data.endpoints[1].role', values: InterfaceRoleValues, required: true },
   timestamp: { path: 'timestamp', withOffset: '2015-06-30T23:59:59+02:00', utc: '2015-06-30T21:59:59Z' },
   wrongType: { path: 'data.endpoints[0]', value: 'credentials', message: 'expected object, received string' },
   nullOptional: { path: 'status_message', expected: 'string' },
@@ -74,23 +68,28 @@ describe('Version details: what the spec tables add', () => {
     ]);
   });
 
-  it('refuses a custom module strictly and keeps it leniently, as the spec allows agreed custom modules', () => {
+  it('takes a custom module, as the spec lets parties extend ModuleID by agreement', () => {
     const custom = withValue(details, 'endpoints[4].identifier', 'nltnm-reservations');
-    expect(strictIssues(VersionDetailsSchema, custom)).toEqual([
-      { path: 'endpoints[4].identifier', message: enumMessage(ModuleIDValues) },
+    expect(strictIssues(VersionDetailsSchema, custom)).toEqual([]);
+    expect(VersionDetailsSchema.parse(custom).endpoints[4]?.identifier).toBe('nltnm-reservations');
+    expect(strictIssues(VersionDetailsSchema, withValue(details, 'endpoints[4].identifier', 42))).toEqual([
+      { path: 'endpoints[4].identifier', message: 'expected string, received number' },
     ]);
-    const { data, issues } = lenientData(VersionDetailsSchema, custom);
-    expect(data).toEqual(custom);
-    expect(issues.map(({ path, action }) => `${action} ${path}`)).toEqual(['kept endpoints[4].identifier']);
+    expect(ModuleIDValues).toContain('hubclientinfo');
   });
 });
 
 describe('Versions list', () => {
-  it('takes the versions of the spec example and refuses an unknown version number', () => {
+  it('takes the versions of the spec example, and versions this one does not know (a later 3.0)', () => {
     expect(versions.map((version) => version.version)).toEqual(['2.1.1', '2.2.1']);
-    expect(strictIssues(z.array(VersionSchema), withValue(versions, '[1].version', '3.0'))).toEqual([
-      { path: '[1].version', message: enumMessage(VersionNumberValues) },
+    expect(strictIssues(z.array(VersionSchema), withValue(versions, '[1].version', '3.0'))).toEqual([]);
+    expect(
+      strictIssues(VersionsOperations.getVersions.response, withValue(versions, '[1].version', '3.0')),
+    ).toEqual([]);
+    expect(strictIssues(z.array(VersionSchema), withValue(versions, '[1].version', 3))).toEqual([
+      { path: '[1].version', message: 'expected string, received number' },
     ]);
+    expect(VersionNumberValues).toEqual(['2.0', '2.1', '2.1.1', '2.2', '2.2.1']);
   });
 
   it('reports a bad version inside the response envelope under data', () => {
@@ -130,7 +129,8 @@ describe('Versions types', () => {
     expectTypeOf(details).toEqualTypeOf<VersionDetails>();
     expectTypeOf<VersionDetails['version']>().toEqualTypeOf<VersionNumber>();
     expectTypeOf<VersionDetails['endpoints']>().toEqualTypeOf<Endpoint[]>();
-    expectTypeOf<Endpoint['identifier']>().toEqualTypeOf<ModuleID>();
+    expectTypeOf<Endpoint['identifier']>().toEqualTypeOf<ModuleID | (string & {})>();
+    expectTypeOf<Version['version']>().toEqualTypeOf<VersionNumber | (string & {})>();
     expectTypeOf<Endpoint['role']>().toEqualTypeOf<InterfaceRole>();
     expectTypeOf<Version['url']>().toEqualTypeOf<string>();
     expectTypeOf<VersionNumber>().toEqualTypeOf<'2.0' | '2.1' | '2.1.1' | '2.2' | '2.2.1'>();
@@ -144,7 +144,8 @@ describe('Versions types', () => {
     const version: VersionNumber = '3.0';
     // @ts-expect-error: a 2.2.1 Endpoint needs its role
     const endpoint: Endpoint = { identifier: 'locations', url: 'https://example.com/ocpi/2.2.1/locations' };
-    expect(VersionSchema.safeParse({ version, url: 'https://example.com/ocpi/3.0' }).success).toBe(false);
+    // A versions list still takes it: a party may offer versions this one does not know.
+    expect(VersionSchema.safeParse({ version, url: 'https://example.com/ocpi/3.0' }).success).toBe(true);
     expect(VersionDetailsSchema.safeParse({ version: '2.2.1', endpoints: [endpoint] }).success).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
 // Spec: https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md
 import * as z from 'zod/mini';
 import { operation } from '../../common/operation';
-import { checkRegularHours } from '../../common/prose-rules';
+import { checkEnergyMix, checkEnergySource, checkRegularHours } from '../../common/prose-rules';
 import { specRule } from '../../common/spec-rule';
 import * as generated from '../generated/schemas';
 import { ConnectorSchema } from '../generated/schemas';
@@ -26,12 +26,10 @@ export {
   ConnectorTypeSchema,
   ConnectorTypeValues,
   type EnergyMix,
-  EnergyMixSchema,
   type EnergySource,
   type EnergySourceCategory,
   EnergySourceCategorySchema,
   EnergySourceCategoryValues,
-  EnergySourceSchema,
   type EnvironmentalImpact,
   type EnvironmentalImpactCategory,
   EnvironmentalImpactCategorySchema,
@@ -89,6 +87,16 @@ export const RegularHoursSchema = /*@__PURE__*/ generated.RegularHoursSchema.che
 /** OCPI 2.1.1 `Hours`: regular hours or 24/7 (the table's choice), each period well formed. */
 export const HoursSchema = /*@__PURE__*/ generated.HoursSchema.check(/*@__PURE__*/ specRule(checkHours));
 
+/** OCPI 2.1.1 `EnergySource`: a percentage from 0 to 100. */
+export const EnergySourceSchema = /*@__PURE__*/ generated.EnergySourceSchema.check(
+  /*@__PURE__*/ specRule(checkEnergySource),
+);
+
+/** OCPI 2.1.1 `EnergyMix`, each source's percentage from 0 to 100. */
+export const EnergyMixSchema = /*@__PURE__*/ generated.EnergyMixSchema.check(
+  /*@__PURE__*/ specRule(checkEnergyMix),
+);
+
 /** OCPI 2.1.1 `EVSE`, its coordinates' format checked. */
 export const EVSESchema = /*@__PURE__*/ generated.EVSESchema.check(/*@__PURE__*/ specRule(checkEvse));
 
@@ -114,9 +122,10 @@ export type EVSEPatch = z.infer<typeof EVSEPatchSchema>;
 export const ConnectorPatchSchema = /*@__PURE__*/ patchOf(ConnectorSchema);
 export type ConnectorPatch = z.infer<typeof ConnectorPatchSchema>;
 
+// Spelled out: a template built from another constant would stay in bundles that never use it.
 const emspLocation = '/{country_code}/{party_id}/{location_id}';
-const emspEvse = `${emspLocation}/{evse_uid}`;
-const emspConnector = `${emspEvse}/{connector_id}`;
+const emspEvse = '/{country_code}/{party_id}/{location_id}/{evse_uid}';
+const emspConnector = '/{country_code}/{party_id}/{location_id}/{evse_uid}/{connector_id}';
 
 /**
  * The Locations operations of both interfaces: the CPO serves the list and single objects; the eMSP

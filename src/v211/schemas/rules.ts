@@ -1,6 +1,13 @@
 // The rules of OCPI 2.1.1 that live in the descriptions of fields rather than in the type tables. Each
 // function checks a value whose fields all have their table types and reports with a path relative to it.
-import { checkRegularHours, checkTariffElements, coordinateRule, within } from '../../common/prose-rules';
+import {
+  checkConnectorIds,
+  checkEnergyMix,
+  checkRegularHours,
+  checkTariff,
+  coordinateRule,
+  within,
+} from '../../common/prose-rules';
 import type { RuleReporter } from '../../common/spec-rule';
 import type { CDR, EVSE, Hours, Location, Session } from '../generated/schemas';
 
@@ -18,9 +25,10 @@ export function checkHours(hours: Hours, report: RuleReporter): void {
   });
 }
 
-/** An EVSE's own coordinates, when it has them. */
+/** An EVSE's own coordinates, when it has them, and the ids of its Connectors, each once. */
 export function checkEvse(evse: Partial<EVSE>, report: RuleReporter): void {
   if (evse.coordinates) checkCoordinates(evse.coordinates, within(report, ['coordinates']));
+  checkConnectorIds(evse, report);
 }
 
 /** Every rule of a Location and of what it contains; fields left out (a PATCH) are skipped. */
@@ -33,6 +41,7 @@ export function checkLocation(location: Partial<Location>, report: RuleReporter)
     checkEvse(evse, within(report, ['evses', index]));
   });
   if (location.opening_times) checkHours(location.opening_times, within(report, ['opening_times']));
+  if (location.energy_mix) checkEnergyMix(location.energy_mix, within(report, ['energy_mix']));
 }
 
 /** The Location a Session embeds (2.1.1: the whole object, not a reference). */
@@ -44,6 +53,6 @@ export function checkSession(session: Partial<Session>, report: RuleReporter): v
 export function checkCdr(cdr: CDR, report: RuleReporter): void {
   checkLocation(cdr.location, within(report, ['location']));
   cdr.tariffs?.forEach((tariff, index) => {
-    checkTariffElements(tariff, within(report, ['tariffs', index]));
+    checkTariff(tariff, within(report, ['tariffs', index]));
   });
 }

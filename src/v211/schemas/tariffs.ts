@@ -2,7 +2,7 @@
 // Spec: https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md
 import * as z from 'zod/mini';
 import { operation } from '../../common/operation';
-import { checkTariffElements, checkTariffRestrictions, within } from '../../common/prose-rules';
+import { checkTariff, checkTariffRestrictions, within } from '../../common/prose-rules';
 import { specRule } from '../../common/spec-rule';
 import * as generated from '../generated/schemas';
 import { ListQuerySchema } from './list-query';
@@ -39,12 +39,10 @@ export const TariffElementSchema = /*@__PURE__*/ generated.TariffElementSchema.c
  *
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#31-tariff-object
  */
-export const TariffSchema = /*@__PURE__*/ generated.TariffSchema.check(
-  /*@__PURE__*/ specRule(checkTariffElements),
-);
+export const TariffSchema = /*@__PURE__*/ generated.TariffSchema.check(/*@__PURE__*/ specRule(checkTariff));
 
 /** A PATCH body for a Tariff: any of its fields. 2.1.1 only: 2.2.1 dropped Tariff PATCH. */
-export const TariffPatchSchema = /*@__PURE__*/ patchOf(generated.TariffSchema, checkTariffElements);
+export const TariffPatchSchema = /*@__PURE__*/ patchOf(generated.TariffSchema, checkTariff);
 export type TariffPatch = z.infer<typeof TariffPatchSchema>;
 
 const emspTariff = '/{country_code}/{party_id}/{tariff_id}';

@@ -2,21 +2,50 @@
 // Spec: https://github.com/ocpi/ocpi/blob/2.1.1-d2/version_information_endpoint.md
 import * as z from 'zod/mini';
 import { operation } from '../../common/operation';
-import { EndpointSchema, VersionNumberSchema, VersionSchema } from '../generated/schemas';
+import * as generated from '../generated/schemas';
+import { ModuleIDValues, VersionNumberSchema, VersionNumberValues } from '../generated/schemas';
 import { nonEmptyArray } from '../primitives';
 
 export {
-  type Endpoint,
-  EndpointSchema,
   type ModuleID,
   ModuleIDSchema,
   ModuleIDValues,
-  type Version,
   type VersionNumber,
   VersionNumberSchema,
   VersionNumberValues,
-  VersionSchema,
 } from '../generated/schemas';
+
+/**
+ * Any string, typed as the values the spec knows plus any other (editors still suggest the known ones):
+ * for the enums a party may go beyond.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+function openEnum<const Values extends readonly string[]>(_known: Values) {
+  return z.string() as unknown as z.ZodMiniType<Values[number] | (string & {})>;
+}
+
+/**
+ * OCPI 2.1.1 `Version`, one entry of a versions list. A party lists every version it offers, so the list
+ * may name versions this one's VersionNumber enum does not know (a later one, or 3.0): any version is
+ * taken, and callers pick the ones they speak.
+ *
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/version_information_endpoint.md
+ */
+export const VersionSchema = /*@__PURE__*/ z.extend(generated.VersionSchema, {
+  version: /*@__PURE__*/ openEnum(VersionNumberValues),
+});
+export type Version = z.infer<typeof VersionSchema>;
+
+/**
+ * OCPI 2.1.1 `Endpoint`. Parties may add custom modules to the ModuleID enum (by agreement), so any
+ * identifier is taken; the known modules stay suggested by the type.
+ *
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/version_information_endpoint.md#custom-modules
+ */
+export const EndpointSchema = /*@__PURE__*/ z.extend(generated.EndpointSchema, {
+  identifier: /*@__PURE__*/ openEnum(ModuleIDValues),
+});
+export type Endpoint = z.infer<typeof EndpointSchema>;
 
 /**
  * The `data` of a version details response: the version and the endpoints of every module the

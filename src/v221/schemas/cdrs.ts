@@ -31,14 +31,16 @@ export {
 // The spec's prose rules on top of the generated table shapes (see rules.ts).
 
 /** OCPI 2.2.1 `CdrLocation`, its coordinates' format checked. */
-export const CdrLocationSchema = /*@__PURE__*/ generated.CdrLocationSchema.check(specRule(checkCdrLocation));
+export const CdrLocationSchema = /*@__PURE__*/ generated.CdrLocationSchema.check(
+  /*@__PURE__*/ specRule(checkCdrLocation),
+);
 
 /**
  * OCPI 2.2.1 `CDR`, with the coordinates of its location and the rules of the Tariffs it carries.
  *
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object
  */
-export const CDRSchema = /*@__PURE__*/ generated.CDRSchema.check(specRule(checkCdr));
+export const CDRSchema = /*@__PURE__*/ generated.CDRSchema.check(/*@__PURE__*/ specRule(checkCdr));
 
 /**
  * The CDRs operations: the Sender (typically a CPO) serves the list; the Receiver (typically an

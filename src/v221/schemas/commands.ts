@@ -1,15 +1,17 @@
 // OCPI 2.2.1 Commands: the generated schemas, and what the spec adds in prose.
 // Spec: https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc
 import { operation } from '../../common/operation';
+import { specRule } from '../../common/spec-rule';
+import * as generated from '../generated/schemas';
 import {
   CancelReservationSchema,
   CommandResponseSchema,
   CommandResultSchema,
   ReserveNowSchema,
-  StartSessionSchema,
   StopSessionSchema,
   UnlockConnectorSchema,
 } from '../generated/schemas';
+import { checkStartSession } from './rules';
 
 export {
   type CancelReservation,
@@ -30,12 +32,20 @@ export {
   type ReserveNow,
   ReserveNowSchema,
   type StartSession,
-  StartSessionSchema,
   type StopSession,
   StopSessionSchema,
   type UnlockConnector,
   UnlockConnectorSchema,
 } from '../generated/schemas';
+
+/**
+ * OCPI 2.2.1 `StartSession`: an `evse_uid` whenever a `connector_id` is given.
+ *
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_startsession_object
+ */
+export const StartSessionSchema = /*@__PURE__*/ generated.StartSessionSchema.check(
+  /*@__PURE__*/ specRule(checkStartSession),
+);
 
 /**
  * The request body each command takes, by `CommandType`: the path segment after the commands

@@ -7,7 +7,16 @@ import * as generated from '../generated/schemas';
 import { ConnectorSchema } from '../generated/schemas';
 import { ListQuerySchema } from './list-query';
 import { patchOf } from './patch';
-import { checkCoordinates, checkEvse, checkHours, checkLocation, checkRegularHours } from './rules';
+import {
+  checkCoordinates,
+  checkEnergyMix,
+  checkEnergySource,
+  checkEvse,
+  checkHours,
+  checkLocation,
+  checkPublishToken,
+  checkRegularHours,
+} from './rules';
 
 export {
   type AdditionalGeoLocation,
@@ -25,12 +34,10 @@ export {
   ConnectorTypeSchema,
   ConnectorTypeValues,
   type EnergyMix,
-  EnergyMixSchema,
   type EnergySource,
   type EnergySourceCategory,
   EnergySourceCategorySchema,
   EnergySourceCategoryValues,
-  EnergySourceSchema,
   type EnvironmentalImpact,
   type EnvironmentalImpactCategory,
   EnvironmentalImpactCategorySchema,
@@ -60,7 +67,6 @@ export {
   PowerTypeSchema,
   PowerTypeValues,
   type PublishTokenType,
-  PublishTokenTypeSchema,
   type RegularHours,
   type Status,
   type StatusSchedule,
@@ -74,31 +80,53 @@ export {
 // checks its EVSEs' coordinates and its opening hours too.
 
 /** OCPI 2.2.1 `GeoLocation`: coordinates in decimal degrees, 5 to 7 decimals. */
-export const GeoLocationSchema = /*@__PURE__*/ generated.GeoLocationSchema.check(specRule(checkCoordinates));
+export const GeoLocationSchema = /*@__PURE__*/ generated.GeoLocationSchema.check(
+  /*@__PURE__*/ specRule(checkCoordinates),
+);
 
 /** OCPI 2.2.1 `AdditionalGeoLocation`: a related point, same coordinate format. */
 export const AdditionalGeoLocationSchema = /*@__PURE__*/ generated.AdditionalGeoLocationSchema.check(
-  specRule(checkCoordinates),
+  /*@__PURE__*/ specRule(checkCoordinates),
 );
 
 /** OCPI 2.2.1 `RegularHours`: weekday 1 to 7, `HH:MM` times, the end after the begin. */
 export const RegularHoursSchema = /*@__PURE__*/ generated.RegularHoursSchema.check(
-  specRule(checkRegularHours),
+  /*@__PURE__*/ specRule(checkRegularHours),
 );
 
 /** OCPI 2.2.1 `Hours`: `regular_hours` exactly when not open 24/7. */
-export const HoursSchema = /*@__PURE__*/ generated.HoursSchema.check(specRule(checkHours));
+export const HoursSchema = /*@__PURE__*/ generated.HoursSchema.check(/*@__PURE__*/ specRule(checkHours));
+
+/**
+ * OCPI 2.2.1 `PublishTokenType`: a `uid`, `visual_number` or `group_id`, `type` beside a `uid` and
+ * `issuer` beside a `visual_number`.
+ */
+export const PublishTokenTypeSchema = /*@__PURE__*/ generated.PublishTokenTypeSchema.check(
+  /*@__PURE__*/ specRule(checkPublishToken),
+);
+
+/** OCPI 2.2.1 `EnergySource`: a percentage from 0 to 100. */
+export const EnergySourceSchema = /*@__PURE__*/ generated.EnergySourceSchema.check(
+  /*@__PURE__*/ specRule(checkEnergySource),
+);
+
+/** OCPI 2.2.1 `EnergyMix`, each source's percentage from 0 to 100. */
+export const EnergyMixSchema = /*@__PURE__*/ generated.EnergyMixSchema.check(
+  /*@__PURE__*/ specRule(checkEnergyMix),
+);
 
 /** OCPI 2.2.1 `EVSE`, its coordinates' format checked. */
-export const EVSESchema = /*@__PURE__*/ generated.EVSESchema.check(specRule(checkEvse));
+export const EVSESchema = /*@__PURE__*/ generated.EVSESchema.check(/*@__PURE__*/ specRule(checkEvse));
 
 /**
  * OCPI 2.2.1 `Location`, with the prose rules of everything in it: coordinates, opening hours, and
- * `publish_allowed_to` only on unpublished Locations.
+ * `publish_allowed_to` (its tokens identified) only on unpublished Locations.
  *
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_location_object
  */
-export const LocationSchema = /*@__PURE__*/ generated.LocationSchema.check(specRule(checkLocation));
+export const LocationSchema = /*@__PURE__*/ generated.LocationSchema.check(
+  /*@__PURE__*/ specRule(checkLocation),
+);
 
 /** A PATCH body for a Location: any of its fields, `last_updated` always. */
 export const LocationPatchSchema = /*@__PURE__*/ patchOf(generated.LocationSchema, checkLocation);
@@ -112,9 +140,10 @@ export type EVSEPatch = z.infer<typeof EVSEPatchSchema>;
 export const ConnectorPatchSchema = /*@__PURE__*/ patchOf(ConnectorSchema);
 export type ConnectorPatch = z.infer<typeof ConnectorPatchSchema>;
 
+// Spelled out: a template built from another constant would stay in bundles that never use it.
 const receiverLocation = '/{country_code}/{party_id}/{location_id}';
-const receiverEvse = `${receiverLocation}/{evse_uid}`;
-const receiverConnector = `${receiverEvse}/{connector_id}`;
+const receiverEvse = '/{country_code}/{party_id}/{location_id}/{evse_uid}';
+const receiverConnector = '/{country_code}/{party_id}/{location_id}/{evse_uid}/{connector_id}';
 
 /**
  * The Locations operations of both interfaces: the Sender (typically a CPO) serves the list and

@@ -3,13 +3,12 @@
 import * as z from 'zod/mini';
 import { listQueryFromSchema } from '../../common/list-query';
 import { operation } from '../../common/operation';
-import {
-  ChargingPreferencesResponseSchema,
-  ChargingPreferencesSchema,
-  SessionSchema,
-} from '../generated/schemas';
+import { specRule } from '../../common/spec-rule';
+import * as generated from '../generated/schemas';
+import { ChargingPreferencesResponseSchema, ChargingPreferencesSchema } from '../generated/schemas';
 import { DateTimeSchema } from '../primitives';
 import { patchOf } from './patch';
+import { checkSession } from './rules';
 
 export {
   type ChargingPreferences,
@@ -21,14 +20,22 @@ export {
   ProfileTypeSchema,
   ProfileTypeValues,
   type Session,
-  SessionSchema,
   type SessionStatus,
   SessionStatusSchema,
   SessionStatusValues,
 } from '../generated/schemas';
 
-/** A PATCH body for a Session: any of its fields, `last_updated` always. */
-export const SessionPatchSchema = /*@__PURE__*/ patchOf(SessionSchema);
+/**
+ * OCPI 2.2.1 `Session`, its charging periods checked: a state of charge is a percentage from 0 to 100.
+ *
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_session_object
+ */
+export const SessionSchema = /*@__PURE__*/ generated.SessionSchema.check(
+  /*@__PURE__*/ specRule(checkSession),
+);
+
+/** A PATCH body for a Session: any of its fields, `last_updated` always, its charging periods checked. */
+export const SessionPatchSchema = /*@__PURE__*/ patchOf(generated.SessionSchema, checkSession);
 export type SessionPatch = z.infer<typeof SessionPatchSchema>;
 
 /** The query of the Sessions list: unlike the other lists, `date_from` is required. */

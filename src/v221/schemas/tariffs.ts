@@ -31,12 +31,12 @@ export {
 
 /** OCPI 2.2.1 `TariffRestrictions`: `HH:MM` times of day and `YYYY-MM-DD` dates. */
 export const TariffRestrictionsSchema = /*@__PURE__*/ generated.TariffRestrictionsSchema.check(
-  specRule(checkTariffRestrictions),
+  /*@__PURE__*/ specRule(checkTariffRestrictions),
 );
 
 /** OCPI 2.2.1 `TariffElement`, its restrictions' formats checked. */
 export const TariffElementSchema = /*@__PURE__*/ generated.TariffElementSchema.check(
-  specRule<generated.TariffElement>((element, report) => {
+  /*@__PURE__*/ specRule<generated.TariffElement>((element, report) => {
     if (element.restrictions) checkTariffRestrictions(element.restrictions, within(report, ['restrictions']));
   }),
 );
@@ -46,7 +46,7 @@ export const TariffElementSchema = /*@__PURE__*/ generated.TariffElementSchema.c
  *
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariff_object
  */
-export const TariffSchema = /*@__PURE__*/ generated.TariffSchema.check(specRule(checkTariff));
+export const TariffSchema = /*@__PURE__*/ generated.TariffSchema.check(/*@__PURE__*/ specRule(checkTariff));
 
 const receiverTariff = '/{country_code}/{party_id}/{tariff_id}';
 
