@@ -18,6 +18,7 @@ import {
   tariff211,
   token211,
 } from '../support/client-payloads';
+import { failure } from '../support/failure';
 import { useMswServer } from '../support/msw';
 import { ocpi } from '../support/ocpi-responses';
 
@@ -48,15 +49,6 @@ const headersOf221 = () =>
   requests.flatMap((request) =>
     [...request.headers.keys()].filter((name) => name.startsWith('ocpi-') || name.startsWith('x-')),
   );
-
-async function failure(promise: PromiseLike<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('Locations', () => {
   const locations = ['LOC1', 'LOC2', 'LOC3'].map((id) => ({

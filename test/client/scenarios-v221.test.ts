@@ -8,6 +8,7 @@ import * as v221 from '@org/ocpi/v221';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { chargingProfile221, clientInfo221, examples221 } from '../support/client-payloads';
+import { failure } from '../support/failure';
 import { useMswServer } from '../support/msw';
 import { ocpi } from '../support/ocpi-responses';
 
@@ -70,15 +71,6 @@ const routing = (request: Request | undefined) =>
     request?.headers.get('ocpi-to-party-id'),
   ].join(' ');
 const bodies = () => Promise.all(requests.map((request) => request.text().then((text) => text || undefined)));
-
-async function failure(promise: PromiseLike<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('Locations', () => {
   const locations = ['LOC1', 'LOC2', 'LOC3', 'LOC4', 'LOC5'].map((id) => ({ ...ex.location, id }));

@@ -9,6 +9,14 @@ const { server, requests } = useMswServer();
 const TOKEN = 'token-a';
 const VERSIONS = 'https://partner.example.com/ocpi/versions';
 
+/** A handler that answers only the raw token, as many 2.1.1 and some 2.2 servers do. */
+const rawOnly =
+  (data: unknown) =>
+  ({ request }: { request: Request }) =>
+    request.headers.get('authorization') === `Token ${TOKEN}`
+      ? ocpi(data)
+      : new HttpResponse(null, { status: 401 });
+
 function partner(versions: { version: string; url: string }[], details: Record<string, unknown>) {
   server.use(
     http.get(VERSIONS, () => ocpi(versions)),
@@ -100,12 +108,6 @@ describe('connect', () => {
 
   it('asks an open versions endpoint’s 2.1.1 details with the raw token straight away', async () => {
     const details = 'https://partner.example.com/ocpi/2.1.1';
-    const rawOnly =
-      (data: unknown) =>
-      ({ request }: { request: Request }) =>
-        request.headers.get('authorization') === `Token ${TOKEN}`
-          ? ocpi(data)
-          : new HttpResponse(null, { status: 401 });
     server.use(
       // Open to any token, as many versions endpoints are: it says nothing about the encoding.
       http.get(VERSIONS, () => ocpi([{ version: '2.1.1', url: details }])),
@@ -128,12 +130,6 @@ describe('connect', () => {
 
   it('tries the raw token on a 2.2.1 partner whose details refuse Base64, and keeps it', async () => {
     const details = 'https://partner.example.com/ocpi/2.2.1';
-    const rawOnly =
-      (data: unknown) =>
-      ({ request }: { request: Request }) =>
-        request.headers.get('authorization') === `Token ${TOKEN}`
-          ? ocpi(data)
-          : new HttpResponse(null, { status: 401 });
     server.use(
       http.get(VERSIONS, () => ocpi([{ version: '2.2.1', url: details }])),
       http.get(

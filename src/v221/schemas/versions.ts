@@ -2,6 +2,7 @@
 // Spec: https://github.com/ocpi/ocpi/blob/v2.2.1-d2/version_information_endpoint.asciidoc
 import * as z from 'zod/mini';
 import { operation } from '../../common/operation';
+import { openEnum } from '../../common/primitives/open-enum';
 import * as generated from '../generated/schemas';
 import { ModuleIDValues, VersionNumberSchema, VersionNumberValues } from '../generated/schemas';
 import { nonEmptyArray } from '../primitives';
@@ -17,15 +18,6 @@ export {
   VersionNumberSchema,
   VersionNumberValues,
 } from '../generated/schemas';
-
-/**
- * Any string, typed as the values the spec knows plus any other (editors still suggest the known ones):
- * for the enums a party may go beyond.
- */
-/* @__NO_SIDE_EFFECTS__ */
-function openEnum<const Values extends readonly string[]>(_known: Values) {
-  return z.string() as unknown as z.ZodMiniType<Values[number] | (string & {})>;
-}
 
 /**
  * OCPI 2.2.1 `Version`, one entry of a versions list. A party lists every version it offers, so the list

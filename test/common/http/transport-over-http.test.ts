@@ -12,6 +12,7 @@ import {
 } from '@org/ocpi';
 import * as v221 from '@org/ocpi/v221';
 import { afterEach, describe, expect, it } from 'vitest';
+import { failure } from '../../support/failure';
 import { location221, TIMESTAMP } from '../../support/ocpi-responses';
 
 const TOKEN = 'f2d1c0b9-token-that-must-stay-home';
@@ -97,15 +98,6 @@ const putLocation = (origin: string, options: Partial<v221.Client221Options> = {
     params: { country_code: 'NL', party_id: 'CPO', location_id: 'LOC1' },
     body: location221('LOC1'),
   });
-
-async function failure(promise: PromiseLike<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 const base64Token = `Token ${btoa(TOKEN)}`;
 

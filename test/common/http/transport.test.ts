@@ -12,6 +12,7 @@ import * as v211 from '@org/ocpi/v211';
 import * as v221 from '@org/ocpi/v221';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
+import { failure } from '../../support/failure';
 import { useMswServer } from '../../support/msw';
 import { location211, location221, ocpi } from '../../support/ocpi-responses';
 
@@ -34,15 +35,6 @@ const client221 = (options: Partial<v221.Client221Options> = {}) =>
     retry: { limit: 0 },
     ...options,
   });
-
-async function failure(promise: PromiseLike<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 const leaksToken = (error: unknown) => {
   const text = `${String(error)} ${JSON.stringify(error)} ${(error as Error).stack}`;
