@@ -44,7 +44,7 @@ export interface PaginateRequest<S extends z.ZodMiniType> {
  * header, the next offset while `X-Total-Count` says more remain. It stops at a next URL it has fetched
  * among the last 256 pages. When `X-Total-Count` drops between pages (objects left the query's window),
  * the page is fetched again at an offset lowered by the drop, as the spec advises, so that no object is
- * skipped; objects of the previous page are not yielded twice.
+ * skipped; objects among the last 1,000 yielded are not yielded twice.
  *
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/transport_and_format.asciidoc#transport_and_format_paginated_response
  */
@@ -54,24 +54,31 @@ export async function* paginatePages<S extends z.ZodMiniType>(
 ): AsyncGenerator<Page<z.output<S>>, void, undefined> {
   const correlationId = request.options?.correlationId ?? crypto.randomUUID();
   const options = { ...request.options, correlationId };
-  const fetched = new RecentUrls(RECENT_URLS);
+  const fetched = new Recent(RECENT_URLS);
+  // More objects may drop than a page holds: the step back can then reach pages before the last one.
+  const yielded = new Recent(RECENT_OBJECTS);
   let url: string | undefined = withQuery(request.url, request.query).href;
-  let previous: { total: number | undefined; ids: Set<string> } | undefined;
+  let previousTotal: number | undefined;
   while (url !== undefined && !fetched.has(url)) {
     fetched.add(url);
     let page: Page<z.output<S>> = await fetchPage(transport, request, url, options);
-    const dropped = (previous?.total ?? 0) - (page.totalCount ?? Number.POSITIVE_INFINITY);
-    if (previous && dropped > 0 && page.offset > 0) {
-      const again = withOffset(url, Math.max(0, page.offset - dropped));
-      const seen = previous.ids;
-      const refetched = await fetchPage(transport, request, again, options);
-      page = { ...refetched, items: refetched.items.filter((item) => !seen.has(identityOf(item) ?? '')) };
+    const dropped = (previousTotal ?? 0) - (page.totalCount ?? Number.POSITIVE_INFINITY);
+    if (dropped > 0 && page.offset > 0) {
+      page = await fetchPage(
+        transport,
+        request,
+        withOffset(url, Math.max(0, page.offset - dropped)),
+        options,
+      );
     }
+    // After a step back, this page and the next ones may repeat objects already yielded.
+    page = { ...page, items: page.items.filter((item) => !yielded.has(identityOf(item) ?? '')) };
     yield page;
-    previous = {
-      total: page.totalCount,
-      ids: new Set(page.items.map(identityOf).filter((key) => key !== undefined)),
-    };
+    for (const item of page.items) {
+      const key = identityOf(item);
+      if (key !== undefined) yielded.add(key);
+    }
+    previousTotal = page.totalCount;
     url = page.nextUrl;
   }
 }
@@ -113,25 +120,28 @@ async function fetchPage<S extends z.ZodMiniType>(
   };
 }
 
-// Enough to catch a server that sends us round in a loop, without memory growing with the page count.
+// Enough to catch a server that sends us round in a loop, or objects that come back after a drop,
+// without memory growing with the page count.
 const RECENT_URLS = 256;
+const RECENT_OBJECTS = 1_000;
 
-/** The most recent URLs fetched, forgetting the oldest beyond `size`. */
-class RecentUrls {
-  readonly #urls = new Set<string>();
+/** The most recent keys added, forgetting the oldest beyond `size`. */
+class Recent {
+  readonly #keys = new Set<string>();
   readonly #size: number;
 
   constructor(size: number) {
     this.#size = size;
   }
 
-  has(url: string): boolean {
-    return this.#urls.has(url);
+  has(key: string): boolean {
+    return this.#keys.has(key);
   }
 
-  add(url: string): void {
-    this.#urls.add(url);
-    if (this.#urls.size > this.#size) this.#urls.delete(this.#urls.values().next().value as string);
+  add(key: string): void {
+    this.#keys.delete(key);
+    this.#keys.add(key);
+    if (this.#keys.size > this.#size) this.#keys.delete(this.#keys.values().next().value as string);
   }
 }
 
@@ -182,5 +192,5 @@ function identityOf(item: unknown): string | undefined {
   const id = idOf(item);
   if (id === undefined) return undefined;
   const { country_code, party_id, type } = item as Record<string, unknown>;
-  return JSON.stringify([country_code, party_id, id, type]);
+  return `${country_code}\u0000${party_id}\u0000${id}\u0000${type}`;
 }

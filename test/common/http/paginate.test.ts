@@ -92,7 +92,8 @@ describe('pagination', () => {
         ocpi([location221('L0')], { headers: { Link: `<${BASE}?offset=1>; rel="next"` } }),
       ),
     );
-    expect(await collect(client().locations.sender.list())).toEqual(['L0', 'L0']);
+    // The object it repeats is yielded once.
+    expect(await collect(client().locations.sender.list())).toEqual(['L0']);
     expect(requests.map((request) => request.url)).toEqual([BASE, `${BASE}?offset=1`]);
   });
 
@@ -277,5 +278,21 @@ describe('pagination', () => {
     for await (const location of client().locations.sender.list())
       seen.push(`${location.party_id}/${location.id}`);
     expect(seen).toEqual(['AAA/L0', 'AAA/L1', 'BBB/L1', 'BBB/L2', 'BBB/L3']);
+  });
+
+  it('yields no object twice when more objects leave than a page holds', async () => {
+    // After two pages are read, L5 to L7 leave: the step back by 3 lands inside pages already read.
+    let removed = false;
+    server.use(
+      http.get(BASE, ({ request }) => {
+        const offset = Number(new URL(request.url).searchParams.get('offset') ?? 0);
+        if (offset === 4) removed = true;
+        const all = ids(0, removed ? 5 : 8);
+        return ocpi(all.slice(offset, offset + 2).map(location221), {
+          headers: { 'X-Total-Count': String(all.length) },
+        });
+      }),
+    );
+    expect(await collect(client().locations.sender.list())).toEqual(ids(0, 5));
   });
 });
