@@ -2,6 +2,7 @@ import { defaultTokenEncoding, type TokenEncoding } from './common/auth/authoriz
 import type { PartnerEndpoint } from './common/credentials/partner-store';
 import { chooseVersion, type DiscoveryCallOptions, discoveryCall, fetchVersions } from './common/discovery';
 import { isOcpiHttpError } from './common/errors/ocpi-http-error';
+import { OcpiUntrustedUrlError } from './common/errors/ocpi-untrusted-url-error';
 import type { ClientOptions } from './common/http/client-options';
 import type { OcpiVersion } from './common/version';
 import { type Client211, createClient as createClient211 } from './v211/client';
@@ -43,15 +44,23 @@ export interface DiscoveredPartner {
  *
  * The details are asked with the encoding the versions list needed, if it refused one; else with the
  * chosen version's own (an open versions endpoint proves nothing), and on HTTP 401 once more with the
- * other. A `tokenEncoding` in the options is used throughout.
+ * other. A `tokenEncoding` in the options is used throughout. A details URL that `allowUrl` refuses is
+ * never called.
  */
 export async function discoverPartner(
-  options: ClientOptions & DiscoveryCallOptions & { versionsUrl: string; versions?: readonly OcpiVersion[] },
+  options: ClientOptions &
+    DiscoveryCallOptions & {
+      versionsUrl: string;
+      versions?: readonly OcpiVersion[];
+      /** Which URLs the partner names we are willing to call (e.g. no internal hosts); default all. */
+      allowUrl?: (url: string) => boolean;
+    },
 ): Promise<DiscoveredPartner> {
   // The two GETs are one flow: in 2.2.1 they share an X-Correlation-ID.
   const flow = { ...options, correlationId: options.correlationId ?? crypto.randomUUID() };
   const listed = await fetchVersions(flow);
   const chosen = chooseVersion(listed.versions, options.versions);
+  if (options.allowUrl && !options.allowUrl(chosen.url)) throw refusedUrl(chosen.url, options.token);
   const known = options.tokenEncoding ?? (listed.confirmed ? listed.tokenEncoding : undefined);
   const first = known ?? defaultTokenEncoding(chosen.version);
   const getDetails = (tokenEncoding: TokenEncoding) =>
@@ -78,4 +87,21 @@ export async function discoverPartner(
     tokenEncoding,
     endpoints: details.endpoints.map((endpoint): PartnerEndpoint => ({ ...endpoint })),
   };
+}
+
+/** The error for a URL a partner named that our own policy (`allowUrl`, `allowPartnerUrl`) refuses. */
+export function refusedUrl(url: string, token: string): OcpiUntrustedUrlError {
+  let origin = url;
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    // Not a URL at all: named as given.
+  }
+  return new OcpiUntrustedUrlError({
+    method: 'GET',
+    url,
+    origin,
+    secrets: [token],
+    because: 'which our allow-list refuses',
+  });
 }

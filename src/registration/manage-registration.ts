@@ -7,6 +7,7 @@ import { clientFor, discoverPartner } from '../discover-partner';
 import type { RegistrationHandlerConfig } from './config';
 import { ourCredentials, servedVersions } from './our-documents';
 import { type AnyCredentials, clientOf, clientSettings, rolesOf } from './partner-client';
+import { allowsPartnerUrl, requireAllowedEndpoints } from './partner-url';
 
 /** Options of {@link updateRegistration}. */
 export interface UpdateRegistrationOptions {
@@ -53,7 +54,9 @@ export async function updateRegistration(options: UpdateRegistrationOptions): Pr
     ...settings,
     ...flow,
     versions: options.version ? [options.version] : [...servedVersions(config)].reverse(),
+    allowUrl: (url) => allowsPartnerUrl(config, url),
   });
+  requireAllowedEndpoints(config, endpoints, record.outgoingToken);
 
   // After an unconfirmed update the partner may hold either token: offer the same new one again.
   const rotating: PartnerRecord = record.rotationPending

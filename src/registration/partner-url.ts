@@ -1,3 +1,5 @@
+import type { PartnerEndpoint } from '../common/credentials/partner-store';
+import { refusedUrl } from '../discover-partner';
 import type { RegistrationHandlerConfig } from './config';
 
 /**
@@ -19,4 +21,18 @@ export function allowsPartnerUrl(config: RegistrationHandlerConfig, url: string)
 // By default any http(s) URL: a partner we invited may name its own host. Refine with `allowPartnerUrl`.
 function isWebUrl(url: URL): boolean {
   return url.protocol === 'https:' || url.protocol === 'http:';
+}
+
+/**
+ * When we initiate (register, update), the same policy for what the partner's API names: its version
+ * details URL (checked by discovery before the call) and its endpoints (checked here, before anything is
+ * sent or stored). Throws `OcpiUntrustedUrlError` for the first one refused.
+ */
+export function requireAllowedEndpoints(
+  config: RegistrationHandlerConfig,
+  endpoints: readonly PartnerEndpoint[],
+  token: string,
+): void {
+  const refused = endpoints.find((endpoint) => !allowsPartnerUrl(config, endpoint.url));
+  if (refused) throw refusedUrl(refused.url, token);
 }

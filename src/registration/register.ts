@@ -8,6 +8,7 @@ import { clientFor, discoverPartner } from '../discover-partner';
 import type { RegistrationHandlerConfig } from './config';
 import { ourCredentials, servedVersions } from './our-documents';
 import { type AnyCredentials, clientSettings, rolesOf } from './partner-client';
+import { allowsPartnerUrl, requireAllowedEndpoints } from './partner-url';
 
 /** Options of {@link register}. */
 export interface RegisterOptions {
@@ -51,7 +52,9 @@ export async function register(options: RegisterOptions): Promise<PartnerRecord>
     ...settings,
     ...flow,
     versions: [...servedVersions(config)].reverse(),
+    allowUrl: (url) => allowsPartnerUrl(config, url),
   });
+  requireAllowedEndpoints(config, endpoints, tokenA);
   requireModules(endpoints, ['credentials', ...(config.versions[version]?.requiredModules ?? [])]);
 
   // An earlier attempt without a clear answer may have handed token B to the partner already: keep it.

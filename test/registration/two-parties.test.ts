@@ -9,6 +9,7 @@ import {
   isOcpiMissingEndpointError,
   isOcpiNoCommonVersionError,
   isOcpiServerStatusError,
+  isOcpiUntrustedUrlError,
   mayUseModule,
   type RegistrationHandlerConfig,
   readRegistration,
@@ -502,5 +503,62 @@ describe('the callback URL', () => {
     expect(error).toMatchObject({ statusCode: 2001 });
     expect(called).toBe(false);
     expect(emsp.store.all()).toEqual([]);
+  });
+});
+
+describe('the initiator’s allowPartnerUrl', () => {
+  // The CPO (invited by us) names its own hosts; ours may rule some out, e.g. an internal network.
+  const internal = 'http://10.0.0.7/ocpi';
+
+  it('keeps register from calling a version details URL it refuses', async () => {
+    const cpo = await cpoInvitingEmsp(['2.2.1']);
+    const emsp = party(EMSP, 'EMSP', ['2.2.1']);
+    let called = false;
+    server.use(
+      http.get(`${CPO}/versions`, () =>
+        HttpResponse.json({ data: [{ version: '2.2.1', url: `${internal}/2.2.1` }], status_code: 1000 }),
+      ),
+      http.all(`${internal}/*`, () => {
+        called = true;
+        return HttpResponse.error();
+      }),
+    );
+    const config = { ...emsp.config, allowPartnerUrl: (url: URL) => url.hostname !== '10.0.0.7' };
+    const error = await failure(
+      register({ config, partnerId: 'cpo', versionsUrl: `${CPO}/versions`, tokenA: TOKEN_A }),
+    );
+    expect(isOcpiUntrustedUrlError(error)).toBe(true);
+    expect(String(error)).toContain('our allow-list refuses');
+    expect(String(error)).not.toContain(TOKEN_A);
+    expect(called).toBe(false);
+    expect(emsp.store.all()).toEqual([]);
+    expect(cpo.store.all()[0]?.status).toBe('invited');
+  });
+
+  it('keeps register from storing or POSTing to a partner whose endpoints it refuses', async () => {
+    const cpo = await cpoInvitingEmsp(['2.2.1']);
+    const emsp = party(EMSP, 'EMSP', ['2.2.1']);
+    server.use(
+      http.get(`${CPO}/2.2.1`, () =>
+        HttpResponse.json({
+          data: {
+            version: '2.2.1',
+            endpoints: [
+              { identifier: 'credentials', role: 'RECEIVER', url: `${CPO}/2.2.1/credentials` },
+              { identifier: 'locations', role: 'SENDER', url: `${internal}/locations` },
+            ],
+          },
+          status_code: 1000,
+          timestamp: '2024-06-01T12:00:00Z',
+        }),
+      ),
+    );
+    const config = { ...emsp.config, allowPartnerUrl: (url: URL) => url.hostname !== '10.0.0.7' };
+    const error = await failure(
+      register({ config, partnerId: 'cpo', versionsUrl: `${CPO}/versions`, tokenA: TOKEN_A }),
+    );
+    expect(isOcpiUntrustedUrlError(error)).toBe(true);
+    expect(emsp.store.all()).toEqual([]);
+    expect(cpo.store.all()[0]?.status).toBe('invited');
   });
 });

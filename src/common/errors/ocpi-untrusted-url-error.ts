@@ -21,11 +21,10 @@ export class OcpiUntrustedUrlError extends OcpiError {
   /** The origin that was refused. */
   readonly origin: string;
 
-  constructor(input: OcpiRequestInput & { origin: string }) {
+  constructor(input: OcpiRequestInput & { origin: string; because?: string }) {
     const request = describeRequest(input);
-    super(
-      `Refused to send the token to ${input.origin}, which the partner did not give: ${request.method} ${request.url}`,
-    );
+    const because = input.because ?? 'which the partner did not give';
+    super(`Refused to send the token to ${input.origin}, ${because}: ${request.method} ${request.url}`);
     markKind(this, 'OcpiUntrustedUrlError');
     this.request = request;
     this.origin = input.origin;
