@@ -10,11 +10,12 @@ import {
   LocationSchema,
   RegularHoursSchema,
   SessionPatchSchema,
+  SessionSchema,
   TariffPatchSchema,
   TariffSchema,
 } from '@org/ocpi/v211';
 import { describe, expect, it } from 'vitest';
-import { cdr211, location211, tariff211 } from '../support/client-payloads';
+import { cdr211, evse211, location211, session211, tariff211 } from '../support/client-payloads';
 import { issuesOf } from '../support/issues';
 
 const six = 'must be decimal degrees like 50.770774 (6 decimals)';
@@ -63,6 +64,7 @@ describe('2.1.1 prose rules', () => {
       postal_code: '3511ED',
       country: 'NLD',
       coordinates: { latitude: '52.08944', longitude: '5.110278' },
+      evses: [evse211()],
       last_updated: '2015-06-29T20:39:09Z',
     };
     expect(issuesOf(SessionPatchSchema, { location })).toEqual([
@@ -129,5 +131,31 @@ describe('2.1.1 prose rules', () => {
     location.evses = [evse, { ...evse, uid: 'EVSE2', connectors: [{ ...connector, id: 'a' }] }];
     evse.connectors = [{ ...connector, id: 'a' }];
     expect(issuesOf(LocationSchema, location)).toEqual([]);
+  });
+
+  it('wants a Session or CDR to embed only the EVSE and Connector used', () => {
+    const session = session211();
+    const evse = session.location.evses?.[0];
+    expect(evse?.connectors).toHaveLength(1);
+    expect(issuesOf(SessionSchema, session)).toEqual([]);
+    const twoEvses = {
+      ...session,
+      location: { ...session.location, evses: [evse, { ...evse, uid: 'EVSE2' }] },
+    };
+    expect(issuesOf(SessionSchema, twoEvses)).toEqual([
+      { path: 'location.evses', message: 'must hold only the EVSE used (one)' },
+    ]);
+    const cdr = cdr211();
+    const twoConnectors = structuredClone(cdr);
+    const connector = twoConnectors.location.evses?.[0]?.connectors[0];
+    if (connector) twoConnectors.location.evses?.[0]?.connectors.push({ ...connector, id: '2' });
+    expect(issuesOf(CDRSchema, cdr)).toEqual([]);
+    expect(issuesOf(CDRSchema, twoConnectors)).toEqual([
+      { path: 'location.evses[0].connectors', message: 'must hold only the Connector used (one)' },
+    ]);
+    const { evses: _none, ...noEvse } = session.location;
+    expect(issuesOf(SessionSchema, { ...session, location: noEvse })).toEqual([
+      { path: 'location.evses', message: 'must hold only the EVSE used (one)' },
+    ]);
   });
 });

@@ -44,14 +44,27 @@ export function checkLocation(location: Partial<Location>, report: RuleReporter)
   if (location.energy_mix) checkEnergyMix(location.energy_mix, within(report, ['energy_mix']));
 }
 
-/** The Location a Session embeds (2.1.1: the whole object, not a reference). */
+/**
+ * The Location a Session or CDR embeds (2.1.1: the whole object, not a reference): its rules, and only
+ * the EVSE and the Connector used (mod_sessions and mod_cdrs, `location`).
+ */
+function checkUsedLocation(location: Location, report: RuleReporter): void {
+  checkLocation(location, report);
+  const evses = location.evses ?? [];
+  if (evses.length !== 1) report(['evses'], 'must hold only the EVSE used (one)');
+  else if (evses[0]?.connectors.length !== 1) {
+    report(['evses', 0, 'connectors'], 'must hold only the Connector used (one)');
+  }
+}
+
+/** The Location a Session embeds. */
 export function checkSession(session: Partial<Session>, report: RuleReporter): void {
-  if (session.location) checkLocation(session.location, within(report, ['location']));
+  if (session.location) checkUsedLocation(session.location, within(report, ['location']));
 }
 
 /** The Location and the Tariffs a CDR embeds. */
 export function checkCdr(cdr: CDR, report: RuleReporter): void {
-  checkLocation(cdr.location, within(report, ['location']));
+  checkUsedLocation(cdr.location, within(report, ['location']));
   cdr.tariffs?.forEach((tariff, index) => {
     checkTariff(tariff, within(report, ['tariffs', index]));
   });
