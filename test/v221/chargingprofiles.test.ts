@@ -1,6 +1,8 @@
 // OCPI 2.2.1 ChargingProfiles (mod_charging_profiles.asciidoc): the request, response and result objects
 // (built here: the spec has no example files for this module) on mutations, in strict and lenient mode,
 // the query schemas, the operation map and the types.
+
+import { parsePayload } from '@org/ocpi';
 import {
   type ActiveChargingProfile,
   type ActiveChargingProfileQuery,
@@ -14,6 +16,7 @@ import {
   ChargingProfileResponseTypeValues,
   ChargingProfileResultSchema,
   ChargingProfileResultTypeValues,
+  ChargingProfileSchema,
   ChargingProfilesOperations,
   type ChargingRateUnit,
   ChargingRateUnitValues,
@@ -124,6 +127,51 @@ describe('ChargingProfiles objects: what the spec tables add', () => {
       { path: 'result', message: enumMessage(ChargingProfileResultTypeValues) },
     ]);
     expect(strictIssues(ActiveChargingProfileResultSchema, { result: 'REJECTED' })).toEqual([]);
+  });
+
+  it('wants rates with at most one decimal, wherever a profile travels', () => {
+    const active = { start_date_time: '2019-06-24T12:00:00Z', charging_profile: profile };
+    const fine = withValue(profile, 'min_charging_rate', 8.1);
+    expect(strictIssues(ChargingProfileSchema, fine)).toEqual([]);
+    const rough = withValue(
+      withValue(profile, 'min_charging_rate', 8.15),
+      'charging_profile_period[0].limit',
+      0.30000000000000004,
+    );
+    const issues = [
+      { path: 'min_charging_rate', message: 'must have at most one decimal, like 8.1' },
+      { path: 'charging_profile_period[0].limit', message: 'must have at most one decimal, like 8.1' },
+    ];
+    expect(strictIssues(ChargingProfileSchema, rough)).toEqual(issues);
+    const prefixed = (prefix: string) =>
+      issues.map(({ path, message }) => ({ path: `${prefix}.${path}`, message }));
+    expect(strictIssues(SetChargingProfileSchema, { ...setProfile, charging_profile: rough })).toEqual(
+      prefixed('charging_profile'),
+    );
+    expect(strictIssues(ActiveChargingProfileSchema, { ...active, charging_profile: rough })).toEqual(
+      prefixed('charging_profile'),
+    );
+    expect(
+      strictIssues(ActiveChargingProfileResultSchema, {
+        result: 'ACCEPTED',
+        profile: { ...active, charging_profile: rough },
+      }),
+    ).toEqual(prefixed('profile.charging_profile'));
+    const lenient = parsePayload(
+      SetChargingProfileSchema,
+      { ...setProfile, charging_profile: rough },
+      {
+        mode: 'lenient',
+        subject: 'SetChargingProfile',
+      },
+    );
+    expect(lenient.success && lenient.issues.map(({ action }) => action)).toEqual(['kept', 'kept']);
+  });
+
+  it('expects the active profile with an ACCEPTED result', () => {
+    expect(strictIssues(ActiveChargingProfileResultSchema, { result: 'ACCEPTED' })).toEqual([
+      { path: 'profile', message: 'is expected when result is ACCEPTED' },
+    ]);
   });
 
   it('needs the start of an active profile', () => {
