@@ -1,8 +1,10 @@
+import { isCredentialsToken } from '../common/auth/credentials-token';
 import type { PartyRole } from '../common/credentials/partner-store';
 import { parsePayload, type ValidationMode } from '../common/parse';
 import type { OcpiVersion } from '../common/version';
 import { CredentialsSchema as Credentials211Schema } from '../v211/schemas/credentials';
 import { CredentialsSchema as Credentials221Schema } from '../v221/schemas/credentials';
+import { credentialRoleBreaks } from '../v221/schemas/rules';
 
 /** The initiator's credentials, reduced to what the registration needs. */
 export interface InitiatorCredentials {
@@ -19,10 +21,6 @@ export type CredentialsBodyResult =
   | { ok: true; credentials: InitiatorCredentials }
   | { ok: false; invalidJson: true }
   | { ok: false; invalidJson: false; message: string };
-
-// Lenient mode keeps odd strings; but the token goes into our Authorization header, so it must be
-// printable non-whitespace ASCII, as both versions define it.
-const USABLE_TOKEN = /^[\x21-\x7E]+$/;
 
 /**
  * Reads the credentials object of a POST or PUT in the shape of the version of the endpoint called.
@@ -54,7 +52,8 @@ export async function readCredentialsBody(
     };
   }
   const data = parsed.data;
-  if (!USABLE_TOKEN.test(data.token)) {
+  // Lenient mode keeps odd strings, but the token goes into our Authorization header.
+  if (!isCredentialsToken(data.token)) {
     return {
       ok: false,
       invalidJson: false,
@@ -85,21 +84,16 @@ export async function readCredentialsBody(
 
 /**
  * Why a 2.2.1 roles list breaks the rules the credentials object sets for it, or `undefined`: at least
- * one role, no (role, party_id, country_code) combination twice, and a Hub only as `HUB` (credentials,
- * "Credentials object"). Party and country codes compare case-insensitively, as CiStrings do. The
- * message names the rule, never a value.
+ * one role, and the schema's own role rules (credentialRoleBreaks), which lenient parsing only reports.
+ * The message names the rule, never a value.
  */
 export function credentialsRolesProblem(
   roles: readonly { role: string; party_id: string; country_code: string }[],
 ): string | undefined {
   if (roles.length === 0) return 'roles: at least one role is needed';
-  const combinations = new Set(
-    roles.map((role) => [role.role, role.party_id.toUpperCase(), role.country_code.toUpperCase()].join('\n')),
-  );
-  if (combinations.size !== roles.length) {
-    return 'roles: each combination of role, party_id and country_code must be unique';
-  }
-  if (roles.some((role) => role.role === 'HUB') && roles.some((role) => role.role !== 'HUB')) {
+  const { repeated, besideHub } = credentialRoleBreaks(roles);
+  if (repeated.length > 0) return 'roles: each combination of role, party_id and country_code must be unique';
+  if (besideHub.length > 0) {
     return 'roles: a Hub reports only its HUB role, not the roles of the parties it connects';
   }
   return undefined;

@@ -1,5 +1,6 @@
 import type { OcpiVersion } from '../version';
 import { decodeBase64Utf8, encodeBase64Utf8 } from './base64';
+import { isCredentialsToken } from './credentials-token';
 
 /**
  * How a credentials token travels in the `Authorization` header: `base64` of its UTF-8 bytes, as
@@ -9,8 +10,6 @@ import { decodeBase64Utf8, encodeBase64Utf8 } from './base64';
  */
 export type TokenEncoding = 'base64' | 'raw';
 
-// Both versions ask for printable, non-whitespace ASCII (U+0021..U+007E) in a credentials token.
-const CREDENTIALS_TOKEN = /^[\x21-\x7E]+$/;
 const SCHEME = 'token';
 
 /** The encoding a version's spec prescribes: `raw` for 2.1.1, `base64` for 2.2.1. */
@@ -36,7 +35,7 @@ export interface FormatAuthorizationOptions {
  * formatAuthorizationHeader('example-token', { version: '2.1.1' }); // 'Token example-token'
  */
 export function formatAuthorizationHeader(token: string, options: FormatAuthorizationOptions): string {
-  if (!CREDENTIALS_TOKEN.test(token)) {
+  if (!isCredentialsToken(token)) {
     throw new TypeError('A credentials token must be non-empty printable ASCII without whitespace');
   }
   const encoding = options.encoding ?? defaultTokenEncoding(options.version);

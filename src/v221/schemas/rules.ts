@@ -1,5 +1,7 @@
 // The rules of OCPI 2.2.1 that live in the descriptions of fields rather than in the type tables. Each
 // function checks a value whose fields all have their table types and reports with a path relative to it.
+
+import { isCredentialsToken } from '../../common/auth/credentials-token';
 import {
   checkConnectorIds,
   checkEnergyMix,
@@ -149,15 +151,30 @@ export function checkStartSession(command: StartSession, report: RuleReporter): 
  * CiStrings), and a Hub that reports no role but HUB.
  */
 export function checkCredentials(credentials: Credentials, report: RuleReporter): void {
-  if (!/^[\x21-\x7E]+$/.test(credentials.token))
-    report(['token'], 'must be printable ASCII without whitespace');
+  if (!isCredentialsToken(credentials.token)) report(['token'], 'must be printable ASCII without whitespace');
+  const { repeated, besideHub } = credentialRoleBreaks(credentials.roles);
+  for (const index of repeated) {
+    report(['roles', index], 'repeats the role, party_id and country_code of another role');
+  }
+  for (const index of besideHub) report(['roles', index, 'role'], 'must be HUB, as the party is a Hub');
+}
+
+/**
+ * The indexes of the roles that break the Credentials object's rules: one that repeats an earlier
+ * role's `role`, `party_id` and `country_code` (compared case-insensitively, as CiStrings), and one
+ * other than HUB in the roles of a Hub.
+ */
+export function credentialRoleBreaks(
+  roles: readonly { role: string; party_id: string; country_code: string }[],
+): { repeated: number[]; besideHub: number[] } {
   const seen = new Set<string>();
-  const hub = credentials.roles.some(({ role }) => role === 'HUB');
-  credentials.roles.forEach(({ role, party_id, country_code }, index) => {
+  const hub = roles.some(({ role }) => role === 'HUB');
+  const breaks = { repeated: [] as number[], besideHub: [] as number[] };
+  roles.forEach(({ role, party_id, country_code }, index) => {
     const key = `${role} ${party_id} ${country_code}`.toUpperCase();
-    if (seen.has(key))
-      report(['roles', index], 'repeats the role, party_id and country_code of another role');
+    if (seen.has(key)) breaks.repeated.push(index);
     seen.add(key);
-    if (hub && role !== 'HUB') report(['roles', index, 'role'], 'must be HUB, as the party is a Hub');
+    if (hub && role !== 'HUB') breaks.besideHub.push(index);
   });
+  return breaks;
 }
