@@ -1,9 +1,10 @@
 import type * as z from 'zod/mini';
+import type { OcpiRequestInput } from '../errors/ocpi-error';
 import { OcpiValidationError } from '../errors/ocpi-validation-error';
 import { findNextLink } from '../link-header';
 import { idOf, parseList, type RejectedItem } from '../parse-list';
 import { formatPath, notAListIssue, type ValidationIssue } from '../validation-issue';
-import type { CallOptions, Described, Transport } from './transport';
+import type { CallOptions, Transport } from './transport';
 import { type QueryValue, withQuery } from './url';
 
 /** One page of a paginated GET, with what the server said about the whole list. */
@@ -150,7 +151,7 @@ function validateItems<S extends z.ZodMiniType>(
   transport: Transport,
   request: PaginateRequest<S>,
   data: unknown[],
-  described: Described,
+  described: OcpiRequestInput,
 ): { items: z.output<S>[]; rejected: RejectedItem[] } {
   const mode = transport.options.validation ?? 'lenient';
   if (mode === 'off') return { items: data as z.output<S>[], rejected: [] };

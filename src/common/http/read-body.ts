@@ -1,11 +1,6 @@
+import type { OcpiRequestInput } from '../errors/ocpi-error';
 import { OcpiNetworkError } from '../errors/ocpi-network-error';
 import { OcpiTimeoutError } from '../errors/ocpi-timeout-error';
-
-interface Described {
-  method: string;
-  url: URL | string;
-  secrets?: readonly string[];
-}
 
 /**
  * Reads a response body as text within `timeoutMs` (`false`: no limit). ky's timeout ends when the
@@ -14,7 +9,7 @@ interface Described {
  */
 export async function readBody(
   response: Response,
-  described: Described,
+  described: OcpiRequestInput,
   timeoutMs: number | false,
   signal: AbortSignal | undefined,
 ): Promise<string> {

@@ -2,7 +2,7 @@ import ky, { type Hooks, HTTPError, TimeoutError } from 'ky';
 import type * as z from 'zod/mini';
 import { formatAuthorizationHeader, type TokenEncoding } from '../auth/authorization-header';
 import { createResponseError } from '../errors/create-response-error';
-import { describeRequest } from '../errors/ocpi-error';
+import { describeRequest, type OcpiRequestInput } from '../errors/ocpi-error';
 import { OcpiInvalidResponseError } from '../errors/ocpi-invalid-response-error';
 import { OcpiNetworkError } from '../errors/ocpi-network-error';
 import { OcpiTimeoutError } from '../errors/ocpi-timeout-error';
@@ -101,12 +101,12 @@ export interface Transport {
   /** The settings, without the token: it stays inside the transport, out of logs and dumps of a client. */
   readonly options: Readonly<Omit<TransportOptions, 'token'>>;
   /** A request as errors describe it, with what to redact from them. */
-  describe(method: string, url: string | URL): Described;
+  describe(method: string, url: string | URL): OcpiRequestInput;
   send<S extends z.ZodMiniType | undefined>(
     request: TransportRequest<S>,
   ): Promise<TransportResponse<DataOf<S>>>;
   /** Hands lenient-mode issues to the client's `onValidationIssues`. */
-  report(subject: string, issues: readonly LenientIssue[], request: Described): void;
+  report(subject: string, issues: readonly LenientIssue[], request: OcpiRequestInput): void;
 }
 
 const DEFAULT_TIMEOUT = 30_000;
@@ -125,13 +125,18 @@ export function createTransport(transportOptions: TransportOptions): Transport {
     redirect: 'manual',
   });
   const mode = options.validation ?? 'lenient';
-  const describe = (method: string, url: string | URL): Described => ({ method, url, secrets: [token] });
+  const describe = (method: string, url: string | URL): OcpiRequestInput => ({
+    method,
+    url,
+    secrets: [token],
+  });
 
   async function send<S extends z.ZodMiniType | undefined>(
     request: TransportRequest<S>,
   ): Promise<TransportResponse<DataOf<S>>> {
     const signal = request.options?.signal;
     const headers = headersFor(request);
+    const body = request.body === undefined ? undefined : JSON.stringify(request.body);
     let url = withQuery(request.url, request.query);
     for (let redirects = 0; ; redirects++) {
       const described = describe(request.method, url);
@@ -143,7 +148,7 @@ export function createTransport(transportOptions: TransportOptions): Transport {
         response = await http(url, {
           method: request.method,
           headers,
-          ...(request.body !== undefined && { body: JSON.stringify(request.body) }),
+          ...(body !== undefined && { body }),
           ...(signal && { signal }),
         });
       } catch (error) {
@@ -161,7 +166,11 @@ export function createTransport(transportOptions: TransportOptions): Transport {
     }
   }
 
-  function transportError(error: unknown, described: Described, signal: AbortSignal | undefined): unknown {
+  function transportError(
+    error: unknown,
+    described: OcpiRequestInput,
+    signal: AbortSignal | undefined,
+  ): unknown {
     if (error instanceof TimeoutError) {
       return new OcpiTimeoutError({ ...described, timeoutMs: Number(timeout), cause: error });
     }
@@ -169,7 +178,11 @@ export function createTransport(transportOptions: TransportOptions): Transport {
     return new OcpiNetworkError({ ...described, cause: error });
   }
 
-  function redirectError(response: Response, described: Described, reason: string): OcpiInvalidResponseError {
+  function redirectError(
+    response: Response,
+    described: OcpiRequestInput,
+    reason: string,
+  ): OcpiInvalidResponseError {
     return new OcpiInvalidResponseError({ ...described, reason, httpStatus: response.status });
   }
 
@@ -193,7 +206,7 @@ export function createTransport(transportOptions: TransportOptions): Transport {
     return { ...headers, ...request.options?.headers };
   }
 
-  async function failWithHttpError(response: Response, described: Described): Promise<never> {
+  async function failWithHttpError(response: Response, described: OcpiRequestInput): Promise<never> {
     if (isHiddenRedirect(response)) {
       throw redirectError(response, described, 'a redirect whose target the runtime hides: not followed');
     }
@@ -212,7 +225,7 @@ export function createTransport(transportOptions: TransportOptions): Transport {
   async function readResponse<S extends z.ZodMiniType | undefined>(
     response: Response,
     request: TransportRequest<S>,
-    described: Described,
+    described: OcpiRequestInput,
   ): Promise<TransportResponse<DataOf<S>>> {
     const body = await readBody(response, described, timeout, request.options?.signal);
     const invalid = (reason: string) =>
@@ -252,7 +265,12 @@ export function createTransport(transportOptions: TransportOptions): Transport {
   }
 
   // Strict: any deviation throws. Lenient: tolerated deviations are reported, the rest throws.
-  function validate(schema: z.ZodMiniType, value: unknown, subject: string, described: Described): unknown {
+  function validate(
+    schema: z.ZodMiniType,
+    value: unknown,
+    subject: string,
+    described: OcpiRequestInput,
+  ): unknown {
     const result = parsePayload(schema, value, { mode: mode === 'strict' ? 'strict' : 'lenient', subject });
     if (!result.success) {
       throw new OcpiValidationError({ subject, issues: result.error.issues, request: described });
@@ -261,18 +279,11 @@ export function createTransport(transportOptions: TransportOptions): Transport {
     return result.data;
   }
 
-  function report(subject: string, issues: readonly LenientIssue[], described: Described): void {
+  function report(subject: string, issues: readonly LenientIssue[], described: OcpiRequestInput): void {
     options.onValidationIssues?.({ request: describeRequest(described), subject, issues });
   }
 
   return { version: options.version, options, describe, send, report };
-}
-
-/** A request as errors describe it; `secrets` are removed from whatever they show. */
-export interface Described {
-  method: string;
-  url: URL | string;
-  secrets?: readonly string[];
 }
 
 const NOT_JSON = /*@__PURE__*/ Symbol('not JSON');
