@@ -1,4 +1,4 @@
-import type { DiscoveryCallOptions } from './common/discovery';
+import type { FlowCallOptions } from './common/discovery';
 import type { ClientOptions } from './common/http/client-options';
 import type { OcpiVersion } from './common/version';
 import { clientFor, discoverPartner, type OcpiClient } from './discover-partner';
@@ -6,7 +6,7 @@ import { clientFor, discoverPartner, type OcpiClient } from './discover-partner'
 export type { OcpiClient };
 
 /** Options of {@link connect}. */
-export interface ConnectOptions extends ClientOptions, DiscoveryCallOptions {
+export interface ConnectOptions extends ClientOptions, FlowCallOptions {
   /** The partner's versions URL. */
   versionsUrl: string;
   /** The versions we accept, highest preferred first. Default: 2.2.1, then 2.1.1. */

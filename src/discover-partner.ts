@@ -1,6 +1,6 @@
 import { defaultTokenEncoding, type TokenEncoding } from './common/auth/authorization-header';
 import type { PartnerEndpoint } from './common/credentials/partner-store';
-import { chooseVersion, type DiscoveryCallOptions, discoveryCall, fetchVersions } from './common/discovery';
+import { chooseVersion, type FlowCallOptions, fetchVersions, flowCallOptions } from './common/discovery';
 import { isOcpiHttpError } from './common/errors/ocpi-http-error';
 import { OcpiUntrustedUrlError } from './common/errors/ocpi-untrusted-url-error';
 import type { ClientOptions } from './common/http/client-options';
@@ -49,7 +49,7 @@ export interface DiscoveredPartner {
  */
 export async function discoverPartner(
   options: ClientOptions &
-    DiscoveryCallOptions & {
+    FlowCallOptions & {
       versionsUrl: string;
       versions?: readonly OcpiVersion[];
       /** Which URLs the partner names we are willing to call (e.g. no internal hosts); default all. */
@@ -70,7 +70,7 @@ export async function discoverPartner(
       versionUrl: chosen.url,
     }).versions.getVersionDetails({
       params: { version_url: chosen.url },
-      ...discoveryCall(flow),
+      ...flowCallOptions(flow),
     });
   let tokenEncoding = first;
   let details: Awaited<ReturnType<typeof getDetails>>;

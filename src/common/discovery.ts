@@ -31,15 +31,18 @@ export interface VersionsResult {
   confirmed: boolean;
 }
 
-/** What the calls of one discovery flow share: abort, and in 2.2.1 one `X-Correlation-ID`. */
-export interface DiscoveryCallOptions {
+/**
+ * What the calls of one flow (a discovery, a registration) share: abort, and in 2.2.1 one
+ * `X-Correlation-ID`.
+ */
+export interface FlowCallOptions {
   signal?: AbortSignal;
   /** Sent on every 2.2.1 request of the flow; a new one per request when absent. */
   correlationId?: string | undefined;
 }
 
-/** The per-call options of a discovery step, as a request's `options`. */
-export function discoveryCall(flow: DiscoveryCallOptions): { options?: CallOptions } {
+/** The per-call options of a step of such a flow, as a request's `options`. */
+export function flowCallOptions(flow: FlowCallOptions): { options?: CallOptions } {
   const options: CallOptions = {
     ...(flow.signal && { signal: flow.signal }),
     ...(flow.correlationId !== undefined && { correlationId: flow.correlationId }),
@@ -50,7 +53,7 @@ export function discoveryCall(flow: DiscoveryCallOptions): { options?: CallOptio
 /** Options of {@link fetchVersions}. */
 export interface FetchVersionsOptions
   extends Omit<ClientOptions, 'versionsUrl' | 'validation'>,
-    DiscoveryCallOptions {
+    FlowCallOptions {
   versionsUrl: string;
   /**
    * The encodings to try, in order, moving on only on HTTP 401. Default: `tokenEncoding` alone when
@@ -87,7 +90,7 @@ export async function fetchVersions(options: FetchVersionsOptions): Promise<Vers
         module: 'versions',
         data: VersionListSchema,
         subject: 'versions list',
-        ...discoveryCall(options),
+        ...flowCallOptions(options),
       });
       return { versions: response.data, tokenEncoding, confirmed: index > 0 };
     } catch (error) {

@@ -1,6 +1,6 @@
 import type { TokenEncoding } from '../common/auth/authorization-header';
 import type { PartnerEndpoint } from '../common/credentials/partner-store';
-import { discoveryCall, fetchVersions, normaliseVersion, type VersionsResult } from '../common/discovery';
+import { fetchVersions, flowCallOptions, normaliseVersion, type VersionsResult } from '../common/discovery';
 import { isOcpiHttpError } from '../common/errors/ocpi-http-error';
 import { isOcpiInvalidResponseError } from '../common/errors/ocpi-invalid-response-error';
 import { isOcpiNetworkError } from '../common/errors/ocpi-network-error';
@@ -15,7 +15,7 @@ import { VersionDetailsSchema as VersionDetails211Schema } from '../v211/schemas
 import { OcpiResponseEnvelopeSchema as Envelope221Schema } from '../v221/envelope';
 import { VersionDetailsSchema as VersionDetails221Schema } from '../v221/schemas/versions';
 import type { RegistrationHandlerConfig } from './config';
-import { allowsPartnerUrl } from './partner-url';
+import { allowsPartnerUrl, refusedEndpoint } from './partner-url';
 
 /** What the initiator's API told us: the version of the endpoint called, and its endpoints there. */
 export interface InitiatorApi {
@@ -102,7 +102,7 @@ export async function callInitiator(
       url: entry.url,
       module: 'versions',
       subject: 'version details',
-      ...discoveryCall({ correlationId: input.correlationId }),
+      ...flowCallOptions({ correlationId: input.correlationId }),
     } as const;
     const details =
       input.version === '2.2.1'
@@ -110,7 +110,7 @@ export async function callInitiator(
         : (await transport.send({ ...request, data: VersionDetails211Schema })).data.endpoints;
     const endpoints = details.map((endpoint): PartnerEndpoint => ({ ...endpoint }));
     // We would call these later, for the app: none may point where we do not call.
-    if (!endpoints.every((endpoint) => allowsPartnerUrl(config, endpoint.url))) {
+    if (refusedEndpoint(config, endpoints)) {
       return refused('it lists an endpoint URL that is not one we call');
     }
     return { ok: true, api: { version: input.version, versionUrl: entry.url, endpoints, tokenEncoding } };

@@ -1,6 +1,6 @@
 import { mintToken } from '../common/credentials/mint-token';
 import type { PartnerRecord } from '../common/credentials/partner-store';
-import { discoveryCall } from '../common/discovery';
+import { flowCallOptions } from '../common/discovery';
 import { isOcpiHttpError } from '../common/errors/ocpi-http-error';
 import type { OcpiVersion } from '../common/version';
 import { clientFor, discoverPartner } from '../discover-partner';
@@ -73,7 +73,7 @@ export async function updateRegistration(options: UpdateRegistrationOptions): Pr
   const client = clientFor(version, { ...settings, tokenEncoding, versionUrl, endpoints });
   const theirs: AnyCredentials = await client.credentials.putCredentials({
     body: body as never,
-    ...discoveryCall(flow),
+    ...flowCallOptions(flow),
   });
   // A confirmed update also shows the connection is wanted: an earlier unregistration attempt is void.
   const {
@@ -102,7 +102,7 @@ export async function readRegistration(options: {
   signal?: AbortSignal;
 }): Promise<AnyCredentials> {
   const client = clientOf(options.config, options.record);
-  return client.credentials.getCredentials(options.signal ? { options: { signal: options.signal } } : {});
+  return client.credentials.getCredentials(flowCallOptions(options));
 }
 
 /**
@@ -125,7 +125,7 @@ export async function unregister(options: {
   if (!retry) await store.save({ ...record, unregistering: true });
   const client = clientOf(options.config, record);
   try {
-    await client.credentials.deleteCredentials(options.signal ? { options: { signal: options.signal } } : {});
+    await client.credentials.deleteCredentials(flowCallOptions(options));
   } catch (error) {
     const gone = isOcpiHttpError(error) && (error.status === 405 || (retry && error.status === 401));
     if (!gone) throw error;

@@ -33,6 +33,14 @@ export function requireAllowedEndpoints(
   endpoints: readonly PartnerEndpoint[],
   token: string,
 ): void {
-  const refused = endpoints.find((endpoint) => !allowsPartnerUrl(config, endpoint.url));
+  const refused = refusedEndpoint(config, endpoints);
   if (refused) throw refusedUrl(refused.url, token);
+}
+
+/** The first endpoint whose URL `allowPartnerUrl` refuses, if any. */
+export function refusedEndpoint(
+  config: RegistrationHandlerConfig,
+  endpoints: readonly PartnerEndpoint[],
+): PartnerEndpoint | undefined {
+  return endpoints.find((endpoint) => !allowsPartnerUrl(config, endpoint.url));
 }

@@ -1,6 +1,6 @@
 import { mintToken } from '../common/credentials/mint-token';
 import type { PartnerEndpoint, PartnerRecord } from '../common/credentials/partner-store';
-import { discoveryCall } from '../common/discovery';
+import { flowCallOptions } from '../common/discovery';
 import { isOcpiHttpError } from '../common/errors/ocpi-http-error';
 import { OcpiMissingEndpointError } from '../common/errors/ocpi-missing-endpoint-error';
 import { isOcpiStatusError } from '../common/errors/ocpi-status-error';
@@ -76,7 +76,7 @@ export async function register(options: RegisterOptions): Promise<PartnerRecord>
 
   const connected = clientFor(version, { ...settings, tokenEncoding, versionUrl, endpoints });
   const body = ourCredentials(config, config.baseUrl.replace(/\/+$/, ''), version, tokenB);
-  const args = { body: body as never, ...discoveryCall(flow) };
+  const args = { body: body as never, ...flowCallOptions(flow) };
   let theirs: AnyCredentials;
   try {
     theirs = await connected.credentials.postCredentials(args);
