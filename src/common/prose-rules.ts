@@ -23,14 +23,18 @@ export function coordinateRule(latitude: RegExp, longitude: RegExp, decimals: st
   };
 }
 
-/** No two Connectors of one EVSE with the same id (Connector object, `id`), in any case. */
+/**
+ * No two Connectors of one EVSE with the same id (Connector object, `id`). The id is a CiString in
+ * 2.2.1, compared in any case, and a plain string in 2.1.1, compared as is.
+ */
 export function checkConnectorIds(
   evse: { connectors?: readonly { id: string }[] | undefined },
   report: RuleReporter,
+  ids: 'case-insensitive' | 'case-sensitive',
 ): void {
-  const ids = evse.connectors?.map(({ id }) => id.toUpperCase());
-  ids?.forEach((id, index) => {
-    if (ids.indexOf(id) < index) report(['connectors', index, 'id'], 'must be unique within the EVSE');
+  const seen = evse.connectors?.map(({ id }) => (ids === 'case-insensitive' ? id.toUpperCase() : id));
+  seen?.forEach((id, index) => {
+    if (seen.indexOf(id) < index) report(['connectors', index, 'id'], 'must be unique within the EVSE');
   });
 }
 

@@ -116,7 +116,7 @@ describe('2.1.1 prose rules', () => {
     ]);
   });
 
-  it('wants the connector ids of one EVSE unique, compared case-insensitively', () => {
+  it('wants the connector ids of one EVSE unique, compared as is (a string, not a CiString, in 2.1.1)', () => {
     const location = location211();
     const evse = location.evses?.[0];
     const connector = evse?.connectors[0];
@@ -124,6 +124,11 @@ describe('2.1.1 prose rules', () => {
     evse.connectors = [
       { ...connector, id: 'a' },
       { ...connector, id: 'A' },
+    ];
+    expect(issuesOf(LocationSchema, location)).toEqual([]);
+    evse.connectors = [
+      { ...connector, id: 'a' },
+      { ...connector, id: 'a' },
     ];
     const issue = { path: 'connectors[1].id', message: 'must be unique within the EVSE' };
     expect(issuesOf(LocationSchema, location)).toEqual([{ ...issue, path: `evses[0].${issue.path}` }]);

@@ -28,7 +28,7 @@ export function checkHours(hours: Hours, report: RuleReporter): void {
 /** An EVSE's own coordinates, when it has them, and the ids of its Connectors, each once. */
 export function checkEvse(evse: Partial<EVSE>, report: RuleReporter): void {
   if (evse.coordinates) checkCoordinates(evse.coordinates, within(report, ['coordinates']));
-  checkConnectorIds(evse, report);
+  checkConnectorIds(evse, report, 'case-sensitive');
 }
 
 /** Every rule of a Location and of what it contains; fields left out (a PATCH) are skipped. */

@@ -52,7 +52,7 @@ export function checkHours(hours: Hours, report: RuleReporter): void {
 /** An EVSE's own coordinates, when it has them, and the ids of its Connectors, each once. */
 export function checkEvse(evse: Partial<EVSE>, report: RuleReporter): void {
   if (evse.coordinates) checkCoordinates(evse.coordinates, within(report, ['coordinates']));
-  checkConnectorIds(evse, report);
+  checkConnectorIds(evse, report, 'case-insensitive');
 }
 
 /** A token a Location is shown to: a uid with its type, a visual number with its issuer, or a group. */
