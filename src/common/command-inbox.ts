@@ -1,3 +1,5 @@
+import { trimTrailing } from './text/trim-trailing';
+
 /**
  * Where the asynchronous results of commands arrive. OCPI sends a command's outcome later, as a POST
  * from the CPO to the `response_url` the command carried; the app's own HTTP handler for those URLs
@@ -99,5 +101,5 @@ interface Expected<Result> {
 // another scheme or host than the one we gave the CPO, and a trailing slash may come and go.
 function normalise(url: string): string {
   const parsed = new URL(url);
-  return `${parsed.pathname.replace(/\/+$/, '')}${parsed.search}`;
+  return `${trimTrailing(parsed.pathname, '/')}${parsed.search}`;
 }

@@ -1,3 +1,4 @@
+import { trimTrailing } from '../common/text/trim-trailing';
 import { authenticate, mayUse, retirePreviousToken } from './authenticate';
 import type { RegistrationHandlerConfig } from './config';
 import { credentialsRolesProblem } from './credentials-body';
@@ -33,7 +34,7 @@ export type RegistrationHandler = (request: Request) => Promise<Response>;
  * Deno.serve(handle);
  */
 export function createRegistrationHandler(config: RegistrationHandlerConfig): RegistrationHandler {
-  const baseUrl = config.baseUrl.replace(/\/+$/, '');
+  const baseUrl = trimTrailing(config.baseUrl, '/');
   const basePath = basePathOf(baseUrl);
   const served = servedVersions(config);
   if (served.length === 0) throw new TypeError('createRegistrationHandler needs at least one version');

@@ -2,6 +2,7 @@ import { mintToken } from '../common/credentials/mint-token';
 import type { PartnerRecord } from '../common/credentials/partner-store';
 import { flowCallOptions } from '../common/discovery';
 import { isOcpiHttpError } from '../common/errors/ocpi-http-error';
+import { trimTrailing } from '../common/text/trim-trailing';
 import type { OcpiVersion } from '../common/version';
 import { clientFor, discoverPartner } from '../discover-partner';
 import type { RegistrationHandlerConfig } from './config';
@@ -69,7 +70,7 @@ export async function updateRegistration(options: UpdateRegistrationOptions): Pr
       };
   await config.store.save(rotating);
   const tokenB = rotating.incomingToken;
-  const body = ourCredentials(config, config.baseUrl.replace(/\/+$/, ''), version, tokenB);
+  const body = ourCredentials(config, trimTrailing(config.baseUrl, '/'), version, tokenB);
   const client = clientFor(version, { ...settings, tokenEncoding, versionUrl, endpoints });
   const theirs: AnyCredentials = await client.credentials.putCredentials({
     body: body as never,

@@ -4,6 +4,7 @@ import { flowCallOptions } from '../common/discovery';
 import { isOcpiHttpError } from '../common/errors/ocpi-http-error';
 import { OcpiMissingEndpointError } from '../common/errors/ocpi-missing-endpoint-error';
 import { isOcpiStatusError } from '../common/errors/ocpi-status-error';
+import { trimTrailing } from '../common/text/trim-trailing';
 import { clientFor, discoverPartner } from '../discover-partner';
 import type { RegistrationHandlerConfig } from './config';
 import { ourCredentials, servedVersions } from './our-documents';
@@ -75,7 +76,7 @@ export async function register(options: RegisterOptions): Promise<PartnerRecord>
   await config.store.save(invited);
 
   const connected = clientFor(version, { ...settings, tokenEncoding, versionUrl, endpoints });
-  const body = ourCredentials(config, config.baseUrl.replace(/\/+$/, ''), version, tokenB);
+  const body = ourCredentials(config, trimTrailing(config.baseUrl, '/'), version, tokenB);
   const args = { body: body as never, ...flowCallOptions(flow) };
   let theirs: AnyCredentials;
   try {

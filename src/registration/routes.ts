@@ -1,3 +1,4 @@
+import { trimTrailing } from '../common/text/trim-trailing';
 import type { OcpiVersion } from '../common/version';
 
 /** The resources the handler serves below its base URL. */
@@ -19,7 +20,7 @@ export const ALLOWED_METHODS: Record<Route['kind'], readonly string[]> = {
  * so the handler works behind proxies that rewrite the host. A trailing slash is tolerated.
  */
 export function matchRoute(url: URL, basePath: string, served: readonly OcpiVersion[]): Route | undefined {
-  const path = url.pathname.replace(/\/+$/, '');
+  const path = trimTrailing(url.pathname, '/');
   if (!path.startsWith(`${basePath}/`)) return undefined;
   const segments = path.slice(basePath.length + 1).split('/');
   const [first, second, ...rest] = segments;
@@ -33,5 +34,5 @@ export function matchRoute(url: URL, basePath: string, served: readonly OcpiVers
 
 /** The path of the base URL without its trailing slash: what request paths are matched against. */
 export function basePathOf(baseUrl: string): string {
-  return new URL(baseUrl).pathname.replace(/\/+$/, '');
+  return trimTrailing(new URL(baseUrl).pathname, '/');
 }

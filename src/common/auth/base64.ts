@@ -1,6 +1,8 @@
 // Base64 (RFC 4648 §4, the standard alphabet) over UTF-8, with web-standard APIs only, so that the same
 // code runs in Node, browsers, Deno, Bun and edge runtimes.
 
+import { trimTrailing } from '../text/trim-trailing';
+
 const STANDARD_BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** Base64 of the UTF-8 bytes of `text`, padded. */
@@ -17,7 +19,7 @@ export function encodeBase64Utf8(text: string): string {
  */
 export function decodeBase64Utf8(encoded: string): string | undefined {
   if (encoded.length === 0 || encoded.length % 4 === 1 || !STANDARD_BASE64.test(encoded)) return undefined;
-  const unpadded = encoded.replace(/=+$/, '');
+  const unpadded = trimTrailing(encoded, '=');
   if (encoded.length % 4 !== 0 && unpadded.length !== encoded.length) return undefined;
   let binary: string;
   try {

@@ -1,3 +1,5 @@
+import { trimTrailing } from '../text/trim-trailing';
+
 // 32 random bytes (256 bits, above the 128 the SDK promises) from the platform's CSPRNG.
 const TOKEN_BYTES = 32;
 
@@ -10,5 +12,5 @@ export function mintToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(TOKEN_BYTES));
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return trimTrailing(btoa(binary), '=').replace(/\+/g, '-').replace(/\//g, '_');
 }

@@ -3,6 +3,7 @@ import { OcpiInvalidResponseError } from '../errors/ocpi-invalid-response-error'
 import { OcpiMissingEndpointError } from '../errors/ocpi-missing-endpoint-error';
 import type { Operation } from '../operation';
 import { parsePayload } from '../parse';
+import { trimTrailing } from '../text/trim-trailing';
 import { PageRequest } from './page-request';
 import { paginatePages } from './paginate';
 import type { CallOptions, Transport, TransportResponse } from './transport';
@@ -194,7 +195,7 @@ function operationUrl(
 
 function joinPath(endpoint: string, path: string): string {
   if (path === '') return endpoint;
-  return `${endpoint.replace(/\/+$/, '')}${path}`;
+  return `${trimTrailing(endpoint, '/')}${path}`;
 }
 
 function isOperation(value: unknown): value is Operation {
