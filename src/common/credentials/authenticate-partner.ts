@@ -1,3 +1,4 @@
+import { isReceivableCredentialsToken } from '../auth/credentials-token';
 import type { PartnerRecord, PartnerStore } from './partner-store';
 
 /**
@@ -34,6 +35,9 @@ export function incomingTokenKind(partner: PartnerRecord, token: string): Incomi
  * The first request with the current token retires the previous one, as the registration handler does:
  * the partner has proven it holds the new token.
  *
+ * A token outside the spec's rules (printable ASCII without whitespace, at most 64 characters) gives
+ * `undefined` without reaching the store.
+ *
  * @example
  * const caller = await authenticatePartner(store, tokenFromHeader);
  * if (caller === undefined || !mayUseModule(caller, 'cdrs')) return unauthorized();
@@ -42,6 +46,8 @@ export async function authenticatePartner(
   store: PartnerStore,
   token: string,
 ): Promise<AuthenticatedPartner | undefined> {
+  // What is no credentials token belongs to no partner, and must not reach a store that may choke on it.
+  if (!isReceivableCredentialsToken(token)) return undefined;
   const found = await store.findByToken(token);
   const kind = found && incomingTokenKind(found, token);
   if (found === undefined || kind === undefined) return undefined;
