@@ -8,7 +8,8 @@ const SECRET_PARAMETER = /token|secret|password|passwd|key|auth|signature|creden
 
 /**
  * A URL fit for error messages and logs: user info dropped, and the value of any query parameter whose
- * name suggests a secret replaced. Text that is not a URL is returned with known secrets removed only.
+ * name suggests a secret replaced (each occurrence; every parameter keeps its place). Text that is not a
+ * URL is returned with known secrets removed only. Linear in the length of the URL.
  */
 export function redactUrl(url: string | URL, secrets: readonly string[] = []): string {
   let parsed: URL;
@@ -21,8 +22,15 @@ export function redactUrl(url: string | URL, secrets: readonly string[] = []): s
     parsed.username = '';
     parsed.password = '';
   }
-  for (const name of new Set(parsed.searchParams.keys())) {
-    if (SECRET_PARAMETER.test(name)) parsed.searchParams.set(name, REDACTED);
+  const parameters = [...parsed.searchParams];
+  if (parameters.some(([name]) => SECRET_PARAMETER.test(name))) {
+    // One new query, serialised once: setting each secret parameter on `searchParams` re-serialises the
+    // whole query every time, quadratic in a partner's URL of many such parameters (issue #10).
+    const redacted = parameters.map(([name, value]) => [
+      name,
+      SECRET_PARAMETER.test(name) ? REDACTED : value,
+    ]);
+    parsed.search = new URLSearchParams(redacted).toString();
   }
   return redactSecrets(parsed.href, secrets);
 }
