@@ -1,5 +1,5 @@
 import { type BoundModules, bindModules } from '../common/http/bind-operations';
-import { type ClientOptions, trustedUrls } from '../common/http/client-options';
+import { type ClientOptions, partnerUrls } from '../common/http/client-options';
 import { createTransport, type Transport } from '../common/http/transport';
 import { TrustedOrigins } from '../common/http/trusted-origins';
 import { OcpiResponseEnvelopeSchema } from './envelope';
@@ -36,10 +36,11 @@ export function createClient(options: Client211Options): Client211 {
     version: '2.1.1',
     envelopeSchema: OcpiResponseEnvelopeSchema,
     trustedOrigins: new TrustedOrigins(
-      trustedUrls(
+      partnerUrls(
         options,
         options.endpoints.map((endpoint) => endpoint.url),
       ),
+      options.allowedOrigins,
     ),
   });
   // 2.1.1 endpoints carry no role: both interfaces of a module use its one URL.

@@ -1,5 +1,5 @@
 import { type BoundModules, bindModules } from '../common/http/bind-operations';
-import { type ClientOptions, trustedUrls } from '../common/http/client-options';
+import { type ClientOptions, partnerUrls } from '../common/http/client-options';
 import { createTransport, type Transport } from '../common/http/transport';
 import { TrustedOrigins } from '../common/http/trusted-origins';
 import { OcpiResponseEnvelopeSchema } from './envelope';
@@ -37,10 +37,11 @@ export function createClient(options: Client221Options): Client221 {
     version: '2.2.1',
     envelopeSchema: OcpiResponseEnvelopeSchema,
     trustedOrigins: new TrustedOrigins(
-      trustedUrls(
+      partnerUrls(
         options,
         options.endpoints.map((endpoint) => endpoint.url),
       ),
+      options.allowedOrigins,
     ),
   });
   // Each call goes to the endpoint the partner lists for that module and interface role.

@@ -3,21 +3,62 @@
  * version details URL and endpoints), plus an explicit allow-list. Comparing origins (scheme, host and
  * port) means `https://partner.example` never lets the token go to `http://partner.example` or to
  * `https://partner.example.evil.com`.
+ *
+ * Only http and https origins are ever trusted: any other URL (`data:`, `blob:`, `file:`, a custom
+ * scheme) has an opaque origin, which reads `"null"` for all of them alike, so trusting one would trust
+ * them all.
+ *
+ * @example
+ * const trusted = new TrustedOrigins(details.endpoints.map((endpoint) => endpoint.url), ['https://cdn.partner.example']);
+ * trusted.trusts('https://cdn.partner.example/page/2'); // true
  */
 export class TrustedOrigins {
   readonly #origins = new Set<string>();
 
-  constructor(urls: Iterable<string | URL> = []) {
-    for (const url of urls) this.add(url);
+  /**
+   * @param partnerUrls URLs the partner gave. One that is not an http(s) URL (or does not parse) is
+   *   left untrusted, so a request to it is refused when sent: partner data never throws here.
+   * @param allowedOrigins Origins trusted on the user's word; each must be an http(s) URL (see {@link add}).
+   */
+  constructor(partnerUrls: Iterable<string | URL> = [], allowedOrigins: Iterable<string | URL> = []) {
+    for (const url of partnerUrls) {
+      const origin = webOrigin(url);
+      if (origin !== undefined) this.#origins.add(origin);
+    }
+    for (const url of allowedOrigins) this.add(url);
   }
 
-  /** Trusts the origin of `url`. */
+  /** Trusts the origin of `url`. Throws a `TypeError` when `url` is not an http(s) URL: a configuration mistake. */
   add(url: string | URL): void {
-    this.#origins.add(new URL(url).origin);
+    const origin = webOrigin(url);
+    if (origin === undefined) {
+      throw new TypeError(`TrustedOrigins: only http and https origins can be trusted, not ${kindOf(url)}`);
+    }
+    this.#origins.add(origin);
   }
 
-  /** True when a request to `url` may carry the token. */
+  /** True when a request to `url` may carry the token: an http(s) URL of a trusted origin. */
   trusts(url: string | URL): boolean {
-    return this.#origins.has(new URL(url).origin);
+    const origin = webOrigin(url);
+    return origin !== undefined && this.#origins.has(origin);
+  }
+}
+
+function webOrigin(url: string | URL): string | undefined {
+  const parsed = parse(url);
+  return parsed && (parsed.protocol === 'https:' || parsed.protocol === 'http:') ? parsed.origin : undefined;
+}
+
+// Names the scheme only: the rest of a URL may carry user info or a token.
+function kindOf(url: string | URL): string {
+  const parsed = parse(url);
+  return parsed ? `a ${parsed.protocol} URL` : 'text that is not a URL';
+}
+
+function parse(url: string | URL): URL | undefined {
+  try {
+    return new URL(url);
+  } catch {
+    return undefined;
   }
 }
