@@ -42,6 +42,13 @@ export interface RegistrationHandlerConfig {
   /** How closely request bodies and the initiator's answers must follow the spec. Default `lenient`. */
   validation?: ValidationMode;
   /**
+   * The most bytes of a POST or PUT credentials body we read. Default 64 KiB: a credentials object is
+   * about 1 KB a role. A body announced (`Content-Length`) or found to be larger while it streams is
+   * answered with HTTP 413 and status code 2000, its rest never read. Only size is bounded here: to end
+   * a body that trickles in forever, use the server's own timeouts (node:http's `requestTimeout`).
+   */
+  maxBodyBytes?: number;
+  /**
    * Per call to the initiator, in ms. Default 10 s: the initiator is waiting on its open POST or PUT,
    * so our calls back have to finish well within its own timeout.
    */

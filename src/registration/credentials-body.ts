@@ -1,5 +1,6 @@
 import { isCredentialsToken } from '../common/auth/credentials-token';
 import type { PartyRole } from '../common/credentials/partner-store';
+import { readLimitedText } from '../common/http/read-limited-text';
 import { parsePayload, type ValidationMode } from '../common/parse';
 import type { OcpiVersion } from '../common/version';
 import { CredentialsSchema as Credentials211Schema } from '../v211/schemas/credentials';
@@ -16,25 +17,45 @@ export interface InitiatorCredentials {
   roles: PartyRole[];
 }
 
-/** What reading the body gave: the credentials, or why not (400 for broken JSON, 2001 otherwise). */
+/**
+ * What reading the body gave: the credentials, or why not (413 for a body over the limit, 400 for broken
+ * JSON, 2001 otherwise).
+ */
 export type CredentialsBodyResult =
   | { ok: true; credentials: InitiatorCredentials }
+  | { ok: false; tooLarge: true; message: string }
   | { ok: false; invalidJson: true }
   | { ok: false; invalidJson: false; message: string };
 
 /**
- * Reads the credentials object of a POST or PUT in the shape of the version of the endpoint called.
- * Messages name the fields at fault, never their values: the body carries a token.
+ * The default most bytes of a credentials body. The object is small: a token of at most 64 characters, a
+ * URL of at most 255, and per role a party, a country and business details (a name of 100 characters, a
+ * website and a logo's two URLs of 255 each): about 1 KB a role, 6 KB if every character were escaped as
+ * `\uXXXX`. 64 KiB holds dozens of roles and extension fields besides, and keeps what a holder of a
+ * token A can make us read small.
+ */
+export const DEFAULT_MAX_CREDENTIALS_BODY_BYTES = 64 * 1024;
+
+/**
+ * Reads the credentials object of a POST or PUT in the shape of the version of the endpoint called, at
+ * most `maxBytes` of it (the rest is never read). Messages name the fields at fault, never their values:
+ * the body carries a token.
  */
 export async function readCredentialsBody(
   request: Request,
   version: OcpiVersion,
   mode: ValidationMode,
+  maxBytes: number,
 ): Promise<CredentialsBodyResult> {
   let json: unknown;
   try {
-    json = JSON.parse(await request.text());
+    const body = await readLimitedText(request, maxBytes);
+    if (body.tooLarge) {
+      return { ok: false, tooLarge: true, message: `The request body is larger than ${maxBytes} bytes` };
+    }
+    json = JSON.parse(body.text);
   } catch {
+    // A body cut off by its sender reads as broken JSON, as it always did.
     return { ok: false, invalidJson: true };
   }
   const subject = 'Credentials';

@@ -4,7 +4,7 @@ import type { OcpiVersion } from '../common/version';
 import type { Caller } from './authenticate';
 import { callInitiator } from './call-initiator';
 import type { RegistrationHandlerConfig } from './config';
-import { readCredentialsBody } from './credentials-body';
+import { DEFAULT_MAX_CREDENTIALS_BODY_BYTES, readCredentialsBody } from './credentials-body';
 import { ourCredentials, ourModules } from './our-documents';
 import { allowsPartnerUrl } from './partner-url';
 import { missingModules } from './required-modules';
@@ -78,8 +78,10 @@ function readCredentials(call: CredentialsCall): Response {
  */
 async function register(call: CredentialsCall): Promise<Response> {
   const { config, version, caller } = call;
-  const body = await readCredentialsBody(call.request, version, config.validation ?? 'lenient');
+  const maxBytes = config.maxBodyBytes ?? DEFAULT_MAX_CREDENTIALS_BODY_BYTES;
+  const body = await readCredentialsBody(call.request, version, config.validation ?? 'lenient', maxBytes);
   if (!body.ok) {
+    if ('tooLarge' in body) return httpError(413, body.message);
     // Broken JSON never reached the OCPI layer: HTTP 400. A JSON body that is not valid credentials
     // did, and gets 2001 with HTTP 200 (status_codes, introduction).
     return body.invalidJson

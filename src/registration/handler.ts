@@ -42,6 +42,10 @@ export function createRegistrationHandler(config: RegistrationHandlerConfig): Re
   const rolesProblem = ourRoles && credentialsRolesProblem(ourRoles);
   if (rolesProblem) throw new TypeError(`createRegistrationHandler: our 2.2.1 ${rolesProblem}`);
   const accept = config.acceptTokenEncoding ?? 'both';
+  // NaN would silently lift the limit: every comparison with it is false.
+  if (config.maxBodyBytes !== undefined && !(config.maxBodyBytes >= 0)) {
+    throw new TypeError('createRegistrationHandler: maxBodyBytes must be a number of bytes, 0 or more');
+  }
 
   async function serve(route: Route, request: Request): Promise<Response> {
     const authenticated = await authenticate(request, config.store, accept);
