@@ -59,7 +59,7 @@ export async function discoverPartner(
   // The two GETs are one flow: in 2.2.1 they share an X-Correlation-ID.
   const flow = { ...options, correlationId: options.correlationId ?? crypto.randomUUID() };
   const listed = await fetchVersions(flow);
-  const chosen = chooseVersion(listed.versions, options.versions);
+  const chosen = chooseVersion(listed.versions, options.versions, [options.token]);
   if (options.allowUrl && !options.allowUrl(chosen.url)) throw refusedUrl(chosen.url, options.token);
   const known = options.tokenEncoding ?? (listed.confirmed ? listed.tokenEncoding : undefined);
   const first = known ?? defaultTokenEncoding(chosen.version);

@@ -109,16 +109,21 @@ export function normaliseVersion(version: string): string {
 /**
  * The highest version both sides speak, with the URL of its details. A partner's `2.1` is read as
  * 2.1.1, a common real-world shorthand; `2.2` (without `.1`) is a different version and not used.
+ * `secrets` are kept out of the error: the labels it quotes come from the partner, which may echo a token.
  *
  * @throws OcpiNoCommonVersionError when there is none.
  */
 export function chooseVersion(
   versions: readonly VersionEntry[],
   supported: readonly OcpiVersion[] = ['2.2.1', '2.1.1'],
+  secrets?: readonly string[],
 ): { version: OcpiVersion; url: string } {
   for (const version of supported) {
     const match = versions.find((entry) => normaliseVersion(entry.version) === version);
     if (match) return { version, url: match.url };
   }
-  throw new OcpiNoCommonVersionError(versions.map((entry) => entry.version));
+  throw new OcpiNoCommonVersionError(
+    versions.map((entry) => entry.version),
+    secrets ? { secrets } : {},
+  );
 }

@@ -55,6 +55,7 @@ export async function callInitiator(
     timeout: config.timeout ?? DEFAULT_TIMEOUT,
     retry: config.retry ?? DEFAULT_RETRY,
     ...(config.fetch && { fetch: config.fetch }),
+    ...(config.maxResponseBytes !== undefined && { maxResponseBytes: config.maxResponseBytes }),
   };
 
   let listed: VersionsResult;

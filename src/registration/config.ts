@@ -53,6 +53,12 @@ export interface RegistrationHandlerConfig {
    * so our calls back have to finish well within its own timeout.
    */
   timeout?: number | false;
+  /**
+   * The largest answer we read from a partner, in bytes: our calls back to an initiator, and the calls of
+   * `register`, `updateRegistration` and the clients of registered partners. Default 16 MiB, as for
+   * every client (`maxResponseBytes` of the client options).
+   */
+  maxResponseBytes?: number;
   /** Retries of the calls to the initiator. Default: one retry. */
   retry?: RetryPolicy;
   /**

@@ -17,6 +17,7 @@ export function clientSettings(config: RegistrationHandlerConfig, token: string)
     token,
     ...(config.fetch && { fetch: config.fetch }),
     ...(config.timeout !== undefined && { timeout: config.timeout }),
+    ...(config.maxResponseBytes !== undefined && { maxResponseBytes: config.maxResponseBytes }),
     ...(config.retry && { retry: config.retry }),
     ...(config.validation && { validation: config.validation }),
   };

@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
 import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
+import { HTTPError, TimeoutError } from 'ky';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import {
@@ -19,6 +20,7 @@ import {
   OcpiHttpError,
   OcpiHubStatusError,
   OcpiNetworkError,
+  OcpiNoCommonVersionError,
   OcpiServerStatusError,
   OcpiStatusError,
   OcpiTimeoutError,
@@ -227,13 +229,22 @@ describe('OcpiValidationError', () => {
 });
 
 describe('network and timeout errors', () => {
-  it('keep the runtime cause and name the request', () => {
-    const cause = new TypeError('fetch failed');
+  it('keep a copy of the runtime cause and name the request', () => {
+    const socket = Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:443'), { code: 'ECONNREFUSED' });
+    const cause = new TypeError('fetch failed', { cause: socket });
     const network = new OcpiNetworkError({ ...request, cause });
     expect(network.message).toBe(
       'Network error: fetch failed: GET https://cpo.example.com/ocpi/cpo/2.2.1/cdrs',
     );
-    expect(network.cause).toBe(cause);
+    expect(network.cause).not.toBe(cause);
+    expect(network.cause).toBeInstanceOf(Error);
+    expect(network.cause).toMatchObject({ name: 'TypeError', message: 'fetch failed' });
+    expect((network.cause as Error).stack).toBe(cause.stack);
+    expect((network.cause as Error).cause).toMatchObject({
+      name: 'Error',
+      code: 'ECONNREFUSED',
+      message: 'connect ECONNREFUSED 10.0.0.1:443',
+    });
     const timeout = new OcpiTimeoutError({ ...request, timeoutMs: 30000 });
     expect(timeout.message).toBe(
       'Request timed out after 30000 ms: GET https://cpo.example.com/ocpi/cpo/2.2.1/cdrs',
@@ -318,5 +329,151 @@ describe('tokens never leak from an error', () => {
       input,
     );
     expect(leaks(error)).toBe(false);
+  });
+});
+
+describe('what an error keeps of its cause: a plain copy, never the runtime object', () => {
+  const token = 'ebf3b399-779f-4497-9b9d-ac6ad3cc44d2';
+  const url = `https://cpo.example.com/ocpi/2.2.1/locations?api_key=partner-secret&offset=0`;
+  const sent = () => new Request(url, { headers: { Authorization: `Token ${btoa(token)}` } });
+  const dump = (value: unknown) => inspect(value, { depth: Infinity, showHidden: true });
+
+  it("keeps ky's TimeoutError as name, message and stack, without its Request", () => {
+    const cause = new TimeoutError(sent());
+    expect(dump(cause)).toContain(btoa(token));
+    const error = new OcpiTimeoutError({ method: 'GET', url, secrets: [token], timeoutMs: 10, cause });
+    expect(error.cause).not.toBe(cause);
+    expect(Object.keys(error.cause as object)).toEqual([]);
+    expect(error.cause).toMatchObject({
+      name: 'TimeoutError',
+      message:
+        'Request timed out: GET https://cpo.example.com/ocpi/2.2.1/locations?api_key=%5BREDACTED%5D&offset=0',
+    });
+    expect(dump(error)).not.toContain(btoa(token));
+    expect(dump(error)).not.toContain('partner-secret');
+    expect(dump(error)).not.toContain('Request {');
+  });
+
+  it("never keeps ky's HTTPError, its Response or its options", () => {
+    const cause = new HTTPError(new Response('nope', { status: 500 }), sent(), {} as never);
+    const error = new OcpiNetworkError({ method: 'GET', url, secrets: [token], cause });
+    expect(error.cause).toMatchObject({ name: 'HTTPError' });
+    expect(error.cause).not.toHaveProperty('response');
+    expect(error.cause).not.toHaveProperty('request');
+    expect(error.cause).not.toHaveProperty('options');
+    expect(dump(error)).not.toContain(btoa(token));
+  });
+
+  it('copies an AggregateError (one failure per address) with its first errors', () => {
+    const refused = (address: string) =>
+      Object.assign(new Error(`connect ECONNREFUSED ${address}`), { code: 'ECONNREFUSED', address });
+    const cause = new TypeError('fetch failed', {
+      cause: Object.assign(new AggregateError([refused('::1'), refused('127.0.0.1')], ''), {
+        code: 'ECONNREFUSED',
+      }),
+    });
+    const error = new OcpiNetworkError({ ...request, cause });
+    const aggregate = (error.cause as Error).cause as AggregateError;
+    expect(aggregate).toBeInstanceOf(AggregateError);
+    expect(aggregate).toMatchObject({ code: 'ECONNREFUSED' });
+    expect(aggregate.errors.map((item: Error) => item.message)).toEqual([
+      'connect ECONNREFUSED ::1',
+      'connect ECONNREFUSED 127.0.0.1',
+    ]);
+    expect(aggregate.errors[0]).not.toHaveProperty('address');
+  });
+
+  it('follows nested causes four levels deep, and drops thrown objects that are no errors', () => {
+    let deep: Error = new Error('level 10');
+    for (let level = 9; level > 0; level--) deep = new Error(`level ${level}`, { cause: deep });
+    let kept: unknown = new OcpiNetworkError({ ...request, cause: deep }).cause;
+    const levels: string[] = [];
+    while (kept instanceof Error) {
+      levels.push(kept.message);
+      kept = kept.cause;
+    }
+    expect(levels).toEqual(['level 1', 'level 2', 'level 3', 'level 4']);
+
+    const thrown = { headers: { authorization: `Token ${token}` } };
+    expect('cause' in new OcpiNetworkError({ ...request, secrets: [token], cause: thrown })).toBe(false);
+  });
+});
+
+describe('what an error keeps of a partner answer: scrubbed and bounded', () => {
+  const token = 'ebf3b399-779f-4497-9b9d-ac6ad3cc44d2';
+  const status = (data: unknown) =>
+    new OcpiClientStatusError({ ...request, secrets: [token], statusCode: 2001, data });
+
+  it('removes the token from every string and key of data, and keeps the rest as sent', () => {
+    const error = status({
+      field: 'token',
+      said: `unknown token ${token} (Token ${btoa(token)})`,
+      [token]: [1, true, null, { [encodeURIComponent(token)]: 'x' }],
+    });
+    expect(error.data).toEqual({
+      field: 'token',
+      said: 'unknown token [REDACTED] (Token [REDACTED])',
+      '[REDACTED]': [1, true, null, { '[REDACTED]': 'x' }],
+    });
+    expect(JSON.stringify(error)).not.toContain(token);
+  });
+
+  it('bounds depth, count and text, whatever the partner sends', () => {
+    let deep: unknown = 'bottom';
+    for (let level = 0; level < 10_000; level++) deep = { deep };
+    const depthLimited = JSON.stringify(status(deep).data);
+    expect(depthLimited.length).toBeLessThan(200);
+    expect(depthLimited).toContain('[TRUNCATED]');
+
+    const many = status(Array.from({ length: 100_000 }, (_, index) => index)).data as unknown[];
+    expect(many.length).toBeLessThanOrEqual(501);
+    expect(many.at(-1)).toBe('[TRUNCATED]');
+
+    const long = status({ text: `${'x'.repeat(999)}${token}`, more: 'y'.repeat(1_000_000) }).data;
+    expect(JSON.stringify(long).length).toBeLessThan(3_000);
+    expect(JSON.stringify(long)).not.toContain(token.slice(0, 8));
+  });
+
+  it('keeps a __proto__ key as a key, and no runtime object', () => {
+    const data = JSON.parse('{"__proto__": {"polluted": true}}');
+    const kept = status({ ...data, request: new Request('https://x.example') }).data as object;
+    expect(Object.getPrototypeOf(kept)).toBe(Object.prototype);
+    expect(Object.keys(kept)).toEqual(['__proto__', 'request']);
+    expect(kept).toMatchObject({ request: '[object Request]' });
+  });
+
+  it('removes the token before shortening a body, so no part of it is left at the cut', () => {
+    const body = `${'x'.repeat(2040)}${token}`;
+    const error = new OcpiHttpError({ ...request, secrets: [token], status: 502, body });
+    expect(error.body).toBe(`${'x'.repeat(2040)}[REDACTE`);
+  });
+
+  it('bounds and scrubs status message, timestamp and status text', () => {
+    const error = new OcpiHttpError({
+      ...request,
+      secrets: [token],
+      status: 401,
+      statusText: `${token}${'z'.repeat(500)}`,
+      statusCode: 2000,
+      statusMessage: `${token}${'m'.repeat(5_000)}`,
+    });
+    expect(error.statusText.length).toBeLessThanOrEqual(100);
+    expect(error.statusMessage?.length).toBeLessThanOrEqual(500);
+    expect(error.message.length).toBeLessThan(800);
+    const withTimestamp = new OcpiStatusError({
+      ...request,
+      secrets: [token],
+      statusCode: 2000,
+      timestamp: token,
+    });
+    expect(withTimestamp.timestamp).toBe('[REDACTED]');
+  });
+
+  it('lists at most 20 offered versions, shortened and scrubbed', () => {
+    const offered = [token, ...Array.from({ length: 1_000 }, (_, index) => `9.${index}`)];
+    const error = new OcpiNoCommonVersionError(offered, { secrets: [token] });
+    expect(error.offered).toHaveLength(20);
+    expect(error.offered[0]).toBe('[REDACTED]');
+    expect(error.message).toContain('and 981 more');
   });
 });

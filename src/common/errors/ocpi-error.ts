@@ -1,3 +1,4 @@
+import { encodeBase64Utf8 } from '../auth/base64';
 import { redactSecrets, redactUrl } from './redact';
 
 // A symbol from the global registry is the same in every realm (iframes, workers, vm contexts) and in
@@ -36,7 +37,8 @@ export interface OcpiRequestInput {
 
 /** Makes the request part of an error: method upper-cased, URL redacted. */
 export function describeRequest(request: OcpiRequestInput): OcpiRequestInfo {
-  return { method: request.method.toUpperCase(), url: redactUrl(request.url, request.secrets) };
+  const secrets = request.secrets ? withEncodedForms(request.secrets) : [];
+  return { method: request.method.toUpperCase(), url: redactUrl(request.url, secrets) };
 }
 
 /**
@@ -79,36 +81,27 @@ export function isOcpiError(value: unknown): value is OcpiError {
   return hasKind(value, 'OcpiError');
 }
 
-/** Removes known secrets from text an error will store (a body, a message from the partner). */
+/**
+ * Removes known secrets from text an error will store (a body, a message from the partner). The forms
+ * covered are those of `redactSecrets`, plus the URL-encoded Base64 form a redirect's query may carry.
+ */
 export function scrub(text: string, secrets: readonly string[] | undefined): string {
-  return secrets ? redactSecrets(text, secrets) : text;
+  return secrets && secrets.length > 0 ? redactSecrets(text, withEncodedForms(secrets)) : text;
 }
 
-// Causes nest (undici puts the socket error under `fetch failed`); a few levels are plenty.
-const MAX_CAUSE_DEPTH = 4;
-
 /**
- * A cause that is safe to keep: the runtime's own error when it holds no secret, else a copy with the
- * same name, code and shape whose message and stack have the secrets removed. The runtime's error is
- * never modified.
+ * {@link scrub}, then cut to `max` characters. The secrets go first, from the whole text: cutting first
+ * could leave the start of a token at the end of what is kept.
  */
-export function scrubCause(cause: unknown, secrets: readonly string[] | undefined, depth = 0): unknown {
-  if (!secrets || secrets.length === 0) return cause;
-  if (typeof cause === 'string') return scrub(cause, secrets);
-  if (!(cause instanceof Error) || depth >= MAX_CAUSE_DEPTH) return cause;
-  const nested = scrubCause(cause.cause, secrets, depth + 1);
-  const stack = cause.stack ?? '';
-  if (
-    scrub(cause.message, secrets) === cause.message &&
-    scrub(stack, secrets) === stack &&
-    nested === cause.cause
-  ) {
-    return cause;
-  }
-  const copy = new Error(scrub(cause.message, secrets), nested === undefined ? undefined : { cause: nested });
-  copy.name = cause.name;
-  copy.stack = scrub(stack, secrets);
-  const code = (cause as { code?: unknown }).code;
-  if (typeof code === 'string') Object.assign(copy, { code });
-  return copy;
+export function scrubAndShorten(text: string, secrets: readonly string[] | undefined, max: number): string {
+  const clean = scrub(text, secrets);
+  return clean.length > max ? clean.slice(0, max) : clean;
+}
+
+function withEncodedForms(secrets: readonly string[]): string[] {
+  return secrets.flatMap((secret) => {
+    if (secret.length === 0) return [];
+    const encoded = encodeURIComponent(encodeBase64Utf8(secret));
+    return encoded === encodeBase64Utf8(secret) ? [secret] : [secret, encoded];
+  });
 }

@@ -5,17 +5,21 @@ import {
   OcpiError,
   type OcpiRequestInfo,
   type OcpiRequestInput,
-  scrub,
+  scrubAndShorten,
 } from './ocpi-error';
 
 // Enough of a body to debug with, without holding a whole HTML error page in memory.
 const MAX_BODY_LENGTH = 2048;
+/** The most of a partner's `status_message` an error keeps (and puts in its message). */
+export const MAX_STATUS_MESSAGE = 500;
+// A reason phrase is a few words; anything longer is not worth keeping.
+const MAX_STATUS_TEXT = 100;
 
 /** What {@link OcpiHttpError} is built from. */
 export interface OcpiHttpErrorInput extends OcpiRequestInput {
   status: number;
   statusText?: string;
-  /** The response body as text; stored shortened and with known secrets removed. */
+  /** The response body as text; stored shortened (2,048 characters) and with known secrets removed. */
   body?: string;
   /** The OCPI status code when the body was an OCPI response envelope. */
   statusCode?: number;
@@ -42,9 +46,11 @@ export class OcpiHttpError extends OcpiError {
   constructor(input: OcpiHttpErrorInput) {
     const request = describeRequest(input);
     const statusMessage =
-      input.statusMessage === undefined ? undefined : scrub(input.statusMessage, input.secrets);
+      input.statusMessage === undefined
+        ? undefined
+        : scrubAndShorten(input.statusMessage, input.secrets, MAX_STATUS_MESSAGE);
     const ocpi = input.statusCode === undefined ? '' : ` (OCPI ${input.statusCode}${quote(statusMessage)})`;
-    const statusText = input.statusText ?? '';
+    const statusText = scrubAndShorten(input.statusText ?? '', input.secrets, MAX_STATUS_TEXT);
     super(
       `HTTP ${input.status}${statusText ? ` ${statusText}` : ''}${ocpi}: ${request.method} ${request.url}`,
     );
@@ -53,7 +59,7 @@ export class OcpiHttpError extends OcpiError {
     this.statusText = statusText;
     this.request = request;
     this.body =
-      input.body === undefined ? undefined : scrub(input.body.slice(0, MAX_BODY_LENGTH), input.secrets);
+      input.body === undefined ? undefined : scrubAndShorten(input.body, input.secrets, MAX_BODY_LENGTH);
     this.statusCode = input.statusCode;
     this.statusMessage = statusMessage;
   }

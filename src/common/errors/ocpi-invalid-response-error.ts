@@ -5,11 +5,12 @@ import {
   OcpiError,
   type OcpiRequestInfo,
   type OcpiRequestInput,
-  scrub,
+  scrubAndShorten,
 } from './ocpi-error';
 
 // Enough of the body to recognise an HTML error page or a proxy message.
 const MAX_EXCERPT = 200;
+const MAX_CONTENT_TYPE = 200;
 
 /** What {@link OcpiInvalidResponseError} is built from. */
 export interface OcpiInvalidResponseErrorInput extends OcpiRequestInput {
@@ -44,9 +45,12 @@ export class OcpiInvalidResponseError extends OcpiError {
     markKind(this, 'OcpiInvalidResponseError');
     this.reason = input.reason;
     this.httpStatus = input.httpStatus;
-    this.contentType = input.contentType ?? undefined;
+    this.contentType =
+      input.contentType === undefined || input.contentType === null
+        ? undefined
+        : scrubAndShorten(input.contentType, input.secrets, MAX_CONTENT_TYPE);
     this.bodyExcerpt =
-      input.body === undefined ? undefined : scrub(input.body.slice(0, MAX_EXCERPT), input.secrets);
+      input.body === undefined ? undefined : scrubAndShorten(input.body, input.secrets, MAX_EXCERPT);
     this.request = request;
   }
 }

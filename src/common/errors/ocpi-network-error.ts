@@ -5,13 +5,13 @@ import {
   OcpiError,
   type OcpiRequestInfo,
   type OcpiRequestInput,
-  scrub,
-  scrubCause,
 } from './ocpi-error';
+import { safeCause } from './safe-cause';
 
 /**
  * The request never got an HTTP answer: DNS failure, refused connection, TLS error, reset. The
- * runtime's own error is kept as `cause`.
+ * runtime's own error is kept as `cause`, reduced to a plain copy (name, message, code, nested causes)
+ * with secrets removed: the runtime's object may hold the request and its headers.
  */
 export class OcpiNetworkError extends OcpiError {
   override name = 'OcpiNetworkError';
@@ -19,10 +19,9 @@ export class OcpiNetworkError extends OcpiError {
 
   constructor(input: OcpiRequestInput & { cause?: unknown }) {
     const request = describeRequest(input);
-    const reason = input.cause instanceof Error ? `: ${scrub(input.cause.message, input.secrets)}` : '';
-    super(`Network error${reason}: ${request.method} ${request.url}`, {
-      cause: scrubCause(input.cause, input.secrets),
-    });
+    const cause = safeCause(input.cause, input);
+    const reason = cause?.message ? `: ${cause.message}` : '';
+    super(`Network error${reason}: ${request.method} ${request.url}`, { cause });
     markKind(this, 'OcpiNetworkError');
     this.request = request;
   }

@@ -7,9 +7,13 @@ import {
   OcpiError,
   type OcpiRequestInfo,
   type OcpiRequestInput,
-  scrub,
+  scrubAndShorten,
 } from './ocpi-error';
-import { quote } from './ocpi-http-error';
+import { MAX_STATUS_MESSAGE, quote } from './ocpi-http-error';
+import { scrubData } from './scrub-data';
+
+// Enough for any timestamp format a partner might use.
+const MAX_TIMESTAMP = 64;
 
 /** What {@link OcpiStatusError} and its subclasses are built from: the envelope of a failed call. */
 export interface OcpiStatusErrorInput extends OcpiRequestInput {
@@ -18,7 +22,10 @@ export interface OcpiStatusErrorInput extends OcpiRequestInput {
   timestamp?: string;
   /** The HTTP status of the response, usually 200. */
   httpStatus?: number;
-  /** The envelope's `data`, which the spec leaves free on errors (often a hint at the bad field). */
+  /**
+   * The envelope's `data`, which the spec leaves free on errors (often a hint at the bad field). Kept as
+   * a bounded copy with secrets removed (see `data` on the error).
+   */
   data?: unknown;
 }
 
@@ -38,20 +45,29 @@ export class OcpiStatusError extends OcpiError {
   readonly timestamp: string | undefined;
   readonly httpStatus: number | undefined;
   readonly request: OcpiRequestInfo;
+  /**
+   * The envelope's `data` as a copy: known secrets removed from every string and key, at most 8 levels,
+   * 500 values and 16 KB of text (what goes past a bound reads `[TRUNCATED]`).
+   */
   readonly data: unknown;
 
   constructor(input: OcpiStatusErrorInput) {
     const request = describeRequest(input);
     const statusMessage =
-      input.statusMessage === undefined ? undefined : scrub(input.statusMessage, input.secrets);
+      input.statusMessage === undefined
+        ? undefined
+        : scrubAndShorten(input.statusMessage, input.secrets, MAX_STATUS_MESSAGE);
     super(`OCPI ${input.statusCode}${quote(statusMessage)}: ${request.method} ${request.url}`);
     markKind(this, 'OcpiStatusError');
     this.statusCode = input.statusCode;
     this.statusMessage = statusMessage;
-    this.timestamp = input.timestamp;
+    this.timestamp =
+      input.timestamp === undefined
+        ? undefined
+        : scrubAndShorten(input.timestamp, input.secrets, MAX_TIMESTAMP);
     this.httpStatus = input.httpStatus;
     this.request = request;
-    this.data = input.data;
+    this.data = scrubData(input.data, input.secrets);
   }
 }
 

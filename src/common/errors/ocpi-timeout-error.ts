@@ -5,10 +5,13 @@ import {
   OcpiError,
   type OcpiRequestInfo,
   type OcpiRequestInput,
-  scrubCause,
 } from './ocpi-error';
+import { safeCause } from './safe-cause';
 
-/** The partner did not answer within the configured timeout. */
+/**
+ * The partner did not answer within the configured timeout. A `cause` (ky's own timeout error) is kept
+ * only as a plain copy with secrets removed: ky's holds the request, our token header included.
+ */
 export class OcpiTimeoutError extends OcpiError {
   override name = 'OcpiTimeoutError';
   readonly request: OcpiRequestInfo;
@@ -17,7 +20,7 @@ export class OcpiTimeoutError extends OcpiError {
   constructor(input: OcpiRequestInput & { timeoutMs: number; cause?: unknown }) {
     const request = describeRequest(input);
     super(`Request timed out after ${input.timeoutMs} ms: ${request.method} ${request.url}`, {
-      cause: scrubCause(input.cause, input.secrets),
+      cause: safeCause(input.cause, input),
     });
     markKind(this, 'OcpiTimeoutError');
     this.request = request;

@@ -5,6 +5,7 @@ import {
   OcpiError,
   type OcpiRequestInfo,
   type OcpiRequestInput,
+  scrub,
 } from './ocpi-error';
 
 /**
@@ -24,10 +25,12 @@ export class OcpiUntrustedUrlError extends OcpiError {
   constructor(input: OcpiRequestInput & { origin: string; because?: string }) {
     const request = describeRequest(input);
     const because = input.because ?? 'which the partner did not give';
-    super(`Refused to send the token to ${input.origin}, ${because}: ${request.method} ${request.url}`);
+    // The origin comes from a URL the partner gave: it could be built from the token itself.
+    const origin = scrub(input.origin, input.secrets);
+    super(`Refused to send the token to ${origin}, ${because}: ${request.method} ${request.url}`);
     markKind(this, 'OcpiUntrustedUrlError');
     this.request = request;
-    this.origin = input.origin;
+    this.origin = origin;
   }
 }
 

@@ -8,6 +8,7 @@ import { OcpiNetworkError } from '../errors/ocpi-network-error';
 import { OcpiTimeoutError } from '../errors/ocpi-timeout-error';
 import { OcpiUntrustedUrlError } from '../errors/ocpi-untrusted-url-error';
 import { OcpiValidationError } from '../errors/ocpi-validation-error';
+import { scrubIssues } from '../errors/scrub-issues';
 import type { HttpMethod } from '../operation';
 import { type LenientIssue, parsePayload, type ValidationMode } from '../parse';
 import type { OcpiVersion } from '../version';
@@ -44,6 +45,14 @@ export interface TransportOptions {
   hooks?: Hooks;
   /** Per attempt, in ms, for the response to start and again for its body to arrive. Default 30 s; `false` for none. */
   timeout?: number | false;
+  /**
+   * The largest response body accepted, in bytes, counted as the body arrives (after any decompression)
+   * and checked first against `Content-Length`. A larger body is refused without being read further,
+   * with an `OcpiInvalidResponseError` whose `reason` is `response body over <n> bytes`. Default
+   * 16 MiB (16,777,216): OCPI pages are small (a page of 1,000 2.2.1 Locations is about 2.6 MB), so
+   * this leaves room for large pages while a partner cannot fill our memory. `Infinity` for no limit.
+   */
+  maxResponseBytes?: number;
   retry?: RetryPolicy;
   /** `strict` (conformance), `lenient` (default: real partners) or `off` (trust the partner, fastest). */
   validation?: ValidationMode | 'off';
@@ -110,12 +119,16 @@ export interface Transport {
 }
 
 const DEFAULT_TIMEOUT = 30_000;
+const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 /** Builds the transport of a client on a ky instance. */
 export function createTransport(transportOptions: TransportOptions): Transport {
   // The token is kept here, out of the `options` the transport shows.
   const { token, ...options } = transportOptions;
   const timeout = options.timeout ?? DEFAULT_TIMEOUT;
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  if (!(maxResponseBytes > 0)) throw new TypeError('maxResponseBytes must be a positive number of bytes');
+  const bodyLimits = { timeoutMs: timeout, maxBytes: maxResponseBytes };
   const http = ky.create({
     ...(options.fetch && { fetch: options.fetch }),
     hooks: withRetryHooks(options.hooks),
@@ -125,10 +138,10 @@ export function createTransport(transportOptions: TransportOptions): Transport {
     redirect: 'manual',
   });
   const mode = options.validation ?? 'lenient';
-  const describe = (method: string, url: string | URL): OcpiRequestInput => ({
+  const describe = (method: string, url: string | URL, also: readonly string[] = []): OcpiRequestInput => ({
     method,
     url,
-    secrets: [token],
+    secrets: [token, ...also],
   });
 
   async function send<S extends z.ZodMiniType | undefined>(
@@ -138,8 +151,9 @@ export function createTransport(transportOptions: TransportOptions): Transport {
     const headers = headersFor(request);
     const body = request.body === undefined ? undefined : JSON.stringify(request.body);
     let url = withQuery(request.url, request.query);
+    const sentTokens = tokensIn(request);
     for (let redirects = 0; ; redirects++) {
-      const described = describe(request.method, url);
+      const described = describe(request.method, url, sentTokens);
       if (!options.trustedOrigins.trusts(url)) {
         throw new OcpiUntrustedUrlError({ ...described, origin: url.origin });
       }
@@ -210,7 +224,9 @@ export function createTransport(transportOptions: TransportOptions): Transport {
     if (isHiddenRedirect(response)) {
       throw redirectError(response, described, 'a redirect whose target the runtime hides: not followed');
     }
-    const body = await readBody(response, described, timeout, undefined).catch(() => '');
+    // Only the envelope's code is wanted from an error body: one that cannot be read, or is too large,
+    // still gives the HTTP error.
+    const body = await readBody(response, described, bodyLimits, undefined).catch(() => '');
     const envelope = envelopeOf(parseJson(body));
     throw createResponseError({
       ...described,
@@ -227,7 +243,7 @@ export function createTransport(transportOptions: TransportOptions): Transport {
     request: TransportRequest<S>,
     described: OcpiRequestInput,
   ): Promise<TransportResponse<DataOf<S>>> {
-    const body = await readBody(response, described, timeout, request.options?.signal);
+    const body = await readBody(response, described, bodyLimits, request.options?.signal);
     const invalid = (reason: string) =>
       new OcpiInvalidResponseError({
         ...described,
@@ -273,14 +289,19 @@ export function createTransport(transportOptions: TransportOptions): Transport {
   ): unknown {
     const result = parsePayload(schema, value, { mode: mode === 'strict' ? 'strict' : 'lenient', subject });
     if (!result.success) {
-      throw new OcpiValidationError({ subject, issues: result.error.issues, request: described });
+      const issues = scrubIssues(result.error.issues, described.secrets);
+      throw new OcpiValidationError({ subject, issues, request: described });
     }
     if (result.issues.length > 0) report(subject, result.issues, described);
     return result.data;
   }
 
   function report(subject: string, issues: readonly LenientIssue[], described: OcpiRequestInput): void {
-    options.onValidationIssues?.({ request: describeRequest(described), subject, issues });
+    options.onValidationIssues?.({
+      request: describeRequest(described),
+      subject,
+      issues: scrubIssues(issues, described.secrets),
+    });
   }
 
   return { version: options.version, options, describe, send, report };
@@ -314,6 +335,15 @@ function envelopeOf(json: unknown): Envelope | undefined {
     ...(typeof timestamp === 'string' && { timestamp }),
     ...(data !== undefined && { data }),
   };
+}
+
+// The credentials we send hold a token of ours (token B, or the new one of an update): a partner
+// echoing our request back must not put it in an error either.
+function tokensIn(request: TransportRequest<z.ZodMiniType | undefined>): string[] {
+  if (request.module !== 'credentials' || typeof request.body !== 'object' || request.body === null)
+    return [];
+  const { token } = request.body as { token?: unknown };
+  return typeof token === 'string' && token.length > 0 ? [token] : [];
 }
 
 function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
