@@ -3,7 +3,7 @@ export interface ReplyOptions {
   /** Left out of the envelope when absent: the spec advises no `data` where none is specified. */
   data?: unknown;
   status_message?: string;
-  /** 200 unless an HTTP-layer error (400, 401, 404, 405) or an internal failure. */
+  /** 200 unless an HTTP-layer error (400, 401, 404, 405, 413) or an internal failure. */
   httpStatus?: number;
   headers?: Record<string, string>;
 }
@@ -29,7 +29,7 @@ function utcNow(): string {
   return new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 }
 
-/** The generic client error (2000) on the HTTP layer: 400, 401, 404, 405. */
+/** The generic client error (2000) on the HTTP layer: 400, 401, 404, 405, 413. */
 export function httpError(httpStatus: number, message: string, headers?: Record<string, string>): Response {
   return reply(2000, { httpStatus, status_message: message, ...(headers && { headers }) });
 }
