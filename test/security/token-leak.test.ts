@@ -429,6 +429,33 @@ describe('a partner echoing the token in a field name of its data', () => {
   });
 });
 
+describe('a partner echoing the token in field names of a list page', () => {
+  it('leaves the token out of the error about the page (strict mode)', async () => {
+    const origin = await partner((_, response) =>
+      json(response, 200, {
+        data: [
+          { ...location221('LOC1'), [TOKEN]: 1 },
+          { id: 'LOC2', [btoa(TOKEN)]: 2 },
+        ],
+        status_code: 1000,
+        timestamp: TIMESTAMP,
+      }),
+    );
+    const error = await failure(
+      v221
+        .createClient({
+          ...settings(),
+          validation: 'strict',
+          endpoints: [{ identifier: 'locations', role: 'SENDER', url: `${origin}/locations` }],
+        })
+        .locations.sender.list(),
+    );
+    expect(isOcpiValidationError(error), String(error)).toBe(true);
+    expect((error as Error).message).toContain('[REDACTED]');
+    expectNoToken(error);
+  });
+});
+
 describe('a partner listing the token as a version', () => {
   const versionsUrl = (origin: string) => `${origin}/versions`;
   const listing = () =>

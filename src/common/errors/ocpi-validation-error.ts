@@ -8,6 +8,7 @@ import {
   type OcpiRequestInfo,
   type OcpiRequestInput,
 } from './ocpi-error';
+import { scrubIssues } from './scrub-issues';
 
 // The message lists the first few issues; all of them stay on `issues`.
 const ISSUES_IN_MESSAGE = 5;
@@ -38,10 +39,12 @@ export class OcpiValidationError extends OcpiError {
   constructor(input: OcpiValidationErrorInput) {
     const request = input.request ? describeRequest(input.request) : undefined;
     const where = request ? ` (${request.method} ${request.url})` : '';
-    super(`Invalid ${input.subject}${where}: ${summarize(input.issues)}`);
+    // Paths hold the partner's field names, which may echo our token.
+    const issues = scrubIssues(input.issues, input.request?.secrets);
+    super(`Invalid ${input.subject}${where}: ${summarize(issues)}`);
     markKind(this, 'OcpiValidationError');
     this.subject = input.subject;
-    this.issues = input.issues;
+    this.issues = issues;
     this.request = request;
   }
 
