@@ -116,7 +116,12 @@ export {
   parsePayload,
   type ValidationMode,
 } from './common/parse';
-export { type ListParseResult, parseList, type RejectedItem } from './common/parse-list';
+export {
+  type ListParseOptions,
+  type ListParseResult,
+  parseList,
+  type RejectedItem,
+} from './common/parse-list';
 export { CiString, ciEquals } from './common/primitives/ci-string';
 export { nonEmptyArray } from './common/primitives/non-empty-array';
 export { BooleanSchema, IntSchema, int, NumberSchema } from './common/primitives/number';

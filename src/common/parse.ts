@@ -3,7 +3,13 @@ import { OcpiValidationError } from './errors/ocpi-validation-error';
 import { NOT_PRINTABLE } from './primitives/printable-string';
 import { NOT_UTC_DATE_TIME, normalizeDateTime } from './primitives/utc-date-time';
 import { SPEC_RULE } from './spec-rule';
-import { formatPath, toValidationIssues, type ValidationIssue, valueAt } from './validation-issue';
+import {
+  formatPath,
+  MAX_ISSUES,
+  toValidationIssues,
+  type ValidationIssue,
+  valueAt,
+} from './validation-issue';
 
 /**
  * How closely a payload must follow the spec. `strict`: exactly, for conformance checks; anything
@@ -33,13 +39,17 @@ export interface ParseOptions {
 }
 
 /**
- * Validates `input` with an OCPI schema in the given mode. Never throws for bad input.
+ * Validates `input` with an OCPI schema in the given mode. Never throws for bad input, however large
+ * or deeply nested.
  *
  * In lenient mode unknown fields and `null`s are dropped, unknown enum values and over-long or
  * non-printable strings are kept, and timestamps with an offset are converted to UTC; each of these is
  * reported with its path, as are broken prose rules (formats and dependent fields the spec states in
  * its descriptions). A lenient result may therefore hold values the type does not list: the issues say
  * where. Anything else (a missing required field, a wrong type) still fails.
+ *
+ * The input is never changed. Like zod's own output, the result may share values with it: repairs
+ * copy only the objects on the way to what they change.
  *
  * @example
  * const result = parsePayload(LocationSchema, body, { mode: 'lenient', subject: 'Location' });
@@ -50,13 +60,35 @@ export function parsePayload<S extends z.ZodMiniType>(
   input: unknown,
   options: ParseOptions,
 ): ParseResult<z.output<S>> {
+  const outcome = checkPayload(schema, input, options.mode);
+  if (outcome.success) return outcome;
+  return {
+    success: false,
+    error: new OcpiValidationError({ subject: options.subject, issues: outcome.describe() }),
+  };
+}
+
+/**
+ * {@link parsePayload} without the error: a failure only describes its issues when asked, so that a
+ * list of a million bad items costs no million errors (an `Error` holds a stack trace).
+ */
+export type CheckOutcome<T> =
+  | { success: true; data: T; issues: readonly LenientIssue[] }
+  | { success: false; describe: () => ValidationIssue[] };
+
+/** The work of {@link parsePayload}, for callers that decide themselves what to keep of a failure. */
+export function checkPayload<S extends z.ZodMiniType>(
+  schema: S,
+  input: unknown,
+  mode: ValidationMode,
+): CheckOutcome<z.output<S>> {
   const first = schema.safeParse(input);
   if (first.success) return { success: true, data: first.data, issues: [] };
   const fail = (issues: readonly z.core.$ZodIssue[], value: unknown) => ({
     success: false as const,
-    error: OcpiValidationError.fromZod(options.subject, { issues }, value),
+    describe: () => toValidationIssues(issues, value, MAX_ISSUES),
   });
-  if (options.mode === 'strict') return fail(first.error.issues, input);
+  if (mode === 'strict') return fail(first.error.issues, input);
 
   const plan = planRepairs(first.error.issues, input);
   if (!plan) return fail(first.error.issues, input);
@@ -159,14 +191,58 @@ function lenientIssue(
   return { path: formatPath(path), segments: path, code, message, action };
 }
 
-// Repairs go to a copy, and a lenient result is always one: the caller's object is never changed or shared.
+// Repairs go to copies of the objects on their paths: the caller's input stays as it was, and nothing
+// off those paths is copied or even visited, so that no depth or size of input can make a repair throw
+// (structuredClone of the whole input did, past a few thousand levels).
 function applyRepairs(input: unknown, repairs: readonly Repair[]): unknown {
-  const copy = structuredClone(input);
+  const copies = new PathCopies();
+  let root = input;
   for (const { segments, value } of repairs) {
-    const parent = valueAt(copy, segments.slice(0, -1)) as Record<PropertyKey, unknown>;
-    const key = segments.at(-1) as PropertyKey;
+    const key = segments.at(-1);
+    if (key === undefined) {
+      // A timestamp given as the whole payload is replaced as a whole.
+      root = value;
+      continue;
+    }
+    if (typeof root !== 'object' || root === null) continue;
+    root = copies.own(root);
+    const parent = copies.ownPath(root as Record<PropertyKey, unknown>, segments.slice(0, -1));
+    if (parent === undefined) continue;
     if (value === undefined) delete parent[key];
-    else parent[key] = value;
+    else setOwn(parent, key, value);
   }
-  return copy;
+  return root;
+}
+
+/** Shallow copies made during one repair pass: each object on a repaired path is copied once. */
+class PathCopies {
+  readonly #made = new WeakSet<object>();
+
+  own(value: object): Record<PropertyKey, unknown> {
+    if (this.#made.has(value)) return value as Record<PropertyKey, unknown>;
+    const copy = Array.isArray(value) ? [...value] : { ...value };
+    this.#made.add(copy);
+    return copy as Record<PropertyKey, unknown>;
+  }
+
+  // Walks down from a copied root, copying each object it enters; undefined when the path leads nowhere.
+  ownPath(
+    root: Record<PropertyKey, unknown>,
+    steps: readonly PropertyKey[],
+  ): Record<PropertyKey, unknown> | undefined {
+    let parent = root;
+    for (const step of steps) {
+      const child = parent[step];
+      if (typeof child !== 'object' || child === null) return undefined;
+      const copy = this.own(child);
+      if (copy !== child) setOwn(parent, step, copy);
+      parent = copy;
+    }
+    return parent;
+  }
+}
+
+// A plain assignment to a key named `__proto__` would set the prototype instead of the field.
+function setOwn(target: Record<PropertyKey, unknown>, key: PropertyKey, value: unknown): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
 }

@@ -6,7 +6,10 @@ export interface ValidationIssue {
   readonly path: string;
   /** The same location as keys and indexes, for programs. */
   readonly segments: readonly (string | number)[];
-  /** zod's issue code (`invalid_type`, `too_big`, `invalid_value`, `unrecognized_keys`...). */
+  /**
+   * zod's issue code (`invalid_type`, `too_big`, `invalid_value`, `unrecognized_keys`...), or
+   * `omitted` for the issue that counts what a cap left out of a long report (see {@link omittedIssue}).
+   */
   readonly code: string;
   /** What is wrong, in words. Never contains the offending value, which may be a secret. */
   readonly message: string;
@@ -29,13 +32,22 @@ export function formatPath(segments: readonly PropertyKey[]): string {
  * Turns zod issues into {@link ValidationIssue}s with paths and readable messages. `input` is the value
  * that was validated; it only serves to name the type received or tell a missing field, never quoted.
  * An unknown-fields issue becomes one issue per field, located at the field.
+ *
+ * With `max`, at most that many are described, and one `omitted` issue counts the rest: what a
+ * partner's payload can cost in memory stays bounded however many fields it gets wrong.
  */
-export function toValidationIssues(issues: readonly z.core.$ZodIssue[], input: unknown): ValidationIssue[] {
+export function toValidationIssues(
+  issues: readonly z.core.$ZodIssue[],
+  input: unknown,
+  max = Number.POSITIVE_INFINITY,
+): ValidationIssue[] {
   const result: ValidationIssue[] = [];
+  let more = 0;
   for (const issue of issues) {
     const segments = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
+      const room = Math.max(0, max - result.length);
+      for (const key of issue.keys.slice(0, room)) {
         const keyPath = [...segments, key];
         result.push({
           path: formatPath(keyPath),
@@ -44,6 +56,11 @@ export function toValidationIssues(issues: readonly z.core.$ZodIssue[], input: u
           message: 'unknown field',
         });
       }
+      more += Math.max(0, issue.keys.length - room);
+      continue;
+    }
+    if (result.length >= max) {
+      more++;
       continue;
     }
     result.push({
@@ -53,7 +70,22 @@ export function toValidationIssues(issues: readonly z.core.$ZodIssue[], input: u
       message: describeIssue(issue, input),
     });
   }
+  if (more > 0) result.push(omittedIssue(more, 'issues'));
   return result;
+}
+
+/**
+ * How many issues are described per payload, and per page for each kind: enough to see what a partner
+ * gets wrong, while a payload of a million bad fields costs a counter, not a million records.
+ */
+export const MAX_ISSUES = 1_000;
+
+/** The `code` of an {@link omittedIssue}. */
+export const OMITTED = 'omitted';
+
+/** The issue that stands for `count` more issues (or rejected items: `what`) than a report lists. */
+export function omittedIssue(count: number, what: string): ValidationIssue {
+  return { path: '', segments: [], code: OMITTED, message: `${count} more ${what} not listed` };
 }
 
 // zod/mini loads no locale (that is what keeps it small), so its own messages are all "Invalid input".

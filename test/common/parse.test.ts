@@ -112,6 +112,34 @@ describe('parsePayload in lenient mode', () => {
     expect(input).toEqual(copy);
   });
 
+  it('copies only the objects on a repaired path, and takes a __proto__ key for a field', () => {
+    const input = JSON.parse(
+      '{"uid":"E1","connectors":[{"id":"1","standard":"SCHUKO","last_updated":"2024-01-01T12:00:00Z","__proto__":{"polluted":true}}]}',
+    );
+    const before = structuredClone(input);
+    const result = parsePayload(Evse, input, lenient);
+    expect(result.success).toBe(true);
+    if (!result.success) return;
+    expect(input).toEqual(before);
+    expect(result.issues.map(({ path, action }) => `${action} ${path}`)).toEqual([
+      'kept connectors[0].standard',
+      'dropped connectors[0].__proto__',
+    ]);
+    const [copied] = result.data.connectors;
+    expect(copied).not.toBe(input.connectors[0]);
+    expect(Object.getPrototypeOf(copied)).toBe(Object.prototype);
+    expect(Object.keys(copied ?? {})).toEqual(['id', 'standard', 'last_updated']);
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+
+  it('converts a timestamp that is the whole payload', () => {
+    expect(parsePayload(DateTimeSchema, '2024-01-01T14:00:00+02:00', lenient)).toMatchObject({
+      success: true,
+      data: '2024-01-01T12:00:00Z',
+      issues: [{ path: '', action: 'normalised' }],
+    });
+  });
+
   it('still fails on a missing required field, a wrong type, or a null that was required', () => {
     for (const broken of [
       { connectors: [connector] },

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { toValidationIssues, type ValidationIssue } from '../validation-issue';
+import { MAX_ISSUES, OMITTED, toValidationIssues, type ValidationIssue } from '../validation-issue';
 import {
   describeRequest,
   hasKind,
@@ -10,7 +10,7 @@ import {
 } from './ocpi-error';
 import { scrubIssues } from './scrub-issues';
 
-// The message lists the first few issues; all of them stay on `issues`.
+// The message lists the first few issues; up to MAX_ISSUES stay on `issues`.
 const ISSUES_IN_MESSAGE = 5;
 
 /** What {@link OcpiValidationError} is built from. */
@@ -23,8 +23,9 @@ export interface OcpiValidationErrorInput {
 }
 
 /**
- * A payload did not match its OCPI schema. Every issue is kept with its JSON path, e.g.
- * `evses[2].connectors[0].standard: must be one of "CHADEMO", ...`.
+ * A payload did not match its OCPI schema. Each issue is kept with its JSON path, e.g.
+ * `evses[2].connectors[0].standard: must be one of "CHADEMO", ...`; past the first 1,000 of a payload
+ * (or a page), one `omitted` issue counts the rest.
  *
  * @example
  * const result = LocationSchema.safeParse(body);
@@ -55,18 +56,21 @@ export class OcpiValidationError extends OcpiError {
     input: unknown,
     request?: OcpiRequestInput,
   ): OcpiValidationError {
-    const issues = toValidationIssues(error.issues, input);
+    const issues = toValidationIssues(error.issues, input, MAX_ISSUES);
     return new OcpiValidationError(request ? { subject, issues, request } : { subject, issues });
   }
 }
 
 function summarize(issues: readonly ValidationIssue[]): string {
-  const shown = issues
+  // What a cap left out is counted, not listed: its note goes at the end.
+  const listed = issues.filter((issue) => issue.code !== OMITTED);
+  const notes = issues.filter((issue) => issue.code === OMITTED).map((issue) => `; ${issue.message}`);
+  const shown = listed
     .slice(0, ISSUES_IN_MESSAGE)
     .map((issue) => `${issue.path || '(root)'}: ${issue.message}`);
-  const more = issues.length - shown.length;
-  const count = `${issues.length} issue${issues.length === 1 ? '' : 's'}`;
-  return `${count}: ${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+  const more = listed.length - shown.length;
+  const count = `${listed.length} issue${listed.length === 1 ? '' : 's'}`;
+  return `${count}: ${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}${notes.join('')}`;
 }
 
 /** True when `value` is an {@link OcpiValidationError}, from any realm or package copy. */

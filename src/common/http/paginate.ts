@@ -2,8 +2,9 @@ import type * as z from 'zod/mini';
 import type { OcpiRequestInput } from '../errors/ocpi-error';
 import { OcpiValidationError } from '../errors/ocpi-validation-error';
 import { findNextLink } from '../link-header';
+import type { LenientIssue } from '../parse';
 import { idOf, parseList, type RejectedItem } from '../parse-list';
-import { formatPath, notAListIssue, type ValidationIssue } from '../validation-issue';
+import { formatPath, notAListIssue, omittedIssue, type ValidationIssue } from '../validation-issue';
 import type { CallOptions, Transport } from './transport';
 import { type QueryValue, withQuery } from './url';
 
@@ -21,8 +22,10 @@ export interface Page<T> {
   /** The URL this page came from. */
   readonly url: string;
   readonly headers: Headers;
-  /** Lenient mode: items left out because they failed validation, with their index and issues. */
+  /** Lenient mode: items left out because they failed validation, with their index and issues (the first 100). */
   readonly rejected: readonly RejectedItem[];
+  /** Lenient mode: how many items were left out in all, described in `rejected` or not. */
+  readonly rejectedCount: number;
 }
 
 /** What {@link paginatePages} fetches. */
@@ -96,7 +99,7 @@ async function fetchPage<S extends z.ZodMiniType>(
   if (!Array.isArray(response.data)) {
     throw new OcpiValidationError({ subject, issues: [notAListIssue(response.data)], request: described });
   }
-  const { items, rejected } = validateItems(transport, request, response.data, described);
+  const { items, rejected, rejectedCount } = validateItems(transport, request, response.data, described);
   const headers = response.headers;
   const offset = integerParam(new URL(url).searchParams.get('offset')) ?? 0;
   const totalCount = integerParam(headers.get('X-Total-Count'));
@@ -112,6 +115,7 @@ async function fetchPage<S extends z.ZodMiniType>(
   return {
     items,
     rejected,
+    rejectedCount,
     totalCount,
     limit: integerParam(headers.get('X-Limit')),
     offset,
@@ -147,28 +151,35 @@ class Recent {
 }
 
 // Strict: one bad item fails the page. Lenient: bad items are left out and reported with the rest.
+// Either way only the first rejections and issues are described, the rest counted (see parseList).
 function validateItems<S extends z.ZodMiniType>(
   transport: Transport,
   request: PaginateRequest<S>,
   data: unknown[],
   described: OcpiRequestInput,
-): { items: z.output<S>[]; rejected: RejectedItem[] } {
+): { items: z.output<S>[]; rejected: readonly RejectedItem[]; rejectedCount: number } {
   const mode = transport.options.validation ?? 'lenient';
-  if (mode === 'off') return { items: data as z.output<S>[], rejected: [] };
+  if (mode === 'off') return { items: data as z.output<S>[], rejected: [], rejectedCount: 0 };
   const result = parseList(request.item, data, { mode, subject: request.subject });
   const subject = `${request.subject} list`;
-  const rejectedIssues = result.rejected.flatMap(({ index, error }) =>
-    error.issues.map((issue) => atIndex(index, issue)),
+  const rejectedIssues = result.rejected.flatMap(({ index, issues }) =>
+    issues.map((issue) => atIndex(index, issue)),
   );
-  if (mode === 'strict' && rejectedIssues.length > 0) {
+  // Past the caps, one line per kind counts the rest, so a listener still learns how much was wrong.
+  const omittedItems = result.rejectedCount - result.rejected.length;
+  const omittedIssues = result.issueCount - result.issues.length;
+  if (omittedItems > 0) rejectedIssues.push(omittedIssue(omittedItems, 'rejected items'));
+  if (mode === 'strict' && result.rejectedCount > 0) {
     throw new OcpiValidationError({ subject, issues: rejectedIssues, request: described });
   }
-  const reported = [
-    ...result.issues,
-    ...rejectedIssues.map((issue) => ({ ...issue, action: 'dropped' as const })),
-  ];
+  const reported: LenientIssue[] = [...result.issues];
+  // Marked kept: the items they belong to were.
+  if (omittedIssues > 0) {
+    reported.push({ ...omittedIssue(omittedIssues, 'issues of accepted items'), action: 'kept' });
+  }
+  for (const issue of rejectedIssues) reported.push({ ...issue, action: 'dropped' });
   if (reported.length > 0) transport.report(subject, reported, described);
-  return { items: result.items, rejected: result.rejected };
+  return { items: result.items, rejected: result.rejected, rejectedCount: result.rejectedCount };
 }
 
 function atIndex(index: number, issue: ValidationIssue): ValidationIssue {

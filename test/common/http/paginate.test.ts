@@ -200,6 +200,24 @@ describe('pagination', () => {
     ]);
   });
 
+  it('tells on each page which items it left out and how many', async () => {
+    server.use(
+      http.get(BASE, () =>
+        ocpi([location221('L0'), { ...location221('L1'), publish: 'yes' }, 7, location221('L3')]),
+      ),
+    );
+    const page = await client().locations.sender.list();
+    expect(page.items.map((item) => item.id)).toEqual(['L0', 'L3']);
+    expect(page.rejectedCount).toBe(2);
+    expect(
+      page.rejected.map(({ index, id, issues }) => ({ index, id, paths: issues.map(({ path }) => path) })),
+    ).toEqual([
+      { index: 1, id: 'L1', paths: ['publish'] },
+      { index: 2, id: undefined, paths: [''] },
+    ]);
+    expect(page.rejected[0]?.error.message).toMatch(/\[1\]: 1 issue: publish: /);
+  });
+
   it('refuses a Link to a foreign host without sending the token there', async () => {
     server.use(
       http.get(BASE, () =>

@@ -1,0 +1,136 @@
+// Issue #10, finding 5: an extension field nested ~5,000 deep made lenient parsing throw a RangeError
+// (structuredClone of the whole payload in the repair step), so the client threw a non-OcpiError and one
+// such item lost its whole page. Any depth of input is now a validation failure at worst.
+import { isOcpiValidationError, parseList, parsePayload } from '@org/ocpi';
+import * as v221 from '@org/ocpi/v221';
+import { HttpResponse, http } from 'msw';
+import { describe, expect, it, vi } from 'vitest';
+import { failure } from '../support/failure';
+import { useMswServer } from '../support/msw';
+import { location221, TIMESTAMP } from '../support/ocpi-responses';
+
+const { server } = useMswServer();
+
+// Built as text and parsed, as a partner's body is: no recursion on our side to build them.
+const nestedText = {
+  arrays: (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`,
+  objects: (depth: number) => `${'{"a":'.repeat(depth)}0${'}'.repeat(depth)}`,
+};
+type Shape = keyof typeof nestedText;
+
+/** A Location as JSON text, with `field` set to raw JSON text. */
+const locationText = (id: string, field?: string, raw?: string) =>
+  field === undefined
+    ? JSON.stringify(location221(id))
+    : JSON.stringify(location221(id)).replace(/}$/, `,"${field}":${raw}}`);
+
+const strict = { mode: 'strict', subject: 'Location' } as const;
+const lenient = { mode: 'lenient', subject: 'Location' } as const;
+
+describe.each([5_000, 100_000])('a value nested %i deep', (depth) => {
+  describe.each(['arrays', 'objects'] as Shape[])('as %s', (shape) => {
+    const deep = () => JSON.parse(nestedText[shape](depth)) as unknown;
+    const withExtension = () => JSON.parse(locationText('X', 'ext', nestedText[shape](depth))) as object;
+
+    it('in an unknown field: strict names the field, lenient drops it and leaves the input as it was', () => {
+      const input = withExtension();
+      const refused = parsePayload(v221.LocationSchema, input, strict);
+      expect(refused.success).toBe(false);
+      if (!refused.success) expect(refused.error.issues.map(({ path }) => path)).toEqual(['ext']);
+
+      const result = parsePayload(v221.LocationSchema, input, lenient);
+      expect(result.success).toBe(true);
+      if (!result.success) return;
+      expect(result.issues.map(({ path, action }) => `${action} ${path}`)).toEqual(['dropped ext']);
+      expect(result.data).not.toHaveProperty('ext');
+      expect(input).toHaveProperty('ext');
+    });
+
+    it('in an unknown field of a nested object: dropped there, the rest kept', () => {
+      const input = { ...location221('X'), coordinates: { ...location221('X').coordinates, x: deep() } };
+      const result = parsePayload(v221.LocationSchema, input, lenient);
+      expect(result.success).toBe(true);
+      if (!result.success) return;
+      expect(result.issues.map(({ path }) => path)).toEqual(['coordinates.x']);
+      expect(result.data.coordinates).toEqual(location221('X').coordinates);
+      expect(input.coordinates).toHaveProperty('x');
+    });
+
+    it.each([strict, lenient])('where an object is expected: a typed failure ($mode)', (options) => {
+      const inEvses = parsePayload(v221.LocationSchema, { ...location221('X'), evses: [deep()] }, options);
+      expect(inEvses.success).toBe(false);
+      if (!inEvses.success) expect(inEvses.error.issues[0]?.path).toMatch(/^evses\[0\]/);
+      const whole = parsePayload(v221.LocationSchema, deep(), options);
+      expect(whole.success).toBe(false);
+      if (!whole.success) expect(isOcpiValidationError(whole.error)).toBe(true);
+    });
+
+    it('in a list: the good items survive, the deep one is kept without its extension or rejected', () => {
+      const list = [
+        location221('A'),
+        withExtension(),
+        { ...location221('C'), evses: [deep()] },
+        location221('D'),
+      ];
+      const forgiving = parseList(v221.LocationSchema, list, lenient);
+      expect(forgiving.items.map((item) => item.id)).toEqual(['A', 'X', 'D']);
+      expect(forgiving.rejected.map(({ index, id }) => ({ index, id }))).toEqual([{ index: 2, id: 'C' }]);
+      expect(forgiving.issues.map(({ path }) => path)).toEqual(['[1].ext']);
+
+      const exact = parseList(v221.LocationSchema, list, strict);
+      expect(exact.items.map((item) => item.id)).toEqual(['A', 'D']);
+      expect(exact.rejected.map(({ index }) => index)).toEqual([1, 2]);
+    });
+  });
+});
+
+describe('deep nesting through the 2.2.1 client', () => {
+  const BASE = 'https://cpo.example.com/ocpi/2.2.1/locations';
+  const client = (options: Partial<v221.Client221Options> = {}) =>
+    v221.createClient({
+      token: 'token-1',
+      endpoints: [{ identifier: 'locations', role: 'SENDER', url: BASE }],
+      retry: { limit: 0 },
+      ...options,
+    });
+  const DEEP = nestedText.arrays(100_000);
+  // JSON.stringify cannot write it either: the body is text, with an unknown envelope field as well.
+  const envelope = (data: string) =>
+    new HttpResponse(`{"status_code":1000,"timestamp":"${TIMESTAMP}","vendor":{"a":1},"data":${data}}`, {
+      headers: { 'Content-Type': 'application/json' },
+    });
+
+  it('a page where one Location has a deep extension and one a deep EVSE: the others arrive', async () => {
+    const page = [
+      locationText('L0'),
+      locationText('L1', 'ext', DEEP),
+      locationText('L2', 'evses', `[${DEEP}]`),
+      locationText('L3'),
+    ];
+    server.use(http.get(BASE, () => envelope(`[${page.join(',')}]`)));
+    const onValidationIssues = vi.fn();
+    const first = await client({ onValidationIssues }).locations.sender.list();
+    expect(first.items.map((item) => item.id)).toEqual(['L0', 'L1', 'L3']);
+    expect(first.rejected.map(({ index, id }) => ({ index, id }))).toEqual([{ index: 2, id: 'L2' }]);
+    const reported = onValidationIssues.mock.calls.flatMap(([report]) =>
+      (report as { issues: { path: string; action: string }[] }).issues.map(
+        ({ path, action }) => `${action} ${path}`,
+      ),
+    );
+    expect(reported).toContain('dropped vendor');
+    expect(reported).toContain('dropped [1].ext');
+
+    const error = await failure(client({ validation: 'strict' }).locations.sender.list());
+    expect(isOcpiValidationError(error)).toBe(true);
+  });
+
+  it('one Location with a deep extension: lenient returns it, strict fails with a validation error', async () => {
+    server.use(http.get(`${BASE}/L1`, () => envelope(locationText('L1', 'ext', DEEP))));
+    const location = await client().locations.sender.getLocation({ params: { location_id: 'L1' } });
+    expect(location).toEqual(location221('L1'));
+    const error = await failure(
+      client({ validation: 'strict' }).locations.sender.getLocation({ params: { location_id: 'L1' } }),
+    );
+    expect(isOcpiValidationError(error)).toBe(true);
+  });
+});

@@ -1,0 +1,153 @@
+// Issue #10, finding 2: a list of 2,000,000 zeros (a 4 MB response) ran a default Node process out of
+// memory, as each rejected item kept an Error with its stack. What a bad list keeps is now bounded:
+// the first rejections and issues in detail, a count for the rest, and errors only when read.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isOcpiValidationError, parseList, parsePayload } from '@org/ocpi';
+import * as v221 from '@org/ocpi/v221';
+import { http } from 'msw';
+import { describe, expect, it, vi } from 'vitest';
+import { useMswServer } from '../support/msw';
+import { location221, ocpi } from '../support/ocpi-responses';
+
+const { server } = useMswServer();
+
+const lenient = { mode: 'lenient', subject: 'Location' } as const;
+const zeros = (count: number): number[] => new Array(count).fill(0);
+
+describe('parseList keeps a bounded account of a bad list', () => {
+  it('describes the first 100 rejected items and counts the rest', () => {
+    const result = parseList(v221.LocationSchema, [location221('A'), ...zeros(10_000)], lenient);
+    expect(result.items.map((item) => item.id)).toEqual(['A']);
+    expect(result.rejected).toHaveLength(100);
+    expect(result.rejectedCount).toBe(10_000);
+    expect(result.rejected.map(({ index }) => index)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    const [first] = result.rejected;
+    expect(first?.issues).toEqual([
+      { path: '', segments: [], code: 'invalid_type', message: 'expected object, received number' },
+    ]);
+    // The error is still there for whoever reads it, with the same issues.
+    expect(isOcpiValidationError(first?.error)).toBe(true);
+    expect(first?.error.message).toBe(
+      'Invalid Location [1]: 1 issue: (root): expected object, received number',
+    );
+    expect(first?.error.issues).toEqual(first?.issues);
+    expect(first?.error).toBe(first?.error);
+  });
+
+  it('takes another cap, or none kept at all', () => {
+    for (const maxRejected of [0, 3]) {
+      const result = parseList(v221.LocationSchema, zeros(50), { ...lenient, maxRejected });
+      expect(result.rejected).toHaveLength(maxRejected);
+      expect(result.rejectedCount).toBe(50);
+    }
+  });
+
+  it('keeps the first 1,000 lenient issues of accepted items and counts the rest', () => {
+    const quirky = Array.from({ length: 1_500 }, (_, i) => ({
+      ...location221(`L${i}`),
+      vendor: 1,
+      colour: 2,
+    }));
+    const result = parseList(v221.LocationSchema, quirky, lenient);
+    expect(result.items).toHaveLength(1_500);
+    expect(result.issues).toHaveLength(1_000);
+    expect(result.issueCount).toBe(3_000);
+    expect(result.issues.at(-1)?.path).toBe('[499].colour');
+    expect(parseList(v221.LocationSchema, quirky, { ...lenient, maxIssues: 10 }).issues).toHaveLength(10);
+  });
+
+  it('describes at most 1,000 issues of one payload, and says how many more there were', () => {
+    const wide = { ...location221('W'), ...Object.fromEntries(zeros(5_000).map((_, i) => [`k${i}`, 0])) };
+    const result = parsePayload(v221.LocationSchema, wide, { mode: 'strict', subject: 'Location' });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.error.issues).toHaveLength(1_001);
+    expect(result.error.issues.at(-1)).toEqual({
+      path: '',
+      segments: [],
+      code: 'omitted',
+      message: '4000 more issues not listed',
+    });
+    expect(result.error.message).toMatch(
+      /^Invalid Location: 1000 issues: k0: unknown field; .+; and 995 more; 4000 more issues not listed$/,
+    );
+  });
+});
+
+describe('a 2,000,000-item list of zeros in a process of 128 MB', () => {
+  // The attack itself, in a child process with a small heap: before the fix it died of "heap out of memory".
+  it('is parsed, with 100 rejections described and the rest counted', { timeout: 180_000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ocpi-lenient-memory-'));
+    const source = (path: string) => fileURLToPath(new URL(`../../src/${path}`, import.meta.url));
+    const script = join(dir, 'parse-zeros.ts');
+    writeFileSync(
+      script,
+      [
+        `import { parseList } from ${JSON.stringify(source('index.ts'))};`,
+        `import { LocationSchema } from ${JSON.stringify(source('v221/index.ts'))};`,
+        "const text = '[' + new Array(2_000_000).fill('0').join(',') + ']';",
+        "const result = parseList(LocationSchema, JSON.parse(text), { mode: 'lenient', subject: 'Location' });",
+        'console.log(JSON.stringify({ bytes: text.length, rejected: result.rejected.length, count: result.rejectedCount }));',
+      ].join('\n'),
+    );
+    try {
+      const child = spawnSync(process.execPath, ['--max-old-space-size=128', '--import', 'tsx', script], {
+        cwd: fileURLToPath(new URL('../..', import.meta.url)),
+        encoding: 'utf8',
+      });
+      expect(child.stderr).not.toMatch(/out of memory/i);
+      expect(child.status).toBe(0);
+      expect(JSON.parse(child.stdout)).toEqual({ bytes: 4_000_001, rejected: 100, count: 2_000_000 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a page of many bad items, through the 2.2.1 client', () => {
+  const BASE = 'https://cpo.example.com/ocpi/2.2.1/locations';
+  const client = (options: Partial<v221.Client221Options> = {}) =>
+    v221.createClient({
+      token: 'token-1',
+      endpoints: [{ identifier: 'locations', role: 'SENDER', url: BASE }],
+      retry: { limit: 0 },
+      ...options,
+    });
+  const servePage = () =>
+    server.use(http.get(BASE, () => ocpi([location221('L0'), ...zeros(5_000), location221('L1')])));
+
+  it('lenient: the good items arrive, 100 rejections are described, the rest counted and reported as a count', async () => {
+    servePage();
+    const onValidationIssues = vi.fn();
+    const page = await client({ onValidationIssues }).locations.sender.list();
+    expect(page.items.map((item) => item.id)).toEqual(['L0', 'L1']);
+    expect(page.rejected).toHaveLength(100);
+    expect(page.rejectedCount).toBe(5_000);
+    const report = onValidationIssues.mock.calls[0]?.[0] as { issues: { path: string }[] } | undefined;
+    const issues = report?.issues ?? [];
+    expect(issues).toHaveLength(101);
+    expect(issues[0]).toMatchObject({ path: '[1]', action: 'dropped' });
+    expect(issues.at(-1)).toMatchObject({
+      code: 'omitted',
+      message: '4900 more rejected items not listed',
+      action: 'dropped',
+    });
+  });
+
+  it('strict: one typed error, naming the first items and counting the rest', async () => {
+    servePage();
+    const error = await Promise.resolve(client({ validation: 'strict' }).locations.sender.list()).catch(
+      (caught: unknown) => caught,
+    );
+    expect(isOcpiValidationError(error)).toBe(true);
+    if (!isOcpiValidationError(error)) return;
+    expect(error.issues).toHaveLength(101);
+    expect(error.message).toMatch(
+      /: 100 issues: \[1\]: expected object, received number; .+; 4900 more rejected items not listed$/,
+    );
+  });
+});
