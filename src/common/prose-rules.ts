@@ -32,9 +32,12 @@ export function checkConnectorIds(
   report: RuleReporter,
   ids: 'case-insensitive' | 'case-sensitive',
 ): void {
-  const seen = evse.connectors?.map(({ id }) => (ids === 'case-insensitive' ? id.toUpperCase() : id));
-  seen?.forEach((id, index) => {
-    if (seen.indexOf(id) < index) report(['connectors', index, 'id'], 'must be unique within the EVSE');
+  // A set, not indexOf: an EVSE from a partner may list any number of connectors.
+  const seen = new Set<string>();
+  evse.connectors?.forEach(({ id }, index) => {
+    const key = ids === 'case-insensitive' ? id.toUpperCase() : id;
+    if (seen.has(key)) report(['connectors', index, 'id'], 'must be unique within the EVSE');
+    seen.add(key);
   });
 }
 
