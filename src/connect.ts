@@ -1,5 +1,6 @@
 import type { FlowCallOptions } from './common/discovery';
 import type { ClientOptions } from './common/http/client-options';
+import type { PartnerUrlPolicy } from './common/http/partner-url-policy';
 import type { OcpiVersion } from './common/version';
 import { clientFor, discoverPartner, type OcpiClient } from './discover-partner';
 
@@ -11,12 +12,18 @@ export interface ConnectOptions extends ClientOptions, FlowCallOptions {
   versionsUrl: string;
   /** The versions we accept, highest preferred first. Default: 2.2.1, then 2.1.1. */
   versions?: readonly OcpiVersion[];
+  /**
+   * Which URLs of the partner we call: its versions URL, the details URL its list names and the
+   * endpoints its details name (each refused with `OcpiUntrustedUrlError` before any request to it).
+   * Default `partnerUrlPolicy()`: `https:` only, no loopback, private or link-local hosts.
+   */
+  allowPartnerUrl?: PartnerUrlPolicy;
 }
 
 /**
  * Connects to a partner: GETs its versions, picks the highest version both speak, GETs that version's
  * details and returns the matching client, typed as a union on `version` so one code path can serve
- * 2.1.1 and 2.2.1 partners side by side.
+ * 2.1.1 and 2.2.1 partners side by side. Every URL involved must pass `allowPartnerUrl`.
  *
  * @example
  * const client = await connect({ versionsUrl: 'https://cpo.example.com/ocpi/versions', token });
@@ -25,8 +32,9 @@ export interface ConnectOptions extends ClientOptions, FlowCallOptions {
  */
 export async function connect(options: ConnectOptions): Promise<OcpiClient> {
   const partner = await discoverPartner(options);
+  const { allowPartnerUrl: _checked, ...clientOptions } = options;
   return clientFor(partner.version, {
-    ...options,
+    ...clientOptions,
     tokenEncoding: partner.tokenEncoding,
     versionUrl: partner.versionUrl,
     endpoints: partner.endpoints,

@@ -4,6 +4,8 @@ import { chooseVersion, type FlowCallOptions, fetchVersions, flowCallOptions } f
 import { isOcpiHttpError } from './common/errors/ocpi-http-error';
 import { OcpiUntrustedUrlError } from './common/errors/ocpi-untrusted-url-error';
 import type { ClientOptions } from './common/http/client-options';
+import { mayCallPartnerUrl, type PartnerUrlPolicy } from './common/http/partner-url-policy';
+import { URL_MAX_LENGTH } from './common/primitives/url';
 import type { OcpiVersion } from './common/version';
 import { type Client211, createClient as createClient211 } from './v211/client';
 import { type Client221, createClient as createClient221 } from './v221/client';
@@ -44,23 +46,30 @@ export interface DiscoveredPartner {
  *
  * The details are asked with the encoding the versions list needed, if it refused one; else with the
  * chosen version's own (an open versions endpoint proves nothing), and on HTTP 401 once more with the
- * other. A `tokenEncoding` in the options is used throughout. A details URL that `allowUrl` refuses is
- * never called.
+ * other. A `tokenEncoding` in the options is used throughout.
+ *
+ * Every URL involved is checked with `allowPartnerUrl` (default `partnerUrlPolicy()`) and the
+ * spec's 255-character limit: the versions URL and the details URL before they are called, the
+ * endpoints before they are returned. The first one refused throws `OcpiUntrustedUrlError`.
  */
 export async function discoverPartner(
   options: ClientOptions &
     FlowCallOptions & {
       versionsUrl: string;
       versions?: readonly OcpiVersion[];
-      /** Which URLs the partner names we are willing to call (e.g. no internal hosts); default all. */
-      allowUrl?: (url: string) => boolean;
+      /** Which URLs the partner names we are willing to call; default `partnerUrlPolicy()`. */
+      allowPartnerUrl?: PartnerUrlPolicy | undefined;
     },
 ): Promise<DiscoveredPartner> {
+  const requireAllowed = async (url: string) => {
+    if (!(await mayCallPartnerUrl(url, options.allowPartnerUrl))) throw refusedUrl(url, options.token);
+  };
+  await requireAllowed(options.versionsUrl);
   // The two GETs are one flow: in 2.2.1 they share an X-Correlation-ID.
   const flow = { ...options, correlationId: options.correlationId ?? crypto.randomUUID() };
   const listed = await fetchVersions(flow);
   const chosen = chooseVersion(listed.versions, options.versions, [options.token]);
-  if (options.allowUrl && !options.allowUrl(chosen.url)) throw refusedUrl(chosen.url, options.token);
+  await requireAllowed(chosen.url);
   const known = options.tokenEncoding ?? (listed.confirmed ? listed.tokenEncoding : undefined);
   const first = known ?? defaultTokenEncoding(chosen.version);
   const getDetails = (tokenEncoding: TokenEncoding) =>
@@ -81,27 +90,27 @@ export async function discoverPartner(
     tokenEncoding = first === 'raw' ? 'base64' : 'raw';
     details = await getDetails(tokenEncoding);
   }
-  return {
-    version: chosen.version,
-    versionUrl: chosen.url,
-    tokenEncoding,
-    endpoints: details.endpoints.map((endpoint): PartnerEndpoint => ({ ...endpoint })),
-  };
+  const endpoints = details.endpoints.map((endpoint): PartnerEndpoint => ({ ...endpoint }));
+  // Whoever uses them next (a client, a stored registration) would call them: none may lead elsewhere.
+  for (const endpoint of endpoints) await requireAllowed(endpoint.url);
+  return { version: chosen.version, versionUrl: chosen.url, tokenEncoding, endpoints };
 }
 
-/** The error for a URL a partner named that our own policy (`allowUrl`, `allowPartnerUrl`) refuses. */
+/** The error for a URL a partner named that our own policy (`allowPartnerUrl`) refuses. */
 export function refusedUrl(url: string, token: string): OcpiUntrustedUrlError {
-  let origin = url;
+  // An over-long URL is refused for its length: the error names its start, not megabytes of it.
+  const shown = url.length > URL_MAX_LENGTH ? `${url.slice(0, URL_MAX_LENGTH)}…` : url;
+  let origin = shown;
   try {
-    origin = new URL(url).origin;
+    origin = new URL(shown).origin;
   } catch {
     // Not a URL at all: named as given.
   }
   return new OcpiUntrustedUrlError({
     method: 'GET',
-    url,
+    url: shown,
     origin,
     secrets: [token],
-    because: 'which our allow-list refuses',
+    because: 'which our URL policy refuses',
   });
 }

@@ -94,6 +94,11 @@ export {
 export type { ClientOptions } from './common/http/client-options';
 export { PageRequest } from './common/http/page-request';
 export { type Page, type PaginateRequest, paginatePages } from './common/http/paginate';
+export {
+  type PartnerUrlPolicy,
+  type PartnerUrlPolicyOptions,
+  partnerUrlPolicy,
+} from './common/http/partner-url-policy';
 export { type PartyRef, routingHeaders } from './common/http/routing';
 export {
   type CallOptions,

@@ -1,21 +1,17 @@
 import type { TokenEncoding } from '../common/auth/authorization-header';
 import type { PartnerEndpoint } from '../common/credentials/partner-store';
 import { fetchVersions, flowCallOptions, normaliseVersion, type VersionsResult } from '../common/discovery';
-import { isOcpiHttpError } from '../common/errors/ocpi-http-error';
-import { isOcpiInvalidResponseError } from '../common/errors/ocpi-invalid-response-error';
-import { isOcpiNetworkError } from '../common/errors/ocpi-network-error';
-import { isOcpiStatusError } from '../common/errors/ocpi-status-error';
-import { isOcpiTimeoutError } from '../common/errors/ocpi-timeout-error';
-import { isOcpiValidationError } from '../common/errors/ocpi-validation-error';
+import { OcpiNoCommonVersionError } from '../common/errors/ocpi-no-common-version-error';
 import { createTransport } from '../common/http/transport';
 import { TrustedOrigins } from '../common/http/trusted-origins';
 import type { OcpiVersion } from '../common/version';
+import { refusedUrl } from '../discover-partner';
 import { OcpiResponseEnvelopeSchema as Envelope211Schema } from '../v211/envelope';
 import { VersionDetailsSchema as VersionDetails211Schema } from '../v211/schemas/versions';
 import { OcpiResponseEnvelopeSchema as Envelope221Schema } from '../v221/envelope';
 import { VersionDetailsSchema as VersionDetails221Schema } from '../v221/schemas/versions';
 import type { RegistrationHandlerConfig } from './config';
-import { allowsPartnerUrl, refusedEndpoint } from './partner-url';
+import { allowsPartnerUrl } from './partner-url';
 
 /** What the initiator's API told us: the version of the endpoint called, and its endpoints there. */
 export interface InitiatorApi {
@@ -39,6 +35,10 @@ const DEFAULT_RETRY = { limit: 1 };
  * version of the credentials endpoint it called (the endpoint decides, not the highest common
  * version; `2.1` counts as 2.1.1), GET that version's details. Any failure to use its API is 3001
  * (credentials, "Errors during registration"); no such version in its list is 3002.
+ *
+ * Every 3001 carries the same message, whatever failed: a URL our policy refuses, an HTTP error, a
+ * timeout, an unreachable host or an unreadable answer. Telling them apart would let a partner map what
+ * our server can reach (an oracle for its SSRF); the app hears the real error via `onCallbackError`.
  */
 export async function callInitiator(
   config: RegistrationHandlerConfig,
@@ -48,8 +48,19 @@ export async function callInitiator(
     version: OcpiVersion;
     callerEncoding: TokenEncoding;
     correlationId: string | undefined;
+    /** Our id of the partner, for `onCallbackError`. */
+    partnerId: string;
   },
 ): Promise<InitiatorResult> {
+  const failed = (error: unknown): InitiatorResult => {
+    tellApp(config, error, input.partnerId);
+    return CALLBACK_FAILED;
+  };
+  // The initiator decides which URLs we call, each named in its own answers: the same policy for all,
+  // applied before any request to them.
+  if (!(await allowsPartnerUrl(config, input.versionsUrl))) {
+    return failed(refusedUrl(input.versionsUrl, input.token));
+  }
   const settings = {
     token: input.token,
     timeout: config.timeout ?? DEFAULT_TIMEOUT,
@@ -67,26 +78,30 @@ export async function callInitiator(
       correlationId: input.correlationId,
     });
   } catch (error) {
-    return unusable('GET versions', error);
+    return failed(error);
   }
   const { versions, tokenEncoding } = listed;
 
   const entry = versions.find((candidate) => normaliseVersion(candidate.version) === input.version);
   if (entry === undefined) {
-    const offered = versions.map((candidate) => candidate.version.slice(0, 10)).join(', ') || 'none';
+    // About the protocol, not our network: said plainly, without echoing what the initiator listed.
+    tellApp(
+      config,
+      new OcpiNoCommonVersionError(
+        versions.map((candidate) => candidate.version),
+        { secrets: [input.token] },
+      ),
+      input.partnerId,
+    );
     return {
       ok: false,
       statusCode: 3002,
-      message: `Unsupported version: the initiator does not list ${input.version} (it lists ${offered})`,
+      message: `Unsupported version: the initiator's versions list has no ${input.version}`,
     };
   }
+  if (!(await allowsPartnerUrl(config, entry.url))) return failed(refusedUrl(entry.url, input.token));
 
-  // Both URLs below come from the initiator's own answers: the same policy as for its versions URL, and
-  // refused before any request, so that the answer never tells whether some other host would respond.
-  if (!allowsPartnerUrl(config, entry.url)) {
-    return refused('its version details URL is not one we call');
-  }
-
+  let endpoints: PartnerEndpoint[];
   try {
     const transport = createTransport({
       ...settings,
@@ -109,15 +124,15 @@ export async function callInitiator(
       input.version === '2.2.1'
         ? (await transport.send({ ...request, data: VersionDetails221Schema })).data.endpoints
         : (await transport.send({ ...request, data: VersionDetails211Schema })).data.endpoints;
-    const endpoints = details.map((endpoint): PartnerEndpoint => ({ ...endpoint }));
-    // We would call these later, for the app: none may point where we do not call.
-    if (refusedEndpoint(config, endpoints)) {
-      return refused('it lists an endpoint URL that is not one we call');
-    }
-    return { ok: true, api: { version: input.version, versionUrl: entry.url, endpoints, tokenEncoding } };
+    endpoints = details.map((endpoint): PartnerEndpoint => ({ ...endpoint }));
   } catch (error) {
-    return unusable('GET version details', error);
+    return failed(error);
   }
+  // We would call these later, for the app: none may point where we do not call.
+  for (const endpoint of endpoints) {
+    if (!(await allowsPartnerUrl(config, endpoint.url))) return failed(refusedUrl(endpoint.url, input.token));
+  }
+  return { ok: true, api: { version: input.version, versionUrl: entry.url, endpoints, tokenEncoding } };
 }
 
 /**
@@ -131,25 +146,17 @@ export function tokenEncodings(version: OcpiVersion, callerEncoding: TokenEncodi
   return [first, first === 'raw' ? 'base64' : 'raw'];
 }
 
-// Says what went wrong in terms of the call, never with the error's own text or anything it carries.
-function unusable(step: string, error: unknown): InitiatorResult {
-  return {
-    ok: false,
-    statusCode: 3001,
-    message: `Could not use the initiator's API: ${step}: ${reason(error)}`,
-  };
-}
+/** The one answer to every failure to use the initiator's API: it says nothing about why. */
+const CALLBACK_FAILED: InitiatorResult = {
+  ok: false,
+  statusCode: 3001,
+  message: "Could not use the initiator's API with the versions URL and token it sent",
+};
 
-function refused(why: string): InitiatorResult {
-  return { ok: false, statusCode: 3001, message: `Could not use the initiator's API: ${why}` };
-}
-
-function reason(error: unknown): string {
-  if (isOcpiHttpError(error)) return `HTTP ${error.status}`;
-  if (isOcpiStatusError(error)) return `status_code ${error.statusCode}`;
-  if (isOcpiTimeoutError(error)) return 'timed out';
-  if (isOcpiNetworkError(error)) return 'unreachable';
-  if (isOcpiValidationError(error)) return `invalid ${error.subject}`;
-  if (isOcpiInvalidResponseError(error)) return error.reason;
-  return 'failed';
+function tellApp(config: RegistrationHandlerConfig, error: unknown, partnerId: string): void {
+  try {
+    config.onCallbackError?.(error, { partnerId });
+  } catch {
+    // The hook is for the app's eyes; a failing one must not change the answer.
+  }
 }

@@ -1,5 +1,6 @@
 import type { AcceptedTokenEncoding } from '../common/auth/match-credentials-token';
 import type { PartnerStore } from '../common/credentials/partner-store';
+import type { PartnerUrlPolicy } from '../common/http/partner-url-policy';
 import type { RetryPolicy } from '../common/http/transport';
 import type { ValidationMode } from '../common/parse';
 import type { Credentials as Credentials211 } from '../v211/schemas/credentials';
@@ -63,12 +64,26 @@ export interface RegistrationHandlerConfig {
   retry?: RetryPolicy;
   /**
    * Whether we may call, or store for later calls, a URL a partner gave us: the versions URL an initiator
-   * posts (2001 if refused), the version details URL in its versions list and every endpoint URL in its
-   * details (3001 if refused, before any request to them). Each makes our server send a request where the
-   * partner says, with its token. Default: any http or https URL. Production servers should refuse their
-   * own internal network, e.g. `(url) => url.protocol === 'https:' && !isInternal(url.hostname)`.
+   * posts, the version details URL in its versions list and every endpoint URL in its details, here
+   * (refused before any request to them, answered 3001) and when we `register` or `updateRegistration`
+   * (`OcpiUntrustedUrlError`). Each makes our server send a request where the partner says, with its
+   * token. URLs over the spec's 255 characters are refused whatever the policy says.
+   *
+   * Default `partnerUrlPolicy()`: `https:` only, and no loopback, link-local, private or otherwise
+   * non-public host. For tests against local servers:
+   * `partnerUrlPolicy({ allowHttp: true, allowHosts: ['127.0.0.1'] })`; on Node, add
+   * `resolve: lookupHostAddresses` (from `@org/ocpi/node`) to judge the addresses names resolve to.
    */
-  allowPartnerUrl?: (url: URL) => boolean;
+  allowPartnerUrl?: PartnerUrlPolicy;
   /** Receives unexpected errors (e.g. from the store), which are answered with HTTP 500 and 3000. */
   onError?: (error: unknown) => void;
+  /**
+   * Hears why a POST or PUT failed while we called the initiator back. The initiator itself is told only
+   * that its API could not be used (3001, one message for a refused URL, an HTTP error, a timeout, an
+   * unreachable host or an unreadable answer), so that it cannot probe what our server reaches; the
+   * app gets the error here: an `OcpiError` such as `OcpiUntrustedUrlError` (a refused URL),
+   * `OcpiHttpError` or `OcpiTimeoutError`, with the partner's id. Tokens are redacted from it as from
+   * every error we throw. A hook that throws is ignored.
+   */
+  onCallbackError?: (error: unknown, context: { partnerId: string }) => void;
 }

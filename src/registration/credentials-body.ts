@@ -1,4 +1,3 @@
-import { isCredentialsToken } from '../common/auth/credentials-token';
 import type { PartyRole } from '../common/credentials/partner-store';
 import { readLimitedText } from '../common/http/read-limited-text';
 import { parsePayload, type ValidationMode } from '../common/parse';
@@ -6,6 +5,7 @@ import type { OcpiVersion } from '../common/version';
 import { CredentialsSchema as Credentials211Schema } from '../v211/schemas/credentials';
 import { CredentialsSchema as Credentials221Schema } from '../v221/schemas/credentials';
 import { credentialRoleBreaks } from '../v221/schemas/rules';
+import { credentialsLimitIssues } from './credentials-limits';
 
 /** The initiator's credentials, reduced to what the registration needs. */
 export interface InitiatorCredentials {
@@ -73,13 +73,13 @@ export async function readCredentialsBody(
     };
   }
   const data = parsed.data;
-  // Lenient mode keeps odd strings, but the token goes into our Authorization header.
-  if (!isCredentialsToken(data.token)) {
-    return {
-      ok: false,
-      invalidJson: false,
-      message: 'Invalid credentials: token: must be printable ASCII without whitespace',
-    };
+  // Lenient mode keeps odd and over-long strings, but we store these, send the token and call the url.
+  const beyondLimits = credentialsLimitIssues(version, data);
+  if (beyondLimits.length > 0) {
+    // A handful of fields say enough: a thousand over-long roles must not make a thousand-line answer.
+    const fields = beyondLimits.slice(0, 5).map((issue) => `${issue.path}: ${issue.message}`);
+    const more = beyondLimits.length > 5 ? ` (and ${beyondLimits.length - 5} more)` : '';
+    return { ok: false, invalidJson: false, message: `Invalid credentials: ${fields.join('; ')}${more}` };
   }
   const rolesProblem = 'roles' in data ? credentialsRolesProblem(data.roles) : undefined;
   if (rolesProblem !== undefined) {

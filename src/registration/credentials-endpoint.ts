@@ -6,7 +6,6 @@ import { callInitiator } from './call-initiator';
 import type { RegistrationHandlerConfig } from './config';
 import { DEFAULT_MAX_CREDENTIALS_BODY_BYTES, readCredentialsBody } from './credentials-body';
 import { ourCredentials, ourModules } from './our-documents';
-import { allowsPartnerUrl } from './partner-url';
 import { missingModules } from './required-modules';
 import { httpError, reply } from './response';
 
@@ -89,12 +88,9 @@ async function register(call: CredentialsCall): Promise<Response> {
       : reply(2001, { status_message: body.message });
   }
   const { credentials } = body;
-  // The initiator decides which URL we call: make sure it is one we are willing to call at all.
-  if (!allowsPartnerUrl(config, credentials.url)) {
-    return reply(2001, { status_message: 'The credentials url is not one we call' });
-  }
-
+  // callInitiator applies allowPartnerUrl to this URL too, answering a refusal as any failed call.
   const initiator = await callInitiator(config, {
+    partnerId: caller.partner.id,
     versionsUrl: credentials.url,
     token: credentials.token,
     version,

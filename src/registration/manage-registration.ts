@@ -7,8 +7,7 @@ import type { OcpiVersion } from '../common/version';
 import { clientFor, discoverPartner } from '../discover-partner';
 import type { RegistrationHandlerConfig } from './config';
 import { ourCredentials, servedVersions } from './our-documents';
-import { type AnyCredentials, clientOf, clientSettings, rolesOf } from './partner-client';
-import { allowsPartnerUrl, requireAllowedEndpoints } from './partner-url';
+import { type AnyCredentials, acceptedCredentials, clientOf, clientSettings } from './partner-client';
 
 /** Options of {@link updateRegistration}. */
 export interface UpdateRegistrationOptions {
@@ -55,9 +54,8 @@ export async function updateRegistration(options: UpdateRegistrationOptions): Pr
     ...settings,
     ...flow,
     versions: options.version ? [options.version] : [...servedVersions(config)].reverse(),
-    allowUrl: (url) => allowsPartnerUrl(config, url),
+    allowPartnerUrl: config.allowPartnerUrl,
   });
-  requireAllowedEndpoints(config, endpoints, record.outgoingToken);
 
   // After an unconfirmed update the partner may hold either token: offer the same new one again.
   const rotating: PartnerRecord = record.rotationPending
@@ -76,6 +74,8 @@ export async function updateRegistration(options: UpdateRegistrationOptions): Pr
     body: body as never,
     ...flowCallOptions(flow),
   });
+  // An answer beyond the spec's limits leaves the update unconfirmed, as a lost answer would.
+  const accepted = acceptedCredentials(version, theirs);
   // A confirmed update also shows the connection is wanted: an earlier unregistration attempt is void.
   const {
     previousIncomingToken: _dropped,
@@ -85,12 +85,12 @@ export async function updateRegistration(options: UpdateRegistrationOptions): Pr
   } = rotating;
   const updated: PartnerRecord = {
     ...confirmed,
-    outgoingToken: theirs.token,
+    outgoingToken: accepted.token,
     tokenEncoding,
     version,
     versionUrl,
     endpoints,
-    roles: rolesOf(theirs),
+    roles: accepted.roles,
   };
   await config.store.save(updated);
   return updated;

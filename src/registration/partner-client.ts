@@ -1,9 +1,12 @@
 import type { PartnerRecord, PartyRole } from '../common/credentials/partner-store';
+import { OcpiValidationError } from '../common/errors/ocpi-validation-error';
 import type { ClientOptions } from '../common/http/client-options';
+import type { OcpiVersion } from '../common/version';
 import { clientFor, type OcpiClient } from '../discover-partner';
 import type { Credentials as Credentials211 } from '../v211/schemas/credentials';
 import type { Credentials as Credentials221 } from '../v221/schemas/credentials';
 import type { RegistrationHandlerConfig } from './config';
+import { credentialsLimitIssues } from './credentials-limits';
 
 // The initiating side talks to the partner through the versioned clients; these helpers pick the one
 // of the agreed version and read its answers into our partner record.
@@ -33,6 +36,22 @@ export function clientOf(config: RegistrationHandlerConfig, record: PartnerRecor
     ...(record.versionUrl && { versionUrl: record.versionUrl }),
     endpoints: record.endpoints ?? [],
   });
+}
+
+/**
+ * What we store of the credentials a partner answered our POST or PUT with: its token and its parties,
+ * once both are within the spec's limits (lenient parsing keeps over-long and odd strings, and this
+ * token goes into every later `Authorization` header).
+ *
+ * @throws OcpiValidationError naming the fields at fault, never their values.
+ */
+export function acceptedCredentials(
+  version: OcpiVersion,
+  credentials: AnyCredentials,
+): { token: string; roles: PartyRole[] } {
+  const issues = credentialsLimitIssues(version, credentials);
+  if (issues.length > 0) throw new OcpiValidationError({ subject: "partner's credentials", issues });
+  return { token: credentials.token, roles: rolesOf(credentials) };
 }
 
 /** The partner's parties, from its credentials. */

@@ -8,8 +8,7 @@ import { trimTrailing } from '../common/text/trim-trailing';
 import { clientFor, discoverPartner } from '../discover-partner';
 import type { RegistrationHandlerConfig } from './config';
 import { ourCredentials, servedVersions } from './our-documents';
-import { type AnyCredentials, clientSettings, rolesOf } from './partner-client';
-import { allowsPartnerUrl, requireAllowedEndpoints } from './partner-url';
+import { type AnyCredentials, acceptedCredentials, clientSettings } from './partner-client';
 
 /** Options of {@link register}. */
 export interface RegisterOptions {
@@ -53,9 +52,8 @@ export async function register(options: RegisterOptions): Promise<PartnerRecord>
     ...settings,
     ...flow,
     versions: [...servedVersions(config)].reverse(),
-    allowUrl: (url) => allowsPartnerUrl(config, url),
+    allowPartnerUrl: config.allowPartnerUrl,
   });
-  requireAllowedEndpoints(config, endpoints, tokenA);
   requireModules(endpoints, ['credentials', ...(config.versions[version]?.requiredModules ?? [])]);
 
   // An earlier attempt without a clear answer may have handed token B to the partner already: keep it.
@@ -91,11 +89,13 @@ export async function register(options: RegisterOptions): Promise<PartnerRecord>
     // happens to this PUT, so a failure here keeps the record.
     theirs = await connected.credentials.putCredentials(args);
   }
+  // An answer beyond the spec's limits is one we cannot use: the invited record stays, as after a timeout.
+  const accepted = acceptedCredentials(version, theirs);
   const registered: PartnerRecord = {
     ...invited,
     status: 'registered',
-    outgoingToken: theirs.token,
-    roles: rolesOf(theirs),
+    outgoingToken: accepted.token,
+    roles: accepted.roles,
   };
   await config.store.save(registered);
   return registered;

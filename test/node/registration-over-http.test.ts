@@ -7,6 +7,7 @@ import {
   createRegistrationHandler,
   InMemoryPartnerStore,
   mintToken,
+  partnerUrlPolicy,
   type RegistrationHandlerConfig,
   register,
   unregister,
@@ -25,7 +26,14 @@ afterEach(async () => {
 /** A party with its handler listening on an ephemeral port of 127.0.0.1. */
 async function party(role: 'CPO' | 'EMSP', versions: Version[]) {
   const store = new InMemoryPartnerStore();
-  const config: RegistrationHandlerConfig = { store, baseUrl: '', versions: {}, retry: { limit: 0 } };
+  const config: RegistrationHandlerConfig = {
+    store,
+    baseUrl: '',
+    versions: {},
+    retry: { limit: 0 },
+    // Both parties live on 127.0.0.1 over plain http, which the default policy refuses.
+    allowPartnerUrl: partnerUrlPolicy({ allowHttp: true, allowHosts: ['127.0.0.1'] }),
+  };
   /** What the party was sent: method, path and X-Correlation-ID of each request. */
   const received: { request: string; correlationId: string | null }[] = [];
   const server = createServer(

@@ -1,6 +1,6 @@
 // POST to the credentials endpoint: the registration, with the initiator's API stood in by msw, and every
 // way it can fail.
-import { createRegistrationHandler } from '@org/ocpi';
+import { createRegistrationHandler, isOcpiNetworkError, isOcpiUntrustedUrlError } from '@org/ocpi';
 import {
   CredentialsSchema as Credentials211Schema,
   OcpiResponseSchema as Response211Schema,
@@ -34,6 +34,8 @@ const { server, requests } = useMswServer();
 
 const INITIATOR = 'https://cpo.example.com/ocpi/versions';
 const TOKEN_B = 'token-b-8d2e61f0-from-the-initiator';
+// The one answer to every failed callback: nothing tells the initiator what our server reached.
+const CALLBACK_FAILED = "Could not use the initiator's API with the versions URL and token it sent";
 
 // Every error answer of this file is collected: none may carry a token.
 const errorBodies: string[] = [];
@@ -455,7 +457,8 @@ describe('POST credentials: refused', () => {
   });
 
   it('3001 when the initiator is unreachable', async () => {
-    const { handle, store } = await setup();
+    const heard: unknown[] = [];
+    const { handle, store } = await setup({ onCallbackError: (error) => heard.push(error) });
     server.use(http.get(INITIATOR, () => HttpResponse.error()));
     const response = await handle(
       partnerRequest('POST', '/2.2.1/credentials', {
@@ -464,10 +467,9 @@ describe('POST credentials: refused', () => {
       }),
     );
     const envelope = await failed(response, 200);
-    expect(envelope).toMatchObject({
-      status_code: 3001,
-      status_message: "Could not use the initiator's API: GET versions: unreachable",
-    });
+    expect(envelope).toMatchObject({ status_code: 3001, status_message: CALLBACK_FAILED });
+    // The initiator learns nothing more; the app hears what happened.
+    expect(heard.map(isOcpiNetworkError)).toEqual([true]);
     await expectUntouched(store);
   });
 
@@ -481,7 +483,11 @@ describe('POST credentials: refused', () => {
       });
 
     it('3001 for a version details URL it refuses, without calling it', async () => {
-      const { handle, store } = await setup(onlyTheInitiator);
+      const heard: unknown[] = [];
+      const { handle, store } = await setup({
+        ...onlyTheInitiator,
+        onCallbackError: (error, context) => heard.push(error, context),
+      });
       serveInitiator(server, {
         versionsUrl: INITIATOR,
         token: TOKEN_B,
@@ -495,10 +501,12 @@ describe('POST credentials: refused', () => {
         }),
       );
       const envelope = await failed(await handle(post()), 200);
-      expect(envelope).toMatchObject({
-        status_code: 3001,
-        status_message: "Could not use the initiator's API: its version details URL is not one we call",
-      });
+      expect(envelope).toMatchObject({ status_code: 3001, status_message: CALLBACK_FAILED });
+      expect(heard).toEqual([
+        expect.objectContaining({ origin: 'http://10.0.0.7' }),
+        { partnerId: 'partner-1' },
+      ]);
+      expect(isOcpiUntrustedUrlError(heard[0])).toBe(true);
       expect(internalCalled).toBe(false);
       expect(requests.map((request) => request.url)).toEqual([INITIATOR]);
       await expectUntouched(store);
@@ -528,9 +536,7 @@ describe('POST credentials: refused', () => {
         ),
       );
       const envelope = await failed(await handle(post()), 200);
-      expect(envelope.status_code).toBe(3001);
-      expect(envelope.status_message).toMatch(/^Could not use the initiator's API: /);
-      expect(envelope.status_message).not.toContain('10.0.0.7');
+      expect(envelope).toMatchObject({ status_code: 3001, status_message: CALLBACK_FAILED });
       await expectUntouched(store);
     });
 
@@ -549,7 +555,8 @@ describe('POST credentials: refused', () => {
   });
 
   it('3001 when the initiator answers 401 to token B in either encoding', async () => {
-    const { handle, store } = await setup();
+    const heard: unknown[] = [];
+    const { handle, store } = await setup({ onCallbackError: (error) => heard.push(error) });
     serveInitiator(server, { versionsUrl: INITIATOR, token: 'some-other-token' });
     const response = await handle(
       partnerRequest('POST', '/2.2.1/credentials', {
@@ -557,10 +564,8 @@ describe('POST credentials: refused', () => {
         body: credentials221(TOKEN_B, INITIATOR),
       }),
     );
-    expect(await failed(response, 200)).toMatchObject({
-      status_code: 3001,
-      status_message: "Could not use the initiator's API: GET versions: HTTP 401",
-    });
+    expect(await failed(response, 200)).toMatchObject({ status_code: 3001, status_message: CALLBACK_FAILED });
+    expect(heard).toMatchObject([{ name: 'OcpiHttpError', status: 401 }]);
     expect(requests.map((request) => request.headers.get('authorization'))).toEqual([
       authorization(TOKEN_B, 'base64'),
       authorization(TOKEN_B, 'raw'),
@@ -569,7 +574,8 @@ describe('POST credentials: refused', () => {
   });
 
   it('3001 when the version details fail, or are not valid details', async () => {
-    const { handle, store } = await setup();
+    const heard: unknown[] = [];
+    const { handle, store } = await setup({ onCallbackError: (error) => heard.push(error) });
     const details = 'https://cpo.example.com/ocpi/2.2.1';
     const post = () =>
       handle(
@@ -590,7 +596,7 @@ describe('POST credentials: refused', () => {
     );
     expect(await failed(await post(), 200)).toMatchObject({
       status_code: 3001,
-      status_message: "Could not use the initiator's API: GET version details: HTTP 503",
+      status_message: CALLBACK_FAILED,
     });
     server.use(
       http.get(details, () =>
@@ -603,7 +609,7 @@ describe('POST credentials: refused', () => {
     );
     expect(await failed(await post(), 200)).toMatchObject({
       status_code: 3001,
-      status_message: "Could not use the initiator's API: GET version details: invalid version details",
+      status_message: CALLBACK_FAILED,
     });
     server.use(
       http.get(details, () =>
@@ -612,8 +618,14 @@ describe('POST credentials: refused', () => {
     );
     expect(await failed(await post(), 200)).toMatchObject({
       status_code: 3001,
-      status_message: "Could not use the initiator's API: GET version details: status_code 3000",
+      status_message: CALLBACK_FAILED,
     });
+    // The same answer three times; the app hears three different errors.
+    expect(heard).toMatchObject([
+      { name: 'OcpiHttpError', status: 503 },
+      { name: 'OcpiValidationError', subject: 'version details' },
+      { name: 'OcpiServerStatusError', statusCode: 3000 },
+    ]);
     await expectUntouched(store);
   });
 
@@ -647,7 +659,8 @@ describe('POST credentials: refused', () => {
     );
     expect(await failed(response, 200)).toMatchObject({
       status_code: 3002,
-      status_message: 'Unsupported version: the initiator does not list 2.2.1 (it lists 2.1.1, 2.2)',
+      // Nothing of what the initiator listed is echoed.
+      status_message: "Unsupported version: the initiator's versions list has no 2.2.1",
     });
     expect(requests).toHaveLength(1);
     await expectUntouched(store);

@@ -482,7 +482,7 @@ describe('a crash between steps', () => {
 });
 
 describe('the callback URL', () => {
-  it('is called only when allowPartnerUrl allows it, else the registration gets 2001', async () => {
+  it('is called only when allowPartnerUrl allows it, else the registration gets the one 3001 of every failed callback', async () => {
     const cpo = await cpoInvitingEmsp(['2.2.1']);
     const guarded = createRegistrationHandler({
       ...cpo.config,
@@ -500,7 +500,11 @@ describe('the callback URL', () => {
     const error = await failure(
       register({ config: emsp.config, partnerId: 'cpo', versionsUrl: `${CPO}/versions`, tokenA: TOKEN_A }),
     );
-    expect(error).toMatchObject({ statusCode: 2001 });
+    // Refused or unreachable, the initiator hears the same: nothing tells it what our policy allows.
+    expect(error).toMatchObject({
+      statusCode: 3001,
+      statusMessage: "Could not use the initiator's API with the versions URL and token it sent",
+    });
     expect(called).toBe(false);
     expect(emsp.store.all()).toEqual([]);
   });
@@ -528,7 +532,7 @@ describe('the initiator’s allowPartnerUrl', () => {
       register({ config, partnerId: 'cpo', versionsUrl: `${CPO}/versions`, tokenA: TOKEN_A }),
     );
     expect(isOcpiUntrustedUrlError(error)).toBe(true);
-    expect(String(error)).toContain('our allow-list refuses');
+    expect(String(error)).toContain('our URL policy refuses');
     expect(String(error)).not.toContain(TOKEN_A);
     expect(called).toBe(false);
     expect(emsp.store.all()).toEqual([]);

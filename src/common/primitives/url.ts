@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 
-const MAX_LENGTH = 255;
+/** The most characters an OCPI `URL` may have, in both versions. */
+export const URL_MAX_LENGTH = 255;
 
 /**
  * OCPI `URL`: an absolute URL of at most 255 characters. Identical in 2.1.1 and 2.2.1.
@@ -10,7 +11,7 @@ const MAX_LENGTH = 255;
  */
 export const URLSchema = /*@__PURE__*/ z
   .string()
-  .check(z.maxLength(MAX_LENGTH), z.refine(isAbsoluteUrl, { error: 'must be an absolute URL' }));
+  .check(z.maxLength(URL_MAX_LENGTH), z.refine(isAbsoluteUrl, { error: 'must be an absolute URL' }));
 
 function isAbsoluteUrl(value: string): boolean {
   if (!/^[\x21-\x7E]+$/.test(value)) return false;
