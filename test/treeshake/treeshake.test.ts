@@ -30,7 +30,8 @@ const budgets: Budget[] = [
     maxGzipBytes: 1_000,
     mustNotInclude: [...VERSION_CODE, KY, ZOD, 'src/common/errors/'],
   },
-  { fixture: 'root-discovery.ts', maxGzipBytes: 16_500, mustNotInclude: VERSION_CODE },
+  // Errors that copy causes and partner data scrubbed and bounded, and the response size cap: ≈1.1 KB.
+  { fixture: 'root-discovery.ts', maxGzipBytes: 17_400, mustNotInclude: VERSION_CODE },
   {
     fixture: 'v221-date-time.ts',
     maxGzipBytes: 4_000,
@@ -56,7 +57,7 @@ const budgets: Budget[] = [
     mustNotAppear: ['AC_2_PHASE_SPLIT', 'PANTOGRAPH_TOP_DOWN', 'UNKNOWN_SESSION', 'WHITELIST'],
   },
   // The whole client: every 2.2.1 schema, ky and the transport; never 2.1.1.
-  { fixture: 'v221-client.ts', maxGzipBytes: 28_000, mustNotInclude: ['src/v211/'] },
+  { fixture: 'v221-client.ts', maxGzipBytes: 28_700, mustNotInclude: ['src/v211/'] },
   // Every 2.2.1 schema with its prose rules (≈14.4 KB since the CDR, Session, command, credentials and
   // publish-token rules came in).
   {
