@@ -20,6 +20,7 @@ export { CommandInbox, type ExpectedResult } from './common/command-inbox';
 export {
   type AuthenticatedPartner,
   authenticatePartner,
+  confirmCurrentToken,
   type IncomingTokenKind,
   mayUseModule,
 } from './common/credentials/authenticate-partner';
@@ -31,6 +32,7 @@ export {
   type PartnerStore,
   type PartyRole,
 } from './common/credentials/partner-store';
+export { constantTimeEqual, hashToken } from './common/credentials/token-hash';
 export {
   chooseVersion,
   type FetchVersionsOptions,

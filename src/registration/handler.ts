@@ -1,5 +1,5 @@
 import { trimTrailing } from '../common/text/trim-trailing';
-import { authenticate, mayUse, retirePreviousToken } from './authenticate';
+import { authenticate, type Caller, mayUse, retirePreviousToken } from './authenticate';
 import type { RegistrationHandlerConfig } from './config';
 import { credentialsRolesProblem } from './credentials-body';
 import { serveCredentials, unauthorized } from './credentials-endpoint';
@@ -20,8 +20,9 @@ export type RegistrationHandler = (request: Request) => Promise<Response>;
  * call it back with its token B, mint token C, store it, and answer with our credentials.
  *
  * The token a POST or PUT replaced stays usable for recovery only (GET versions, details and
- * credentials, PUT credentials) until the partner uses its new one; guard the app's own modules with
- * `authenticatePartner` and `mayUseModule`, which refuse it.
+ * credentials, PUT credentials, and a repeated POST) until a GET with the new one is answered
+ * successfully, which retires it; guard the app's own modules with `authenticatePartner` and
+ * `mayUseModule`, which refuse it, and call `confirmCurrentToken` after their successful answers.
  *
  * @example
  * const store = new InMemoryPartnerStore();
@@ -58,7 +59,16 @@ export function createRegistrationHandler(config: RegistrationHandlerConfig): Re
     if (!allowed.includes(request.method)) {
       return httpError(405, 'Method not allowed', { Allow: allowed.join(', ') });
     }
-    const caller = await retirePreviousToken(config.store, authenticated);
+    const response = await answer(route, request, authenticated);
+    // Only a successful answer retires the previous token: a refused request proves nothing. POST, PUT
+    // and DELETE wrote the record themselves (a PUT keeps this very token as the previous one).
+    if (request.method === 'GET' && (await isSuccess(response))) {
+      await retirePreviousToken(config.store, authenticated);
+    }
+    return response;
+  }
+
+  function answer(route: Route, request: Request, caller: Caller): Promise<Response> | Response {
     switch (route.kind) {
       case 'versions':
         return reply(1000, { data: versionsList(config, baseUrl) });
@@ -89,4 +99,11 @@ export function createRegistrationHandler(config: RegistrationHandlerConfig): Re
       route !== undefined && 'version' in route && route.version === '2.2.1',
     );
   };
+}
+
+// A successful answer: HTTP 2xx with an OCPI status in the 1xxx range (the handler's own small body).
+async function isSuccess(response: Response): Promise<boolean> {
+  if (!response.ok) return false;
+  const body = (await response.clone().json()) as { status_code?: unknown };
+  return typeof body.status_code === 'number' && body.status_code >= 1000 && body.status_code < 2000;
 }

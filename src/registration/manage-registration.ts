@@ -1,5 +1,12 @@
+import {
+  changePartner,
+  partnerChangedError,
+  removePartner,
+  withoutRevision,
+} from '../common/credentials/change-partner';
 import { mintToken } from '../common/credentials/mint-token';
 import type { PartnerRecord } from '../common/credentials/partner-store';
+import { constantTimeEqual } from '../common/credentials/token-hash';
 import { flowCallOptions } from '../common/discovery';
 import { isOcpiHttpError } from '../common/errors/ocpi-http-error';
 import { trimTrailing } from '../common/text/trim-trailing';
@@ -28,7 +35,12 @@ export interface UpdateRegistrationOptions {
  * keeps both of our tokens and the old token C; calling `updateRegistration` again retries with the same
  * new token B, so a partner that took it before the failure is not locked out either.
  *
+ * The store writes are conditional (see `PartnerStore`): a concurrent update that stored its new token
+ * first has us offer the same one, and nothing decided after us (an unregistration, a new registration)
+ * is overwritten. The record returned is the stored one, without the store's revision.
+ *
  * @throws TypeError when the partner is not registered, or `version` is one we do not serve.
+ * @throws OcpiError when the record changed in the store meanwhile so that the update no longer applies.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/credentials.asciidoc#credentials_updating_to_a_newer_version
  */
 export async function updateRegistration(options: UpdateRegistrationOptions): Promise<PartnerRecord> {
@@ -57,16 +69,19 @@ export async function updateRegistration(options: UpdateRegistrationOptions): Pr
     allowPartnerUrl: config.allowPartnerUrl,
   });
 
-  // After an unconfirmed update the partner may hold either token: offer the same new one again.
-  const rotating: PartnerRecord = record.rotationPending
-    ? record
-    : {
-        ...record,
-        incomingToken: mintToken(),
-        previousIncomingToken: record.incomingToken,
-        rotationPending: true,
-      };
-  await config.store.save(rotating);
+  // After an unconfirmed update the partner may hold either token: offer the same new one again. The
+  // write is conditional, so a concurrent update that stored its new token first has us offer that one.
+  const rotating = await changePartner(config.store, record, (current) => {
+    if (current.status !== 'registered') return undefined;
+    if (current.rotationPending) return current;
+    return {
+      ...current,
+      incomingToken: mintToken(),
+      previousIncomingToken: current.incomingToken,
+      rotationPending: true,
+    };
+  });
+  if (rotating === undefined) throw partnerChangedError(record.id, 'updateRegistration()');
   const tokenB = rotating.incomingToken;
   const body = ourCredentials(config, trimTrailing(config.baseUrl, '/'), version, tokenB);
   const client = clientFor(version, { ...settings, tokenEncoding, versionUrl, endpoints });
@@ -76,24 +91,30 @@ export async function updateRegistration(options: UpdateRegistrationOptions): Pr
   });
   // An answer beyond the spec's limits leaves the update unconfirmed, as a lost answer would.
   const accepted = acceptedCredentials(version, theirs);
-  // A confirmed update also shows the connection is wanted: an earlier unregistration attempt is void.
-  const {
-    previousIncomingToken: _dropped,
-    rotationPending: _confirmed,
-    unregistering: _kept,
-    ...confirmed
-  } = rotating;
-  const updated: PartnerRecord = {
-    ...confirmed,
-    outgoingToken: accepted.token,
-    tokenEncoding,
-    version,
-    versionUrl,
-    endpoints,
-    roles: accepted.roles,
-  };
-  await config.store.save(updated);
-  return updated;
+  // Written over the record as it is now, but only while our new token B is still its token: a record
+  // that lost it (unregistered, registered anew) was decided after us and stays.
+  const updated = await changePartner(config.store, rotating, (current) => {
+    if (current.status !== 'registered' || !constantTimeEqual(current.incomingToken, tokenB))
+      return undefined;
+    // A confirmed update also shows the connection is wanted: an earlier unregistration attempt is void.
+    const {
+      previousIncomingToken: _dropped,
+      rotationPending: _confirmed,
+      unregistering: _kept,
+      ...confirmed
+    } = current;
+    return {
+      ...confirmed,
+      outgoingToken: accepted.token,
+      tokenEncoding,
+      version,
+      versionUrl,
+      endpoints,
+      roles: accepted.roles,
+    };
+  });
+  if (updated === undefined) throw partnerChangedError(record.id, 'updateRegistration()');
+  return withoutRevision(updated);
 }
 
 /** Reads the partner's credentials as it holds them for us (GET), with the token we send it. */
@@ -113,6 +134,9 @@ export async function readRegistration(options: {
  * registration, 401. Either counts as done: 405 always, 401 only on a retry, since on a first attempt
  * it may just as well mean a wrong token.
  *
+ * The store writes are conditional: only the record marked `unregistering` is removed, so a registration
+ * renewed meanwhile (a new `register`, a confirmed update, both of which drop the mark) stays.
+ *
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/credentials.asciidoc#credentials_delete_method
  */
 export async function unregister(options: {
@@ -123,13 +147,18 @@ export async function unregister(options: {
   const { store } = options.config;
   const record = (await store.findById(options.record.id)) ?? options.record;
   const retry = record.unregistering === true;
-  if (!retry) await store.save({ ...record, unregistering: true });
-  const client = clientOf(options.config, record);
+  const marked = retry
+    ? record
+    : await changePartner(store, record, (current) =>
+        current.unregistering ? current : { ...current, unregistering: true },
+      );
+  if (marked === undefined) throw partnerChangedError(record.id, 'unregister()');
+  const client = clientOf(options.config, marked);
   try {
     await client.credentials.deleteCredentials(flowCallOptions(options));
   } catch (error) {
     const gone = isOcpiHttpError(error) && (error.status === 405 || (retry && error.status === 401));
     if (!gone) throw error;
   }
-  await store.remove(record.id);
+  await removePartner(store, marked, (current) => current.unregistering === true);
 }

@@ -1,5 +1,7 @@
+import { changePartner, partnerChangedError, withoutRevision } from '../common/credentials/change-partner';
 import { mintToken } from '../common/credentials/mint-token';
 import type { PartnerEndpoint, PartnerRecord } from '../common/credentials/partner-store';
+import { constantTimeEqual } from '../common/credentials/token-hash';
 import { flowCallOptions } from '../common/discovery';
 import { isOcpiHttpError } from '../common/errors/ocpi-http-error';
 import { OcpiMissingEndpointError } from '../common/errors/ocpi-missing-endpoint-error';
@@ -37,9 +39,14 @@ export interface RegisterOptions {
  * the partner clearly refused the POST (an OCPI 2xxx or 3xxx status, or an HTTP 4xx other than 405, 408
  * and 429). After a timeout, a network error, a 5xx or an answer we could not read, the partner may
  * have registered us: the invited record with token B stays and the error is thrown; registering again
- * with the same `partnerId` retries with that same token B. If the partner answers 405 (it already
- * registered us on an attempt whose answer we never got), the credentials are PUT instead, with the same
- * token A, which an SDK partner still accepts for that recovery until token C is used.
+ * with the same `partnerId` retries with that same token B. An SDK partner answers that repeated POST
+ * as it answered the first (the same token C). If the partner answers 405 instead (it already registered
+ * us on an attempt whose answer we never got), the credentials are PUT, with the same token A, which an
+ * SDK partner still accepts for that recovery until token C is used.
+ *
+ * The store writes are conditional (see `PartnerStore`): if a concurrent `register`, `unregister` or the
+ * app changed the record meanwhile, nothing of theirs is overwritten and an `OcpiError` says so. The
+ * record returned is the stored one, without the store's revision: read it again to write it.
  *
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/credentials.asciidoc#credentials_registration
  */
@@ -71,7 +78,12 @@ export async function register(options: RegisterOptions): Promise<PartnerRecord>
     versionUrl,
     endpoints,
   };
-  await config.store.save(invited);
+  // Written over the earlier record only if that is still as read: a concurrent register() of the same
+  // partner is not overwritten (it may have handed its token B out already).
+  const stored = await config.store.save(
+    earlier?.revision === undefined ? invited : { ...invited, revision: earlier.revision },
+  );
+  if (stored === undefined) throw partnerChangedError(options.partnerId, 'register()');
 
   const connected = clientFor(version, { ...settings, tokenEncoding, versionUrl, endpoints });
   const body = ourCredentials(config, trimTrailing(config.baseUrl, '/'), version, tokenB);
@@ -82,7 +94,7 @@ export async function register(options: RegisterOptions): Promise<PartnerRecord>
   } catch (error) {
     if (!isOcpiHttpError(error) || error.status !== 405) {
       // Only a token B minted now and clearly refused is known to be unused; any other may be held.
-      if (!retried && isClearRefusal(error)) await config.store.remove(invited.id);
+      if (!retried && isClearRefusal(error)) await config.store.remove(stored);
       throw error;
     }
     // 405: the partner registered us on an attempt whose answer we lost. It holds token B whatever
@@ -91,14 +103,15 @@ export async function register(options: RegisterOptions): Promise<PartnerRecord>
   }
   // An answer beyond the spec's limits is one we cannot use: the invited record stays, as after a timeout.
   const accepted = acceptedCredentials(version, theirs);
-  const registered: PartnerRecord = {
-    ...invited,
-    status: 'registered',
-    outgoingToken: accepted.token,
-    roles: accepted.roles,
-  };
-  await config.store.save(registered);
-  return registered;
+  // Only over our own invited record with token B: anything else was written by someone who decided
+  // after us (a new register(), an unregister()), and stays.
+  const registered = await changePartner(config.store, stored, (current) =>
+    current.status === 'invited' && constantTimeEqual(current.incomingToken, tokenB)
+      ? { ...current, status: 'registered', outgoingToken: accepted.token, roles: accepted.roles }
+      : undefined,
+  );
+  if (registered === undefined) throw partnerChangedError(options.partnerId, 'register()');
+  return withoutRevision(registered);
 }
 
 /**

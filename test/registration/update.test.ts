@@ -1,7 +1,7 @@
 // After the registration: PUT (token rotation, new endpoints, 2.1.1 → 2.2.1), the old token that keeps
 // working until the new one is used, recovery after a lost answer, and DELETE.
 
-import { authenticatePartner, mayUseModule } from '@org/ocpi';
+import { authenticatePartner, confirmCurrentToken, mayUseModule } from '@org/ocpi';
 import {
   CredentialsSchema as Credentials221Schema,
   OcpiResponseSchema as Response221Schema,
@@ -72,7 +72,7 @@ describe('token A after the registration', () => {
     expect(store.all()).toEqual(before);
   });
 
-  it('is refused by authenticatePartner for the app modules; token C is accepted and retires it', async () => {
+  it('is refused by authenticatePartner for the app modules; token C is accepted and, once confirmed, retires it', async () => {
     const { handle, store } = await setup();
     const tokenC = await register(handle);
     const withA = await authenticatePartner(store, TOKEN_A);
@@ -83,7 +83,10 @@ describe('token A after the registration', () => {
     const withC = await authenticatePartner(store, tokenC);
     expect(withC).toMatchObject({ token: 'current', partner: { id: 'partner-1', status: 'registered' } });
     expect(withC && mayUseModule(withC, 'locations')).toBe(true);
-    expect(withC?.partner).not.toHaveProperty('previousIncomingToken');
+    // Authenticating writes nothing: the app confirms the token once it answered the request successfully.
+    expect(store.all()[0]?.previousIncomingToken).toBe(TOKEN_A);
+    const confirmed = withC && (await confirmCurrentToken(store, withC));
+    expect(confirmed?.partner).not.toHaveProperty('previousIncomingToken');
     expect(store.all()[0]).not.toHaveProperty('previousIncomingToken');
     expect(await authenticatePartner(store, TOKEN_A)).toBeUndefined();
     expect(await authenticatePartner(store, 'unknown')).toBeUndefined();
@@ -239,7 +242,7 @@ describe('PUT credentials', () => {
 
   it('keeps what the app stored on the record besides the registration', async () => {
     const { handle, store } = await setup();
-    await store.save({ ...store.all()[0], label: 'Example CPO' } as never);
+    await store.save({ ...(await store.findById('partner-1')), label: 'Example CPO' } as never);
     await register(handle);
     expect(store.all()[0]).toMatchObject({ label: 'Example CPO', status: 'registered' });
   });
@@ -284,6 +287,7 @@ describe('while our own update is unconfirmed (rotationPending)', () => {
   it('both tokens are full credentials, using the new one retires nothing, and a PUT of the partner settles it', async () => {
     const { handle, store } = await setup();
     await store.save({
+      ...(await store.findById('partner-1')),
       id: 'partner-1',
       status: 'registered',
       incomingToken: 'our-new-token-b2',

@@ -1,5 +1,6 @@
 import { isReceivableCredentialsToken } from '../auth/credentials-token';
 import type { PartnerRecord, PartnerStore } from './partner-store';
+import { constantTimeEqual } from './token-hash';
 
 /**
  * Which of a partner's incoming tokens a request carried. `previous` is a token that was replaced and is
@@ -16,13 +17,15 @@ export interface AuthenticatedPartner {
 /**
  * Which of the partner's incoming tokens `token` is, or `undefined` for neither. While our own update is
  * unconfirmed (`rotationPending`) the partner may still hold the old token in good faith, so it counts
- * as current.
+ * as current. Both comparisons take the same time wherever the strings differ ({@link constantTimeEqual}).
  */
 export function incomingTokenKind(partner: PartnerRecord, token: string): IncomingTokenKind | undefined {
-  if (token === partner.incomingToken) return 'current';
-  if (partner.previousIncomingToken !== undefined && token === partner.previousIncomingToken) {
-    return partner.rotationPending ? 'current' : 'previous';
-  }
+  // Both are compared whatever the first gives, so the time does not tell which one matched.
+  const current = constantTimeEqual(token, partner.incomingToken);
+  const previous =
+    partner.previousIncomingToken !== undefined && constantTimeEqual(token, partner.previousIncomingToken);
+  if (current) return 'current';
+  if (previous) return partner.rotationPending ? 'current' : 'previous';
   return undefined;
 }
 
@@ -32,8 +35,9 @@ export function incomingTokenKind(partner: PartnerRecord, token: string): Incomi
  * {@link mayUseModule}. A replaced (`previous`) token or an invited partner's token A gets HTTP 401
  * there (2.2.1 transport_and_format, "Authorization header"; credentials, "Registration").
  *
- * The first request with the current token retires the previous one, as the registration handler does:
- * the partner has proven it holds the new token.
+ * It only reads: the previous token stays valid until the app calls {@link confirmCurrentToken} after it
+ * answered a request with the current token successfully, as the registration handler does after its own
+ * successful answers. A request that fails proves nothing the partner could rely on.
  *
  * A token outside the spec's rules (printable ASCII without whitespace, at most 64 characters) gives
  * `undefined` without reaching the store.
@@ -41,6 +45,8 @@ export function incomingTokenKind(partner: PartnerRecord, token: string): Incomi
  * @example
  * const caller = await authenticatePartner(store, tokenFromHeader);
  * if (caller === undefined || !mayUseModule(caller, 'cdrs')) return unauthorized();
+ * const { response, statusCode } = await serveCdrs(request, caller.partner);
+ * if (response.ok && statusCode < 2000) await confirmCurrentToken(store, caller);
  */
 export async function authenticatePartner(
   store: PartnerStore,
@@ -51,8 +57,29 @@ export async function authenticatePartner(
   const found = await store.findByToken(token);
   const kind = found && incomingTokenKind(found, token);
   if (found === undefined || kind === undefined) return undefined;
-  if (kind === 'previous') return { partner: found, token: kind };
-  return { partner: await retirePreviousIncomingToken(store, found, token), token: kind };
+  return { partner: found, token: kind };
+}
+
+/**
+ * Retires the partner's previous incoming token after a request with its current one was answered
+ * successfully: the partner has shown it holds the new token, so the old one (which still opened
+ * recovery: GET and PUT credentials) stops working. Any successful request with the current token does
+ * this, in the registration handler and wherever the app calls it. Does nothing for a request with the
+ * previous token, or while our own update is unconfirmed (`rotationPending`), when both stay valid.
+ *
+ * The write is conditional: if the record changed since the request read it (a PUT that rotated the
+ * tokens, a DELETE), retiring no longer applies and nothing is written; the next request decides again.
+ *
+ * @returns The caller with the record as now stored, or as it was when nothing was written.
+ */
+export async function confirmCurrentToken(
+  store: PartnerStore,
+  caller: AuthenticatedPartner,
+): Promise<AuthenticatedPartner> {
+  // With `rotationPending` set, 'current' may be the old token: retirePreviousIncomingToken skips that.
+  if (caller.token !== 'current') return caller;
+  const partner = await retirePreviousIncomingToken(store, caller.partner, caller.partner.incomingToken);
+  return partner === caller.partner ? caller : { ...caller, partner };
 }
 
 // Modules an invited partner or a replaced token may still reach: the ones the handshake needs.
@@ -70,7 +97,9 @@ export function mayUseModule(caller: AuthenticatedPartner, module: string): bool
 /**
  * Forgets the previous incoming token once the partner used its current one: from then on the old token
  * is dead. Not while our own update is unconfirmed: the partner uses the new token on its callbacks
- * before it decides, and may still refuse and keep the old one.
+ * before it decides, and may still refuse and keep the old one. A conditional write of the record as
+ * read: when it lost a race (someone else wrote the record since), the record is left as it is now and
+ * `partner` is returned unchanged.
  */
 export async function retirePreviousIncomingToken(
   store: PartnerStore,
@@ -80,11 +109,10 @@ export async function retirePreviousIncomingToken(
   if (
     partner.previousIncomingToken === undefined ||
     partner.rotationPending ||
-    token !== partner.incomingToken
+    !constantTimeEqual(token, partner.incomingToken)
   ) {
     return partner;
   }
   const { previousIncomingToken: _retired, ...current } = partner;
-  await store.save(current);
-  return current;
+  return (await store.save(current)) ?? partner;
 }
