@@ -195,51 +195,39 @@ function lenientIssue(
 // off those paths is copied or even visited, so that no depth or size of input can make a repair throw
 // (structuredClone of the whole input did, past a few thousand levels).
 function applyRepairs(input: unknown, repairs: readonly Repair[]): unknown {
-  const copies = new PathCopies();
-  let root = input;
-  for (const { segments, value } of repairs) {
-    const key = segments.at(-1);
-    if (key === undefined) {
-      // A timestamp given as the whole payload is replaced as a whole.
-      root = value;
-      continue;
+  const copies = new WeakSet<object>();
+  // The object at `parent[key]` as a copy of this pass, made (and put in place) when it is not one yet.
+  const own = (parent: Record<PropertyKey, unknown>, key: PropertyKey): Record<PropertyKey, unknown> => {
+    const value = parent[key] as Record<PropertyKey, unknown>;
+    if (copies.has(value)) return value;
+    const copy = Array.isArray(value) ? [...value] : { ...value };
+    copies.add(copy);
+    setOwn(parent, key, copy);
+    return copy as Record<PropertyKey, unknown>;
+  };
+  // The root sits in a holder, so that it is copied like any other object, or replaced as a whole
+  // (a timestamp that is the whole payload).
+  const holder: Record<PropertyKey, unknown> = { root: input };
+  // The object at the end of `path`, copied with every object on the way; undefined when the path
+  // leads nowhere.
+  const ownPath = (path: readonly PropertyKey[]): Record<PropertyKey, unknown> | undefined => {
+    let parent = holder;
+    for (const step of path) {
+      const child: unknown = parent[step];
+      if (typeof child !== 'object' || child === null) return undefined;
+      parent = own(parent, step);
     }
-    if (typeof root !== 'object' || root === null) continue;
-    root = copies.own(root);
-    const parent = copies.ownPath(root as Record<PropertyKey, unknown>, segments.slice(0, -1));
+    return parent;
+  };
+  for (const { segments, value } of repairs) {
+    const path = ['root', ...segments];
+    const key = path.pop() as PropertyKey;
+    const parent = ownPath(path);
     if (parent === undefined) continue;
     if (value === undefined) delete parent[key];
     else setOwn(parent, key, value);
   }
-  return root;
-}
-
-/** Shallow copies made during one repair pass: each object on a repaired path is copied once. */
-class PathCopies {
-  readonly #made = new WeakSet<object>();
-
-  own(value: object): Record<PropertyKey, unknown> {
-    if (this.#made.has(value)) return value as Record<PropertyKey, unknown>;
-    const copy = Array.isArray(value) ? [...value] : { ...value };
-    this.#made.add(copy);
-    return copy as Record<PropertyKey, unknown>;
-  }
-
-  // Walks down from a copied root, copying each object it enters; undefined when the path leads nowhere.
-  ownPath(
-    root: Record<PropertyKey, unknown>,
-    steps: readonly PropertyKey[],
-  ): Record<PropertyKey, unknown> | undefined {
-    let parent = root;
-    for (const step of steps) {
-      const child = parent[step];
-      if (typeof child !== 'object' || child === null) return undefined;
-      const copy = this.own(child);
-      if (copy !== child) setOwn(parent, step, copy);
-      parent = copy;
-    }
-    return parent;
-  }
+  return holder.root;
 }
 
 // A plain assignment to a key named `__proto__` would set the prototype instead of the field.

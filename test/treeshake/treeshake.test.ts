@@ -65,7 +65,8 @@ const budgets: Budget[] = [
     maxGzipBytes: 14_800,
     mustNotInclude: ['src/v211/', KY, 'src/common/errors/'],
   },
-  { fixture: 'root-parse-list.ts', maxGzipBytes: 3_200, mustNotInclude: [...VERSION_CODE, KY] },
+  // ≈3.6 KB since lists keep bounded records and repairs copy only along their paths (issue #10).
+  { fixture: 'root-parse-list.ts', maxGzipBytes: 3_700, mustNotInclude: [...VERSION_CODE, KY] },
   {
     fixture: 'v221-types-only.ts',
     maxGzipBytes: 20,
