@@ -80,7 +80,7 @@ export async function fetchVersions(options: FetchVersionsOptions): Promise<Vers
       version: '2.2.1',
       tokenEncoding,
       envelopeSchema: LooseEnvelopeSchema,
-      trustedOrigins: new TrustedOrigins([options.versionsUrl, ...(options.allowedOrigins ?? [])]),
+      trustedOrigins: new TrustedOrigins([options.versionsUrl], options.allowedOrigins),
       validation: 'lenient',
     });
     try {
