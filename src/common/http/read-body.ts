@@ -2,6 +2,7 @@ import type { OcpiRequestInput } from '../errors/ocpi-error';
 import { OcpiInvalidResponseError } from '../errors/ocpi-invalid-response-error';
 import { OcpiNetworkError } from '../errors/ocpi-network-error';
 import { OcpiTimeoutError } from '../errors/ocpi-timeout-error';
+import { declaredLength, readTextUpTo } from './read-limited-text';
 
 /** How long and how much of a body {@link readBody} reads. */
 export interface BodyLimits {
@@ -49,8 +50,10 @@ export async function readBody(
           }, timeoutMs);
         });
   try {
-    const text = readText(reader, limits.maxBytes, tooLarge);
-    return await (deadline ? Promise.race([text, deadline]) : text);
+    const reading = readTextUpTo(reader, limits.maxBytes);
+    const text = await (deadline ? Promise.race([reading, deadline]) : reading);
+    if (text === undefined) throw tooLarge();
+    return text;
   } catch (error) {
     if (error instanceof OcpiTimeoutError || error instanceof OcpiInvalidResponseError || signal?.aborted) {
       throw error;
@@ -59,35 +62,4 @@ export async function readBody(
   } finally {
     clearTimeout(timer);
   }
-}
-
-// Chunk by chunk, so that a body past the limit is cut off as soon as it gets there, not buffered whole.
-async function readText(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-  maxBytes: number,
-  tooLarge: () => Error,
-): Promise<string> {
-  const decoder = new TextDecoder();
-  const parts: string[] = [];
-  let received = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    received += value.byteLength;
-    if (received > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    parts.push(decoder.decode(value, { stream: true }));
-  }
-  parts.push(decoder.decode());
-  return parts.join('');
-}
-
-// The announced length, or 0 when there is none or it cannot be read (the stream count still applies).
-function declaredLength(headers: Headers): number {
-  const value = headers.get('content-length');
-  if (value === null) return 0;
-  const length = Number(value.trim());
-  return Number.isSafeInteger(length) && length >= 0 ? length : 0;
 }

@@ -18,8 +18,18 @@ export async function readLimitedText(message: Request | Response, maxBytes: num
     return { tooLarge: true };
   }
   if (body === null) return { tooLarge: false, text: '' };
-  const reader = body.getReader();
-  // Decoded chunk by chunk: only the text read so far is held, never more than the limit allows.
+  const text = await readTextUpTo(body.getReader(), maxBytes);
+  return text === undefined ? { tooLarge: true } : { tooLarge: false, text };
+}
+
+/**
+ * Reads a stream to its end as UTF-8 text, or `undefined` as soon as it passes `maxBytes`: the stream is
+ * then cancelled and the rest never read. Decoded chunk by chunk, so only the text read so far is held.
+ */
+export async function readTextUpTo(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  maxBytes: number,
+): Promise<string | undefined> {
   const decoder = new TextDecoder();
   const parts: string[] = [];
   let received = 0;
@@ -29,12 +39,12 @@ export async function readLimitedText(message: Request | Response, maxBytes: num
     received += value.byteLength;
     if (received > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      return { tooLarge: true };
+      return undefined;
     }
     parts.push(decoder.decode(value, { stream: true }));
   }
   parts.push(decoder.decode());
-  return { tooLarge: false, text: parts.join('') };
+  return parts.join('');
 }
 
 /**
