@@ -19,11 +19,14 @@ import {
   BASE,
   credentials211,
   credentials221,
+  credentialsRequest,
   type Envelope,
+  INITIATOR,
   OUR_PARTY_211,
   OUR_ROLE_221,
   partnerRequest,
   readEnvelope,
+  registerPartner,
   serveInitiator,
   setup,
   TOKEN_A,
@@ -32,7 +35,6 @@ import {
 
 const { server, requests } = useMswServer();
 
-const INITIATOR = 'https://cpo.example.com/ocpi/versions';
 const TOKEN_B = 'token-b-8d2e61f0-from-the-initiator';
 // The one answer to every failed callback: nothing tells the initiator what our server reached.
 const CALLBACK_FAILED = "Could not use the initiator's API with the versions URL and token it sent";
@@ -66,12 +68,7 @@ describe('POST credentials: registration succeeds', () => {
   it('2.2.1: calls the initiator back with token B, stores the partner before answering with token C', async () => {
     const { handle, store } = await setup();
     serveInitiator(server, { versionsUrl: INITIATOR, token: TOKEN_B, accepts: ['base64'] });
-    const response = await handle(
-      partnerRequest('POST', '/2.2.1/credentials', {
-        token: TOKEN_A,
-        body: credentials221(TOKEN_B, INITIATOR),
-      }),
-    );
+    const response = await handle(credentialsRequest('POST', TOKEN_A, TOKEN_B));
     const body = await readEnvelope(response, 200);
     expect(body.status_code).toBe(1000);
     // Our answer is valid 2.2.1 credentials in a valid envelope, strictly.
@@ -252,15 +249,7 @@ describe('POST credentials: registration succeeds', () => {
   it('2.2.1: falls back to the raw token when the initiator refuses the Base64 one, and remembers it', async () => {
     const { handle, store } = await setup();
     serveInitiator(server, { versionsUrl: INITIATOR, token: TOKEN_B, accepts: ['raw'] });
-    const body = await readEnvelope(
-      await handle(
-        partnerRequest('POST', '/2.2.1/credentials', {
-          token: TOKEN_A,
-          body: credentials221(TOKEN_B, INITIATOR),
-        }),
-      ),
-      200,
-    );
+    const body = await readEnvelope(await handle(credentialsRequest('POST', TOKEN_A, TOKEN_B)), 200);
     expect(body.status_code).toBe(1000);
     expect(requests.map((request) => request.headers.get('authorization'))).toEqual([
       authorization(TOKEN_B, 'base64'),
@@ -274,17 +263,7 @@ describe('POST credentials: registration succeeds', () => {
     const tokens = new Set<string>();
     for (let index = 0; index < 3; index++) {
       const { handle } = await setup();
-      serveInitiator(server, { versionsUrl: INITIATOR, token: TOKEN_B });
-      const body = await readEnvelope(
-        await handle(
-          partnerRequest('POST', '/2.2.1/credentials', {
-            token: TOKEN_A,
-            body: credentials221(TOKEN_B, INITIATOR),
-          }),
-        ),
-        200,
-      );
-      tokens.add((body.data as { token: string }).token);
+      tokens.add(await registerPartner(server, handle, TOKEN_B));
     }
     expect(tokens.size).toBe(3);
   });
@@ -309,12 +288,7 @@ describe('POST credentials: the store fails', () => {
       onError: (error) => errors.push(error),
     });
     serveInitiator(server, { versionsUrl: INITIATOR, token: TOKEN_B });
-    const response = await handle(
-      partnerRequest('POST', '/2.2.1/credentials', {
-        token: TOKEN_A,
-        body: credentials221(TOKEN_B, INITIATOR),
-      }),
-    );
+    const response = await handle(credentialsRequest('POST', TOKEN_A, TOKEN_B));
     const body = await failed(response, 500);
     expect(body).toMatchObject({ status_code: 3000, status_message: 'Internal server error' });
     expect(errors).toHaveLength(1);
@@ -456,12 +430,7 @@ describe('POST credentials: refused', () => {
     const heard: unknown[] = [];
     const { handle, store } = await setup({ onCallbackError: (error) => heard.push(error) });
     server.use(http.get(INITIATOR, () => HttpResponse.error()));
-    const response = await handle(
-      partnerRequest('POST', '/2.2.1/credentials', {
-        token: TOKEN_A,
-        body: credentials221(TOKEN_B, INITIATOR),
-      }),
-    );
+    const response = await handle(credentialsRequest('POST', TOKEN_A, TOKEN_B));
     const envelope = await failed(response, 200);
     expect(envelope).toMatchObject({ status_code: 3001, status_message: CALLBACK_FAILED });
     // The initiator learns nothing more; the app hears what happened.
@@ -472,11 +441,7 @@ describe('POST credentials: refused', () => {
   describe('allowPartnerUrl applies to every URL the initiator gives', () => {
     const onlyTheInitiator = { allowPartnerUrl: (url: URL) => url.hostname === 'cpo.example.com' };
     const INTERNAL = 'http://10.0.0.7/admin';
-    const post = () =>
-      partnerRequest('POST', '/2.2.1/credentials', {
-        token: TOKEN_A,
-        body: credentials221(TOKEN_B, INITIATOR),
-      });
+    const post = () => credentialsRequest('POST', TOKEN_A, TOKEN_B);
 
     it('3001 for a version details URL it refuses, without calling it', async () => {
       const heard: unknown[] = [];
@@ -554,12 +519,7 @@ describe('POST credentials: refused', () => {
     const heard: unknown[] = [];
     const { handle, store } = await setup({ onCallbackError: (error) => heard.push(error) });
     serveInitiator(server, { versionsUrl: INITIATOR, token: 'some-other-token' });
-    const response = await handle(
-      partnerRequest('POST', '/2.2.1/credentials', {
-        token: TOKEN_A,
-        body: credentials221(TOKEN_B, INITIATOR),
-      }),
-    );
+    const response = await handle(credentialsRequest('POST', TOKEN_A, TOKEN_B));
     expect(await failed(response, 200)).toMatchObject({ status_code: 3001, status_message: CALLBACK_FAILED });
     expect(heard).toMatchObject([{ name: 'OcpiHttpError', status: 401 }]);
     expect(requests.map((request) => request.headers.get('authorization'))).toEqual([
@@ -573,13 +533,7 @@ describe('POST credentials: refused', () => {
     const heard: unknown[] = [];
     const { handle, store } = await setup({ onCallbackError: (error) => heard.push(error) });
     const details = 'https://cpo.example.com/ocpi/2.2.1';
-    const post = () =>
-      handle(
-        partnerRequest('POST', '/2.2.1/credentials', {
-          token: TOKEN_A,
-          body: credentials221(TOKEN_B, INITIATOR),
-        }),
-      );
+    const post = () => handle(credentialsRequest('POST', TOKEN_A, TOKEN_B));
     server.use(
       http.get(INITIATOR, () =>
         HttpResponse.json({
@@ -628,12 +582,7 @@ describe('POST credentials: refused', () => {
   it('3001 when the initiator answers something that is not OCPI', async () => {
     const { handle } = await setup();
     server.use(http.get(INITIATOR, () => new HttpResponse('<html>hello</html>', { status: 200 })));
-    const response = await handle(
-      partnerRequest('POST', '/2.2.1/credentials', {
-        token: TOKEN_A,
-        body: credentials221(TOKEN_B, INITIATOR),
-      }),
-    );
+    const response = await handle(credentialsRequest('POST', TOKEN_A, TOKEN_B));
     expect(await failed(response, 200)).toMatchObject({ status_code: 3001 });
   });
 
@@ -647,12 +596,7 @@ describe('POST credentials: refused', () => {
         { version: '2.2', url: 'https://cpo.example.com/ocpi/2.2' },
       ],
     });
-    const response = await handle(
-      partnerRequest('POST', '/2.2.1/credentials', {
-        token: TOKEN_A,
-        body: credentials221(TOKEN_B, INITIATOR),
-      }),
-    );
+    const response = await handle(credentialsRequest('POST', TOKEN_A, TOKEN_B));
     expect(await failed(response, 200)).toMatchObject({
       status_code: 3002,
       // Nothing of what the initiator listed is echoed.
@@ -673,12 +617,7 @@ describe('POST credentials: refused', () => {
       },
     });
     serveInitiator(server, { versionsUrl: INITIATOR, token: TOKEN_B, modules: ['locations', 'tokens'] });
-    const response = await handle(
-      partnerRequest('POST', '/2.2.1/credentials', {
-        token: TOKEN_A,
-        body: credentials221(TOKEN_B, INITIATOR),
-      }),
-    );
+    const response = await handle(credentialsRequest('POST', TOKEN_A, TOKEN_B));
     expect(await failed(response, 200)).toMatchObject({
       status_code: 3003,
       status_message: 'Required modules missing at the initiator: cdrs',
@@ -689,12 +628,7 @@ describe('POST credentials: refused', () => {
   it('3003 when the initiator has no module in common with ours', async () => {
     const { handle, store } = await setup();
     serveInitiator(server, { versionsUrl: INITIATOR, token: TOKEN_B, modules: ['commands', 'cdrs'] });
-    const response = await handle(
-      partnerRequest('POST', '/2.2.1/credentials', {
-        token: TOKEN_A,
-        body: credentials221(TOKEN_B, INITIATOR),
-      }),
-    );
+    const response = await handle(credentialsRequest('POST', TOKEN_A, TOKEN_B));
     expect(await failed(response, 200)).toMatchObject({
       status_code: 3003,
       status_message: 'No mutual modules: the initiator lists none of locations, tokens',
@@ -705,15 +639,7 @@ describe('POST credentials: refused', () => {
   it('no mutual-module check when we offer nothing but credentials', async () => {
     const { handle } = await setup({ versions: { '2.2.1': { roles: [OUR_ROLE_221], endpoints: [] } } });
     serveInitiator(server, { versionsUrl: INITIATOR, token: TOKEN_B, modules: ['commands'] });
-    const body = await readEnvelope(
-      await handle(
-        partnerRequest('POST', '/2.2.1/credentials', {
-          token: TOKEN_A,
-          body: credentials221(TOKEN_B, INITIATOR),
-        }),
-      ),
-      200,
-    );
+    const body = await readEnvelope(await handle(credentialsRequest('POST', TOKEN_A, TOKEN_B)), 200);
     expect(body.status_code).toBe(1000);
   });
 });

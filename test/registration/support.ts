@@ -1,6 +1,11 @@
 // Shared pieces of the registration tests: our handler's configuration, hand-built partner requests,
-// an msw stand-in for the initiator's versions and details, and envelope checks.
-import { createRegistrationHandler, type RegistrationHandlerConfig } from '@org/ocpi';
+// an msw stand-in for the initiator's versions and details, envelope checks, and SDK parties on msw.
+import {
+  createRegistrationHandler,
+  type PartnerRecord,
+  type PartnerStore,
+  type RegistrationHandlerConfig,
+} from '@org/ocpi';
 import { http } from 'msw';
 import { expect } from 'vitest';
 import { InMemoryPartnerStore } from '../../src/common/credentials/partner-store';
@@ -9,6 +14,10 @@ import { ocpi } from '../support/ocpi-responses';
 
 export const BASE = 'https://emsp.example.com/ocpi';
 export const TOKEN_A = 'token-a-4f1c9e2b-handed-over-offline';
+/** The versions URL of the initiator that `serveInitiator` stands in for. */
+export const INITIATOR = 'https://cpo.example.com/ocpi/versions';
+
+export type Handle = (request: Request) => Promise<Response>;
 
 export const OUR_ROLE_221 = {
   role: 'EMSP',
@@ -78,6 +87,20 @@ export function partnerRequest(
   return new Request(`${BASE}${path}`, { method, headers, ...(body !== undefined && { body }) });
 }
 
+/** A 2.2.1 credentials POST or PUT with `token` that hands over `tokenB` and the initiator's versions URL. */
+export function credentialsRequest(method: 'POST' | 'PUT', token: string, tokenB: string): Request {
+  return partnerRequest(method, '/2.2.1/credentials', { token, body: credentials221(tokenB, INITIATOR) });
+}
+
+/** The HTTP status our versions endpoint answers `token` with: 200 if the token is accepted, else 401. */
+export async function versionsStatus(
+  handle: Handle,
+  token: string,
+  encoding: 'raw' | 'base64' = 'base64',
+): Promise<number> {
+  return (await handle(partnerRequest('GET', '/versions', { token, encoding }))).status;
+}
+
 export interface Envelope {
   data?: unknown;
   status_code: number;
@@ -94,6 +117,13 @@ export async function readEnvelope(response: Response, httpStatus: number): Prom
   expect(body.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
   expect(Math.abs(Date.parse(body.timestamp) - Date.now())).toBeLessThan(5_000);
   return body;
+}
+
+/** Token C from a successful credentials answer: HTTP 200 and status 1000. */
+export async function tokenOf(response: Response): Promise<string> {
+  const envelope = await readEnvelope(response, 200);
+  expect(envelope.status_code).toBe(1000);
+  return (envelope.data as { token: string }).token;
 }
 
 /** Where an initiator's API lives, and which of its tokens its server accepts. */
@@ -144,6 +174,19 @@ export function serveInitiator(server: ReturnType<typeof useMswServer>['server']
   return versions;
 }
 
+/**
+ * Registers partner-1 (invited with token A, as `setup` stores it) in 2.2.1: the initiator's API is served
+ * for `tokenB`, and the partner POSTs its credentials. Returns token C.
+ */
+export async function registerPartner(
+  server: ReturnType<typeof useMswServer>['server'],
+  handle: Handle,
+  tokenB: string,
+): Promise<string> {
+  serveInitiator(server, { versionsUrl: INITIATOR, token: tokenB });
+  return tokenOf(await handle(credentialsRequest('POST', TOKEN_A, tokenB)));
+}
+
 /** Credentials a 2.2.1 initiator posts. */
 export function credentials221(token: string, url: string) {
   return {
@@ -163,4 +206,52 @@ export function credentials211(token: string, url: string) {
 /** The Base64 form of a token too: neither form may show up where a token must not. */
 export function tokenForms(...tokens: string[]): string[] {
   return tokens.flatMap((token) => [token, btoa(token)]);
+}
+
+type Version = '2.1.1' | '2.2.1';
+
+/**
+ * Makes SDK parties whose registration handlers answer on `server` (msw) for everything below their base
+ * URL, so that two of them can register with each other. Of the Locations module, the CPO is the sender
+ * and the eMSP the receiver; `required` are the modules a party requires of its partner.
+ */
+export function sdkParties(server: ReturnType<typeof useMswServer>['server']) {
+  return function party(
+    base: string,
+    role: 'CPO' | 'EMSP',
+    versions: Version[],
+    required: string[] = [],
+    store: PartnerStore & { all(): PartnerRecord[] } = new InMemoryPartnerStore(),
+  ) {
+    const details = {
+      party_id: role === 'CPO' ? 'CPO' : 'EMS',
+      country_code: 'NL',
+      business_details: { name: `Example ${role}` },
+    };
+    const interfaceRole = role === 'CPO' ? ('SENDER' as const) : ('RECEIVER' as const);
+    const config: RegistrationHandlerConfig = {
+      store,
+      baseUrl: base,
+      retry: { limit: 0 },
+      versions: {
+        ...(versions.includes('2.2.1') && {
+          '2.2.1': {
+            roles: [{ role, ...details }],
+            endpoints: [{ identifier: 'locations', role: interfaceRole, url: `${base}/2.2.1/locations` }],
+            requiredModules: required,
+          },
+        }),
+        ...(versions.includes('2.1.1') && {
+          '2.1.1': {
+            ...details,
+            endpoints: [{ identifier: 'locations', url: `${base}/2.1.1/locations` }],
+            requiredModules: required,
+          },
+        }),
+      },
+    };
+    const handle = createRegistrationHandler(config);
+    server.use(http.all(`${base}/*`, ({ request }) => handle(request)));
+    return { store, config, handle };
+  };
 }

@@ -11,7 +11,6 @@ import {
   isOcpiServerStatusError,
   isOcpiUntrustedUrlError,
   mayUseModule,
-  type RegistrationHandlerConfig,
   readRegistration,
   register,
   unregister,
@@ -20,7 +19,9 @@ import {
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 
+import { failure } from '../support/failure';
 import { useMswServer } from '../support/msw';
+import { sdkParties } from './support';
 
 const { server } = useMswServer();
 
@@ -28,57 +29,13 @@ const CPO = 'https://cpo.example.com/ocpi';
 const EMSP = 'https://emsp.example.com/ocpi';
 const TOKEN_A = 'token-a-from-the-cpo';
 
-function party(
-  base: string,
-  role: 'CPO' | 'EMSP',
-  versions: ('2.1.1' | '2.2.1')[],
-  required: string[] = [],
-  store = new InMemoryPartnerStore(),
-) {
-  const details = {
-    party_id: role === 'CPO' ? 'CPO' : 'EMS',
-    country_code: 'NL',
-    business_details: { name: `Example ${role}` },
-  };
-  // Both sides of the Locations module: the CPO sends, the eMSP receives.
-  const interfaceRole = role === 'CPO' ? ('SENDER' as const) : ('RECEIVER' as const);
-  const config: RegistrationHandlerConfig = {
-    store,
-    baseUrl: base,
-    retry: { limit: 0 },
-    versions: {
-      ...(versions.includes('2.2.1') && {
-        '2.2.1': {
-          roles: [{ role, ...details }],
-          endpoints: [{ identifier: 'locations', role: interfaceRole, url: `${base}/2.2.1/locations` }],
-          requiredModules: required,
-        },
-      }),
-      ...(versions.includes('2.1.1') && {
-        '2.1.1': {
-          ...details,
-          endpoints: [{ identifier: 'locations', url: `${base}/2.1.1/locations` }],
-          requiredModules: required,
-        },
-      }),
-    },
-  };
-  const handle = createRegistrationHandler(config);
-  server.use(http.all(`${base}/*`, ({ request }) => handle(request)));
-  return { store, config, handle };
-}
+const party = sdkParties(server);
 
 async function cpoInvitingEmsp(versions: ('2.1.1' | '2.2.1')[], required: string[] = []) {
   const cpo = party(CPO, 'CPO', versions, required);
   await cpo.store.save({ id: 'emsp', status: 'invited', incomingToken: TOKEN_A });
   return cpo;
 }
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
 
 describe('registration between two SDK parties', () => {
   it.each([['2.2.1'], ['2.1.1']] as const)(

@@ -12,6 +12,9 @@ import {
   BASE,
   credentials211,
   credentials221,
+  credentialsRequest,
+  type Handle,
+  INITIATOR,
   OUR_ROLE_221,
   partnerRequest,
   readEnvelope,
@@ -19,45 +22,38 @@ import {
   setup,
   TOKEN_A,
   tokenForms,
+  tokenOf,
+  versionsStatus,
 } from './support';
 
 const { server, requests } = useMswServer();
 
-const INITIATOR = 'https://cpo.example.com/ocpi/versions';
 const TOKEN_B = 'token-b-first-0b7f2d';
 const TOKEN_B2 = 'token-b-second-71c9aa';
-
-type Handle = (request: Request) => Promise<Response>;
-
-async function status(handle: Handle, token: string, encoding: 'raw' | 'base64' = 'base64'): Promise<number> {
-  return (await handle(partnerRequest('GET', '/versions', { token, encoding }))).status;
-}
 
 /** Registers partner-1 in 2.2.1 (or 2.1.1) and returns token C. */
 async function register(handle: Handle, version: '2.2.1' | '2.1.1' = '2.2.1'): Promise<string> {
   serveInitiator(server, { versionsUrl: INITIATOR, token: TOKEN_B });
   const body = version === '2.2.1' ? credentials221(TOKEN_B, INITIATOR) : credentials211(TOKEN_B, INITIATOR);
   const encoding = version === '2.2.1' ? 'base64' : 'raw';
-  const response = await handle(
-    partnerRequest('POST', `/${version}/credentials`, { token: TOKEN_A, encoding, body }),
+  const tokenC = await tokenOf(
+    await handle(partnerRequest('POST', `/${version}/credentials`, { token: TOKEN_A, encoding, body })),
   );
-  const envelope = await readEnvelope(response, 200);
-  expect(envelope.status_code).toBe(1000);
   requests.length = 0;
-  return (envelope.data as { token: string }).token;
+  return tokenC;
 }
 
 describe('token A after the registration', () => {
   it('serves only recovery (versions, details, GET credentials) until the partner uses token C, then stops', async () => {
     const { handle, store } = await setup();
     const tokenC = await register(handle);
-    expect(await status(handle, TOKEN_A)).toBe(200);
+    expect(await versionsStatus(handle, TOKEN_A)).toBe(200);
     expect((await handle(partnerRequest('GET', '/2.2.1', { token: TOKEN_A }))).status).toBe(200);
     expect(store.all()[0]?.previousIncomingToken).toBe(TOKEN_A);
-    expect(await status(handle, tokenC)).toBe(200);
+    expect(await versionsStatus(handle, tokenC)).toBe(200);
     expect(store.all()[0]).not.toHaveProperty('previousIncomingToken');
-    expect(await status(handle, TOKEN_A)).toBe(401);
-    expect(await status(handle, tokenC)).toBe(200);
+    expect(await versionsStatus(handle, TOKEN_A)).toBe(401);
+    expect(await versionsStatus(handle, tokenC)).toBe(200);
   });
 
   it('cannot unregister the partner: DELETE with token A is 401 and the registration stays', async () => {
@@ -110,15 +106,7 @@ describe('token A after the registration', () => {
     expect(read.data).toMatchObject({ token: lost });
 
     serveInitiator(server, { versionsUrl: INITIATOR, token: TOKEN_B2 });
-    const put = await readEnvelope(
-      await handle(
-        partnerRequest('PUT', '/2.2.1/credentials', {
-          token: TOKEN_A,
-          body: credentials221(TOKEN_B2, INITIATOR),
-        }),
-      ),
-      200,
-    );
+    const put = await readEnvelope(await handle(credentialsRequest('PUT', TOKEN_A, TOKEN_B2)), 200);
     const tokenC2 = (put.data as { token: string }).token;
     // The token the PUT came with is the one the initiator surely holds: it stays the previous token.
     expect(store.all()[0]).toMatchObject({
@@ -126,8 +114,8 @@ describe('token A after the registration', () => {
       previousIncomingToken: TOKEN_A,
       outgoingToken: TOKEN_B2,
     });
-    expect(await status(handle, lost)).toBe(401);
-    expect(await status(handle, TOKEN_A)).toBe(200);
+    expect(await versionsStatus(handle, lost)).toBe(401);
+    expect(await versionsStatus(handle, TOKEN_A)).toBe(200);
   });
 });
 
@@ -135,15 +123,10 @@ describe('PUT credentials', () => {
   it('rotates the tokens: a new token C, the old one accepted until the new one is used', async () => {
     const { handle, store } = await setup();
     const tokenC = await register(handle);
-    expect(await status(handle, tokenC)).toBe(200);
+    expect(await versionsStatus(handle, tokenC)).toBe(200);
 
     serveInitiator(server, { versionsUrl: INITIATOR, token: TOKEN_B2, accepts: ['base64'] });
-    const response = await handle(
-      partnerRequest('PUT', '/2.2.1/credentials', {
-        token: tokenC,
-        body: credentials221(TOKEN_B2, INITIATOR),
-      }),
-    );
+    const response = await handle(credentialsRequest('PUT', tokenC, TOKEN_B2));
     const body = await readEnvelope(response, 200);
     expect(body.status_code).toBe(1000);
     expect(Response221Schema(Credentials221Schema).safeParse(body).success).toBe(true);
@@ -165,24 +148,16 @@ describe('PUT credentials', () => {
       }),
     ]);
 
-    expect(await status(handle, tokenC)).toBe(200);
-    expect(await status(handle, tokenC2)).toBe(200);
-    expect(await status(handle, tokenC)).toBe(401);
+    expect(await versionsStatus(handle, tokenC)).toBe(200);
+    expect(await versionsStatus(handle, tokenC2)).toBe(200);
+    expect(await versionsStatus(handle, tokenC)).toBe(401);
   });
 
   it('stores the endpoints the initiator lists now', async () => {
     const { handle, store } = await setup();
     const tokenC = await register(handle);
     serveInitiator(server, { versionsUrl: INITIATOR, token: TOKEN_B, modules: ['locations', 'cdrs'] });
-    await readEnvelope(
-      await handle(
-        partnerRequest('PUT', '/2.2.1/credentials', {
-          token: tokenC,
-          body: credentials221(TOKEN_B, INITIATOR),
-        }),
-      ),
-      200,
-    );
+    await readEnvelope(await handle(credentialsRequest('PUT', tokenC, TOKEN_B)), 200);
     expect(store.all()[0]?.endpoints?.map((endpoint) => endpoint.identifier)).toEqual([
       'credentials',
       'locations',
@@ -198,18 +173,10 @@ describe('PUT credentials', () => {
       tokenEncoding: 'raw',
       roles: [{ countryCode: 'NL', partyId: 'EXA', businessDetails: { name: 'Example Operator' } }],
     });
-    expect(await status(handle, tokenC, 'raw')).toBe(200);
+    expect(await versionsStatus(handle, tokenC, 'raw')).toBe(200);
 
     serveInitiator(server, { versionsUrl: INITIATOR, token: TOKEN_B2, accepts: ['base64'] });
-    const body = await readEnvelope(
-      await handle(
-        partnerRequest('PUT', '/2.2.1/credentials', {
-          token: tokenC,
-          body: credentials221(TOKEN_B2, INITIATOR),
-        }),
-      ),
-      200,
-    );
+    const body = await readEnvelope(await handle(credentialsRequest('PUT', tokenC, TOKEN_B2)), 200);
     expect(body.status_code).toBe(1000);
     const tokenC2 = (body.data as { token: string }).token;
     expect(store.all()).toEqual([
@@ -237,7 +204,7 @@ describe('PUT credentials', () => {
         ],
       },
     ]);
-    expect(await status(handle, tokenC2)).toBe(200);
+    expect(await versionsStatus(handle, tokenC2)).toBe(200);
   });
 
   it('keeps what the app stored on the record besides the registration', async () => {
@@ -249,12 +216,7 @@ describe('PUT credentials', () => {
 
   it('HTTP 405 for a partner that is not registered yet', async () => {
     const { handle, store } = await setup();
-    const response = await handle(
-      partnerRequest('PUT', '/2.2.1/credentials', {
-        token: TOKEN_A,
-        body: credentials221(TOKEN_B, INITIATOR),
-      }),
-    );
+    const response = await handle(credentialsRequest('PUT', TOKEN_A, TOKEN_B));
     expect(response.headers.get('allow')).toBe('GET, POST');
     const text = await response.clone().text();
     expect((await readEnvelope(response, 405)).status_code).toBe(2000);
@@ -266,20 +228,15 @@ describe('PUT credentials', () => {
   it('keeps the stored registration when the update fails (3001), and the current token keeps working', async () => {
     const { handle, store } = await setup();
     const tokenC = await register(handle);
-    expect(await status(handle, tokenC)).toBe(200);
+    expect(await versionsStatus(handle, tokenC)).toBe(200);
     const before = store.all();
     serveInitiator(server, { versionsUrl: INITIATOR, token: 'not-token-b2' });
-    const response = await handle(
-      partnerRequest('PUT', '/2.2.1/credentials', {
-        token: tokenC,
-        body: credentials221(TOKEN_B2, INITIATOR),
-      }),
-    );
+    const response = await handle(credentialsRequest('PUT', tokenC, TOKEN_B2));
     const text = await response.clone().text();
     expect((await readEnvelope(response, 200)).status_code).toBe(3001);
     for (const form of tokenForms(TOKEN_A, TOKEN_B, TOKEN_B2, tokenC)) expect(text).not.toContain(form);
     expect(store.all()).toEqual(before);
-    expect(await status(handle, tokenC)).toBe(200);
+    expect(await versionsStatus(handle, tokenC)).toBe(200);
   });
 });
 
@@ -297,7 +254,7 @@ describe('while our own update is unconfirmed (rotationPending)', () => {
       versionsUrl: INITIATOR,
     });
     for (const token of ['our-new-token-b2', 'our-old-token-b1', 'our-new-token-b2']) {
-      expect(await status(handle, token)).toBe(200);
+      expect(await versionsStatus(handle, token)).toBe(200);
       const found = await authenticatePartner(store, token);
       expect(found && mayUseModule(found, 'locations')).toBe(true);
     }
@@ -322,7 +279,7 @@ describe('while our own update is unconfirmed (rotationPending)', () => {
       incomingToken: tokenC,
       previousIncomingToken: 'our-old-token-b1',
     });
-    expect(await status(handle, 'our-new-token-b2')).toBe(401);
+    expect(await versionsStatus(handle, 'our-new-token-b2')).toBe(401);
   });
 });
 
@@ -335,8 +292,8 @@ describe('DELETE credentials', () => {
     expect(body.status_code).toBe(1000);
     expect(body).not.toHaveProperty('data');
     expect(store.all()).toEqual([]);
-    expect(await status(handle, tokenC)).toBe(401);
-    expect(await status(handle, TOKEN_A)).toBe(401);
+    expect(await versionsStatus(handle, tokenC)).toBe(401);
+    expect(await versionsStatus(handle, TOKEN_A)).toBe(401);
   });
 
   it('unregisters a 2.1.1 partner on the 2.1.1 endpoint', async () => {

@@ -5,20 +5,18 @@
 // No request leaves the process: `fetch` is injected.
 import {
   createRegistrationHandler,
-  InMemoryPartnerStore,
+  type InMemoryPartnerStore,
   isOcpiValidationError,
   type PartnerRecord,
-  type RegistrationHandlerConfig,
   register,
   updateRegistration,
 } from '@org/ocpi';
 import { describe, expect, it } from 'vitest';
+import { BASE, TOKEN_A } from '../registration/support';
+import { ourConfig, recordingFetch } from './support/injected-fetch';
 
-const BASE = 'https://emsp.example.com/ocpi';
 const PARTNER = 'https://cpo.example.com/ocpi';
-const TOKEN_A = 'token-a-4f1c9e2b-handed-over-offline';
 const TOKEN_B = 'token-b-8d2e61f0-from-the-initiator';
-const ENVELOPE = { status_code: 1000, timestamp: '2024-06-01T12:00:00Z' };
 const LONG_TOKEN = 't'.repeat(65);
 
 type Version = '2.1.1' | '2.2.1';
@@ -52,48 +50,19 @@ function credentials(
 
 /**
  * A partner's API behind an injected fetch: versions, details and credentials of `version`; its
- * credentials endpoint answers POST and PUT with `answer`. Records every URL asked for.
+ * credentials endpoint answers POST and PUT with `answer`. Records every call.
  */
 function partnerApi(version: Version, answer: unknown) {
-  const called: string[] = [];
   const details = `${PARTNER}/${version}`;
   const endpoint = (identifier: string) =>
     version === '2.2.1'
       ? { identifier, role: 'RECEIVER', url: `${details}/${identifier}` }
       : { identifier, url: `${details}/${identifier}` };
-  const routes: Record<string, unknown> = {
+  return recordingFetch({
     [`${PARTNER}/versions`]: [{ version, url: details }],
     [details]: { version, endpoints: [endpoint('credentials'), endpoint('locations')] },
     [`${details}/credentials`]: answer,
-  };
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = new Request(input, init);
-    called.push(`${request.method} ${request.url}`);
-    return request.url in routes
-      ? Response.json({ ...ENVELOPE, data: routes[request.url] })
-      : new Response('not found', { status: 404 });
-  };
-  return { fetch: fetch as typeof globalThis.fetch, called };
-}
-
-function ourConfig(
-  fetch: typeof globalThis.fetch,
-  overrides: Partial<RegistrationHandlerConfig> = {},
-): RegistrationHandlerConfig {
-  return {
-    store: new InMemoryPartnerStore(),
-    baseUrl: BASE,
-    versions: {
-      '2.2.1': {
-        roles: [{ role: 'EMSP', party_id: 'EXM', country_code: 'DE', business_details: { name: 'Example' } }],
-        endpoints: [],
-      },
-      '2.1.1': { party_id: 'EXM', country_code: 'DE', business_details: { name: 'Example' }, endpoints: [] },
-    },
-    retry: { limit: 0 },
-    fetch,
-    ...overrides,
-  };
+  });
 }
 
 describe.each(['lenient', 'strict'] as const)('the registration handler in %s mode', (validation) => {

@@ -6,6 +6,7 @@ import * as v221 from '@org/ocpi/v221';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { failure } from '../support/failure';
+import { LOCATIONS_URL, locationsClient } from '../support/locations-client';
 import { useMswServer } from '../support/msw';
 import { location221, TIMESTAMP } from '../support/ocpi-responses';
 
@@ -85,14 +86,6 @@ describe.each([5_000, 100_000])('a value nested %i deep', (depth) => {
 });
 
 describe('deep nesting through the 2.2.1 client', () => {
-  const BASE = 'https://cpo.example.com/ocpi/2.2.1/locations';
-  const client = (options: Partial<v221.Client221Options> = {}) =>
-    v221.createClient({
-      token: 'token-1',
-      endpoints: [{ identifier: 'locations', role: 'SENDER', url: BASE }],
-      retry: { limit: 0 },
-      ...options,
-    });
   const DEEP = nestedText.arrays(100_000);
   // JSON.stringify cannot write it either: the body is text, with an unknown envelope field as well.
   const envelope = (data: string) =>
@@ -107,9 +100,9 @@ describe('deep nesting through the 2.2.1 client', () => {
       locationText('L2', 'evses', `[${DEEP}]`),
       locationText('L3'),
     ];
-    server.use(http.get(BASE, () => envelope(`[${page.join(',')}]`)));
+    server.use(http.get(LOCATIONS_URL, () => envelope(`[${page.join(',')}]`)));
     const onValidationIssues = vi.fn();
-    const first = await client({ onValidationIssues }).locations.sender.list();
+    const first = await locationsClient({ onValidationIssues }).locations.sender.list();
     expect(first.items.map((item) => item.id)).toEqual(['L0', 'L1', 'L3']);
     expect(first.rejected.map(({ index, id }) => ({ index, id }))).toEqual([{ index: 2, id: 'L2' }]);
     const reported = onValidationIssues.mock.calls.flatMap(([report]) =>
@@ -120,16 +113,18 @@ describe('deep nesting through the 2.2.1 client', () => {
     expect(reported).toContain('dropped vendor');
     expect(reported).toContain('dropped [1].ext');
 
-    const error = await failure(client({ validation: 'strict' }).locations.sender.list());
+    const error = await failure(locationsClient({ validation: 'strict' }).locations.sender.list());
     expect(isOcpiValidationError(error)).toBe(true);
   });
 
   it('one Location with a deep extension: lenient returns it, strict fails with a validation error', async () => {
-    server.use(http.get(`${BASE}/L1`, () => envelope(locationText('L1', 'ext', DEEP))));
-    const location = await client().locations.sender.getLocation({ params: { location_id: 'L1' } });
+    server.use(http.get(`${LOCATIONS_URL}/L1`, () => envelope(locationText('L1', 'ext', DEEP))));
+    const location = await locationsClient().locations.sender.getLocation({ params: { location_id: 'L1' } });
     expect(location).toEqual(location221('L1'));
     const error = await failure(
-      client({ validation: 'strict' }).locations.sender.getLocation({ params: { location_id: 'L1' } }),
+      locationsClient({ validation: 'strict' }).locations.sender.getLocation({
+        params: { location_id: 'L1' },
+      }),
     );
     expect(isOcpiValidationError(error)).toBe(true);
   });

@@ -10,6 +10,7 @@ import { isOcpiValidationError, parseList, parsePayload } from '@org/ocpi';
 import * as v221 from '@org/ocpi/v221';
 import { http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
+import { LOCATIONS_URL, locationsClient } from '../support/locations-client';
 import { useMswServer } from '../support/msw';
 import { location221, ocpi } from '../support/ocpi-responses';
 
@@ -109,21 +110,13 @@ describe('a 2,000,000-item list of zeros in a process of 128 MB', () => {
 });
 
 describe('a page of many bad items, through the 2.2.1 client', () => {
-  const BASE = 'https://cpo.example.com/ocpi/2.2.1/locations';
-  const client = (options: Partial<v221.Client221Options> = {}) =>
-    v221.createClient({
-      token: 'token-1',
-      endpoints: [{ identifier: 'locations', role: 'SENDER', url: BASE }],
-      retry: { limit: 0 },
-      ...options,
-    });
   const servePage = () =>
-    server.use(http.get(BASE, () => ocpi([location221('L0'), ...zeros(5_000), location221('L1')])));
+    server.use(http.get(LOCATIONS_URL, () => ocpi([location221('L0'), ...zeros(5_000), location221('L1')])));
 
   it('lenient: the good items arrive, 100 rejections are described, the rest counted and reported as a count', async () => {
     servePage();
     const onValidationIssues = vi.fn();
-    const page = await client({ onValidationIssues }).locations.sender.list();
+    const page = await locationsClient({ onValidationIssues }).locations.sender.list();
     expect(page.items.map((item) => item.id)).toEqual(['L0', 'L1']);
     expect(page.rejected).toHaveLength(100);
     expect(page.rejectedCount).toBe(5_000);
@@ -140,9 +133,9 @@ describe('a page of many bad items, through the 2.2.1 client', () => {
 
   it('strict: one typed error, naming the first items and counting the rest', async () => {
     servePage();
-    const error = await Promise.resolve(client({ validation: 'strict' }).locations.sender.list()).catch(
-      (caught: unknown) => caught,
-    );
+    const error = await Promise.resolve(
+      locationsClient({ validation: 'strict' }).locations.sender.list(),
+    ).catch((caught: unknown) => caught);
     expect(isOcpiValidationError(error)).toBe(true);
     if (!isOcpiValidationError(error)) return;
     expect(error.issues).toHaveLength(101);

@@ -2,8 +2,7 @@
 // announced larger is refused before it is read; one that grows past the cap (chunked, or decompressed
 // from a small gzip) is cut off there and its stream cancelled, on every path that reads a partner's
 // answer. Partners are node:http servers on 127.0.0.1 that count what they managed to send.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import {
   connect,
@@ -17,8 +16,9 @@ import {
 } from '@org/ocpi';
 import * as v211 from '@org/ocpi/v211';
 import * as v221 from '@org/ocpi/v221';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { failure } from '../support/failure';
+import { closeServersAfterEach, listenLocally } from '../support/local-server';
 import { TIMESTAMP } from '../support/ocpi-responses';
 
 const TOKEN = 'token-a-0b5e-size-cap';
@@ -27,18 +27,7 @@ const DEFAULT_CAP = 16 * 1024 * 1024;
 // Far more than the cap and than any socket buffer: a partner that gets to send it all was read whole.
 const ENDLESS = 64 * 1024 * 1024;
 
-const servers: Server[] = [];
-afterEach(async () => {
-  await Promise.all(
-    servers.splice(0).map(
-      (server) =>
-        new Promise((resolve) => {
-          server.closeAllConnections();
-          server.close(resolve);
-        }),
-    ),
-  );
-});
+closeServersAfterEach();
 
 /** What a partner's oversized answer came to: bytes sent, and whether the client hung up first. */
 interface Sending {
@@ -51,14 +40,10 @@ interface Sending {
 type Answer = (request: IncomingMessage, response: ServerResponse, origin: string) => void;
 
 async function partner(answer: Answer): Promise<string> {
-  let origin = '';
-  const server = createServer((request, response) => {
+  const { origin } = await listenLocally((request, response, self) => {
     request.resume();
-    request.on('end', () => answer(request, response, origin));
+    request.on('end', () => answer(request, response, self));
   });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return origin;
 }
 
@@ -257,6 +242,14 @@ function registrationConfig(overrides: Partial<RegistrationHandlerConfig> = {}):
 }
 
 describe('maxResponseBytes on every path that reads a partner', () => {
+  // The two register paths make the same call; they differ in where the partner's answer is oversized.
+  const registerAt = (origin: string) =>
+    register({
+      config: registrationConfig(),
+      partnerId: 'cpo',
+      versionsUrl: `${origin}/versions`,
+      tokenA: TOKEN,
+    });
   const paths: [string, (path: string) => boolean, (origin: string) => Promise<unknown>][] = [
     [
       'the 2.1.1 client',
@@ -276,28 +269,8 @@ describe('maxResponseBytes on every path that reads a partner', () => {
       (path) => path !== '/versions',
       (origin) => connect({ ...common, ...loopback, versionsUrl: `${origin}/versions` }),
     ],
-    [
-      'register, at the versions list',
-      () => true,
-      (origin) =>
-        register({
-          config: registrationConfig(),
-          partnerId: 'cpo',
-          versionsUrl: `${origin}/versions`,
-          tokenA: TOKEN,
-        }),
-    ],
-    [
-      'register, at the credentials POST',
-      (path) => path.endsWith('/credentials'),
-      (origin) =>
-        register({
-          config: registrationConfig(),
-          partnerId: 'cpo',
-          versionsUrl: `${origin}/versions`,
-          tokenA: TOKEN,
-        }),
-    ],
+    ['register, at the versions list', () => true, registerAt],
+    ['register, at the credentials POST', (path) => path.endsWith('/credentials'), registerAt],
   ];
 
   it.each(paths)('%s', async (_, oversized, call) => {

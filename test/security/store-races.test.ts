@@ -3,32 +3,26 @@
 // is reproduced deterministically: a store that holds one write until released lets a second request
 // run to its end exactly there. Before conditional writes, each test below failed: the partner was
 // locked out, a deleted partner came back, duplicate POSTs answered with different tokens.
-import {
-  createRegistrationHandler,
-  InMemoryPartnerStore,
-  type PartnerRecord,
-  type PartnerStore,
-  type RegistrationHandlerConfig,
-  register,
-  unregister,
-} from '@org/ocpi';
-import { http } from 'msw';
+import { InMemoryPartnerStore, type PartnerRecord, type PartnerStore, register, unregister } from '@org/ocpi';
 import { describe, expect, it } from 'vitest';
 import {
-  credentials221,
-  type Envelope,
-  OUR_ROLE_221,
+  credentialsRequest,
+  type Handle,
+  INITIATOR,
   partnerRequest,
   readEnvelope,
+  registerPartner,
+  sdkParties,
   serveInitiator,
   setup,
   TOKEN_A,
+  tokenOf,
+  versionsStatus,
 } from '../registration/support';
 import { useMswServer } from '../support/msw';
 
 const { server } = useMswServer();
 
-const INITIATOR = 'https://cpo.example.com/ocpi/versions';
 const TOKEN_B = 'token-b-first-5e0c7a91';
 const TOKEN_B2 = 'token-b-second-3f84d2c6';
 
@@ -80,8 +74,6 @@ class GatedStore implements PartnerStore {
   }
 }
 
-type Handle = (request: Request) => Promise<Response>;
-
 /** Our handler over a gated store holding one invited partner (token A). */
 async function gatedHandler() {
   const store = new GatedStore();
@@ -90,26 +82,8 @@ async function gatedHandler() {
   return { store, handle };
 }
 
-const post = (token: string, tokenB: string) =>
-  partnerRequest('POST', '/2.2.1/credentials', { token, body: credentials221(tokenB, INITIATOR) });
-const put = (token: string, tokenB: string) =>
-  partnerRequest('PUT', '/2.2.1/credentials', { token, body: credentials221(tokenB, INITIATOR) });
-
-async function tokenOf(response: Response): Promise<string> {
-  const envelope: Envelope = await readEnvelope(response, 200);
-  expect(envelope.status_code).toBe(1000);
-  return (envelope.data as { token: string }).token;
-}
-
-async function status(handle: Handle, token: string): Promise<number> {
-  return (await handle(partnerRequest('GET', '/versions', { token }))).status;
-}
-
 /** Registers partner-1 with token A and token B: it is then registered with token C, token A its previous. */
-async function registered(handle: Handle): Promise<string> {
-  serveInitiator(server, { versionsUrl: INITIATOR, token: TOKEN_B });
-  return tokenOf(await handle(post(TOKEN_A, TOKEN_B)));
-}
+const registered = (handle: Handle) => registerPartner(server, handle, TOKEN_B);
 
 describe('a retiring write that read the record before a concurrent change', () => {
   it('does not undo a PUT that rotated the tokens: the token the PUT answered with keeps working', async () => {
@@ -120,13 +94,13 @@ describe('a retiring write that read the record before a concurrent change', () 
     const get = handle(partnerRequest('GET', '/versions', { token: tokenC }));
     await gate.arrived;
     serveInitiator(server, { versionsUrl: INITIATOR, token: TOKEN_B2 });
-    const tokenC2 = await tokenOf(await handle(put(tokenC, TOKEN_B2)));
+    const tokenC2 = await tokenOf(await handle(credentialsRequest('PUT', tokenC, TOKEN_B2)));
     gate.release();
     expect((await get).status).toBe(200);
 
     // Read-modify-write put token C back and dropped C2: the partner was locked out.
     expect(store.all()[0]).toMatchObject({ incomingToken: tokenC2, outgoingToken: TOKEN_B2 });
-    expect(await status(handle, tokenC2)).toBe(200);
+    expect(await versionsStatus(handle, tokenC2)).toBe(200);
   });
 
   it('does not bring back a partner that a concurrent DELETE removed', async () => {
@@ -144,7 +118,7 @@ describe('a retiring write that read the record before a concurrent change', () 
     await get;
 
     expect(store.all()).toEqual([]);
-    expect(await status(handle, tokenC)).toBe(401);
+    expect(await versionsStatus(handle, tokenC)).toBe(401);
   });
 });
 
@@ -153,18 +127,18 @@ describe('a DELETE that read the record before a concurrent PUT', () => {
     const { store, handle } = await gatedHandler();
     const tokenC = await registered(handle);
     // Token A retired first, so that the DELETE's only write is its removal.
-    expect(await status(handle, tokenC)).toBe(200);
+    expect(await versionsStatus(handle, tokenC)).toBe(200);
     const gate = store.holdNextWrite('remove');
     const remove = handle(partnerRequest('DELETE', '/2.2.1/credentials', { token: tokenC }));
     await gate.arrived;
     serveInitiator(server, { versionsUrl: INITIATOR, token: TOKEN_B2 });
-    const tokenC2 = await tokenOf(await handle(put(tokenC, TOKEN_B2)));
+    const tokenC2 = await tokenOf(await handle(credentialsRequest('PUT', tokenC, TOKEN_B2)));
     gate.release();
 
     // The PUT answered 1000 with token C2: removing the partner after that would make C2 dead.
     expect((await readEnvelope(await remove, 401)).status_code).toBe(2000);
     expect(store.all()).toEqual([expect.objectContaining({ status: 'registered', incomingToken: tokenC2 })]);
-    expect(await status(handle, tokenC2)).toBe(200);
+    expect(await versionsStatus(handle, tokenC2)).toBe(200);
   });
 });
 
@@ -174,9 +148,9 @@ describe('the same POST twice', () => {
     serveInitiator(server, { versionsUrl: INITIATOR, token: TOKEN_B });
     // Both read the invited partner; the first is held just before storing its registration.
     const gate = store.holdNextWrite();
-    const first = handle(post(TOKEN_A, TOKEN_B));
+    const first = handle(credentialsRequest('POST', TOKEN_A, TOKEN_B));
     await gate.arrived;
-    const second = await tokenOf(await handle(post(TOKEN_A, TOKEN_B)));
+    const second = await tokenOf(await handle(credentialsRequest('POST', TOKEN_A, TOKEN_B)));
     gate.release();
     const firstToken = await tokenOf(await first);
 
@@ -190,7 +164,7 @@ describe('the same POST twice', () => {
         outgoingToken: TOKEN_B,
       }),
     ]);
-    expect(await status(handle, second)).toBe(200);
+    expect(await versionsStatus(handle, second)).toBe(200);
   });
 
   it('again after the answer was lost: the first answer again, nothing stored twice', async () => {
@@ -198,14 +172,14 @@ describe('the same POST twice', () => {
     const tokenC = await registered(handle);
     const stored = store.all();
     // Before, a registered partner's POST was always 405, even this repeat.
-    expect(await tokenOf(await handle(post(TOKEN_A, TOKEN_B)))).toBe(tokenC);
+    expect(await tokenOf(await handle(credentialsRequest('POST', TOKEN_A, TOKEN_B)))).toBe(tokenC);
     expect(store.all()).toEqual(stored);
     // The same token A with another token B is another registration: 405, as before.
-    const other = await handle(post(TOKEN_A, TOKEN_B2));
+    const other = await handle(credentialsRequest('POST', TOKEN_A, TOKEN_B2));
     expect((await readEnvelope(other, 405)).status_code).toBe(2000);
     // Once token C was used, token A is retired: a repeat gets the 401 of an unknown token.
-    expect(await status(handle, tokenC)).toBe(200);
-    expect((await handle(post(TOKEN_A, TOKEN_B))).status).toBe(401);
+    expect(await versionsStatus(handle, tokenC)).toBe(200);
+    expect((await handle(credentialsRequest('POST', TOKEN_A, TOKEN_B))).status).toBe(401);
   });
 });
 
@@ -214,44 +188,44 @@ describe('the same PUT twice', () => {
     const { store, handle } = await gatedHandler();
     const tokenC = await registered(handle);
     // Token A retired first, so that the write held is the PUT's own.
-    expect(await status(handle, tokenC)).toBe(200);
+    expect(await versionsStatus(handle, tokenC)).toBe(200);
     serveInitiator(server, { versionsUrl: INITIATOR, token: TOKEN_B2 });
     const gate = store.holdNextWrite();
-    const first = handle(put(tokenC, TOKEN_B2));
+    const first = handle(credentialsRequest('PUT', tokenC, TOKEN_B2));
     await gate.arrived;
-    const second = await tokenOf(await handle(put(tokenC, TOKEN_B2)));
+    const second = await tokenOf(await handle(credentialsRequest('PUT', tokenC, TOKEN_B2)));
     gate.release();
 
     expect(await tokenOf(await first)).toBe(second);
     expect(store.all()[0]).toMatchObject({ incomingToken: second, previousIncomingToken: tokenC });
-    expect(await status(handle, second)).toBe(200);
+    expect(await versionsStatus(handle, second)).toBe(200);
   });
 
   it('again after the answer was lost: the first answer again, not a new token that voids it', async () => {
     const { store, handle } = await gatedHandler();
     const tokenC = await registered(handle);
     serveInitiator(server, { versionsUrl: INITIATOR, token: TOKEN_B2 });
-    const tokenC2 = await tokenOf(await handle(put(tokenC, TOKEN_B2)));
+    const tokenC2 = await tokenOf(await handle(credentialsRequest('PUT', tokenC, TOKEN_B2)));
     const stored = store.all();
-    expect(await tokenOf(await handle(put(tokenC, TOKEN_B2)))).toBe(tokenC2);
+    expect(await tokenOf(await handle(credentialsRequest('PUT', tokenC, TOKEN_B2)))).toBe(tokenC2);
     expect(store.all()).toEqual(stored);
   });
 
   it('two different PUTs at once: the first stored stands, the other gets 3000 and stores nothing', async () => {
     const { store, handle } = await gatedHandler();
     const tokenC = await registered(handle);
-    expect(await status(handle, tokenC)).toBe(200);
+    expect(await versionsStatus(handle, tokenC)).toBe(200);
     serveInitiator(server, { versionsUrl: INITIATOR, token: TOKEN_B2 });
     const gate = store.holdNextWrite();
-    const held = handle(put(tokenC, TOKEN_B2));
+    const held = handle(credentialsRequest('PUT', tokenC, TOKEN_B2));
     await gate.arrived;
     serveInitiator(server, { versionsUrl: INITIATOR, token: 'token-b-third-0d9e44' });
-    const winner = await tokenOf(await handle(put(tokenC, 'token-b-third-0d9e44')));
+    const winner = await tokenOf(await handle(credentialsRequest('PUT', tokenC, 'token-b-third-0d9e44')));
     gate.release();
 
     expect((await readEnvelope(await held, 200)).status_code).toBe(3000);
     expect(store.all()[0]).toMatchObject({ incomingToken: winner, outgoingToken: 'token-b-third-0d9e44' });
-    expect(await status(handle, winner)).toBe(200);
+    expect(await versionsStatus(handle, winner)).toBe(200);
   });
 });
 
@@ -259,29 +233,12 @@ describe('unregister() beside a new registration with the same partner', () => {
   const CPO = 'https://cpo.example.com/ocpi';
   const EMSP = 'https://emsp.example.com/ocpi';
 
-  function party(base: string, role: 'CPO' | 'EMSP', store: PartnerStore & { all(): PartnerRecord[] }) {
-    const config: RegistrationHandlerConfig = {
-      store,
-      baseUrl: base,
-      retry: { limit: 0 },
-      versions: {
-        '2.2.1': {
-          roles: [{ ...OUR_ROLE_221, role, party_id: role === 'CPO' ? 'CPO' : 'EMS' }],
-          endpoints: [
-            { identifier: 'locations', role: role === 'CPO' ? 'SENDER' : 'RECEIVER', url: `${base}/2.2.1/l` },
-          ],
-        },
-      },
-    };
-    const handle = createRegistrationHandler(config);
-    server.use(http.all(`${base}/*`, ({ request }) => handle(request)));
-    return { config, store };
-  }
+  const party = sdkParties(server);
 
   it('removes only the record it marked: a registration stored meanwhile stays', async () => {
-    const cpo = party(CPO, 'CPO', new InMemoryPartnerStore());
+    const cpo = party(CPO, 'CPO', ['2.2.1']);
     const emspStore = new GatedStore();
-    const emsp = party(EMSP, 'EMSP', emspStore);
+    const emsp = party(EMSP, 'EMSP', ['2.2.1'], [], emspStore);
     await cpo.store.save({ id: 'emsp', status: 'invited', incomingToken: TOKEN_A });
     const options = { config: emsp.config, partnerId: 'cpo', versionsUrl: `${CPO}/versions` };
     const record = await register({ ...options, tokenA: TOKEN_A });

@@ -3,7 +3,7 @@
 // timeouts), refuse or reset the connection, or answer and echo our token back (in the envelope, its data,
 // the body, the status line, headers, a redirect). Each error, and every cause in its chain, is rendered
 // the ways a log would render it, and none may show the token raw, Base64-encoded or URL-encoded.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import {
@@ -25,8 +25,9 @@ import {
 } from '@org/ocpi';
 import * as v211 from '@org/ocpi/v211';
 import * as v221 from '@org/ocpi/v221';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { failure } from '../support/failure';
+import { closeServersAfterEach, listenLocally } from '../support/local-server';
 import { location221, TIMESTAMP } from '../support/ocpi-responses';
 
 // Printable ASCII, as a credentials token is; `+`, `/` and `=` make its URL-encoded form differ from it.
@@ -49,34 +50,19 @@ function piecesOf(token: string): string[] {
 const STALL_TIMEOUT_MS = 100;
 const TIMEOUT_MS = 10_000;
 
-const servers: Server[] = [];
-afterEach(async () => {
-  await Promise.all(
-    servers.splice(0).map(
-      (server) =>
-        new Promise((resolve) => {
-          server.closeAllConnections();
-          server.close(resolve);
-        }),
-    ),
-  );
-});
+closeServersAfterEach();
 
 type Answer = (request: IncomingMessage, response: ServerResponse, origin: string, body: string) => void;
 
 /** A partner on an ephemeral port of 127.0.0.1; `answer` decides what it does with each request. */
 async function partner(answer: Answer): Promise<string> {
-  let origin = '';
-  const server = createServer((request, response) => {
+  const { origin } = await listenLocally((request, response, self) => {
     let body = '';
     request.on('data', (chunk) => {
       body += chunk;
     });
-    request.on('end', () => answer(request, response, origin, body));
+    request.on('end', () => answer(request, response, self, body));
   });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return origin;
 }
 
@@ -290,6 +276,15 @@ function registrationConfig(timeout = TIMEOUT_MS): RegistrationHandlerConfig {
   };
 }
 
+/** register() with token A against the partner at `origin`, as every register path here calls it. */
+const registerAt = (origin: string, timeout = TIMEOUT_MS) =>
+  register({
+    config: registrationConfig(timeout),
+    partnerId: 'cpo',
+    versionsUrl: `${origin}/versions`,
+    tokenA: TOKEN,
+  });
+
 interface Route {
   name: string;
   /** Whether the versions list and details are served before the failure. */
@@ -341,24 +336,12 @@ const ROUTES: Route[] = [
   {
     name: 'register with token A, failing at the versions list',
     discovers: false,
-    call: (origin, timeout) =>
-      register({
-        config: registrationConfig(timeout),
-        partnerId: 'cpo',
-        versionsUrl: `${origin}/versions`,
-        tokenA: TOKEN,
-      }),
+    call: registerAt,
   },
   {
     name: 'register with token A, failing at the credentials POST (2.2.1)',
     discovers: true,
-    call: (origin, timeout) =>
-      register({
-        config: registrationConfig(timeout),
-        partnerId: 'cpo',
-        versionsUrl: `${origin}/versions`,
-        tokenA: TOKEN,
-      }),
+    call: registerAt,
   },
 ];
 
@@ -470,13 +453,7 @@ describe('a partner listing the token as a version', () => {
   it('leaves it out of the error of connect and of register', async () => {
     const calls = [
       (origin: string) => connect({ ...settings(), ...loopback, versionsUrl: versionsUrl(origin) }),
-      (origin: string) =>
-        register({
-          config: registrationConfig(),
-          partnerId: 'cpo',
-          versionsUrl: versionsUrl(origin),
-          tokenA: TOKEN,
-        }),
+      (origin: string) => registerAt(origin),
     ];
     for (const call of calls) {
       const error = await failure(call(await listing()));
@@ -499,14 +476,7 @@ describe('a partner echoing the credentials we POST', () => {
         data: { received: JSON.parse(body), echo: `Token ${btoa(tokenB)}` },
       });
     });
-    const error = await failure(
-      register({
-        config: registrationConfig(),
-        partnerId: 'cpo',
-        versionsUrl: `${origin}/versions`,
-        tokenA: TOKEN,
-      }),
-    );
+    const error = await failure(registerAt(origin));
     expect(isOcpiHttpError(error), String(error)).toBe(true);
     expect(tokenB).not.toBe('');
     expectNoToken(error, tokenB);

@@ -7,39 +7,30 @@ import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import {
   credentials221,
+  credentialsRequest,
+  INITIATOR,
   partnerRequest,
   readEnvelope,
+  registerPartner,
   serveInitiator,
   setup,
   TOKEN_A,
+  tokenOf,
+  versionsStatus,
 } from '../registration/support';
 import { useMswServer } from '../support/msw';
 
 const { server } = useMswServer();
 
-const INITIATOR = 'https://cpo.example.com/ocpi/versions';
 const TOKEN_B = 'token-b-9c1f0e27';
 const TOKEN_B2 = 'token-b-second-44d0a1b3';
-
-type Handle = (request: Request) => Promise<Response>;
 
 /** Our handler with partner-1 registered: token C current, token A its previous. */
 async function registered() {
   const { handle, store } = await setup();
-  serveInitiator(server, { versionsUrl: INITIATOR, token: TOKEN_B });
-  const response = await handle(
-    partnerRequest('POST', '/2.2.1/credentials', {
-      token: TOKEN_A,
-      body: credentials221(TOKEN_B, INITIATOR),
-    }),
-  );
-  const tokenC = ((await readEnvelope(response, 200)).data as { token: string }).token;
+  const tokenC = await registerPartner(server, handle, TOKEN_B);
   expect(store.all()[0]?.previousIncomingToken).toBe(TOKEN_A);
   return { handle, store, tokenC };
-}
-
-async function status(handle: Handle, token: string): Promise<number> {
-  return (await handle(partnerRequest('GET', '/versions', { token }))).status;
 }
 
 describe('the registration handler', () => {
@@ -57,14 +48,14 @@ describe('the registration handler', () => {
       expect((await readEnvelope(response, httpStatus)).status_code).toBe(code);
       // The refused request proved nothing: token A still serves recovery.
       expect(store.all()[0]).toMatchObject({ incomingToken: tokenC, previousIncomingToken: TOKEN_A });
-      expect(await status(handle, TOKEN_A)).toBe(200);
+      expect(await versionsStatus(handle, TOKEN_A)).toBe(200);
     },
   );
 
   it('retires nothing after a request the route refuses (405) or for a request with the previous token', async () => {
     const { handle, store, tokenC } = await registered();
     expect((await handle(partnerRequest('PUT', '/versions', { token: tokenC }))).status).toBe(405);
-    expect(await status(handle, TOKEN_A)).toBe(200);
+    expect(await versionsStatus(handle, TOKEN_A)).toBe(200);
     expect(store.all()[0]?.previousIncomingToken).toBe(TOKEN_A);
   });
 
@@ -76,7 +67,7 @@ describe('the registration handler', () => {
     );
     expect(read.status_code).toBe(1000);
     expect(store.all()[0]).not.toHaveProperty('previousIncomingToken');
-    expect(await status(handle, TOKEN_A)).toBe(401);
+    expect(await versionsStatus(handle, TOKEN_A)).toBe(401);
   });
 });
 
@@ -118,7 +109,7 @@ describe('authenticatePartner and confirmCurrentToken (the app’s own modules)'
     const withA = await authenticatePartner(other, TOKEN_A);
     if (withA) await confirmCurrentToken(other, withA);
     expect(other.all()[0]?.previousIncomingToken).toBe(TOKEN_A);
-    expect(await status(handle, tokenC)).toBe(200);
+    expect(await versionsStatus(handle, tokenC)).toBe(200);
   });
 
   it('confirmCurrentToken after a concurrent PUT writes nothing: the PUT’s new token stays', async () => {
@@ -126,18 +117,9 @@ describe('authenticatePartner and confirmCurrentToken (the app’s own modules)'
     // The app authenticated a request with token C, then the partner's PUT rotated the tokens.
     const caller = await authenticatePartner(store, tokenC);
     serveInitiator(server, { versionsUrl: INITIATOR, token: TOKEN_B2 });
-    const put = await readEnvelope(
-      await handle(
-        partnerRequest('PUT', '/2.2.1/credentials', {
-          token: tokenC,
-          body: credentials221(TOKEN_B2, INITIATOR),
-        }),
-      ),
-      200,
-    );
-    const tokenC2 = (put.data as { token: string }).token;
+    const tokenC2 = await tokenOf(await handle(credentialsRequest('PUT', tokenC, TOKEN_B2)));
     if (caller) await confirmCurrentToken(store, caller);
     expect(store.all()[0]).toMatchObject({ incomingToken: tokenC2, previousIncomingToken: tokenC });
-    expect(await status(handle, tokenC2)).toBe(200);
+    expect(await versionsStatus(handle, tokenC2)).toBe(200);
   });
 });

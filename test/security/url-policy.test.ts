@@ -6,7 +6,7 @@
 import {
   connect,
   createRegistrationHandler,
-  InMemoryPartnerStore,
+  type InMemoryPartnerStore,
   isOcpiUntrustedUrlError,
   type PartnerRecord,
   partnerUrlPolicy,
@@ -16,31 +16,15 @@ import {
 import { lookupHostAddresses } from '@org/ocpi/node';
 import { describe, expect, it } from 'vitest';
 import { type AddressScope, addressScope } from '../../src/common/http/address-scope';
+import { BASE, TOKEN_A } from '../registration/support';
+import { failure } from '../support/failure';
+import { ourConfig, recordingFetch } from './support/injected-fetch';
 
-const BASE = 'https://emsp.example.com/ocpi';
-const TOKEN_A = 'token-a-4f1c9e2b-handed-over-offline';
 const TOKEN_B = 'token-b-8d2e61f0-from-the-initiator';
 const CALLBACK_FAILED = "Could not use the initiator's API with the versions URL and token it sent";
 
-const ENVELOPE = { status_code: 1000, timestamp: '2024-06-01T12:00:00Z' };
-
-/**
- * A `fetch` that records every URL it is asked for and answers from `routes` (an OCPI envelope around
- * the route's data), else with `fallback`; nothing is sent anywhere.
- */
-function recordingFetch(
-  routes: Record<string, unknown> = {},
-  fallback: (request: Request) => Promise<Response> = async () => new Response('not found', { status: 404 }),
-) {
-  const called: string[] = [];
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = new Request(input, init);
-    called.push(request.url);
-    if (request.url in routes) return Response.json({ ...ENVELOPE, data: routes[request.url] });
-    return fallback(request);
-  };
-  return { fetch: fetch as typeof globalThis.fetch, called };
-}
+/** What `recordingFetch` records for GETs of `urls`, in that order. */
+const gets = (...urls: string[]) => urls.map((url) => `GET ${url}`);
 
 /** A public-looking initiator (https, a public name) whose API lists what the test wants. */
 function initiatorApi(options: { detailsUrl?: string; endpointUrl?: string } = {}) {
@@ -62,23 +46,15 @@ function initiatorApi(options: { detailsUrl?: string; endpointUrl?: string } = {
   };
 }
 
-async function answeringSide(overrides: Partial<RegistrationHandlerConfig>) {
-  const store = new InMemoryPartnerStore();
-  await store.save({ id: 'partner-1', status: 'invited', incomingToken: TOKEN_A });
+/** Our handler, partner-1 invited with token A; `heard` collects what onCallbackError is told. */
+async function answeringSide(
+  fetch: typeof globalThis.fetch,
+  overrides: Partial<RegistrationHandlerConfig> = {},
+) {
   const heard: unknown[] = [];
-  const config: RegistrationHandlerConfig = {
-    store,
-    baseUrl: BASE,
-    versions: {
-      '2.2.1': {
-        roles: [{ role: 'EMSP', party_id: 'EXM', country_code: 'DE', business_details: { name: 'Example' } }],
-        endpoints: [],
-      },
-    },
-    retry: { limit: 0 },
-    onCallbackError: (error) => heard.push(error),
-    ...overrides,
-  };
+  const config = ourConfig(fetch, { onCallbackError: (error) => heard.push(error), ...overrides });
+  const store = config.store as InMemoryPartnerStore;
+  await store.save({ id: 'partner-1', status: 'invited', incomingToken: TOKEN_A });
   return { store, heard, handle: createRegistrationHandler(config) };
 }
 
@@ -270,7 +246,7 @@ describe('the registration handler, by default', () => {
     'never calls a credentials url at %s (%s), and answers the one 3001 message',
     async (_, url) => {
       const { fetch, called } = recordingFetch();
-      const { handle, store, heard } = await answeringSide({ fetch });
+      const { handle, store, heard } = await answeringSide(fetch);
       const before = structuredClone(store.all());
       const envelope = await envelopeOf(await handle(postCredentials(url)));
       expect(called).toEqual([]);
@@ -299,15 +275,15 @@ describe('the registration handler, by default', () => {
         ),
     ];
     const api = initiatorApi();
-    for (const failure of failures) {
-      const { fetch } = recordingFetch({}, failure);
-      const { handle } = await answeringSide({ fetch, timeout: 20 });
+    for (const fallback of failures) {
+      const { fetch } = recordingFetch({}, fallback);
+      const { handle } = await answeringSide(fetch, { timeout: 20 });
       const envelope = await envelopeOf(await handle(postCredentials(api.versionsUrl)));
       expect(envelope.status_code).toBe(3001);
       messages.add(envelope.status_message);
     }
     const { fetch } = recordingFetch();
-    const { handle } = await answeringSide({ fetch });
+    const { handle } = await answeringSide(fetch);
     messages.add(
       (await envelopeOf(await handle(postCredentials('https://10.0.0.7/ocpi/versions')))).status_message,
     );
@@ -317,10 +293,10 @@ describe('the registration handler, by default', () => {
   it('never calls a details URL the versions list points into our network', async () => {
     const api = initiatorApi({ detailsUrl: 'https://169.254.169.254/latest/meta-data' });
     const { fetch, called } = recordingFetch(api.routes);
-    const { handle, store } = await answeringSide({ fetch });
+    const { handle, store } = await answeringSide(fetch);
     const envelope = await envelopeOf(await handle(postCredentials(api.versionsUrl)));
     expect(envelope).toMatchObject({ status_code: 3001, status_message: CALLBACK_FAILED });
-    expect(called).toEqual([api.versionsUrl]);
+    expect(called).toEqual(gets(api.versionsUrl));
     expect(store.all()[0]?.status).toBe('invited');
   });
 
@@ -331,10 +307,10 @@ describe('the registration handler, by default', () => {
   ])('never stores an endpoint %s', async (_, endpointUrl) => {
     const api = initiatorApi({ endpointUrl });
     const { fetch, called } = recordingFetch(api.routes);
-    const { handle, store } = await answeringSide({ fetch });
+    const { handle, store } = await answeringSide(fetch);
     const envelope = await envelopeOf(await handle(postCredentials(api.versionsUrl)));
     expect(envelope).toMatchObject({ status_code: 3001, status_message: CALLBACK_FAILED });
-    expect(called).toEqual([api.versionsUrl, api.detailsUrl]);
+    expect(called).toEqual(gets(api.versionsUrl, api.detailsUrl));
     expect(store.all()).toEqual([{ id: 'partner-1', status: 'invited', incomingToken: TOKEN_A }]);
   });
 
@@ -342,7 +318,7 @@ describe('the registration handler, by default', () => {
     const long = `https://cpo.example.com/${'v'.repeat(232)}`;
     expect(long).toHaveLength(256);
     const { fetch, called } = recordingFetch();
-    const { handle } = await answeringSide({ fetch, validation: 'lenient' });
+    const { handle } = await answeringSide(fetch, { validation: 'lenient' });
     const envelope = await envelopeOf(await handle(postCredentials(long)));
     expect(envelope).toMatchObject({ status_code: 2001 });
     expect(envelope.status_message).toContain('url: must have at most 255 characters');
@@ -360,17 +336,17 @@ describe('the registration handler, by default', () => {
     };
     const { fetch, called } = recordingFetch(routes);
     const allowPartnerUrl = partnerUrlPolicy({ allowHttp: true, allowHosts: ['127.0.0.1'] });
-    const { handle } = await answeringSide({ fetch, allowPartnerUrl });
+    const { handle } = await answeringSide(fetch, { allowPartnerUrl });
     const envelope = await envelopeOf(await handle(postCredentials(`${root}/versions`)));
     expect(envelope.status_code).toBe(1000);
-    expect(called).toEqual([`${root}/versions`, `${root}/2.2.1`]);
+    expect(called).toEqual(gets(`${root}/versions`, `${root}/2.2.1`));
   });
 
   it('awaits an asynchronous policy', async () => {
     const api = initiatorApi();
     const { fetch, called } = recordingFetch(api.routes);
     const allowPartnerUrl = async (url: URL) => url.hostname !== 'cpo.example.com';
-    const { handle } = await answeringSide({ fetch, allowPartnerUrl });
+    const { handle } = await answeringSide(fetch, { allowPartnerUrl });
     const envelope = await envelopeOf(await handle(postCredentials(api.versionsUrl)));
     expect(envelope).toMatchObject({ status_code: 3001, status_message: CALLBACK_FAILED });
     expect(called).toEqual([]);
@@ -378,30 +354,9 @@ describe('the registration handler, by default', () => {
 });
 
 describe('register() and connect(), by default', () => {
-  function initiatingConfig(fetch: typeof globalThis.fetch): RegistrationHandlerConfig {
-    return {
-      store: new InMemoryPartnerStore(),
-      baseUrl: BASE,
-      versions: {
-        '2.2.1': {
-          roles: [{ role: 'EMSP', party_id: 'EXM', country_code: 'DE', business_details: { name: 'X' } }],
-          endpoints: [],
-        },
-      },
-      retry: { limit: 0 },
-      fetch,
-    };
-  }
-
-  const failure = (promise: Promise<unknown>) =>
-    promise.then(
-      () => undefined,
-      (error: unknown) => error,
-    );
-
   it.each(REFUSED_BY_DEFAULT)('never calls a versions URL at %s (%s)', async (_, versionsUrl) => {
     const { fetch, called } = recordingFetch();
-    const config = initiatingConfig(fetch);
+    const config = ourConfig(fetch);
     const registering = await failure(register({ config, partnerId: 'cpo', versionsUrl, tokenA: TOKEN_A }));
     const connecting = await failure(connect({ versionsUrl, token: TOKEN_A, fetch }));
     for (const error of [registering, connecting]) {
@@ -419,11 +374,11 @@ describe('register() and connect(), by default', () => {
       connect({ versionsUrl: inside.versionsUrl, token: TOKEN_A, fetch: first.fetch }),
     );
     expect(isOcpiUntrustedUrlError(error)).toBe(true);
-    expect(first.called).toEqual([inside.versionsUrl]);
+    expect(first.called).toEqual(gets(inside.versionsUrl));
 
     const endpoint = initiatorApi({ endpointUrl: 'https://192.168.0.10/locations' });
     const second = recordingFetch(endpoint.routes);
-    const config = initiatingConfig(second.fetch);
+    const config = ourConfig(second.fetch);
     const registering = await failure(
       register({ config, partnerId: 'cpo', versionsUrl: endpoint.versionsUrl, tokenA: TOKEN_A }),
     );
@@ -432,12 +387,9 @@ describe('register() and connect(), by default', () => {
     );
     expect([registering, connecting].map(isOcpiUntrustedUrlError)).toEqual([true, true]);
     // Versions and details, twice: no POST of our credentials, nothing stored.
-    expect(second.called).toEqual([
-      endpoint.versionsUrl,
-      endpoint.detailsUrl,
-      endpoint.versionsUrl,
-      endpoint.detailsUrl,
-    ]);
+    expect(second.called).toEqual(
+      gets(endpoint.versionsUrl, endpoint.detailsUrl, endpoint.versionsUrl, endpoint.detailsUrl),
+    );
     expect((config.store as InMemoryPartnerStore).all()).toEqual<PartnerRecord[]>([]);
   });
 

@@ -1,20 +1,11 @@
 import { isOcpiUntrustedUrlError, isOcpiValidationError } from '@org/ocpi';
-import * as v221 from '@org/ocpi/v221';
 import { http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
+import { LOCATIONS_URL, locationsClient } from '../../support/locations-client';
 import { useMswServer } from '../../support/msw';
 import { location221, ocpi } from '../../support/ocpi-responses';
 
 const { server, requests } = useMswServer();
-
-const BASE = 'https://cpo.example.com/ocpi/2.2.1/locations';
-const client = (options: Partial<v221.Client221Options> = {}) =>
-  v221.createClient({
-    token: 'token-1',
-    endpoints: [{ identifier: 'locations', role: 'SENDER', url: BASE }],
-    retry: { limit: 0 },
-    ...options,
-  });
 
 const ids = (from: number, count: number) => Array.from({ length: count }, (_, i) => `L${from + i}`);
 
@@ -26,7 +17,7 @@ function serveLocations(
   headers: { totals?: boolean } = {},
 ) {
   server.use(
-    http.get(BASE, ({ request }) => {
+    http.get(LOCATIONS_URL, ({ request }) => {
       const url = new URL(request.url);
       const offset = Number(url.searchParams.get('offset') ?? 0);
       const page = ids(offset, Math.max(0, Math.min(limit, total - offset))).map(location221);
@@ -41,7 +32,7 @@ function serveLocations(
   );
 }
 
-const absolute = (offset: number) => `${BASE}?offset=${offset}&limit=2`;
+const absolute = (offset: number) => `${LOCATIONS_URL}?offset=${offset}&limit=2`;
 const relative = (offset: number) => `/ocpi/2.2.1/locations?offset=${offset}&limit=2`;
 
 async function collect(iterable: AsyncIterable<{ id: string }>): Promise<string[]> {
@@ -57,7 +48,7 @@ describe('pagination', () => {
     ['no Link: offsets from X-Total-Count', undefined, {}],
   ] as const)('follows pages by %s', async (_, link, headers) => {
     serveLocations(5, 2, link, headers);
-    expect(await collect(client().locations.sender.list())).toEqual(ids(0, 5));
+    expect(await collect(locationsClient().locations.sender.list())).toEqual(ids(0, 5));
     expect(requests.map((request) => new URL(request.url).searchParams.get('offset') ?? '0')).toEqual([
       '0',
       '2',
@@ -67,7 +58,7 @@ describe('pagination', () => {
 
   it('stops after one page when there is neither a Link nor a total', async () => {
     serveLocations(5, 2, undefined, { totals: false });
-    expect(await collect(client().locations.sender.list())).toEqual(ids(0, 2));
+    expect(await collect(locationsClient().locations.sender.list())).toEqual(ids(0, 2));
     expect(requests).toHaveLength(1);
   });
 
@@ -76,31 +67,31 @@ describe('pagination', () => {
     ['a short last page', 5],
   ])('ends on %s', async (_, total) => {
     serveLocations(total, 2, absolute);
-    expect(await collect(client().locations.sender.list())).toEqual(ids(0, total));
+    expect(await collect(locationsClient().locations.sender.list())).toEqual(ids(0, total));
   });
 
   it('ends on an empty page, even if the total still claims more', async () => {
-    server.use(http.get(BASE, () => ocpi([], { headers: { 'X-Total-Count': '10' } })));
-    expect(await collect(client().locations.sender.list())).toEqual([]);
+    server.use(http.get(LOCATIONS_URL, () => ocpi([], { headers: { 'X-Total-Count': '10' } })));
+    expect(await collect(locationsClient().locations.sender.list())).toEqual([]);
     expect(requests).toHaveLength(1);
   });
 
   it('stops when the Link repeats a URL already fetched', async () => {
     // A server stuck on its second page keeps sending the same next link.
     server.use(
-      http.get(BASE, () =>
-        ocpi([location221('L0')], { headers: { Link: `<${BASE}?offset=1>; rel="next"` } }),
+      http.get(LOCATIONS_URL, () =>
+        ocpi([location221('L0')], { headers: { Link: `<${LOCATIONS_URL}?offset=1>; rel="next"` } }),
       ),
     );
     // The object it repeats is yielded once.
-    expect(await collect(client().locations.sender.list())).toEqual(['L0']);
-    expect(requests.map((request) => request.url)).toEqual([BASE, `${BASE}?offset=1`]);
+    expect(await collect(locationsClient().locations.sender.list())).toEqual(['L0']);
+    expect(requests.map((request) => request.url)).toEqual([LOCATIONS_URL, `${LOCATIONS_URL}?offset=1`]);
   });
 
   it('keeps the filters of the query on every page, and exposes page details', async () => {
     serveLocations(3, 2, undefined);
     const pages = [];
-    for await (const page of client()
+    for await (const page of locationsClient()
       .locations.sender.list({ query: { date_from: '2024-01-01T00:00:00Z', limit: 2 } })
       .pages()) {
       pages.push({
@@ -117,7 +108,7 @@ describe('pagination', () => {
         total: 3,
         limit: 2,
         offset: 0,
-        next: `${BASE}?date_from=2024-01-01T00%3A00%3A00Z&limit=2&offset=2`,
+        next: `${LOCATIONS_URL}?date_from=2024-01-01T00%3A00%3A00Z&limit=2&offset=2`,
       },
       { ids: ['L2'], total: 3, limit: 2, offset: 2, next: undefined },
     ]);
@@ -126,17 +117,17 @@ describe('pagination', () => {
   it('fails on page 2 after yielding page 1', async () => {
     let calls = 0;
     server.use(
-      http.get(BASE, () => {
+      http.get(LOCATIONS_URL, () => {
         calls++;
         return calls === 1
-          ? ocpi([location221('L0')], { headers: { Link: `<${BASE}?offset=1>; rel="next"` } })
+          ? ocpi([location221('L0')], { headers: { Link: `<${LOCATIONS_URL}?offset=1>; rel="next"` } })
           : ocpi(null, { status_code: 3000, status_message: 'database down' });
       }),
     );
     const seen: string[] = [];
     await expect(
       (async () => {
-        for await (const location of client().locations.sender.list()) seen.push(location.id);
+        for await (const location of locationsClient().locations.sender.list()) seen.push(location.id);
       })(),
     ).rejects.toThrow('OCPI 3000 "database down"');
     expect(seen).toEqual(['L0']);
@@ -144,7 +135,7 @@ describe('pagination', () => {
 
   it('fetches nothing more after a break', async () => {
     serveLocations(100, 2, absolute);
-    for await (const location of client().locations.sender.list()) {
+    for await (const location of locationsClient().locations.sender.list()) {
       expect(location.id).toBe('L0');
       break;
     }
@@ -157,7 +148,7 @@ describe('pagination', () => {
     const seen: string[] = [];
     await expect(
       (async () => {
-        for await (const location of client().locations.sender.list({
+        for await (const location of locationsClient().locations.sender.list({
           options: { signal: controller.signal },
         })) {
           seen.push(location.id);
@@ -170,13 +161,13 @@ describe('pagination', () => {
 
   it('collects with a mandatory cap, fetching only what it needs', async () => {
     serveLocations(100, 2, absolute);
-    expect(await client().locations.sender.list().toArray({ limit: 3 })).toHaveLength(3);
+    expect(await locationsClient().locations.sender.list().toArray({ limit: 3 })).toHaveLength(3);
     expect(requests).toHaveLength(2);
   });
 
   it('awaits to the first page', async () => {
     serveLocations(5, 2, absolute);
-    const page = await client().locations.sender.list();
+    const page = await locationsClient().locations.sender.list();
     expect(page.items.map((item) => item.id)).toEqual(['L0', 'L1']);
     expect(page.nextUrl).toBe(absolute(2));
     expect(requests).toHaveLength(1);
@@ -184,17 +175,20 @@ describe('pagination', () => {
 
   it('with one invalid item: strict fails the page, lenient skips and reports it', async () => {
     server.use(
-      http.get(BASE, () =>
+      http.get(LOCATIONS_URL, () =>
         ocpi([location221('L0'), { ...location221('L1'), publish: 'yes' }, location221('L2')]),
       ),
     );
-    const strict = client({ validation: 'strict' }).locations.sender.list();
+    const strict = locationsClient({ validation: 'strict' }).locations.sender.list();
     const error = await collect(strict).catch((caught: unknown) => caught);
     expect(isOcpiValidationError(error)).toBe(true);
     expect((error as { issues: { path: string }[] }).issues.map(({ path }) => path)).toEqual(['[1].publish']);
 
     const onValidationIssues = vi.fn();
-    expect(await collect(client({ onValidationIssues }).locations.sender.list())).toEqual(['L0', 'L2']);
+    expect(await collect(locationsClient({ onValidationIssues }).locations.sender.list())).toEqual([
+      'L0',
+      'L2',
+    ]);
     expect(onValidationIssues.mock.calls[0]?.[0].issues).toMatchObject([
       { path: '[1].publish', action: 'dropped' },
     ]);
@@ -202,11 +196,11 @@ describe('pagination', () => {
 
   it('tells on each page which items it left out and how many', async () => {
     server.use(
-      http.get(BASE, () =>
+      http.get(LOCATIONS_URL, () =>
         ocpi([location221('L0'), { ...location221('L1'), publish: 'yes' }, 7, location221('L3')]),
       ),
     );
-    const page = await client().locations.sender.list();
+    const page = await locationsClient().locations.sender.list();
     expect(page.items.map((item) => item.id)).toEqual(['L0', 'L3']);
     expect(page.rejectedCount).toBe(2);
     expect(
@@ -220,14 +214,14 @@ describe('pagination', () => {
 
   it('refuses a Link to a foreign host without sending the token there', async () => {
     server.use(
-      http.get(BASE, () =>
+      http.get(LOCATIONS_URL, () =>
         ocpi([location221('L0')], { headers: { Link: '<https://evil.example/steal?offset=1>; rel="next"' } }),
       ),
       http.get('https://evil.example/steal', () => ocpi([])),
     );
     const seen: string[] = [];
     const error = await (async () => {
-      for await (const location of client().locations.sender.list()) seen.push(location.id);
+      for await (const location of locationsClient().locations.sender.list()) seen.push(location.id);
     })().catch((caught: unknown) => caught);
     expect(isOcpiUntrustedUrlError(error)).toBe(true);
     expect(seen).toEqual(['L0']);
@@ -238,7 +232,7 @@ describe('pagination', () => {
     // L1 leaves the window after page 1 was read: every later object moves one place forward.
     let removed = false;
     server.use(
-      http.get(BASE, ({ request }) => {
+      http.get(LOCATIONS_URL, ({ request }) => {
         const offset = Number(new URL(request.url).searchParams.get('offset') ?? 0);
         const all = removed ? ['L0', 'L2', 'L3', 'L4'] : ['L0', 'L1', 'L2', 'L3', 'L4'];
         const page = all.slice(offset, offset + 2);
@@ -246,13 +240,13 @@ describe('pagination', () => {
         return ocpi(page.map(location221), { headers: { 'X-Total-Count': String(all.length) } });
       }),
     );
-    expect(await collect(client().locations.sender.list())).toEqual(['L0', 'L1', 'L2', 'L3', 'L4']);
+    expect(await collect(locationsClient().locations.sender.list())).toEqual(['L0', 'L1', 'L2', 'L3', 'L4']);
   });
 
   it('stops at an empty page, or at the total, even when every page has a Link', async () => {
     const serve = (totals: boolean) =>
       server.use(
-        http.get(BASE, ({ request }) => {
+        http.get(LOCATIONS_URL, ({ request }) => {
           const offset = Number(new URL(request.url).searchParams.get('offset') ?? 0);
           // A client that does not stop fails here instead of looping on.
           if (offset > 6) return ocpi(null, { status: 500, status_code: 3000 });
@@ -265,7 +259,7 @@ describe('pagination', () => {
         }),
       );
     serve(false);
-    expect(await collect(client().locations.sender.list())).toEqual(ids(0, 3));
+    expect(await collect(locationsClient().locations.sender.list())).toEqual(ids(0, 3));
     expect(requests.map((request) => new URL(request.url).searchParams.get('offset'))).toEqual([
       null,
       '2',
@@ -273,7 +267,7 @@ describe('pagination', () => {
     ]);
     requests.length = 0;
     serve(true);
-    expect(await collect(client().locations.sender.list())).toEqual(ids(0, 3));
+    expect(await collect(locationsClient().locations.sender.list())).toEqual(ids(0, 3));
     expect(requests).toHaveLength(2);
   });
 
@@ -282,7 +276,7 @@ describe('pagination', () => {
     const of = (party: string, id: string) => ({ ...location221(id), party_id: party });
     let removed = false;
     server.use(
-      http.get(BASE, ({ request }) => {
+      http.get(LOCATIONS_URL, ({ request }) => {
         const offset = Number(new URL(request.url).searchParams.get('offset') ?? 0);
         const all = [of('AAA', 'L0'), of('AAA', 'L1'), of('BBB', 'L1'), of('BBB', 'L2'), of('BBB', 'L3')];
         const current = removed ? all.slice(1) : all;
@@ -293,7 +287,7 @@ describe('pagination', () => {
       }),
     );
     const seen: string[] = [];
-    for await (const location of client().locations.sender.list())
+    for await (const location of locationsClient().locations.sender.list())
       seen.push(`${location.party_id}/${location.id}`);
     expect(seen).toEqual(['AAA/L0', 'AAA/L1', 'BBB/L1', 'BBB/L2', 'BBB/L3']);
   });
@@ -302,7 +296,7 @@ describe('pagination', () => {
     // After two pages are read, L5 to L7 leave: the step back by 3 lands inside pages already read.
     let removed = false;
     server.use(
-      http.get(BASE, ({ request }) => {
+      http.get(LOCATIONS_URL, ({ request }) => {
         const offset = Number(new URL(request.url).searchParams.get('offset') ?? 0);
         if (offset === 4) removed = true;
         const all = ids(0, removed ? 5 : 8);
@@ -311,6 +305,6 @@ describe('pagination', () => {
         });
       }),
     );
-    expect(await collect(client().locations.sender.list())).toEqual(ids(0, 5));
+    expect(await collect(locationsClient().locations.sender.list())).toEqual(ids(0, 5));
   });
 });

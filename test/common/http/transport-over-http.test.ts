@@ -1,7 +1,6 @@
 // The transport against real servers on 127.0.0.1 (two ports are two origins): what a runtime's fetch
 // does on the wire matters here (redirects, bodies that stall or break), so no interception.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { inspect } from 'node:util';
 import {
   isOcpiHttpError,
@@ -11,8 +10,9 @@ import {
   isOcpiUntrustedUrlError,
 } from '@org/ocpi';
 import * as v221 from '@org/ocpi/v221';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { failure } from '../../support/failure';
+import { closeServersAfterEach, listenLocally } from '../../support/local-server';
 import { location221, TIMESTAMP } from '../../support/ocpi-responses';
 
 const TOKEN = 'f2d1c0b9-token-that-must-stay-home';
@@ -31,23 +31,12 @@ interface Partner {
 
 type Handler = (request: IncomingMessage, response: ServerResponse, seen: Seen) => void;
 
-const servers: Server[] = [];
-afterEach(async () => {
-  await Promise.all(
-    servers.splice(0).map(
-      (server) =>
-        new Promise((resolve) => {
-          server.closeAllConnections();
-          server.close(resolve);
-        }),
-    ),
-  );
-});
+closeServersAfterEach();
 
 /** A server on an ephemeral port that records every request, body included, then lets `handle` answer. */
 async function partner(handle: Handler): Promise<Partner> {
   const seen: Seen[] = [];
-  const server = createServer((request, response) => {
+  const { origin } = await listenLocally((request, response) => {
     let body = '';
     request.on('data', (chunk) => {
       body += chunk;
@@ -58,9 +47,7 @@ async function partner(handle: Handler): Promise<Partner> {
       handle(request, response, entry);
     });
   });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
+  return { origin, seen };
 }
 
 function envelope(

@@ -1,34 +1,16 @@
 // A web handler served by toNodeListener on an ephemeral port of 127.0.0.1, and an HTTP client on a raw
 // socket: it sends exactly the bytes a test gives (a malformed Host, a body that never ends), which fetch
 // and node:http refuse to send.
-import { createServer, type Server } from 'node:http';
-import { type AddressInfo, connect } from 'node:net';
+import { connect } from 'node:net';
 import { type NodeListenerOptions, toNodeListener, type WebHandler } from '@org/ocpi/node';
-import { afterEach } from 'vitest';
+import { listenLocally } from '../../support/local-server';
 
-const servers: Server[] = [];
-
-/** Closes the servers of a test file after each test; call once at the top of the file. */
-export function closeServersAfterEach(): void {
-  afterEach(async () => {
-    await Promise.all(
-      servers.splice(0).map(
-        (server) =>
-          new Promise((resolve) => {
-            server.closeAllConnections();
-            server.close(resolve);
-          }),
-      ),
-    );
-  });
-}
+// The test files that serve through `listen` close their servers with this.
+export { closeServersAfterEach } from '../../support/local-server';
 
 /** Serves `handler` through toNodeListener; returns the port. */
 export async function listen(handler: WebHandler, options?: NodeListenerOptions): Promise<number> {
-  const server = createServer(toNodeListener(handler, options));
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return (server.address() as AddressInfo).port;
+  return (await listenLocally(toNodeListener(handler, options))).port;
 }
 
 /** What came back on a raw socket: the answer, and whether the server closed the connection. */
