@@ -6,6 +6,7 @@ import { SPEC_RULE } from './spec-rule';
 import {
   formatPath,
   MAX_ISSUES,
+  omittedIssue,
   toValidationIssues,
   type ValidationIssue,
   valueAt,
@@ -94,23 +95,27 @@ export function checkPayload<S extends z.ZodMiniType>(
   if (!plan) return fail(first.error.issues, input);
   const repaired = applyRepairs(input, plan.repairs);
   const second = plan.repairs.length > 0 ? schema.safeParse(repaired) : first;
-  if (second.success) return { success: true, data: second.data, issues: plan.issues };
+  if (second.success) return { success: true, data: second.data, issues: plan.report.issues() };
   // What is left must be what lenient mode keeps. Anything else (a required field that was null) is a
   // real error; kept values found only now (prose rules run once every field has its type) join the report.
   const left = second.error.issues.filter((issue) => classify(issue, repaired) !== 'keep');
   if (left.length > 0) return fail(left, repaired);
-  const reported = new Set(plan.issues.map((issue) => `${issue.code} ${issue.path}`));
-  const late = second.error.issues
-    .map((issue) => keptIssue(issue, repaired))
-    .filter((issue) => !reported.has(`${issue.code} ${issue.path}`));
-  return { success: true, data: repaired as z.output<S>, issues: [...plan.issues, ...late] };
+  for (const issue of second.error.issues) {
+    if (!plan.kept.has(issueKey(issue))) plan.report.add('kept', () => keptIssue(issue, repaired));
+  }
+  return { success: true, data: repaired as z.output<S>, issues: plan.report.issues() };
 }
 
-type Repair = { segments: readonly PropertyKey[]; value?: string };
+/** A repair: drop the listed keys of the object at `segments`, drop the value there, or replace it. */
+type Repair =
+  | { segments: readonly PropertyKey[]; dropKeys: readonly string[] }
+  | { segments: readonly PropertyKey[]; value?: string };
 
 interface Plan {
   repairs: Repair[];
-  issues: LenientIssue[];
+  report: LenientReport;
+  /** The kept values already reported, so that the second parse does not report them again. */
+  kept: Set<string>;
 }
 
 type Handling = 'drop-keys' | 'drop-null' | 'normalise' | 'keep' | 'fail';
@@ -134,46 +139,78 @@ function classify(issue: z.core.$ZodIssue, input: unknown): Handling {
 }
 
 // Decides what to do with each issue of a failed strict parse; undefined when one cannot be tolerated.
+// An object's unknown fields are one repair whatever their number, and the report describes at most
+// MAX_ISSUES of them: a payload of a million unknown fields costs a counter, not a million records.
 function planRepairs(zodIssues: readonly z.core.$ZodIssue[], input: unknown): Plan | undefined {
-  const plan: Plan = { repairs: [], issues: [] };
+  const plan: Plan = { repairs: [], report: lenientReport(), kept: new Set() };
   for (const issue of zodIssues) {
     const handling = classify(issue, input);
     const path = issue.path;
     switch (handling) {
       case 'fail':
         return undefined;
-      case 'drop-keys':
-        for (const key of (issue as z.core.$ZodIssueUnrecognizedKeys).keys) {
-          plan.repairs.push({ segments: [...path, key] });
-          plan.issues.push(lenientIssue([...path, key], issue.code, 'unknown field dropped', 'dropped'));
+      case 'drop-keys': {
+        const { keys } = issue as z.core.$ZodIssueUnrecognizedKeys;
+        plan.repairs.push({ segments: path, dropKeys: keys });
+        for (const key of keys) {
+          plan.report.add('dropped', () =>
+            lenientIssue([...path, key], issue.code, 'unknown field dropped', 'dropped'),
+          );
         }
         break;
+      }
       case 'drop-null':
         plan.repairs.push({ segments: path });
-        plan.issues.push(lenientIssue(path, issue.code, 'null read as absent', 'dropped'));
+        plan.report.add('dropped', () => lenientIssue(path, issue.code, 'null read as absent', 'dropped'));
         break;
       case 'normalise': {
         const value = valueAt(input, path);
         const normalized = typeof value === 'string' ? normalizeDateTime(value) : undefined;
         if (normalized === undefined) return undefined;
         plan.repairs.push({ segments: path, value: normalized });
-        plan.issues.push(
+        plan.report.add('normalised', () =>
           lenientIssue(path, issue.code, `timestamp converted to UTC: ${normalized}`, 'normalised'),
         );
         break;
       }
-      case 'keep': {
-        const [described] = toValidationIssues([issue], input);
-        plan.issues.push({
-          ...(described as ValidationIssue),
-          message: `${described?.message} (kept)`,
-          action: 'kept',
-        });
+      case 'keep':
+        plan.kept.add(issueKey(issue));
+        plan.report.add('kept', () => keptIssue(issue, input));
         break;
-      }
     }
   }
   return plan;
+}
+
+// Identifies a kept value across the two parses: the same check at the same place.
+function issueKey(issue: z.core.$ZodIssue): string {
+  return `${issue.code} ${formatPath(issue.path)}`;
+}
+
+/** The issues of one lenient parse: the first MAX_ISSUES described, the rest counted by what was done. */
+interface LenientReport {
+  /** Describes the issue (`describe` is only called while there is room) or counts it. */
+  add(action: LenientIssue['action'], describe: () => LenientIssue): void;
+  /** The described issues, then one issue per action counting those not described. */
+  issues(): LenientIssue[];
+}
+
+function lenientReport(): LenientReport {
+  const described: LenientIssue[] = [];
+  const omitted = new Map<LenientIssue['action'], number>();
+  return {
+    add(action, describe) {
+      if (described.length < MAX_ISSUES) described.push(describe());
+      else omitted.set(action, (omitted.get(action) ?? 0) + 1);
+    },
+    issues() {
+      const counts = [...omitted].map(([action, count]) => ({
+        ...omittedIssue(count, `${count === 1 ? 'issue' : 'issues'} (${action})`),
+        action,
+      }));
+      return [...described, ...counts];
+    },
+  };
 }
 
 function keptIssue(issue: z.core.$ZodIssue, input: unknown): LenientIssue {
@@ -219,13 +256,18 @@ function applyRepairs(input: unknown, repairs: readonly Repair[]): unknown {
     }
     return parent;
   };
-  for (const { segments, value } of repairs) {
-    const path = ['root', ...segments];
+  for (const repair of repairs) {
+    if ('dropKeys' in repair) {
+      const target = ownPath(['root', ...repair.segments]);
+      if (target !== undefined) for (const key of repair.dropKeys) delete target[key];
+      continue;
+    }
+    const path = ['root', ...repair.segments];
     const key = path.pop() as PropertyKey;
     const parent = ownPath(path);
     if (parent === undefined) continue;
-    if (value === undefined) delete parent[key];
-    else setOwn(parent, key, value);
+    if (repair.value === undefined) delete parent[key];
+    else setOwn(parent, key, repair.value);
   }
   return holder.root;
 }

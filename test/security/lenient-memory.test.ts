@@ -12,7 +12,7 @@ import { http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { LOCATIONS_URL, locationsClient } from '../support/locations-client';
 import { useMswServer } from '../support/msw';
-import { location221, ocpi } from '../support/ocpi-responses';
+import { location221, ocpi, TIMESTAMP } from '../support/ocpi-responses';
 
 const { server } = useMswServer();
 
@@ -76,6 +76,79 @@ describe('parseList keeps a bounded account of a bad list', () => {
     expect(result.error.message).toMatch(
       /^Invalid Location: 1000 issues: k0: unknown field; .+; and 995 more; 4000 more issues not listed$/,
     );
+  });
+});
+
+describe('one accepted payload with very many unknown fields', () => {
+  // A partner can make an answer of a few MB hold a million unknown fields: lenient parsing drops them
+  // with one repair per object and describes at most 1,000, counting the rest by what was done.
+  const wide = (count: number) => ({
+    ...location221('W'),
+    ...Object.fromEntries(zeros(count).map((_, i) => [`k${i}`, 0])),
+  });
+
+  it('is accepted with 1,000 issues described and one that counts the rest', () => {
+    const input = wide(200_000);
+    const result = parsePayload(v221.LocationSchema, input, lenient);
+    expect(result.success).toBe(true);
+    if (!result.success) return;
+    expect(result.data).toEqual(location221('W'));
+    expect(result.issues).toHaveLength(1_001);
+    expect(result.issues[0]).toMatchObject({ path: 'k0', action: 'dropped' });
+    expect(result.issues.at(-1)).toEqual({
+      path: '',
+      segments: [],
+      code: 'omitted',
+      message: '199000 more issues (dropped) not listed',
+      action: 'dropped',
+    });
+    // The partner's object is left as it came.
+    expect(Object.keys(input)).toHaveLength(Object.keys(location221('W')).length + 200_000);
+  });
+
+  it('counts each kind of repair apart once the report is full', () => {
+    const connector = {
+      id: '1',
+      standard: 'IEC_62196_T2',
+      format: 'SOCKET',
+      power_type: 'AC_3_PHASE',
+      max_voltage: 230,
+      max_amperage: 16,
+      last_updated: TIMESTAMP,
+    };
+    const evse = (uid: string) => ({
+      uid,
+      status: 'AVAILABLE',
+      connectors: [connector],
+      last_updated: TIMESTAMP,
+    });
+    // The first EVSE fills the report; the second one's null and offset timestamp are only counted.
+    const crowded = { ...evse('E1'), ...Object.fromEntries(zeros(1_000).map((_, i) => [`k${i}`, 0])) };
+    const late = { ...evse('E2'), floor_level: null, last_updated: '2024-06-01T14:00:00+02:00' };
+    const result = parsePayload(
+      v221.LocationSchema,
+      { ...location221('W'), evses: [crowded, late] },
+      lenient,
+    );
+    expect(result.success).toBe(true);
+    if (!result.success) return;
+    expect(result.data.evses?.[1]).toEqual({ ...evse('E2'), last_updated: '2024-06-01T12:00:00Z' });
+    expect(result.issues.slice(1_000)).toEqual([
+      expect.objectContaining({ message: '1 more issue (dropped) not listed', action: 'dropped' }),
+      expect.objectContaining({ message: '1 more issue (normalised) not listed', action: 'normalised' }),
+    ]);
+  });
+
+  it('reaches onValidationIssues bounded, through the 2.2.1 client', async () => {
+    server.use(http.get(`${LOCATIONS_URL}/W`, () => ocpi(wide(100_000))));
+    const onValidationIssues = vi.fn();
+    const location = await locationsClient({ onValidationIssues }).locations.sender.getLocation({
+      params: { location_id: 'W' },
+    });
+    expect(location).toEqual(location221('W'));
+    const report = onValidationIssues.mock.calls[0]?.[0] as { issues: { message: string }[] } | undefined;
+    expect(report?.issues).toHaveLength(1_001);
+    expect(report?.issues.at(-1)?.message).toBe('99000 more issues (dropped) not listed');
   });
 });
 
