@@ -7,6 +7,7 @@ import type { ClientOptions } from './common/http/client-options';
 import { mayCallPartnerUrl, type PartnerUrlPolicy } from './common/http/partner-url-policy';
 import { URL_MAX_LENGTH } from './common/primitives/url';
 import type { OcpiVersion } from './common/version';
+import { keptEndpoints } from './partner-endpoints';
 import { type Client211, createClient as createClient211 } from './v211/client';
 import { type Client221, createClient as createClient221 } from './v221/client';
 
@@ -51,6 +52,11 @@ export interface DiscoveredPartner {
  * Every URL involved is checked with `allowPartnerUrl` (default `partnerUrlPolicy()`) and the
  * spec's 255-character limit: the versions URL and the details URL before they are called, the
  * endpoints before they are returned. The first one refused throws `OcpiUntrustedUrlError`.
+ *
+ * The details URL and the endpoints are held to the spec in every validation mode (at most 100
+ * endpoints, each with a known interface role, a bounded printable module identifier and a URL of
+ * printable characters): they are stored and used to pick what to call. Anything else throws
+ * `OcpiValidationError`.
  */
 export async function discoverPartner(
   options: ClientOptions &
@@ -90,9 +96,13 @@ export async function discoverPartner(
     tokenEncoding = first === 'raw' ? 'base64' : 'raw';
     details = await getDetails(tokenEncoding);
   }
-  const endpoints = details.endpoints.map((endpoint): PartnerEndpoint => ({ ...endpoint }));
-  // Whoever uses them next (a client, a stored registration) would call them: none may lead elsewhere.
-  for (const endpoint of endpoints) await requireAllowed(endpoint.url);
+  // Whoever uses them next (a client, a stored registration) would call them: none may lead elsewhere,
+  // and all are held to the spec whatever the validation mode.
+  const endpoints = await keptEndpoints(
+    chosen.version,
+    { versionUrl: chosen.url, endpoints: details.endpoints },
+    requireAllowed,
+  );
   return { version: chosen.version, versionUrl: chosen.url, tokenEncoding, endpoints };
 }
 

@@ -6,6 +6,7 @@ import { createTransport } from '../common/http/transport';
 import { TrustedOrigins } from '../common/http/trusted-origins';
 import type { OcpiVersion } from '../common/version';
 import { refusedUrl } from '../discover-partner';
+import { keptEndpoints } from '../partner-endpoints';
 import { OcpiResponseEnvelopeSchema as Envelope211Schema } from '../v211/envelope';
 import { VersionDetailsSchema as VersionDetails211Schema } from '../v211/schemas/versions';
 import { OcpiResponseEnvelopeSchema as Envelope221Schema } from '../v221/envelope';
@@ -55,6 +56,9 @@ export async function callInitiator(
   const failed = (error: unknown): InitiatorResult => {
     tellApp(config, error, input.partnerId);
     return CALLBACK_FAILED;
+  };
+  const requireAllowed = async (url: string) => {
+    if (!(await allowsPartnerUrl(config, url))) throw refusedUrl(url, input.token);
   };
   // The initiator decides which URLs we call, each named in its own answers: the same policy for all,
   // applied before any request to them.
@@ -124,13 +128,15 @@ export async function callInitiator(
       input.version === '2.2.1'
         ? (await transport.send({ ...request, data: VersionDetails221Schema })).data.endpoints
         : (await transport.send({ ...request, data: VersionDetails211Schema })).data.endpoints;
-    endpoints = details.map((endpoint): PartnerEndpoint => ({ ...endpoint }));
+    // We store them, and would call them later for the app: none may point where we do not call, and
+    // all are held to the spec whatever the validation mode.
+    endpoints = await keptEndpoints(
+      input.version,
+      { versionUrl: entry.url, endpoints: details },
+      requireAllowed,
+    );
   } catch (error) {
     return failed(error);
-  }
-  // We would call these later, for the app: none may point where we do not call.
-  for (const endpoint of endpoints) {
-    if (!(await allowsPartnerUrl(config, endpoint.url))) return failed(refusedUrl(endpoint.url, input.token));
   }
   return { ok: true, api: { version: input.version, versionUrl: entry.url, endpoints, tokenEncoding } };
 }
