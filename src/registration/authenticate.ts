@@ -57,8 +57,9 @@ export function mayUse(caller: Caller, module: string): boolean {
 
 /**
  * Once a request with the partner's current incoming token was answered successfully, the partner has
- * proven it holds that token: the token it replaced stops working. Until then both work, so a crash
- * between storing a new token and the partner receiving it never locks the partner out. The write is
+ * proven it holds that token: the token it replaced stops working. Until then, and at most until its
+ * recovery window ends, both work, so a crash between storing a new token and the partner receiving it
+ * never locks the partner out. The write is
  * conditional on the record the request read: if another request changed it meanwhile (a PUT rotated
  * the tokens, a DELETE removed the partner), nothing is written.
  */

@@ -50,6 +50,16 @@ export interface RegistrationHandlerConfig {
    */
   maxBodyBytes?: number;
   /**
+   * How long, in ms, a token replaced by a partner's POST or PUT still serves recovery: a partner that lost
+   * our answer may GET our credentials (the new token C) or send its request again with it, for this long
+   * after the write that replaced it, unless a successful answer to the new token retires it first.
+   * Default 15 minutes: several retries of a lost answer, or a restart of either server, fit in it, and a
+   * leaked token A or old token C is worthless that long after the registration. `0` gives no recovery.
+   * Kept on the record as `previousIncomingTokenExpiresAt`, so the readers (this handler,
+   * `authenticatePartner`) need no setting of their own.
+   */
+  recoveryWindowMs?: number;
+  /**
    * Per call to the initiator, in ms. Default 10 s: the initiator is waiting on its open POST or PUT,
    * so our calls back have to finish well within its own timeout.
    */

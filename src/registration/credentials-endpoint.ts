@@ -30,12 +30,25 @@ export interface CredentialsCall {
 // Each lost race means another request of the same partner was just stored: a few tries are plenty.
 const WRITE_ATTEMPTS = 3;
 
+/** How long a replaced token serves recovery when `recoveryWindowMs` is not set: 15 minutes. */
+const DEFAULT_RECOVERY_WINDOW_MS = 15 * 60 * 1000;
+
+// The last moment a Date can name: a window of Infinity ends there instead of at an invalid date.
+const LAST_DATE_MS = 8.64e15;
+
+// When the token this request replaces stops serving recovery, counted from now (the write).
+function recoveryEnd(config: RegistrationHandlerConfig): string {
+  const window = config.recoveryWindowMs ?? DEFAULT_RECOVERY_WINDOW_MS;
+  return new Date(Math.min(Date.now() + window, LAST_DATE_MS)).toISOString();
+}
+
 /**
  * The credentials endpoint of one version. The registration state decides what is allowed: POST only
  * for an invited partner, PUT and DELETE only for a registered one, HTTP 405 otherwise (credentials,
- * "POST/PUT/DELETE Method"). GET is always allowed. A replaced (previous) token serves only recovery:
- * GET to read the current token, PUT to redo an update whose answer was lost, and a repeat of the POST
- * or PUT that replaced it, which gets the same answer again; it cannot DELETE (401).
+ * "POST/PUT/DELETE Method"). GET is always allowed. A replaced (previous) token serves only recovery,
+ * and only within its window (`recoveryWindowMs`; authentication refuses it afterwards): GET to read the
+ * current token, PUT to redo an update whose answer was lost, and a repeat of the POST or PUT that
+ * replaced it, which gets the same answer again; it cannot DELETE (401).
  *
  * Every write is conditional on the record this request read: when another request of the partner was
  * stored first, this one is decided again on the record as it is now (a duplicate gets the stored
@@ -157,7 +170,8 @@ function readBody(call: CredentialsCall): Promise<CredentialsBodyResult> {
  * call it back with its token B, check its modules, then mint token C, store the partner and answer
  * with C. The partner is stored before the answer, with the token this request came with kept as the
  * previous token: if we crash before the initiator receives C, it can come back with that token (GET to
- * read C, the same request again to be answered with C, or a new PUT) and nothing is lost.
+ * read C, the same request again to be answered with C, or a new PUT) within its recovery window, and
+ * nothing is lost.
  *
  * The store write is conditional on the record this request read. When another request of the partner
  * was stored first, this one is decided again on the record as it is now: a duplicate of the stored
@@ -209,7 +223,10 @@ async function register(call: CredentialsCall): Promise<Response> {
       ...kept,
       status: 'registered',
       incomingToken: tokenC,
+      // Kept for a partner that loses this answer, for a bounded time: after it, even a token nobody
+      // confirmed (the app may never call confirmCurrentToken) can no longer read or replace token C.
       previousIncomingToken: caller.token,
+      previousIncomingTokenExpiresAt: recoveryEnd(config),
       outgoingToken: credentials.token,
       tokenEncoding: api.tokenEncoding,
       version: api.version,

@@ -21,8 +21,9 @@ export type RegistrationHandler = (request: Request) => Promise<Response>;
  *
  * The token a POST or PUT replaced stays usable for recovery only (GET versions, details and
  * credentials, PUT credentials, and a repeated POST) until a GET with the new one is answered
- * successfully, which retires it; guard the app's own modules with `authenticatePartner` and
- * `mayUseModule`, which refuse it, and call `confirmCurrentToken` after their successful answers.
+ * successfully, which retires it, and never longer than `recoveryWindowMs` (15 minutes by default);
+ * guard the app's own modules with `authenticatePartner` and `mayUseModule`, which refuse it, and call
+ * `confirmCurrentToken` after their successful answers.
  *
  * @example
  * const store = new InMemoryPartnerStore();
@@ -46,6 +47,9 @@ export function createRegistrationHandler(config: RegistrationHandlerConfig): Re
   // NaN would silently lift the limit: every comparison with it is false.
   if (config.maxBodyBytes !== undefined && !(config.maxBodyBytes >= 0)) {
     throw new TypeError('createRegistrationHandler: maxBodyBytes must be a number of bytes, 0 or more');
+  }
+  if (config.recoveryWindowMs !== undefined && !(config.recoveryWindowMs >= 0)) {
+    throw new TypeError('createRegistrationHandler: recoveryWindowMs must be a number of ms, 0 or more');
   }
 
   async function serve(route: Route, request: Request): Promise<Response> {

@@ -39,7 +39,8 @@ export interface UpdateRegistrationOptions {
  * first has us offer the same one, and nothing decided after us (an unregistration, a new registration)
  * is overwritten. The record returned is the stored one, without the store's revision.
  *
- * @throws TypeError when the partner is not registered, or `version` is one we do not serve.
+ * @throws TypeError when the partner is not registered (the store no longer holds it, or holds it
+ * invited), or `version` is one we do not serve.
  * @throws OcpiError when the record changed in the store meanwhile so that the update no longer applies.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/credentials.asciidoc#credentials_updating_to_a_newer_version
  */
@@ -51,9 +52,11 @@ export async function updateRegistration(options: UpdateRegistrationOptions): Pr
     );
   }
   // The store's copy, not the caller's: an earlier failed update may have left a pending token in it.
-  const record = (await config.store.findById(options.record.id)) ?? options.record;
-  if (record.status !== 'registered' || !record.outgoingToken || !record.versionsUrl) {
-    throw new TypeError(`Partner ${record.id} is not registered`);
+  // Never the caller's copy instead: a partner gone from the store unregistered (or was unregistered),
+  // and writing the copy would create it again, with its old token current.
+  const record = await config.store.findById(options.record.id);
+  if (record?.status !== 'registered' || !record.outgoingToken || !record.versionsUrl) {
+    throw new TypeError(`Partner ${options.record.id} is not registered`);
   }
   const settings = {
     ...clientSettings(config, record.outgoingToken),
@@ -74,8 +77,11 @@ export async function updateRegistration(options: UpdateRegistrationOptions): Pr
   const rotating = await changePartner(config.store, record, (current) => {
     if (current.status !== 'registered') return undefined;
     if (current.rotationPending) return current;
+    // A token the partner replaced and may still recover with is dropped: ours now replaces the current
+    // one, and while pending both are current, with no window.
+    const { previousIncomingTokenExpiresAt: _window, ...kept } = current;
     return {
-      ...current,
+      ...kept,
       incomingToken: mintToken(),
       previousIncomingToken: current.incomingToken,
       rotationPending: true,
@@ -99,6 +105,7 @@ export async function updateRegistration(options: UpdateRegistrationOptions): Pr
     // A confirmed update also shows the connection is wanted: an earlier unregistration attempt is void.
     const {
       previousIncomingToken: _dropped,
+      previousIncomingTokenExpiresAt: _window,
       rotationPending: _confirmed,
       unregistering: _kept,
       ...confirmed
@@ -135,7 +142,9 @@ export async function readRegistration(options: {
  * it may just as well mean a wrong token.
  *
  * The store writes are conditional: only the record marked `unregistering` is removed, so a registration
- * renewed meanwhile (a new `register`, a confirmed update, both of which drop the mark) stays.
+ * renewed meanwhile (a new `register`, a confirmed update, both of which drop the mark) stays. A partner
+ * the store no longer holds is unregistered already (it sent us a DELETE, or another call removed it):
+ * nothing is sent and nothing written, so the record passed in is never stored again.
  *
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/credentials.asciidoc#credentials_delete_method
  */
@@ -145,7 +154,8 @@ export async function unregister(options: {
   signal?: AbortSignal;
 }): Promise<void> {
   const { store } = options.config;
-  const record = (await store.findById(options.record.id)) ?? options.record;
+  const record = await store.findById(options.record.id);
+  if (record === undefined) return;
   const retry = record.unregistering === true;
   const marked = retry
     ? record

@@ -88,6 +88,8 @@ describe('POST credentials: registration succeeds', () => {
         status: 'registered',
         incomingToken: ours.token,
         previousIncomingToken: TOKEN_A,
+        // Fifteen minutes on: test/security/recovery-window.test.ts
+        previousIncomingTokenExpiresAt: expect.any(String),
         outgoingToken: TOKEN_B,
         tokenEncoding: 'base64',
         version: '2.2.1',
@@ -180,6 +182,8 @@ describe('POST credentials: registration succeeds', () => {
         status: 'registered',
         incomingToken: ours.token,
         previousIncomingToken: TOKEN_A,
+        // Fifteen minutes on: test/security/recovery-window.test.ts
+        previousIncomingTokenExpiresAt: expect.any(String),
         outgoingToken: example.token,
         tokenEncoding: 'raw',
         version: '2.1.1',
@@ -320,7 +324,11 @@ describe('POST credentials: refused', () => {
     // A refused request proves nothing: token A is retired only by a successful one with token C.
     expect(store.all()).toEqual(before);
     await readEnvelope(await handle(partnerRequest('GET', '/versions', { token: tokenC })), 200);
-    expect(store.all()).toEqual([{ ...before[0], previousIncomingToken: undefined }].map(withoutUndefined));
+    expect(store.all()).toEqual(
+      [{ ...before[0], previousIncomingToken: undefined, previousIncomingTokenExpiresAt: undefined }].map(
+        withoutUndefined,
+      ),
+    );
   });
 
   it('HTTP 400 for a body that is not JSON', async () => {

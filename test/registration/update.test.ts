@@ -185,6 +185,7 @@ describe('PUT credentials', () => {
         status: 'registered',
         incomingToken: tokenC2,
         previousIncomingToken: tokenC,
+        previousIncomingTokenExpiresAt: expect.any(String),
         outgoingToken: TOKEN_B2,
         tokenEncoding: 'base64',
         version: '2.2.1',

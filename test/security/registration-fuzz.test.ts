@@ -32,6 +32,8 @@ async function seededStore(): Promise<InMemoryPartnerStore> {
     status: 'registered',
     incomingToken: TOKEN.current,
     previousIncomingToken: TOKEN.previous,
+    // Far off, so the replaced token keeps serving recovery for the whole run.
+    previousIncomingTokenExpiresAt: '9999-12-31T23:59:59.999Z',
     outgoingToken: TOKEN.outgoing,
     version: '2.2.1',
     versionsUrl: PARTNER_VERSIONS,

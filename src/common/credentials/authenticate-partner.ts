@@ -17,16 +17,33 @@ export interface AuthenticatedPartner {
 /**
  * Which of the partner's incoming tokens `token` is, or `undefined` for neither. While our own update is
  * unconfirmed (`rotationPending`) the partner may still hold the old token in good faith, so it counts
- * as current. Both comparisons take the same time wherever the strings differ ({@link constantTimeEqual}).
+ * as current. Otherwise the old token is `previous` only until its recovery window ends
+ * (`previousIncomingTokenExpiresAt`), and nothing after that. Both comparisons take the same time wherever
+ * the strings differ ({@link constantTimeEqual}).
  */
-export function incomingTokenKind(partner: PartnerRecord, token: string): IncomingTokenKind | undefined {
+export function incomingTokenKind(
+  partner: PartnerRecord,
+  token: string,
+  now: number = Date.now(),
+): IncomingTokenKind | undefined {
   // Both are compared whatever the first gives, so the time does not tell which one matched.
   const current = constantTimeEqual(token, partner.incomingToken);
   const previous =
     partner.previousIncomingToken !== undefined && constantTimeEqual(token, partner.previousIncomingToken);
   if (current) return 'current';
-  if (previous) return partner.rotationPending ? 'current' : 'previous';
-  return undefined;
+  if (!previous) return undefined;
+  if (partner.rotationPending) return 'current';
+  return mayStillRecover(partner, now) ? 'previous' : undefined;
+}
+
+/**
+ * Whether a replaced token is still within its recovery window. A record that names no end (stored by a
+ * version of the SDK without windows, or written by hand) gives it none: an unbounded replaced token is
+ * what the window exists to prevent. An unreadable date counts as ended.
+ */
+function mayStillRecover(partner: PartnerRecord, now: number): boolean {
+  const until = partner.previousIncomingTokenExpiresAt;
+  return until !== undefined && now < Date.parse(until);
 }
 
 /**
@@ -35,9 +52,12 @@ export function incomingTokenKind(partner: PartnerRecord, token: string): Incomi
  * {@link mayUseModule}. A replaced (`previous`) token or an invited partner's token A gets HTTP 401
  * there (2.2.1 transport_and_format, "Authorization header"; credentials, "Registration").
  *
- * It only reads: the previous token stays valid until the app calls {@link confirmCurrentToken} after it
- * answered a request with the current token successfully, as the registration handler does after its own
- * successful answers. A request that fails proves nothing the partner could rely on.
+ * It only reads. A replaced token serves recovery (versions and credentials only) until the first of: the
+ * app calls {@link confirmCurrentToken} after it answered a request with the current token successfully,
+ * the registration handler answers a GET with the current token successfully, or the recovery window
+ * stored with it ends (`recoveryWindowMs` of the handler, 15 minutes by default). After that it is
+ * unknown here (`undefined`). A request that fails proves nothing the partner could rely on, so only a
+ * successful answer confirms.
  *
  * A token outside the spec's rules (printable ASCII without whitespace, at most 64 characters) gives
  * `undefined` without reaching the store.
@@ -63,9 +83,10 @@ export async function authenticatePartner(
 /**
  * Retires the partner's previous incoming token after a request with its current one was answered
  * successfully: the partner has shown it holds the new token, so the old one (which still opened
- * recovery: GET and PUT credentials) stops working. Any successful request with the current token does
- * this, in the registration handler and wherever the app calls it. Does nothing for a request with the
- * previous token, or while our own update is unconfirmed (`rotationPending`), when both stay valid.
+ * recovery: GET and PUT credentials) stops working at once rather than when its recovery window ends.
+ * Any successful request with the current token does this, in the registration handler and wherever the
+ * app calls it. Does nothing for a request with the previous token, or while our own update is
+ * unconfirmed (`rotationPending`), when both stay valid.
  *
  * The write is conditional: if the record changed since the request read it (a PUT that rotated the
  * tokens, a DELETE), retiring no longer applies and nothing is written; the next request decides again.
@@ -98,7 +119,8 @@ export function mayUseModule(caller: AuthenticatedPartner, module: string): bool
  * Forgets the previous incoming token once the partner used its current one: from then on the old token
  * is dead. Not while our own update is unconfirmed: the partner uses the new token on its callbacks
  * before it decides, and may still refuse and keep the old one. A conditional write of the record as
- * read: when it lost a race (someone else wrote the record since), the record is left as it is now and
+ * read: when it lost a race (someone else wrote the record since), or the record was not read from the
+ * store (no revision, so the write could only create it again), the record is left as it is and
  * `partner` is returned unchanged.
  */
 export async function retirePreviousIncomingToken(
@@ -109,10 +131,11 @@ export async function retirePreviousIncomingToken(
   if (
     partner.previousIncomingToken === undefined ||
     partner.rotationPending ||
+    partner.revision === undefined ||
     !constantTimeEqual(token, partner.incomingToken)
   ) {
     return partner;
   }
-  const { previousIncomingToken: _retired, ...current } = partner;
+  const { previousIncomingToken: _retired, previousIncomingTokenExpiresAt: _window, ...current } = partner;
   return (await store.save(current)) ?? partner;
 }

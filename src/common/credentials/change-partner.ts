@@ -10,14 +10,19 @@ const ATTEMPTS = 3;
  * that its revision goes along; the same object for "nothing to write", or `undefined` when the change
  * no longer applies (the partner was re-registered, its token replaced...).
  *
+ * A change is never a creation: `read` must come from the store (with its revision). A record without
+ * one, such as the copy an SDK function handed back, writes nothing, since saving it would create the
+ * partner again if it was removed meanwhile.
+ *
  * @returns The record as stored (or as read, when there was nothing to write), or `undefined` when the
- * change no longer applies, the partner is gone, or every try lost its race.
+ * change no longer applies, the partner is gone, `read` has no revision, or every try lost its race.
  */
 export async function changePartner(
   store: PartnerStore,
   read: PartnerRecord,
   change: (current: PartnerRecord) => PartnerRecord | undefined,
 ): Promise<PartnerRecord | undefined> {
+  if (read.revision === undefined) return undefined;
   let current: PartnerRecord | undefined = read;
   for (let attempt = 0; attempt < ATTEMPTS && current !== undefined; attempt++) {
     const next = change(current);

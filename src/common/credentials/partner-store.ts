@@ -52,6 +52,14 @@ export interface PartnerRecord {
    */
   previousIncomingToken?: string;
   /**
+   * When `previousIncomingToken` stops serving recovery (an ISO 8601 date): the registration handler
+   * stores it with the token, its `recoveryWindowMs` after the registration or update that replaced it,
+   * so a replaced token, possibly handed over by e-mail, cannot recover the current one forever when
+   * nobody confirms it. Absent when there is no previous token, and while `rotationPending` (both tokens
+   * are then current); a previous token without it serves no recovery.
+   */
+  previousIncomingTokenExpiresAt?: string;
+  /**
    * Set while our own update (a PUT we sent) has not been confirmed: the partner may hold either incoming
    * token, so both are full credentials and neither is retired until the PUT succeeds.
    */
@@ -88,8 +96,11 @@ export interface PartnerRecord {
  * lookup compares secrets and the index holds none. {@link InMemoryPartnerStore} is the reference.
  *
  * Breaking change for custom stores written before revisions: `save` now resolves with the stored record
- * or `undefined`, and `remove` takes the record and resolves with whether it removed it. A store that
- * ignores the revision compiles no more, and would bring the lost updates back.
+ * or `undefined`, and `remove` takes the record and resolves with whether it removed it; the types make a
+ * store adopt these signatures. They cannot tell whether it honours the revision: a store that writes
+ * unconditionally (an upsert returning the record) still compiles, and brings the lost updates back.
+ * Check a custom store against {@link InMemoryPartnerStore}, the reference: a stale revision writes and
+ * removes nothing, a record without one is only ever created.
  *
  * @example
  * // PostgreSQL, with `revision bigint` filled from a sequence (never reused, even after a delete):
