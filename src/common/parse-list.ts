@@ -1,5 +1,7 @@
 import type * as z from 'zod/mini';
+import { scrub } from './errors/ocpi-error';
 import { OcpiValidationError } from './errors/ocpi-validation-error';
+import { scrubIssues } from './errors/scrub-issues';
 import { checkPayload, type LenientIssue, type ParseOptions } from './parse';
 import { formatPath, MAX_ISSUES, notAListIssue, type ValidationIssue } from './validation-issue';
 
@@ -21,6 +23,11 @@ export interface ListParseOptions extends ParseOptions {
   maxRejected?: number;
   /** How many issues of accepted items are kept in `issues` (the first ones); the rest are only counted. Default 1,000. */
   maxIssues?: number;
+  /**
+   * Tokens to remove from what the result keeps of the list: issue paths (the list's own field names) and
+   * the ids of rejected items. A partner can echo a token as either; pass the one the list was fetched with.
+   */
+  secrets?: readonly string[];
 }
 
 /** The outcome of {@link parseList}: every good item, the first rejected ones, and what was tolerated. */
@@ -63,6 +70,7 @@ export function parseList<S extends z.ZodMiniType>(
   const issues: LenientIssue[] = [];
   let rejectedCount = 0;
   let issueCount = 0;
+  const { secrets } = options;
   if (!Array.isArray(list)) {
     const rejection = rejectedItem(-1, undefined, [notAListIssue(list)], options.subject);
     return { items, rejected: [rejection], rejectedCount: 1, issues, issueCount };
@@ -73,13 +81,22 @@ export function parseList<S extends z.ZodMiniType>(
       rejectedCount++;
       if (rejected.length < maxRejected) {
         const subject = `${options.subject} [${index}]`;
-        rejected.push(rejectedItem(index, idOf(item), outcome.describe(), subject));
+        const id = idOf(item);
+        rejected.push(
+          rejectedItem(
+            index,
+            id === undefined ? undefined : scrub(id, secrets),
+            scrubIssues(outcome.describe(), secrets),
+            subject,
+          ),
+        );
       }
       return;
     }
     items.push(outcome.data);
     issueCount += outcome.issues.length;
-    for (const issue of outcome.issues.slice(0, Math.max(0, maxIssues - issues.length))) {
+    const room = Math.max(0, maxIssues - issues.length);
+    for (const issue of scrubIssues(outcome.issues.slice(0, room), secrets)) {
       const segments = [index, ...issue.segments];
       issues.push({ ...issue, segments, path: formatPath(segments) });
     }

@@ -20,6 +20,7 @@ import {
   isOcpiUntrustedUrlError,
   isOcpiValidationError,
   type OcpiNoCommonVersionError,
+  parseList,
   type RegistrationHandlerConfig,
   register,
 } from '@org/ocpi';
@@ -436,6 +437,54 @@ describe('a partner echoing the token in field names of a list page', () => {
     expect(isOcpiValidationError(error), String(error)).toBe(true);
     expect((error as Error).message).toContain('[REDACTED]');
     expectNoToken(error);
+  });
+});
+
+describe('a partner echoing the token in the rejected items of a list page (lenient mode)', () => {
+  it("leaves the token out of the page's rejected items: their issues, ids and errors", async () => {
+    // Neither item is a Location (required fields missing), so both are rejected with their issues,
+    // which name every field: the token's forms among them. Their ids are the token too.
+    const origin = await partner((_, response) =>
+      json(response, 200, {
+        data: [
+          { id: TOKEN, [TOKEN]: 1 },
+          { id: btoa(TOKEN), uid: TOKEN, [btoa(TOKEN)]: { [encodeURIComponent(TOKEN)]: 2 } },
+        ],
+        status_code: 1000,
+        timestamp: TIMESTAMP,
+      }),
+    );
+    const reports: unknown[] = [];
+    const page = await v221
+      .createClient({
+        ...settings(),
+        onValidationIssues: (report) => reports.push(report),
+        endpoints: [{ identifier: 'locations', role: 'SENDER', url: `${origin}/locations` }],
+      })
+      .locations.sender.list();
+    expect(page.items).toEqual([]);
+    expect(page.rejected).toHaveLength(2);
+    expect(page.rejected[0]?.issues.map((issue) => issue.path)).toContain('["[REDACTED]"]');
+    expectNoToken(page.rejected);
+    for (const rejected of page.rejected) {
+      expect(rejected.id).toBe('[REDACTED]');
+      expectNoToken(rejected.issues);
+      expectNoToken(rejected.error);
+    }
+    for (const report of reports) expectNoToken(report);
+  });
+
+  it('parseList with the secrets leaves them out of rejected and accepted items alike', () => {
+    const list = [
+      { id: TOKEN, [TOKEN]: 1 },
+      { ...location221('LOC1'), [btoa(TOKEN)]: 2 },
+    ];
+    const options = { mode: 'lenient', subject: 'Location', secrets: [TOKEN] } as const;
+    const result = parseList(v221.LocationSchema, list, options);
+    expect(result.items).toHaveLength(1);
+    expect(result.issues.map((issue) => issue.path)).toEqual(['[1]["[REDACTED]"]']);
+    expectNoToken(result);
+    expectNoToken(result.rejected[0]?.error);
   });
 });
 

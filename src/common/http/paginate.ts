@@ -160,7 +160,12 @@ function validateItems<S extends z.ZodMiniType>(
 ): { items: z.output<S>[]; rejected: readonly RejectedItem[]; rejectedCount: number } {
   const mode = transport.options.validation ?? 'lenient';
   if (mode === 'off') return { items: data as z.output<S>[], rejected: [], rejectedCount: 0 };
-  const result = parseList(request.item, data, { mode, subject: request.subject });
+  // Rejected items keep their issues and ids on the page: scrubbed like every error about the request.
+  const result = parseList(request.item, data, {
+    mode,
+    subject: request.subject,
+    ...(described.secrets && { secrets: described.secrets }),
+  });
   const subject = `${request.subject} list`;
   const rejectedIssues = result.rejected.flatMap(({ index, issues }) =>
     issues.map((issue) => atIndex(index, issue)),
