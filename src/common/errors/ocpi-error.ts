@@ -1,4 +1,5 @@
 import { encodeBase64Utf8 } from '../auth/base64';
+import { escapeControls } from './escape-controls';
 import { redactSecrets, redactUrl } from './redact';
 
 // A symbol from the global registry is the same in every realm (iframes, workers, vm contexts) and in
@@ -35,15 +36,25 @@ export interface OcpiRequestInput {
   secrets?: readonly string[];
 }
 
-/** Makes the request part of an error: method upper-cased, URL redacted. */
+/**
+ * Makes the request part of an error: method upper-cased, URL redacted, and on one line (a URL that a
+ * partner named and that does not parse is kept as text, control characters escaped).
+ */
 export function describeRequest(request: OcpiRequestInput): OcpiRequestInfo {
   const secrets = request.secrets ? withEncodedForms(request.secrets) : [];
-  return { method: request.method.toUpperCase(), url: redactUrl(request.url, secrets) };
+  return {
+    method: escapeControls(request.method.toUpperCase()),
+    url: escapeControls(redactUrl(request.url, secrets)),
+  };
 }
 
 /**
  * The base of every error this SDK throws. Check with {@link isOcpiError} rather than `instanceof` when
  * errors may cross realms or package copies.
+ *
+ * A message is always one line: control characters, line separators and bidi controls in it are written
+ * as `\uXXXX`, since parts of it come from partners (URLs, status messages, field names) and must not
+ * forge or reorder lines in a log.
  *
  * @example
  * try { await client.locations.get('LOC1'); } catch (error) { if (isOcpiError(error)) console.warn(error.message); }
@@ -53,7 +64,7 @@ export class OcpiError extends Error {
 
   constructor(message: string, options?: { cause?: unknown }) {
     // Only a real cause is attached: `{ cause: undefined }` would still add an empty `cause` property.
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    super(escapeControls(message), options?.cause === undefined ? undefined : { cause: options.cause });
     markKind(this, 'OcpiError');
   }
 }

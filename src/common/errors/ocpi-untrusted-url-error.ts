@@ -1,3 +1,4 @@
+import { escapeControls } from './escape-controls';
 import {
   describeRequest,
   hasKind,
@@ -25,8 +26,9 @@ export class OcpiUntrustedUrlError extends OcpiError {
   constructor(input: OcpiRequestInput & { origin: string; because?: string }) {
     const request = describeRequest(input);
     const because = input.because ?? 'which the partner did not give';
-    // The origin comes from a URL the partner gave: it could be built from the token itself.
-    const origin = scrub(input.origin, input.secrets);
+    // The origin comes from a URL the partner gave: it could be built from the token itself, and when
+    // that URL does not parse it is the partner's text as sent, line breaks included.
+    const origin = escapeControls(scrub(input.origin, input.secrets));
     super(`Refused to send the token to ${origin}, ${because}: ${request.method} ${request.url}`);
     markKind(this, 'OcpiUntrustedUrlError');
     this.request = request;
