@@ -117,3 +117,50 @@ describe('clients', () => {
     expect(called).toEqual([]);
   });
 });
+
+// An allowed origin is an origin: scheme, host and port. `https://cdn.example/only/this` used to trust
+// the whole of https://cdn.example without a word, while it reads as trusting one path (issue #10 review).
+describe('allowedOrigins with more than an origin', () => {
+  const MORE = [
+    'https://cdn.partner.example/only/this',
+    'https://cdn.partner.example/?page=2',
+    'https://cdn.partner.example/#top',
+    'https://user:s3cr3t@cdn.partner.example',
+  ];
+
+  it.each(MORE)('refuses %j with a TypeError naming only its origin', (url) => {
+    expect(() => new TrustedOrigins([], [url])).toThrow(TypeError);
+    expect(() => new TrustedOrigins().add(url)).toThrow(
+      'TrustedOrigins: an allowed origin is a scheme, host and port only, without path, query, fragment or user info: https://cdn.partner.example',
+    );
+    expect(() => v221.createClient({ token: 't', endpoints: [], allowedOrigins: [url] })).toThrow(TypeError);
+    expect(() => v211.createClient({ token: 't', endpoints: [], allowedOrigins: [url] })).toThrow(TypeError);
+  });
+
+  it('never quotes the user info or path of a refused entry', () => {
+    expect(() => new TrustedOrigins().add('https://user:s3cr3t@cdn.partner.example/token-abc')).toThrow(
+      expect.objectContaining({ message: expect.not.stringMatching(/s3cr3t|token-abc/) }),
+    );
+  });
+
+  it('fetchVersions refuses one before calling anything', async () => {
+    const { fetch, called } = recordingFetch();
+    const error = await fetchVersions({
+      token: 'token-a',
+      versionsUrl: `${PARTNER}/versions`,
+      allowedOrigins: ['https://cdn.partner.example/only/this'],
+      fetch,
+      retry: { limit: 0 },
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(called).toEqual([]);
+  });
+
+  it.each(['https://cdn.partner.example', 'https://cdn.partner.example/', 'http://cdn.partner.example:8080'])(
+    'takes %j',
+    (url) => {
+      const trusted = new TrustedOrigins([], [url]);
+      expect(trusted.trusts(`${new URL(url).origin}/page/2`)).toBe(true);
+    },
+  );
+});

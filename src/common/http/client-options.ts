@@ -10,8 +10,10 @@ export interface ClientOptions
   versionUrl?: string;
   /**
    * More origins the token may be sent to, beyond those of the partner's versions and endpoint URLs
-   * (e.g. a CDN its `Link` headers point to). Anything else is refused before sending. Each must be an
-   * http(s) URL: creating the client throws a `TypeError` otherwise.
+   * (e.g. a CDN its `Link` headers point to). Anything else is refused before sending. Each is an origin
+   * only: an http(s) scheme, a host and an optional port, such as `https://cdn.partner.example`. Trust
+   * goes to the whole origin, so an entry with a path, query, fragment or user info (which would read as
+   * narrower than it is) makes creating the client throw a `TypeError`, as does any other scheme.
    */
   allowedOrigins?: readonly string[];
 }

@@ -18,7 +18,7 @@ export class TrustedOrigins {
   /**
    * @param partnerUrls URLs the partner gave. One that is not an http(s) URL (or does not parse) is
    *   left untrusted, so a request to it is refused when sent: partner data never throws here.
-   * @param allowedOrigins Origins trusted on the user's word; each must be an http(s) URL (see {@link add}).
+   * @param allowedOrigins Origins trusted on the user's word; each must be a bare http(s) origin (see {@link add}).
    */
   constructor(partnerUrls: Iterable<string | URL> = [], allowedOrigins: Iterable<string | URL> = []) {
     for (const url of partnerUrls) {
@@ -28,13 +28,27 @@ export class TrustedOrigins {
     for (const url of allowedOrigins) this.add(url);
   }
 
-  /** Trusts the origin of `url`. Throws a `TypeError` when `url` is not an http(s) URL: a configuration mistake. */
-  add(url: string | URL): void {
-    const origin = webOrigin(url);
-    if (origin === undefined) {
-      throw new TypeError(`TrustedOrigins: only http and https origins can be trusted, not ${kindOf(url)}`);
+  /**
+   * Trusts `origin`: an http(s) URL of a scheme, host and optional port, such as
+   * `https://cdn.partner.example` (a trailing `/` is fine). Throws a `TypeError` for anything else, a
+   * configuration mistake: trust is per origin, so an entry with a path (`https://cdn.example/only/this`)
+   * would trust the whole host while reading as if it trusted one path, and is refused rather than
+   * silently widened. So are a query, a fragment and user info.
+   */
+  add(origin: string | URL): void {
+    const trusted = webOrigin(origin);
+    if (trusted === undefined) {
+      throw new TypeError(
+        `TrustedOrigins: only http and https origins can be trusted, not ${kindOf(origin)}`,
+      );
     }
-    this.#origins.add(origin);
+    if (!isBareOrigin(origin)) {
+      // Named by its origin alone: the rest may carry a secret (user info, a token in the path or query).
+      throw new TypeError(
+        `TrustedOrigins: an allowed origin is a scheme, host and port only, without path, query, fragment or user info: ${trusted}`,
+      );
+    }
+    this.#origins.add(trusted);
   }
 
   /** True when a request to `url` may carry the token: an http(s) URL of a trusted origin. */
@@ -42,6 +56,19 @@ export class TrustedOrigins {
     const origin = webOrigin(url);
     return origin !== undefined && this.#origins.has(origin);
   }
+}
+
+// `https://host`, `https://host/` or `https://host:8443`: nothing that an origin leaves out.
+function isBareOrigin(url: string | URL): boolean {
+  const parsed = parse(url);
+  return (
+    parsed !== undefined &&
+    parsed.pathname === '/' &&
+    parsed.search === '' &&
+    parsed.hash === '' &&
+    parsed.username === '' &&
+    parsed.password === ''
+  );
 }
 
 function webOrigin(url: string | URL): string | undefined {
