@@ -61,8 +61,9 @@ export async function keptEndpoints(
   details: { versionUrl: string; endpoints: readonly PartnerEndpoint[] },
   requireAllowed: (url: string) => Promise<void>,
 ): Promise<PartnerEndpoint[]> {
-  const { endpoints } = details;
-  if (endpoints.length > MAX_PARTNER_ENDPOINTS) {
+  // Typed as parsed, but a client with validation 'off' hands on whatever the partner sent.
+  const endpoints: unknown = details.endpoints;
+  if (Array.isArray(endpoints) && endpoints.length > MAX_PARTNER_ENDPOINTS) {
     throw invalidDetails([
       {
         path: 'endpoints',
@@ -72,13 +73,29 @@ export async function keptEndpoints(
       },
     ]);
   }
-  for (const endpoint of endpoints) await requireAllowed(endpoint.url);
-  const schema = version === '2.2.1' ? KeptDetails221Schema : KeptDetails211Schema;
-  const checked = schema.safeParse(details);
-  if (!checked.success) {
-    throw invalidDetails(toValidationIssues(checked.error.issues, details, MAX_DETAIL_ISSUES));
+  const listed = Array.isArray(endpoints)
+    ? endpoints.map((endpoint) => storedFields(version, endpoint))
+    : endpoints;
+  if (Array.isArray(listed)) {
+    for (const endpoint of listed) {
+      const url = (endpoint as { url?: unknown } | null)?.url;
+      if (typeof url === 'string') await requireAllowed(url);
+    }
   }
-  return endpoints.map((endpoint) => ({ ...endpoint }));
+  const kept = { versionUrl: details.versionUrl, endpoints: listed };
+  const checked = (version === '2.2.1' ? KeptDetails221Schema : KeptDetails211Schema).safeParse(kept);
+  if (!checked.success) {
+    throw invalidDetails(toValidationIssues(checked.error.issues, kept, MAX_DETAIL_ISSUES));
+  }
+  return checked.data.endpoints;
+}
+
+// The fields an endpoint is stored with, and only those: what lenient parsing dropped, validation 'off'
+// may have kept.
+function storedFields(version: OcpiVersion, endpoint: unknown): unknown {
+  if (typeof endpoint !== 'object' || endpoint === null) return endpoint;
+  const { identifier, role, url } = endpoint as Record<string, unknown>;
+  return version === '2.2.1' ? { identifier, role, url } : { identifier, url };
 }
 
 function invalidDetails(issues: ValidationIssue[]): OcpiValidationError {

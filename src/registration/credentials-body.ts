@@ -73,7 +73,8 @@ export async function readCredentialsBody(
     };
   }
   const data = parsed.data;
-  // Lenient mode keeps odd and over-long strings, but we store these, send the token and call the url.
+  // Lenient mode keeps unknown roles, control characters and over-long strings, but we store all of it,
+  // send the token and call the url: held to the strict types here, whatever the mode.
   const beyondLimits = credentialsLimitIssues(version, data);
   if (beyondLimits.length > 0) {
     // A handful of fields say enough: a thousand over-long roles must not make a thousand-line answer.

@@ -40,8 +40,9 @@ export function clientOf(config: RegistrationHandlerConfig, record: PartnerRecor
 
 /**
  * What we store of the credentials a partner answered our POST or PUT with: its token and its parties,
- * once both are within the spec's limits (lenient parsing keeps over-long and odd strings, and this
- * token goes into every later `Authorization` header).
+ * once every field holds to its strict type and there are at most 100 roles (lenient parsing keeps
+ * over-long strings, control characters and unknown roles; we store all of it, and this token goes into
+ * every later `Authorization` header). See `credentialsLimitIssues`.
  *
  * @throws OcpiValidationError naming the fields at fault, never their values.
  */
