@@ -4,6 +4,7 @@
 // party_id 3 and country_code 2; business details as their own types say.
 // No request leaves the process: `fetch` is injected.
 import {
+  connect,
   createRegistrationHandler,
   InMemoryPartnerStore,
   isOcpiValidationError,
@@ -435,5 +436,40 @@ describe('when we initiate, what the partner lists', () => {
     const [record] = (config.store as InMemoryPartnerStore).all();
     expect(record).toMatchObject({ id: 'cpo', status: 'invited' });
     expect(record).not.toHaveProperty('roles');
+  });
+});
+
+describe('connect() with validation off', () => {
+  it('still refuses details that are no list of endpoints, with an OcpiValidationError', async () => {
+    const { fetch } = recordingFetch({
+      [`${PARTNER}/versions`]: [{ version: '2.2.1', url: `${PARTNER}/2.2.1` }],
+      [`${PARTNER}/2.2.1`]: { version: '2.2.1', endpoints: 'none' },
+    });
+    const options = { versionsUrl: `${PARTNER}/versions`, token: TOKEN_A, fetch, validation: 'off' } as const;
+    const error = await connect(options).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(isOcpiValidationError(error), String(error)).toBe(true);
+  });
+
+  it('still refuses 101 endpoints and an unknown interface role', async () => {
+    for (const endpoints of [
+      Array.from({ length: 101 }, (_, index) => endpoint221(`module${index}`)),
+      [endpoint221('locations', 'sender')],
+    ]) {
+      const { fetch } = partnerWithDetails(endpoints);
+      const options = {
+        versionsUrl: `${PARTNER}/versions`,
+        token: TOKEN_A,
+        fetch,
+        validation: 'off',
+      } as const;
+      const error = await connect(options).then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
+      expect(isOcpiValidationError(error), String(error)).toBe(true);
+    }
   });
 });
