@@ -45,7 +45,7 @@ export class TrustedOrigins {
     if (!isBareOrigin(origin)) {
       // Named by its origin alone: the rest may carry a secret (user info, a token in the path or query).
       throw new TypeError(
-        `TrustedOrigins: an allowed origin is a scheme, host and port only, without path, query, fragment or user info: ${trusted}`,
+        `TrustedOrigins: an allowed origin has no path, query, fragment or user info: ${trusted}`,
       );
     }
     this.#origins.add(trusted);
@@ -58,17 +58,11 @@ export class TrustedOrigins {
   }
 }
 
-// `https://host`, `https://host/` or `https://host:8443`: nothing that an origin leaves out.
+// `https://host`, `https://host/` or `https://host:8443`: a URL with nothing beyond its origin (a path,
+// query, fragment or user info) reads as its origin and a slash.
 function isBareOrigin(url: string | URL): boolean {
   const parsed = parse(url);
-  return (
-    parsed !== undefined &&
-    parsed.pathname === '/' &&
-    parsed.search === '' &&
-    parsed.hash === '' &&
-    parsed.username === '' &&
-    parsed.password === ''
-  );
+  return parsed !== undefined && parsed.href === `${parsed.origin}/`;
 }
 
 function webOrigin(url: string | URL): string | undefined {
