@@ -30,6 +30,9 @@ export type InitiatorResult =
 
 const DEFAULT_TIMEOUT = 10_000;
 const DEFAULT_RETRY = { limit: 1 };
+// A versions list and a version details of at most 100 endpoints fit in a few KB: a larger answer is an
+// attempt to make an invited partner's POST cost us seconds of parsing, whatever the clients may read.
+const MAX_CALLBACK_RESPONSE_BYTES = 256 * 1024;
 
 /**
  * Calls the initiator back with token B, as the registration sequence asks: GET its versions, take the
@@ -70,7 +73,10 @@ export async function callInitiator(
     timeout: config.timeout ?? DEFAULT_TIMEOUT,
     retry: config.retry ?? DEFAULT_RETRY,
     ...(config.fetch && { fetch: config.fetch }),
-    ...(config.maxResponseBytes !== undefined && { maxResponseBytes: config.maxResponseBytes }),
+    maxResponseBytes: Math.min(
+      config.maxResponseBytes ?? Number.POSITIVE_INFINITY,
+      MAX_CALLBACK_RESPONSE_BYTES,
+    ),
   };
 
   let listed: VersionsResult;

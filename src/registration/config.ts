@@ -65,9 +65,10 @@ export interface RegistrationHandlerConfig {
    */
   timeout?: number | false;
   /**
-   * The largest answer we read from a partner, in bytes: our calls back to an initiator, and the calls of
-   * `register`, `updateRegistration` and the clients of registered partners. Default 16 MiB, as for
-   * every client (`maxResponseBytes` of the client options).
+   * The largest answer we read from a partner, in bytes: the calls of `register`, `updateRegistration`
+   * and the clients of registered partners. Default 16 MiB, as for every client (`maxResponseBytes` of
+   * the client options). Our calls back to an initiator read at most 256 KiB whatever this says: its
+   * versions list and version details are small, and it holds only token A.
    */
   maxResponseBytes?: number;
   /** Retries of the calls to the initiator. Default: one retry. */

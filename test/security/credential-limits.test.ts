@@ -7,6 +7,7 @@ import {
   connect,
   createRegistrationHandler,
   InMemoryPartnerStore,
+  isOcpiInvalidResponseError,
   isOcpiValidationError,
   type PartnerRecord,
   register,
@@ -249,15 +250,19 @@ function partnerWithDetails(endpoints: unknown[], options: { detailsUrl?: string
 }
 
 const GOOD_ENDPOINTS = [endpoint221('credentials'), endpoint221('locations', 'SENDER')];
+const longEndpoints = (count: number) =>
+  Array.from({ length: count }, (_, index) =>
+    endpoint221(`x${String(index).padStart(299, '0')}`, 'S'.repeat(300), `${PARTNER}/2.2.1/m`),
+  );
 // About 13 MB: within the default response cap of 16 MiB, as the review's 11.6 MB record was.
-const MANY_ENDPOINTS = Array.from({ length: 20_002 }, (_, index) =>
-  endpoint221(`x${String(index).padStart(299, '0')}`, 'S'.repeat(300), `${PARTNER}/2.2.1/m`),
-);
+const MANY_ENDPOINTS = longEndpoints(20_002);
+// About 200 KB: within the 256 KiB our calls back to an initiator read.
+const SOME_ENDPOINTS = longEndpoints(300);
 const tooManyRoles = (count: number) =>
   Array.from({ length: count }, (_, index) => role221({ party_id: `P${String(index).padStart(2, '0')}` }));
 
-const HOSTILE_DETAILS: [string, unknown[], string | undefined][] = [
-  ['20,002 endpoints of 300-character identifiers and roles', MANY_ENDPOINTS, undefined],
+const hostileDetails = (many: unknown[]): [string, unknown[], string | undefined][] => [
+  [`${many.length} endpoints of 300-character identifiers and roles`, many, undefined],
   ['101 endpoints', Array.from({ length: 101 }, (_, index) => endpoint221(`module${index}`)), undefined],
   [
     'an interface role with NUL and U+202E',
@@ -307,22 +312,35 @@ describe.each(['lenient', 'strict'] as const)(
       return { response, envelope, errors, untouched: () => expect(store.all()).toEqual(before) };
     }
 
-    it.each(HOSTILE_DETAILS)('answers 3001 and stores nothing for %s', async (_, endpoints, detailsUrl) => {
-      const { fetch } = partnerWithDetails(endpoints, detailsUrl === undefined ? {} : { detailsUrl });
-      const { response, envelope, errors, untouched } = await postAs(credentials('2.2.1'), fetch);
-      expect(response.status).toBe(200);
+    it.each(hostileDetails(SOME_ENDPOINTS))(
+      'answers 3001 and stores nothing for %s',
+      async (_, endpoints, detailsUrl) => {
+        const { fetch } = partnerWithDetails(endpoints, detailsUrl === undefined ? {} : { detailsUrl });
+        const { response, envelope, errors, untouched } = await postAs(credentials('2.2.1'), fetch);
+        expect(response.status).toBe(200);
+        expect(envelope.status_code).toBe(3001);
+        // The one message of every failed callback; the app hears why.
+        expect(envelope.status_message).toBe(
+          "Could not use the initiator's API with the versions URL and token it sent",
+        );
+        expect(errors).toHaveLength(1);
+        expect(isOcpiValidationError(errors[0]), String(errors[0])).toBe(true);
+        untouched();
+      },
+    );
+
+    it('reads no more than 256 KiB of a callback answer: 20,002 endpoints are refused unread', async () => {
+      const { fetch } = partnerWithDetails(MANY_ENDPOINTS);
+      const { envelope, errors, untouched } = await postAs(credentials('2.2.1'), fetch);
       expect(envelope.status_code).toBe(3001);
-      // The one message of every failed callback; the app hears why.
-      expect(envelope.status_message).toBe(
-        "Could not use the initiator's API with the versions URL and token it sent",
+      expect(isOcpiInvalidResponseError(errors[0]) && errors[0].reason).toBe(
+        'response body over 262144 bytes',
       );
-      expect(errors).toHaveLength(1);
-      expect(isOcpiValidationError(errors[0]), String(errors[0])).toBe(true);
       untouched();
     });
 
     it('counts the endpoints before any goes through the URL policy', async () => {
-      const { fetch } = partnerWithDetails(MANY_ENDPOINTS);
+      const { fetch } = partnerWithDetails(SOME_ENDPOINTS);
       const judged: string[] = [];
       const store = new NulRefusingStore();
       await store.save({ id: 'partner-1', status: 'invited', incomingToken: TOKEN_A });
@@ -334,7 +352,7 @@ describe.each(['lenient', 'strict'] as const)(
           body: JSON.stringify(credentials('2.2.1')),
         }),
       );
-      // The versions URL and the details URL; none of the 20,002 endpoints.
+      // The versions URL and the details URL; none of the 300 endpoints.
       expect(judged).toEqual([`${PARTNER}/versions`, `${PARTNER}/2.2.1`]);
     });
 
@@ -405,7 +423,7 @@ describe('when we initiate, what the partner lists', () => {
     return { config, attempt };
   };
 
-  it.each(HOSTILE_DETAILS)(
+  it.each(hostileDetails(MANY_ENDPOINTS))(
     'with %s fails register() with an OcpiValidationError, before any POST',
     async (_, endpoints, detailsUrl) => {
       const { fetch, called } = partnerWithDetails(endpoints, detailsUrl === undefined ? {} : { detailsUrl });
