@@ -72,10 +72,10 @@ const paths = fc.oneof(
   { weight: 8, arbitrary: fc.constantFrom('/2.2.1/credentials', '/2.1.1/credentials') },
   { weight: 4, arbitrary: knownPaths },
   { weight: 2, arbitrary: fc.array(segment, { maxLength: 6 }).map((parts) => `/${parts.join('/')}`) },
-  { weight: 1, arbitrary: fc.integer({ min: 1, max: 70_000 }).map((n) => `/${'/'.repeat(n)}x`) },
+  { weight: 1, arbitrary: fc.integer({ min: 1, max: 30_000 }).map((n) => `/${'/'.repeat(n)}x`) },
   {
     weight: 1,
-    arbitrary: fc.tuple(knownPaths, fc.integer({ min: 1, max: 70_000 })).map(([p, n]) => p + '/'.repeat(n)),
+    arbitrary: fc.tuple(knownPaths, fc.integer({ min: 1, max: 30_000 })).map(([p, n]) => p + '/'.repeat(n)),
   },
 );
 const queries = fc.oneof(
@@ -316,6 +316,10 @@ describe('the registration handler under fuzzed partner input', () => {
   for (const validation of ['strict', 'lenient'] as const) {
     it(`answers every one of ${RUNS_PER_MODE} hostile requests safely (${validation})`, async () => {
       let handled = 0;
+      // A rejected request leaves the store as it was (that is checked), so the store is seeded again
+      // only after a request that was accepted and may have changed it.
+      let store = await seededStore();
+      let before = JSON.stringify(store.all());
       await fc.assert(
         fc.asyncProperty(
           requestLines,
@@ -325,8 +329,6 @@ describe('the registration handler under fuzzed partner input', () => {
           behaviours,
           async ([method, path, authorization], query, trace, body, behaviour) => {
             const request = buildRequest(method, `${BASE}${path}${query}`, authorization, trace, body);
-            const store = await seededStore();
-            const before = JSON.stringify(store.all());
             const called: URL[] = [];
             const errors: unknown[] = [];
             const config: RegistrationHandlerConfig = {
@@ -362,18 +364,28 @@ describe('the registration handler under fuzzed partner input', () => {
               headers: JSON.stringify([...response.headers]),
             };
 
-            expect(errors, 'errors reached onError').toEqual([]);
-            expect(outcome.status, outcome.body.slice(0, 300)).toBeLessThan(500);
+            // Plain checks, not expect(): twenty thousand runs of a dozen assertions would cost more in
+            // the matcher's bookkeeping than in the handler. fast-check reports the throw and the input.
+            check(errors.length === 0, () => `an error reached onError: ${String(errors[0])}`);
+            check(outcome.status < 500, () => `HTTP ${outcome.status}: ${outcome.body.slice(0, 300)}`);
             const envelope = JSON.parse(outcome.body) as { status_code: number; data?: { token?: unknown } };
-            expect(Number.isInteger(envelope.status_code)).toBe(true);
-            expectNoSecretOrStack(outcome, envelope);
+            check(
+              Number.isInteger(envelope.status_code),
+              () => `no status_code: ${outcome.body.slice(0, 300)}`,
+            );
+            checkNoSecretOrStack(outcome, envelope);
             // Our server only ever calls the partner's own host, over https.
-            for (const url of called)
-              expect(`${url.protocol}//${url.hostname}`).toBe(`https://${PARTNER_HOST}`);
+            for (const url of called) {
+              check(url.protocol === 'https:' && url.hostname === PARTNER_HOST, () => `called ${url.href}`);
+            }
             const accepted = outcome.status === 200 && envelope.status_code === 1000;
             tally(outcome, envelope, called);
-            if (!accepted)
-              expect(JSON.stringify(store.all()), 'a rejected request changed the store').toBe(before);
+            if (accepted) {
+              store = await seededStore();
+              before = JSON.stringify(store.all());
+            } else {
+              check(JSON.stringify(store.all()) === before, () => 'a rejected request changed the store');
+            }
           },
         ),
         { numRuns: RUNS_PER_MODE, seed: SEED + (validation === 'strict' ? 0 : 1), endOnFailure: true },
@@ -424,7 +436,7 @@ function buildRequest(
 }
 
 /** No token the store knows, in any wire form, outside the one token a credentials answer hands out. */
-function expectNoSecretOrStack(
+function checkNoSecretOrStack(
   outcome: Outcome,
   envelope: { status_code: number; data?: { token?: unknown } },
 ) {
@@ -433,12 +445,16 @@ function expectNoSecretOrStack(
   if (typeof handedOut === 'string') body = body.split(JSON.stringify(handedOut)).join('"<handed out>"');
   for (const token of KNOWN_TOKENS) {
     for (const form of [token, encodeBase64(token), encodeURIComponent(token)]) {
-      expect(body.includes(form) || outcome.headers.includes(form), `answer leaks ${token}`).toBe(false);
+      check(!body.includes(form) && !outcome.headers.includes(form), () => `the answer leaks ${token}`);
     }
   }
-  // A stack frame, escaped in JSON or not, or a source location.
-  expect(body).not.toMatch(/(?:\\n|\n)\s+at |\.[cm]?[jt]s:\d+|node_modules/);
-  expect(body).not.toMatch(/(?:Type|Range|Syntax|Reference)Error/);
+  // A stack frame, escaped in JSON or not, a source location, or an error's name.
+  const trace = /(?:\\n|\n)\s+at |\.[cm]?[jt]s:\d+|node_modules|(?:Type|Range|Syntax|Reference)Error/;
+  check(!trace.test(body), () => `the answer shows a stack trace: ${body.slice(0, 300)}`);
+}
+
+function check(condition: boolean, problem: () => string): void {
+  if (!condition) throw new Error(problem());
 }
 
 function encodeBase64(text: string): string {
