@@ -1,0 +1,119 @@
+// The public API under review: every name each entry exports, values and types alike, is kept in
+// test/exports/<entry>.txt, so that a new, renamed or removed public name shows in the diff of a change.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import * as root from '@org/ocpi';
+import * as node from '@org/ocpi/node';
+import * as v211 from '@org/ocpi/v211';
+import * as v221 from '@org/ocpi/v221';
+import type * as TypeScript from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+// typescript is CommonJS; required so that its namespace is whole under vitest's ESM interop.
+const ts = createRequire(import.meta.url)('typescript') as typeof TypeScript;
+
+const REPO = new URL('../', import.meta.url);
+const UPDATE = process.env.UPDATE_EXPORTS === '1';
+const TYPE_MARKER = 'type ';
+
+/** Each subpath of package.json's `exports`, with the module the tests load for it (vitest's aliases). */
+const ENTRIES = [
+  { subpath: '.', name: '@org/ocpi', list: 'root', source: 'src/index.ts', module: root },
+  { subpath: './v211', name: '@org/ocpi/v211', list: 'v211', source: 'src/v211/index.ts', module: v211 },
+  { subpath: './v221', name: '@org/ocpi/v221', list: 'v221', source: 'src/v221/index.ts', module: v221 },
+  { subpath: './node', name: '@org/ocpi/node', list: 'node', source: 'src/node/index.ts', module: node },
+] as const;
+
+interface ExportedName {
+  name: string;
+  typeOnly: boolean;
+}
+
+/**
+ * Every name an entry exports, from its source text: types are erased at run time, so the TypeScript
+ * checker lists them. A name is type-only when the loaded module does not have it.
+ */
+function exportedNames(): Map<string, ExportedName[]> {
+  const configFile = fileURLToPath(new URL('tsconfig.json', REPO));
+  const { config } = ts.readConfigFile(configFile, ts.sys.readFile);
+  const { options } = ts.parseJsonConfigFileContent(config, ts.sys, fileURLToPath(REPO));
+  const program = ts.createProgram(
+    ENTRIES.map(({ source }) => fileURLToPath(new URL(source, REPO))),
+    options,
+  );
+  const checker = program.getTypeChecker();
+  return new Map(
+    ENTRIES.map(({ list, source, module }) => {
+      const file = program.getSourceFile(fileURLToPath(new URL(source, REPO)));
+      const symbol = file && checker.getSymbolAtLocation(file);
+      if (!symbol) throw new Error(`TypeScript found no module in ${source}`);
+      const values = new Set(Object.keys(module));
+      const names = checker
+        .getExportsOfModule(symbol)
+        .map(({ name }) => ({ name, typeOnly: !values.has(name) }))
+        .sort((a, b) => compare(a.name, b.name));
+      return [list, names];
+    }),
+  );
+}
+
+// Code-unit order, as Array.prototype.sort: the same on every machine and locale.
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const listFile = (list: string) => new URL(`test/exports/${list}.txt`, REPO);
+
+function render(entry: (typeof ENTRIES)[number], names: readonly ExportedName[]): string {
+  const header = [
+    `# The public exports of ${entry.name} (${entry.source}), one per line; \`${TYPE_MARKER.trim()}\` marks a type-only`,
+    '# export. Checked by test/exports.test.ts; after a deliberate change of the API: UPDATE_EXPORTS=1 npx vitest run test/exports',
+  ];
+  const lines = names.map(({ name, typeOnly }) => (typeOnly ? `${TYPE_MARKER}${name}` : name));
+  return `${[...header, ...lines].join('\n')}\n`;
+}
+
+function readList(list: string): string {
+  try {
+    return readFileSync(listFile(list), 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+const HOW_TO_UPDATE =
+  'If this change of the public API is deliberate, rewrite the lists with ' +
+  '`UPDATE_EXPORTS=1 npx vitest run test/exports` and commit them with the change, so that the new, ' +
+  'renamed or removed names show in its diff; otherwise keep the name out of the entry point.';
+
+const actual = exportedNames();
+
+describe('export lists', () => {
+  it('covers every entry of the exports map', () => {
+    const packageJson = JSON.parse(readFileSync(new URL('package.json', REPO), 'utf8')) as {
+      exports: Record<string, unknown>;
+    };
+    const subpaths = Object.keys(packageJson.exports).filter((subpath) => subpath !== './package.json');
+    expect(subpaths.sort(), 'a new entry point needs a list here').toEqual(
+      ENTRIES.map(({ subpath }) => subpath).sort(),
+    );
+  });
+
+  describe.each(ENTRIES)('$name', (entry) => {
+    const names = actual.get(entry.list) ?? [];
+
+    it('has every run-time export in its type-level list', () => {
+      const listed = new Set(names.map(({ name }) => name));
+      expect(Object.keys(entry.module).filter((name) => !listed.has(name))).toEqual([]);
+    });
+
+    it(`matches test/exports/${entry.list}.txt`, () => {
+      const exported = render(entry, names);
+      if (UPDATE) writeFileSync(listFile(entry.list), exported);
+      expect(
+        exported,
+        `${entry.name} exports other names than test/exports/${entry.list}.txt lists ` +
+          `(+ exported but not listed, - listed but not exported). ${HOW_TO_UPDATE}`,
+      ).toBe(readList(entry.list));
+    });
+  });
+});
