@@ -129,11 +129,6 @@ export {
   parseList,
   type RejectedItem,
 } from './common/parse-list';
-export { CiString, ciEquals } from './common/primitives/ci-string';
-export { nonEmptyArray } from './common/primitives/non-empty-array';
-export { BooleanSchema, IntSchema, int, NumberSchema } from './common/primitives/number';
-export { URLSchema } from './common/primitives/url';
-export { isUtcDateTime, normalizeDateTime } from './common/primitives/utc-date-time';
 export type { StatusCodeInfo } from './common/status-code-info';
 export { isSuccessStatusCode, type StatusCodeRange, statusCodeRange } from './common/status-code-range';
 export { formatPath, toValidationIssues, type ValidationIssue } from './common/validation-issue';

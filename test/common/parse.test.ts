@@ -1,7 +1,8 @@
-import { normalizeDateTime, parseList, parsePayload } from '@org/ocpi';
+import { parseList, parsePayload } from '@org/ocpi';
 import { CiString, DateTimeSchema, string } from '@org/ocpi/v221';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
+import { normalizeDateTime } from '../../src/common/primitives/utc-date-time';
 
 const Connector = z.strictObject({
   id: CiString(36),
