@@ -40,20 +40,12 @@ export {
   type VersionEntry,
   type VersionsResult,
 } from './common/discovery';
-export { defineResponseSchema, type EnvelopeRules, type OcpiResponse } from './common/envelope';
 export { createResponseError, type ResponseOutcome } from './common/errors/create-response-error';
-export {
-  isOcpiError,
-  OcpiError,
-  type OcpiErrorKind,
-  type OcpiRequestInfo,
-  type OcpiRequestInput,
-} from './common/errors/ocpi-error';
-export { isOcpiHttpError, OcpiHttpError, type OcpiHttpErrorInput } from './common/errors/ocpi-http-error';
+export { isOcpiError, OcpiError, type OcpiRequestInfo } from './common/errors/ocpi-error';
+export { isOcpiHttpError, OcpiHttpError } from './common/errors/ocpi-http-error';
 export {
   isOcpiInvalidResponseError,
   OcpiInvalidResponseError,
-  type OcpiInvalidResponseErrorInput,
 } from './common/errors/ocpi-invalid-response-error';
 export {
   isOcpiMissingEndpointError,
@@ -65,7 +57,6 @@ export {
   OcpiNoCommonVersionError,
 } from './common/errors/ocpi-no-common-version-error';
 export {
-  createStatusError,
   isOcpiClientStatusError,
   isOcpiHubStatusError,
   isOcpiServerStatusError,
@@ -74,48 +65,22 @@ export {
   OcpiHubStatusError,
   OcpiServerStatusError,
   OcpiStatusError,
-  type OcpiStatusErrorInput,
 } from './common/errors/ocpi-status-error';
 export { isOcpiTimeoutError, OcpiTimeoutError } from './common/errors/ocpi-timeout-error';
 export { isOcpiUntrustedUrlError, OcpiUntrustedUrlError } from './common/errors/ocpi-untrusted-url-error';
-export {
-  isOcpiValidationError,
-  OcpiValidationError,
-  type OcpiValidationErrorInput,
-} from './common/errors/ocpi-validation-error';
-export { REDACTED, redactAuthorization, redactSecrets, redactUrl } from './common/errors/redact';
-export {
-  type BoundOperation,
-  type BoundOperations,
-  bindOperations,
-  type ModuleTarget,
-  type OperationArgs,
-  type OperationResult,
-  type PathParams,
-} from './common/http/bind-operations';
-export type { ClientOptions } from './common/http/client-options';
+export { isOcpiValidationError, OcpiValidationError } from './common/errors/ocpi-validation-error';
 export { PageRequest } from './common/http/page-request';
-export { type Page, type PaginateRequest, paginatePages } from './common/http/paginate';
+export type { Page } from './common/http/paginate';
 export {
   type PartnerUrlPolicy,
   type PartnerUrlPolicyOptions,
   partnerUrlPolicy,
 } from './common/http/partner-url-policy';
-export { type PartyRef, routingHeaders } from './common/http/routing';
-export {
-  type CallOptions,
-  createTransport,
-  type RetryPolicy,
-  type Transport,
-  type TransportOptions,
-  type TransportRequest,
-  type TransportResponse,
-  type ValidationReport,
-} from './common/http/transport';
-export { TrustedOrigins } from './common/http/trusted-origins';
+export type { PartyRef } from './common/http/routing';
+export type { CallOptions, RetryPolicy, ValidationReport } from './common/http/transport';
 export { findNextLink, type LinkValue, parseLinkHeader } from './common/link-header';
-export { type ListQuery, listQueryFromSchema, listQuerySchema } from './common/list-query';
-export { type HttpMethod, type Operation, operation } from './common/operation';
+export { listQueryFromSchema, listQuerySchema } from './common/list-query';
+export type { HttpMethod, Operation } from './common/operation';
 export {
   type LenientIssue,
   type ParseOptions,
@@ -131,8 +96,8 @@ export {
 } from './common/parse-list';
 export type { StatusCodeInfo } from './common/status-code-info';
 export { isSuccessStatusCode, type StatusCodeRange, statusCodeRange } from './common/status-code-range';
-export { formatPath, toValidationIssues, type ValidationIssue } from './common/validation-issue';
-export { OCPI_VERSIONS, type OcpiVersion } from './common/version';
+export type { ValidationIssue } from './common/validation-issue';
+export type { OcpiVersion } from './common/version';
 export { type ConnectOptions, connect, type OcpiClient } from './connect';
 export type {
   Registration211Config,

@@ -2,8 +2,8 @@
 // `keyN=x` parameters blocked the handler for 9.5 s, because each secret-named parameter was set on
 // `searchParams` in turn and every set re-serialised the whole query. Timing is no test, so the
 // serialisations are counted instead.
-import { REDACTED, redactUrl } from '@org/ocpi';
 import { afterEach, describe, expect, it } from 'vitest';
+import { REDACTED, redactUrl } from '../../src/common/errors/redact';
 
 const MASK = encodeURIComponent(REDACTED);
 

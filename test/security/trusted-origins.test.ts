@@ -1,10 +1,11 @@
 // TrustedOrigins trusts http(s) origins only (issue #10, finding 14). Every other URL has an opaque
 // origin, which `URL.origin` reads as "null" for all of them alike: trusting `foo://a` used to trust
 // `data:`, `blob:` and every other custom scheme too.
-import { fetchVersions, isOcpiUntrustedUrlError, TrustedOrigins } from '@org/ocpi';
+import { fetchVersions, isOcpiUntrustedUrlError } from '@org/ocpi';
 import * as v211 from '@org/ocpi/v211';
 import * as v221 from '@org/ocpi/v221';
 import { describe, expect, it } from 'vitest';
+import { TrustedOrigins } from '../../src/common/http/trusted-origins';
 
 const PARTNER = 'https://cpo.example.com';
 const OPAQUE = ['foo://a/x', 'bar://b/y', 'data:text/plain,hello', 'blob:null/1', 'file:///etc/passwd'];
