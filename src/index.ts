@@ -15,7 +15,6 @@ export {
   type TokenMatch,
   type TokenMismatchReason,
 } from './common/auth/match-credentials-token';
-export { awaitCommand, type CommandOutcome } from './common/await-command';
 export { CommandInbox, type ExpectedResult } from './common/command-inbox';
 export {
   type AuthenticatedPartner,
@@ -79,7 +78,6 @@ export {
 export type { PartyRef } from './common/http/routing';
 export type { CallOptions, RetryPolicy, ValidationReport } from './common/http/transport';
 export { findNextLink, type LinkValue, parseLinkHeader } from './common/link-header';
-export { listQueryFromSchema, listQuerySchema } from './common/list-query';
 export type { HttpMethod, Operation } from './common/operation';
 export {
   type LenientIssue,

@@ -117,3 +117,31 @@ describe('export lists', () => {
     });
   });
 });
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
+describe('one meaning per name', () => {
+  const all = ENTRIES.flatMap((entry) =>
+    (actual.get(entry.list) ?? []).map((exported) => ({ ...exported, entry: entry.name })),
+  );
+
+  it('exports a name from one entry only, or from both versions as each version’s own', () => {
+    const VERSION_ENTRIES: readonly string[] = ['@org/ocpi/v211', '@org/ocpi/v221'];
+    const shared = [...groupBy(all, ({ name }) => name)]
+      .filter(([, uses]) => uses.length > 1 && !uses.every(({ entry }) => VERSION_ENTRIES.includes(entry)))
+      .map(([name, uses]) => `${name}: ${uses.map(({ entry }) => entry).join(', ')}`);
+    expect(shared).toEqual([]);
+  });
+
+  it('has no two values whose names differ only by case', () => {
+    const values = [...new Set(all.filter(({ typeOnly }) => !typeOnly).map(({ name }) => name))];
+    const clashes = [...groupBy(values, (name) => name.toLowerCase()).values()].filter(
+      (names) => names.length > 1,
+    );
+    expect(clashes).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@ import type { CommandInbox } from './command-inbox';
  * How a command ended: the CPO refused it at once (`rejected`: any answer but ACCEPTED), its result
  * arrived at the response URL (`completed`, whatever the result says), or none came in time (`timeout`).
  */
-export type CommandOutcome<Response, Result> =
+export type AwaitedCommand<Response, Result> =
   | { status: 'rejected'; response: Response }
   | { status: 'completed'; response: Response; result: Result }
   | { status: 'timeout'; response: Response };
@@ -20,7 +20,7 @@ export async function awaitCommand<Response extends { result: string }, Result>(
   /** How long to wait for the result once the CPO accepted, given its answer. */
   waitMs: (response: Response) => number;
   signal?: AbortSignal | undefined;
-}): Promise<CommandOutcome<Response, Result>> {
+}): Promise<AwaitedCommand<Response, Result>> {
   const expected = flow.inbox.expect(flow.responseUrl);
   let response: Response;
   try {

@@ -1,25 +1,17 @@
 import * as z from 'zod/mini';
 
-/** The query parameters of a paginated GET, typed (the wire carries them as strings). */
-export interface ListQuery {
-  offset?: number;
-  limit?: number;
-  date_from?: string;
-  date_to?: string;
-}
-
 /**
- * The paginated-request parameters: `offset` (from 0), `limit` (at least 1) and the `date_from` /
- * `date_to` window on `last_updated`, in the version's DateTime.
+ * Builds a version's schema of the paginated-request parameters: `offset` (from 0), `limit` (at least 1)
+ * and the `date_from` / `date_to` window on `last_updated`, in the version's DateTime.
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function listQuerySchema<D extends z.ZodMiniType<string, string>>(dateTime: D) {
+export function defineListQuerySchema<D extends z.ZodMiniType<string, string>>(dateTime: D) {
   return z.strictObject({ date_from: z.optional(dateTime), ...windowAndPage(dateTime) });
 }
 
 /** The same, for the lists that demand a start of the window (Sessions): `date_from` required. */
 /* @__NO_SIDE_EFFECTS__ */
-export function listQueryFromSchema<D extends z.ZodMiniType<string, string>>(dateTime: D) {
+export function defineListQueryFromSchema<D extends z.ZodMiniType<string, string>>(dateTime: D) {
   return z.strictObject({ date_from: dateTime, ...windowAndPage(dateTime) });
 }
 

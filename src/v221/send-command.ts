@@ -1,4 +1,4 @@
-import { type CommandOutcome as AwaitedCommand, awaitCommand } from '../common/await-command';
+import { type AwaitedCommand, awaitCommand } from '../common/await-command';
 import type { CommandInbox } from '../common/command-inbox';
 import type { CallOptions } from '../common/http/transport';
 import type { Client221 } from './client';

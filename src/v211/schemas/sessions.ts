@@ -1,7 +1,7 @@
 // OCPI 2.1.1 Sessions: the generated schemas, and what the spec adds in prose.
 // Spec: https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_sessions.md
 import * as z from 'zod/mini';
-import { listQueryFromSchema } from '../../common/list-query';
+import { defineListQueryFromSchema } from '../../common/list-query';
 import { operation } from '../../common/operation';
 import { specRule } from '../../common/spec-rule';
 import * as generated from '../generated/schemas';
@@ -31,7 +31,7 @@ export const SessionPatchSchema = /*@__PURE__*/ patchOf(generated.SessionSchema,
 export type SessionPatch = z.infer<typeof SessionPatchSchema>;
 
 /** The query of the Sessions list: unlike the other lists, `date_from` is required. */
-export const SessionsListQuerySchema = /*@__PURE__*/ listQueryFromSchema(DateTimeSchema);
+export const SessionsListQuerySchema = /*@__PURE__*/ defineListQueryFromSchema(DateTimeSchema);
 export type SessionsListQuery = z.infer<typeof SessionsListQuerySchema>;
 
 const emspSession = '/{country_code}/{party_id}/{session_id}';

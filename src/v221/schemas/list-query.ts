@@ -1,4 +1,4 @@
-import { listQuerySchema } from '../../common/list-query';
+import { defineListQuerySchema } from '../../common/list-query';
 import { DateTimeSchema } from '../primitives';
 
 /**
@@ -7,4 +7,4 @@ import { DateTimeSchema } from '../primitives';
  *
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/transport_and_format.asciidoc#transport_and_format_paginated_request
  */
-export const ListQuerySchema = /*@__PURE__*/ listQuerySchema(DateTimeSchema);
+export const ListQuerySchema = /*@__PURE__*/ defineListQuerySchema(DateTimeSchema);
