@@ -1,5 +1,6 @@
 // The public API under review: every name each entry exports, values and types alike, is kept in
 // test/exports/<entry>.txt, so that a new, renamed or removed public name shows in the diff of a change.
+// The README's entry-point table may only name what its entry exports.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -143,5 +144,56 @@ describe('one meaning per name', () => {
       (names) => names.length > 1,
     );
     expect(clashes).toEqual([]);
+  });
+});
+
+describe('README entry-point table', () => {
+  const readme = readFileSync(new URL('README.md', REPO), 'utf8');
+  const section = readme.split(/^## /m).find((part) => part.startsWith('Entry points\n')) ?? '';
+  const rows = section
+    .split('\n')
+    .filter((line) => line.startsWith('|') && !/^\|\s*(import|-+)\s*\|/.test(line))
+    .map((line) => line.split('|').slice(1, -1));
+
+  it('has a row for every entry', () => {
+    const entriesInTable = new Set(rows.map(([first]) => first?.trim()));
+    expect(ENTRIES.filter(({ name }) => !entriesInTable.has(`\`${name}\``)).map(({ name }) => name)).toEqual(
+      [],
+    );
+  });
+
+  it('names only what the entry of its row exports', () => {
+    const wrong = rows.flatMap(([first, ...cells]) => {
+      const entry = ENTRIES.find(({ name }) => first?.trim() === `\`${name}\``);
+      const names = new Set((entry && actual.get(entry.list)?.map(({ name }) => name)) ?? []);
+      const mentioned = cells.flatMap((cell) =>
+        [...cell.matchAll(/`([^`]+)`/g)].map((match) => match[1] ?? ''),
+      );
+      return mentioned
+        .filter((code) => !names.has(code.replace(/\(\)$/, '')))
+        .map((code) => `${first?.trim()}: \`${code}\``);
+    });
+    expect(
+      wrong,
+      'a backticked word in a row of the README entry-point table must be an export of that row’s entry, ' +
+        'written `name` or `name()`; other code words go in plain text or below the table',
+    ).toEqual([]);
+  });
+
+  it('names every value of the root and node entries', () => {
+    const missing = ENTRIES.filter(({ list }) => list === 'root' || list === 'node').flatMap((entry) => {
+      const text = rows
+        .filter(([first]) => first?.trim() === `\`${entry.name}\``)
+        .flatMap((cells) => cells.slice(1))
+        .join('|');
+      return Object.keys(entry.module)
+        .filter((name) => !text.includes(`\`${name}\``) && !text.includes(`\`${name}()\``))
+        .map((name) => `${entry.name}: ${name}`);
+    });
+    expect(
+      missing,
+      'every function, class and constant of the root and node entries is named in its rows of the ' +
+        'README entry-point table: it is where a user learns what an entry offers',
+    ).toEqual([]);
   });
 });
