@@ -39,9 +39,10 @@ function exportedNames(): Map<string, ExportedName[]> {
   const configFile = fileURLToPath(new URL('tsconfig.json', REPO));
   const { config } = ts.readConfigFile(configFile, ts.sys.readFile);
   const { options } = ts.parseJsonConfigFileContent(config, ts.sys, fileURLToPath(REPO));
+  // Export names need only the modules and their re-exports: no global types or libraries to read.
   const program = ts.createProgram(
     ENTRIES.map(({ source }) => fileURLToPath(new URL(source, REPO))),
-    options,
+    { ...options, types: [], noLib: true },
   );
   const checker = program.getTypeChecker();
   return new Map(
