@@ -2,17 +2,13 @@
 // test/exports/<entry>.txt, so that a new, renamed or removed public name shows in the diff of a change.
 // The README's entry-point table may only name what its entry exports.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import * as root from '@org/ocpi';
 import * as node from '@org/ocpi/node';
 import * as v211 from '@org/ocpi/v211';
 import * as v221 from '@org/ocpi/v221';
-import type * as TypeScript from 'typescript';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-
-// typescript is CommonJS; required so that its namespace is whole under vitest's ESM interop.
-const ts = createRequire(import.meta.url)('typescript') as typeof TypeScript;
 
 const REPO = new URL('../', import.meta.url);
 const UPDATE = process.env.UPDATE_EXPORTS === '1';
