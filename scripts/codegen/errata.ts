@@ -3,7 +3,7 @@
  * spec folder's `errata/` (fixes made on the bugfix branches after each tagged release).
  *
  * The diffs are read at run time and never copied (the spec text is CC BY-ND). Each file's hunks
- * are applied to the tagged text; both texts are read with the generator's own readers, and the
+ * are applied to the tagged text (unified-diff.ts); both texts are read with the generator's own readers, and the
  * table rows a hunk touches are compared in model terms (name, type, length, link, cardinality,
  * enum value). The model keeps the tagged release's line numbers. After patching, each file's
  * module must equal the one read from the corrected text, so an erratum the row logic does not
@@ -32,6 +32,16 @@ import type {
 import { SPEC_VERSIONS } from './model';
 import { moduleNameForFile } from './module-names';
 import { checkTypeLinks, findDuplicateDefinitions, resolveReferences } from './resolve';
+import {
+  changeRuns,
+  type DiffFile,
+  type DiffHunk,
+  type DiffLine,
+  type PatchedText,
+  parseUnifiedDiff,
+  patchText,
+  UnifiedDiffError,
+} from './unified-diff';
 
 /** Errata diff per version, inside `<specDir>/errata/` (tag..bugfix-branch, as the spec folder's README says). */
 export const ERRATA_FILES: Readonly<Record<SpecVersion, string>> = {
@@ -39,226 +49,9 @@ export const ERRATA_FILES: Readonly<Record<SpecVersion, string>> = {
   '2.2.1': 'v2.2.1-d2..release-2.2.1-bugfixes.diff',
 };
 
+/** The errata cannot be read, do not fit the spec text or the model, or change it in a way not applied here. */
 export class ErrataError extends Error {
   override name = 'ErrataError';
-}
-
-// ---------------------------------------------------------------------------------------------
-// Unified diff
-
-/**
- * One line of a hunk. `oldLine`/`newLine` are 1-based positions in the old/new file; for an
- * added line `oldLine` is the old line it is inserted before, for a removed line `newLine` is the
- * new line that follows it.
- */
-export interface DiffLine {
-  kind: ' ' | '-' | '+';
-  text: string;
-  oldLine: number;
-  newLine: number;
-}
-
-export interface DiffHunk {
-  /** From `@@ -oldStart,oldCount +newStart,newCount @@`. */
-  oldStart: number;
-  oldCount: number;
-  newStart: number;
-  newCount: number;
-  lines: DiffLine[];
-}
-
-export interface DiffFile {
-  /** Path inside the version folder (the `a/` prefix removed). */
-  file: string;
-  hunks: DiffHunk[];
-  /** `\ No newline at end of file` seen after an old-side / new-side line. */
-  oldMissingFinalNewline: boolean;
-  newMissingFinalNewline: boolean;
-}
-
-const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
-
-/** Parses `git diff` output: files, hunks and their lines. Only in-place edits of text files are supported. */
-export function parseUnifiedDiff(text: string): DiffFile[] {
-  const files: DiffFile[] = [];
-  let file: DiffFile | undefined;
-  let hunk: { hunk: DiffHunk; oldLine: number; newLine: number } | undefined;
-  let lastKind: DiffLine['kind'] | undefined;
-  const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  lines.forEach((line, index) => {
-    const where = `diff line ${index + 1}`;
-    if (line.startsWith('diff --git ')) {
-      closeHunk(hunk, where);
-      hunk = undefined;
-      file = { file: '', hunks: [], oldMissingFinalNewline: false, newMissingFinalNewline: false };
-      files.push(file);
-    } else if (
-      hunk &&
-      (line.startsWith(' ') || line.startsWith('-') || line.startsWith('+') || line === '')
-    ) {
-      // git writes an empty context line as a single space; some tools strip it.
-      const kind = (line === '' ? ' ' : line.charAt(0)) as DiffLine['kind'];
-      hunk.hunk.lines.push({ kind, text: line.slice(1), oldLine: hunk.oldLine, newLine: hunk.newLine });
-      if (kind !== '+') hunk.oldLine++;
-      if (kind !== '-') hunk.newLine++;
-      lastKind = kind;
-      if (isHunkComplete(hunk.hunk)) {
-        closeHunk(hunk, where);
-        hunk = undefined;
-      }
-    } else if (line.startsWith('\\')) {
-      if (!file || lastKind === undefined) throw new ErrataError(`${where}: stray "${line}"`);
-      if (lastKind !== '+') file.oldMissingFinalNewline = true;
-      if (lastKind !== '-') file.newMissingFinalNewline = true;
-    } else if (line.startsWith('@@')) {
-      if (!file || file.file === '') throw new ErrataError(`${where}: hunk before a file header`);
-      closeHunk(hunk, where);
-      hunk = openHunk(line, where);
-      file.hunks.push(hunk.hunk);
-    } else if (file) {
-      readFileHeader(file, line, where);
-    } else {
-      throw new ErrataError(`${where}: expected "diff --git", found "${clip(line)}"`);
-    }
-  });
-  closeHunk(hunk, 'end of diff');
-  return files;
-}
-
-function openHunk(header: string, where: string): { hunk: DiffHunk; oldLine: number; newLine: number } {
-  const match = HUNK_HEADER.exec(header);
-  if (!match) throw new ErrataError(`${where}: unreadable hunk header "${clip(header)}"`);
-  const hunk: DiffHunk = {
-    oldStart: Number(match[1]),
-    oldCount: match[2] === undefined ? 1 : Number(match[2]),
-    newStart: Number(match[3]),
-    newCount: match[4] === undefined ? 1 : Number(match[4]),
-    lines: [],
-  };
-  // An empty range names the line *before* it (`@@ -0,0 +1,3 @@` for a new file).
-  const oldLine = hunk.oldCount === 0 ? hunk.oldStart + 1 : hunk.oldStart;
-  const newLine = hunk.newCount === 0 ? hunk.newStart + 1 : hunk.newStart;
-  return { hunk, oldLine, newLine };
-}
-
-function isHunkComplete(hunk: DiffHunk): boolean {
-  const old = hunk.lines.filter((line) => line.kind !== '+').length;
-  const added = hunk.lines.filter((line) => line.kind !== '-').length;
-  return old === hunk.oldCount && added === hunk.newCount;
-}
-
-function closeHunk(open: { hunk: DiffHunk } | undefined, where: string): void {
-  if (open && !isHunkComplete(open.hunk)) {
-    const { oldStart, oldCount, newStart, newCount } = open.hunk;
-    throw new ErrataError(
-      `${where}: hunk @@ -${oldStart},${oldCount} +${newStart},${newCount} @@ is cut short`,
-    );
-  }
-}
-
-function readFileHeader(file: DiffFile, line: string, where: string): void {
-  if (line.startsWith('--- ')) {
-    if (line === '--- /dev/null') throw new ErrataError(`${where}: added files are not supported`);
-    file.file = stripDiffPrefix(line.slice(4), 'a/');
-  } else if (line.startsWith('+++ ')) {
-    if (line === '+++ /dev/null') throw new ErrataError(`${where}: deleted files are not supported`);
-    const target = stripDiffPrefix(line.slice(4), 'b/');
-    if (target !== file.file) throw new ErrataError(`${where}: renames are not supported (${file.file})`);
-  } else if (/^(rename|copy|new file|deleted file|Binary files|GIT binary patch)/.test(line)) {
-    throw new ErrataError(`${where}: "${clip(line)}" is not supported, only edits of text files`);
-  }
-  // `index ...`, `old mode`/`new mode`: nothing to read.
-}
-
-function stripDiffPrefix(name: string, prefix: string): string {
-  const trimmed = name.replace(/\t.*$/, '');
-  return trimmed.startsWith(prefix) ? trimmed.slice(prefix.length) : trimmed;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Applying hunks to text
-
-/** A corrected file and how its lines relate to the tagged release's. */
-export interface PatchedText {
-  text: string;
-  /** Per new line (index line - 1): its old line; for an added line, the old line it was inserted before. */
-  origin: number[];
-  /** Per new line: true when the errata added it. */
-  added: boolean[];
-  /** Per old line (index line - 1): its new line, or undefined when the errata removed it. */
-  oldToNew: (number | undefined)[];
-}
-
-/**
- * Applies one file's hunks to its tagged text. Every context and removed line must equal the
- * tagged file's line at that position, else the diff is for another text and this throws.
- */
-export function patchText(oldText: string, diff: DiffFile, label = diff.file): PatchedText {
-  const endsWithNewline = oldText.endsWith('\n');
-  const oldLines = oldText.split('\n');
-  if (endsWithNewline) oldLines.pop();
-  // git writes "\ No newline at end of file" whenever the last hunk reaches the end of such a
-  // file, so marker and file must agree there.
-  const last = diff.hunks[diff.hunks.length - 1];
-  if (last && last.oldStart + last.oldCount - 1 >= oldLines.length) {
-    if (diff.oldMissingFinalNewline === endsWithNewline) {
-      throw new ErrataError(`${label}: the diff and the spec file disagree on the final newline`);
-    }
-  }
-  const result: PatchedText = { text: '', origin: [], added: [], oldToNew: [] };
-  const newLines: string[] = [];
-  const keep = (oldLine: number, text: string): void => {
-    newLines.push(text);
-    result.origin.push(oldLine);
-    result.added.push(false);
-    result.oldToNew[oldLine - 1] = newLines.length;
-  };
-  let cursor = 1;
-  for (const hunk of diff.hunks) {
-    const header = `@@ -${hunk.oldStart},${hunk.oldCount} +${hunk.newStart},${hunk.newCount} @@`;
-    const first = hunk.oldCount === 0 ? hunk.oldStart + 1 : hunk.oldStart;
-    if (first < cursor) throw new ErrataError(`${label}, hunk ${header}: overlaps the previous hunk`);
-    for (; cursor < first; cursor++) keep(cursor, lineAt(oldLines, cursor, label, header));
-    const expectedNew = hunk.newCount === 0 ? hunk.newStart + 1 : hunk.newStart;
-    if (newLines.length + 1 !== expectedNew) {
-      throw new ErrataError(`${label}, hunk ${header}: starts at new line ${newLines.length + 1}`);
-    }
-    for (const line of hunk.lines) {
-      if (line.kind === '+') {
-        newLines.push(line.text);
-        result.origin.push(cursor);
-        result.added.push(true);
-        continue;
-      }
-      const actual = lineAt(oldLines, cursor, label, header);
-      if (actual !== line.text) {
-        throw new ErrataError(
-          `${label}, hunk ${header}: line ${cursor} of the spec file is "${clip(actual)}", ` +
-            `the diff expects "${clip(line.text)}" (the errata do not fit this spec text)`,
-        );
-      }
-      if (line.kind === ' ') keep(cursor, actual);
-      else result.oldToNew[cursor - 1] = undefined;
-      cursor++;
-    }
-  }
-  for (; cursor <= oldLines.length; cursor++) keep(cursor, oldLines[cursor - 1] ?? '');
-  const finalNewline = diff.newMissingFinalNewline
-    ? false
-    : diff.oldMissingFinalNewline
-      ? true
-      : endsWithNewline;
-  result.text = newLines.join('\n') + (finalNewline && newLines.length > 0 ? '\n' : '');
-  return result;
-}
-
-function lineAt(lines: readonly string[], line: number, label: string, header: string): string {
-  const text = lines[line - 1];
-  if (text === undefined) {
-    throw new ErrataError(`${label}, hunk ${header}: line ${line} is past the end of the spec file`);
-  }
-  return text;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -271,7 +64,20 @@ export function readErrata(specDir: string, version: SpecVersion): DiffFile[] {
   try {
     return parseUnifiedDiff(readFileSync(file, 'utf8'));
   } catch (error) {
-    if (error instanceof ErrataError) throw new ErrataError(`${file}: ${error.message}`);
+    if (error instanceof UnifiedDiffError)
+      throw new ErrataError(`${file}: ${error.message}`, { cause: error });
+    throw error;
+  }
+}
+
+/** Applies one file's errata to its tagged text; a hunk that does not fit means the errata were made for another text. */
+function patchSpecText(oldText: string, diff: DiffFile, label: string): PatchedText {
+  try {
+    return patchText(oldText, diff, label);
+  } catch (error) {
+    if (error instanceof UnifiedDiffError) {
+      throw new ErrataError(`${error.message} (the errata do not fit this spec text)`, { cause: error });
+    }
     throw error;
   }
 }
@@ -283,7 +89,7 @@ export function readErrata(specDir: string, version: SpecVersion): DiffFile[] {
 export function correctedSpecFile(specDir: string, version: SpecVersion, file: string): string {
   const oldText = readFileSync(path.join(specDir, version, file), 'utf8');
   const diff = readErrata(specDir, version).find((entry) => entry.file === file);
-  return diff ? patchText(oldText, diff, `${version}/${file}`).text : oldText;
+  return diff ? patchSpecText(oldText, diff, `${version}/${file}`).text : oldText;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -448,7 +254,7 @@ function applyVersionErrata(
     const file = path.join(specDir, version.source.dir, diff.file);
     if (!existsSync(file)) throw new ErrataError(`${label}: the errata edit a file the spec folder lacks`);
     const oldText = readFileSync(file, 'utf8');
-    const patched = patchText(oldText, diff, label);
+    const patched = patchSpecText(oldText, diff, label);
     const outcome = applyFileErrata({ version, reader, diff, label, oldText, patched });
     result.changes.push(...outcome.changes);
     result.descriptionOnly.push(...outcome.descriptionOnly);
@@ -639,22 +445,6 @@ function pairHunkRows(hunk: DiffHunk, oldSide: Side, newSide: Side, patched: Pat
     }
   }
   return pairs;
-}
-
-/** Maximal runs of `-`/`+` lines inside a hunk. */
-function changeRuns(hunk: DiffHunk): DiffLine[][] {
-  const runs: DiffLine[][] = [];
-  let current: DiffLine[] = [];
-  for (const line of hunk.lines) {
-    if (line.kind === ' ') {
-      if (current.length > 0) runs.push(current);
-      current = [];
-    } else {
-      current.push(line);
-    }
-  }
-  if (current.length > 0) runs.push(current);
-  return runs;
 }
 
 /** First lines of the model rows that a run's removed (`-`) or added (`+`) lines fall in, in order. */
@@ -983,8 +773,4 @@ function markAsciidocListings(lines: readonly string[], inExample: boolean[]): v
     } else if (trimmed === '----' || trimmed === '....' || trimmed === '////') delimiter = trimmed;
     else if (trimmed === '|===') inTable = true;
   });
-}
-
-function clip(text: string): string {
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
