@@ -3,9 +3,9 @@
  * spec folder's `errata/` (fixes made on the bugfix branches after each tagged release).
  *
  * The diffs are read at run time and never copied (the spec text is CC BY-ND). Each file's hunks
- * are applied to the tagged text (unified-diff.ts); both texts are read with the generator's own readers, and the
- * table rows a hunk touches are compared in model terms (name, type, length, link, cardinality,
- * enum value). The model keeps the tagged release's line numbers. After patching, each file's
+ * are applied to the tagged text (unified-diff.ts); both texts are read with the generator's own
+ * readers, and the table rows a hunk touches are compared in model terms (name, type, length, link,
+ * cardinality, enum value). The model keeps the tagged release's line numbers. After patching, each file's
  * module must equal the one read from the corrected text, so an erratum the row logic does not
  * understand (a renamed heading, a new table) throws instead of being silently dropped.
  */
