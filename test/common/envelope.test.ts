@@ -3,35 +3,46 @@ import * as z from 'zod/mini';
 import * as v211 from '../../src/v211';
 import * as v221 from '../../src/v221';
 import { issuesOf } from '../support/issues';
-import { asciidocJsonBlocks, fencedJsonBlocks, readExample221, readSpecFile } from '../support/spec';
+import {
+  asciidocJsonBlocks,
+  describeWithSpec,
+  fencedJsonBlocks,
+  readExample221,
+  readSpecFile,
+} from '../support/spec';
 
-const transport221 = readSpecFile('2.2.1', 'transport_and_format.asciidoc');
-const examples221 = [
+const examples221 = () => [
   ...[
     'transport_and_format_version_info_example.json',
     'transport_and_format_version_details_example.json',
     'transport_and_format_get_token_example.json',
     'transport_and_format_get_token_list_example.json',
   ].map((name) => ({ name, value: readExample221(name) })),
-  ...asciidocJsonBlocks(transport221).map((value, index) => ({ name: `inline block ${index + 1}`, value })),
+  ...asciidocJsonBlocks(readSpecFile('2.2.1', 'transport_and_format.asciidoc')).map((value, index) => ({
+    name: `inline block ${index + 1}`,
+    value,
+  })),
 ];
-const examples211 = fencedJsonBlocks(readSpecFile('2.1.1', 'transport_and_format.md')).map(
-  ({ heading, value }) => ({
+const examples211 = () =>
+  fencedJsonBlocks(readSpecFile('2.1.1', 'transport_and_format.md')).map(({ heading, value }) => ({
     name: heading,
     value,
-  }),
-);
+  }));
 
 describe.each([
   { version: '2.1.1', api: v211, examples: examples211, expectedExamples: 5 },
   { version: '2.2.1', api: v221, examples: examples221, expectedExamples: 5 },
 ])('response envelope ($version)', ({ api, examples, expectedExamples }) => {
-  it('reads every response example of the transport section', () => {
-    expect(examples).toHaveLength(expectedExamples);
-  });
+  describeWithSpec('the examples of the transport section', () => {
+    const read = examples();
 
-  it.each(examples)('parses the spec example "$name" strictly', ({ value }) => {
-    expect(issuesOf(api.OcpiResponseEnvelopeSchema, value)).toEqual([]);
+    it('reads every response example of the transport section', () => {
+      expect(read).toHaveLength(expectedExamples);
+    });
+
+    it.each(read)('parses the spec example "$name" strictly', ({ value }) => {
+      expect(issuesOf(api.OcpiResponseEnvelopeSchema, value)).toEqual([]);
+    });
   });
 
   it('validates data with the endpoint schema and locates issues under data', () => {

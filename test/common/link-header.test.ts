@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findNextLink, parseLinkHeader } from '../../src';
-import { readSpecFile } from '../support/spec';
+import { describeWithSpec, readSpecFile } from '../support/spec';
 
 // The `Link:` examples of a transport section. The spec wraps one of them over two lines to fit the
 // page ("should have been on 1 line"), so a line without `>` is joined with the next.
@@ -17,23 +17,25 @@ function specLinkExamples(text: string): string[] {
   return examples;
 }
 
-describe.each([
+for (const [version, file] of [
   ['2.1.1', 'transport_and_format.md'],
   ['2.2.1', 'transport_and_format.asciidoc'],
-] as const)('the pagination examples of %s', (version, file) => {
-  const examples = specLinkExamples(readSpecFile(version, file));
+] as const) {
+  describeWithSpec(`the pagination examples of ${version}`, () => {
+    const examples = specLinkExamples(readSpecFile(version, file));
 
-  it('are all found', () => {
-    expect(examples).toHaveLength(4);
-  });
+    it('are all found', () => {
+      expect(examples).toHaveLength(4);
+    });
 
-  it.each(examples)('gives the next page of %s', (header) => {
-    const expected = /^<([^>]*)>/.exec(header)?.[1];
-    expect(findNextLink(header, 'https://www.server.com/ocpi/cpo/cdrs/')).toBe(
-      new URL(expected as string).href,
-    );
+    it.each(examples)('gives the next page of %s', (header) => {
+      const expected = /^<([^>]*)>/.exec(header)?.[1];
+      expect(findNextLink(header, 'https://www.server.com/ocpi/cpo/cdrs/')).toBe(
+        new URL(expected as string).href,
+      );
+    });
   });
-});
+}
 
 describe('parseLinkHeader', () => {
   const request = 'https://cpo.example.com/ocpi/cpo/2.2.1/locations?limit=50';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { statusCodeRange } from '../../src/common/status-code-range';
 import * as v211 from '../../src/v211';
 import * as v221 from '../../src/v221';
-import { readSpecFile } from '../support/spec';
+import { describeWithSpec, readSpecFile } from '../support/spec';
 
 // The codes a status_codes file lists by number, in table rows of either markup (`| 2001 |` or `|2001 |`).
 function listedCodes(text: string): number[] {
@@ -13,18 +13,25 @@ describe.each([
   { version: '2.1.1' as const, api: v211, file: 'status_codes.md', listed: 9 },
   { version: '2.2.1' as const, api: v221, file: 'status_codes.asciidoc', listed: 14 },
 ])('status codes ($version)', ({ version, api, file, listed }) => {
-  const specCodes = listedCodes(readSpecFile(version, file));
+  describeWithSpec('the codes the spec lists', () => {
+    const specCodes = listedCodes(readSpecFile(version, file));
 
-  it('names exactly the codes the spec lists', () => {
-    expect(specCodes).toHaveLength(listed);
-    expect(Object.values(api.StatusCode).sort()).toEqual([...specCodes].sort());
-  });
+    it('names exactly the codes the spec lists', () => {
+      expect(specCodes).toHaveLength(listed);
+      expect(Object.values(api.StatusCode).sort()).toEqual([...specCodes].sort());
+    });
 
-  it.each(specCodes)('describes listed code %i with its own meaning and range', (code) => {
-    const info = api.describeStatusCode(code);
-    expect(info).toMatchObject({ code, listed: true, custom: false, range: statusCodeRange(code, version) });
-    expect(info.range).toBeDefined();
-    expect(info.meaning).not.toBe('Not an OCPI status code');
+    it.each(specCodes)('describes listed code %i with its own meaning and range', (code) => {
+      const info = api.describeStatusCode(code);
+      expect(info).toMatchObject({
+        code,
+        listed: true,
+        custom: false,
+        range: statusCodeRange(code, version),
+      });
+      expect(info.range).toBeDefined();
+      expect(info.meaning).not.toBe('Not an OCPI status code');
+    });
   });
 
   it('falls back to the range meaning for an unlisted code, and rejects codes in no range', () => {

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Operation } from '@org/ocpi';
-import { SPEC_DIR } from './spec';
+import { specDir } from './spec';
 
 export type InventoryVersion = '2.1.1' | '2.2.1';
 
@@ -22,7 +22,7 @@ export interface InventoryRow {
 
 /** The operation rows of one version, and the count INVENTORY states below them. */
 export function inventoryOperations(version: InventoryVersion): { rows: InventoryRow[]; stated: number } {
-  const text = readFileSync(resolve(SPEC_DIR, 'INVENTORY.md'), 'utf8');
+  const text = readFileSync(resolve(specDir(), 'INVENTORY.md'), 'utf8');
   const start = text.indexOf(`## OCPI ${version}`);
   if (start === -1) throw new Error(`INVENTORY.md has no part for OCPI ${version}`);
   const part = text.slice(start);

@@ -5,7 +5,7 @@ import type * as z from 'zod/mini';
 import { applyErrata } from '../../scripts/codegen/errata';
 import type { FieldModel, SpecVersion, TypeRef, VersionModel } from '../../scripts/codegen/model';
 import { readSpec } from '../../scripts/codegen/read-spec';
-import { SPEC_DIR } from './spec';
+import { specDir } from './spec';
 
 type Api = Record<string, unknown>;
 type Def = {
@@ -19,7 +19,7 @@ type Schema = z.ZodMiniType & { _zod: { def: Def } };
 
 /** The spec model of `version` with the published errata applied, as the generator uses it. */
 export function specModel(version: SpecVersion): VersionModel {
-  return applyErrata(readSpec(SPEC_DIR), SPEC_DIR).model.versions[version];
+  return applyErrata(readSpec(specDir()), specDir()).model.versions[version];
 }
 
 /** Every mismatch between the spec's definitions and the exported schemas, as readable lines. */

@@ -1,14 +1,77 @@
-// Reads the OCPI spec sources at test time. They are never copied into this repository: the path comes
-// from OCPI_SPEC_DIR, by default ../shared/ocpi-spec beside the repository.
+// Reads the OCPI spec sources at test time, on first use: a test that needs no spec runs without it. They
+// are never copied into this repository; the folder is found as the generator finds it (OCPI_SPEC_DIR,
+// then ../shared/ocpi-spec beside the repository, then the cache `npm run spec:fetch` fills).
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { resolveSpecDir } from '../../scripts/codegen/spec-dir';
+import { describe, it } from 'vitest';
+import {
+  defaultSpecDir,
+  resolveSpecDir,
+  SPEC_DIR_ENV,
+  SPEC_FETCH_COMMAND,
+  SpecDirError,
+  specCacheDir,
+} from '../../scripts/codegen/spec-dir';
 
-/** The spec folder, found as the generator finds it; a clear error when it is missing. */
-export const SPEC_DIR = resolveSpecDir();
+/** The spec is needed and was not found: one line saying where it was looked for and how to get it. */
+export class SpecNotFoundError extends Error {
+  override name = 'SpecNotFoundError';
+
+  constructor(cause: SpecDirError) {
+    super(
+      `This test reads the OCPI spec: ${cause.problem}. It is looked for in ${SPEC_DIR_ENV} when set, ` +
+        `else in ${defaultSpecDir()}, else in the cache ${specCacheDir()}; ` +
+        `\`${SPEC_FETCH_COMMAND}\` downloads it there (see README, "Set up on a fresh machine").`,
+    );
+    // No stack: the message says all, and a failing file shows it once instead of a trace per import.
+    this.stack = `${this.name}: ${this.message}`;
+  }
+}
+
+let found: string | undefined;
+
+/** The spec folder, looked up on the first call; throws SpecNotFoundError when there is none. */
+export function specDir(): string {
+  if (found === undefined) {
+    try {
+      found = resolveSpecDir();
+    } catch (error) {
+      throw error instanceof SpecDirError ? new SpecNotFoundError(error) : error;
+    }
+  }
+  return found;
+}
+
+/** A value read from the spec when a test first asks for it, then kept for the file's other tests. */
+export function fromSpec<T>(read: () => T): () => T {
+  let value: { read: T } | undefined;
+  return () => {
+    value ??= { read: read() };
+    return value.read;
+  };
+}
+
+/**
+ * A describe block whose tests are made from the spec's content (one per example file, per block...).
+ * Without the spec it holds one failing test that says where the spec was looked for, so the file's
+ * other tests still run. Only what `body` reads directly is covered: a nested describe that reads the
+ * spec needs its own describeWithSpec.
+ */
+export function describeWithSpec(name: string, body: () => void): void {
+  describe(name, () => {
+    try {
+      body();
+    } catch (error) {
+      if (!(error instanceof SpecNotFoundError)) throw error;
+      it('reads the OCPI spec', () => {
+        throw error;
+      });
+    }
+  });
+}
 
 export function readSpecFile(version: '2.1.1' | '2.2.1', file: string): string {
-  return readFileSync(resolve(SPEC_DIR, version, file), 'utf8');
+  return readFileSync(resolve(specDir(), version, file), 'utf8');
 }
 
 /** A JSON example file of the 2.2.1 spec, parsed. */
@@ -17,7 +80,7 @@ export function readExample221(name: string): unknown {
 }
 
 export function listExamples221(): string[] {
-  return readdirSync(resolve(SPEC_DIR, '2.2.1', 'examples')).filter((name) => name.endsWith('.json'));
+  return readdirSync(resolve(specDir(), '2.2.1', 'examples')).filter((name) => name.endsWith('.json'));
 }
 
 /** The fenced ```json blocks of a 2.1.1 markdown file, parsed, with the heading they stand under. */

@@ -5,17 +5,28 @@
 import { parsePayload } from '@org/ocpi';
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
+import { fromSpec } from './spec';
 import { type Extraction, readExample211 } from './v211-spec';
-import { lenientData, NOT_UTC, strictIssues, without, withValue } from './v221-payloads';
+import {
+  type Lazy,
+  lenientData,
+  NOT_UTC,
+  resolveLazy,
+  strictIssues,
+  without,
+  withValue,
+} from './v221-payloads';
 
 export {
   describeMutations,
   enumMessage,
   hasField,
+  type Lazy,
   lenientData,
   lenientFailure,
   type MutationCases,
   NOT_UTC,
+  resolveLazy,
   segmentsOf,
   strictIssues,
   tooLongMessage,
@@ -41,6 +52,16 @@ export function exampleOf211<S extends z.ZodMiniType>(
   return result.data;
 }
 
+/** {@link exampleOf211}, read when a test first calls the returned function. */
+export function lazyExample211<S extends z.ZodMiniType>(
+  schema: S,
+  file: string,
+  index: number,
+  how: Extraction = { from: 'body' },
+): () => z.output<S> {
+  return fromSpec(() => exampleOf211(schema, file, index, how));
+}
+
 /** A 2.1.1 PATCH body schema and what to try on it. */
 export interface PatchCases211 {
   /** E.g. `EVSE PATCH`, for titles. */
@@ -48,8 +69,11 @@ export interface PatchCases211 {
   schema: z.ZodMiniType;
   /** The schema of the whole object, which the partial bodies must not satisfy. */
   object: z.ZodMiniType;
-  /** A valid PATCH body, from the spec where it has one (2.1.1 examples carry no last_updated). */
-  valid: Record<string, unknown>;
+  /**
+   * A valid PATCH body, from the spec where it has one (2.1.1 examples carry no last_updated), or a
+   * function returning it (see {@link Lazy}).
+   */
+  valid: Lazy<Record<string, unknown>>;
   /** Some other fields of the object, valid on their own. */
   partial: Record<string, unknown>;
   /** A patched field with a value the object refuses, and what that says. */
@@ -62,49 +86,50 @@ export interface PatchCases211 {
  * as strict as in the object, `last_updated` allowed but not required, nothing unknown.
  */
 export function describePatch211(cases: PatchCases211): void {
-  const { name, schema, object, valid, partial, invalid } = cases;
+  const { name, schema, object, partial, invalid } = cases;
+  const valid = () => resolveLazy(cases.valid);
   const lastUpdated = '2015-06-29T20:39:09Z';
 
   describe(name, () => {
     it('accepts the PATCH body and other fields alone, which the whole object would refuse', () => {
-      expect(strictIssues(schema, valid)).toEqual([]);
+      expect(strictIssues(schema, valid())).toEqual([]);
       expect(strictIssues(schema, partial)).toEqual([]);
-      expect(strictIssues(object, valid)).not.toEqual([]);
+      expect(strictIssues(object, valid())).not.toEqual([]);
       expect(strictIssues(object, partial)).not.toEqual([]);
     });
 
     it('takes last_updated but does not require it (2.2.1 does)', () => {
-      expect(Object.hasOwn(valid, 'last_updated')).toBe(false);
-      expect(strictIssues(schema, { ...valid, last_updated: lastUpdated })).toEqual([]);
+      expect(Object.hasOwn(valid(), 'last_updated')).toBe(false);
+      expect(strictIssues(schema, { ...valid(), last_updated: lastUpdated })).toEqual([]);
       expect(strictIssues(schema, { last_updated: lastUpdated })).toEqual([]);
-      expect(lenientData(schema, valid)).toEqual({ data: valid, issues: [] });
+      expect(lenientData(schema, valid())).toEqual({ data: valid(), issues: [] });
     });
 
     it('refuses an unknown field strictly and drops it leniently', () => {
-      const input = { ...valid, x_vendor_extension: true };
+      const input = { ...valid(), x_vendor_extension: true };
       expect(strictIssues(schema, input)).toEqual([{ path: 'x_vendor_extension', message: 'unknown field' }]);
       expect(lenientData(schema, input)).toEqual({
-        data: valid,
+        data: valid(),
         issues: [{ path: 'x_vendor_extension', action: 'dropped', message: 'unknown field dropped' }],
       });
     });
 
     it('checks each patched field as strictly as the object does', () => {
-      expect(strictIssues(schema, withValue(valid, invalid.path, invalid.value))).toEqual([
+      expect(strictIssues(schema, withValue(valid(), invalid.path, invalid.value))).toEqual([
         { path: invalid.path, message: invalid.message },
       ]);
     });
 
     it('refuses last_updated with an offset strictly and converts it to UTC leniently', () => {
-      const input = { ...valid, last_updated: '2015-06-29T22:39:09+02:00' };
+      const input = { ...valid(), last_updated: '2015-06-29T22:39:09+02:00' };
       expect(strictIssues(schema, input)).toEqual([{ path: 'last_updated', message: NOT_UTC }]);
-      expect(lenientData(schema, input).data).toEqual({ ...valid, last_updated: lastUpdated });
+      expect(lenientData(schema, input).data).toEqual({ ...valid(), last_updated: lastUpdated });
     });
 
     it('refuses a null field strictly and reads it as absent leniently', () => {
       const [field] = Object.keys(partial);
       if (field === undefined) throw new Error('partial needs a field');
-      const input = { ...valid, [field]: null };
+      const input = { ...valid(), [field]: null };
       expect(strictIssues(schema, input).map((issue) => issue.path)).toEqual([field]);
       expect(lenientData(schema, input).data).toEqual(without(input, field));
     });

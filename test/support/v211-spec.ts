@@ -2,11 +2,11 @@
 // are ```json blocks in the markdown, read here from the text as corrected by the published errata and
 // never copied into this repository. Many are not plain JSON as written (a request line before the
 // body, a fragment without braces), so each is taken out the way its table entry says.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { HttpMethod } from '@org/ocpi';
 import { correctedSpecFile } from '../../scripts/codegen/errata';
-import { readSpecFile, SPEC_DIR } from './spec';
+import { readSpecFile, specDir } from './spec';
 
 /** One ```json block of a 2.1.1 markdown file, as written. */
 export interface SpecBlock211 {
@@ -38,14 +38,14 @@ export interface Extracted {
 
 /** The markdown files of the 2.1.1 spec folder. */
 export function specFiles211(): string[] {
-  return readdirSync(resolve(SPEC_DIR, '2.1.1'))
+  return readdirSync(resolve(specDir(), '2.1.1'))
     .filter((name) => name.endsWith('.md'))
     .sort();
 }
 
 /** The ```json blocks of a 2.1.1 file: from the errata-corrected text, or the tagged text when `tagged`. */
 export function jsonBlocks211(file: string, options: { tagged?: boolean } = {}): SpecBlock211[] {
-  const text = options.tagged ? readSpecFile('2.1.1', file) : correctedSpecFile(SPEC_DIR, '2.1.1', file);
+  const text = options.tagged ? readSpecFile('2.1.1', file) : correctedSpecFile(specDir(), '2.1.1', file);
   const blocks: SpecBlock211[] = [];
   let heading = '';
   let open: { line: number; body: string[] } | undefined;
@@ -123,25 +123,4 @@ export function pathBelowModule(url: string, module: string): string {
 export function matchesTemplate(path: string, template: string): boolean {
   const pattern = template.replace(/\{[^}]+\}/g, '[^/]+');
   return new RegExp(`^${pattern}$`).test(path);
-}
-
-/**
- * The per-file counts and section headings of the inventory's table of 2.1.1 inline JSON blocks, and
- * the total it states.
- */
-export function inventoryOfBlocks211(): {
-  files: Record<string, { count: number; sections: string[] }>;
-  total: number;
-} {
-  const inventory = readFileSync(resolve(SPEC_DIR, 'INVENTORY.md'), 'utf8');
-  const start = inventory.indexOf('Inline ```` ```json ```` blocks per file');
-  const end = inventory.indexOf('Total inline JSON blocks in 2.1.1:');
-  if (start === -1 || end === -1) throw new Error('The inventory has no table of 2.1.1 JSON blocks');
-  const files: Record<string, { count: number; sections: string[] }> = {};
-  for (const row of inventory.slice(start, end).matchAll(/^\| `([^`]+\.md)` \| (\d+) \| (.*) \|$/gm)) {
-    const [, file = '', count = '', sections = ''] = row;
-    files[file] = { count: Number(count), sections: sections.split('; ') };
-  }
-  const total = Number(/Total inline JSON blocks in 2\.1\.1: (\d+)\./.exec(inventory.slice(end))?.[1]);
-  return { files, total };
 }

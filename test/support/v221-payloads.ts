@@ -3,7 +3,7 @@
 import { type LenientIssue, parseList, parsePayload } from '@org/ocpi';
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
-import { readExample221 } from './spec';
+import { fromSpec, readExample221 } from './spec';
 
 type Segment = string | number;
 type Container = Record<Segment, unknown>;
@@ -77,6 +77,25 @@ export function exampleOf<S extends z.ZodMiniType>(schema: S, file: string, key?
   return result.data;
 }
 
+/** {@link exampleOf}, read when a test first calls the returned function (so no spec is needed to load a file). */
+export function lazyExample<S extends z.ZodMiniType>(
+  schema: S,
+  file: string,
+  key?: string,
+): () => z.output<S> {
+  return fromSpec(() => exampleOf(schema, file, key));
+}
+
+/**
+ * A value, or a function that returns it when a test runs: how a spec example is handed to the shared
+ * describe blocks without reading it while the tests are collected. Payloads are JSON, never functions.
+ */
+export type Lazy<T> = T | (() => T);
+
+export function resolveLazy<T>(lazy: Lazy<T>): T {
+  return typeof lazy === 'function' ? (lazy as () => T)() : lazy;
+}
+
 /** The issues of a strict parse, as path and message; `[]` when the input is valid. */
 export function strictIssues(schema: z.ZodMiniType, input: unknown): { path: string; message: string }[] {
   const result = parsePayload(schema, input, { mode: 'strict', subject: 'payload' });
@@ -117,8 +136,8 @@ export interface MutationCases {
   /** The object's name, for test titles and list subjects. */
   name: string;
   schema: z.ZodMiniType;
-  /** A valid payload; never changed, each case works on a copy. */
-  valid: unknown;
+  /** A valid payload, or a function returning it (see {@link Lazy}); never changed, each case works on a copy. */
+  valid: Lazy<unknown>;
   /** A required field that is not an enum, and what its absence says (`required string is missing`). */
   missing: { path: string; message: string };
   /** A string field and its length limit in the spec; `make` builds a valid value of a given length. */
@@ -146,77 +165,78 @@ const EXTRA = 'x_vendor_extension';
  * what it may and still fails on the rest, and a list with one broken item keeps the others.
  */
 export function describeMutations(cases: MutationCases): void {
-  const { name, schema, valid, missing, tooLong, badEnum, timestamp, wrongType, nullOptional } = cases;
+  const { name, schema, missing, tooLong, badEnum, timestamp, wrongType, nullOptional } = cases;
+  const valid = () => resolveLazy(cases.valid);
   const extraPath = cases.unknownFieldIn === '' ? EXTRA : `${cases.unknownFieldIn}.${EXTRA}`;
   const ofLength = tooLong.make ?? ((length: number) => 'A'.repeat(length));
   const notADate = 'yesterday at noon';
 
   describe(`${name}: strict parsing of mutated payloads`, () => {
     it('accepts the valid payload as it is, with no issues', () => {
-      expect(parsePayload(schema, valid, { mode: 'strict', subject: name })).toEqual({
+      expect(parsePayload(schema, valid(), { mode: 'strict', subject: name })).toEqual({
         success: true,
-        data: valid,
+        data: valid(),
         issues: [],
       });
     });
 
     it(`refuses a missing required ${missing.path}`, () => {
-      expect(strictIssues(schema, without(valid, missing.path))).toEqual([missing]);
+      expect(strictIssues(schema, without(valid(), missing.path))).toEqual([missing]);
     });
 
     it(`accepts ${tooLong.path} of ${tooLong.max} characters and refuses ${tooLong.max + 1}`, () => {
       expect(ofLength(tooLong.max)).toHaveLength(tooLong.max);
-      expect(strictIssues(schema, withValue(valid, tooLong.path, ofLength(tooLong.max)))).toEqual([]);
-      expect(strictIssues(schema, withValue(valid, tooLong.path, ofLength(tooLong.max + 1)))).toEqual([
+      expect(strictIssues(schema, withValue(valid(), tooLong.path, ofLength(tooLong.max)))).toEqual([]);
+      expect(strictIssues(schema, withValue(valid(), tooLong.path, ofLength(tooLong.max + 1)))).toEqual([
         { path: tooLong.path, message: tooLongMessage(tooLong.max) },
       ]);
     });
 
     it(`refuses a value of ${badEnum.path} that the spec does not list, naming the allowed ones`, () => {
-      expect(strictIssues(schema, withValue(valid, badEnum.path, UNKNOWN_VALUE))).toEqual([
+      expect(strictIssues(schema, withValue(valid(), badEnum.path, UNKNOWN_VALUE))).toEqual([
         { path: badEnum.path, message: enumMessage(badEnum.values) },
       ]);
     });
 
     it(`refuses a number in ${badEnum.path}, where a value's name belongs`, () => {
-      expect(strictIssues(schema, withValue(valid, badEnum.path, 42))).toEqual([
+      expect(strictIssues(schema, withValue(valid(), badEnum.path, 42))).toEqual([
         { path: badEnum.path, message: enumMessage(badEnum.values) },
       ]);
     });
 
     if (timestamp) {
       it(`refuses ${timestamp.path} with a +02:00 offset and one that is not a date`, () => {
-        expect(strictIssues(schema, withValue(valid, timestamp.path, timestamp.withOffset))).toEqual([
+        expect(strictIssues(schema, withValue(valid(), timestamp.path, timestamp.withOffset))).toEqual([
           { path: timestamp.path, message: NOT_UTC },
         ]);
-        expect(strictIssues(schema, withValue(valid, timestamp.path, notADate))).toEqual([
+        expect(strictIssues(schema, withValue(valid(), timestamp.path, notADate))).toEqual([
           { path: timestamp.path, message: NOT_UTC },
         ]);
       });
     }
 
     it(`refuses a value of the wrong type at ${wrongType.path}`, () => {
-      expect(strictIssues(schema, withValue(valid, wrongType.path, wrongType.value))).toEqual([
+      expect(strictIssues(schema, withValue(valid(), wrongType.path, wrongType.value))).toEqual([
         { path: wrongType.path, message: wrongType.message },
       ]);
     });
 
     it(`refuses an unknown field in ${cases.unknownFieldIn || 'the payload'}`, () => {
-      expect(strictIssues(schema, withValue(valid, extraPath, 1))).toEqual([
+      expect(strictIssues(schema, withValue(valid(), extraPath, 1))).toEqual([
         { path: extraPath, message: 'unknown field' },
       ]);
     });
 
     if (nullOptional) {
       it(`refuses a null ${nullOptional.path}`, () => {
-        expect(strictIssues(schema, withValue(valid, nullOptional.path, null))).toEqual([
+        expect(strictIssues(schema, withValue(valid(), nullOptional.path, null))).toEqual([
           { path: nullOptional.path, message: `expected ${nullOptional.expected}, received null` },
         ]);
       });
     }
 
     it('reports every issue of a payload at once, and names the object in the error message', () => {
-      const input = withValue(withValue(valid, badEnum.path, UNKNOWN_VALUE), extraPath, 1);
+      const input = withValue(withValue(valid(), badEnum.path, UNKNOWN_VALUE), extraPath, 1);
       const result = parsePayload(schema, input, { mode: 'strict', subject: name });
       expect(result.success).toBe(false);
       if (result.success) return;
@@ -227,7 +247,7 @@ export function describeMutations(cases: MutationCases): void {
 
   describe(`${name}: lenient parsing of mutated payloads`, () => {
     it(`keeps an unknown value of ${badEnum.path} and reports it as kept`, () => {
-      const { data, issues } = lenientData(schema, withValue(valid, badEnum.path, UNKNOWN_VALUE));
+      const { data, issues } = lenientData(schema, withValue(valid(), badEnum.path, UNKNOWN_VALUE));
       expect(valueAt(data, badEnum.path)).toBe(UNKNOWN_VALUE);
       expect(issues).toEqual([
         { path: badEnum.path, action: 'kept', message: `${enumMessage(badEnum.values)} (kept)` },
@@ -236,7 +256,7 @@ export function describeMutations(cases: MutationCases): void {
 
     it(`keeps an over-long ${tooLong.path} and reports it as kept`, () => {
       const long = ofLength(tooLong.max + 1);
-      const { data, issues } = lenientData(schema, withValue(valid, tooLong.path, long));
+      const { data, issues } = lenientData(schema, withValue(valid(), tooLong.path, long));
       expect(valueAt(data, tooLong.path)).toBe(long);
       expect(issues).toEqual([
         { path: tooLong.path, action: 'kept', message: `${tooLongMessage(tooLong.max)} (kept)` },
@@ -245,8 +265,11 @@ export function describeMutations(cases: MutationCases): void {
 
     if (timestamp) {
       it(`converts ${timestamp.path} with an offset to the same instant in UTC`, () => {
-        const { data, issues } = lenientData(schema, withValue(valid, timestamp.path, timestamp.withOffset));
-        expect(data).toEqual(withValue(valid, timestamp.path, timestamp.utc));
+        const { data, issues } = lenientData(
+          schema,
+          withValue(valid(), timestamp.path, timestamp.withOffset),
+        );
+        expect(data).toEqual(withValue(valid(), timestamp.path, timestamp.utc));
         expect(issues).toEqual([
           {
             path: timestamp.path,
@@ -257,24 +280,26 @@ export function describeMutations(cases: MutationCases): void {
       });
 
       it(`still fails on a ${timestamp.path} that is not a date`, () => {
-        expect(lenientFailure(schema, withValue(valid, timestamp.path, notADate))).toEqual([
+        expect(lenientFailure(schema, withValue(valid(), timestamp.path, notADate))).toEqual([
           { path: timestamp.path, message: NOT_UTC },
         ]);
       });
     }
 
     it('drops an unknown field and reports it', () => {
-      const { data, issues } = lenientData(schema, withValue(valid, extraPath, { any: 'thing' }));
-      expect(data).toEqual(valid);
+      const { data, issues } = lenientData(schema, withValue(valid(), extraPath, { any: 'thing' }));
+      expect(data).toEqual(valid());
       expect(hasField(data, extraPath)).toBe(false);
       expect(issues).toEqual([{ path: extraPath, action: 'dropped', message: 'unknown field dropped' }]);
     });
 
     if (nullOptional) {
       it(`reads a null ${nullOptional.path} as absent and reports it`, () => {
-        const { data, issues } = lenientData(schema, withValue(valid, nullOptional.path, null));
+        const { data, issues } = lenientData(schema, withValue(valid(), nullOptional.path, null));
         expect(hasField(data, nullOptional.path)).toBe(false);
-        expect(data).toEqual(hasField(valid, nullOptional.path) ? without(valid, nullOptional.path) : valid);
+        expect(data).toEqual(
+          hasField(valid(), nullOptional.path) ? without(valid(), nullOptional.path) : valid(),
+        );
         expect(issues).toEqual([
           { path: nullOptional.path, action: 'dropped', message: 'null read as absent' },
         ]);
@@ -282,7 +307,7 @@ export function describeMutations(cases: MutationCases): void {
     }
 
     it('tolerates several deviations at once, listing each, and leaves the input untouched', () => {
-      let input = withValue(valid, badEnum.path, UNKNOWN_VALUE);
+      let input = withValue(valid(), badEnum.path, UNKNOWN_VALUE);
       input = withValue(input, extraPath, 1);
       const expected = [`kept ${badEnum.path}`, `dropped ${extraPath}`];
       if (timestamp) {
@@ -300,47 +325,47 @@ export function describeMutations(cases: MutationCases): void {
     });
 
     it(`still fails on a missing required ${missing.path}`, () => {
-      expect(lenientFailure(schema, without(valid, missing.path))).toEqual([missing]);
+      expect(lenientFailure(schema, without(valid(), missing.path))).toEqual([missing]);
     });
 
     it(`still fails on a null ${missing.path}, which is required`, () => {
-      expect(lenientFailure(schema, withValue(valid, missing.path, null))).toEqual([missing]);
+      expect(lenientFailure(schema, withValue(valid(), missing.path, null))).toEqual([missing]);
     });
 
     it(`still fails on a number in ${badEnum.path}: only unknown names are kept`, () => {
-      expect(lenientFailure(schema, withValue(valid, badEnum.path, 42))).toEqual([
+      expect(lenientFailure(schema, withValue(valid(), badEnum.path, 42))).toEqual([
         { path: badEnum.path, message: enumMessage(badEnum.values) },
       ]);
     });
 
     if (badEnum.required) {
       it(`still fails on a missing ${badEnum.path}, a required enum field`, () => {
-        expect(lenientFailure(schema, without(valid, badEnum.path)).map((issue) => issue.path)).toEqual([
+        expect(lenientFailure(schema, without(valid(), badEnum.path)).map((issue) => issue.path)).toEqual([
           badEnum.path,
         ]);
       });
     }
 
     it(`still fails on the wrong type at ${wrongType.path}`, () => {
-      expect(lenientFailure(schema, withValue(valid, wrongType.path, wrongType.value))).toEqual([
+      expect(lenientFailure(schema, withValue(valid(), wrongType.path, wrongType.value))).toEqual([
         { path: wrongType.path, message: wrongType.message },
       ]);
     });
 
     it('still fails when a tolerated deviation comes with a missing field', () => {
-      const input = without(withValue(valid, extraPath, 1), missing.path);
+      const input = without(withValue(valid(), extraPath, 1), missing.path);
       expect(lenientFailure(schema, input)).toContainEqual(missing);
     });
   });
 
   describe(`${name}: parseList with one broken item`, () => {
-    const broken = cases.idPath ? withValue(valid, cases.idPath, 'BROKEN-1') : valid;
-    const bad = without(broken, missing.path);
+    const bad = () =>
+      without(cases.idPath ? withValue(valid(), cases.idPath, 'BROKEN-1') : valid(), missing.path);
     const expectedId = cases.idPath ? 'BROKEN-1' : undefined;
 
     it(`keeps the good items and rejects the bad one by index and ${cases.idPath ?? 'no'} id`, () => {
-      const result = parseList(schema, [valid, bad, valid], { mode: 'strict', subject: name });
-      expect(result.items).toEqual([valid, valid]);
+      const result = parseList(schema, [valid(), bad(), valid()], { mode: 'strict', subject: name });
+      expect(result.items).toEqual([valid(), valid()]);
       expect(result.rejected).toHaveLength(1);
       const [rejected] = result.rejected;
       expect(rejected?.index).toBe(1);
@@ -351,9 +376,9 @@ export function describeMutations(cases: MutationCases): void {
     });
 
     it('in lenient mode, reports what it tolerated with the item index in the path', () => {
-      const tolerated = withValue(valid, badEnum.path, UNKNOWN_VALUE);
-      const result = parseList(schema, [bad, valid, tolerated], { mode: 'lenient', subject: name });
-      expect(result.items).toEqual([valid, tolerated]);
+      const tolerated = withValue(valid(), badEnum.path, UNKNOWN_VALUE);
+      const result = parseList(schema, [bad(), valid(), tolerated], { mode: 'lenient', subject: name });
+      expect(result.items).toEqual([valid(), tolerated]);
       expect(result.rejected.map(({ index, id }) => ({ index, id }))).toEqual([{ index: 0, id: expectedId }]);
       expect(result.issues.map(({ path, action }) => ({ path, action }))).toEqual([
         { path: `[2].${badEnum.path}`, action: 'kept' },
@@ -367,8 +392,8 @@ export interface PatchCases {
   /** E.g. `EVSE PATCH`, for titles. */
   name: string;
   schema: z.ZodMiniType;
-  /** A valid PATCH body, from the spec where it has one. */
-  valid: Record<string, unknown>;
+  /** A valid PATCH body, from the spec where it has one (or a function returning it, see {@link Lazy}). */
+  valid: Lazy<Record<string, unknown>>;
   /** Some other fields of the object, valid on their own: with `last_updated`, a PATCH too. */
   partial: Record<string, unknown>;
   /** A patched field with a value the object refuses, and what that says. */
@@ -381,42 +406,43 @@ export interface PatchCases {
  * as strict as in the object, `last_updated` always, nothing unknown.
  */
 export function describePatch(cases: PatchCases): void {
-  const { name, schema, valid, partial, invalid } = cases;
+  const { name, schema, partial, invalid } = cases;
+  const valid = () => resolveLazy(cases.valid);
   const lastUpdated = '2019-06-24T12:39:09Z';
 
   describe(name, () => {
     it('accepts the PATCH body, other fields alone, and last_updated alone', () => {
-      expect(strictIssues(schema, valid)).toEqual([]);
+      expect(strictIssues(schema, valid())).toEqual([]);
       expect(strictIssues(schema, { ...partial, last_updated: lastUpdated })).toEqual([]);
       expect(strictIssues(schema, { last_updated: lastUpdated })).toEqual([]);
     });
 
     it('refuses a body without last_updated, even leniently', () => {
       const missing = { path: 'last_updated', message: 'required string is missing' };
-      expect(strictIssues(schema, without(valid, 'last_updated'))).toEqual([missing]);
+      expect(strictIssues(schema, without(valid(), 'last_updated'))).toEqual([missing]);
       expect(strictIssues(schema, partial)).toEqual([missing]);
-      expect(lenientFailure(schema, without(valid, 'last_updated'))).toEqual([missing]);
+      expect(lenientFailure(schema, without(valid(), 'last_updated'))).toEqual([missing]);
     });
 
     it('refuses an unknown field strictly and drops it leniently', () => {
-      const input = { ...valid, x_vendor_extension: true };
+      const input = { ...valid(), x_vendor_extension: true };
       expect(strictIssues(schema, input)).toEqual([{ path: 'x_vendor_extension', message: 'unknown field' }]);
       expect(lenientData(schema, input)).toEqual({
-        data: valid,
+        data: valid(),
         issues: [{ path: 'x_vendor_extension', action: 'dropped', message: 'unknown field dropped' }],
       });
     });
 
     it('checks each patched field as strictly as the object does', () => {
-      expect(strictIssues(schema, withValue(valid, invalid.path, invalid.value))).toEqual([
+      expect(strictIssues(schema, withValue(valid(), invalid.path, invalid.value))).toEqual([
         { path: invalid.path, message: invalid.message },
       ]);
     });
 
     it('refuses last_updated with an offset strictly and converts it to UTC leniently', () => {
-      const input = { ...valid, last_updated: '2019-06-24T14:39:09+02:00' };
+      const input = { ...valid(), last_updated: '2019-06-24T14:39:09+02:00' };
       expect(strictIssues(schema, input)).toEqual([{ path: 'last_updated', message: NOT_UTC }]);
-      expect(lenientData(schema, input).data).toEqual({ ...valid, last_updated: lastUpdated });
+      expect(lenientData(schema, input).data).toEqual({ ...valid(), last_updated: lastUpdated });
     });
   });
 }

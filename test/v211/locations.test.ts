@@ -32,12 +32,14 @@ import {
   StatusValues,
 } from '@org/ocpi/v211';
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { fromSpec } from '../support/spec';
 import { elementOf, methodsOf, specInterfaceMethods211, summarise } from '../support/v211-interfaces';
 import {
   describeMutations,
   describePatch211,
   enumMessage,
   exampleOf211,
+  lazyExample211,
   lenientData,
   lenientFailure,
   strictIssues,
@@ -46,8 +48,8 @@ import {
 } from '../support/v211-payloads';
 import type { RequiredKeys } from '../support/v221-types';
 
-const location = exampleOf211(LocationSchema, 'mod_locations.md', 5);
-const energyMix = exampleOf211(EnergyMixSchema, 'mod_locations.md', 8, {
+const location = lazyExample211(LocationSchema, 'mod_locations.md', 5);
+const energyMix = lazyExample211(EnergyMixSchema, 'mod_locations.md', 8, {
   from: 'fragment',
   key: 'energy_mix',
 });
@@ -87,21 +89,21 @@ describe('Location: the limits of the 2.1.1 spec tables', () => {
     ['evses[1].connectors[0].id', 36],
     ['evses[1].connectors[0].tariff_id', 36],
   ] as const)('takes %s of up to %i characters', (path, max) => {
-    expect(strictIssues(LocationSchema, withValue(location, path, 'A'.repeat(max)))).toEqual([]);
-    expect(strictIssues(LocationSchema, withValue(location, path, 'A'.repeat(max + 1)))).toEqual([
+    expect(strictIssues(LocationSchema, withValue(location(), path, 'A'.repeat(max)))).toEqual([]);
+    expect(strictIssues(LocationSchema, withValue(location(), path, 'A'.repeat(max + 1)))).toEqual([
       { path, message: tooLongMessage(max) },
     ]);
   });
 
   it('takes a Location without EVSEs but refuses an EVSE without connectors (cardinality +)', () => {
-    expect(strictIssues(LocationSchema, withValue(location, 'evses', []))).toEqual([]);
-    expect(strictIssues(LocationSchema, withValue(location, 'evses[0].connectors', []))).toEqual([
+    expect(strictIssues(LocationSchema, withValue(location(), 'evses', []))).toEqual([]);
+    expect(strictIssues(LocationSchema, withValue(location(), 'evses[0].connectors', []))).toEqual([
       { path: 'evses[0].connectors', message: 'must have at least 1 item' },
     ]);
   });
 
   it('refuses text that is not printable ASCII strictly (2.1.1 string) and keeps it leniently', () => {
-    const input = withValue(location, 'city', 'Liège');
+    const input = withValue(location(), 'city', 'Liège');
     expect(strictIssues(LocationSchema, input)).toEqual([
       { path: 'city', message: 'must contain only printable ASCII characters' },
     ]);
@@ -114,13 +116,13 @@ describe('Location: the limits of the 2.1.1 spec tables', () => {
   });
 
   it('parses an EVSE and a Connector of the example on their own, as the GET and PUT of one object carry them', () => {
-    expect(strictIssues(EVSESchema, location.evses?.[1])).toEqual([]);
-    expect(strictIssues(ConnectorSchema, location.evses?.[1]?.connectors[0])).toEqual([]);
+    expect(strictIssues(EVSESchema, location().evses?.[1])).toEqual([]);
+    expect(strictIssues(ConnectorSchema, location().evses?.[1]?.connectors[0])).toEqual([]);
   });
 
   it('keeps the whole page when one Location has a broken EVSE, naming the bad one', () => {
-    const broken = withValue(withValue(location, 'id', 'LOC2'), 'evses[1].connectors[0].amperage', '16');
-    const page = [location, broken, withValue(location, 'id', 'LOC3')];
+    const broken = withValue(withValue(location(), 'id', 'LOC2'), 'evses[1].connectors[0].amperage', '16');
+    const page = [location(), broken, withValue(location(), 'id', 'LOC3')];
     const { items, rejected } = parseList(LocationSchema, page, { mode: 'lenient', subject: 'Location' });
     expect(items.map((item) => item.id)).toEqual(['LOC1', 'LOC3']);
     expect(
@@ -131,11 +133,11 @@ describe('Location: the limits of the 2.1.1 spec tables', () => {
 
 describe('Location: the 2.1.1 shape', () => {
   it('has a required type and no country_code, party_id or publish (added in 2.2)', () => {
-    const { type: _type, ...withoutType } = location;
+    const { type: _type, ...withoutType } = location();
     expect(strictIssues(LocationSchema, withoutType).map((issue) => issue.path)).toEqual(['type']);
-    expect(strictIssues(LocationSchema, withValue(location, 'type', 'PARKING_LOT'))).toEqual([]);
+    expect(strictIssues(LocationSchema, withValue(location(), 'type', 'PARKING_LOT'))).toEqual([]);
     expect(
-      strictIssues(LocationSchema, { ...location, country_code: 'BE', party_id: 'BEC', publish: true }),
+      strictIssues(LocationSchema, { ...location(), country_code: 'BE', party_id: 'BEC', publish: true }),
     ).toEqual([
       { path: 'country_code', message: 'unknown field' },
       { path: 'party_id', message: 'unknown field' },
@@ -144,12 +146,12 @@ describe('Location: the 2.1.1 shape', () => {
   });
 
   it('takes a Location without time_zone, which 2.2.1 requires', () => {
-    expect(location.time_zone).toBeUndefined();
-    expect(strictIssues(LocationSchema, withValue(location, 'time_zone', 'Europe/Brussels'))).toEqual([]);
+    expect(location().time_zone).toBeUndefined();
+    expect(strictIssues(LocationSchema, withValue(location(), 'time_zone', 'Europe/Brussels'))).toEqual([]);
   });
 
   it('gives a Connector voltage and amperage as integers and one tariff_id, not the 2.2.1 fields', () => {
-    const connector = location.evses?.[1]?.connectors[0];
+    const connector = location().evses?.[1]?.connectors[0];
     expect(connector).toMatchObject({ voltage: 220, amperage: 16, tariff_id: '12' });
     expect(strictIssues(ConnectorSchema, withValue(connector, 'amperage', 16.5))).toEqual([
       { path: 'amperage', message: 'expected int, received number' },
@@ -164,7 +166,7 @@ describe('Location: the 2.1.1 shape', () => {
   });
 
   it('needs coordinates with exactly 6 decimals strictly, and keeps others leniently', () => {
-    const input = withValue(location, 'coordinates', { latitude: '51.04759', longitude: '3.7299440' });
+    const input = withValue(location(), 'coordinates', { latitude: '51.04759', longitude: '3.7299440' });
     expect(strictIssues(LocationSchema, input)).toEqual([
       { path: 'coordinates.latitude', message: 'must be decimal degrees like 50.770774 (6 decimals)' },
       { path: 'coordinates.longitude', message: 'must be decimal degrees like -126.104965 (6 decimals)' },
@@ -178,7 +180,7 @@ describe('Location: the 2.1.1 shape', () => {
     expect(
       strictIssues(
         LocationSchema,
-        withValue(location, 'evses[1].coordinates', { latitude: '51.1', longitude: '3.7' }),
+        withValue(location(), 'evses[1].coordinates', { latitude: '51.1', longitude: '3.7' }),
       ),
     ).toEqual([
       {
@@ -194,18 +196,18 @@ describe('Location: the 2.1.1 shape', () => {
 
   it('takes opening times of regular hours or 24/7, exactly one of the two (Hours: "Choice: one of two")', () => {
     const regular = { regular_hours: [{ weekday: 1, period_begin: '08:00', period_end: '20:00' }] };
-    expect(strictIssues(LocationSchema, withValue(location, 'opening_times', regular))).toEqual([]);
+    expect(strictIssues(LocationSchema, withValue(location(), 'opening_times', regular))).toEqual([]);
     expect(
-      strictIssues(LocationSchema, withValue(location, 'opening_times', { twentyfourseven: true })),
+      strictIssues(LocationSchema, withValue(location(), 'opening_times', { twentyfourseven: true })),
     ).toEqual([]);
     // A false twentyfourseven chooses nothing: beside regular hours it is the spec's own example (4.19.1).
-    const regularNot247 = withValue(location, 'opening_times', { ...regular, twentyfourseven: false });
+    const regularNot247 = withValue(location(), 'opening_times', { ...regular, twentyfourseven: false });
     expect(strictIssues(LocationSchema, regularNot247)).toEqual([]);
     // An empty list chooses nothing either.
-    const emptyRegular = withValue(location, 'opening_times', { regular_hours: [], twentyfourseven: true });
+    const emptyRegular = withValue(location(), 'opening_times', { regular_hours: [], twentyfourseven: true });
     expect(strictIssues(LocationSchema, emptyRegular)).toEqual([]);
 
-    const both = withValue(location, 'opening_times', { ...regular, twentyfourseven: true });
+    const both = withValue(location(), 'opening_times', { ...regular, twentyfourseven: true });
     expect(strictIssues(LocationSchema, both)).toEqual([
       { path: 'opening_times', message: 'must have only one of regular_hours or twentyfourseven' },
     ]);
@@ -213,7 +215,7 @@ describe('Location: the 2.1.1 shape', () => {
       'kept opening_times',
     ]);
 
-    const onlyFalse = withValue(location, 'opening_times', { twentyfourseven: false });
+    const onlyFalse = withValue(location(), 'opening_times', { twentyfourseven: false });
     const needsRegular = {
       path: 'opening_times',
       message: 'needs regular_hours when twentyfourseven is false',
@@ -222,22 +224,22 @@ describe('Location: the 2.1.1 shape', () => {
     expect(
       strictIssues(
         LocationSchema,
-        withValue(location, 'opening_times', { regular_hours: [], twentyfourseven: false }),
+        withValue(location(), 'opening_times', { regular_hours: [], twentyfourseven: false }),
       ),
     ).toEqual([needsRegular]);
     expect(
       lenientData(LocationSchema, onlyFalse).issues.map(({ action, path }) => `${action} ${path}`),
     ).toEqual(['kept opening_times']);
-    expect(strictIssues(LocationSchema, withValue(location, 'opening_times', { regular_hours: [] }))).toEqual(
-      [
-        {
-          path: 'opening_times',
-          message: 'needs regular_hours or twentyfourseven (an empty list chooses nothing)',
-        },
-      ],
-    );
+    expect(
+      strictIssues(LocationSchema, withValue(location(), 'opening_times', { regular_hours: [] })),
+    ).toEqual([
+      {
+        path: 'opening_times',
+        message: 'needs regular_hours or twentyfourseven (an empty list chooses nothing)',
+      },
+    ]);
 
-    const neither = withValue(location, 'opening_times', { exceptional_closings: [] });
+    const neither = withValue(location(), 'opening_times', { exceptional_closings: [] });
     const needs = { path: 'opening_times', message: 'needs regular_hours or twentyfourseven' };
     expect(strictIssues(LocationSchema, neither)).toEqual([needs]);
     expect(lenientFailure(LocationSchema, neither)).toEqual([needs]);
@@ -245,7 +247,7 @@ describe('Location: the 2.1.1 shape', () => {
 
   it('checks regular hours: weekday 1 to 7, HH:MM times, the end after the begin', () => {
     const hours = (weekday: number, period_begin: string, period_end: string) =>
-      withValue(location, 'opening_times', { regular_hours: [{ weekday, period_begin, period_end }] });
+      withValue(location(), 'opening_times', { regular_hours: [{ weekday, period_begin, period_end }] });
     expect(strictIssues(LocationSchema, hours(8, '8:00', '20:00'))).toEqual([
       { path: 'opening_times.regular_hours[0].weekday', message: 'must be 1 (Monday) to 7 (Sunday)' },
       { path: 'opening_times.regular_hours[0].period_begin', message: 'must be a 24-hour time like 08:00' },
@@ -256,15 +258,15 @@ describe('Location: the 2.1.1 shape', () => {
   });
 
   it('takes the complete energy mix example, whose environmental impacts have a source (2.2.1: category)', () => {
-    expect(energyMix.environ_impact?.map((impact) => impact.source)).toEqual([
+    expect(energyMix().environ_impact?.map((impact) => impact.source)).toEqual([
       'NUCLEAR_WASTE',
       'CARBON_DIOXIDE',
     ]);
-    expect(strictIssues(LocationSchema, withValue(location, 'energy_mix', energyMix))).toEqual([]);
+    expect(strictIssues(LocationSchema, withValue(location(), 'energy_mix', energyMix()))).toEqual([]);
     expect(
       strictIssues(
         EnergyMixSchema,
-        withValue(energyMix, 'environ_impact[1]', { category: 'CARBON_DIOXIDE', amount: 372 }),
+        withValue(energyMix(), 'environ_impact[1]', { category: 'CARBON_DIOXIDE', amount: 372 }),
       ),
     ).toEqual([
       {
@@ -281,7 +283,7 @@ describe('Locations PATCH bodies (mod_locations.md, eMSP PATCH)', () => {
     name: 'Location PATCH',
     schema: LocationPatchSchema,
     object: LocationSchema,
-    valid: exampleOf211(LocationPatchSchema, 'mod_locations.md', 1, { from: 'request', method: 'PATCH' }),
+    valid: lazyExample211(LocationPatchSchema, 'mod_locations.md', 1, { from: 'request', method: 'PATCH' }),
     partial: { type: 'PARKING_GARAGE', charging_when_closed: false },
     invalid: { path: 'type', value: 'GARAGE', message: enumMessage(LocationTypeValues) },
   });
@@ -290,7 +292,7 @@ describe('Locations PATCH bodies (mod_locations.md, eMSP PATCH)', () => {
     name: 'EVSE PATCH',
     schema: EVSEPatchSchema,
     object: EVSESchema,
-    valid: exampleOf211(EVSEPatchSchema, 'mod_locations.md', 0, { from: 'request', method: 'PATCH' }),
+    valid: lazyExample211(EVSEPatchSchema, 'mod_locations.md', 0, { from: 'request', method: 'PATCH' }),
     partial: { capabilities: ['RESERVABLE'], floor_level: '-1' },
     invalid: { path: 'status', value: 'BROKEN', message: enumMessage(StatusValues) },
   });
@@ -299,7 +301,7 @@ describe('Locations PATCH bodies (mod_locations.md, eMSP PATCH)', () => {
     name: 'Connector PATCH',
     schema: ConnectorPatchSchema,
     object: ConnectorSchema,
-    valid: exampleOf211(ConnectorPatchSchema, 'mod_locations.md', 2, { from: 'request', method: 'PATCH' }),
+    valid: lazyExample211(ConnectorPatchSchema, 'mod_locations.md', 2, { from: 'request', method: 'PATCH' }),
     partial: { voltage: 400, amperage: 32 },
     invalid: { path: 'tariff_id', value: 'T'.repeat(37), message: tooLongMessage(36) },
   });
@@ -310,7 +312,7 @@ describe('Locations PATCH bodies (mod_locations.md, eMSP PATCH)', () => {
   });
 
   it('takes whole EVSE objects in a Location PATCH, each checked completely', () => {
-    const patch = { evses: location.evses ?? [] };
+    const patch = { evses: location().evses ?? [] };
     expect(strictIssues(LocationPatchSchema, patch)).toEqual([]);
     expect(strictIssues(LocationPatchSchema, withValue(patch, 'evses[0].uid', undefined))).toEqual([
       { path: 'evses[0].uid', message: 'required string is missing' },
@@ -332,12 +334,12 @@ describe('Locations PATCH bodies (mod_locations.md, eMSP PATCH)', () => {
 });
 
 describe('LocationsOperations (mod_locations.md, 2. Interfaces and endpoints)', () => {
-  const spec = specInterfaceMethods211('mod_locations.md');
+  const spec = fromSpec(() => specInterfaceMethods211('mod_locations.md'));
 
   it('offers the methods the interface tables list: CPO GET; eMSP GET, PUT, PATCH', () => {
-    expect(spec).toEqual({ cpo: ['GET'], emsp: ['GET', 'PATCH', 'PUT'] });
-    expect(methodsOf(LocationsOperations.cpo)).toEqual(spec.cpo);
-    expect(methodsOf(LocationsOperations.emsp)).toEqual(spec.emsp);
+    expect(spec()).toEqual({ cpo: ['GET'], emsp: ['GET', 'PATCH', 'PUT'] });
+    expect(methodsOf(LocationsOperations.cpo)).toEqual(spec().cpo);
+    expect(methodsOf(LocationsOperations.emsp)).toEqual(spec().emsp);
     expect(Operations.locations).toBe(LocationsOperations);
   });
 
@@ -392,7 +394,7 @@ describe('LocationsOperations (mod_locations.md, 2. Interfaces and endpoints)', 
 
 describe('Locations types', () => {
   it('types required fields, optional fields, lists and enums as the spec tables do', () => {
-    expectTypeOf(location).toEqualTypeOf<Location>();
+    expectTypeOf(location).returns.toEqualTypeOf<Location>();
     expectTypeOf<Location['id']>().toEqualTypeOf<string>();
     expectTypeOf<Location['type']>().toEqualTypeOf<LocationType>();
     expectTypeOf<Location['coordinates']>().toEqualTypeOf<GeoLocation>();
@@ -421,19 +423,19 @@ describe('Locations types', () => {
     >();
     expectTypeOf<RequiredKeys<LocationPatch>>().toEqualTypeOf<never>();
     expectTypeOf<LocationPatch['evses']>().toEqualTypeOf<EVSE[] | undefined>();
-    expect(location.evses?.[1]?.connectors[0]?.standard).toBe('IEC_62196_T2');
+    expect(location().evses?.[1]?.connectors[0]?.standard).toBe('IEC_62196_T2');
   });
 
   it('does not compile a value or an object the spec forbids', () => {
     // @ts-expect-error: a LocationType is one of the spec's values
     const type: LocationType = 'GARAGE';
     // @ts-expect-error: publish is a 2.2.1 field
-    const published: Location = { ...location, publish: true };
-    const connector = location.evses?.[0]?.connectors[0] as Connector;
+    const published: Location = { ...location(), publish: true };
+    const connector = location().evses?.[0]?.connectors[0] as Connector;
     // @ts-expect-error: a 2.1.1 Connector has one tariff_id, not tariff_ids
     const withTariffIds: Connector = { ...connector, tariff_ids: ['11'] };
     // @ts-expect-error: an EVSE has connectors, not a connector count
-    const evse: EVSE = { ...location.evses?.[0], connectors: 2 };
+    const evse: EVSE = { ...location().evses?.[0], connectors: 2 };
     expect(LocationTypeSchema.safeParse(type).success).toBe(false);
     expect(LocationSchema.safeParse(published).success).toBe(false);
     expect(ConnectorSchema.safeParse(withTariffIds).success).toBe(false);

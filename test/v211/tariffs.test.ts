@@ -20,12 +20,13 @@ import {
   TariffsOperations,
 } from '@org/ocpi/v211';
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { fromSpec } from '../support/spec';
 import { elementOf, methodsOf, specInterfaceMethods211, summarise } from '../support/v211-interfaces';
 import {
   describeMutations,
   describePatch211,
   enumMessage,
-  exampleOf211,
+  lazyExample211,
   lenientData,
   strictIssues,
   tooLongMessage,
@@ -33,9 +34,9 @@ import {
 } from '../support/v211-payloads';
 import type { RequiredKeys } from '../support/v221-types';
 
-const complex = exampleOf211(TariffSchema, 'mod_tariffs.md', 5);
-const altText = exampleOf211(TariffSchema, 'mod_tariffs.md', 3);
-const free = exampleOf211(TariffSchema, 'mod_tariffs.md', 6);
+const complex = lazyExample211(TariffSchema, 'mod_tariffs.md', 5);
+const altText = lazyExample211(TariffSchema, 'mod_tariffs.md', 3);
+const free = lazyExample211(TariffSchema, 'mod_tariffs.md', 6);
 
 describeMutations({
   name: 'Tariff',
@@ -57,36 +58,36 @@ describeMutations({
 
 describe('Tariff: what the 2.1.1 spec tables add', () => {
   it('refuses a Tariff without elements and an element without price components (cardinality +)', () => {
-    expect(strictIssues(TariffSchema, withValue(complex, 'elements', []))).toEqual([
+    expect(strictIssues(TariffSchema, withValue(complex(), 'elements', []))).toEqual([
       { path: 'elements', message: 'must have at least 1 item' },
     ]);
-    expect(strictIssues(TariffSchema, withValue(complex, 'elements[3].price_components', []))).toEqual([
+    expect(strictIssues(TariffSchema, withValue(complex(), 'elements[3].price_components', []))).toEqual([
       { path: 'elements[3].price_components', message: 'must have at least 1 item' },
     ]);
   });
 
   it('takes a currency of 3 characters and refuses 4 (string(3), ISO 4217)', () => {
-    expect(strictIssues(TariffSchema, withValue(complex, 'currency', 'EURO'))).toEqual([
+    expect(strictIssues(TariffSchema, withValue(complex(), 'currency', 'EURO'))).toEqual([
       { path: 'currency', message: tooLongMessage(3) },
     ]);
   });
 
   it('takes the alternative text in several languages and a free tariff with step_size 0', () => {
-    expect(altText.tariff_alt_text?.map((text) => text.language)).toEqual(['en', 'nl']);
-    expect(free.elements[0]?.price_components[0]).toEqual({ type: 'FLAT', price: 0, step_size: 0 });
-    expect(strictIssues(TariffSchema, withValue(altText, 'tariff_alt_text[1].language', 'nld'))).toEqual([
+    expect(altText().tariff_alt_text?.map((text) => text.language)).toEqual(['en', 'nl']);
+    expect(free().elements[0]?.price_components[0]).toEqual({ type: 'FLAT', price: 0, step_size: 0 });
+    expect(strictIssues(TariffSchema, withValue(altText(), 'tariff_alt_text[1].language', 'nld'))).toEqual([
       { path: 'tariff_alt_text[1].language', message: tooLongMessage(2) },
     ]);
   });
 
   it('refuses a fractional step_size and a price given as a string deep in an element', () => {
     expect(
-      strictIssues(TariffSchema, withValue(complex, 'elements[0].price_components[0].step_size', 0.5)),
+      strictIssues(TariffSchema, withValue(complex(), 'elements[0].price_components[0].step_size', 0.5)),
     ).toEqual([
       { path: 'elements[0].price_components[0].step_size', message: 'expected int, received number' },
     ]);
     expect(
-      strictIssues(TariffSchema, withValue(complex, 'elements[5].price_components[0].price', '6.00')),
+      strictIssues(TariffSchema, withValue(complex(), 'elements[5].price_components[0].price', '6.00')),
     ).toEqual([
       { path: 'elements[5].price_components[0].price', message: 'expected number, received string' },
     ]);
@@ -94,7 +95,7 @@ describe('Tariff: what the 2.1.1 spec tables add', () => {
 
   it('checks restriction times as HH:MM up to 23:59 (errata regex) and dates as YYYY-MM-DD', () => {
     const restricted = (restrictions: Record<string, unknown>) =>
-      withValue(complex, 'elements[4].restrictions', restrictions);
+      withValue(complex(), 'elements[4].restrictions', restrictions);
     expect(strictIssues(TariffSchema, restricted({ start_time: '00:00', end_time: '23:59' }))).toEqual([]);
     expect(strictIssues(TariffSchema, restricted({ start_time: '24:00', end_time: '9:00' }))).toEqual([
       { path: 'elements[4].restrictions.start_time', message: 'must be a 24-hour time like 13:30' },
@@ -113,7 +114,7 @@ describe('Tariff: what the 2.1.1 spec tables add', () => {
   it('has none of the 2.2.1 fields: type, country_code, party_id, min_price, reservation restrictions', () => {
     expect(
       strictIssues(TariffSchema, {
-        ...complex,
+        ...complex(),
         type: 'REGULAR',
         party_id: 'BEC',
         min_price: { excl_vat: 1 },
@@ -124,13 +125,13 @@ describe('Tariff: what the 2.1.1 spec tables add', () => {
       { path: 'min_price', message: 'unknown field' },
     ]);
     expect(
-      strictIssues(TariffSchema, withValue(complex, 'elements[1].restrictions.reservation', 'RESERVATION')),
+      strictIssues(TariffSchema, withValue(complex(), 'elements[1].restrictions.reservation', 'RESERVATION')),
     ).toEqual([{ path: 'elements[1].restrictions.reservation', message: 'unknown field' }]);
   });
 
   it('refuses a dimension type the spec does not list', () => {
     expect(
-      strictIssues(TariffSchema, withValue(complex, 'elements[0].price_components[0].type', 'ENERGY_KWH')),
+      strictIssues(TariffSchema, withValue(complex(), 'elements[0].price_components[0].type', 'ENERGY_KWH')),
     ).toEqual([
       { path: 'elements[0].price_components[0].type', message: enumMessage(TariffDimensionTypeValues) },
     ]);
@@ -143,7 +144,7 @@ describe('Tariff PATCH (mod_tariffs.md, eMSP PATCH: 2.1.1 only)', () => {
     schema: TariffPatchSchema,
     object: TariffSchema,
     // "Example: Change Tariff to 2,50", under 2.2.3 PATCH Method, whose request line says PUT.
-    valid: exampleOf211(TariffPatchSchema, 'mod_tariffs.md', 1, { from: 'request', method: 'PUT' }),
+    valid: lazyExample211(TariffPatchSchema, 'mod_tariffs.md', 1, { from: 'request', method: 'PUT' }),
     partial: { currency: 'USD', tariff_alt_url: 'https://company.com/tariffs/12' },
     invalid: {
       path: 'elements[0].price_components[0].step_size',
@@ -153,7 +154,7 @@ describe('Tariff PATCH (mod_tariffs.md, eMSP PATCH: 2.1.1 only)', () => {
   });
 
   it('takes new elements, each checked completely', () => {
-    expect(strictIssues(TariffPatchSchema, { elements: complex.elements })).toEqual([]);
+    expect(strictIssues(TariffPatchSchema, { elements: complex().elements })).toEqual([]);
     expect(strictIssues(TariffPatchSchema, { elements: [{ restrictions: {} }] })).toEqual([
       { path: 'elements[0].price_components', message: 'required array is missing' },
     ]);
@@ -161,12 +162,12 @@ describe('Tariff PATCH (mod_tariffs.md, eMSP PATCH: 2.1.1 only)', () => {
 });
 
 describe('TariffsOperations (mod_tariffs.md, 2. Interfaces and endpoints)', () => {
-  const spec = specInterfaceMethods211('mod_tariffs.md');
+  const spec = fromSpec(() => specInterfaceMethods211('mod_tariffs.md'));
 
   it('offers the methods the interface tables list: CPO GET; eMSP GET, PUT, PATCH, DELETE', () => {
-    expect(spec).toEqual({ cpo: ['GET'], emsp: ['DELETE', 'GET', 'PATCH', 'PUT'] });
-    expect(methodsOf(TariffsOperations.cpo)).toEqual(spec.cpo);
-    expect(methodsOf(TariffsOperations.emsp)).toEqual(spec.emsp);
+    expect(spec()).toEqual({ cpo: ['GET'], emsp: ['DELETE', 'GET', 'PATCH', 'PUT'] });
+    expect(methodsOf(TariffsOperations.cpo)).toEqual(spec().cpo);
+    expect(methodsOf(TariffsOperations.emsp)).toEqual(spec().emsp);
     expect(Operations.tariffs).toBe(TariffsOperations);
   });
 
@@ -191,7 +192,7 @@ describe('TariffsOperations (mod_tariffs.md, 2. Interfaces and endpoints)', () =
 
 describe('Tariffs types', () => {
   it('types required fields, optional fields, lists and enums as the spec tables do', () => {
-    expectTypeOf(complex).toEqualTypeOf<Tariff>();
+    expectTypeOf(complex).returns.toEqualTypeOf<Tariff>();
     expectTypeOf<Tariff['elements']>().toEqualTypeOf<TariffElement[]>();
     expectTypeOf<Tariff['tariff_alt_text']>().toEqualTypeOf<DisplayText[] | undefined>();
     expectTypeOf<Tariff['energy_mix']>().toEqualTypeOf<EnergyMix | undefined>();
@@ -203,18 +204,18 @@ describe('Tariffs types', () => {
     expectTypeOf<RequiredKeys<Tariff>>().toEqualTypeOf<'id' | 'currency' | 'elements' | 'last_updated'>();
     expectTypeOf<RequiredKeys<TariffRestrictions>>().toEqualTypeOf<never>();
     expectTypeOf<RequiredKeys<TariffPatch>>().toEqualTypeOf<never>();
-    expect(complex.elements).toHaveLength(6);
+    expect(complex().elements).toHaveLength(6);
   });
 
   it('does not compile a value or an object the spec forbids', () => {
     // @ts-expect-error: a DayOfWeek is spelled out
     const day: DayOfWeek = 'MON';
     // @ts-expect-error: the tariff type is a 2.2.1 field
-    const typed: Tariff = { ...complex, type: 'REGULAR' };
+    const typed: Tariff = { ...complex(), type: 'REGULAR' };
     // @ts-expect-error: elements is a list of TariffElement objects
     const patch: TariffPatch = { elements: [{ price: 2 }] };
     expect(
-      TariffSchema.safeParse(withValue(complex, 'elements[2].restrictions.day_of_week[0]', day)).success,
+      TariffSchema.safeParse(withValue(complex(), 'elements[2].restrictions.day_of_week[0]', day)).success,
     ).toBe(false);
     expect(TariffSchema.safeParse(typed).success).toBe(false);
     expect(TariffPatchSchema.safeParse(patch).success).toBe(false);

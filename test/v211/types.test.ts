@@ -2,19 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { CiString, DateTimeSchema, DisplayTextSchema, string, URLSchema } from '../../src/v211';
 import { INVALID_DATE_TIMES } from '../support/date-time-cases';
 import { issuesOf } from '../support/issues';
-import { literalBlockAfter, readSpecFile } from '../support/spec';
+import { describeWithSpec, fromSpec, literalBlockAfter, readSpecFile } from '../support/spec';
 
-const types = readSpecFile('2.1.1', 'types.md');
-const dateTimeSection = types.slice(types.indexOf('DateTime *type*'));
-const specTimestamps = literalBlockAfter(dateTimeSection, 'Example:');
+const types = fromSpec(() => readSpecFile('2.1.1', 'types.md'));
+const sectionOf = (heading: string) => types().slice(types().indexOf(heading));
 
 describe('DateTime (2.1.1)', () => {
-  it('finds the four timestamp forms the spec lists', () => {
-    expect(specTimestamps).toHaveLength(4);
-  });
+  describeWithSpec('the timestamps of the spec', () => {
+    const specTimestamps = literalBlockAfter(sectionOf('DateTime *type*'), 'Example:');
 
-  it.each(specTimestamps)('accepts the spec example %s', (value) => {
-    expect(DateTimeSchema.safeParse(value).success).toBe(true);
+    it('finds the four timestamp forms the spec lists', () => {
+      expect(specTimestamps).toHaveLength(4);
+    });
+
+    it.each(specTimestamps)('accepts the spec example %s', (value) => {
+      expect(DateTimeSchema.safeParse(value).success).toBe(true);
+    });
   });
 
   it('accepts fractional seconds, which ISO 8601 allows (our documented decision for 2.1.1)', () => {
@@ -56,10 +59,8 @@ describe('string(n) (2.1.1)', () => {
 });
 
 describe('DisplayText (2.1.1)', () => {
-  const displayTextSection = types.slice(types.indexOf('DisplayText *class*'));
-  const example = JSON.parse(literalBlockAfter(displayTextSection, 'Example:').join('\n'));
-
   it('parses the spec example', () => {
+    const example = JSON.parse(literalBlockAfter(sectionOf('DisplayText *class*'), 'Example:').join('\n'));
     expect(DisplayTextSchema.parse(example)).toEqual(example);
   });
 

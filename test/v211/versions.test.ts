@@ -18,13 +18,13 @@ import {
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as z from 'zod/mini';
 import { elementOf, methodsOf, specInterfaceMethods211, summarise } from '../support/v211-interfaces';
-import { describeMutations, exampleOf211, strictIssues, withValue } from '../support/v211-payloads';
+import { describeMutations, lazyExample211, strictIssues, withValue } from '../support/v211-payloads';
 import type { RequiredKeys } from '../support/v221-types';
 
 const DetailsResponseSchema = OcpiResponseSchema(VersionDetailsSchema);
-const detailsResponse = exampleOf211(DetailsResponseSchema, 'transport_and_format.md', 1);
-const details = exampleOf211(VersionDetailsSchema, 'version_information_endpoint.md', 1);
-const versions = exampleOf211(z.array(VersionSchema), 'version_information_endpoint.md', 0);
+const detailsResponse = lazyExample211(DetailsResponseSchema, 'transport_and_format.md', 1);
+const details = lazyExample211(VersionDetailsSchema, 'version_information_endpoint.md', 1);
+const versions = lazyExample211(z.array(VersionSchema), 'version_information_endpoint.md', 0);
 
 /** A valid absolute URL of exactly `length` characters. */
 const urlOfLength = (length: number) => {
@@ -47,21 +47,21 @@ describeMutations({
 
 describe('Version details: what the 2.1.1 spec tables add', () => {
   it('lists each module once, with its URL and no role (2.2.1 added the role)', () => {
-    expect(details.endpoints.map(({ identifier }) => identifier)).toEqual(['credentials', 'locations']);
-    expect(strictIssues(VersionDetailsSchema, withValue(details, 'endpoints[1].role', 'SENDER'))).toEqual([
+    expect(details().endpoints.map(({ identifier }) => identifier)).toEqual(['credentials', 'locations']);
+    expect(strictIssues(VersionDetailsSchema, withValue(details(), 'endpoints[1].role', 'SENDER'))).toEqual([
       { path: 'endpoints[1].role', message: 'unknown field' },
     ]);
   });
 
   it('needs at least one endpoint', () => {
-    expect(strictIssues(VersionDetailsSchema, withValue(details, 'endpoints', []))).toEqual([
+    expect(strictIssues(VersionDetailsSchema, withValue(details(), 'endpoints', []))).toEqual([
       { path: 'endpoints', message: 'must have at least 1 item' },
     ]);
   });
 
   it('takes modules beyond the 2.1.1 ModuleID enum: custom ones, and later ones', () => {
     for (const identifier of ['chargingprofiles', 'nltnm-reservations']) {
-      const other = withValue(details, 'endpoints[1].identifier', identifier);
+      const other = withValue(details(), 'endpoints[1].identifier', identifier);
       expect(strictIssues(VersionDetailsSchema, other), identifier).toEqual([]);
     }
     expect(ModuleIDValues).not.toContain('chargingprofiles');
@@ -70,18 +70,18 @@ describe('Version details: what the 2.1.1 spec tables add', () => {
 
 describe('Versions list', () => {
   it('takes the versions of the spec example, and versions 2.1.1 does not name (a partner offering 2.2.1)', () => {
-    expect(versions.map((version) => version.version)).toEqual(['2.1.1', '2.0']);
-    const later = withValue(versions, '[1].version', '2.2.1');
+    expect(versions().map((version) => version.version)).toEqual(['2.1.1', '2.0']);
+    const later = withValue(versions(), '[1].version', '2.2.1');
     expect(strictIssues(z.array(VersionSchema), later)).toEqual([]);
     expect(strictIssues(VersionsOperations.getVersions.response, later)).toEqual([]);
-    expect(strictIssues(z.array(VersionSchema), withValue(versions, '[1].version', 2.2))).toEqual([
+    expect(strictIssues(z.array(VersionSchema), withValue(versions(), '[1].version', 2.2))).toEqual([
       { path: '[1].version', message: 'expected string, received number' },
     ]);
     expect(VersionNumberValues).not.toContain('2.2.1');
   });
 
   it('reports a bad version URL inside the response envelope under data', () => {
-    const response = { data: versions, status_code: 1000, timestamp: '2015-06-30T21:59:59Z' };
+    const response = { data: versions(), status_code: 1000, timestamp: '2015-06-30T21:59:59Z' };
     const VersionsResponseSchema = OcpiResponseSchema(z.array(VersionSchema));
     expect(strictIssues(VersionsResponseSchema, response)).toEqual([]);
     expect(strictIssues(VersionsResponseSchema, withValue(response, 'data[0].url', 'ocpi/2.1.1'))).toEqual([
@@ -90,7 +90,7 @@ describe('Versions list', () => {
   });
 
   it('refuses a success envelope whose status code is not an OCPI status code', () => {
-    expect(strictIssues(DetailsResponseSchema, withValue(detailsResponse, 'status_code', 200))).toEqual([
+    expect(strictIssues(DetailsResponseSchema, withValue(detailsResponse(), 'status_code', 200))).toEqual([
       { path: 'status_code', message: 'must be an OCPI status code in a range this version defines' },
     ]);
   });
@@ -116,7 +116,7 @@ describe('VersionsOperations (version_information_endpoint.md)', () => {
 
 describe('Versions types', () => {
   it('types required fields, lists and enums as the spec tables do', () => {
-    expectTypeOf(details).toEqualTypeOf<VersionDetails>();
+    expectTypeOf(details).returns.toEqualTypeOf<VersionDetails>();
     expectTypeOf<VersionDetails['version']>().toEqualTypeOf<VersionNumber>();
     expectTypeOf<VersionDetails['endpoints']>().toEqualTypeOf<Endpoint[]>();
     expectTypeOf<Endpoint['identifier']>().toEqualTypeOf<ModuleID | (string & {})>();
@@ -127,7 +127,7 @@ describe('Versions types', () => {
       'cdrs' | 'commands' | 'credentials' | 'locations' | 'sessions' | 'tariffs' | 'tokens'
     >();
     expectTypeOf<RequiredKeys<Endpoint>>().toEqualTypeOf<'identifier' | 'url'>();
-    expect(details.version).toBe('2.0');
+    expect(details().version).toBe('2.0');
   });
 
   it('does not compile a value or an object the spec forbids', () => {

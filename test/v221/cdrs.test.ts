@@ -17,10 +17,11 @@ import {
   type Tariff,
 } from '@org/ocpi/v221';
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { fromSpec } from '../support/spec';
 import { elementOf, methodsOf, specInterfaceMethods, summarise } from '../support/v221-interfaces';
 import {
   describeMutations,
-  exampleOf,
+  lazyExample,
   lenientData,
   strictIssues,
   tooLongMessage,
@@ -28,7 +29,7 @@ import {
 } from '../support/v221-payloads';
 import type { RequiredKeys } from '../support/v221-types';
 
-const cdr = exampleOf(CDRSchema, 'cdr_example.json');
+const cdr = lazyExample(CDRSchema, 'cdr_example.json');
 
 describeMutations({
   name: 'CDR',
@@ -54,17 +55,17 @@ describeMutations({
 
 describe('CDR: what the spec tables add', () => {
   it('refuses a CDR without charging periods (cardinality +) or without cdr_location', () => {
-    expect(strictIssues(CDRSchema, withValue(cdr, 'charging_periods', []))).toEqual([
+    expect(strictIssues(CDRSchema, withValue(cdr(), 'charging_periods', []))).toEqual([
       { path: 'charging_periods', message: 'must have at least 1 item' },
     ]);
-    const { cdr_location: _location, ...withoutLocation } = cdr;
+    const { cdr_location: _location, ...withoutLocation } = cdr();
     expect(strictIssues(CDRSchema, withoutLocation)).toEqual([
       { path: 'cdr_location', message: 'required object is missing' },
     ]);
   });
 
   it('checks the Tariffs it carries as Tariffs', () => {
-    expect(strictIssues(CDRSchema, withValue(cdr, 'tariffs[0].elements', []))).toEqual([
+    expect(strictIssues(CDRSchema, withValue(cdr(), 'tariffs[0].elements', []))).toEqual([
       { path: 'tariffs[0].elements', message: 'must have at least 1 item' },
     ]);
   });
@@ -75,15 +76,15 @@ describe('CDR: what the spec tables add', () => {
       ['cdr_location.state', 20],
       ['cdr_location.evse_id', 48],
     ] as const) {
-      expect(strictIssues(CDRSchema, withValue(cdr, path, 'A'.repeat(max)))).toEqual([]);
-      expect(strictIssues(CDRSchema, withValue(cdr, path, 'A'.repeat(max + 1)))).toEqual([
+      expect(strictIssues(CDRSchema, withValue(cdr(), path, 'A'.repeat(max)))).toEqual([]);
+      expect(strictIssues(CDRSchema, withValue(cdr(), path, 'A'.repeat(max + 1)))).toEqual([
         { path, message: tooLongMessage(max) },
       ]);
     }
   });
 
   it('refuses a total cost given as a bare number, the 2.1.1 way', () => {
-    expect(strictIssues(CDRSchema, withValue(cdr, 'total_cost', 4))).toEqual([
+    expect(strictIssues(CDRSchema, withValue(cdr(), 'total_cost', 4))).toEqual([
       { path: 'total_cost', message: 'expected object, received number' },
     ]);
   });
@@ -97,7 +98,7 @@ describe('SignedData (mod_cdrs.asciidoc, SignedData and SignedValue classes)', (
   };
 
   it('takes signed values in a CDR and refuses an empty list of them (cardinality +)', () => {
-    expect(strictIssues(CDRSchema, withValue(cdr, 'signed_data', signed))).toEqual([]);
+    expect(strictIssues(CDRSchema, withValue(cdr(), 'signed_data', signed))).toEqual([]);
     expect(strictIssues(SignedDataSchema, withValue(signed, 'signed_values', []))).toEqual([
       { path: 'signed_values', message: 'must have at least 1 item' },
     ]);
@@ -106,7 +107,7 @@ describe('SignedData (mod_cdrs.asciidoc, SignedData and SignedValue classes)', (
   it('takes plain_data of 5000 characters, as the errata correct it (string(512) -> string(5000))', () => {
     // v2.2.1-d2..release-2.2.1-bugfixes.diff, mod_cdrs.asciidoc hunk @@ -552: plain_data string(5000).
     const path = 'signed_data.signed_values[0].plain_data';
-    const withSigned = withValue(cdr, 'signed_data', signed);
+    const withSigned = withValue(cdr(), 'signed_data', signed);
     expect(strictIssues(CDRSchema, withValue(withSigned, path, 'p'.repeat(5000)))).toEqual([]);
     expect(strictIssues(CDRSchema, withValue(withSigned, path, 'p'.repeat(5001)))).toEqual([
       { path, message: tooLongMessage(5000) },
@@ -118,12 +119,12 @@ describe('SignedData (mod_cdrs.asciidoc, SignedData and SignedValue classes)', (
 });
 
 describe('CdrsOperations (mod_cdrs.asciidoc, Interfaces and Endpoints)', () => {
-  const spec = specInterfaceMethods('mod_cdrs.asciidoc');
+  const spec = fromSpec(() => specInterfaceMethods('mod_cdrs.asciidoc'));
 
   it('offers the methods the interface tables list: Sender GET; Receiver GET, POST', () => {
-    expect(spec).toEqual({ sender: ['GET'], receiver: ['GET', 'POST'] });
-    expect(methodsOf(CdrsOperations.sender)).toEqual(spec.sender);
-    expect(methodsOf(CdrsOperations.receiver)).toEqual(spec.receiver);
+    expect(spec()).toEqual({ sender: ['GET'], receiver: ['GET', 'POST'] });
+    expect(methodsOf(CdrsOperations.sender)).toEqual(spec().sender);
+    expect(methodsOf(CdrsOperations.receiver)).toEqual(spec().receiver);
     expect(Operations.cdrs).toBe(CdrsOperations);
   });
 
@@ -142,7 +143,7 @@ describe('CdrsOperations (mod_cdrs.asciidoc, Interfaces and Endpoints)', () => {
 
 describe('CDRs types', () => {
   it('types required fields, optional fields, lists and enums as the spec tables do', () => {
-    expectTypeOf(cdr).toEqualTypeOf<CDR>();
+    expectTypeOf(cdr).returns.toEqualTypeOf<CDR>();
     expectTypeOf<CDR['charging_periods']>().toEqualTypeOf<ChargingPeriod[]>();
     expectTypeOf<CDR['tariffs']>().toEqualTypeOf<Tariff[] | undefined>();
     expectTypeOf<CDR['cdr_location']>().toEqualTypeOf<CdrLocation>();
@@ -168,7 +169,7 @@ describe('CDRs types', () => {
       | 'total_time'
       | 'last_updated'
     >();
-    expect(cdr.charging_periods[0]?.dimensions[0]?.type).toBe('TIME');
+    expect(cdr().charging_periods[0]?.dimensions[0]?.type).toBe('TIME');
   });
 
   it('does not compile a value or an object the spec forbids', () => {
@@ -177,9 +178,9 @@ describe('CDRs types', () => {
     // @ts-expect-error: charging_periods is required
     const noPeriods: CDR = { ...cdr, charging_periods: undefined };
     // @ts-expect-error: total_cost is a Price
-    const bareCost: CDR = { ...cdr, total_cost: 4 };
+    const bareCost: CDR = { ...cdr(), total_cost: 4 };
     expect(
-      CDRSchema.safeParse(withValue(cdr, 'charging_periods[0].dimensions[0].type', dimension)).success,
+      CDRSchema.safeParse(withValue(cdr(), 'charging_periods[0].dimensions[0].type', dimension)).success,
     ).toBe(false);
     expect(CDRSchema.safeParse(noPeriods).success).toBe(false);
     expect(CDRSchema.safeParse(bareCost).success).toBe(false);

@@ -25,19 +25,20 @@ import {
   StatusValues,
 } from '@org/ocpi/v221';
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { fromSpec } from '../support/spec';
 import { elementOf, methodsOf, specInterfaceMethods, summarise } from '../support/v221-interfaces';
 import {
   describeMutations,
   describePatch,
   enumMessage,
-  exampleOf,
+  lazyExample,
   strictIssues,
   tooLongMessage,
   withValue,
 } from '../support/v221-payloads';
 import type { RequiredKeys } from '../support/v221-types';
 
-const location = exampleOf(LocationSchema, 'location_example.json');
+const location = lazyExample(LocationSchema, 'location_example.json');
 
 describeMutations({
   name: 'Location',
@@ -79,27 +80,31 @@ describe('Location: the limits of the spec tables', () => {
     ['evses[1].connectors[0].id', 36],
     ['evses[1].connectors[0].tariff_ids[0]', 36],
   ] as const)('takes %s of up to %i characters', (path, max) => {
-    expect(strictIssues(LocationSchema, withValue(location, path, 'A'.repeat(max)))).toEqual([]);
-    expect(strictIssues(LocationSchema, withValue(location, path, 'A'.repeat(max + 1)))).toEqual([
+    expect(strictIssues(LocationSchema, withValue(location(), path, 'A'.repeat(max)))).toEqual([]);
+    expect(strictIssues(LocationSchema, withValue(location(), path, 'A'.repeat(max + 1)))).toEqual([
       { path, message: tooLongMessage(max) },
     ]);
   });
 
   it('takes a Location without EVSEs but refuses an EVSE without connectors (cardinality + )', () => {
-    expect(strictIssues(LocationSchema, withValue(location, 'evses', []))).toEqual([]);
-    expect(strictIssues(LocationSchema, withValue(location, 'evses[0].connectors', []))).toEqual([
+    expect(strictIssues(LocationSchema, withValue(location(), 'evses', []))).toEqual([]);
+    expect(strictIssues(LocationSchema, withValue(location(), 'evses[0].connectors', []))).toEqual([
       { path: 'evses[0].connectors', message: 'must have at least 1 item' },
     ]);
   });
 
   it('parses an EVSE and a Connector of the example on their own, as the GET and PUT of one object carry them', () => {
-    expect(strictIssues(EVSESchema, location.evses?.[1])).toEqual([]);
-    expect(strictIssues(ConnectorSchema, location.evses?.[1]?.connectors[0])).toEqual([]);
+    expect(strictIssues(EVSESchema, location().evses?.[1])).toEqual([]);
+    expect(strictIssues(ConnectorSchema, location().evses?.[1]?.connectors[0])).toEqual([]);
   });
 
   it('keeps the whole page when one Location has a broken EVSE, naming the bad one', () => {
-    const broken = withValue(withValue(location, 'id', 'LOC2'), 'evses[1].connectors[0].max_amperage', '16');
-    const page = [location, broken, withValue(location, 'id', 'LOC3')];
+    const broken = withValue(
+      withValue(location(), 'id', 'LOC2'),
+      'evses[1].connectors[0].max_amperage',
+      '16',
+    );
+    const page = [location(), broken, withValue(location(), 'id', 'LOC3')];
     const { items, rejected } = parseList(LocationSchema, page, { mode: 'lenient', subject: 'Location' });
     expect(items.map((item) => item.id)).toEqual(['LOC1', 'LOC3']);
     expect(
@@ -112,7 +117,7 @@ describe('Locations PATCH bodies (mod_locations.asciidoc, Receiver PATCH)', () =
   describePatch({
     name: 'Location PATCH',
     schema: LocationPatchSchema,
-    valid: exampleOf(LocationPatchSchema, 'location_patch_example_location.json'),
+    valid: lazyExample(LocationPatchSchema, 'location_patch_example_location.json'),
     partial: { publish: false, parking_type: 'PARKING_GARAGE' },
     invalid: { path: 'parking_type', value: 'GARAGE', message: enumMessage(ParkingTypeValues) },
   });
@@ -120,7 +125,7 @@ describe('Locations PATCH bodies (mod_locations.asciidoc, Receiver PATCH)', () =
   describePatch({
     name: 'EVSE PATCH',
     schema: EVSEPatchSchema,
-    valid: exampleOf(EVSEPatchSchema, 'location_patch_example_status.json'),
+    valid: lazyExample(EVSEPatchSchema, 'location_patch_example_status.json'),
     partial: { capabilities: ['RESERVABLE'], floor_level: '-1' },
     invalid: { path: 'status', value: 'BROKEN', message: enumMessage(StatusValues) },
   });
@@ -128,13 +133,13 @@ describe('Locations PATCH bodies (mod_locations.asciidoc, Receiver PATCH)', () =
   describePatch({
     name: 'Connector PATCH',
     schema: ConnectorPatchSchema,
-    valid: exampleOf(ConnectorPatchSchema, 'location_patch_example_tariff.json'),
+    valid: lazyExample(ConnectorPatchSchema, 'location_patch_example_tariff.json'),
     partial: { max_electric_power: 22000 },
     invalid: { path: 'tariff_ids[0]', value: 'T'.repeat(37), message: tooLongMessage(36) },
   });
 
   it('takes whole EVSE objects in a Location PATCH, each checked completely', () => {
-    const evses = location.evses ?? [];
+    const evses = location().evses ?? [];
     const patch = { evses, last_updated: '2019-06-24T12:39:09Z' };
     expect(strictIssues(LocationPatchSchema, patch)).toEqual([]);
     expect(strictIssues(LocationPatchSchema, withValue(patch, 'evses[0].uid', undefined))).toEqual([
@@ -144,12 +149,12 @@ describe('Locations PATCH bodies (mod_locations.asciidoc, Receiver PATCH)', () =
 });
 
 describe('LocationsOperations (mod_locations.asciidoc, Interfaces and Endpoints)', () => {
-  const spec = specInterfaceMethods('mod_locations.asciidoc');
+  const spec = fromSpec(() => specInterfaceMethods('mod_locations.asciidoc'));
 
   it('offers the methods the interface tables list: Sender GET; Receiver GET, PUT, PATCH', () => {
-    expect(spec).toEqual({ sender: ['GET'], receiver: ['GET', 'PATCH', 'PUT'] });
-    expect(methodsOf(LocationsOperations.sender)).toEqual(spec.sender);
-    expect(methodsOf(LocationsOperations.receiver)).toEqual(spec.receiver);
+    expect(spec()).toEqual({ sender: ['GET'], receiver: ['GET', 'PATCH', 'PUT'] });
+    expect(methodsOf(LocationsOperations.sender)).toEqual(spec().sender);
+    expect(methodsOf(LocationsOperations.receiver)).toEqual(spec().receiver);
     expect(Operations.locations).toBe(LocationsOperations);
   });
 
@@ -199,7 +204,7 @@ describe('LocationsOperations (mod_locations.asciidoc, Interfaces and Endpoints)
 
 describe('Locations types', () => {
   it('types required fields, optional fields, lists and enums as the spec tables do', () => {
-    expectTypeOf(location).toEqualTypeOf<Location>();
+    expectTypeOf(location).returns.toEqualTypeOf<Location>();
     expectTypeOf<Location['id']>().toEqualTypeOf<string>();
     expectTypeOf<Location['publish']>().toEqualTypeOf<boolean>();
     expectTypeOf<Location['coordinates']>().toEqualTypeOf<GeoLocation>();
@@ -239,19 +244,19 @@ describe('Locations types', () => {
     >();
     expectTypeOf<RequiredKeys<LocationPatch>>().toEqualTypeOf<'last_updated'>();
     expectTypeOf<LocationPatch['evses']>().toEqualTypeOf<EVSE[] | undefined>();
-    expect(location.evses?.[1]?.connectors[0]?.standard).toBe('IEC_62196_T2');
+    expect(location().evses?.[1]?.connectors[0]?.standard).toBe('IEC_62196_T2');
   });
 
   it('does not compile a value or an object the spec forbids', () => {
     // @ts-expect-error: a Status is one of the spec's values
     const status: Status = 'BROKEN';
-    const { time_zone: _timeZone, ...withoutTimeZone } = location;
+    const { time_zone: _timeZone, ...withoutTimeZone } = location();
     // @ts-expect-error: 2.2.1 makes time_zone required
     const noTimeZone: Location = withoutTimeZone;
     // @ts-expect-error: a PATCH body needs last_updated
     const patch: LocationPatch = { name: 'Gent Zuid' };
     // @ts-expect-error: an EVSE has connectors, not a connector count
-    const evse: EVSE = { ...location.evses?.[0], connectors: 2 };
+    const evse: EVSE = { ...location().evses?.[0], connectors: 2 };
     expect(StatusSchema.safeParse(status).success).toBe(false);
     expect(LocationSchema.safeParse(noTimeZone).success).toBe(false);
     expect(LocationPatchSchema.safeParse(patch).success).toBe(false);

@@ -18,18 +18,19 @@ import {
   TariffTypeValues,
 } from '@org/ocpi/v221';
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { fromSpec } from '../support/spec';
 import { elementOf, methodsOf, specInterfaceMethods, summarise } from '../support/v221-interfaces';
 import {
   describeMutations,
   enumMessage,
-  exampleOf,
+  lazyExample,
   strictIssues,
   tooLongMessage,
   withValue,
 } from '../support/v221-payloads';
 import type { RequiredKeys } from '../support/v221-types';
 
-const complex = exampleOf(TariffSchema, 'tariff_4_complex.json');
+const complex = lazyExample(TariffSchema, 'tariff_4_complex.json');
 
 describeMutations({
   name: 'Tariff',
@@ -51,33 +52,33 @@ describeMutations({
 
 describe('Tariff: what the spec tables add', () => {
   it('refuses a Tariff without elements and an element without price components (cardinality +)', () => {
-    expect(strictIssues(TariffSchema, withValue(complex, 'elements', []))).toEqual([
+    expect(strictIssues(TariffSchema, withValue(complex(), 'elements', []))).toEqual([
       { path: 'elements', message: 'must have at least 1 item' },
     ]);
-    expect(strictIssues(TariffSchema, withValue(complex, 'elements[3].price_components', []))).toEqual([
+    expect(strictIssues(TariffSchema, withValue(complex(), 'elements[3].price_components', []))).toEqual([
       { path: 'elements[3].price_components', message: 'must have at least 1 item' },
     ]);
   });
 
   it('takes a currency of 3 characters and refuses 4 (string(3), ISO 4217)', () => {
-    expect(strictIssues(TariffSchema, withValue(complex, 'currency', 'EURO'))).toEqual([
+    expect(strictIssues(TariffSchema, withValue(complex(), 'currency', 'EURO'))).toEqual([
       { path: 'currency', message: tooLongMessage(3) },
     ]);
   });
 
   it('takes the 2.2.1 tariff types, reservation restrictions and prices, and refuses a fractional step_size', () => {
-    expect(strictIssues(TariffSchema, withValue(complex, 'type', 'PROFILE_GREEN'))).toEqual([]);
-    expect(strictIssues(TariffSchema, withValue(complex, 'type', 'CHEAP'))).toEqual([
+    expect(strictIssues(TariffSchema, withValue(complex(), 'type', 'PROFILE_GREEN'))).toEqual([]);
+    expect(strictIssues(TariffSchema, withValue(complex(), 'type', 'CHEAP'))).toEqual([
       { path: 'type', message: enumMessage(TariffTypeValues) },
     ]);
     expect(
-      strictIssues(TariffSchema, withValue(complex, 'elements[1].restrictions.reservation', 'RESERVATION')),
+      strictIssues(TariffSchema, withValue(complex(), 'elements[1].restrictions.reservation', 'RESERVATION')),
     ).toEqual([]);
     expect(
-      strictIssues(TariffSchema, withValue(complex, 'max_price', { excl_vat: 10, incl_vat: 12.1 })),
+      strictIssues(TariffSchema, withValue(complex(), 'max_price', { excl_vat: 10, incl_vat: 12.1 })),
     ).toEqual([]);
     expect(
-      strictIssues(TariffSchema, withValue(complex, 'elements[0].price_components[0].step_size', 0.5)),
+      strictIssues(TariffSchema, withValue(complex(), 'elements[0].price_components[0].step_size', 0.5)),
     ).toEqual([
       { path: 'elements[0].price_components[0].step_size', message: 'expected int, received number' },
     ]);
@@ -85,7 +86,7 @@ describe('Tariff: what the spec tables add', () => {
 
   it('refuses a price given as a string deep in an element', () => {
     expect(
-      strictIssues(TariffSchema, withValue(complex, 'elements[5].price_components[0].price', '6.00')),
+      strictIssues(TariffSchema, withValue(complex(), 'elements[5].price_components[0].price', '6.00')),
     ).toEqual([
       { path: 'elements[5].price_components[0].price', message: 'expected number, received string' },
     ]);
@@ -93,12 +94,12 @@ describe('Tariff: what the spec tables add', () => {
 });
 
 describe('TariffsOperations (mod_tariffs.asciidoc, Interfaces and Endpoints)', () => {
-  const spec = specInterfaceMethods('mod_tariffs.asciidoc');
+  const spec = fromSpec(() => specInterfaceMethods('mod_tariffs.asciidoc'));
 
   it('offers the methods the interface tables list: Sender GET; Receiver GET, PUT, DELETE and no PATCH', () => {
-    expect(spec).toEqual({ sender: ['GET'], receiver: ['DELETE', 'GET', 'PUT'] });
-    expect(methodsOf(TariffsOperations.sender)).toEqual(spec.sender);
-    expect(methodsOf(TariffsOperations.receiver)).toEqual(spec.receiver);
+    expect(spec()).toEqual({ sender: ['GET'], receiver: ['DELETE', 'GET', 'PUT'] });
+    expect(methodsOf(TariffsOperations.sender)).toEqual(spec().sender);
+    expect(methodsOf(TariffsOperations.receiver)).toEqual(spec().receiver);
     expect(Operations.tariffs).toBe(TariffsOperations);
   });
 
@@ -127,7 +128,7 @@ describe('TariffsOperations (mod_tariffs.asciidoc, Interfaces and Endpoints)', (
 
 describe('Tariffs types', () => {
   it('types required fields, optional fields, lists and enums as the spec tables do', () => {
-    expectTypeOf(complex).toEqualTypeOf<Tariff>();
+    expectTypeOf(complex).returns.toEqualTypeOf<Tariff>();
     expectTypeOf<Tariff['elements']>().toEqualTypeOf<TariffElement[]>();
     expectTypeOf<Tariff['tariff_alt_text']>().toEqualTypeOf<DisplayText[] | undefined>();
     expectTypeOf<Tariff['type']>().toEqualTypeOf<TariffType | undefined>();
@@ -143,16 +144,16 @@ describe('Tariffs types', () => {
       'country_code' | 'party_id' | 'id' | 'currency' | 'elements' | 'last_updated'
     >();
     expectTypeOf<RequiredKeys<TariffRestrictions>>().toEqualTypeOf<never>();
-    expect(complex.elements).toHaveLength(6);
+    expect(complex().elements).toHaveLength(6);
   });
 
   it('does not compile a value or an object the spec forbids', () => {
     // @ts-expect-error: a Tariff dimension is not a CDR dimension
     const dimension: TariffDimensionType = 'MAX_POWER';
     // @ts-expect-error: elements is a list of TariffElement objects
-    const tariff: Tariff = { ...complex, elements: [{ price: 2 }] };
+    const tariff: Tariff = { ...complex(), elements: [{ price: 2 }] };
     expect(
-      TariffSchema.safeParse(withValue(complex, 'elements[0].price_components[0].type', dimension)).success,
+      TariffSchema.safeParse(withValue(complex(), 'elements[0].price_components[0].type', dimension)).success,
     ).toBe(false);
     expect(TariffSchema.safeParse(tariff).success).toBe(false);
   });

@@ -20,14 +20,24 @@ import {
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as z from 'zod/mini';
 import { elementOf, methodsOf, specInterfaceMethods, summarise } from '../support/v221-interfaces';
-import { describeMutations, enumMessage, exampleOf, strictIssues, withValue } from '../support/v221-payloads';
+import {
+  describeMutations,
+  enumMessage,
+  exampleOf,
+  lazyExample,
+  strictIssues,
+  withValue,
+} from '../support/v221-payloads';
 import type { RequiredKeys } from '../support/v221-types';
 
 const DetailsResponseSchema = OcpiResponseSchema(VersionDetailsSchema);
 const VersionsResponseSchema = OcpiResponseSchema(z.array(VersionSchema));
-const detailsResponse = exampleOf(DetailsResponseSchema, 'transport_and_format_version_details_example.json');
-const details = exampleOf(VersionDetailsSchema, 'version_details_example2.json');
-const versions = exampleOf(z.array(VersionSchema), 'versions_info_example.json');
+const detailsResponse = lazyExample(
+  DetailsResponseSchema,
+  'transport_and_format_version_details_example.json',
+);
+const details = lazyExample(VersionDetailsSchema, 'version_details_example2.json');
+const versions = lazyExample(z.array(VersionSchema), 'versions_info_example.json');
 
 /** A valid absolute URL of exactly `length` characters. */
 const urlOfLength = (length: number) => {
@@ -50,7 +60,7 @@ describeMutations({
 
 describe('Version details: what the spec tables add', () => {
   it('lists a module once per role, each with its own URL', () => {
-    expect(details.endpoints.map(({ identifier, role }) => `${identifier} ${role}`)).toEqual([
+    expect(details().endpoints.map(({ identifier, role }) => `${identifier} ${role}`)).toEqual([
       'credentials RECEIVER',
       'locations SENDER',
       'tokens RECEIVER',
@@ -60,19 +70,19 @@ describe('Version details: what the spec tables add', () => {
   });
 
   it('needs at least one endpoint, and a role on each (new in 2.2.1)', () => {
-    expect(strictIssues(VersionDetailsSchema, withValue(details, 'endpoints', []))).toEqual([
+    expect(strictIssues(VersionDetailsSchema, withValue(details(), 'endpoints', []))).toEqual([
       { path: 'endpoints', message: 'must have at least 1 item' },
     ]);
-    expect(strictIssues(VersionDetailsSchema, withValue(details, 'endpoints[3].role', 'CLIENT'))).toEqual([
+    expect(strictIssues(VersionDetailsSchema, withValue(details(), 'endpoints[3].role', 'CLIENT'))).toEqual([
       { path: 'endpoints[3].role', message: enumMessage(['SENDER', 'RECEIVER']) },
     ]);
   });
 
   it('takes a custom module, as the spec lets parties extend ModuleID by agreement', () => {
-    const custom = withValue(details, 'endpoints[4].identifier', 'nltnm-reservations');
+    const custom = withValue(details(), 'endpoints[4].identifier', 'nltnm-reservations');
     expect(strictIssues(VersionDetailsSchema, custom)).toEqual([]);
     expect(VersionDetailsSchema.parse(custom).endpoints[4]?.identifier).toBe('nltnm-reservations');
-    expect(strictIssues(VersionDetailsSchema, withValue(details, 'endpoints[4].identifier', 42))).toEqual([
+    expect(strictIssues(VersionDetailsSchema, withValue(details(), 'endpoints[4].identifier', 42))).toEqual([
       { path: 'endpoints[4].identifier', message: 'expected string, received number' },
     ]);
     expect(ModuleIDValues).toContain('hubclientinfo');
@@ -81,12 +91,12 @@ describe('Version details: what the spec tables add', () => {
 
 describe('Versions list', () => {
   it('takes the versions of the spec example, and versions this one does not know (a later 3.0)', () => {
-    expect(versions.map((version) => version.version)).toEqual(['2.1.1', '2.2.1']);
-    expect(strictIssues(z.array(VersionSchema), withValue(versions, '[1].version', '3.0'))).toEqual([]);
+    expect(versions().map((version) => version.version)).toEqual(['2.1.1', '2.2.1']);
+    expect(strictIssues(z.array(VersionSchema), withValue(versions(), '[1].version', '3.0'))).toEqual([]);
     expect(
-      strictIssues(VersionsOperations.getVersions.response, withValue(versions, '[1].version', '3.0')),
+      strictIssues(VersionsOperations.getVersions.response, withValue(versions(), '[1].version', '3.0')),
     ).toEqual([]);
-    expect(strictIssues(z.array(VersionSchema), withValue(versions, '[1].version', 3))).toEqual([
+    expect(strictIssues(z.array(VersionSchema), withValue(versions(), '[1].version', 3))).toEqual([
       { path: '[1].version', message: 'expected string, received number' },
     ]);
     expect(VersionNumberValues).toEqual(['2.0', '2.1', '2.1.1', '2.2', '2.2.1']);
@@ -100,7 +110,7 @@ describe('Versions list', () => {
   });
 
   it('refuses a success envelope whose status code is not an OCPI status code', () => {
-    expect(strictIssues(DetailsResponseSchema, withValue(detailsResponse, 'status_code', 200))).toEqual([
+    expect(strictIssues(DetailsResponseSchema, withValue(detailsResponse(), 'status_code', 200))).toEqual([
       { path: 'status_code', message: 'must be an OCPI status code in a range this version defines' },
     ]);
   });
@@ -126,7 +136,7 @@ describe('VersionsOperations (version_information_endpoint.asciidoc)', () => {
 
 describe('Versions types', () => {
   it('types required fields, lists and enums as the spec tables do', () => {
-    expectTypeOf(details).toEqualTypeOf<VersionDetails>();
+    expectTypeOf(details).returns.toEqualTypeOf<VersionDetails>();
     expectTypeOf<VersionDetails['version']>().toEqualTypeOf<VersionNumber>();
     expectTypeOf<VersionDetails['endpoints']>().toEqualTypeOf<Endpoint[]>();
     expectTypeOf<Endpoint['identifier']>().toEqualTypeOf<ModuleID | (string & {})>();
@@ -136,7 +146,7 @@ describe('Versions types', () => {
     expectTypeOf<VersionNumber>().toEqualTypeOf<'2.0' | '2.1' | '2.1.1' | '2.2' | '2.2.1'>();
     expectTypeOf<InterfaceRole>().toEqualTypeOf<'SENDER' | 'RECEIVER'>();
     expectTypeOf<RequiredKeys<Endpoint>>().toEqualTypeOf<'identifier' | 'role' | 'url'>();
-    expect(details.version).toBe('2.2');
+    expect(details().version).toBe('2.2');
   });
 
   it('does not compile a value or an object the spec forbids', () => {

@@ -9,10 +9,10 @@ import { readSpec } from '../../../scripts/codegen/read-spec';
 import { repositoryRoot } from '../../../scripts/codegen/spec-dir';
 import { readSpecPin } from '../../../scripts/codegen/spec-pin';
 import { renderGenerated } from '../../../scripts/codegen/write-generated';
-import { SPEC_DIR } from '../../support/spec';
+import { describeWithSpec, specDir } from '../../support/spec';
 
-describe('generated schemas', () => {
-  const errata = applyErrata(readSpec(SPEC_DIR), SPEC_DIR);
+describeWithSpec('generated schemas', () => {
+  const errata = applyErrata(readSpec(specDir()), specDir());
   const files = renderGenerated(errata.model, readSpecPin(), true);
 
   it('are listed with their errata in the README', () => {

@@ -1,4 +1,7 @@
-/** Locating the spec folder: argument, then OCPI_SPEC_DIR, then ../shared/ocpi-spec next to the repository. */
+/**
+ * Locating the spec folder: argument, then OCPI_SPEC_DIR, then ../shared/ocpi-spec next to the repository,
+ * then the cache `npm run spec:fetch` fills.
+ */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +13,7 @@ import {
   resolveSpecDir,
   SPEC_DIR_ENV,
   SpecDirError,
+  specCacheDir,
 } from '../../../scripts/codegen/spec-dir';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'ocpi-spec-dir-'));
@@ -76,6 +80,44 @@ describe('resolveSpecDir', () => {
     expect((error as Error).message).toBe(
       `OCPI spec folder not found: ${missing} (from OCPI_SPEC_DIR). Pass the spec folder as the first argument or set OCPI_SPEC_DIR.`,
     );
+  });
+
+  it('looks in the cache when nothing is beside the checkout, and prefers the folder beside it', () => {
+    const beside = fakeSpecDir('beside');
+    const cache = fakeSpecDir('cache');
+    const gone = path.join(scratch, 'not-beside');
+    expect(resolveSpecDir({ env: {}, defaultDir: beside, cacheDir: cache })).toBe(beside);
+    expect(resolveSpecDir({ env: {}, defaultDir: gone, cacheDir: cache })).toBe(cache);
+    expect(resolveSpecDir({ env: { [SPEC_DIR_ENV]: beside }, defaultDir: gone, cacheDir: cache })).toBe(
+      beside,
+    );
+  });
+
+  it('takes a named folder as the only place: a missing OCPI_SPEC_DIR is not replaced by the cache', () => {
+    const cache = fakeSpecDir('cache-not-used');
+    const missing = path.join(scratch, 'typo');
+    expect(() =>
+      resolveSpecDir({ env: { [SPEC_DIR_ENV]: missing }, defaultDir: cache, cacheDir: cache }),
+    ).toThrow(`OCPI spec folder not found: ${missing} (from OCPI_SPEC_DIR)`);
+  });
+
+  it('says where it looked and how to fetch the spec when it is nowhere', () => {
+    const gone = path.join(scratch, 'nowhere');
+    const error = errorOf(() => resolveSpecDir({ env: {}, defaultDir: gone, cacheDir: `${gone}-cache` }));
+    expect(error).toBeInstanceOf(SpecDirError);
+    expect((error as SpecDirError).problem).toBe(
+      `OCPI spec folder not found: not at ${gone} (default location) nor in the cache ${gone}-cache`,
+    );
+    expect((error as Error).message).toContain(
+      'Run `npm run spec:fetch` to download the pinned spec into the cache',
+    );
+  });
+
+  it('keeps the cache inside node_modules, in a folder named after the pinned digests', () => {
+    const dir = specCacheDir();
+    expect(path.dirname(dir)).toBe(path.join(repositoryRoot(), 'node_modules', '.cache', 'ocpi-spec'));
+    expect(path.basename(dir)).toMatch(/^[0-9a-f]{12}$/);
+    expect(specCacheDir()).toBe(dir);
   });
 
   it('names the version folders that are missing', () => {
