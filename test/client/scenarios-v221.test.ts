@@ -11,6 +11,7 @@ import { chargingProfile221, clientInfo221, examples221 } from '../support/clien
 import { failure } from '../support/failure';
 import { useMswServer } from '../support/msw';
 import { ocpi } from '../support/ocpi-responses';
+import { fromSpec } from '../support/spec';
 
 const { server, requests } = useMswServer();
 
@@ -22,7 +23,7 @@ const TOKEN_FOR_EMSP = 'token-the-emsp-gave-the-cpo';
 const EMS = { countryCode: 'NL', partyId: 'EMS' };
 const BEC = { countryCode: 'BE', partyId: 'BEC' };
 
-const ex = examples221();
+const ex = fromSpec(examples221);
 
 /** The eMSP (or SCSP) calling the CPO: the CPO's Sender and Receiver interfaces. */
 const emspToCpo = () =>
@@ -73,7 +74,9 @@ const routing = (request: Request | undefined) =>
 const bodies = () => Promise.all(requests.map((request) => request.text().then((text) => text || undefined)));
 
 describe('Locations', () => {
-  const locations = ['LOC1', 'LOC2', 'LOC3', 'LOC4', 'LOC5'].map((id) => ({ ...ex.location, id }));
+  const locations = fromSpec(() =>
+    ['LOC1', 'LOC2', 'LOC3', 'LOC4', 'LOC5'].map((id) => ({ ...ex().location, id })),
+  );
 
   it('an eMSP pulls the Locations page by page following Link, then gets one EVSE', async () => {
     server.use(
@@ -81,17 +84,17 @@ describe('Locations', () => {
         const url = new URL(request.url);
         const offset = Number(url.searchParams.get('offset') ?? 0);
         const limit = Math.min(Number(url.searchParams.get('limit') ?? 2), 2);
-        const next = offset + limit < locations.length ? offset + limit : undefined;
-        return ocpi(locations.slice(offset, offset + limit), {
+        const next = offset + limit < locations().length ? offset + limit : undefined;
+        return ocpi(locations().slice(offset, offset + limit), {
           headers: {
-            'X-Total-Count': String(locations.length),
+            'X-Total-Count': String(locations().length),
             'X-Limit': '2',
             ...(next !== undefined && { Link: `<${CPO}/locations?offset=${next}&limit=2>; rel="next"` }),
           },
         });
       }),
       http.get(`${CPO}/locations/:locationId/:evseUid`, ({ params }) => {
-        const location = locations.find(({ id }) => id === params.locationId);
+        const location = locations().find(({ id }) => id === params.locationId);
         const evse = location?.evses?.find(({ uid }) => uid === params.evseUid);
         return evse ? ocpi(evse) : ocpi(undefined, { status: 404, status_code: 2003 });
       }),
@@ -109,7 +112,7 @@ describe('Locations', () => {
       { ids: ['LOC3', 'LOC4'], total: 5, limit: 2 },
       { ids: ['LOC5'], total: 5, limit: 2 },
     ]);
-    expect(evse).toEqual(ex.location.evses?.[1]);
+    expect(evse).toEqual(ex().location.evses?.[1]);
     expect(sent()).toEqual([
       `GET ${CPO}/locations?limit=10`,
       `GET ${CPO}/locations?offset=2&limit=2`,
@@ -149,22 +152,26 @@ describe('Locations', () => {
     const client = cpoToEmsp();
     const params = { country_code: 'BE', party_id: 'BEC', location_id: 'LOC1' };
 
-    await client.locations.receiver.putLocation({ params, body: ex.location });
+    await client.locations.receiver.putLocation({ params, body: ex().location });
     await client.locations.receiver.patchEvse({
       params: { ...params, evse_uid: '3256' },
-      body: ex.evsePatch,
+      body: ex().evsePatch,
     });
     const copy = await client.locations.receiver.getLocation({ params });
 
-    expect(copy.evses?.[0]).toEqual({ ...ex.evse, ...ex.evsePatch });
-    expect(copy.evses?.[1]).toEqual(ex.location.evses?.[1]);
-    expect(copy.last_updated).toBe(ex.evsePatch.last_updated);
+    expect(copy.evses?.[0]).toEqual({ ...ex().evse, ...ex().evsePatch });
+    expect(copy.evses?.[1]).toEqual(ex().location.evses?.[1]);
+    expect(copy.last_updated).toBe(ex().evsePatch.last_updated);
     expect(sent()).toEqual([
       `PUT ${EMSP}/locations/BE/BEC/LOC1`,
       `PATCH ${EMSP}/locations/BE/BEC/LOC1/3256`,
       `GET ${EMSP}/locations/BE/BEC/LOC1`,
     ]);
-    expect(await bodies()).toEqual([JSON.stringify(ex.location), JSON.stringify(ex.evsePatch), undefined]);
+    expect(await bodies()).toEqual([
+      JSON.stringify(ex().location),
+      JSON.stringify(ex().evsePatch),
+      undefined,
+    ]);
     expect(requests.map(routing)).toEqual(Array(3).fill('BE BEC NL EMS'));
   });
 });
@@ -191,17 +198,17 @@ describe('Tokens', () => {
       }),
     );
     const client = emspToCpo();
-    const token = ex.appUserToken;
+    const token = ex().appUserToken;
     const params = { country_code: token.country_code, party_id: token.party_id, token_uid: token.uid };
     const query = { type: 'APP_USER' } as const;
 
     await client.tokens.receiver.putToken({ params, query, body: token });
-    await client.tokens.receiver.patchToken({ params, query, body: ex.tokenPatch });
+    await client.tokens.receiver.patchToken({ params, query, body: ex().tokenPatch });
     const copy = await client.tokens.receiver.getToken({ params, query });
     // Without ?type=, the CPO looks for an RFID token of that uid: there is none.
     const rfid = await failure(client.tokens.receiver.getToken({ params }));
 
-    expect(copy).toEqual({ ...token, valid: false, last_updated: ex.tokenPatch.last_updated });
+    expect(copy).toEqual({ ...token, valid: false, last_updated: ex().tokenPatch.last_updated });
     expect(isOcpiHttpError(rfid) && rfid.statusCode).toBe(2004);
     const url = `${CPO}/tokens/DE/TNM/${token.uid}`;
     expect(sent()).toEqual([
@@ -224,12 +231,12 @@ describe('Tokens', () => {
       http.post(`${EMSP}/tokens/:uid/authorize`, async ({ request, params }) => {
         const body = await request.json();
         received.push(body);
-        if (params.uid !== ex.rfidToken.uid) {
+        if (params.uid !== ex().rfidToken.uid) {
           return ocpi(undefined, { status_code: 2004, status_message: 'Unknown Token' });
         }
         return ocpi({
           allowed: 'ALLOWED',
-          token: ex.rfidToken,
+          token: ex().rfidToken,
           location: body,
           authorization_reference: 'AUTH-42',
         });
@@ -239,7 +246,7 @@ describe('Tokens', () => {
     const location = { location_id: 'LOC1', evse_uids: ['3256'] };
 
     const info = await client.tokens.sender.authorize({
-      params: { token_uid: ex.rfidToken.uid },
+      params: { token_uid: ex().rfidToken.uid },
       query: { type: 'RFID' },
       body: location,
     });
@@ -249,7 +256,7 @@ describe('Tokens', () => {
 
     expect(info).toEqual({
       allowed: 'ALLOWED',
-      token: ex.rfidToken,
+      token: ex().rfidToken,
       location,
       authorization_reference: 'AUTH-42',
     });
@@ -279,7 +286,7 @@ describe('Commands', () => {
     );
     const command: v221.StartSession = {
       response_url: `${EMSP}/commands/START_SESSION/1234`,
-      token: ex.rfidToken,
+      token: ex().rfidToken,
       location_id: 'LOC1',
       evse_uid: '3256',
       authorization_reference: 'AUTH-42',
@@ -346,13 +353,13 @@ describe('CDRs', () => {
     );
     const client = cpoToEmsp();
 
-    const url = await client.cdrs.receiver.postCdr({ body: ex.cdr });
+    const url = await client.cdrs.receiver.postCdr({ body: ex().cdr });
     const copy = await client.cdrs.receiver.getCdr({ params: { cdr_location_url: url } });
 
     expect(url).toBe(`${EMSP}/cdrs/stored-12345`);
-    expect(copy).toEqual(ex.cdr);
+    expect(copy).toEqual(ex().cdr);
     expect(sent()).toEqual([`POST ${EMSP}/cdrs`, `GET ${EMSP}/cdrs/stored-12345`]);
-    expect(await bodies()).toEqual([JSON.stringify(ex.cdr), undefined]);
+    expect(await bodies()).toEqual([JSON.stringify(ex().cdr), undefined]);
   });
 
   it('an eMSP pulls the CDRs of a period from the CPO', async () => {
@@ -360,15 +367,15 @@ describe('CDRs', () => {
       http.get(`${CPO}/cdrs`, ({ request }) => {
         const query = new URL(request.url).searchParams;
         const inWindow =
-          ex.cdr.last_updated >= (query.get('date_from') ?? '') &&
-          ex.cdr.last_updated < (query.get('date_to') ?? '9999');
-        return ocpi(inWindow ? [ex.cdr] : [], { headers: { 'X-Total-Count': inWindow ? '1' : '0' } });
+          ex().cdr.last_updated >= (query.get('date_from') ?? '') &&
+          ex().cdr.last_updated < (query.get('date_to') ?? '9999');
+        return ocpi(inWindow ? [ex().cdr] : [], { headers: { 'X-Total-Count': inWindow ? '1' : '0' } });
       }),
     );
     const list = (date_from: string, date_to: string) =>
       emspToCpo().cdrs.sender.list({ query: { date_from, date_to } }).toArray({ limit: 10 });
 
-    expect(await list('2015-06-29T00:00:00Z', '2015-06-30T00:00:00Z')).toEqual([ex.cdr]);
+    expect(await list('2015-06-29T00:00:00Z', '2015-06-30T00:00:00Z')).toEqual([ex().cdr]);
     expect(await list('2015-06-30T00:00:00Z', '2015-07-01T00:00:00Z')).toEqual([]);
     expect(sent()).toEqual([
       `GET ${CPO}/cdrs?date_from=2015-06-29T00%3A00%3A00Z&date_to=2015-06-30T00%3A00%3A00Z`,
@@ -543,13 +550,17 @@ describe('HubClientInfo', () => {
 });
 
 describe('Sessions', () => {
-  const active = {
-    ...ex.session,
+  const active = fromSpec(() => ({
+    ...ex().session,
     id: 'SES-A',
     status: 'ACTIVE' as const,
     last_updated: '2024-06-01T10:00:00Z',
-  };
-  const finished = { ...ex.finishedSession, id: 'SES-F', last_updated: '2024-05-01T10:00:00Z' };
+  }));
+  const finished = fromSpec(() => ({
+    ...ex().finishedSession,
+    id: 'SES-F',
+    last_updated: '2024-05-01T10:00:00Z',
+  }));
 
   it('an eMSP lists the Sessions since date_from, then sets charging preferences on the active one', async () => {
     const preferences: unknown[] = [];
@@ -558,7 +569,7 @@ describe('Sessions', () => {
         const from = new URL(request.url).searchParams.get('date_from');
         if (!from)
           return ocpi(undefined, { status: 400, status_code: 2001, status_message: 'date_from missing' });
-        return ocpi([active, finished].filter((session) => session.last_updated >= from));
+        return ocpi([active(), finished()].filter((session) => session.last_updated >= from));
       }),
       http.put(`${CPO}/sessions/:sessionId/charging_preferences`, async ({ request, params }) => {
         preferences.push({ session: params.sessionId, body: await request.json() });
@@ -580,7 +591,7 @@ describe('Sessions', () => {
       body: wanted,
     });
 
-    expect(sessions).toEqual([active]);
+    expect(sessions).toEqual([active()]);
     expect(answer).toBe('ACCEPTED');
     expect(preferences).toEqual([{ session: 'SES-A', body: wanted }]);
     expect(sent()).toEqual([
@@ -613,11 +624,11 @@ describe('Sessions', () => {
     const client = cpoToEmsp();
     const params = { country_code: 'NL', party_id: 'STK', session_id: 'SES-A' };
 
-    await client.sessions.receiver.putSession({ params, body: active });
-    await client.sessions.receiver.patchSession({ params, body: ex.sessionPatch });
+    await client.sessions.receiver.putSession({ params, body: active() });
+    await client.sessions.receiver.patchSession({ params, body: ex().sessionPatch });
     const copy = await client.sessions.receiver.getSession({ params });
 
-    expect(copy).toEqual({ ...active, ...ex.sessionPatch });
+    expect(copy).toEqual({ ...active(), ...ex().sessionPatch });
     expect(sent()).toEqual(
       ['PUT', 'PATCH', 'GET'].map((method) => `${method} ${EMSP}/sessions/NL/STK/SES-A`),
     );
@@ -646,19 +657,19 @@ describe('Tariffs', () => {
     const client = cpoToEmsp();
     const params = { country_code: 'DE', party_id: 'ALL', tariff_id: '12' };
     const repriced = {
-      ...ex.tariff,
+      ...ex().tariff,
       elements: [{ price_components: [{ type: 'TIME' as const, price: 2.5, vat: 10, step_size: 60 }] }],
       last_updated: '2024-06-01T00:00:00Z',
     };
 
-    await client.tariffs.receiver.putTariff({ params, body: ex.tariff });
+    await client.tariffs.receiver.putTariff({ params, body: ex().tariff });
     const first = await client.tariffs.receiver.getTariff({ params });
     await client.tariffs.receiver.putTariff({ params, body: repriced });
     const second = await client.tariffs.receiver.getTariff({ params });
     await client.tariffs.receiver.deleteTariff({ params });
     const gone = await failure(client.tariffs.receiver.getTariff({ params }));
 
-    expect(first).toEqual(ex.tariff);
+    expect(first).toEqual(ex().tariff);
     expect(second).toEqual(repriced);
     expect(isOcpiHttpError(gone) && { status: gone.status, statusCode: gone.statusCode }).toEqual({
       status: 404,
@@ -678,7 +689,9 @@ describe('Tariffs', () => {
 
   it('an eMSP pulls all Tariffs of the CPO', async () => {
     server.use(
-      http.get(`${CPO}/tariffs`, () => ocpi([ex.tariff, ex.tariff2], { headers: { 'X-Total-Count': '2' } })),
+      http.get(`${CPO}/tariffs`, () =>
+        ocpi([ex().tariff, ex().tariff2], { headers: { 'X-Total-Count': '2' } }),
+      ),
     );
     const tariffs = await emspToCpo().tariffs.sender.list().toArray({ limit: 10 });
     expect(tariffs.map(({ id }) => id)).toEqual(['12', '16']);
@@ -700,7 +713,7 @@ describe('Versions and Credentials', () => {
         { role: 'EMSP', party_id: 'EMS', country_code: 'NL', business_details: { name: 'Example eMSP' } },
       ],
     };
-    const theirs: v221.Credentials = { ...ex.credentials, token: 'token-c-for-the-emsp' };
+    const theirs: v221.Credentials = { ...ex().credentials, token: 'token-c-for-the-emsp' };
     server.use(
       http.get(versionsUrl, () => ocpi([{ version: '2.2.1', url: CPO }])),
       http.get(CPO, () => ocpi(details)),

@@ -1,59 +1,7 @@
-// The endpoint operations of INVENTORY.md (read at test time from the spec folder), and how the client's
-// operation maps line up with them: which INVENTORY row each bound function sends.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+// How the client's operation maps line up with the spec's operation rows (test/support/spec-operations.ts):
+// which row each bound function sends.
 import type { Operation } from '@org/ocpi';
-import { specDir } from './spec';
-
-export type InventoryVersion = '2.1.1' | '2.2.1';
-
-/** One row of an INVENTORY "module | interface | method | URL pattern" table. */
-export interface InventoryRow {
-  /** `Locations`, `CDRs`, `ChargingProfiles`... as INVENTORY names it. */
-  module: string;
-  /** `CPO interface`, `Sender (typically CPO)`, `Server (both roles)`... */
-  interface: string;
-  method: string;
-  /** The URL pattern, `(same pattern)` replaced by the pattern of the row above. */
-  url: string;
-  /** The spec section INVENTORY cites. */
-  section: string;
-}
-
-/** The operation rows of one version, and the count INVENTORY states below them. */
-export function inventoryOperations(version: InventoryVersion): { rows: InventoryRow[]; stated: number } {
-  const text = readFileSync(resolve(specDir(), 'INVENTORY.md'), 'utf8');
-  const start = text.indexOf(`## OCPI ${version}`);
-  if (start === -1) throw new Error(`INVENTORY.md has no part for OCPI ${version}`);
-  const part = text.slice(start);
-  const header = part.indexOf('| module | interface (implemented by) | method | URL pattern |');
-  const footer = part.indexOf('Endpoint operations (method + URL pattern + interface) listed:');
-  if (header === -1 || footer === -1) throw new Error(`INVENTORY.md has no operation table for ${version}`);
-  const rows: InventoryRow[] = [];
-  for (const line of part.slice(header, footer).split('\n').slice(2)) {
-    if (!line.startsWith('|')) continue;
-    const cells = splitRow(line);
-    const [module, iface, method, url, , section] = cells;
-    if (cells.length !== 6 || !module || !iface || !method || !url || !section) {
-      throw new Error(`Unexpected INVENTORY row: ${line}`);
-    }
-    const pattern = /`([^`]+)`/.exec(url)?.[1] ?? url;
-    const previous = rows.at(-1);
-    const resolved = pattern === '(same pattern)' ? previous?.url : pattern;
-    if (resolved === undefined) throw new Error(`"(same pattern)" with no row above: ${line}`);
-    rows.push({ module, interface: iface, method, url: resolved, section });
-  }
-  const stated = Number(/listed: \*\*(\d+)\*\*/.exec(part.slice(footer))?.[1]);
-  return { rows, stated };
-}
-
-// Cells split on `|`, except `\|` inside a cell (the "Location \| EVSE" results).
-function splitRow(line: string): string[] {
-  return line
-    .split(/(?<!\\)\|/)
-    .slice(1, -1)
-    .map((cell) => cell.replaceAll('\\|', '|').trim());
-}
+import type { OperationRow } from './spec-operations';
 
 /** One bound function of a client: where it sits in the `Operations` map, and its operation. */
 export interface MapEntry {
@@ -88,14 +36,14 @@ function isOperation(value: unknown): value is Operation {
   return typeof value === 'object' && value !== null && 'method' in value && 'path' in value;
 }
 
-/** The map role an INVENTORY interface is: the 2.2.1 Sender/Receiver, the 2.1.1 CPO/eMSP, or none. */
+/** The map role a row's interface is: the 2.2.1 Sender/Receiver, the 2.1.1 CPO/eMSP, or none. */
 export function roleOfInterface(iface: string): string {
   if (iface.startsWith('Sender')) return 'sender';
   if (iface.startsWith('Receiver')) return 'receiver';
   if (iface.startsWith('CPO interface')) return 'cpo';
   if (iface.startsWith('eMSP interface')) return 'emsp';
   if (iface.startsWith('Server')) return '';
-  throw new Error(`Unknown INVENTORY interface ${iface}`);
+  throw new Error(`Unknown interface ${iface}`);
 }
 
 /** A row's URL pattern taken apart: below the module endpoint or a URL given elsewhere, and its query. */
@@ -110,7 +58,7 @@ export interface ParsedPattern {
   query: string[];
 }
 
-/** A row's URL pattern without INVENTORY's notes ("  (spec text omits...)", " (no structure defined)"). */
+/** A row's URL pattern without its notes ("  (spec text omits...)", " (no structure defined)"). */
 export function barePattern(url: string): string {
   return url.split(/\s{2,}| \(/)[0]?.trim() ?? '';
 }
@@ -146,7 +94,7 @@ export function queryNames(op: Operation): string[] {
   return Object.keys(shape ?? {});
 }
 
-// INVENTORY calls the version details URL `{version_details_url}`; the map's placeholder is `{version_url}`.
+// The rows call the version details URL `{version_details_url}`; the map's placeholder is `{version_url}`.
 const PLACEHOLDER_ALIASES: Record<string, string> = { version_url: 'version_details_url' };
 
 /**
@@ -157,8 +105,8 @@ const PLACEHOLDER_ALIASES: Record<string, string> = { version_url: 'version_deta
  */
 export function matchesRow(
   entry: MapEntry,
-  row: InventoryRow,
-  rows: readonly InventoryRow[],
+  row: OperationRow,
+  rows: readonly OperationRow[],
   commandTypes: readonly string[],
 ): boolean {
   if (row.module.toLowerCase() !== entry.module) return false;
@@ -195,6 +143,6 @@ function pathRegExp(path: string, commandTypes: readonly string[]): RegExp {
 }
 
 /** A short name for a row, for messages and expectations: `Locations GET {locations_endpoint_url}/...`. */
-export function rowLabel(row: InventoryRow): string {
+export function rowLabel(row: OperationRow): string {
   return `${row.module} ${row.method} ${barePattern(row.url)}`;
 }
