@@ -1,4 +1,4 @@
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 
 /** The HTTP methods OCPI uses. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -16,8 +16,10 @@ export interface Operation {
   readonly query?: z.ZodMiniType;
   readonly request?: z.ZodMiniType;
   readonly response?: z.ZodMiniType;
-  /** True for the list GETs that page with offset/limit and the Link header. */
+  /** True for the list GETs that page with offset/limit and the Link header (see {@link paginatedOperation}). */
   readonly paginated?: boolean;
+  /** For a paginated GET: one item of the list, which `response` is an array of. */
+  readonly item?: z.ZodMiniType;
   /** True where the path is not under the module endpoint but a URL given elsewhere (a `response_url`). */
   readonly externalUrl?: boolean;
   /** True where the answer is the created object's URL, in the `Location` header (a CDR POST). */
@@ -28,4 +30,31 @@ export interface Operation {
 /* @__NO_SIDE_EFFECTS__ */
 export function operation<const O extends Operation>(definition: O): O {
   return definition;
+}
+
+/** A paginated GET as {@link paginatedOperation} declares it. */
+export interface PaginatedOperation<Q extends z.ZodMiniType, I extends z.ZodMiniType> extends Operation {
+  readonly method: 'GET';
+  readonly path: '';
+  readonly query: Q;
+  readonly item: I;
+  readonly response: z.ZodMiniArray<I>;
+  readonly paginated: true;
+}
+
+/**
+ * Declares a paginated GET of the module's endpoint URL from its query schema and the schema of one
+ * item; the response is the array of items. A client checks each item of a page on its own (in
+ * lenient mode it keeps the valid ones), so the item schema is declared rather than read back out of
+ * the array schema.
+ *
+ * @example
+ * const list = paginatedOperation(ListQuerySchema, LocationSchema);
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function paginatedOperation<Q extends z.ZodMiniType, I extends z.ZodMiniType>(
+  query: Q,
+  item: I,
+): PaginatedOperation<Q, I> {
+  return { method: 'GET', path: '', query, item, response: z.array(item), paginated: true };
 }

@@ -17,7 +17,6 @@ export type PathParams<P extends string> = P extends `${string}{${infer Name}}${
 type NoArguments = Record<never, never>;
 type Input<S> = S extends z.ZodMiniType ? z.input<S> : never;
 type Output<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
-type ItemOf<S> = Output<S> extends readonly (infer Item)[] ? Item : never;
 
 /** The argument of a bound operation: its path parameters, query, body and call options. */
 export type OperationArgs<O extends Operation> = ([PathParams<O['path']>] extends [never]
@@ -34,9 +33,9 @@ export type OperationArgs<O extends Operation> = ([PathParams<O['path']>] extend
       : { body: Input<O['request']> }
     : { body?: undefined }) & { options?: CallOptions };
 
-/** What a bound operation returns: a PageRequest for paginated GETs, else the response data. */
-export type OperationResult<O extends Operation> = O['paginated'] extends true
-  ? PageRequest<ItemOf<O['response']>>
+/** What a bound operation returns: a PageRequest of its declared items for paginated GETs, else the response data. */
+export type OperationResult<O extends Operation> = O['item'] extends z.ZodMiniType
+  ? PageRequest<z.output<O['item']>>
   : O['locationHeader'] extends true
     ? Promise<string>
     : Promise<Output<O['response']>>;
@@ -110,8 +109,8 @@ function bindOperation(
   ) => {
     const url = () => operationUrl(op, target, role, name, args.params ?? {});
     const query = args.query as Record<string, string | number | undefined> | undefined;
-    if (op.paginated) {
-      const item = (op.response as unknown as { _zod: { def: { element: z.ZodMiniType } } })._zod.def.element;
+    const item = op.item;
+    if (item) {
       return new PageRequest(() => {
         checkOutgoing(transport, op, args, name);
         return paginatePages(transport, {

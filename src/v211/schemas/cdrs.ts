@@ -1,7 +1,6 @@
 // OCPI 2.1.1 CDRs: the generated schemas, and what the spec adds in prose.
 // Spec: https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md
-import * as z from 'zod/mini';
-import { operation } from '../../common/operation';
+import { operation, paginatedOperation } from '../../common/operation';
 import { specRule } from '../../common/spec-rule';
 import * as generated from '../generated/schemas';
 import { ListQuerySchema } from './list-query';
@@ -37,13 +36,7 @@ export const CDRSchema = /*@__PURE__*/ generated.CDRSchema.check(/*@__PURE__*/ s
  */
 export const CdrsOperations = {
   cpo: {
-    list: /*@__PURE__*/ operation({
-      method: 'GET',
-      path: '',
-      query: ListQuerySchema,
-      response: /*@__PURE__*/ z.array(CDRSchema),
-      paginated: true,
-    }),
+    list: /*@__PURE__*/ paginatedOperation(ListQuerySchema, CDRSchema),
   },
   emsp: {
     postCdr: /*@__PURE__*/ operation({ method: 'POST', path: '', request: CDRSchema, locationHeader: true }),

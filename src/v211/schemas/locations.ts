@@ -1,7 +1,7 @@
 // OCPI 2.1.1 Locations: the generated schemas, and what the spec adds in prose.
 // Spec: https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md
-import * as z from 'zod/mini';
-import { operation } from '../../common/operation';
+import type * as z from 'zod/mini';
+import { operation, paginatedOperation } from '../../common/operation';
 import { checkEnergyMix, checkEnergySource, checkRegularHours } from '../../common/prose-rules';
 import { specRule } from '../../common/spec-rule';
 import * as generated from '../generated/schemas';
@@ -135,13 +135,7 @@ const emspConnector = '/{country_code}/{party_id}/{location_id}/{evse_uid}/{conn
  */
 export const LocationsOperations = {
   cpo: {
-    list: /*@__PURE__*/ operation({
-      method: 'GET',
-      path: '',
-      query: ListQuerySchema,
-      response: /*@__PURE__*/ z.array(LocationSchema),
-      paginated: true,
-    }),
+    list: /*@__PURE__*/ paginatedOperation(ListQuerySchema, LocationSchema),
     getLocation: /*@__PURE__*/ operation({ method: 'GET', path: '/{location_id}', response: LocationSchema }),
     getEvse: /*@__PURE__*/ operation({
       method: 'GET',

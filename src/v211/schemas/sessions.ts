@@ -1,8 +1,8 @@
 // OCPI 2.1.1 Sessions: the generated schemas, and what the spec adds in prose.
 // Spec: https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_sessions.md
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { defineListQueryFromSchema } from '../../common/list-query';
-import { operation } from '../../common/operation';
+import { operation, paginatedOperation } from '../../common/operation';
 import { specRule } from '../../common/spec-rule';
 import * as generated from '../generated/schemas';
 import { DateTimeSchema } from '../primitives';
@@ -43,13 +43,7 @@ const emspSession = '/{country_code}/{party_id}/{session_id}';
  */
 export const SessionsOperations = {
   cpo: {
-    list: /*@__PURE__*/ operation({
-      method: 'GET',
-      path: '',
-      query: SessionsListQuerySchema,
-      response: /*@__PURE__*/ z.array(SessionSchema),
-      paginated: true,
-    }),
+    list: /*@__PURE__*/ paginatedOperation(SessionsListQuerySchema, SessionSchema),
   },
   emsp: {
     getSession: /*@__PURE__*/ operation({ method: 'GET', path: emspSession, response: SessionSchema }),

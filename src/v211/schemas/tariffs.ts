@@ -1,7 +1,7 @@
 // OCPI 2.1.1 Tariffs: the generated schemas, and what the spec adds in prose.
 // Spec: https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md
-import * as z from 'zod/mini';
-import { operation } from '../../common/operation';
+import type * as z from 'zod/mini';
+import { operation, paginatedOperation } from '../../common/operation';
 import { checkTariff, checkTariffRestrictions, within } from '../../common/prose-rules';
 import { specRule } from '../../common/spec-rule';
 import * as generated from '../generated/schemas';
@@ -54,13 +54,7 @@ const emspTariff = '/{country_code}/{party_id}/{tariff_id}';
  */
 export const TariffsOperations = {
   cpo: {
-    list: /*@__PURE__*/ operation({
-      method: 'GET',
-      path: '',
-      query: ListQuerySchema,
-      response: /*@__PURE__*/ z.array(TariffSchema),
-      paginated: true,
-    }),
+    list: /*@__PURE__*/ paginatedOperation(ListQuerySchema, TariffSchema),
   },
   emsp: {
     getTariff: /*@__PURE__*/ operation({ method: 'GET', path: emspTariff, response: TariffSchema }),

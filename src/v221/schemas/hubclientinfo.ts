@@ -1,7 +1,6 @@
 // OCPI 2.2.1 HubClientInfo: the generated schemas, and what the spec adds in prose.
 // Spec: https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_hub_client_info.asciidoc
-import * as z from 'zod/mini';
-import { operation } from '../../common/operation';
+import { operation, paginatedOperation } from '../../common/operation';
 import { ClientInfoSchema } from '../generated/schemas';
 import { ListQuerySchema } from './list-query';
 
@@ -35,12 +34,6 @@ export const HubClientInfoOperations = {
     }),
   },
   sender: {
-    list: /*@__PURE__*/ operation({
-      method: 'GET',
-      path: '',
-      query: ListQuerySchema,
-      response: /*@__PURE__*/ z.array(ClientInfoSchema),
-      paginated: true,
-    }),
+    list: /*@__PURE__*/ paginatedOperation(ListQuerySchema, ClientInfoSchema),
   },
 } as const;

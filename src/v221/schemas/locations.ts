@@ -1,7 +1,7 @@
 // OCPI 2.2.1 Locations: the generated schemas, and what the spec adds in prose.
 // Spec: https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc
-import * as z from 'zod/mini';
-import { operation } from '../../common/operation';
+import type * as z from 'zod/mini';
+import { operation, paginatedOperation } from '../../common/operation';
 import { specRule } from '../../common/spec-rule';
 import * as generated from '../generated/schemas';
 import { ConnectorSchema } from '../generated/schemas';
@@ -153,13 +153,7 @@ const receiverConnector = '/{country_code}/{party_id}/{location_id}/{evse_uid}/{
  */
 export const LocationsOperations = {
   sender: {
-    list: /*@__PURE__*/ operation({
-      method: 'GET',
-      path: '',
-      query: ListQuerySchema,
-      response: /*@__PURE__*/ z.array(LocationSchema),
-      paginated: true,
-    }),
+    list: /*@__PURE__*/ paginatedOperation(ListQuerySchema, LocationSchema),
     getLocation: /*@__PURE__*/ operation({ method: 'GET', path: '/{location_id}', response: LocationSchema }),
     getEvse: /*@__PURE__*/ operation({
       method: 'GET',

@@ -1,8 +1,8 @@
 // OCPI 2.2.1 Sessions: the generated schemas, and what the spec adds in prose.
 // Spec: https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { defineListQueryFromSchema } from '../../common/list-query';
-import { operation } from '../../common/operation';
+import { operation, paginatedOperation } from '../../common/operation';
 import { specRule } from '../../common/spec-rule';
 import * as generated from '../generated/schemas';
 import { ChargingPreferencesResponseSchema, ChargingPreferencesSchema } from '../generated/schemas';
@@ -52,13 +52,7 @@ const receiverSession = '/{country_code}/{party_id}/{session_id}';
  */
 export const SessionsOperations = {
   sender: {
-    list: /*@__PURE__*/ operation({
-      method: 'GET',
-      path: '',
-      query: SessionsListQuerySchema,
-      response: /*@__PURE__*/ z.array(SessionSchema),
-      paginated: true,
-    }),
+    list: /*@__PURE__*/ paginatedOperation(SessionsListQuerySchema, SessionSchema),
     putChargingPreferences: /*@__PURE__*/ operation({
       method: 'PUT',
       path: '/{session_id}/charging_preferences',

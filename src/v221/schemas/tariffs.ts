@@ -1,7 +1,6 @@
 // OCPI 2.2.1 Tariffs: the generated schemas, and what the spec adds in prose.
 // Spec: https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc
-import * as z from 'zod/mini';
-import { operation } from '../../common/operation';
+import { operation, paginatedOperation } from '../../common/operation';
 import { specRule } from '../../common/spec-rule';
 import * as generated from '../generated/schemas';
 import { ListQuerySchema } from './list-query';
@@ -58,13 +57,7 @@ const receiverTariff = '/{country_code}/{party_id}/{tariff_id}';
  */
 export const TariffsOperations = {
   sender: {
-    list: /*@__PURE__*/ operation({
-      method: 'GET',
-      path: '',
-      query: ListQuerySchema,
-      response: /*@__PURE__*/ z.array(TariffSchema),
-      paginated: true,
-    }),
+    list: /*@__PURE__*/ paginatedOperation(ListQuerySchema, TariffSchema),
   },
   receiver: {
     getTariff: /*@__PURE__*/ operation({ method: 'GET', path: receiverTariff, response: TariffSchema }),

@@ -1,7 +1,7 @@
 // OCPI 2.2.1 Tokens: the generated schemas, and what the spec adds in prose.
 // Spec: https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc
 import * as z from 'zod/mini';
-import { operation } from '../../common/operation';
+import { operation, paginatedOperation } from '../../common/operation';
 import {
   AuthorizationInfoSchema,
   LocationReferencesSchema,
@@ -71,13 +71,7 @@ export const TokensOperations = {
     }),
   },
   sender: {
-    list: /*@__PURE__*/ operation({
-      method: 'GET',
-      path: '',
-      query: ListQuerySchema,
-      response: /*@__PURE__*/ z.array(TokenSchema),
-      paginated: true,
-    }),
+    list: /*@__PURE__*/ paginatedOperation(ListQuerySchema, TokenSchema),
     authorize: /*@__PURE__*/ operation({
       method: 'POST',
       path: '/{token_uid}/authorize',
