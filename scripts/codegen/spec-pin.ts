@@ -1,11 +1,12 @@
 /**
  * The spec input the generator is written against (SPEC_VERSION, next to this file), and a check
- * that the spec folder in use is that one (its inventory.json lists the tag and commit it was
- * taken from).
+ * that the spec folder in use is that one: its files have the digests scripts/spec/spec-files.json
+ * pins for those commits.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compareSpecDir, readManifest, type SpecManifest } from '../spec/manifest';
 import { SPEC_VERSIONS, type SpecVersion } from './model';
 
 export interface SpecPin {
@@ -38,26 +39,23 @@ export function parseSpecPin(text: string): SpecPin[] {
 }
 
 /**
- * Differences between the pin and the spec folder's inventory.json `sources`, as readable lines
- * (empty when they agree, or when the folder has no inventory.json to compare with).
+ * Differences between the pin and the spec folder, as readable lines (empty when they agree): the
+ * digests of spec-files.json must be those of the pinned commits, and each pinned file of the folder
+ * must have its digest.
  */
-export function comparePinWithSpecDir(pins: readonly SpecPin[], specDir: string): string[] {
-  const inventoryFile = path.join(specDir, 'inventory.json');
-  if (!existsSync(inventoryFile)) return [];
-  const sources = readInventorySources(inventoryFile);
-  return pins.flatMap((pin) => {
-    const found = sources[pin.version];
-    if (found?.tag === pin.tag && found.commit === pin.commit) return [];
-    const actual = found ? `${found.tag} ${found.commit}` : 'nothing';
-    return [`${pin.version}: SPEC_VERSION pins ${pin.tag} ${pin.commit}, spec folder has ${actual}`];
+export function comparePinWithSpecDir(
+  pins: readonly SpecPin[],
+  specDir: string,
+  manifest: SpecManifest = readManifest(),
+): string[] {
+  const stale = pins.flatMap((pin) => {
+    const pinned = manifest.versions[pin.version];
+    if (pinned.tag === pin.tag && pinned.commit === pin.commit) return [];
+    return [
+      `${pin.version}: SPEC_VERSION pins ${pin.tag} ${pin.commit}, spec-files.json has the digests of ${pinned.tag} ${pinned.commit}`,
+    ];
   });
-}
-
-function readInventorySources(file: string): Partial<Record<string, { tag?: unknown; commit?: unknown }>> {
-  const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-  if (typeof parsed !== 'object' || parsed === null || !('sources' in parsed)) return {};
-  const sources = parsed.sources;
-  return typeof sources === 'object' && sources !== null ? sources : {};
+  return [...stale, ...compareSpecDir(manifest, specDir)];
 }
 
 function isSpecVersion(text: string | undefined): text is SpecVersion {

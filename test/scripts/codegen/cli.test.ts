@@ -1,8 +1,9 @@
 /** The codegen CLI: importing it runs nothing; main() prints per-version totals and (re)writes the generated files. */
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../scripts/codegen/index';
-import { resolveSpecDir } from '../../../scripts/codegen/spec-dir';
+import { specDir as findSpecDir } from '../../support/spec';
 
 function run(argv: string[], env: Record<string, string | undefined> = {}) {
   const out: string[] = [];
@@ -12,15 +13,13 @@ function run(argv: string[], env: Record<string, string | undefined> = {}) {
 }
 
 describe('codegen CLI', () => {
-  const specDir = resolveSpecDir();
-
   // --check everywhere: a test must never rewrite the generated files.
   it('prints the totals of both versions and finds the generated files up to date', () => {
-    const { code, out, err } = run([specDir, '--check']);
+    const { code, out, err } = run([findSpecDir(), '--check']);
     expect(code).toBe(0);
     expect(err).toEqual([]);
     expect(out).toEqual([
-      `OCPI spec: ${specDir}`,
+      `OCPI spec: ${findSpecDir()}`,
       '2.1.1 (markdown): 14 objects + 20 classes = 34, 177 fields; 23 enums, 142 values; 5 primitive types; 2 unnamed structures (6 fields); 0 unresolved refs, 3 diagnostics',
       '2.2.1 (asciidoc): 23 objects + 31 classes = 54, 294 fields; 34 enums, 233 values; 5 primitive types; 2 unnamed structures (6 fields); 0 unresolved refs, 4 diagnostics',
       'errata: 4 model changes applied',
@@ -28,21 +27,21 @@ describe('codegen CLI', () => {
   });
 
   it('reads OCPI_SPEC_DIR when no path is given', () => {
-    expect(run(['--check'], { OCPI_SPEC_DIR: specDir }).out[0]).toBe(`OCPI spec: ${specDir}`);
+    expect(run(['--check'], { OCPI_SPEC_DIR: findSpecDir() }).out[0]).toBe(`OCPI spec: ${findSpecDir()}`);
   });
 
   it('lists diagnostics and errata with --verbose and prints the model with --json', () => {
-    const verbose = run([specDir, '--check', '--verbose']).out;
+    const verbose = run([findSpecDir(), '--check', '--verbose']).out;
     expect(verbose.some((line) => line.includes('label-link-mismatch'))).toBe(true);
     expect(verbose).toContain(
       '  - 2.2.1 Location.address: string(45) → string(255) (mod_locations.asciidoc, line 472)',
     );
-    const json = run([specDir, '--json']).out.join('\n');
+    const json = run([findSpecDir(), '--json']).out.join('\n');
     expect(Object.keys(JSON.parse(json).versions)).toEqual(['2.1.1', '2.2.1']);
   });
 
   it('exits with 1 and a clear message when the spec folder is missing', () => {
-    const missing = path.join(specDir, 'no-such-folder');
+    const missing = path.join(tmpdir(), 'ocpi-spec-no-such-folder');
     const { code, out, err } = run([missing]);
     expect(code).toBe(1);
     expect(out).toEqual([]);

@@ -18,7 +18,7 @@ import type {
   SpecVersion,
 } from '../../../scripts/codegen/model';
 import { readSpec } from '../../../scripts/codegen/read-spec';
-import { resolveSpecDir } from '../../../scripts/codegen/spec-dir';
+import { describeWithSpec, specDir as findSpecDir } from '../../support/spec';
 
 function object(model: SpecModel, version: SpecVersion, name: string): ObjectModel {
   const found = model.versions[version].modules
@@ -42,8 +42,8 @@ function enumModel(model: SpecModel, version: SpecVersion, name: string): EnumMo
   return found;
 }
 
-describe('applyErrata on the real spec', () => {
-  const specDir = resolveSpecDir();
+describeWithSpec('applyErrata on the real spec', () => {
+  const specDir = findSpecDir();
   const model = readSpec(specDir);
   const before = structuredClone(model);
   const result = applyErrata(model, specDir);

@@ -1,22 +1,23 @@
 /**
- * The generator's model against INVENTORY.md, read at test time from the spec folder
- * (OCPI_SPEC_DIR or ../shared/ocpi-spec): same definitions both ways, same fields and
- * cardinalities in the same order, same enum values, same sources, same totals.
+ * The generator's model against the project's hand-checked inventory of the spec's definitions
+ * (test/fixtures/spec-inventory.md): same definitions both ways, same fields and cardinalities in the
+ * same order, same enum values, same sources, same totals. The inventory is checked against the spec
+ * text too: each line it cites names its definition.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SPEC_VERSIONS, type SpecVersion, type VersionModel } from '../../../scripts/codegen/model';
 import { readSpec } from '../../../scripts/codegen/read-spec';
-import { resolveSpecDir } from '../../../scripts/codegen/spec-dir';
 import { countTotals } from '../../../scripts/codegen/totals';
+import { fromSpec, readSpecFile, specDir } from '../../support/spec';
 import { type InventoryEntry, type InventoryTotals, parseInventory } from './inventory';
 
-const specDir = resolveSpecDir();
-const model = readSpec(specDir);
-const inventory = parseInventory(readFileSync(path.join(specDir, 'INVENTORY.md'), 'utf8'));
+const model = fromSpec(() => readSpec(specDir()));
+const inventory = parseInventory(
+  readFileSync(new URL('../../fixtures/spec-inventory.md', import.meta.url), 'utf8'),
+);
 
-/** The totals stated in the issue; INVENTORY.md must say the same. */
+/** The totals stated in the issue; the inventory must say the same. */
 const EXPECTED_TOTALS: Record<
   SpecVersion,
   Pick<InventoryTotals, 'objectsAndClasses' | 'fields' | 'enums' | 'enumValues'>
@@ -33,7 +34,7 @@ interface Comparable {
 
 function inventoryOf(version: SpecVersion) {
   const found = inventory[version];
-  if (!found) throw new Error(`INVENTORY.md has no part for OCPI ${version}`);
+  if (!found) throw new Error(`The inventory has no part for OCPI ${version}`);
   return found;
 }
 
@@ -41,7 +42,7 @@ function withSuffix(name: string, cardinality: string): string {
   return cardinality === '1' ? name : `${name}${cardinality}`;
 }
 
-/** Every definition of the model keyed by `file name`, in INVENTORY.md's terms. */
+/** Every definition of the model keyed by `file name`, in the inventory's terms. */
 function modelDefinitions(version: VersionModel): Record<string, Comparable> {
   const result: Record<string, Comparable> = {};
   for (const module of version.modules) {
@@ -85,27 +86,37 @@ function inventoryOrder(entries: readonly InventoryEntry[]): Record<string, stri
   return order;
 }
 
-describe('INVENTORY.md', () => {
+describe('the inventory', () => {
   it('has a part for each spec version, with the totals stated in the issue', () => {
     for (const version of SPEC_VERSIONS) {
       expect(inventoryOf(version).totals).toMatchObject(EXPECTED_TOTALS[version]);
     }
   });
+
+  it.each(SPEC_VERSIONS)(
+    'cites for each %s definition a line of the tagged spec that names it',
+    (version) => {
+      for (const entry of inventoryOf(version).entries) {
+        const line = readSpecFile(version, entry.file).split('\n')[entry.line - 1];
+        expect(line, `${entry.file}:${entry.line}`).toContain(entry.name);
+      }
+    },
+  );
 });
 
-describe.each(SPEC_VERSIONS)('spec model %s against INVENTORY.md', (versionName) => {
-  const version = model.versions[versionName];
+describe.each(SPEC_VERSIONS)('spec model %s against the inventory', (versionName) => {
   const expected = inventoryOf(versionName);
+  const version = () => model().versions[versionName];
 
   it('defines exactly the inventory objects, classes, enums and primitive types, with the same fields and values', () => {
-    expect(modelDefinitions(version)).toEqual(inventoryDefinitions(expected.entries));
+    expect(modelDefinitions(version())).toEqual(inventoryDefinitions(expected.entries));
   });
 
   it('lists definitions in the inventory order within each file', () => {
-    const files = version.modules.filter((module) =>
+    const files = version().modules.filter((module) =>
       expected.entries.some((entry) => entry.file === module.file),
     );
-    const order = modelOrder({ ...version, modules: files });
+    const order = modelOrder({ ...version(), modules: files });
     expect(order).toEqual(inventoryOrder(expected.entries));
   });
 
@@ -117,7 +128,7 @@ describe.each(SPEC_VERSIONS)('spec model %s against INVENTORY.md', (versionName)
 
   it('records the same source section, anchor and heading line as the inventory', () => {
     const sources = new Map(
-      version.modules.flatMap((module) =>
+      version().modules.flatMap((module) =>
         [...module.objects, ...module.enums, ...module.primitives].map((definition) => [
           definition.name,
           definition.source,
@@ -131,13 +142,13 @@ describe.each(SPEC_VERSIONS)('spec model %s against INVENTORY.md', (versionName)
         section: entry.section,
         line: entry.line,
       });
-      // INVENTORY.md cites no anchor for primitive types; the model keeps the one the spec has.
+      // The inventory cites no anchor for primitive types; the model keeps the one the spec has.
       if (entry.kind !== 'primitive type') expect(source?.anchor, entry.name).toBe(entry.anchor);
     }
   });
 
   it('has the inventory unnamed structures (response envelope, version-details data) and no other', () => {
-    const unnamed = version.modules.flatMap((module) =>
+    const unnamed = version().modules.flatMap((module) =>
       module.unnamed.map((structure) => ({
         file: module.file,
         path: structure.path.join(' / '),
@@ -154,14 +165,14 @@ describe.each(SPEC_VERSIONS)('spec model %s against INVENTORY.md', (versionName)
   });
 
   it('has the inventory totals, which are the issue totals', () => {
-    const totals = countTotals(version);
+    const totals = countTotals(version());
     expect(totals).toEqual(expected.totals);
     expect(totals).toMatchObject(EXPECTED_TOTALS[versionName]);
   });
 
   it('resolves every type reference to a definition of the same version', () => {
-    expect(version.unresolved).toEqual([]);
-    const refs = version.modules.flatMap((module) =>
+    expect(version().unresolved).toEqual([]);
+    const refs = version().modules.flatMap((module) =>
       module.objects.flatMap((object) => object.fields.map((field) => field.type)),
     );
     const unresolvedRefs = refs.filter((type) => type.kind === 'ref' && type.resolved === undefined);
@@ -170,7 +181,7 @@ describe.each(SPEC_VERSIONS)('spec model %s against INVENTORY.md', (versionName)
   });
 
   it('maps every type cell of the counted objects and classes (nothing left as text)', () => {
-    const unparsed = version.modules.flatMap((module) =>
+    const unparsed = version().modules.flatMap((module) =>
       module.objects.flatMap((object) =>
         object.fields
           .filter((field) => field.type.kind === 'unparsed')

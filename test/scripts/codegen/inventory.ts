@@ -1,6 +1,6 @@
 /**
- * Test helper: reads INVENTORY.md (the project's hand-checked index of the spec) into plain data,
- * independently of the generator's own readers, so the two can be compared.
+ * Test helper: reads the inventory (test/fixtures/spec-inventory.md, the project's hand-checked index
+ * of the spec) into plain data, independently of the generator's own readers, so the two can be compared.
  */
 import type { VersionTotals } from '../../../scripts/codegen/totals';
 
@@ -29,7 +29,7 @@ export interface InventoryUnnamed {
   items: string[];
 }
 
-/** INVENTORY.md's totals, in the generator's own terms so the two compare field by field. */
+/** The inventory's totals, in the generator's own terms so the two compare field by field. */
 export type InventoryTotals = VersionTotals;
 
 export interface InventoryVersion {
@@ -40,7 +40,7 @@ export interface InventoryVersion {
 
 type Block = 'none' | 'module' | 'unnamed' | 'totals';
 
-/** Parses the per-version "Objects, classes and enums per module" parts of INVENTORY.md. */
+/** Parses the per-version "Objects, classes and enums per module" parts of the inventory. */
 export function parseInventory(markdown: string): Record<string, InventoryVersion> {
   const versions: Record<string, InventoryVersion> = {};
   const totalsLines: Record<string, string[]> = {};

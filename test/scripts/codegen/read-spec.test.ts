@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { FieldModel, ObjectModel, SpecVersion, VersionModel } from '../../../scripts/codegen/model';
 import { readSpec } from '../../../scripts/codegen/read-spec';
 import { resolveReferences } from '../../../scripts/codegen/resolve';
-import { resolveSpecDir } from '../../../scripts/codegen/spec-dir';
+import { fromSpec, specDir } from '../../support/spec';
 
-const model = readSpec(resolveSpecDir());
+const model = fromSpec(() => readSpec(specDir()));
 
 function object(version: SpecVersion, name: string): ObjectModel {
-  const found = model.versions[version].modules
-    .flatMap((module) => module.objects)
+  const found = model()
+    .versions[version].modules.flatMap((module) => module.objects)
     .find((o) => o.name === name);
   if (!found) throw new Error(`${version} has no ${name}`);
   return found;
@@ -22,8 +22,8 @@ function field(version: SpecVersion, owner: string, name: string): FieldModel {
 }
 
 function enumValues(version: SpecVersion, name: string): string[] {
-  const found = model.versions[version].modules
-    .flatMap((module) => module.enums)
+  const found = model()
+    .versions[version].modules.flatMap((module) => module.enums)
     .find((e) => e.name === name);
   return found?.values.map((value) => value.value) ?? [];
 }
@@ -34,11 +34,11 @@ function diagnostics(version: VersionModel): string[] {
 
 describe('readSpec', () => {
   it('is plain data: a JSON round trip gives the same model', () => {
-    expect(JSON.parse(JSON.stringify(model))).toEqual(model);
+    expect(JSON.parse(JSON.stringify(model()))).toEqual(model());
   });
 
   it('carries no description prose', () => {
-    const json = JSON.stringify(model);
+    const json = JSON.stringify(model());
     expect(json).not.toContain('"description"');
     const strings = [...json.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((match) => match[1] ?? '');
     const longest = strings.reduce((max, text) => Math.max(max, text.length), 0);
@@ -46,8 +46,8 @@ describe('readSpec', () => {
   });
 
   it('keeps paths relative to the spec folder', () => {
-    expect(model.versions['2.1.1'].source).toEqual({ dir: '2.1.1', format: 'markdown' });
-    expect(model.versions['2.2.1'].source).toEqual({ dir: '2.2.1', format: 'asciidoc' });
+    expect(model().versions['2.1.1'].source).toEqual({ dir: '2.1.1', format: 'markdown' });
+    expect(model().versions['2.2.1'].source).toEqual({ dir: '2.2.1', format: 'asciidoc' });
   });
 
   it('reads lengths, primitives and links of type cells', () => {
@@ -120,17 +120,17 @@ describe('readSpec', () => {
   it('uses the label where a type label and its link disagree, and reports it', () => {
     expect(field('2.2.1', 'SignedData', 'url').type).toMatchObject({ name: 'string', maxLength: 512 });
     expect(field('2.2.1', 'Image', 'type').type).toMatchObject({ name: 'CiString', maxLength: 4 });
-    const mismatches = model.versions['2.2.1'].diagnostics.filter((d) => d.code === 'label-link-mismatch');
+    const mismatches = model().versions['2.2.1'].diagnostics.filter((d) => d.code === 'label-link-mismatch');
     expect(mismatches.map((d) => d.message.split(':')[0])).toEqual(['SignedData.url', 'Image.type']);
   });
 
   it('reports every quirk it handled and nothing else', () => {
-    expect(diagnostics(model.versions['2.1.1'])).toEqual([
+    expect(diagnostics(model().versions['2.1.1'])).toEqual([
       'cardinality-alternatives transport_and_format.md:216',
       'unparsed-type transport_and_format.md:216',
       'skipped-table version_information_endpoint.md:26',
     ]);
-    expect(diagnostics(model.versions['2.2.1'])).toEqual([
+    expect(diagnostics(model().versions['2.2.1'])).toEqual([
       'cardinality-alternatives transport_and_format.asciidoc:315',
       'unparsed-type transport_and_format.asciidoc:315',
       'label-link-mismatch mod_cdrs.asciidoc:522',
@@ -139,8 +139,8 @@ describe('readSpec', () => {
   });
 
   it('reads the response envelope as an unnamed structure with data "* or ?" as optional', () => {
-    const envelope = model.versions['2.2.1'].modules
-      .flatMap((module) => module.unnamed)
+    const envelope = model()
+      .versions['2.2.1'].modules.flatMap((module) => module.unnamed)
       .find((structure) => structure.path.at(-1) === 'Response format');
     expect(envelope?.fields.map((f) => [f.name, f.cardinality, f.type.kind])).toEqual([
       ['data', '?', 'unparsed'],
@@ -151,7 +151,7 @@ describe('readSpec', () => {
   });
 
   it('lets a patched model be resolved again, listing refs that no longer resolve', () => {
-    const patched: VersionModel = structuredClone(model.versions['2.2.1']);
+    const patched: VersionModel = structuredClone(model().versions['2.2.1']);
     const location = patched.modules.flatMap((module) => module.objects).find((o) => o.name === 'Location');
     const evses = location?.fields.find((f) => f.name === 'evses');
     if (!evses) throw new Error('Location.evses missing');
@@ -159,6 +159,6 @@ describe('readSpec', () => {
     expect(resolveReferences(patched.modules)).toEqual([
       { from: 'Location.evses', name: 'NoSuchThing', file: 'mod_locations.asciidoc', line: evses.line },
     ]);
-    expect(resolveReferences(model.versions['2.2.1'].modules)).toEqual([]);
+    expect(resolveReferences(model().versions['2.2.1'].modules)).toEqual([]);
   });
 });

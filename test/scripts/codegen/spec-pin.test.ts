@@ -1,35 +1,34 @@
-/** SPEC_VERSION pins the spec input; it must name the tags and commits of the spec folder in use. */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+/** SPEC_VERSION pins the spec input; the spec folder in use must hold the pinned files. */
 import { describe, expect, it } from 'vitest';
-import { resolveSpecDir } from '../../../scripts/codegen/spec-dir';
 import { comparePinWithSpecDir, parseSpecPin, readSpecPin } from '../../../scripts/codegen/spec-pin';
+import { readManifest } from '../../../scripts/spec/manifest';
+import { specDir } from '../../support/spec';
 
 describe('SPEC_VERSION', () => {
   const pins = readSpecPin();
-  const specDir = resolveSpecDir();
 
-  it('pins both versions', () => {
+  it('pins both versions, the commits spec-files.json holds the digests of', () => {
     expect(pins.map((pin) => [pin.version, pin.tag])).toEqual([
       ['2.1.1', '2.1.1-d2'],
       ['2.2.1', 'v2.2.1-d2'],
     ]);
-  });
-
-  it('matches the spec folder (inventory.json sources and README)', () => {
-    expect(comparePinWithSpecDir(pins, specDir)).toEqual([]);
-    const readme = readFileSync(path.join(specDir, 'README.md'), 'utf8');
+    const manifest = readManifest();
     for (const pin of pins) {
-      expect(readme).toContain(`\`${pin.tag}\``);
-      expect(readme).toContain(`\`${pin.commit}\``);
+      expect(manifest.versions[pin.version]).toMatchObject({ tag: pin.tag, commit: pin.commit });
     }
   });
 
-  it('reports a pin that differs from the spec folder', () => {
+  it('matches the spec folder: every pinned file and errata diff has its digest', () => {
+    expect(comparePinWithSpecDir(pins, specDir())).toEqual([]);
+  });
+
+  it('reports a pin that differs from the digests', () => {
     const [first] = pins;
     if (!first) throw new Error('no pin');
     const wrong = { ...first, commit: '0'.repeat(40) };
-    expect(comparePinWithSpecDir([wrong], specDir)).toHaveLength(1);
+    expect(comparePinWithSpecDir([wrong], specDir())).toEqual([
+      `${first.version}: SPEC_VERSION pins ${first.tag} ${'0'.repeat(40)}, spec-files.json has the digests of ${first.tag} ${first.commit}`,
+    ]);
   });
 
   it('rejects malformed lines', () => {
