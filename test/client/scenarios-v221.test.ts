@@ -79,22 +79,24 @@ describe('Locations', () => {
   );
 
   it('an eMSP pulls the Locations page by page following Link, then gets one EVSE', async () => {
+    // Read before the partner serves them, so that a missing spec says so instead of an HTTP 500.
+    const served = locations();
     server.use(
       http.get(`${CPO}/locations`, ({ request }) => {
         const url = new URL(request.url);
         const offset = Number(url.searchParams.get('offset') ?? 0);
         const limit = Math.min(Number(url.searchParams.get('limit') ?? 2), 2);
-        const next = offset + limit < locations().length ? offset + limit : undefined;
-        return ocpi(locations().slice(offset, offset + limit), {
+        const next = offset + limit < served.length ? offset + limit : undefined;
+        return ocpi(served.slice(offset, offset + limit), {
           headers: {
-            'X-Total-Count': String(locations().length),
+            'X-Total-Count': String(served.length),
             'X-Limit': '2',
             ...(next !== undefined && { Link: `<${CPO}/locations?offset=${next}&limit=2>; rel="next"` }),
           },
         });
       }),
       http.get(`${CPO}/locations/:locationId/:evseUid`, ({ params }) => {
-        const location = locations().find(({ id }) => id === params.locationId);
+        const location = served.find(({ id }) => id === params.locationId);
         const evse = location?.evses?.find(({ uid }) => uid === params.evseUid);
         return evse ? ocpi(evse) : ocpi(undefined, { status: 404, status_code: 2003 });
       }),
@@ -363,13 +365,14 @@ describe('CDRs', () => {
   });
 
   it('an eMSP pulls the CDRs of a period from the CPO', async () => {
+    const { cdr } = ex();
     server.use(
       http.get(`${CPO}/cdrs`, ({ request }) => {
         const query = new URL(request.url).searchParams;
         const inWindow =
-          ex().cdr.last_updated >= (query.get('date_from') ?? '') &&
-          ex().cdr.last_updated < (query.get('date_to') ?? '9999');
-        return ocpi(inWindow ? [ex().cdr] : [], { headers: { 'X-Total-Count': inWindow ? '1' : '0' } });
+          cdr.last_updated >= (query.get('date_from') ?? '') &&
+          cdr.last_updated < (query.get('date_to') ?? '9999');
+        return ocpi(inWindow ? [cdr] : [], { headers: { 'X-Total-Count': inWindow ? '1' : '0' } });
       }),
     );
     const list = (date_from: string, date_to: string) =>
@@ -564,12 +567,13 @@ describe('Sessions', () => {
 
   it('an eMSP lists the Sessions since date_from, then sets charging preferences on the active one', async () => {
     const preferences: unknown[] = [];
+    const served = [active(), finished()];
     server.use(
       http.get(`${CPO}/sessions`, ({ request }) => {
         const from = new URL(request.url).searchParams.get('date_from');
         if (!from)
           return ocpi(undefined, { status: 400, status_code: 2001, status_message: 'date_from missing' });
-        return ocpi([active(), finished()].filter((session) => session.last_updated >= from));
+        return ocpi(served.filter((session) => session.last_updated >= from));
       }),
       http.put(`${CPO}/sessions/:sessionId/charging_preferences`, async ({ request, params }) => {
         preferences.push({ session: params.sessionId, body: await request.json() });
@@ -688,10 +692,9 @@ describe('Tariffs', () => {
   });
 
   it('an eMSP pulls all Tariffs of the CPO', async () => {
+    const { tariff, tariff2 } = ex();
     server.use(
-      http.get(`${CPO}/tariffs`, () =>
-        ocpi([ex().tariff, ex().tariff2], { headers: { 'X-Total-Count': '2' } }),
-      ),
+      http.get(`${CPO}/tariffs`, () => ocpi([tariff, tariff2], { headers: { 'X-Total-Count': '2' } })),
     );
     const tariffs = await emspToCpo().tariffs.sender.list().toArray({ limit: 10 });
     expect(tariffs.map(({ id }) => id)).toEqual(['12', '16']);

@@ -34,12 +34,12 @@ import type { RequiredKeys } from '../support/v221-types';
 // The spec's one CDR example gives an embedded Tariff's price as the string "2.00" (see the list of
 // wrong examples in examples.test.ts); with that price a number, it is the valid CDR these tests use.
 const PRICE = 'tariffs[0].elements[0].price_components[0].price';
-const cdr = ((): CDR => {
+const cdr = fromSpec((): CDR => {
   const example = readExample211('mod_cdrs.md', 0, { from: 'body' });
   const result = parsePayload(CDRSchema, withValue(example, PRICE, 2), { mode: 'strict', subject: 'CDR' });
   if (!result.success) throw result.error;
   return result.data;
-})();
+});
 
 describeMutations({
   name: 'CDR',
@@ -69,13 +69,13 @@ describe('CDR: the spec example', () => {
     expect(strictIssues(CDRSchema, example)).toEqual([
       { path: PRICE, message: 'expected number, received string' },
     ]);
-    expect(withValue(example, PRICE, 2)).toEqual(cdr);
+    expect(withValue(example, PRICE, 2)).toEqual(cdr());
   });
 });
 
 describe('CDR: the 2.1.1 shape', () => {
   it('ends with stop_date_time, not the 2.2.1 end_date_time', () => {
-    const { stop_date_time, ...withoutStop } = cdr;
+    const { stop_date_time, ...withoutStop } = cdr();
     expect(strictIssues(CDRSchema, { ...withoutStop, end_date_time: stop_date_time })).toEqual([
       { path: 'stop_date_time', message: 'required string is missing' },
       { path: 'end_date_time', message: 'unknown field' },
@@ -83,7 +83,7 @@ describe('CDR: the 2.1.1 shape', () => {
   });
 
   it('embeds the whole Location, with its prose rules, not a 2.2.1 cdr_location', () => {
-    const { location, ...withoutLocation } = cdr;
+    const { location, ...withoutLocation } = cdr();
     expect(strictIssues(CDRSchema, withoutLocation)).toEqual([
       { path: 'location', message: 'required object is missing' },
     ]);
@@ -91,7 +91,7 @@ describe('CDR: the 2.1.1 shape', () => {
       { path: 'location', message: 'required object is missing' },
       { path: 'cdr_location', message: 'unknown field' },
     ]);
-    expect(strictIssues(CDRSchema, withValue(cdr, 'location.coordinates.longitude', '51.0476'))).toEqual([
+    expect(strictIssues(CDRSchema, withValue(cdr(), 'location.coordinates.longitude', '51.0476'))).toEqual([
       {
         path: 'location.coordinates.longitude',
         message: 'must be decimal degrees like -126.104965 (6 decimals)',
@@ -100,40 +100,40 @@ describe('CDR: the 2.1.1 shape', () => {
   });
 
   it('gives costs as plain numbers and refuses a 2.2.1 Price object', () => {
-    expect(cdr.total_cost).toBe(4);
-    expect(strictIssues(CDRSchema, withValue(cdr, 'total_cost', { excl_vat: 4 }))).toEqual([
+    expect(cdr().total_cost).toBe(4);
+    expect(strictIssues(CDRSchema, withValue(cdr(), 'total_cost', { excl_vat: 4 }))).toEqual([
       { path: 'total_cost', message: 'expected number, received object' },
     ]);
-    expect(strictIssues(CDRSchema, withValue(cdr, 'total_parking_cost', 1))).toEqual([
+    expect(strictIssues(CDRSchema, withValue(cdr(), 'total_parking_cost', 1))).toEqual([
       { path: 'total_parking_cost', message: 'unknown field' },
     ]);
   });
 
   it('authorises by AUTH_REQUEST or WHITELIST only (2.2.1 added COMMAND) and has a FLAT dimension', () => {
-    expect(strictIssues(CDRSchema, withValue(cdr, 'auth_method', 'COMMAND'))).toEqual([
+    expect(strictIssues(CDRSchema, withValue(cdr(), 'auth_method', 'COMMAND'))).toEqual([
       { path: 'auth_method', message: enumMessage(AuthMethodValues) },
     ]);
-    expect(strictIssues(CDRSchema, withValue(cdr, 'charging_periods[0].dimensions[0].type', 'FLAT'))).toEqual(
-      [],
-    );
     expect(
-      strictIssues(CDRSchema, withValue(cdr, 'charging_periods[0].dimensions[0].type', 'MAX_POWER')),
+      strictIssues(CDRSchema, withValue(cdr(), 'charging_periods[0].dimensions[0].type', 'FLAT')),
+    ).toEqual([]);
+    expect(
+      strictIssues(CDRSchema, withValue(cdr(), 'charging_periods[0].dimensions[0].type', 'MAX_POWER')),
     ).toEqual([
       { path: 'charging_periods[0].dimensions[0].type', message: enumMessage(CdrDimensionTypeValues) },
     ]);
   });
 
   it('refuses a CDR without charging periods (cardinality +)', () => {
-    expect(strictIssues(CDRSchema, withValue(cdr, 'charging_periods', []))).toEqual([
+    expect(strictIssues(CDRSchema, withValue(cdr(), 'charging_periods', []))).toEqual([
       { path: 'charging_periods', message: 'must have at least 1 item' },
     ]);
   });
 
   it('checks the Tariffs it carries as Tariffs, restrictions included', () => {
-    expect(strictIssues(CDRSchema, withValue(cdr, 'tariffs[0].elements', []))).toEqual([
+    expect(strictIssues(CDRSchema, withValue(cdr(), 'tariffs[0].elements', []))).toEqual([
       { path: 'tariffs[0].elements', message: 'must have at least 1 item' },
     ]);
-    const restricted = withValue(cdr, 'tariffs[0].elements[0].restrictions', { start_time: '24:00' });
+    const restricted = withValue(cdr(), 'tariffs[0].elements[0].restrictions', { start_time: '24:00' });
     expect(strictIssues(CDRSchema, restricted)).toEqual([
       {
         path: 'tariffs[0].elements[0].restrictions.start_time',
@@ -152,8 +152,8 @@ describe('CDR: the 2.1.1 shape', () => {
       ['remark', 255],
       ['currency', 3],
     ] as const) {
-      expect(strictIssues(CDRSchema, withValue(cdr, path, 'A'.repeat(max)))).toEqual([]);
-      expect(strictIssues(CDRSchema, withValue(cdr, path, 'A'.repeat(max + 1)))).toEqual([
+      expect(strictIssues(CDRSchema, withValue(cdr(), path, 'A'.repeat(max)))).toEqual([]);
+      expect(strictIssues(CDRSchema, withValue(cdr(), path, 'A'.repeat(max + 1)))).toEqual([
         { path, message: tooLongMessage(max) },
       ]);
     }
@@ -185,7 +185,7 @@ describe('CdrsOperations (mod_cdrs.md, 2. Interfaces and endpoints)', () => {
 
 describe('CDRs types', () => {
   it('types required fields, optional fields, lists and enums as the spec tables do', () => {
-    expectTypeOf(cdr).toEqualTypeOf<CDR>();
+    expectTypeOf(cdr).returns.toEqualTypeOf<CDR>();
     expectTypeOf<CDR['stop_date_time']>().toEqualTypeOf<string>();
     expectTypeOf<CDR['location']>().toEqualTypeOf<Location>();
     expectTypeOf<CDR['charging_periods']>().toEqualTypeOf<ChargingPeriod[]>();
@@ -211,18 +211,18 @@ describe('CDRs types', () => {
       | 'total_time'
       | 'last_updated'
     >();
-    expect(cdr.charging_periods[0]?.dimensions[0]?.type).toBe('TIME');
+    expect(cdr().charging_periods[0]?.dimensions[0]?.type).toBe('TIME');
   });
 
   it('does not compile a value or an object the spec forbids', () => {
     // @ts-expect-error: MAX_POWER is a 2.2.1 CDR dimension
     const dimension: CdrDimensionType = 'MAX_POWER';
     // @ts-expect-error: cdr_location is the 2.2.1 field
-    const withCdrLocation: CDR = { ...cdr, cdr_location: cdr.location };
+    const withCdrLocation: CDR = { ...cdr(), cdr_location: cdr().location };
     // @ts-expect-error: total_cost is a number in 2.1.1
-    const priced: CDR = { ...cdr, total_cost: { excl_vat: 4 } };
+    const priced: CDR = { ...cdr(), total_cost: { excl_vat: 4 } };
     expect(
-      CDRSchema.safeParse(withValue(cdr, 'charging_periods[0].dimensions[0].type', dimension)).success,
+      CDRSchema.safeParse(withValue(cdr(), 'charging_periods[0].dimensions[0].type', dimension)).success,
     ).toBe(false);
     expect(CDRSchema.safeParse(withCdrLocation).success).toBe(false);
     expect(CDRSchema.safeParse(priced).success).toBe(false);
