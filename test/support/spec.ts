@@ -18,10 +18,15 @@ export class SpecNotFoundError extends Error {
   override name = 'SpecNotFoundError';
 
   constructor(cause: SpecDirError) {
+    const guide = 'README, "Set up on a fresh machine"';
+    const named = process.env[SPEC_DIR_ENV];
     super(
-      `This test reads the OCPI spec: ${cause.problem}. It is looked for in ${SPEC_DIR_ENV} when set, ` +
-        `else in ${defaultSpecDir()}, else in the cache ${specCacheDir()}; ` +
-        `\`${SPEC_FETCH_COMMAND}\` downloads it there (see README, "Set up on a fresh machine").`,
+      named !== undefined && named !== ''
+        ? `This test reads the OCPI spec: ${cause.problem}. Correct ${SPEC_DIR_ENV}, or unset it to look ` +
+            `beside the checkout and in the cache \`${SPEC_FETCH_COMMAND}\` fills (${guide}).`
+        : `This test reads the OCPI spec, which is neither beside the checkout (${defaultSpecDir()}) nor ` +
+            `in the cache (${specCacheDir()}): run \`${SPEC_FETCH_COMMAND}\` to download it there, or set ` +
+            `${SPEC_DIR_ENV} to a copy (${guide}).`,
     );
     // No stack: the message says all, and a failing file shows it once instead of a trace per import.
     this.stack = `${this.name}: ${this.message}`;

@@ -64,7 +64,8 @@ describe('resolveSpecDir', () => {
   it('uses the default next to the repository whatever the working directory', () => {
     const outcome = (cwd: string) => {
       try {
-        return resolveSpecDir({ env: {}, cwd });
+        // No cache: the default is then either found or named in the error.
+        return resolveSpecDir({ env: {}, cwd, cacheDir: path.join(scratch, 'no-cache') });
       } catch (error) {
         return error instanceof Error ? error.message : String(error);
       }
