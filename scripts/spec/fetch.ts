@@ -31,8 +31,11 @@ import { gitDiffFile } from './git-diff';
 import { compareSpecDir, readManifest, type SpecManifest, sha256 } from './manifest';
 import { readTar } from './tar';
 
-/** The spec repository's archives are about 10 MB unpacked; anything far larger is not one of them. */
-export const MAX_ARCHIVE_BYTES = 64 * 1024 * 1024;
+/**
+ * A bound on one archive, compressed and unpacked, so that a wrong answer cannot fill the memory. The
+ * spec repository's archives (its PDFs, images and plantuml.jar included) are well below it.
+ */
+export const MAX_ARCHIVE_BYTES = 256 * 1024 * 1024;
 
 export interface FetchSpecOptions {
   manifest?: SpecManifest;
@@ -99,7 +102,11 @@ export async function fetchSpec(options: FetchSpecOptions = {}): Promise<string>
       const where = `${version}/${name} on ${pinned.errata.branch}`;
       if (!bytes) problems.push(`${where}: not in the archive of ${pinned.errata.commit}`);
       else if (sha256(bytes) !== digest) problems.push(`${where}: differs from its pinned digest`);
-      else diffs.push(gitDiffFile(name, tagged.get(name) ?? new Uint8Array(), bytes));
+      else {
+        // Diffed only once both sides are the pinned bytes: nothing unverified reaches the diff.
+        const before = output.get(`${version}/${name}`);
+        if (before) diffs.push(gitDiffFile(name, before, bytes));
+      }
     }
     const diff = Buffer.concat(diffs);
     const diffName = `errata/${ERRATA_FILES[version]}`;
