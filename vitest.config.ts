@@ -13,6 +13,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // Fetches the pinned spec when it is nowhere to be found (see the file).
+    globalSetup: ['test/setup/fetch-spec.ts'],
     benchmark: { include: ['bench/**/*.bench.ts'] },
     // Two cores on the CI machine: more workers only contend.
     maxWorkers: 2,
