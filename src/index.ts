@@ -15,30 +15,7 @@ export {
   type TokenMatch,
   type TokenMismatchReason,
 } from './common/auth/match-credentials-token';
-export { CommandInbox, type ExpectedResult } from './common/command-inbox';
-export {
-  type AuthenticatedPartner,
-  authenticatePartner,
-  confirmCurrentToken,
-  type IncomingTokenKind,
-  mayUseModule,
-} from './common/credentials/authenticate-partner';
-export { mintToken } from './common/credentials/mint-token';
-export {
-  InMemoryPartnerStore,
-  type PartnerEndpoint,
-  type PartnerRecord,
-  type PartnerStore,
-  type PartyRole,
-} from './common/credentials/partner-store';
-export { constantTimeEqual, hashToken } from './common/credentials/token-hash';
-export {
-  chooseVersion,
-  type FetchVersionsOptions,
-  fetchVersions,
-  type VersionEntry,
-  type VersionsResult,
-} from './common/discovery';
+export { CommandInbox, type ExpectedResult } from './common/commands/command-inbox';
 export { createResponseError, type ResponseOutcome } from './common/errors/create-response-error';
 export { isOcpiError, OcpiError, type OcpiRequestInfo } from './common/errors/ocpi-error';
 export { isOcpiHttpError, OcpiHttpError } from './common/errors/ocpi-http-error';
@@ -68,45 +45,75 @@ export {
 export { isOcpiTimeoutError, OcpiTimeoutError } from './common/errors/ocpi-timeout-error';
 export { isOcpiUntrustedUrlError, OcpiUntrustedUrlError } from './common/errors/ocpi-untrusted-url-error';
 export { isOcpiValidationError, OcpiValidationError } from './common/errors/ocpi-validation-error';
-export { PageRequest } from './common/http/page-request';
-export type { Page } from './common/http/paginate';
+export type { StatusCodeInfo } from './common/protocol/status-code-info';
 export {
-  type PartnerUrlPolicy,
-  type PartnerUrlPolicyOptions,
-  partnerUrlPolicy,
-} from './common/http/partner-url-policy';
-export type { PartyRef } from './common/http/routing';
-export type { CallOptions, RetryPolicy, ValidationReport } from './common/http/transport';
-export { findNextLink, type LinkValue, parseLinkHeader } from './common/link-header';
-export type { HttpMethod, Operation } from './common/operation';
+  isSuccessStatusCode,
+  type StatusCodeRange,
+  statusCodeRange,
+} from './common/protocol/status-code-range';
+export type { OcpiVersion } from './common/protocol/version';
 export {
   type LenientIssue,
   type ParseOptions,
   type ParseResult,
   parsePayload,
   type ValidationMode,
-} from './common/parse';
+} from './common/schema/parse';
 export {
   type ListParseOptions,
   type ListParseResult,
   parseList,
   type RejectedItem,
-} from './common/parse-list';
-export type { StatusCodeInfo } from './common/status-code-info';
-export { isSuccessStatusCode, type StatusCodeRange, statusCodeRange } from './common/status-code-range';
-export type { ValidationIssue } from './common/validation-issue';
-export type { OcpiVersion } from './common/version';
-export { type ConnectOptions, connect, type OcpiClient } from './connect';
+} from './common/schema/parse-list';
+export type { ValidationIssue } from './common/schema/validation-issue';
+export {
+  chooseVersion,
+  type FetchVersionsOptions,
+  fetchVersions,
+  type VersionEntry,
+  type VersionsResult,
+} from './common/transport/discovery';
+export { findNextLink, type LinkValue, parseLinkHeader } from './common/transport/link-header';
+export type { HttpMethod, Operation } from './common/transport/operation';
+export { PageRequest } from './common/transport/page-request';
+export type { Page } from './common/transport/paginate';
+export {
+  type PartnerUrlPolicy,
+  type PartnerUrlPolicyOptions,
+  partnerUrlPolicy,
+} from './common/transport/partner-url-policy';
+export type { PartyRef } from './common/transport/routing';
+export type { CallOptions, RetryPolicy, ValidationReport } from './common/transport/transport';
 export type {
   Registration211Config,
   Registration221Config,
   RegistrationHandlerConfig,
-} from './registration/config';
-export { createRegistrationHandler, type RegistrationHandler } from './registration/handler';
+} from './server/config';
+export { createRegistrationHandler, type RegistrationHandler } from './server/handler';
+export {
+  type AuthenticatedPartner,
+  authenticatePartner,
+  confirmCurrentToken,
+  type IncomingTokenKind,
+  mayUseModule,
+} from './server/partners/authenticate-partner';
+export { mintToken } from './server/partners/mint-token';
+export {
+  InMemoryPartnerStore,
+  type PartnerEndpoint,
+  type PartnerRecord,
+  type PartnerStore,
+  type PartyRole,
+} from './server/partners/partner-store';
+export { constantTimeEqual, hashToken } from './server/partners/token-hash';
+
+// The client side: connecting to a partner and registering with it.
+
+export { type ConnectOptions, connect, type OcpiClient } from './client/connect';
 export {
   readRegistration,
   type UpdateRegistrationOptions,
   unregister,
   updateRegistration,
-} from './registration/manage-registration';
-export { type RegisterOptions, register } from './registration/register';
+} from './client/registration/manage-registration';
+export { type RegisterOptions, register } from './client/registration/register';

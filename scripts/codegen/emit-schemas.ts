@@ -12,8 +12,10 @@ import type { SpecPin } from './spec-pin';
 
 const LINE_WIDTH = 110;
 
-/** Where the primitive schemas come from, relative to a generated file (a version's, or the common one). */
+/** Where a version's generated file finds its primitive schemas (the version's own primitives). */
 const PRIMITIVES_MODULE = '../primitives';
+/** Where the common generated file finds the primitive schemas (the schema toolkit). */
+const COMMON_PRIMITIVES_MODULE = '../schema/primitives';
 /** Where a version's generated file finds the shared definitions. */
 const SHARED_MODULE = '../../common/generated/schemas';
 
@@ -118,7 +120,7 @@ export function emitSharedSchemas(
     '// The definitions that are identical in both versions; each version re-exports them.',
     '',
     "import * as z from 'zod/mini';",
-    `import { ${[...usedPrimitives(definitions)].sort().join(', ')} } from '${PRIMITIVES_MODULE}';`,
+    `import { ${[...usedPrimitives(definitions)].sort().join(', ')} } from '${COMMON_PRIMITIVES_MODULE}';`,
     '',
     ...emitBody(definitions, links, `${older.version} and ${newer.version}`),
   ]

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { declaredLength } from '../common/http/read-limited-text';
-import { httpError, reply } from '../registration/response';
+import { declaredLength } from '../common/transport/read-limited-text';
+import { httpError, reply } from '../server/response';
 import { type LimitedBody, limitedBody } from './limited-body';
 import { requestUrl } from './request-url';
 

@@ -1,6 +1,6 @@
-import { type AwaitedCommand, awaitCommand } from '../common/await-command';
-import type { CommandInbox } from '../common/command-inbox';
-import type { CallOptions } from '../common/http/transport';
+import { type AwaitedCommand, awaitCommand } from '../common/commands/await-command';
+import type { CommandInbox } from '../common/commands/command-inbox';
+import type { CallOptions } from '../common/transport/transport';
 import type { Client211 } from './client';
 import type {
   CommandResponse,

@@ -1,4 +1,8 @@
-import { lookupStatusCode, type StatusCodeInfo, type StatusCodeTable } from '../common/status-code-info';
+import {
+  lookupStatusCode,
+  type StatusCodeInfo,
+  type StatusCodeTable,
+} from '../common/protocol/status-code-info';
 
 /**
  * The OCPI 2.1.1 status codes by name. 2.1.1 knows three ranges: 1xxx success, 2xxx client errors,

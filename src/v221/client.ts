@@ -1,7 +1,7 @@
-import { type BoundModules, bindModules } from '../common/http/bind-operations';
-import { type ClientOptions, partnerUrls } from '../common/http/client-options';
-import { createTransport, type Transport } from '../common/http/transport';
-import { TrustedOrigins } from '../common/http/trusted-origins';
+import { type BoundModules, bindModules } from '../common/transport/bind-operations';
+import { type ClientOptions, partnerUrls } from '../common/transport/client-options';
+import { createTransport, type Transport } from '../common/transport/transport';
+import { TrustedOrigins } from '../common/transport/trusted-origins';
 import { OcpiResponseEnvelopeSchema } from './envelope';
 import { Operations } from './operations';
 import type { Endpoint } from './schemas/versions';

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { defineResponseSchema } from '../common/envelope';
+import { defineResponseSchema } from '../common/protocol/envelope';
 import { DateTimeSchema, string } from './primitives';
 
 /**

@@ -1,15 +1,15 @@
 // The primitive types of OCPI 2.2.1 (spec: types.asciidoc).
 import type * as z from 'zod/mini';
-import { printableUnicode } from '../common/primitives/printable-string';
+import { printableUnicode } from '../common/schema/primitives/printable-string';
 
-export { withChoices } from '../common/primitives/choice';
-export { CiString, ciEquals } from '../common/primitives/ci-string';
-export { nonEmptyArray } from '../common/primitives/non-empty-array';
-export { BooleanSchema, IntSchema, int, NumberSchema } from '../common/primitives/number';
-export { URLSchema } from '../common/primitives/url';
-export { DateTimeSchema } from '../common/primitives/utc-date-time';
+export { withChoices } from '../common/schema/primitives/choice';
+export { CiString, ciEquals } from '../common/schema/primitives/ci-string';
+export { nonEmptyArray } from '../common/schema/primitives/non-empty-array';
+export { BooleanSchema, IntSchema, int, NumberSchema } from '../common/schema/primitives/number';
+export { URLSchema } from '../common/schema/primitives/url';
+export { DateTimeSchema } from '../common/schema/primitives/utc-date-time';
 
-import type { DateTimeSchema } from '../common/primitives/utc-date-time';
+import type { DateTimeSchema } from '../common/schema/primitives/utc-date-time';
 
 /**
  * OCPI 2.2.1 `string(n)`: case-sensitive printable UTF-8 (no control characters or line breaks), at

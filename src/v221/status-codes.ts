@@ -1,4 +1,8 @@
-import { lookupStatusCode, type StatusCodeInfo, type StatusCodeTable } from '../common/status-code-info';
+import {
+  lookupStatusCode,
+  type StatusCodeInfo,
+  type StatusCodeTable,
+} from '../common/protocol/status-code-info';
 
 /**
  * The OCPI 2.2.1 status codes by name. 2.2.1: adds 2004 and the 4xxx hub errors, and reserves x9xx in

@@ -8,7 +8,7 @@ import {
 } from '@org/ocpi';
 import { http } from 'msw';
 import { expect } from 'vitest';
-import { InMemoryPartnerStore } from '../../src/common/credentials/partner-store';
+import { InMemoryPartnerStore } from '../../src/server/partners/partner-store';
 import type { useMswServer } from '../support/msw';
 import { ocpi } from '../support/ocpi-responses';
 

@@ -5,7 +5,7 @@
 // behaves like PostgreSQL, whose text type cannot hold NUL: before the check, `Token AA==` was a 500.
 import { authenticatePartner, matchCredentialsToken } from '@org/ocpi';
 import { describe, expect, it } from 'vitest';
-import { InMemoryPartnerStore } from '../../src/common/credentials/partner-store';
+import { InMemoryPartnerStore } from '../../src/server/partners/partner-store';
 import { partnerRequest, readEnvelope, setup, TOKEN_A } from '../registration/support';
 
 type Accept = 'raw' | 'base64' | 'both';

@@ -5,7 +5,7 @@
 // answered with HTTP 413 and an OCPI envelope. Nothing is stored.
 import { createRegistrationHandler, type RegistrationHandlerConfig } from '@org/ocpi';
 import { describe, expect, it } from 'vitest';
-import { InMemoryPartnerStore } from '../../src/common/credentials/partner-store';
+import { InMemoryPartnerStore } from '../../src/server/partners/partner-store';
 import { BASE, credentials221, OUR_ROLE_221, readEnvelope, TOKEN_A } from '../registration/support';
 import { ocpi } from '../support/ocpi-responses';
 import { chunk, closeServersAfterEach, listen, rawRequest } from './support/raw-http';

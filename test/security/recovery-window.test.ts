@@ -5,7 +5,7 @@
 // for a bounded window only (15 minutes by default), confirmed or not.
 import { authenticatePartner, createRegistrationHandler, mayUseModule, type PartnerRecord } from '@org/ocpi';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { incomingTokenKind } from '../../src/common/credentials/authenticate-partner';
+import { incomingTokenKind } from '../../src/server/partners/authenticate-partner';
 import {
   BASE,
   credentials221,

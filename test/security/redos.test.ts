@@ -10,9 +10,9 @@ import { createClient } from '@org/ocpi/v221';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { decodeBase64Utf8 } from '../../src/common/auth/base64';
-import { mintToken } from '../../src/common/credentials/mint-token';
 import { trimTrailing } from '../../src/common/text/trim-trailing';
-import { basePathOf, matchRoute } from '../../src/registration/routes';
+import { mintToken } from '../../src/server/partners/mint-token';
+import { basePathOf, matchRoute } from '../../src/server/routes';
 import { partnerRequest, readEnvelope, setup } from '../registration/support';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -28,7 +28,7 @@ describe('static ReDoS check', () => {
 
   it('checks every source file with both rules as errors', async () => {
     const eslint = new ESLint({ cwd: ROOT });
-    const config = await eslint.calculateConfigForFile(join(ROOT, 'src/registration/routes.ts'));
+    const config = await eslint.calculateConfigForFile(join(ROOT, 'src/server/routes.ts'));
     for (const rule of REDOS_RULES) expect([2, 'error']).toContain([config.rules[rule]].flat()[0]);
   });
 

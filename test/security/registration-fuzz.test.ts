@@ -5,7 +5,7 @@
 import { createRegistrationHandler, type RegistrationHandlerConfig } from '@org/ocpi';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InMemoryPartnerStore } from '../../src/common/credentials/partner-store';
+import { InMemoryPartnerStore } from '../../src/server/partners/partner-store';
 
 const BASE = 'https://emsp.example.com/ocpi';
 const PARTNER_HOST = 'cpo.example.com';

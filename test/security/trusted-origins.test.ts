@@ -5,7 +5,7 @@ import { fetchVersions, isOcpiUntrustedUrlError } from '@org/ocpi';
 import * as v211 from '@org/ocpi/v211';
 import * as v221 from '@org/ocpi/v221';
 import { describe, expect, it } from 'vitest';
-import { TrustedOrigins } from '../../src/common/http/trusted-origins';
+import { TrustedOrigins } from '../../src/common/transport/trusted-origins';
 
 const PARTNER = 'https://cpo.example.com';
 const OPAQUE = ['foo://a/x', 'bar://b/y', 'data:text/plain,hello', 'blob:null/1', 'file:///etc/passwd'];

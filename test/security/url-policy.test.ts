@@ -15,7 +15,7 @@ import {
 } from '@org/ocpi';
 import { lookupHostAddresses } from '@org/ocpi/node';
 import { describe, expect, it } from 'vitest';
-import { type AddressScope, addressScope } from '../../src/common/http/address-scope';
+import { type AddressScope, addressScope } from '../../src/common/transport/address-scope';
 import { BASE, TOKEN_A } from '../registration/support';
 import { failure } from '../support/failure';
 import { ourConfig, recordingFetch } from './support/injected-fetch';

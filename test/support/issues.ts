@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { toValidationIssues } from '../../src/common/validation-issue';
+import { toValidationIssues } from '../../src/common/schema/validation-issue';
 
 /** The issues a schema reports for `input`, as path and message only; `[]` when it passes. */
 export function issuesOf(schema: z.ZodMiniType, input: unknown): { path: string; message: string }[] {

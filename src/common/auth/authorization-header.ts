@@ -1,4 +1,4 @@
-import type { OcpiVersion } from '../version';
+import type { OcpiVersion } from '../protocol/version';
 import { decodeBase64Utf8, encodeBase64Utf8 } from './base64';
 import { isCredentialsToken } from './credentials-token';
 

@@ -1,5 +1,5 @@
-import { isSuccessStatusCode } from '../status-code-range';
-import type { OcpiVersion } from '../version';
+import { isSuccessStatusCode } from '../protocol/status-code-range';
+import type { OcpiVersion } from '../protocol/version';
 import type { OcpiError, OcpiRequestInput } from './ocpi-error';
 import { OcpiHttpError } from './ocpi-http-error';
 import { createStatusError } from './ocpi-status-error';

@@ -1,5 +1,5 @@
-import { statusCodeRange } from '../status-code-range';
-import type { OcpiVersion } from '../version';
+import { statusCodeRange } from '../protocol/status-code-range';
+import type { OcpiVersion } from '../protocol/version';
 import {
   describeRequest,
   hasKind,

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { MAX_ISSUES, OMITTED, toValidationIssues, type ValidationIssue } from '../validation-issue';
+import { MAX_ISSUES, OMITTED, toValidationIssues, type ValidationIssue } from '../schema/validation-issue';
 import {
   describeRequest,
   hasKind,

@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '../validation-issue';
+import type { ValidationIssue } from '../schema/validation-issue';
 import { scrub } from './ocpi-error';
 
 /**

@@ -3,7 +3,7 @@
 // The definitions that are identical in both versions; each version re-exports them.
 
 import * as z from 'zod/mini';
-import { DateTimeSchema, NumberSchema } from '../primitives';
+import { DateTimeSchema, NumberSchema } from '../schema/primitives';
 
 // Locations
 

@@ -1,7 +1,8 @@
 // OCPI 2.1.1 CDRs: the generated schemas, and what the spec adds in prose.
 // Spec: https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md
-import { operation, paginatedOperation } from '../../common/operation';
-import { specRule } from '../../common/spec-rule';
+
+import { specRule } from '../../common/schema/spec-rule';
+import { operation, paginatedOperation } from '../../common/transport/operation';
 import * as generated from '../generated/schemas';
 import { ListQuerySchema } from './list-query';
 import { checkCdr } from './rules';

@@ -1,6 +1,6 @@
 // OCPI 2.1.1 Commands: the generated schemas, and what the spec adds in prose.
 // Spec: https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md
-import { operation } from '../../common/operation';
+import { operation } from '../../common/transport/operation';
 import {
   CommandResponseSchema,
   ReserveNowSchema,

@@ -1,6 +1,6 @@
 // OCPI 2.1.1 Credentials: the generated schemas, and what the spec adds in prose.
 // Spec: https://github.com/ocpi/ocpi/blob/2.1.1-d2/credentials.md
-import { operation } from '../../common/operation';
+import { operation } from '../../common/transport/operation';
 import { CredentialsSchema } from '../generated/schemas';
 
 export {

@@ -1,4 +1,4 @@
-import { defineListQuerySchema } from '../../common/list-query';
+import { defineListQuerySchema } from '../../common/schema/list-query';
 import { DateTimeSchema } from '../primitives';
 
 /**

@@ -1,9 +1,9 @@
 // OCPI 2.1.1 Locations: the generated schemas, and what the spec adds in prose.
 // Spec: https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md
 import type * as z from 'zod/mini';
-import { operation, paginatedOperation } from '../../common/operation';
-import { checkEnergyMix, checkEnergySource, checkRegularHours } from '../../common/prose-rules';
-import { specRule } from '../../common/spec-rule';
+import { checkEnergyMix, checkEnergySource, checkRegularHours } from '../../common/schema/prose-rules';
+import { specRule } from '../../common/schema/spec-rule';
+import { operation, paginatedOperation } from '../../common/transport/operation';
 import * as generated from '../generated/schemas';
 import { ConnectorSchema } from '../generated/schemas';
 import { ListQuerySchema } from './list-query';

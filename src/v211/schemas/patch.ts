@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { type RuleReporter, specRule } from '../../common/spec-rule';
+import { type RuleReporter, specRule } from '../../common/schema/spec-rule';
 
 /**
  * The PATCH body for an object: any of its fields. 2.1.1 does not require `last_updated` in a PATCH

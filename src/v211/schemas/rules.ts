@@ -7,8 +7,8 @@ import {
   checkTariff,
   coordinateRule,
   within,
-} from '../../common/prose-rules';
-import type { RuleReporter } from '../../common/spec-rule';
+} from '../../common/schema/prose-rules';
+import type { RuleReporter } from '../../common/schema/spec-rule';
 import type { CDR, EVSE, Hours, Location, Session } from '../generated/schemas';
 
 /** Latitude and longitude in decimal degrees with exactly 6 decimals, as the 2.1.1 regexes say. */

@@ -1,7 +1,7 @@
 // OCPI 2.1.1 Tokens: the generated schemas, and what the spec adds in prose.
 // Spec: https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md
 import * as z from 'zod/mini';
-import { operation, paginatedOperation } from '../../common/operation';
+import { operation, paginatedOperation } from '../../common/transport/operation';
 import {
   AuthorizationInfoSchema,
   LocationReferencesSchema,

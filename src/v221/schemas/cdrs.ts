@@ -1,7 +1,8 @@
 // OCPI 2.2.1 CDRs: the generated schemas, and what the spec adds in prose.
 // Spec: https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc
-import { operation, paginatedOperation } from '../../common/operation';
-import { specRule } from '../../common/spec-rule';
+
+import { specRule } from '../../common/schema/spec-rule';
+import { operation, paginatedOperation } from '../../common/transport/operation';
 import * as generated from '../generated/schemas';
 import { ListQuerySchema } from './list-query';
 import { checkCdr, checkCdrLocation } from './rules';

@@ -1,9 +1,9 @@
 // OCPI 2.2.1 ChargingProfiles: the generated schemas, and what the spec adds in prose.
 // Spec: https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc
 import * as z from 'zod/mini';
-import { operation } from '../../common/operation';
-import { within } from '../../common/prose-rules';
-import { type RuleReporter, specRule } from '../../common/spec-rule';
+import { within } from '../../common/schema/prose-rules';
+import { type RuleReporter, specRule } from '../../common/schema/spec-rule';
+import { operation } from '../../common/transport/operation';
 import * as generated from '../generated/schemas';
 import {
   ChargingProfileResponseSchema,

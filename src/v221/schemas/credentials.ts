@@ -1,7 +1,8 @@
 // OCPI 2.2.1 Credentials: the generated schemas, and what the spec adds in prose.
 // Spec: https://github.com/ocpi/ocpi/blob/v2.2.1-d2/credentials.asciidoc
-import { operation } from '../../common/operation';
-import { specRule } from '../../common/spec-rule';
+
+import { specRule } from '../../common/schema/spec-rule';
+import { operation } from '../../common/transport/operation';
 import * as generated from '../generated/schemas';
 import { checkCredentials } from './rules';
 

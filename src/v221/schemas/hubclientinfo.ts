@@ -1,6 +1,6 @@
 // OCPI 2.2.1 HubClientInfo: the generated schemas, and what the spec adds in prose.
 // Spec: https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_hub_client_info.asciidoc
-import { operation, paginatedOperation } from '../../common/operation';
+import { operation, paginatedOperation } from '../../common/transport/operation';
 import { ClientInfoSchema } from '../generated/schemas';
 import { ListQuerySchema } from './list-query';
 

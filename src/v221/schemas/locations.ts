@@ -1,8 +1,8 @@
 // OCPI 2.2.1 Locations: the generated schemas, and what the spec adds in prose.
 // Spec: https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc
 import type * as z from 'zod/mini';
-import { operation, paginatedOperation } from '../../common/operation';
-import { specRule } from '../../common/spec-rule';
+import { specRule } from '../../common/schema/spec-rule';
+import { operation, paginatedOperation } from '../../common/transport/operation';
 import * as generated from '../generated/schemas';
 import { ConnectorSchema } from '../generated/schemas';
 import { ListQuerySchema } from './list-query';

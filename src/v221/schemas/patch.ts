@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { type RuleReporter, specRule } from '../../common/spec-rule';
+import { type RuleReporter, specRule } from '../../common/schema/spec-rule';
 import { DateTimeSchema } from '../primitives';
 
 /**

@@ -11,8 +11,8 @@ import {
   checkTariffRestrictions,
   coordinateRule,
   within,
-} from '../../common/prose-rules';
-import type { RuleReporter } from '../../common/spec-rule';
+} from '../../common/schema/prose-rules';
+import type { RuleReporter } from '../../common/schema/spec-rule';
 import type {
   CDR,
   CdrLocation,

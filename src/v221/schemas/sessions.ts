@@ -1,9 +1,9 @@
 // OCPI 2.2.1 Sessions: the generated schemas, and what the spec adds in prose.
 // Spec: https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc
 import type * as z from 'zod/mini';
-import { defineListQueryFromSchema } from '../../common/list-query';
-import { operation, paginatedOperation } from '../../common/operation';
-import { specRule } from '../../common/spec-rule';
+import { defineListQueryFromSchema } from '../../common/schema/list-query';
+import { specRule } from '../../common/schema/spec-rule';
+import { operation, paginatedOperation } from '../../common/transport/operation';
 import * as generated from '../generated/schemas';
 import { ChargingPreferencesResponseSchema, ChargingPreferencesSchema } from '../generated/schemas';
 import { DateTimeSchema } from '../primitives';

@@ -1,8 +1,8 @@
 // OCPI 2.2.1 Versions: the generated schemas, and what the spec adds in prose.
 // Spec: https://github.com/ocpi/ocpi/blob/v2.2.1-d2/version_information_endpoint.asciidoc
 import * as z from 'zod/mini';
-import { operation } from '../../common/operation';
-import { openEnum } from '../../common/primitives/open-enum';
+import { openEnum } from '../../common/schema/primitives/open-enum';
+import { operation } from '../../common/transport/operation';
 import * as generated from '../generated/schemas';
 import { ModuleIDValues, VersionNumberSchema, VersionNumberValues } from '../generated/schemas';
 import { nonEmptyArray } from '../primitives';

@@ -1,0 +1,133 @@
+import { isOcpiHttpError } from '../../common/errors/ocpi-http-error';
+import { OcpiMissingEndpointError } from '../../common/errors/ocpi-missing-endpoint-error';
+import { isOcpiStatusError } from '../../common/errors/ocpi-status-error';
+import { trimTrailing } from '../../common/text/trim-trailing';
+import { flowCallOptions } from '../../common/transport/discovery';
+import type { RegistrationHandlerConfig } from '../../server/config';
+import { ourCredentials, servedVersions } from '../../server/our-documents';
+import { changePartner, partnerChangedError, withoutRevision } from '../../server/partners/change-partner';
+import { mintToken } from '../../server/partners/mint-token';
+import type { PartnerEndpoint, PartnerRecord } from '../../server/partners/partner-store';
+import { constantTimeEqual } from '../../server/partners/token-hash';
+import { clientFor, discoverPartner } from '../discover-partner';
+import { type AnyCredentials, acceptedCredentials, clientSettings } from './partner-client';
+
+/** Options of {@link register}. */
+export interface RegisterOptions {
+  /** Who we are and where our handler lives: the same config as our `createRegistrationHandler`. */
+  config: RegistrationHandlerConfig;
+  /**
+   * Our key for the partner. Registering again under the same id retries an attempt that ended without
+   * a clear answer (with its token B); otherwise it replaces the earlier attempt.
+   */
+  partnerId: string;
+  /** The partner's versions URL, handed over out of band with token A. */
+  versionsUrl: string;
+  /** The token A the partner handed over out of band. */
+  tokenA: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * Registers with a partner (the initiating side of the credentials handshake): GETs its versions with
+ * token A, picks the highest version both speak, GETs its details, checks that it lists a credentials
+ * endpoint and the modules we require (no POST otherwise), stores token B and lets our handler accept it
+ * (the partner calls us back with it) before sending it, POSTs our credentials, and stores token C.
+ *
+ * The store is written before each step that could lose a token: a crash leaves either the partner
+ * invited with token B (register again) or registered with token C. Token B is removed again only when
+ * the partner clearly refused the POST (an OCPI 2xxx or 3xxx status, or an HTTP 4xx other than 405, 408
+ * and 429). After a timeout, a network error, a 5xx or an answer we could not read, the partner may
+ * have registered us: the invited record with token B stays and the error is thrown; registering again
+ * with the same `partnerId` retries with that same token B. An SDK partner answers that repeated POST
+ * as it answered the first (the same token C). If the partner answers 405 instead (it already registered
+ * us on an attempt whose answer we never got), the credentials are PUT, with the same token A, which an
+ * SDK partner still accepts for that recovery until token C is used.
+ *
+ * The store writes are conditional (see `PartnerStore`): if a concurrent `register`, `unregister` or the
+ * app changed the record meanwhile, nothing of theirs is overwritten and an `OcpiError` says so. The
+ * record returned is the stored one, without the store's revision: read it again to write it.
+ *
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/credentials.asciidoc#credentials_registration
+ */
+export async function register(options: RegisterOptions): Promise<PartnerRecord> {
+  const { config, versionsUrl, tokenA } = options;
+  const settings = { ...clientSettings(config, tokenA), versionsUrl };
+  // Every request of the handshake, the partner's callbacks to us included, is one 2.2.1 flow.
+  const flow = { ...(options.signal && { signal: options.signal }), correlationId: crypto.randomUUID() };
+  const { version, versionUrl, tokenEncoding, endpoints } = await discoverPartner({
+    ...settings,
+    ...flow,
+    versions: [...servedVersions(config)].reverse(),
+    allowPartnerUrl: config.allowPartnerUrl,
+  });
+  requireModules(endpoints, ['credentials', ...(config.versions[version]?.requiredModules ?? [])]);
+
+  // An earlier attempt without a clear answer may have handed token B to the partner already: keep it.
+  const earlier = await config.store.findById(options.partnerId);
+  const retried = earlier?.status === 'invited' && earlier.outgoingToken !== undefined;
+  const tokenB = retried ? earlier.incomingToken : mintToken();
+  const invited: PartnerRecord = {
+    id: options.partnerId,
+    status: 'invited',
+    incomingToken: tokenB,
+    outgoingToken: tokenA,
+    tokenEncoding,
+    version,
+    versionsUrl,
+    versionUrl,
+    endpoints,
+  };
+  // Written over the earlier record only if that is still as read: a concurrent register() of the same
+  // partner is not overwritten (it may have handed its token B out already).
+  const stored = await config.store.save(
+    earlier?.revision === undefined ? invited : { ...invited, revision: earlier.revision },
+  );
+  if (stored === undefined) throw partnerChangedError(options.partnerId, 'register()');
+
+  const connected = clientFor(version, { ...settings, tokenEncoding, versionUrl, endpoints });
+  const body = ourCredentials(config, trimTrailing(config.baseUrl, '/'), version, tokenB);
+  const args = { body: body as never, ...flowCallOptions(flow) };
+  let theirs: AnyCredentials;
+  try {
+    theirs = await connected.credentials.postCredentials(args);
+  } catch (error) {
+    if (!isOcpiHttpError(error) || error.status !== 405) {
+      // Only a token B minted now and clearly refused is known to be unused; any other may be held.
+      if (!retried && isClearRefusal(error)) await config.store.remove(stored);
+      throw error;
+    }
+    // 405: the partner registered us on an attempt whose answer we lost. It holds token B whatever
+    // happens to this PUT, so a failure here keeps the record.
+    theirs = await connected.credentials.putCredentials(args);
+  }
+  // An answer beyond the spec's limits is one we cannot use: the invited record stays, as after a timeout.
+  const accepted = acceptedCredentials(version, theirs);
+  // Only over our own invited record with token B: anything else was written by someone who decided
+  // after us (a new register(), an unregister()), and stays.
+  const registered = await changePartner(config.store, stored, (current) =>
+    current.status === 'invited' && constantTimeEqual(current.incomingToken, tokenB)
+      ? { ...current, status: 'registered', outgoingToken: accepted.token, roles: accepted.roles }
+      : undefined,
+  );
+  if (registered === undefined) throw partnerChangedError(options.partnerId, 'register()');
+  return withoutRevision(registered);
+}
+
+/**
+ * Whether the partner clearly refused our POST, so did not register us: an OCPI client or server error
+ * (2xxx, 3xxx), or an HTTP 4xx except those that say nothing about the request (405 is answered with a
+ * PUT; 408 and 429 ask to try again).
+ */
+function isClearRefusal(error: unknown): boolean {
+  if (isOcpiStatusError(error)) return error.statusCode >= 2000 && error.statusCode < 4000;
+  return (
+    isOcpiHttpError(error) && error.status >= 400 && error.status < 500 && ![408, 429].includes(error.status)
+  );
+}
+
+function requireModules(endpoints: readonly PartnerEndpoint[], required: readonly string[]): void {
+  const listed = new Set(endpoints.map((endpoint) => endpoint.identifier));
+  const missing = required.find((identifier) => !listed.has(identifier));
+  if (missing !== undefined) throw new OcpiMissingEndpointError({ module: missing });
+}

@@ -1,0 +1,202 @@
+import type * as z from 'zod/mini';
+import { OcpiInvalidResponseError } from '../errors/ocpi-invalid-response-error';
+import { OcpiMissingEndpointError } from '../errors/ocpi-missing-endpoint-error';
+import { parsePayload } from '../schema/parse';
+import { trimTrailing } from '../text/trim-trailing';
+import type { Operation } from './operation';
+import { PageRequest } from './page-request';
+import { paginatePages } from './paginate';
+import type { CallOptions, Transport, TransportResponse } from './transport';
+
+/** The names of the `{placeholders}` in an operation's path. */
+export type PathParams<P extends string> = P extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | PathParams<Rest>
+  : never;
+
+// An object with no keys: `NoArguments extends T` holds when every key of T is optional.
+type NoArguments = Record<never, never>;
+type Input<S> = S extends z.ZodMiniType ? z.input<S> : never;
+type Output<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
+
+/** The argument of a bound operation: its path parameters, query, body and call options. */
+export type OperationArgs<O extends Operation> = ([PathParams<O['path']>] extends [never]
+  ? { params?: undefined }
+  : { params: Record<PathParams<O['path']>, string> }) &
+  (O['query'] extends z.ZodMiniType
+    ? NoArguments extends Input<O['query']>
+      ? { query?: Input<O['query']> }
+      : { query: Input<O['query']> }
+    : { query?: undefined }) &
+  (O['request'] extends z.ZodMiniType
+    ? undefined extends Input<O['request']>
+      ? { body?: Input<O['request']> }
+      : { body: Input<O['request']> }
+    : { body?: undefined }) & { options?: CallOptions };
+
+/** What a bound operation returns: a PageRequest of its declared items for paginated GETs, else the response data. */
+export type OperationResult<O extends Operation> = O['item'] extends z.ZodMiniType
+  ? PageRequest<z.output<O['item']>>
+  : O['locationHeader'] extends true
+    ? Promise<string>
+    : Promise<Output<O['response']>>;
+
+/** A typed function for one operation. */
+export type BoundOperation<O extends Operation> =
+  NoArguments extends OperationArgs<O>
+    ? (args?: OperationArgs<O>) => OperationResult<O>
+    : (args: OperationArgs<O>) => OperationResult<O>;
+
+/** Every operation of a map (nested by interface role), bound. */
+export type BoundOperations<M> = {
+  readonly [K in keyof M]: M[K] extends Operation ? BoundOperation<M[K]> : BoundOperations<M[K]>;
+};
+
+/** Every module of a version's `Operations` map, bound and keyed by module identifier. */
+export type BoundModules<M> = { readonly [K in keyof M]: BoundOperations<M[K]> };
+
+/**
+ * Binds every module of a version's `Operations` map; `endpoint(module, role)` gives the partner's URL
+ * for a module and interface role (`''` for role-less maps).
+ */
+export function bindModules<M extends Record<string, object>>(
+  transport: Transport,
+  modules: M,
+  endpoint: (module: string, role: string) => string | undefined,
+): BoundModules<M> {
+  const bound: Record<string, unknown> = {};
+  for (const [module, map] of Object.entries(modules)) {
+    bound[module] = bindOperations(transport, map, { module, endpoint: (role) => endpoint(module, role) });
+  }
+  return bound as BoundModules<M>;
+}
+
+/** Where a module's operations go: the module identifier and the endpoint URL for each interface role. */
+export interface ModuleTarget {
+  module: string;
+  /** The endpoint URL of the role (`sender`, `receiver`, `cpo`, `emsp`), or `''` for role-less maps. */
+  endpoint: (role: string) => string | undefined;
+}
+
+/**
+ * Turns an operation map into functions that send each operation through `transport`: path
+ * placeholders filled (and encoded) from `params`, the query and body added, the response checked
+ * against the operation's schema, paginated GETs returned as a {@link PageRequest}.
+ */
+export function bindOperations<M extends object>(
+  transport: Transport,
+  map: M,
+  target: ModuleTarget,
+  role = '',
+): BoundOperations<M> {
+  const bound: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(map)) {
+    bound[key] = isOperation(value)
+      ? bindOperation(transport, value, target, role, key)
+      : bindOperations(transport, value as object, target, key);
+  }
+  return bound as BoundOperations<M>;
+}
+
+function bindOperation(
+  transport: Transport,
+  op: Operation,
+  target: ModuleTarget,
+  role: string,
+  name: string,
+) {
+  return (
+    args: { params?: Record<string, string>; query?: object; body?: unknown; options?: CallOptions } = {},
+  ) => {
+    const url = () => operationUrl(op, target, role, name, args.params ?? {});
+    const query = args.query as Record<string, string | number | undefined> | undefined;
+    const item = op.item;
+    if (item) {
+      return new PageRequest(() => {
+        checkOutgoing(transport, op, args, name);
+        return paginatePages(transport, {
+          url: url(),
+          module: target.module,
+          item,
+          subject: `${target.module} item`,
+          ...(query && { query }),
+          ...(args.options && { options: args.options }),
+        });
+      });
+    }
+    return (async () => {
+      checkOutgoing(transport, op, args, name);
+      const response = await transport.send({
+        method: op.method,
+        url: url(),
+        module: target.module,
+        ...(query && { query }),
+        ...(args.body !== undefined && { body: args.body }),
+        ...(op.response && { data: op.response, subject: `${target.module} ${name} response` }),
+        ...(args.options && { options: args.options }),
+      });
+      return op.locationHeader ? locationOf(response, name) : response.data;
+    })();
+  };
+}
+
+// A created object's URL: the Location header, resolved against the request URL.
+function locationOf(response: TransportResponse<unknown>, name: string): string {
+  const location = response.headers.get('Location');
+  if (!location) {
+    throw new OcpiInvalidResponseError({
+      method: 'POST',
+      url: response.url,
+      reason: `no Location header in the ${name} response`,
+      httpStatus: response.httpStatus,
+    });
+  }
+  return new URL(location, response.url).href;
+}
+
+// In strict mode what we send is held to the spec too (query and body), before anything goes out.
+function checkOutgoing(
+  transport: Transport,
+  op: Operation,
+  args: { query?: object; body?: unknown },
+  name: string,
+): void {
+  if (transport.options.validation !== 'strict') return;
+  const parts = [
+    [op.query, args.query ?? {}, `${name} query`],
+    [op.request, args.body, `${name} request body`],
+  ] as const;
+  for (const [schema, value, subject] of parts) {
+    if (!schema) continue;
+    const result = parsePayload(schema, value, { mode: 'strict', subject });
+    if (!result.success) throw result.error;
+  }
+}
+
+function operationUrl(
+  op: Operation,
+  target: ModuleTarget,
+  role: string,
+  name: string,
+  params: Record<string, string>,
+): string {
+  const fill = (path: string) =>
+    path.replace(/\{(\w+)\}/g, (_, key: string) => {
+      const value = params[key];
+      if (value === undefined) throw new TypeError(`${name}: missing path parameter ${key}`);
+      return op.externalUrl && path === `{${key}}` ? value : encodeURIComponent(value);
+    });
+  if (op.externalUrl) return fill(op.path);
+  const endpoint = target.endpoint(role);
+  if (endpoint === undefined)
+    throw new OcpiMissingEndpointError({ module: target.module, ...(role && { role }) });
+  return joinPath(endpoint, fill(op.path));
+}
+
+function joinPath(endpoint: string, path: string): string {
+  if (path === '') return endpoint;
+  return `${trimTrailing(endpoint, '/')}${path}`;
+}
+
+function isOperation(value: unknown): value is Operation {
+  return typeof value === 'object' && value !== null && 'method' in value && 'path' in value;
+}

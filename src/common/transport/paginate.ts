@@ -1,0 +1,213 @@
+import type * as z from 'zod/mini';
+import type { OcpiRequestInput } from '../errors/ocpi-error';
+import { OcpiValidationError } from '../errors/ocpi-validation-error';
+import type { LenientIssue } from '../schema/parse';
+import { idOf, parseList, type RejectedItem } from '../schema/parse-list';
+import { formatPath, notAListIssue, omittedIssue, type ValidationIssue } from '../schema/validation-issue';
+import { findNextLink } from './link-header';
+import type { CallOptions, Transport } from './transport';
+import { type QueryValue, withQuery } from './url';
+
+/** One page of a paginated GET, with what the server said about the whole list. */
+export interface Page<T> {
+  readonly items: T[];
+  /** `X-Total-Count`: how many objects match the query in all, when the server says. */
+  readonly totalCount: number | undefined;
+  /** `X-Limit`: the most objects the server returns per page, when it says. */
+  readonly limit: number | undefined;
+  /** The `offset` of this page's request. */
+  readonly offset: number;
+  /** The next page's URL, or `undefined` on the last page. */
+  readonly nextUrl: string | undefined;
+  /** The URL this page came from. */
+  readonly url: string;
+  readonly headers: Headers;
+  /** Lenient mode: items left out because they failed validation, with their index and issues (the first 100). */
+  readonly rejected: readonly RejectedItem[];
+  /** Lenient mode: how many items were left out in all, described in `rejected` or not. */
+  readonly rejectedCount: number;
+}
+
+/** What {@link paginatePages} fetches. */
+export interface PaginateRequest<S extends z.ZodMiniType> {
+  url: string | URL;
+  module: string;
+  query?: Readonly<Record<string, QueryValue>>;
+  /** The schema of one item; each item is validated on its own. */
+  item: S;
+  /** What an item is, for messages: `Location`. */
+  subject: string;
+  options?: CallOptions;
+}
+
+/**
+ * Fetches the pages of a paginated OCPI GET one at a time, as an async generator: the next page is only
+ * requested when the caller asks for it, so `break` stops all fetching and memory holds one page.
+ *
+ * The next page is the `Link` header's `rel="next"` target, absolute or relative; without a `Link`
+ * header, the next offset while `X-Total-Count` says more remain. It stops at a next URL it has fetched
+ * among the last 256 pages. When `X-Total-Count` drops between pages (objects left the query's window),
+ * the page is fetched again at an offset lowered by the drop, as the spec advises, so that no object is
+ * skipped; objects among the last 1,000 yielded are not yielded twice.
+ *
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/transport_and_format.asciidoc#transport_and_format_paginated_response
+ */
+export async function* paginatePages<S extends z.ZodMiniType>(
+  transport: Transport,
+  request: PaginateRequest<S>,
+): AsyncGenerator<Page<z.output<S>>, void, undefined> {
+  const correlationId = request.options?.correlationId ?? crypto.randomUUID();
+  const options = { ...request.options, correlationId };
+  const fetched = new Recent(RECENT_URLS);
+  // More objects may drop than a page holds: the step back can then reach pages before the last one.
+  const yielded = new Recent(RECENT_OBJECTS);
+  let url: string | undefined = withQuery(request.url, request.query).href;
+  let previousTotal: number | undefined;
+  while (url !== undefined && !fetched.has(url)) {
+    fetched.add(url);
+    let page: Page<z.output<S>> = await fetchPage(transport, request, url, options);
+    const dropped = (previousTotal ?? 0) - (page.totalCount ?? Number.POSITIVE_INFINITY);
+    if (dropped > 0 && page.offset > 0) {
+      page = await fetchPage(
+        transport,
+        request,
+        withOffset(url, Math.max(0, page.offset - dropped)),
+        options,
+      );
+    }
+    // After a step back, this page and the next ones may repeat objects already yielded.
+    page = { ...page, items: page.items.filter((item) => !yielded.has(identityOf(item) ?? '')) };
+    yield page;
+    for (const item of page.items) {
+      const key = identityOf(item);
+      if (key !== undefined) yielded.add(key);
+    }
+    previousTotal = page.totalCount;
+    url = page.nextUrl;
+  }
+}
+
+async function fetchPage<S extends z.ZodMiniType>(
+  transport: Transport,
+  request: PaginateRequest<S>,
+  url: string,
+  options: CallOptions,
+): Promise<Page<z.output<S>>> {
+  const response = await transport.send({ method: 'GET', url, module: request.module, options });
+  const described = transport.describe('GET', url);
+  const subject = `${request.subject} list`;
+  if (!Array.isArray(response.data)) {
+    throw new OcpiValidationError({ subject, issues: [notAListIssue(response.data)], request: described });
+  }
+  const { items, rejected, rejectedCount } = validateItems(transport, request, response.data, described);
+  const headers = response.headers;
+  const offset = integerParam(new URL(url).searchParams.get('offset')) ?? 0;
+  const totalCount = integerParam(headers.get('X-Total-Count'));
+  // An empty page, or one that reaches the total, is the last, whatever its Link says: a server that
+  // always sends one would otherwise be followed forever. Before that, Link wins; without it, the
+  // offset moves on.
+  const end = offset + response.data.length;
+  const last = response.data.length === 0 || (totalCount !== undefined && end >= totalCount);
+  const nextFromLink = findNextLink(headers.get('Link'), url);
+  const nextUrl = last
+    ? undefined
+    : (nextFromLink ?? (totalCount !== undefined ? withOffset(url, end) : undefined));
+  return {
+    items,
+    rejected,
+    rejectedCount,
+    totalCount,
+    limit: integerParam(headers.get('X-Limit')),
+    offset,
+    nextUrl,
+    url,
+    headers,
+  };
+}
+
+// Enough to catch a server that sends us round in a loop, or objects that come back after a drop,
+// without memory growing with the page count.
+const RECENT_URLS = 256;
+const RECENT_OBJECTS = 1_000;
+
+/** The most recent keys added, forgetting the oldest beyond `size`. */
+class Recent {
+  readonly #keys = new Set<string>();
+  readonly #size: number;
+
+  constructor(size: number) {
+    this.#size = size;
+  }
+
+  has(key: string): boolean {
+    return this.#keys.has(key);
+  }
+
+  add(key: string): void {
+    this.#keys.delete(key);
+    this.#keys.add(key);
+    if (this.#keys.size > this.#size) this.#keys.delete(this.#keys.values().next().value as string);
+  }
+}
+
+// Strict: one bad item fails the page. Lenient: bad items are left out and reported with the rest.
+// Either way only the first rejections and issues are described, the rest counted (see parseList).
+function validateItems<S extends z.ZodMiniType>(
+  transport: Transport,
+  request: PaginateRequest<S>,
+  data: unknown[],
+  described: OcpiRequestInput,
+): { items: z.output<S>[]; rejected: readonly RejectedItem[]; rejectedCount: number } {
+  const mode = transport.options.validation ?? 'lenient';
+  if (mode === 'off') return { items: data as z.output<S>[], rejected: [], rejectedCount: 0 };
+  // Rejected items keep their issues and ids on the page: scrubbed like every error about the request.
+  const result = parseList(request.item, data, {
+    mode,
+    subject: request.subject,
+    ...(described.secrets && { secrets: described.secrets }),
+  });
+  const subject = `${request.subject} list`;
+  const rejectedIssues = result.rejected.flatMap(({ index, issues }) =>
+    issues.map((issue) => atIndex(index, issue)),
+  );
+  // Past the caps, one line per kind counts the rest, so a listener still learns how much was wrong.
+  const omittedItems = result.rejectedCount - result.rejected.length;
+  const omittedIssues = result.issueCount - result.issues.length;
+  if (omittedItems > 0) rejectedIssues.push(omittedIssue(omittedItems, 'rejected items'));
+  if (mode === 'strict' && result.rejectedCount > 0) {
+    throw new OcpiValidationError({ subject, issues: rejectedIssues, request: described });
+  }
+  const reported: LenientIssue[] = [...result.issues];
+  // Marked kept: the items they belong to were.
+  if (omittedIssues > 0) {
+    reported.push({ ...omittedIssue(omittedIssues, 'issues of accepted items'), action: 'kept' });
+  }
+  for (const issue of rejectedIssues) reported.push({ ...issue, action: 'dropped' });
+  if (reported.length > 0) transport.report(subject, reported, described);
+  return { items: result.items, rejected: result.rejected, rejectedCount: result.rejectedCount };
+}
+
+function atIndex(index: number, issue: ValidationIssue): ValidationIssue {
+  const segments = [index, ...issue.segments];
+  return { ...issue, segments, path: formatPath(segments) };
+}
+
+function integerParam(value: string | null): number | undefined {
+  if (value === null || !/^\d+$/.test(value.trim())) return undefined;
+  return Number(value);
+}
+
+function withOffset(url: string, offset: number): string {
+  const result = new URL(url);
+  result.searchParams.set('offset', String(offset));
+  return result.href;
+}
+
+// What tells two objects of a list apart: ids are unique per party only (a hub's list mixes parties),
+// and a Token's uid per token type. Objects without an id are never taken for one another.
+function identityOf(item: unknown): string | undefined {
+  const id = idOf(item);
+  if (id === undefined) return undefined;
+  const { country_code, party_id, type } = item as Record<string, unknown>;
+  return `${country_code}\u0000${party_id}\u0000${id}\u0000${type}`;
+}

@@ -1,0 +1,351 @@
+import ky, { type Hooks, HTTPError, TimeoutError } from 'ky';
+import type * as z from 'zod/mini';
+import { formatAuthorizationHeader, type TokenEncoding } from '../auth/authorization-header';
+import { createResponseError } from '../errors/create-response-error';
+import { describeRequest, type OcpiRequestInput } from '../errors/ocpi-error';
+import { OcpiInvalidResponseError } from '../errors/ocpi-invalid-response-error';
+import { OcpiNetworkError } from '../errors/ocpi-network-error';
+import { OcpiTimeoutError } from '../errors/ocpi-timeout-error';
+import { OcpiUntrustedUrlError } from '../errors/ocpi-untrusted-url-error';
+import { OcpiValidationError } from '../errors/ocpi-validation-error';
+import { scrubIssues } from '../errors/scrub-issues';
+import type { OcpiVersion } from '../protocol/version';
+import { type LenientIssue, parsePayload, type ValidationMode } from '../schema/parse';
+import type { HttpMethod } from './operation';
+import { readBody } from './read-body';
+import { isHiddenRedirect, MAX_REDIRECTS, redirectTarget } from './redirect';
+import { kyRetry, type RetryPolicy, withRetryHooks } from './retry';
+import { isRoutedModule, type PartyRef, routingHeaders } from './routing';
+import type { TrustedOrigins } from './trusted-origins';
+import { type QueryValue, withQuery } from './url';
+
+export type { QueryValue, RetryPolicy };
+
+/** What the validation of responses reports in lenient mode. */
+export interface ValidationReport {
+  readonly request: { readonly method: string; readonly url: string };
+  /** What the response was: `response envelope`, `Location`... */
+  readonly subject: string;
+  readonly issues: readonly LenientIssue[];
+}
+
+/** The settings every call of a client shares. */
+export interface TransportOptions {
+  version: OcpiVersion;
+  /** The credentials token the partner gave us for its API. */
+  token: string;
+  /** How to send the token; by default the version's way (`raw` in 2.1.1, `base64` in 2.2.1). */
+  tokenEncoding?: TokenEncoding;
+  /** The origins the token may go to; see {@link TrustedOrigins}. */
+  trustedOrigins: TrustedOrigins;
+  /** The version's strict envelope schema, used when validating responses. */
+  envelopeSchema: z.ZodMiniType;
+  fetch?: typeof globalThis.fetch;
+  /** ky hooks, e.g. for logging; they see the request after our headers are set. */
+  hooks?: Hooks;
+  /** Per attempt, in ms, for the response to start and again for its body to arrive. Default 30 s; `false` for none. */
+  timeout?: number | false;
+  /**
+   * The largest response body accepted, in bytes, counted as the body arrives (after any decompression)
+   * and checked first against `Content-Length`. A larger body is refused without being read further,
+   * with an `OcpiInvalidResponseError` whose `reason` is `response body over <n> bytes`. Default
+   * 16 MiB (16,777,216): OCPI pages are small (a page of 1,000 2.2.1 Locations is about 2.6 MB), so
+   * this leaves room for large pages while a partner cannot fill our memory. `Infinity` for no limit.
+   */
+  maxResponseBytes?: number;
+  retry?: RetryPolicy;
+  /** `strict` (conformance), `lenient` (default: real partners) or `off` (trust the partner, fastest). */
+  validation?: ValidationMode | 'off';
+  /** Receives what lenient validation tolerated. */
+  onValidationIssues?: (report: ValidationReport) => void;
+  /** 2.2.1: our party, sent as `OCPI-from-*` on functional modules. */
+  from?: PartyRef;
+  /** 2.2.1: the default recipient, sent as `OCPI-to-*` on functional modules. */
+  to?: PartyRef;
+}
+
+/** Per-call settings. */
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** 2.2.1: keeps one `X-Correlation-ID` across the calls of a flow; a new one otherwise. */
+  correlationId?: string;
+  /** 2.2.1: the recipient of this call; `null` for none (an open routing request to a hub). */
+  to?: PartyRef | null;
+  headers?: Record<string, string>;
+}
+
+/** One request as the transport sends it. */
+export interface TransportRequest<S extends z.ZodMiniType | undefined> {
+  method: HttpMethod;
+  /** Absolute URL; query parameters in `query` are added to it. */
+  url: string | URL;
+  /** The OCPI module (its identifier), for the 2.2.1 routing headers. */
+  module?: string;
+  query?: Readonly<Record<string, QueryValue>>;
+  body?: unknown;
+  /** The schema of `data`; without one, `data` is returned unchecked. */
+  data?: S;
+  /** What `data` is, for messages: `Location`, `Location[]`... */
+  subject?: string;
+  options?: CallOptions;
+}
+
+/** A successful OCPI response. */
+export interface TransportResponse<T> {
+  data: T;
+  statusCode: number;
+  statusMessage: string | undefined;
+  timestamp: string | undefined;
+  httpStatus: number;
+  headers: Headers;
+  /** The URL that was requested, query included. */
+  url: string;
+}
+
+type DataOf<S> = S extends z.ZodMiniType ? z.output<S> : unknown;
+
+/** Sends OCPI requests: token header, envelope, status codes, validation, typed errors. */
+export interface Transport {
+  readonly version: OcpiVersion;
+  /** The settings, without the token: it stays inside the transport, out of logs and dumps of a client. */
+  readonly options: Readonly<Omit<TransportOptions, 'token'>>;
+  /** A request as errors describe it, with what to redact from them. */
+  describe(method: string, url: string | URL): OcpiRequestInput;
+  send<S extends z.ZodMiniType | undefined>(
+    request: TransportRequest<S>,
+  ): Promise<TransportResponse<DataOf<S>>>;
+  /** Hands lenient-mode issues to the client's `onValidationIssues`. */
+  report(subject: string, issues: readonly LenientIssue[], request: OcpiRequestInput): void;
+}
+
+const DEFAULT_TIMEOUT = 30_000;
+const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+/** Builds the transport of a client on a ky instance. */
+export function createTransport(transportOptions: TransportOptions): Transport {
+  // The token is kept here, out of the `options` the transport shows.
+  const { token, ...options } = transportOptions;
+  const timeout = options.timeout ?? DEFAULT_TIMEOUT;
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  if (!(maxResponseBytes > 0)) throw new TypeError('maxResponseBytes must be a positive number of bytes');
+  const bodyLimits = { timeoutMs: timeout, maxBytes: maxResponseBytes };
+  const http = ky.create({
+    ...(options.fetch && { fetch: options.fetch }),
+    hooks: withRetryHooks(options.hooks),
+    timeout,
+    retry: kyRetry(options.retry ?? {}),
+    // Each hop is checked against the trusted origins before it is taken (see redirect.ts).
+    redirect: 'manual',
+  });
+  const mode = options.validation ?? 'lenient';
+  const describe = (method: string, url: string | URL, also: readonly string[] = []): OcpiRequestInput => ({
+    method,
+    url,
+    secrets: [token, ...also],
+  });
+
+  async function send<S extends z.ZodMiniType | undefined>(
+    request: TransportRequest<S>,
+  ): Promise<TransportResponse<DataOf<S>>> {
+    const signal = request.options?.signal;
+    const headers = headersFor(request);
+    const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+    let url = withQuery(request.url, request.query);
+    const sentTokens = tokensIn(request);
+    for (let redirects = 0; ; redirects++) {
+      const described = describe(request.method, url, sentTokens);
+      if (!options.trustedOrigins.trusts(url)) {
+        throw new OcpiUntrustedUrlError({ ...described, origin: url.origin });
+      }
+      let response: Response;
+      try {
+        response = await http(url, {
+          method: request.method,
+          headers,
+          ...(body !== undefined && { body }),
+          ...(signal && { signal }),
+        });
+      } catch (error) {
+        if (!(error instanceof HTTPError)) throw transportError(error, described, signal);
+        const next = redirectTarget(error.response, url, request.method);
+        if (next === undefined) return failWithHttpError(error.response, described);
+        await error.response.body?.cancel().catch(() => undefined);
+        if (redirects === MAX_REDIRECTS) throw redirectError(error.response, described, 'too many redirects');
+        url = next;
+        // Another hop is another request.
+        if (headers['X-Request-ID'] !== undefined) headers['X-Request-ID'] = crypto.randomUUID();
+        continue;
+      }
+      return readResponse(response, request, described);
+    }
+  }
+
+  function transportError(
+    error: unknown,
+    described: OcpiRequestInput,
+    signal: AbortSignal | undefined,
+  ): unknown {
+    if (error instanceof TimeoutError) {
+      return new OcpiTimeoutError({ ...described, timeoutMs: Number(timeout), cause: error });
+    }
+    if (isAbort(error, signal)) return error;
+    return new OcpiNetworkError({ ...described, cause: error });
+  }
+
+  function redirectError(
+    response: Response,
+    described: OcpiRequestInput,
+    reason: string,
+  ): OcpiInvalidResponseError {
+    return new OcpiInvalidResponseError({ ...described, reason, httpStatus: response.status });
+  }
+
+  function headersFor(request: TransportRequest<z.ZodMiniType | undefined>): Record<string, string> {
+    const headers: Record<string, string> = {
+      Authorization: formatAuthorizationHeader(token, {
+        version: options.version,
+        ...(options.tokenEncoding && { encoding: options.tokenEncoding }),
+      }),
+      Accept: 'application/json',
+    };
+    if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (options.version === '2.2.1') {
+      headers['X-Request-ID'] = crypto.randomUUID();
+      headers['X-Correlation-ID'] = request.options?.correlationId ?? crypto.randomUUID();
+      if (isRoutedModule(request.module)) {
+        const to = request.options?.to === null ? undefined : (request.options?.to ?? options.to);
+        Object.assign(headers, routingHeaders(options.from, to));
+      }
+    }
+    return { ...headers, ...request.options?.headers };
+  }
+
+  async function failWithHttpError(response: Response, described: OcpiRequestInput): Promise<never> {
+    if (isHiddenRedirect(response)) {
+      throw redirectError(response, described, 'a redirect whose target the runtime hides: not followed');
+    }
+    // Only the envelope's code is wanted from an error body: one that cannot be read, or is too large,
+    // still gives the HTTP error.
+    const body = await readBody(response, described, bodyLimits, undefined).catch(() => '');
+    const envelope = envelopeOf(parseJson(body));
+    throw createResponseError({
+      ...described,
+      version: options.version,
+      httpStatus: response.status,
+      statusText: response.statusText,
+      body,
+      ...(envelope && { envelope }),
+    });
+  }
+
+  async function readResponse<S extends z.ZodMiniType | undefined>(
+    response: Response,
+    request: TransportRequest<S>,
+    described: OcpiRequestInput,
+  ): Promise<TransportResponse<DataOf<S>>> {
+    const body = await readBody(response, described, bodyLimits, request.options?.signal);
+    const invalid = (reason: string) =>
+      new OcpiInvalidResponseError({
+        ...described,
+        reason,
+        httpStatus: response.status,
+        contentType: response.headers.get('content-type'),
+        body,
+      });
+    if (body.trim() === '') throw invalid('empty body');
+    const json = parseJson(body);
+    if (json === NOT_JSON) throw invalid(/^\s*</.test(body) ? 'an HTML page, not JSON' : 'not valid JSON');
+    const envelope = envelopeOf(json);
+    if (!envelope) throw invalid('no OCPI envelope (status_code missing)');
+    const failure = createResponseError({
+      ...described,
+      version: options.version,
+      httpStatus: response.status,
+      envelope,
+    });
+    if (failure) throw failure;
+    if (mode !== 'off') validate(options.envelopeSchema, json, 'response envelope', described);
+    const data =
+      request.data && mode !== 'off'
+        ? validate(request.data, envelope.data, request.subject ?? 'response data', described)
+        : envelope.data;
+    return {
+      data: data as DataOf<S>,
+      statusCode: envelope.status_code,
+      statusMessage: envelope.status_message,
+      timestamp: envelope.timestamp,
+      httpStatus: response.status,
+      headers: response.headers,
+      url: String(described.url),
+    };
+  }
+
+  // Strict: any deviation throws. Lenient: tolerated deviations are reported, the rest throws.
+  function validate(
+    schema: z.ZodMiniType,
+    value: unknown,
+    subject: string,
+    described: OcpiRequestInput,
+  ): unknown {
+    const result = parsePayload(schema, value, { mode: mode === 'strict' ? 'strict' : 'lenient', subject });
+    if (!result.success) {
+      const issues = scrubIssues(result.error.issues, described.secrets);
+      throw new OcpiValidationError({ subject, issues, request: described });
+    }
+    if (result.issues.length > 0) report(subject, result.issues, described);
+    return result.data;
+  }
+
+  function report(subject: string, issues: readonly LenientIssue[], described: OcpiRequestInput): void {
+    options.onValidationIssues?.({
+      request: describeRequest(described),
+      subject,
+      issues: scrubIssues(issues, described.secrets),
+    });
+  }
+
+  return { version: options.version, options, describe, send, report };
+}
+
+const NOT_JSON = /*@__PURE__*/ Symbol('not JSON');
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return NOT_JSON;
+  }
+}
+
+interface Envelope {
+  data?: unknown;
+  status_code: number;
+  status_message?: string | undefined;
+  timestamp?: string;
+}
+
+// The minimum a body needs to be read as an envelope: an object with an integer status_code.
+function envelopeOf(json: unknown): Envelope | undefined {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
+  const { status_code, status_message, timestamp, data } = json as Record<string, unknown>;
+  if (typeof status_code !== 'number' || !Number.isInteger(status_code)) return undefined;
+  return {
+    status_code,
+    ...(typeof status_message === 'string' && { status_message }),
+    ...(typeof timestamp === 'string' && { timestamp }),
+    ...(data !== undefined && { data }),
+  };
+}
+
+// The credentials we send hold a token of ours (token B, or the new one of an update): a partner
+// echoing our request back must not put it in an error either.
+function tokensIn(request: TransportRequest<z.ZodMiniType | undefined>): string[] {
+  if (request.module !== 'credentials' || typeof request.body !== 'object' || request.body === null)
+    return [];
+  const { token } = request.body as { token?: unknown };
+  return typeof token === 'string' && token.length > 0 ? [token] : [];
+}
+
+function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true || (error instanceof Error && error.name === 'AbortError');
+}
