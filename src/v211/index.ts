@@ -3,7 +3,6 @@
 
 export { type Client211, type Client211Options, createClient } from './client';
 export { OcpiResponseEnvelopeSchema, OcpiResponseSchema } from './envelope';
-export { Operations } from './operations';
 export {
   BooleanSchema,
   CiString,
@@ -28,7 +27,6 @@ export {
   type CdrDimensionType,
   CdrDimensionTypeSchema,
   CdrDimensionTypeValues,
-  CdrsOperations,
   type ChargingPeriod,
   ChargingPeriodSchema,
 } from './schemas/cdrs';
@@ -39,7 +37,6 @@ export {
   type CommandResponseType,
   CommandResponseTypeSchema,
   CommandResponseTypeValues,
-  CommandsOperations,
   type CommandType,
   CommandTypeSchema,
   CommandTypeValues,
@@ -54,7 +51,6 @@ export {
 } from './schemas/commands';
 export {
   type Credentials,
-  CredentialsOperations,
   CredentialsSchema,
 } from './schemas/credentials';
 export { ListQuerySchema } from './schemas/list-query';
@@ -110,7 +106,6 @@ export {
   type LocationPatch,
   LocationPatchSchema,
   LocationSchema,
-  LocationsOperations,
   type LocationType,
   LocationTypeSchema,
   LocationTypeValues,
@@ -138,7 +133,6 @@ export {
   SessionStatusValues,
   type SessionsListQuery,
   SessionsListQuerySchema,
-  SessionsOperations,
 } from './schemas/sessions';
 export {
   type DayOfWeek,
@@ -157,7 +151,6 @@ export {
   type TariffRestrictions,
   TariffRestrictionsSchema,
   TariffSchema,
-  TariffsOperations,
 } from './schemas/tariffs';
 export {
   type Allowed,
@@ -171,7 +164,6 @@ export {
   type TokenPatch,
   TokenPatchSchema,
   TokenSchema,
-  TokensOperations,
   type TokenType,
   type TokenTypeQuery,
   TokenTypeQuerySchema,
@@ -198,7 +190,18 @@ export {
   VersionNumberSchema,
   VersionNumberValues,
   VersionSchema,
-  VersionsOperations,
 } from './schemas/versions';
 export { type CommandBodies, type CommandOutcome, sendCommand } from './send-command';
 export { describeStatusCode, StatusCode } from './status-codes';
+
+// The operations tables, one per module: what the client is bound from.
+
+export { Operations } from './operations';
+export { CdrsOperations } from './operations/cdrs';
+export { CommandsOperations } from './operations/commands';
+export { CredentialsOperations } from './operations/credentials';
+export { LocationsOperations } from './operations/locations';
+export { SessionsOperations } from './operations/sessions';
+export { TariffsOperations } from './operations/tariffs';
+export { TokensOperations } from './operations/tokens';
+export { VersionsOperations } from './operations/versions';

@@ -3,7 +3,6 @@
 
 export { type Client221, type Client221Options, createClient } from './client';
 export { OcpiResponseEnvelopeSchema, OcpiResponseSchema } from './envelope';
-export { Operations } from './operations';
 export {
   BooleanSchema,
   CiString,
@@ -30,7 +29,6 @@ export {
   CdrDimensionTypeValues,
   type CdrLocation,
   CdrLocationSchema,
-  CdrsOperations,
   type CdrToken,
   CdrTokenSchema,
   type ChargingPeriod,
@@ -61,7 +59,6 @@ export {
   ChargingProfileResultTypeSchema,
   ChargingProfileResultTypeValues,
   ChargingProfileSchema,
-  ChargingProfilesOperations,
   type ChargingRateUnit,
   ChargingRateUnitSchema,
   ChargingRateUnitValues,
@@ -86,7 +83,6 @@ export {
   type CommandResultType,
   CommandResultTypeSchema,
   CommandResultTypeValues,
-  CommandsOperations,
   type CommandType,
   CommandTypeSchema,
   CommandTypeValues,
@@ -101,7 +97,6 @@ export {
 } from './schemas/commands';
 export {
   type Credentials,
-  CredentialsOperations,
   type CredentialsRole,
   CredentialsRoleSchema,
   CredentialsSchema,
@@ -112,7 +107,6 @@ export {
   type ConnectionStatus,
   ConnectionStatusSchema,
   ConnectionStatusValues,
-  HubClientInfoOperations,
 } from './schemas/hubclientinfo';
 export { ListQuerySchema } from './schemas/list-query';
 export {
@@ -167,7 +161,6 @@ export {
   type LocationPatch,
   LocationPatchSchema,
   LocationSchema,
-  LocationsOperations,
   type ParkingRestriction,
   ParkingRestrictionSchema,
   ParkingRestrictionValues,
@@ -205,7 +198,6 @@ export {
   SessionStatusValues,
   type SessionsListQuery,
   SessionsListQuerySchema,
-  SessionsOperations,
 } from './schemas/sessions';
 export {
   type DayOfWeek,
@@ -225,7 +217,6 @@ export {
   type TariffRestrictions,
   TariffRestrictionsSchema,
   TariffSchema,
-  TariffsOperations,
   type TariffType,
   TariffTypeSchema,
   TariffTypeValues,
@@ -244,7 +235,6 @@ export {
   type TokenPatch,
   TokenPatchSchema,
   TokenSchema,
-  TokensOperations,
   type TokenType,
   type TokenTypeQuery,
   TokenTypeQuerySchema,
@@ -279,7 +269,20 @@ export {
   VersionNumberSchema,
   VersionNumberValues,
   VersionSchema,
-  VersionsOperations,
 } from './schemas/versions';
 export { type CommandBodies, type CommandOutcome, sendCommand } from './send-command';
 export { describeStatusCode, StatusCode } from './status-codes';
+
+// The operations tables, one per module: what the client is bound from.
+
+export { Operations } from './operations';
+export { CdrsOperations } from './operations/cdrs';
+export { ChargingProfilesOperations } from './operations/chargingprofiles';
+export { CommandsOperations } from './operations/commands';
+export { CredentialsOperations } from './operations/credentials';
+export { HubClientInfoOperations } from './operations/hubclientinfo';
+export { LocationsOperations } from './operations/locations';
+export { SessionsOperations } from './operations/sessions';
+export { TariffsOperations } from './operations/tariffs';
+export { TokensOperations } from './operations/tokens';
+export { VersionsOperations } from './operations/versions';

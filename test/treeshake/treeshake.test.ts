@@ -48,21 +48,22 @@ const budgets: Budget[] = [
   {
     fixture: 'v221-location.ts',
     maxGzipBytes: 10_240,
-    mustNotInclude: ['src/v211/', KY, 'src/common/errors/', 'src/v221/operations.ts'],
+    mustNotInclude: ['src/v211/', KY, 'src/common/errors/', 'src/v221/operations/'],
     // Enum values of other modules: their presence would mean unused schemas were kept.
     mustNotAppear: ['RESERVATION_EXPIRES', 'CONNECTED', 'SCSP', 'CANCEL_RESERVATION'],
   },
   {
     fixture: 'v211-location.ts',
     maxGzipBytes: 10_240,
-    mustNotInclude: ['src/v221/', KY, 'src/common/errors/', 'src/v211/operations.ts'],
+    mustNotInclude: ['src/v221/', KY, 'src/common/errors/', 'src/v211/operations/'],
     // 2.2.1-only enum values and other modules' values: their presence would mean the wrong code came along.
     mustNotAppear: ['AC_2_PHASE_SPLIT', 'PANTOGRAPH_TOP_DOWN', 'UNKNOWN_SESSION', 'WHITELIST'],
   },
   // The whole client: every 2.2.1 schema, ky and the transport; never 2.1.1. Issue #10's safe errors,
   // response cap, bounded lenient pages, scrubbed rejected items, one-line messages and bare allowed
-  // origins cost ≈1.7 KB of it.
-  { fixture: 'v221-client.ts', maxGzipBytes: 29_400, mustNotInclude: ['src/v211/'] },
+  // origins cost ≈1.7 KB of it. Each module's operations table in a file of its own (issue #11) costs
+  // ≈20 bytes of module boundaries (one more `var` statement per module), no code.
+  { fixture: 'v221-client.ts', maxGzipBytes: 29_405, mustNotInclude: ['src/v211/'] },
   // Every 2.2.1 schema with its prose rules (≈14.4 KB since the CDR, Session, command, credentials and
   // publish-token rules came in).
   {

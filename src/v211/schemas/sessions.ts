@@ -3,7 +3,6 @@
 import type * as z from 'zod/mini';
 import { defineListQueryFromSchema } from '../../common/schema/list-query';
 import { specRule } from '../../common/schema/spec-rule';
-import { operation, paginatedOperation } from '../../common/transport/operation';
 import * as generated from '../generated/schemas';
 import { DateTimeSchema } from '../primitives';
 import { patchOf } from './patch';
@@ -33,25 +32,3 @@ export type SessionPatch = z.infer<typeof SessionPatchSchema>;
 /** The query of the Sessions list: unlike the other lists, `date_from` is required. */
 export const SessionsListQuerySchema = /*@__PURE__*/ defineListQueryFromSchema(DateTimeSchema);
 export type SessionsListQuery = z.infer<typeof SessionsListQuerySchema>;
-
-const emspSession = '/{country_code}/{party_id}/{session_id}';
-
-/**
- * The Sessions operations: the CPO serves the list; the eMSP takes pushes.
- *
- * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_sessions.md#2-interfaces-and-endpoints
- */
-export const SessionsOperations = {
-  cpo: {
-    list: /*@__PURE__*/ paginatedOperation(SessionsListQuerySchema, SessionSchema),
-  },
-  emsp: {
-    getSession: /*@__PURE__*/ operation({ method: 'GET', path: emspSession, response: SessionSchema }),
-    putSession: /*@__PURE__*/ operation({ method: 'PUT', path: emspSession, request: SessionSchema }),
-    patchSession: /*@__PURE__*/ operation({
-      method: 'PATCH',
-      path: emspSession,
-      request: SessionPatchSchema,
-    }),
-  },
-} as const;

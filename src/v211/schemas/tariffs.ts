@@ -3,9 +3,7 @@
 import type * as z from 'zod/mini';
 import { checkTariff, checkTariffRestrictions, within } from '../../common/schema/prose-rules';
 import { specRule } from '../../common/schema/spec-rule';
-import { operation, paginatedOperation } from '../../common/transport/operation';
 import * as generated from '../generated/schemas';
-import { ListQuerySchema } from './list-query';
 import { patchOf } from './patch';
 
 export {
@@ -44,22 +42,3 @@ export const TariffSchema = /*@__PURE__*/ generated.TariffSchema.check(/*@__PURE
 /** A PATCH body for a Tariff: any of its fields. 2.1.1 only: 2.2.1 dropped Tariff PATCH. */
 export const TariffPatchSchema = /*@__PURE__*/ patchOf(generated.TariffSchema, checkTariff);
 export type TariffPatch = z.infer<typeof TariffPatchSchema>;
-
-const emspTariff = '/{country_code}/{party_id}/{tariff_id}';
-
-/**
- * The Tariffs operations: the CPO serves the list; the eMSP takes pushes, PATCH included.
- *
- * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#2-interfaces-and-endpoints
- */
-export const TariffsOperations = {
-  cpo: {
-    list: /*@__PURE__*/ paginatedOperation(ListQuerySchema, TariffSchema),
-  },
-  emsp: {
-    getTariff: /*@__PURE__*/ operation({ method: 'GET', path: emspTariff, response: TariffSchema }),
-    putTariff: /*@__PURE__*/ operation({ method: 'PUT', path: emspTariff, request: TariffSchema }),
-    patchTariff: /*@__PURE__*/ operation({ method: 'PATCH', path: emspTariff, request: TariffPatchSchema }),
-    deleteTariff: /*@__PURE__*/ operation({ method: 'DELETE', path: emspTariff }),
-  },
-} as const;

@@ -2,7 +2,6 @@
 // Spec: https://github.com/ocpi/ocpi/blob/2.1.1-d2/version_information_endpoint.md
 import * as z from 'zod/mini';
 import { openEnum } from '../../common/schema/primitives/open-enum';
-import { operation } from '../../common/transport/operation';
 import * as generated from '../generated/schemas';
 import { ModuleIDValues, VersionNumberSchema, VersionNumberValues } from '../generated/schemas';
 import { nonEmptyArray } from '../primitives';
@@ -50,24 +49,3 @@ export const VersionDetailsSchema = /*@__PURE__*/ z.strictObject({
   endpoints: /*@__PURE__*/ nonEmptyArray(EndpointSchema),
 });
 export type VersionDetails = z.infer<typeof VersionDetailsSchema>;
-
-/**
- * The two configuration calls every party serves: its versions list, and the details of one version,
- * at the URLs exchanged in the credentials.
- *
- * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/version_information_endpoint.md
- */
-export const VersionsOperations = {
-  getVersions: /*@__PURE__*/ operation({
-    method: 'GET',
-    path: '{versions_url}',
-    response: /*@__PURE__*/ z.array(VersionSchema),
-    externalUrl: true,
-  }),
-  getVersionDetails: /*@__PURE__*/ operation({
-    method: 'GET',
-    path: '{version_url}',
-    response: VersionDetailsSchema,
-    externalUrl: true,
-  }),
-} as const;

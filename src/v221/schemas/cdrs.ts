@@ -2,9 +2,7 @@
 // Spec: https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc
 
 import { specRule } from '../../common/schema/spec-rule';
-import { operation, paginatedOperation } from '../../common/transport/operation';
 import * as generated from '../generated/schemas';
-import { ListQuerySchema } from './list-query';
 import { checkCdr, checkCdrLocation } from './rules';
 
 export {
@@ -41,25 +39,3 @@ export const CdrLocationSchema = /*@__PURE__*/ generated.CdrLocationSchema.check
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object
  */
 export const CDRSchema = /*@__PURE__*/ generated.CDRSchema.check(/*@__PURE__*/ specRule(checkCdr));
-
-/**
- * The CDRs operations: the Sender (typically a CPO) serves the list; the Receiver (typically an
- * eMSP) takes a POST and answers with the stored CDR's URL in the `Location` header, where the CDR
- * can later be read (`getCdr`, at that URL).
- *
- * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_interfaces_and_endpoints
- */
-export const CdrsOperations = {
-  sender: {
-    list: /*@__PURE__*/ paginatedOperation(ListQuerySchema, CDRSchema),
-  },
-  receiver: {
-    postCdr: /*@__PURE__*/ operation({ method: 'POST', path: '', request: CDRSchema, locationHeader: true }),
-    getCdr: /*@__PURE__*/ operation({
-      method: 'GET',
-      path: '{cdr_location_url}',
-      response: CDRSchema,
-      externalUrl: true,
-    }),
-  },
-} as const;

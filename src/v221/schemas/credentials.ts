@@ -2,7 +2,6 @@
 // Spec: https://github.com/ocpi/ocpi/blob/v2.2.1-d2/credentials.asciidoc
 
 import { specRule } from '../../common/schema/spec-rule';
-import { operation } from '../../common/transport/operation';
 import * as generated from '../generated/schemas';
 import { checkCredentials } from './rules';
 
@@ -17,26 +16,3 @@ export { type Credentials, type CredentialsRole, CredentialsRoleSchema } from '.
 export const CredentialsSchema = /*@__PURE__*/ generated.CredentialsSchema.check(
   /*@__PURE__*/ specRule(checkCredentials),
 );
-
-/**
- * The credentials calls, the same for both parties: read the other party's view of us, register
- * (POST), update or switch version (PUT), and unregister (DELETE).
- *
- * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/credentials.asciidoc#credentials_interfaces_and_endpoints
- */
-export const CredentialsOperations = {
-  getCredentials: /*@__PURE__*/ operation({ method: 'GET', path: '', response: CredentialsSchema }),
-  postCredentials: /*@__PURE__*/ operation({
-    method: 'POST',
-    path: '',
-    request: CredentialsSchema,
-    response: CredentialsSchema,
-  }),
-  putCredentials: /*@__PURE__*/ operation({
-    method: 'PUT',
-    path: '',
-    request: CredentialsSchema,
-    response: CredentialsSchema,
-  }),
-  deleteCredentials: /*@__PURE__*/ operation({ method: 'DELETE', path: '' }),
-} as const;

@@ -2,7 +2,6 @@
 // Spec: https://github.com/ocpi/ocpi/blob/v2.2.1-d2/version_information_endpoint.asciidoc
 import * as z from 'zod/mini';
 import { openEnum } from '../../common/schema/primitives/open-enum';
-import { operation } from '../../common/transport/operation';
 import * as generated from '../generated/schemas';
 import { ModuleIDValues, VersionNumberSchema, VersionNumberValues } from '../generated/schemas';
 import { nonEmptyArray } from '../primitives';
@@ -53,24 +52,3 @@ export const VersionDetailsSchema = /*@__PURE__*/ z.strictObject({
   endpoints: nonEmptyArray(EndpointSchema),
 });
 export type VersionDetails = z.infer<typeof VersionDetailsSchema>;
-
-/**
- * The two configuration calls every party serves: its versions list, and the details of one version.
- * Neither lives under a module endpoint: they are at the URLs exchanged in the credentials.
- *
- * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/version_information_endpoint.asciidoc
- */
-export const VersionsOperations = {
-  getVersions: /*@__PURE__*/ operation({
-    method: 'GET',
-    path: '{versions_url}',
-    response: /*@__PURE__*/ z.array(VersionSchema),
-    externalUrl: true,
-  }),
-  getVersionDetails: /*@__PURE__*/ operation({
-    method: 'GET',
-    path: '{version_url}',
-    response: VersionDetailsSchema,
-    externalUrl: true,
-  }),
-} as const;

@@ -1,13 +1,13 @@
-import { CdrsOperations } from './schemas/cdrs';
-import { ChargingProfilesOperations } from './schemas/chargingprofiles';
-import { CommandsOperations } from './schemas/commands';
-import { CredentialsOperations } from './schemas/credentials';
-import { HubClientInfoOperations } from './schemas/hubclientinfo';
-import { LocationsOperations } from './schemas/locations';
-import { SessionsOperations } from './schemas/sessions';
-import { TariffsOperations } from './schemas/tariffs';
-import { TokensOperations } from './schemas/tokens';
-import { VersionsOperations } from './schemas/versions';
+import { CdrsOperations } from './cdrs';
+import { ChargingProfilesOperations } from './chargingprofiles';
+import { CommandsOperations } from './commands';
+import { CredentialsOperations } from './credentials';
+import { HubClientInfoOperations } from './hubclientinfo';
+import { LocationsOperations } from './locations';
+import { SessionsOperations } from './sessions';
+import { TariffsOperations } from './tariffs';
+import { TokensOperations } from './tokens';
+import { VersionsOperations } from './versions';
 
 /**
  * Every OCPI 2.2.1 operation by module (the spec's module identifiers) and interface role, with the
