@@ -1,10 +1,7 @@
 // OCPI 2.1.1 Tokens: the generated schemas, and what the spec adds in prose.
 // Spec: https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md
 import * as z from 'zod/mini';
-import {
-  TokenSchema,
-  TokenTypeSchema,
-} from '../generated/schemas';
+import { TokenSchema, TokenTypeSchema } from '../generated/schemas';
 import { patchOf } from './patch';
 
 export {
