@@ -1,7 +1,7 @@
 // The rules of the source tree that a reviewer should not have to check by eye.
 import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { join, relative } from 'node:path';
+import { join, posix, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -14,9 +14,10 @@ const files = (readdirSync(SRC, { recursive: true }) as string[])
   .map((file) => ({ file: relative(SRC, join(SRC, file)), text: readFileSync(join(SRC, file), 'utf8') }));
 
 function importsOf(text: string): string[] {
-  return [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+'([^']+)'/gm)].map(
-    (match) => match[1] as string,
-  );
+  // Static imports and re-exports, side-effect imports, and dynamic imports with a literal specifier.
+  const pattern =
+    /^\s*(?:import|export)\b[^'"]*?from\s+'([^']+)'|^\s*import\s+'([^']+)'|\bimport\(\s*'([^']+)'\s*\)/gm;
+  return [...text.matchAll(pattern)].map((match) => (match[1] ?? match[2] ?? match[3]) as string);
 }
 
 function violations(rule: (file: string, specifier: string) => boolean): string[] {
@@ -29,6 +30,31 @@ function violations(rule: (file: string, specifier: string) => boolean): string[
 
 const inFolder = (file: string, folder: string) => file.startsWith(`${folder}/`);
 const reaches = (specifier: string, folder: string) => new RegExp(`(^|/)${folder}(/|$)`).test(specifier);
+/** Where a relative import lands, relative to src/ (`../scripts/x` from `common/a.ts` is `../scripts/x`). */
+const target = (file: string, specifier: string) =>
+  specifier.startsWith('.') ? posix.normalize(posix.join(posix.dirname(file), specifier)) : specifier;
+const lands = (file: string, specifier: string, ...folders: string[]) => {
+  const landing = target(file, specifier);
+  return folders.some((folder) => landing === folder || landing.startsWith(`${folder}/`));
+};
+
+// The walls, as folders relative to src/. The answering side and the initiating side sit on top of common/
+// and the versions; common/ knows neither, nor any version.
+const VERSIONS = ['v211', 'v221'];
+const SIDES = ['server', 'client', 'node', 'testing', 'index', 'index.ts'];
+// The schema layers: what a schemas-only import pulls in. They never reach the transport, the client
+// (a version's client.ts and operations/), the sides, or the build scripts.
+const SCHEMA_LAYERS = [
+  'common/schema',
+  'common/generated',
+  ...VERSIONS.flatMap((v) => [`${v}/schemas`, `${v}/generated`]),
+];
+const NOT_FOR_SCHEMAS = [
+  'common/transport',
+  ...SIDES,
+  ...VERSIONS.flatMap((v) => [`${v}/client`, `${v}/client.ts`, `${v}/operations`, `${v}/send-command`]),
+  '../scripts',
+];
 
 describe('source tree rules', () => {
   it('finds the source files', () => {
@@ -41,11 +67,43 @@ describe('source tree rules', () => {
         (file, spec) => inFolder(file, 'common') && (reaches(spec, 'v211') || reaches(spec, 'v221')),
       ),
     ).toEqual([]);
+    expect(violations((file, spec) => inFolder(file, 'common') && lands(file, spec, ...VERSIONS))).toEqual(
+      [],
+    );
+  });
+
+  it('keeps common free of the answering side, the initiating side and the entries', () => {
+    expect(violations((file, spec) => inFolder(file, 'common') && lands(file, spec, ...SIDES))).toEqual([]);
+  });
+
+  it('keeps the schema layers free of the transport, the client, the sides and the build scripts', () => {
+    expect(
+      violations(
+        (file, spec) =>
+          SCHEMA_LAYERS.some((layer) => inFolder(file, layer)) &&
+          (lands(file, spec, ...NOT_FOR_SCHEMAS) || reaches(spec, 'scripts') || spec === 'ky'),
+      ),
+    ).toEqual([]);
+  });
+
+  it('finds the folders the walls name, so that a rename cannot turn a wall off', () => {
+    const folders = new Set(files.map(({ file }) => posix.dirname(file)));
+    for (const folder of [
+      ...SCHEMA_LAYERS,
+      'common/transport',
+      'server',
+      'client',
+      ...VERSIONS.map((v) => `${v}/operations`),
+    ]) {
+      expect(folders, folder).toContain(folder);
+    }
   });
 
   it('never lets 2.1.1 and 2.2.1 import each other', () => {
     expect(violations((file, spec) => inFolder(file, 'v211') && reaches(spec, 'v221'))).toEqual([]);
     expect(violations((file, spec) => inFolder(file, 'v221') && reaches(spec, 'v211'))).toEqual([]);
+    expect(violations((file, spec) => inFolder(file, 'v211') && lands(file, spec, 'v221'))).toEqual([]);
+    expect(violations((file, spec) => inFolder(file, 'v221') && lands(file, spec, 'v211'))).toEqual([]);
   });
 
   it('uses Node built-ins only in the node and testing entries', () => {
