@@ -42,7 +42,8 @@ export interface RegisterOptions {
  * with the same `partnerId` retries with that same token B. An SDK partner answers that repeated POST
  * as it answered the first (the same token C). If the partner answers 405 instead (it already registered
  * us on an attempt whose answer we never got), the credentials are PUT, with the same token A, which an
- * SDK partner still accepts for that recovery until token C is used.
+ * SDK partner still accepts for that recovery until token C is used, within its recovery window
+ * (`recoveryWindowMs`, 15 minutes by default).
  *
  * The store writes are conditional (see `PartnerStore`): if a concurrent `register`, `unregister` or the
  * app changed the record meanwhile, nothing of theirs is overwritten and an `OcpiError` says so. The
