@@ -72,6 +72,21 @@ describe('source tree rules', () => {
     );
   });
 
+  it('names a version in common/ only in the reviewed places', () => {
+    // common/ takes what it must know about a version from the version's profile (src/v2xx/profile.ts);
+    // these are the only files there that may spell a version label: the list of versions itself, and
+    // the facts table behind the public helpers that take a version. Comments do not count.
+    const allowed = ['common/protocol/version-facts.ts', 'common/protocol/version.ts'];
+    const label = /'2\.\d(\.\d)?'/;
+    const spelled = files
+      .filter(({ file }) => inFolder(file, 'common') && !inFolder(file, 'common/generated'))
+      .filter(({ text }) =>
+        text.split('\n').some((line) => !/^\s*(\/\/|\*|\/\*)/.test(line) && label.test(line)),
+      )
+      .map(({ file }) => file);
+    expect(spelled.sort()).toEqual(allowed);
+  });
+
   it('keeps common free of the answering side, the initiating side and the entries', () => {
     expect(violations((file, spec) => inFolder(file, 'common') && lands(file, spec, ...SIDES))).toEqual([]);
   });

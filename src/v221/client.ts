@@ -2,8 +2,8 @@ import { type BoundModules, bindModules } from '../common/transport/bind-operati
 import { type ClientOptions, partnerUrls } from '../common/transport/client-options';
 import { createTransport, type Transport } from '../common/transport/transport';
 import { TrustedOrigins } from '../common/transport/trusted-origins';
-import { OcpiResponseEnvelopeSchema } from './envelope';
 import { Operations } from './operations';
+import { Profile } from './profile';
 import type { Endpoint } from './schemas/versions';
 
 /** Options of {@link createClient}: the partner's 2.2.1 endpoints and the shared client settings. */
@@ -34,8 +34,7 @@ export interface Client221 extends BoundModules<typeof Operations> {
 export function createClient(options: Client221Options): Client221 {
   const transport = createTransport({
     ...options,
-    version: '2.2.1',
-    envelopeSchema: OcpiResponseEnvelopeSchema,
+    profile: Profile,
     trustedOrigins: new TrustedOrigins(
       partnerUrls(
         options,

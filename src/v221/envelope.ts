@@ -11,7 +11,7 @@ import { DateTimeSchema, string } from './primitives';
  * const LocationPage = OcpiResponseSchema(z.array(LocationSchema));
  */
 export const OcpiResponseSchema = /*@__PURE__*/ defineResponseSchema({
-  version: '2.2.1',
+  hubStatusCodes: true,
   statusMessage: string(),
   timestamp: DateTimeSchema,
 });

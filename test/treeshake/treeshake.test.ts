@@ -62,8 +62,10 @@ const budgets: Budget[] = [
   // The whole client: every 2.2.1 schema, ky and the transport; never 2.1.1. Issue #10's safe errors,
   // response cap, bounded lenient pages, scrubbed rejected items, one-line messages and bare allowed
   // origins cost ≈1.7 KB of it. Each module's operations table in a file of its own (issue #11) costs
-  // ≈20 bytes of module boundaries (one more `var` statement per module), no code.
-  { fixture: 'v221-client.ts', maxGzipBytes: 29_405, mustNotInclude: ['src/v211/'] },
+  // ≈20 bytes of module boundaries (one more `var` statement per module), no code. The version profile
+  // the client hands the transport (its facts by name instead of version labels compared in common/,
+  // issue #11) costs 27 bytes: 29,402 -> 29,429.
+  { fixture: 'v221-client.ts', maxGzipBytes: 29_430, mustNotInclude: ['src/v211/'] },
   // Every 2.2.1 schema with its prose rules (≈14.4 KB since the CDR, Session, command, credentials and
   // publish-token rules came in).
   {

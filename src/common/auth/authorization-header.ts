@@ -1,4 +1,5 @@
 import type { OcpiVersion } from '../protocol/version';
+import { VERSION_FACTS } from '../protocol/version-facts';
 import { decodeBase64Utf8, encodeBase64Utf8 } from './base64';
 import { isCredentialsToken } from './credentials-token';
 
@@ -14,7 +15,7 @@ const SCHEME = 'token';
 
 /** The encoding a version's spec prescribes: `raw` for 2.1.1, `base64` for 2.2.1. */
 export function defaultTokenEncoding(version: OcpiVersion): TokenEncoding {
-  return version === '2.1.1' ? 'raw' : 'base64';
+  return VERSION_FACTS[version].tokenEncoding;
 }
 
 /** Options of {@link formatAuthorizationHeader}. */
@@ -35,10 +36,19 @@ export interface FormatAuthorizationOptions {
  * formatAuthorizationHeader('example-token', { version: '2.1.1' }); // 'Token example-token'
  */
 export function formatAuthorizationHeader(token: string, options: FormatAuthorizationOptions): string {
+  return authorizationHeader(token, options.encoding ?? defaultTokenEncoding(options.version));
+}
+
+/**
+ * {@link formatAuthorizationHeader} with the encoding decided: what the transport calls, with the
+ * encoding from the client or its version's profile.
+ *
+ * @throws TypeError as {@link formatAuthorizationHeader} does.
+ */
+export function authorizationHeader(token: string, encoding: TokenEncoding): string {
   if (!isCredentialsToken(token)) {
     throw new TypeError('A credentials token must be non-empty printable ASCII without whitespace');
   }
-  const encoding = options.encoding ?? defaultTokenEncoding(options.version);
   return `Token ${encoding === 'base64' ? encodeBase64Utf8(token) : token}`;
 }
 

@@ -1,5 +1,6 @@
 import { isSuccessStatusCode } from '../protocol/status-code-range';
 import type { OcpiVersion } from '../protocol/version';
+import { VERSION_FACTS } from '../protocol/version-facts';
 import type { OcpiError, OcpiRequestInput } from './ocpi-error';
 import { OcpiHttpError } from './ocpi-http-error';
 import { createStatusError } from './ocpi-status-error';
@@ -22,7 +23,18 @@ export interface ResponseOutcome extends OcpiRequestInput {
  * successful response gives `undefined`.
  */
 export function createResponseError(outcome: ResponseOutcome): OcpiError | undefined {
-  const { envelope, version, httpStatus, method, url, secrets } = outcome;
+  return responseError(outcome, VERSION_FACTS[outcome.version].hubStatusCodes);
+}
+
+/**
+ * {@link createResponseError} with the one fact of the version it needs, whether 4xxx are hub codes:
+ * what the transport calls, with the fact from its version's profile.
+ */
+export function responseError(
+  outcome: Omit<ResponseOutcome, 'version'>,
+  hubStatusCodes: boolean,
+): OcpiError | undefined {
+  const { envelope, httpStatus, method, url, secrets } = outcome;
   const request = secrets ? { method, url, secrets } : { method, url };
   if (httpStatus < 200 || httpStatus > 299) {
     return new OcpiHttpError({
@@ -35,13 +47,15 @@ export function createResponseError(outcome: ResponseOutcome): OcpiError | undef
     });
   }
   if (!envelope || isSuccessStatusCode(envelope.status_code)) return undefined;
-  return createStatusError({
-    ...request,
-    version,
-    httpStatus,
-    statusCode: envelope.status_code,
-    ...(envelope.status_message !== undefined && { statusMessage: envelope.status_message }),
-    ...(envelope.timestamp !== undefined && { timestamp: envelope.timestamp }),
-    ...(envelope.data !== undefined && { data: envelope.data }),
-  });
+  return createStatusError(
+    {
+      ...request,
+      httpStatus,
+      statusCode: envelope.status_code,
+      ...(envelope.status_message !== undefined && { statusMessage: envelope.status_message }),
+      ...(envelope.timestamp !== undefined && { timestamp: envelope.timestamp }),
+      ...(envelope.data !== undefined && { data: envelope.data }),
+    },
+    hubStatusCodes,
+  );
 }

@@ -1,5 +1,4 @@
-import { statusCodeRange } from '../protocol/status-code-range';
-import type { OcpiVersion } from '../protocol/version';
+import { rangeOfStatusCode } from '../protocol/status-code-range';
 import {
   describeRequest,
   hasKind,
@@ -99,11 +98,11 @@ export class OcpiHubStatusError extends OcpiStatusError {
 }
 
 /**
- * The status error class for a `status_code` in `version`: client, server or hub by range, the base
- * class for a code in no range the version defines (4xxx is no hub error in 2.1.1, which has no hubs).
+ * The status error class for a `status_code`: client, server or hub by range, the base class for a code
+ * in no range the version defines (4xxx is no hub error where the version has no hubs, as in 2.1.1).
  */
-export function createStatusError(input: OcpiStatusErrorInput & { version: OcpiVersion }): OcpiStatusError {
-  switch (statusCodeRange(input.statusCode, input.version)) {
+export function createStatusError(input: OcpiStatusErrorInput, hubStatusCodes: boolean): OcpiStatusError {
+  switch (rangeOfStatusCode(input.statusCode, hubStatusCodes)) {
     case 'client-error':
       return new OcpiClientStatusError(input);
     case 'server-error':

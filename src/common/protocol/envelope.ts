@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
-import { statusCodeRange } from './status-code-range';
-import type { OcpiVersion } from './version';
+import { rangeOfStatusCode } from './status-code-range';
 
 /**
  * The OCPI response envelope around every payload: `data` (whose shape the endpoint decides),
@@ -17,7 +16,8 @@ export interface OcpiResponse<Data> {
 
 /** The version-specific pieces of the envelope: its string and timestamp rules and its code ranges. */
 export interface EnvelopeRules {
-  version: OcpiVersion;
+  /** Whether the version gives 4xxx codes to hubs (as its `VersionProfile` says). */
+  hubStatusCodes: boolean;
   statusMessage: z.ZodMiniType<string, string>;
   timestamp: z.ZodMiniType<string, string>;
 }
@@ -30,7 +30,7 @@ export interface EnvelopeRules {
 /* @__NO_SIDE_EFFECTS__ */
 export function defineResponseSchema(rules: EnvelopeRules) {
   const statusCode = z.int().check(
-    z.refine((code) => statusCodeRange(code, rules.version) !== undefined, {
+    z.refine((code) => rangeOfStatusCode(code, rules.hubStatusCodes) !== undefined, {
       error: 'must be an OCPI status code in a range this version defines',
     }),
   );

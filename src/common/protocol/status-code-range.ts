@@ -1,4 +1,5 @@
 import type { OcpiVersion } from './version';
+import { VERSION_FACTS } from './version-facts';
 
 /**
  * The ranges of OCPI `status_code`: 1xxx success, 2xxx client errors, 3xxx server errors and, in
@@ -11,11 +12,19 @@ export type StatusCodeRange = 'success' | 'client-error' | 'server-error' | 'hub
 
 /** The range `code` falls in for `version`, or `undefined` when the version defines no such range. */
 export function statusCodeRange(code: number, version: OcpiVersion): StatusCodeRange | undefined {
+  return rangeOfStatusCode(code, VERSION_FACTS[version].hubStatusCodes);
+}
+
+/**
+ * The range `code` falls in, given whether the version speaks of hubs (4xxx), or `undefined` when it is
+ * in no defined range. What the transport uses, with the fact from its version's profile.
+ */
+export function rangeOfStatusCode(code: number, hubStatusCodes: boolean): StatusCodeRange | undefined {
   if (!Number.isInteger(code)) return undefined;
   if (code >= 1000 && code <= 1999) return 'success';
   if (code >= 2000 && code <= 2999) return 'client-error';
   if (code >= 3000 && code <= 3999) return 'server-error';
-  if (code >= 4000 && code <= 4999 && version === '2.2.1') return 'hub-error';
+  if (code >= 4000 && code <= 4999 && hubStatusCodes) return 'hub-error';
   return undefined;
 }
 

@@ -2,8 +2,7 @@ import type { TransportOptions } from './transport';
 import type { TrustedOrigins } from './trusted-origins';
 
 /** What every versioned client takes, besides its endpoints. */
-export interface ClientOptions
-  extends Omit<TransportOptions, 'version' | 'envelopeSchema' | 'trustedOrigins'> {
+export interface ClientOptions extends Omit<TransportOptions, 'profile' | 'trustedOrigins'> {
   /** The partner's versions URL, if known: its origin is trusted with the token. */
   versionsUrl?: string;
   /** The partner's version details URL, if known: its origin is trusted with the token. */

@@ -3,6 +3,8 @@ import type { TokenEncoding } from '../auth/authorization-header';
 import { isOcpiHttpError } from '../errors/ocpi-http-error';
 import { OcpiNoCommonVersionError } from '../errors/ocpi-no-common-version-error';
 import type { OcpiVersion } from '../protocol/version';
+import { normaliseVersion, PREFERRED_VERSIONS } from '../protocol/version-facts';
+import type { VersionProfile } from '../protocol/version-profile';
 import type { ClientOptions } from './client-options';
 import { type CallOptions, createTransport } from './transport';
 import { TrustedOrigins } from './trusted-origins';
@@ -18,6 +20,20 @@ const VersionListSchema = /*@__PURE__*/ z.array(
   /*@__PURE__*/ z.object({ version: z.string(), url: z.string() }),
 );
 const LooseEnvelopeSchema = /*@__PURE__*/ z.object({ status_code: z.int() });
+
+/**
+ * What discovery asks of the transport before any version is chosen: each request carries
+ * `X-Request-ID` and the flow's `X-Correlation-ID` (a partner that does not know them ignores them), no
+ * routing headers (the versions module is not routed), the loose envelope above, and 4xxx read as hub
+ * codes (a hub may answer for the partner). Each attempt overrides the token encoding with the one tried.
+ */
+const DiscoveryProfile: VersionProfile = {
+  tokenEncoding: 'base64',
+  traceHeaders: true,
+  routingHeaders: false,
+  hubStatusCodes: true,
+  envelopeSchema: LooseEnvelopeSchema,
+};
 
 /** What {@link fetchVersions} found: the list and the token encoding the partner accepted. */
 export interface VersionsResult {
@@ -75,11 +91,9 @@ export async function fetchVersions(options: FetchVersionsOptions): Promise<Vers
   for (const [index, tokenEncoding] of encodings.entries()) {
     const transport = createTransport({
       ...options,
-      // Sent as 2.2.1 whatever the encoding, so that the request carries X-Request-ID and the flow's
-      // X-Correlation-ID (a 2.1.1 partner ignores them); the token encoding is given on its own.
-      version: '2.2.1',
+      profile: DiscoveryProfile,
+      // The encoding being tried, over the profile's and the caller's.
       tokenEncoding,
-      envelopeSchema: LooseEnvelopeSchema,
       trustedOrigins: new TrustedOrigins([options.versionsUrl], options.allowedOrigins),
       validation: 'lenient',
     });
@@ -101,11 +115,6 @@ export async function fetchVersions(options: FetchVersionsOptions): Promise<Vers
   throw new Error('unreachable: no token encoding was tried');
 }
 
-/** A partner's version label as this SDK reads it: `2.1`, a common shorthand, is 2.1.1. */
-export function normaliseVersion(version: string): string {
-  return version === '2.1' ? '2.1.1' : version;
-}
-
 /**
  * The highest version both sides speak, with the URL of its details. A partner's `2.1` is read as
  * 2.1.1, a common real-world shorthand; `2.2` (without `.1`) is a different version and not used.
@@ -115,7 +124,7 @@ export function normaliseVersion(version: string): string {
  */
 export function chooseVersion(
   versions: readonly VersionEntry[],
-  supported: readonly OcpiVersion[] = ['2.2.1', '2.1.1'],
+  supported: readonly OcpiVersion[] = PREFERRED_VERSIONS,
   secrets?: readonly string[],
 ): { version: OcpiVersion; url: string } {
   for (const version of supported) {

@@ -1,7 +1,7 @@
 import ky, { type Hooks, HTTPError, TimeoutError } from 'ky';
 import type * as z from 'zod/mini';
-import { formatAuthorizationHeader, type TokenEncoding } from '../auth/authorization-header';
-import { createResponseError } from '../errors/create-response-error';
+import { authorizationHeader, type TokenEncoding } from '../auth/authorization-header';
+import { responseError } from '../errors/create-response-error';
 import { describeRequest, type OcpiRequestInput } from '../errors/ocpi-error';
 import { OcpiInvalidResponseError } from '../errors/ocpi-invalid-response-error';
 import { OcpiNetworkError } from '../errors/ocpi-network-error';
@@ -10,6 +10,7 @@ import { OcpiUntrustedUrlError } from '../errors/ocpi-untrusted-url-error';
 import { OcpiValidationError } from '../errors/ocpi-validation-error';
 import { scrubIssues } from '../errors/scrub-issues';
 import type { OcpiVersion } from '../protocol/version';
+import type { VersionProfile } from '../protocol/version-profile';
 import { type LenientIssue, parsePayload, type ValidationMode } from '../schema/parse';
 import type { HttpMethod } from './operation';
 import { readBody } from './read-body';
@@ -31,15 +32,14 @@ export interface ValidationReport {
 
 /** The settings every call of a client shares. */
 export interface TransportOptions {
-  version: OcpiVersion;
+  /** What the spoken version asks of a call: headers, token encoding, status ranges, envelope. */
+  profile: VersionProfile;
   /** The credentials token the partner gave us for its API. */
   token: string;
-  /** How to send the token; by default the version's way (`raw` in 2.1.1, `base64` in 2.2.1). */
+  /** How to send the token; by default the profile's (`raw` in 2.1.1, `base64` in 2.2.1). */
   tokenEncoding?: TokenEncoding;
   /** The origins the token may go to; see {@link TrustedOrigins}. */
   trustedOrigins: TrustedOrigins;
-  /** The version's strict envelope schema, used when validating responses. */
-  envelopeSchema: z.ZodMiniType;
   fetch?: typeof globalThis.fetch;
   /** ky hooks, e.g. for logging; they see the request after our headers are set. */
   hooks?: Hooks;
@@ -106,7 +106,8 @@ type DataOf<S> = S extends z.ZodMiniType ? z.output<S> : unknown;
 
 /** Sends OCPI requests: token header, envelope, status codes, validation, typed errors. */
 export interface Transport {
-  readonly version: OcpiVersion;
+  /** The version spoken; `undefined` for discovery's transport, which speaks none yet. */
+  readonly version: OcpiVersion | undefined;
   /** The settings, without the token: it stays inside the transport, out of logs and dumps of a client. */
   readonly options: Readonly<Omit<TransportOptions, 'token'>>;
   /** A request as errors describe it, with what to redact from them. */
@@ -125,6 +126,7 @@ const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 export function createTransport(transportOptions: TransportOptions): Transport {
   // The token is kept here, out of the `options` the transport shows.
   const { token, ...options } = transportOptions;
+  const { profile } = options;
   const timeout = options.timeout ?? DEFAULT_TIMEOUT;
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   if (!(maxResponseBytes > 0)) throw new TypeError('maxResponseBytes must be a positive number of bytes');
@@ -173,7 +175,7 @@ export function createTransport(transportOptions: TransportOptions): Transport {
         if (redirects === MAX_REDIRECTS) throw redirectError(error.response, described, 'too many redirects');
         url = next;
         // Another hop is another request.
-        if (headers['X-Request-ID'] !== undefined) headers['X-Request-ID'] = crypto.randomUUID();
+        if (profile.traceHeaders) headers['X-Request-ID'] = crypto.randomUUID();
         continue;
       }
       return readResponse(response, request, described);
@@ -202,20 +204,17 @@ export function createTransport(transportOptions: TransportOptions): Transport {
 
   function headersFor(request: TransportRequest<z.ZodMiniType | undefined>): Record<string, string> {
     const headers: Record<string, string> = {
-      Authorization: formatAuthorizationHeader(token, {
-        version: options.version,
-        ...(options.tokenEncoding && { encoding: options.tokenEncoding }),
-      }),
+      Authorization: authorizationHeader(token, options.tokenEncoding ?? profile.tokenEncoding),
       Accept: 'application/json',
     };
     if (request.body !== undefined) headers['Content-Type'] = 'application/json';
-    if (options.version === '2.2.1') {
+    if (profile.traceHeaders) {
       headers['X-Request-ID'] = crypto.randomUUID();
       headers['X-Correlation-ID'] = request.options?.correlationId ?? crypto.randomUUID();
-      if (isRoutedModule(request.module)) {
-        const to = request.options?.to === null ? undefined : (request.options?.to ?? options.to);
-        Object.assign(headers, routingHeaders(options.from, to));
-      }
+    }
+    if (profile.routingHeaders && isRoutedModule(request.module)) {
+      const to = request.options?.to === null ? undefined : (request.options?.to ?? options.to);
+      Object.assign(headers, routingHeaders(options.from, to));
     }
     return { ...headers, ...request.options?.headers };
   }
@@ -228,14 +227,16 @@ export function createTransport(transportOptions: TransportOptions): Transport {
     // still gives the HTTP error.
     const body = await readBody(response, described, bodyLimits, undefined).catch(() => '');
     const envelope = envelopeOf(parseJson(body));
-    throw createResponseError({
-      ...described,
-      version: options.version,
-      httpStatus: response.status,
-      statusText: response.statusText,
-      body,
-      ...(envelope && { envelope }),
-    });
+    throw responseError(
+      {
+        ...described,
+        httpStatus: response.status,
+        statusText: response.statusText,
+        body,
+        ...(envelope && { envelope }),
+      },
+      profile.hubStatusCodes,
+    );
   }
 
   async function readResponse<S extends z.ZodMiniType | undefined>(
@@ -257,14 +258,12 @@ export function createTransport(transportOptions: TransportOptions): Transport {
     if (json === NOT_JSON) throw invalid(/^\s*</.test(body) ? 'an HTML page, not JSON' : 'not valid JSON');
     const envelope = envelopeOf(json);
     if (!envelope) throw invalid('no OCPI envelope (status_code missing)');
-    const failure = createResponseError({
-      ...described,
-      version: options.version,
-      httpStatus: response.status,
-      envelope,
-    });
+    const failure = responseError(
+      { ...described, httpStatus: response.status, envelope },
+      profile.hubStatusCodes,
+    );
     if (failure) throw failure;
-    if (mode !== 'off') validate(options.envelopeSchema, json, 'response envelope', described);
+    if (mode !== 'off') validate(profile.envelopeSchema, json, 'response envelope', described);
     const data =
       request.data && mode !== 'off'
         ? validate(request.data, envelope.data, request.subject ?? 'response data', described)
@@ -304,7 +303,7 @@ export function createTransport(transportOptions: TransportOptions): Transport {
     });
   }
 
-  return { version: options.version, options, describe, send, report };
+  return { version: profile.version, options, describe, send, report };
 }
 
 const NOT_JSON = /*@__PURE__*/ Symbol('not JSON');

@@ -3,17 +3,13 @@ import { keptEndpoints } from '../../client/partner-endpoints';
 import type { TokenEncoding } from '../../common/auth/authorization-header';
 import { OcpiNoCommonVersionError } from '../../common/errors/ocpi-no-common-version-error';
 import type { OcpiVersion } from '../../common/protocol/version';
-import {
-  fetchVersions,
-  flowCallOptions,
-  normaliseVersion,
-  type VersionsResult,
-} from '../../common/transport/discovery';
+import { normaliseVersion } from '../../common/protocol/version-facts';
+import { fetchVersions, flowCallOptions, type VersionsResult } from '../../common/transport/discovery';
 import { createTransport } from '../../common/transport/transport';
 import { TrustedOrigins } from '../../common/transport/trusted-origins';
-import { OcpiResponseEnvelopeSchema as Envelope211Schema } from '../../v211/envelope';
+import { Profile as Profile211 } from '../../v211/profile';
 import { VersionDetailsSchema as VersionDetails211Schema } from '../../v211/schemas/versions';
-import { OcpiResponseEnvelopeSchema as Envelope221Schema } from '../../v221/envelope';
+import { Profile as Profile221 } from '../../v221/profile';
 import { VersionDetailsSchema as VersionDetails221Schema } from '../../v221/schemas/versions';
 import type { RegistrationHandlerConfig } from '../config';
 import type { PartnerEndpoint } from '../partners/partner-store';
@@ -120,9 +116,9 @@ export async function callInitiator(
   try {
     const transport = createTransport({
       ...settings,
-      version: input.version,
+      // The profile of the version whose endpoint we call.
+      profile: input.version === '2.2.1' ? Profile221 : Profile211,
       tokenEncoding,
-      envelopeSchema: input.version === '2.2.1' ? Envelope221Schema : Envelope211Schema,
       // The initiator named both URLs itself: its versions URL in its credentials, the details URL in
       // its versions list. The token goes nowhere else.
       trustedOrigins: new TrustedOrigins([input.versionsUrl, entry.url]),

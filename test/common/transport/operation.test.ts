@@ -13,7 +13,7 @@ import { bindOperations } from '../../../src/common/transport/bind-operations';
 import { type Operation, paginatedOperation } from '../../../src/common/transport/operation';
 import { createTransport } from '../../../src/common/transport/transport';
 import { TrustedOrigins } from '../../../src/common/transport/trusted-origins';
-import { OcpiResponseEnvelopeSchema } from '../../../src/v221/envelope';
+import { Profile } from '../../../src/v221/profile';
 
 const SRC = fileURLToPath(new URL('../../../src/', import.meta.url));
 const ENDPOINT = 'https://cpo.example.com/ocpi/2.2.1/widgets';
@@ -61,10 +61,9 @@ describe('a bound paginated operation', () => {
       });
     };
     const transport = createTransport({
-      version: '2.2.1',
+      profile: Profile,
       token: 'token-for-a-test',
       trustedOrigins: new TrustedOrigins([ENDPOINT]),
-      envelopeSchema: OcpiResponseEnvelopeSchema,
       fetch,
       retry: { limit: 0 },
       validation: 'strict',
