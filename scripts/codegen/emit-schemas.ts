@@ -270,7 +270,9 @@ function emitEnum(model: EnumModel): string[] {
 function emitObject(model: ObjectModel): string[] {
   const fields = model.fields.map((field) => `  ${field.name}: ${fieldExpression(field)},`);
   const groups = choiceGroups(model);
-  const type = `export type ${model.name} = z.infer<typeof ${model.name}Schema>;`;
+  // An interface, not an alias: hovers and declarations show the name instead of the expanded object,
+  // and the checker resolves it once.
+  const type = `export interface ${model.name} extends z.output<typeof ${model.name}Schema> {}`;
   if (groups.length === 0) {
     return [`export const ${model.name}Schema = /*@__PURE__*/ z.strictObject({`, ...fields, '});', type];
   }

@@ -53,7 +53,7 @@ export const StatusScheduleSchema = /*@__PURE__*/ z.strictObject({
   period_end: /*@__PURE__*/ z.optional(DateTimeSchema),
   status: StatusSchema,
 });
-export type StatusSchedule = z.infer<typeof StatusScheduleSchema>;
+export interface StatusSchedule extends z.output<typeof StatusScheduleSchema> {}
 
 /**
  * OCPI 2.1.1 and 2.2.1 `ConnectorFormat` enum.
@@ -88,7 +88,7 @@ export const ExceptionalPeriodSchema = /*@__PURE__*/ z.strictObject({
   period_begin: DateTimeSchema,
   period_end: DateTimeSchema,
 });
-export type ExceptionalPeriod = z.infer<typeof ExceptionalPeriodSchema>;
+export interface ExceptionalPeriod extends z.output<typeof ExceptionalPeriodSchema> {}
 
 /**
  * OCPI 2.1.1 and 2.2.1 `EnergySourceCategory` enum.
@@ -117,7 +117,7 @@ export const EnergySourceSchema = /*@__PURE__*/ z.strictObject({
   source: EnergySourceCategorySchema,
   percentage: NumberSchema,
 });
-export type EnergySource = z.infer<typeof EnergySourceSchema>;
+export interface EnergySource extends z.output<typeof EnergySourceSchema> {}
 
 /**
  * OCPI 2.1.1 and 2.2.1 `EnvironmentalImpactCategory` enum.

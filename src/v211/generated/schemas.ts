@@ -55,7 +55,7 @@ export const ImageSchema = /*@__PURE__*/ z.strictObject({
   width: /*@__PURE__*/ z.optional(/*@__PURE__*/ int(5)),
   height: /*@__PURE__*/ z.optional(/*@__PURE__*/ int(5)),
 });
-export type Image = z.infer<typeof ImageSchema>;
+export interface Image extends z.output<typeof ImageSchema> {}
 
 /**
  * OCPI 2.1.1 `BusinessDetails` class.
@@ -66,7 +66,7 @@ export const BusinessDetailsSchema = /*@__PURE__*/ z.strictObject({
   website: /*@__PURE__*/ z.optional(URLSchema),
   logo: /*@__PURE__*/ z.optional(ImageSchema),
 });
-export type BusinessDetails = z.infer<typeof BusinessDetailsSchema>;
+export interface BusinessDetails extends z.output<typeof BusinessDetailsSchema> {}
 
 // Credentials
 
@@ -81,7 +81,7 @@ export const CredentialsSchema = /*@__PURE__*/ z.strictObject({
   party_id: /*@__PURE__*/ string(3),
   country_code: /*@__PURE__*/ string(2),
 });
-export type Credentials = z.infer<typeof CredentialsSchema>;
+export interface Credentials extends z.output<typeof CredentialsSchema> {}
 
 // CDRs
 
@@ -133,7 +133,7 @@ export const GeoLocationSchema = /*@__PURE__*/ z.strictObject({
   latitude: /*@__PURE__*/ string(10),
   longitude: /*@__PURE__*/ string(11),
 });
-export type GeoLocation = z.infer<typeof GeoLocationSchema>;
+export interface GeoLocation extends z.output<typeof GeoLocationSchema> {}
 
 // Types
 
@@ -145,7 +145,7 @@ export const DisplayTextSchema = /*@__PURE__*/ z.strictObject({
   language: /*@__PURE__*/ string(2),
   text: /*@__PURE__*/ string(512),
 });
-export type DisplayText = z.infer<typeof DisplayTextSchema>;
+export interface DisplayText extends z.output<typeof DisplayTextSchema> {}
 
 // Locations
 
@@ -158,7 +158,7 @@ export const AdditionalGeoLocationSchema = /*@__PURE__*/ z.strictObject({
   longitude: /*@__PURE__*/ string(11),
   name: /*@__PURE__*/ z.optional(DisplayTextSchema),
 });
-export type AdditionalGeoLocation = z.infer<typeof AdditionalGeoLocationSchema>;
+export interface AdditionalGeoLocation extends z.output<typeof AdditionalGeoLocationSchema> {}
 
 /**
  * OCPI 2.1.1 `Capability` enum.
@@ -232,7 +232,7 @@ export const ConnectorSchema = /*@__PURE__*/ z.strictObject({
   terms_and_conditions: /*@__PURE__*/ z.optional(URLSchema),
   last_updated: DateTimeSchema,
 });
-export type Connector = z.infer<typeof ConnectorSchema>;
+export interface Connector extends z.output<typeof ConnectorSchema> {}
 
 /**
  * OCPI 2.1.1 `EVSE` object.
@@ -253,7 +253,7 @@ export const EVSESchema = /*@__PURE__*/ z.strictObject({
   images: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(ImageSchema)),
   last_updated: DateTimeSchema,
 });
-export type EVSE = z.infer<typeof EVSESchema>;
+export interface EVSE extends z.output<typeof EVSESchema> {}
 
 /**
  * OCPI 2.1.1 `Facility` enum.
@@ -289,7 +289,7 @@ export const RegularHoursSchema = /*@__PURE__*/ z.strictObject({
   period_begin: /*@__PURE__*/ string(5),
   period_end: /*@__PURE__*/ string(5),
 });
-export type RegularHours = z.infer<typeof RegularHoursSchema>;
+export interface RegularHours extends z.output<typeof RegularHoursSchema> {}
 
 /**
  * OCPI 2.1.1 `Hours` class.
@@ -304,7 +304,7 @@ export const HoursSchema = /*@__PURE__*/ withChoices(
   }),
   ['regular_hours', 'twentyfourseven'],
 );
-export type Hours = z.infer<typeof HoursSchema>;
+export interface Hours extends z.output<typeof HoursSchema> {}
 
 /**
  * OCPI 2.1.1 `EnvironmentalImpact` class.
@@ -314,7 +314,7 @@ export const EnvironmentalImpactSchema = /*@__PURE__*/ z.strictObject({
   source: EnvironmentalImpactCategorySchema,
   amount: NumberSchema,
 });
-export type EnvironmentalImpact = z.infer<typeof EnvironmentalImpactSchema>;
+export interface EnvironmentalImpact extends z.output<typeof EnvironmentalImpactSchema> {}
 
 /**
  * OCPI 2.1.1 `EnergyMix` class.
@@ -327,7 +327,7 @@ export const EnergyMixSchema = /*@__PURE__*/ z.strictObject({
   supplier_name: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(64)),
   energy_product_name: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(64)),
 });
-export type EnergyMix = z.infer<typeof EnergyMixSchema>;
+export interface EnergyMix extends z.output<typeof EnergyMixSchema> {}
 
 /**
  * OCPI 2.1.1 `Location` object.
@@ -356,7 +356,7 @@ export const LocationSchema = /*@__PURE__*/ z.strictObject({
   energy_mix: /*@__PURE__*/ z.optional(EnergyMixSchema),
   last_updated: DateTimeSchema,
 });
-export type Location = z.infer<typeof LocationSchema>;
+export interface Location extends z.output<typeof LocationSchema> {}
 
 // Tariffs
 
@@ -369,7 +369,7 @@ export const PriceComponentSchema = /*@__PURE__*/ z.strictObject({
   price: NumberSchema,
   step_size: /*@__PURE__*/ int(),
 });
-export type PriceComponent = z.infer<typeof PriceComponentSchema>;
+export interface PriceComponent extends z.output<typeof PriceComponentSchema> {}
 
 /**
  * OCPI 2.1.1 `TariffRestrictions` class.
@@ -388,7 +388,7 @@ export const TariffRestrictionsSchema = /*@__PURE__*/ z.strictObject({
   max_duration: /*@__PURE__*/ z.optional(/*@__PURE__*/ int()),
   day_of_week: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(DayOfWeekSchema)),
 });
-export type TariffRestrictions = z.infer<typeof TariffRestrictionsSchema>;
+export interface TariffRestrictions extends z.output<typeof TariffRestrictionsSchema> {}
 
 /**
  * OCPI 2.1.1 `TariffElement` class.
@@ -398,7 +398,7 @@ export const TariffElementSchema = /*@__PURE__*/ z.strictObject({
   price_components: /*@__PURE__*/ nonEmptyArray(PriceComponentSchema),
   restrictions: /*@__PURE__*/ z.optional(TariffRestrictionsSchema),
 });
-export type TariffElement = z.infer<typeof TariffElementSchema>;
+export interface TariffElement extends z.output<typeof TariffElementSchema> {}
 
 /**
  * OCPI 2.1.1 `Tariff` object.
@@ -413,7 +413,7 @@ export const TariffSchema = /*@__PURE__*/ z.strictObject({
   energy_mix: /*@__PURE__*/ z.optional(EnergyMixSchema),
   last_updated: DateTimeSchema,
 });
-export type Tariff = z.infer<typeof TariffSchema>;
+export interface Tariff extends z.output<typeof TariffSchema> {}
 
 // CDRs
 
@@ -425,7 +425,7 @@ export const CdrDimensionSchema = /*@__PURE__*/ z.strictObject({
   type: CdrDimensionTypeSchema,
   volume: NumberSchema,
 });
-export type CdrDimension = z.infer<typeof CdrDimensionSchema>;
+export interface CdrDimension extends z.output<typeof CdrDimensionSchema> {}
 
 /**
  * OCPI 2.1.1 `ChargingPeriod` class.
@@ -435,7 +435,7 @@ export const ChargingPeriodSchema = /*@__PURE__*/ z.strictObject({
   start_date_time: DateTimeSchema,
   dimensions: /*@__PURE__*/ nonEmptyArray(CdrDimensionSchema),
 });
-export type ChargingPeriod = z.infer<typeof ChargingPeriodSchema>;
+export interface ChargingPeriod extends z.output<typeof ChargingPeriodSchema> {}
 
 /**
  * OCPI 2.1.1 `CDR` object.
@@ -459,7 +459,7 @@ export const CDRSchema = /*@__PURE__*/ z.strictObject({
   remark: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(255)),
   last_updated: DateTimeSchema,
 });
-export type CDR = z.infer<typeof CDRSchema>;
+export interface CDR extends z.output<typeof CDRSchema> {}
 
 // Commands
 
@@ -497,7 +497,7 @@ export type CommandType = z.infer<typeof CommandTypeSchema>;
 export const CommandResponseSchema = /*@__PURE__*/ z.strictObject({
   result: CommandResponseTypeSchema,
 });
-export type CommandResponse = z.infer<typeof CommandResponseSchema>;
+export interface CommandResponse extends z.output<typeof CommandResponseSchema> {}
 
 // Tokens
 
@@ -524,7 +524,7 @@ export const TokenSchema = /*@__PURE__*/ z.strictObject({
   language: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(2)),
   last_updated: DateTimeSchema,
 });
-export type Token = z.infer<typeof TokenSchema>;
+export interface Token extends z.output<typeof TokenSchema> {}
 
 // Commands
 
@@ -540,7 +540,7 @@ export const ReserveNowSchema = /*@__PURE__*/ z.strictObject({
   location_id: /*@__PURE__*/ string(39),
   evse_uid: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(39)),
 });
-export type ReserveNow = z.infer<typeof ReserveNowSchema>;
+export interface ReserveNow extends z.output<typeof ReserveNowSchema> {}
 
 /**
  * OCPI 2.1.1 `StartSession` object.
@@ -552,7 +552,7 @@ export const StartSessionSchema = /*@__PURE__*/ z.strictObject({
   location_id: /*@__PURE__*/ string(39),
   evse_uid: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(39)),
 });
-export type StartSession = z.infer<typeof StartSessionSchema>;
+export interface StartSession extends z.output<typeof StartSessionSchema> {}
 
 /**
  * OCPI 2.1.1 `StopSession` object.
@@ -562,7 +562,7 @@ export const StopSessionSchema = /*@__PURE__*/ z.strictObject({
   response_url: URLSchema,
   session_id: /*@__PURE__*/ string(36),
 });
-export type StopSession = z.infer<typeof StopSessionSchema>;
+export interface StopSession extends z.output<typeof StopSessionSchema> {}
 
 /**
  * OCPI 2.1.1 `UnlockConnector` object.
@@ -574,7 +574,7 @@ export const UnlockConnectorSchema = /*@__PURE__*/ z.strictObject({
   evse_uid: /*@__PURE__*/ string(39),
   connector_id: /*@__PURE__*/ string(36),
 });
-export type UnlockConnector = z.infer<typeof UnlockConnectorSchema>;
+export interface UnlockConnector extends z.output<typeof UnlockConnectorSchema> {}
 
 // Sessions
 
@@ -605,7 +605,7 @@ export const SessionSchema = /*@__PURE__*/ z.strictObject({
   status: SessionStatusSchema,
   last_updated: DateTimeSchema,
 });
-export type Session = z.infer<typeof SessionSchema>;
+export interface Session extends z.output<typeof SessionSchema> {}
 
 // Tokens
 
@@ -626,7 +626,7 @@ export const LocationReferencesSchema = /*@__PURE__*/ z.strictObject({
   evse_uids: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(/*@__PURE__*/ string(39))),
   connector_ids: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(/*@__PURE__*/ string(36))),
 });
-export type LocationReferences = z.infer<typeof LocationReferencesSchema>;
+export interface LocationReferences extends z.output<typeof LocationReferencesSchema> {}
 
 /**
  * OCPI 2.1.1 `AuthorizationInfo` object.
@@ -637,7 +637,7 @@ export const AuthorizationInfoSchema = /*@__PURE__*/ z.strictObject({
   location: /*@__PURE__*/ z.optional(LocationReferencesSchema),
   info: /*@__PURE__*/ z.optional(DisplayTextSchema),
 });
-export type AuthorizationInfo = z.infer<typeof AuthorizationInfoSchema>;
+export interface AuthorizationInfo extends z.output<typeof AuthorizationInfoSchema> {}
 
 // Versions
 
@@ -673,7 +673,7 @@ export const VersionSchema = /*@__PURE__*/ z.strictObject({
   version: VersionNumberSchema,
   url: URLSchema,
 });
-export type Version = z.infer<typeof VersionSchema>;
+export interface Version extends z.output<typeof VersionSchema> {}
 
 /**
  * OCPI 2.1.1 `Endpoint` class.
@@ -683,4 +683,4 @@ export const EndpointSchema = /*@__PURE__*/ z.strictObject({
   identifier: ModuleIDSchema,
   url: URLSchema,
 });
-export type Endpoint = z.infer<typeof EndpointSchema>;
+export interface Endpoint extends z.output<typeof EndpointSchema> {}

@@ -41,4 +41,4 @@ export const TariffSchema = /*@__PURE__*/ generated.TariffSchema.check(/*@__PURE
 
 /** A PATCH body for a Tariff: any of its fields. 2.1.1 only: 2.2.1 dropped Tariff PATCH. */
 export const TariffPatchSchema = /*@__PURE__*/ patchOf(generated.TariffSchema, checkTariff);
-export type TariffPatch = z.infer<typeof TariffPatchSchema>;
+export interface TariffPatch extends z.output<typeof TariffPatchSchema> {}

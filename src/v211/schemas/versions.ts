@@ -25,7 +25,7 @@ export {
 export const VersionSchema = /*@__PURE__*/ z.extend(generated.VersionSchema, {
   version: /*@__PURE__*/ openEnum(VersionNumberValues),
 });
-export type Version = z.infer<typeof VersionSchema>;
+export interface Version extends z.output<typeof VersionSchema> {}
 
 /**
  * OCPI 2.1.1 `Endpoint`. Parties may add custom modules to the ModuleID enum (by agreement), so any
@@ -36,7 +36,7 @@ export type Version = z.infer<typeof VersionSchema>;
 export const EndpointSchema = /*@__PURE__*/ z.extend(generated.EndpointSchema, {
   identifier: /*@__PURE__*/ openEnum(ModuleIDValues),
 });
-export type Endpoint = z.infer<typeof EndpointSchema>;
+export interface Endpoint extends z.output<typeof EndpointSchema> {}
 
 /**
  * The `data` of a version details response: the version and the endpoints of every module the
@@ -48,4 +48,4 @@ export const VersionDetailsSchema = /*@__PURE__*/ z.strictObject({
   version: VersionNumberSchema,
   endpoints: /*@__PURE__*/ nonEmptyArray(EndpointSchema),
 });
-export type VersionDetails = z.infer<typeof VersionDetailsSchema>;
+export interface VersionDetails extends z.output<typeof VersionDetailsSchema> {}

@@ -65,7 +65,7 @@ export const ImageSchema = /*@__PURE__*/ z.strictObject({
   width: /*@__PURE__*/ z.optional(/*@__PURE__*/ int(5)),
   height: /*@__PURE__*/ z.optional(/*@__PURE__*/ int(5)),
 });
-export type Image = z.infer<typeof ImageSchema>;
+export interface Image extends z.output<typeof ImageSchema> {}
 
 /**
  * OCPI 2.2.1 `BusinessDetails` class.
@@ -76,7 +76,7 @@ export const BusinessDetailsSchema = /*@__PURE__*/ z.strictObject({
   website: /*@__PURE__*/ z.optional(URLSchema),
   logo: /*@__PURE__*/ z.optional(ImageSchema),
 });
-export type BusinessDetails = z.infer<typeof BusinessDetailsSchema>;
+export interface BusinessDetails extends z.output<typeof BusinessDetailsSchema> {}
 
 // Credentials
 
@@ -90,7 +90,7 @@ export const CredentialsRoleSchema = /*@__PURE__*/ z.strictObject({
   party_id: /*@__PURE__*/ CiString(3),
   country_code: /*@__PURE__*/ CiString(2),
 });
-export type CredentialsRole = z.infer<typeof CredentialsRoleSchema>;
+export interface CredentialsRole extends z.output<typeof CredentialsRoleSchema> {}
 
 /**
  * OCPI 2.2.1 `Credentials` object.
@@ -101,7 +101,7 @@ export const CredentialsSchema = /*@__PURE__*/ z.strictObject({
   url: URLSchema,
   roles: /*@__PURE__*/ nonEmptyArray(CredentialsRoleSchema),
 });
-export type Credentials = z.infer<typeof CredentialsSchema>;
+export interface Credentials extends z.output<typeof CredentialsSchema> {}
 
 // CDRs
 
@@ -158,7 +158,7 @@ export const CdrTokenSchema = /*@__PURE__*/ z.strictObject({
   type: TokenTypeSchema,
   contract_id: /*@__PURE__*/ CiString(36),
 });
-export type CdrToken = z.infer<typeof CdrTokenSchema>;
+export interface CdrToken extends z.output<typeof CdrTokenSchema> {}
 
 // Locations
 
@@ -170,7 +170,7 @@ export const GeoLocationSchema = /*@__PURE__*/ z.strictObject({
   latitude: /*@__PURE__*/ string(10),
   longitude: /*@__PURE__*/ string(11),
 });
-export type GeoLocation = z.infer<typeof GeoLocationSchema>;
+export interface GeoLocation extends z.output<typeof GeoLocationSchema> {}
 
 /**
  * OCPI 2.2.1 `ConnectorType` enum.
@@ -251,7 +251,7 @@ export const CdrLocationSchema = /*@__PURE__*/ z.strictObject({
   connector_format: ConnectorFormatSchema,
   connector_power_type: PowerTypeSchema,
 });
-export type CdrLocation = z.infer<typeof CdrLocationSchema>;
+export interface CdrLocation extends z.output<typeof CdrLocationSchema> {}
 
 // Tariffs
 
@@ -279,7 +279,7 @@ export const DisplayTextSchema = /*@__PURE__*/ z.strictObject({
   language: /*@__PURE__*/ string(2),
   text: /*@__PURE__*/ string(512),
 });
-export type DisplayText = z.infer<typeof DisplayTextSchema>;
+export interface DisplayText extends z.output<typeof DisplayTextSchema> {}
 
 /**
  * OCPI 2.2.1 `Price` class.
@@ -289,7 +289,7 @@ export const PriceSchema = /*@__PURE__*/ z.strictObject({
   excl_vat: NumberSchema,
   incl_vat: /*@__PURE__*/ z.optional(NumberSchema),
 });
-export type Price = z.infer<typeof PriceSchema>;
+export interface Price extends z.output<typeof PriceSchema> {}
 
 // Tariffs
 
@@ -303,7 +303,7 @@ export const PriceComponentSchema = /*@__PURE__*/ z.strictObject({
   vat: /*@__PURE__*/ z.optional(NumberSchema),
   step_size: /*@__PURE__*/ int(),
 });
-export type PriceComponent = z.infer<typeof PriceComponentSchema>;
+export interface PriceComponent extends z.output<typeof PriceComponentSchema> {}
 
 /**
  * OCPI 2.2.1 `ReservationRestrictionType` enum.
@@ -333,7 +333,7 @@ export const TariffRestrictionsSchema = /*@__PURE__*/ z.strictObject({
   day_of_week: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(DayOfWeekSchema)),
   reservation: /*@__PURE__*/ z.optional(ReservationRestrictionTypeSchema),
 });
-export type TariffRestrictions = z.infer<typeof TariffRestrictionsSchema>;
+export interface TariffRestrictions extends z.output<typeof TariffRestrictionsSchema> {}
 
 /**
  * OCPI 2.2.1 `TariffElement` class.
@@ -343,7 +343,7 @@ export const TariffElementSchema = /*@__PURE__*/ z.strictObject({
   price_components: /*@__PURE__*/ nonEmptyArray(PriceComponentSchema),
   restrictions: /*@__PURE__*/ z.optional(TariffRestrictionsSchema),
 });
-export type TariffElement = z.infer<typeof TariffElementSchema>;
+export interface TariffElement extends z.output<typeof TariffElementSchema> {}
 
 // Locations
 
@@ -355,7 +355,7 @@ export const EnvironmentalImpactSchema = /*@__PURE__*/ z.strictObject({
   category: EnvironmentalImpactCategorySchema,
   amount: NumberSchema,
 });
-export type EnvironmentalImpact = z.infer<typeof EnvironmentalImpactSchema>;
+export interface EnvironmentalImpact extends z.output<typeof EnvironmentalImpactSchema> {}
 
 /**
  * OCPI 2.2.1 `EnergyMix` class.
@@ -368,7 +368,7 @@ export const EnergyMixSchema = /*@__PURE__*/ z.strictObject({
   supplier_name: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(64)),
   energy_product_name: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(64)),
 });
-export type EnergyMix = z.infer<typeof EnergyMixSchema>;
+export interface EnergyMix extends z.output<typeof EnergyMixSchema> {}
 
 // Tariffs
 
@@ -392,7 +392,7 @@ export const TariffSchema = /*@__PURE__*/ z.strictObject({
   energy_mix: /*@__PURE__*/ z.optional(EnergyMixSchema),
   last_updated: DateTimeSchema,
 });
-export type Tariff = z.infer<typeof TariffSchema>;
+export interface Tariff extends z.output<typeof TariffSchema> {}
 
 // CDRs
 
@@ -404,7 +404,7 @@ export const CdrDimensionSchema = /*@__PURE__*/ z.strictObject({
   type: CdrDimensionTypeSchema,
   volume: NumberSchema,
 });
-export type CdrDimension = z.infer<typeof CdrDimensionSchema>;
+export interface CdrDimension extends z.output<typeof CdrDimensionSchema> {}
 
 /**
  * OCPI 2.2.1 `ChargingPeriod` class.
@@ -415,7 +415,7 @@ export const ChargingPeriodSchema = /*@__PURE__*/ z.strictObject({
   dimensions: /*@__PURE__*/ nonEmptyArray(CdrDimensionSchema),
   tariff_id: /*@__PURE__*/ z.optional(/*@__PURE__*/ CiString(36)),
 });
-export type ChargingPeriod = z.infer<typeof ChargingPeriodSchema>;
+export interface ChargingPeriod extends z.output<typeof ChargingPeriodSchema> {}
 
 /**
  * OCPI 2.2.1 `SignedValue` class.
@@ -426,7 +426,7 @@ export const SignedValueSchema = /*@__PURE__*/ z.strictObject({
   plain_data: /*@__PURE__*/ string(5000),
   signed_data: /*@__PURE__*/ string(5000),
 });
-export type SignedValue = z.infer<typeof SignedValueSchema>;
+export interface SignedValue extends z.output<typeof SignedValueSchema> {}
 
 /**
  * OCPI 2.2.1 `SignedData` class.
@@ -439,7 +439,7 @@ export const SignedDataSchema = /*@__PURE__*/ z.strictObject({
   signed_values: /*@__PURE__*/ nonEmptyArray(SignedValueSchema),
   url: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(512)),
 });
-export type SignedData = z.infer<typeof SignedDataSchema>;
+export interface SignedData extends z.output<typeof SignedDataSchema> {}
 
 /**
  * OCPI 2.2.1 `CDR` object.
@@ -477,7 +477,7 @@ export const CDRSchema = /*@__PURE__*/ z.strictObject({
   home_charging_compensation: /*@__PURE__*/ z.optional(BooleanSchema),
   last_updated: DateTimeSchema,
 });
-export type CDR = z.infer<typeof CDRSchema>;
+export interface CDR extends z.output<typeof CDRSchema> {}
 
 // ChargingProfiles
 
@@ -519,7 +519,7 @@ export const ChargingProfileResponseSchema = /*@__PURE__*/ z.strictObject({
   result: ChargingProfileResponseTypeSchema,
   timeout: /*@__PURE__*/ int(),
 });
-export type ChargingProfileResponse = z.infer<typeof ChargingProfileResponseSchema>;
+export interface ChargingProfileResponse extends z.output<typeof ChargingProfileResponseSchema> {}
 
 /**
  * OCPI 2.2.1 `ChargingProfilePeriod` class.
@@ -529,7 +529,7 @@ export const ChargingProfilePeriodSchema = /*@__PURE__*/ z.strictObject({
   start_period: /*@__PURE__*/ int(),
   limit: NumberSchema,
 });
-export type ChargingProfilePeriod = z.infer<typeof ChargingProfilePeriodSchema>;
+export interface ChargingProfilePeriod extends z.output<typeof ChargingProfilePeriodSchema> {}
 
 /**
  * OCPI 2.2.1 `ChargingProfile` class.
@@ -542,7 +542,7 @@ export const ChargingProfileSchema = /*@__PURE__*/ z.strictObject({
   min_charging_rate: /*@__PURE__*/ z.optional(NumberSchema),
   charging_profile_period: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(ChargingProfilePeriodSchema)),
 });
-export type ChargingProfile = z.infer<typeof ChargingProfileSchema>;
+export interface ChargingProfile extends z.output<typeof ChargingProfileSchema> {}
 
 /**
  * OCPI 2.2.1 `ActiveChargingProfile` class.
@@ -552,7 +552,7 @@ export const ActiveChargingProfileSchema = /*@__PURE__*/ z.strictObject({
   start_date_time: DateTimeSchema,
   charging_profile: ChargingProfileSchema,
 });
-export type ActiveChargingProfile = z.infer<typeof ActiveChargingProfileSchema>;
+export interface ActiveChargingProfile extends z.output<typeof ActiveChargingProfileSchema> {}
 
 /**
  * OCPI 2.2.1 `ActiveChargingProfileResult` object.
@@ -562,7 +562,7 @@ export const ActiveChargingProfileResultSchema = /*@__PURE__*/ z.strictObject({
   result: ChargingProfileResultTypeSchema,
   profile: /*@__PURE__*/ z.optional(ActiveChargingProfileSchema),
 });
-export type ActiveChargingProfileResult = z.infer<typeof ActiveChargingProfileResultSchema>;
+export interface ActiveChargingProfileResult extends z.output<typeof ActiveChargingProfileResultSchema> {}
 
 /**
  * OCPI 2.2.1 `ChargingProfileResult` object.
@@ -571,7 +571,7 @@ export type ActiveChargingProfileResult = z.infer<typeof ActiveChargingProfileRe
 export const ChargingProfileResultSchema = /*@__PURE__*/ z.strictObject({
   result: ChargingProfileResultTypeSchema,
 });
-export type ChargingProfileResult = z.infer<typeof ChargingProfileResultSchema>;
+export interface ChargingProfileResult extends z.output<typeof ChargingProfileResultSchema> {}
 
 /**
  * OCPI 2.2.1 `ClearProfileResult` object.
@@ -580,7 +580,7 @@ export type ChargingProfileResult = z.infer<typeof ChargingProfileResultSchema>;
 export const ClearProfileResultSchema = /*@__PURE__*/ z.strictObject({
   result: ChargingProfileResultTypeSchema,
 });
-export type ClearProfileResult = z.infer<typeof ClearProfileResultSchema>;
+export interface ClearProfileResult extends z.output<typeof ClearProfileResultSchema> {}
 
 /**
  * OCPI 2.2.1 `SetChargingProfile` object.
@@ -590,7 +590,7 @@ export const SetChargingProfileSchema = /*@__PURE__*/ z.strictObject({
   charging_profile: ChargingProfileSchema,
   response_url: URLSchema,
 });
-export type SetChargingProfile = z.infer<typeof SetChargingProfileSchema>;
+export interface SetChargingProfile extends z.output<typeof SetChargingProfileSchema> {}
 
 // Commands
 
@@ -647,7 +647,7 @@ export const CancelReservationSchema = /*@__PURE__*/ z.strictObject({
   response_url: URLSchema,
   reservation_id: /*@__PURE__*/ CiString(36),
 });
-export type CancelReservation = z.infer<typeof CancelReservationSchema>;
+export interface CancelReservation extends z.output<typeof CancelReservationSchema> {}
 
 /**
  * OCPI 2.2.1 `CommandResponse` object.
@@ -658,7 +658,7 @@ export const CommandResponseSchema = /*@__PURE__*/ z.strictObject({
   timeout: /*@__PURE__*/ int(),
   message: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(DisplayTextSchema)),
 });
-export type CommandResponse = z.infer<typeof CommandResponseSchema>;
+export interface CommandResponse extends z.output<typeof CommandResponseSchema> {}
 
 /**
  * OCPI 2.2.1 `CommandResult` object.
@@ -668,7 +668,7 @@ export const CommandResultSchema = /*@__PURE__*/ z.strictObject({
   result: CommandResultTypeSchema,
   message: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(DisplayTextSchema)),
 });
-export type CommandResult = z.infer<typeof CommandResultSchema>;
+export interface CommandResult extends z.output<typeof CommandResultSchema> {}
 
 // Sessions
 
@@ -690,7 +690,7 @@ export const EnergyContractSchema = /*@__PURE__*/ z.strictObject({
   supplier_name: /*@__PURE__*/ string(64),
   contract_id: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(64)),
 });
-export type EnergyContract = z.infer<typeof EnergyContractSchema>;
+export interface EnergyContract extends z.output<typeof EnergyContractSchema> {}
 
 /**
  * OCPI 2.2.1 `Token` object.
@@ -712,7 +712,7 @@ export const TokenSchema = /*@__PURE__*/ z.strictObject({
   energy_contract: /*@__PURE__*/ z.optional(EnergyContractSchema),
   last_updated: DateTimeSchema,
 });
-export type Token = z.infer<typeof TokenSchema>;
+export interface Token extends z.output<typeof TokenSchema> {}
 
 // Commands
 
@@ -729,7 +729,7 @@ export const ReserveNowSchema = /*@__PURE__*/ z.strictObject({
   evse_uid: /*@__PURE__*/ z.optional(/*@__PURE__*/ CiString(36)),
   authorization_reference: /*@__PURE__*/ z.optional(/*@__PURE__*/ CiString(36)),
 });
-export type ReserveNow = z.infer<typeof ReserveNowSchema>;
+export interface ReserveNow extends z.output<typeof ReserveNowSchema> {}
 
 /**
  * OCPI 2.2.1 `StartSession` object.
@@ -743,7 +743,7 @@ export const StartSessionSchema = /*@__PURE__*/ z.strictObject({
   connector_id: /*@__PURE__*/ z.optional(/*@__PURE__*/ CiString(36)),
   authorization_reference: /*@__PURE__*/ z.optional(/*@__PURE__*/ CiString(36)),
 });
-export type StartSession = z.infer<typeof StartSessionSchema>;
+export interface StartSession extends z.output<typeof StartSessionSchema> {}
 
 /**
  * OCPI 2.2.1 `StopSession` object.
@@ -753,7 +753,7 @@ export const StopSessionSchema = /*@__PURE__*/ z.strictObject({
   response_url: URLSchema,
   session_id: /*@__PURE__*/ CiString(36),
 });
-export type StopSession = z.infer<typeof StopSessionSchema>;
+export interface StopSession extends z.output<typeof StopSessionSchema> {}
 
 /**
  * OCPI 2.2.1 `UnlockConnector` object.
@@ -765,7 +765,7 @@ export const UnlockConnectorSchema = /*@__PURE__*/ z.strictObject({
   evse_uid: /*@__PURE__*/ CiString(36),
   connector_id: /*@__PURE__*/ CiString(36),
 });
-export type UnlockConnector = z.infer<typeof UnlockConnectorSchema>;
+export interface UnlockConnector extends z.output<typeof UnlockConnectorSchema> {}
 
 // HubClientInfo
 
@@ -788,7 +788,7 @@ export const ClientInfoSchema = /*@__PURE__*/ z.strictObject({
   status: ConnectionStatusSchema,
   last_updated: DateTimeSchema,
 });
-export type ClientInfo = z.infer<typeof ClientInfoSchema>;
+export interface ClientInfo extends z.output<typeof ClientInfoSchema> {}
 
 // Locations
 
@@ -869,7 +869,7 @@ export const PublishTokenTypeSchema = /*@__PURE__*/ z.strictObject({
   issuer: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(64)),
   group_id: /*@__PURE__*/ z.optional(/*@__PURE__*/ CiString(36)),
 });
-export type PublishTokenType = z.infer<typeof PublishTokenTypeSchema>;
+export interface PublishTokenType extends z.output<typeof PublishTokenTypeSchema> {}
 
 /**
  * OCPI 2.2.1 `AdditionalGeoLocation` class.
@@ -880,7 +880,7 @@ export const AdditionalGeoLocationSchema = /*@__PURE__*/ z.strictObject({
   longitude: /*@__PURE__*/ string(11),
   name: /*@__PURE__*/ z.optional(DisplayTextSchema),
 });
-export type AdditionalGeoLocation = z.infer<typeof AdditionalGeoLocationSchema>;
+export interface AdditionalGeoLocation extends z.output<typeof AdditionalGeoLocationSchema> {}
 
 /**
  * OCPI 2.2.1 `Connector` object.
@@ -898,7 +898,7 @@ export const ConnectorSchema = /*@__PURE__*/ z.strictObject({
   terms_and_conditions: /*@__PURE__*/ z.optional(URLSchema),
   last_updated: DateTimeSchema,
 });
-export type Connector = z.infer<typeof ConnectorSchema>;
+export interface Connector extends z.output<typeof ConnectorSchema> {}
 
 /**
  * OCPI 2.2.1 `EVSE` object.
@@ -919,7 +919,7 @@ export const EVSESchema = /*@__PURE__*/ z.strictObject({
   images: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(ImageSchema)),
   last_updated: DateTimeSchema,
 });
-export type EVSE = z.infer<typeof EVSESchema>;
+export interface EVSE extends z.output<typeof EVSESchema> {}
 
 /**
  * OCPI 2.2.1 `RegularHours` class.
@@ -930,7 +930,7 @@ export const RegularHoursSchema = /*@__PURE__*/ z.strictObject({
   period_begin: /*@__PURE__*/ string(5),
   period_end: /*@__PURE__*/ string(5),
 });
-export type RegularHours = z.infer<typeof RegularHoursSchema>;
+export interface RegularHours extends z.output<typeof RegularHoursSchema> {}
 
 /**
  * OCPI 2.2.1 `Hours` class.
@@ -942,7 +942,7 @@ export const HoursSchema = /*@__PURE__*/ z.strictObject({
   exceptional_openings: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(ExceptionalPeriodSchema)),
   exceptional_closings: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(ExceptionalPeriodSchema)),
 });
-export type Hours = z.infer<typeof HoursSchema>;
+export interface Hours extends z.output<typeof HoursSchema> {}
 
 /**
  * OCPI 2.2.1 `Location` object.
@@ -976,7 +976,7 @@ export const LocationSchema = /*@__PURE__*/ z.strictObject({
   energy_mix: /*@__PURE__*/ z.optional(EnergyMixSchema),
   last_updated: DateTimeSchema,
 });
-export type Location = z.infer<typeof LocationSchema>;
+export interface Location extends z.output<typeof LocationSchema> {}
 
 // Sessions
 
@@ -1026,7 +1026,7 @@ export const SessionSchema = /*@__PURE__*/ z.strictObject({
   status: SessionStatusSchema,
   last_updated: DateTimeSchema,
 });
-export type Session = z.infer<typeof SessionSchema>;
+export interface Session extends z.output<typeof SessionSchema> {}
 
 /**
  * OCPI 2.2.1 `ChargingPreferences` object.
@@ -1038,7 +1038,7 @@ export const ChargingPreferencesSchema = /*@__PURE__*/ z.strictObject({
   energy_need: /*@__PURE__*/ z.optional(NumberSchema),
   discharge_allowed: /*@__PURE__*/ z.optional(BooleanSchema),
 });
-export type ChargingPreferences = z.infer<typeof ChargingPreferencesSchema>;
+export interface ChargingPreferences extends z.output<typeof ChargingPreferencesSchema> {}
 
 // Tokens
 
@@ -1058,7 +1058,7 @@ export const LocationReferencesSchema = /*@__PURE__*/ z.strictObject({
   location_id: /*@__PURE__*/ CiString(36),
   evse_uids: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(/*@__PURE__*/ CiString(36))),
 });
-export type LocationReferences = z.infer<typeof LocationReferencesSchema>;
+export interface LocationReferences extends z.output<typeof LocationReferencesSchema> {}
 
 /**
  * OCPI 2.2.1 `AuthorizationInfo` object.
@@ -1071,7 +1071,7 @@ export const AuthorizationInfoSchema = /*@__PURE__*/ z.strictObject({
   authorization_reference: /*@__PURE__*/ z.optional(/*@__PURE__*/ CiString(36)),
   info: /*@__PURE__*/ z.optional(DisplayTextSchema),
 });
-export type AuthorizationInfo = z.infer<typeof AuthorizationInfoSchema>;
+export interface AuthorizationInfo extends z.output<typeof AuthorizationInfoSchema> {}
 
 // Versions
 
@@ -1117,7 +1117,7 @@ export const VersionSchema = /*@__PURE__*/ z.strictObject({
   version: VersionNumberSchema,
   url: URLSchema,
 });
-export type Version = z.infer<typeof VersionSchema>;
+export interface Version extends z.output<typeof VersionSchema> {}
 
 /**
  * OCPI 2.2.1 `Endpoint` class.
@@ -1128,4 +1128,4 @@ export const EndpointSchema = /*@__PURE__*/ z.strictObject({
   role: InterfaceRoleSchema,
   url: URLSchema,
 });
-export type Endpoint = z.infer<typeof EndpointSchema>;
+export interface Endpoint extends z.output<typeof EndpointSchema> {}

@@ -89,8 +89,8 @@ export const ActiveChargingProfileQuerySchema = /*@__PURE__*/ z.strictObject({
   duration: IntSchema,
   response_url: URLSchema,
 });
-export type ActiveChargingProfileQuery = z.infer<typeof ActiveChargingProfileQuerySchema>;
+export interface ActiveChargingProfileQuery extends z.output<typeof ActiveChargingProfileQuerySchema> {}
 
 /** The query of a DELETE of a profile: where to POST the result. */
 export const ClearChargingProfileQuerySchema = /*@__PURE__*/ z.strictObject({ response_url: URLSchema });
-export type ClearChargingProfileQuery = z.infer<typeof ClearChargingProfileQuerySchema>;
+export interface ClearChargingProfileQuery extends z.output<typeof ClearChargingProfileQuerySchema> {}

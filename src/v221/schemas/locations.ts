@@ -128,14 +128,14 @@ export const LocationSchema = /*@__PURE__*/ generated.LocationSchema.check(
 
 /** A PATCH body for a Location: any of its fields, `last_updated` always. */
 export const LocationPatchSchema = /*@__PURE__*/ patchOf(generated.LocationSchema, checkLocation);
-export type LocationPatch = z.infer<typeof LocationPatchSchema>;
+export interface LocationPatch extends z.output<typeof LocationPatchSchema> {}
 
 /** A PATCH body for an EVSE: any of its fields, `last_updated` always. */
 export const EVSEPatchSchema = /*@__PURE__*/ patchOf(generated.EVSESchema, checkEvse);
-export type EVSEPatch = z.infer<typeof EVSEPatchSchema>;
+export interface EVSEPatch extends z.output<typeof EVSEPatchSchema> {}
 
 /** A PATCH body for a Connector: any of its fields, `last_updated` always. */
 export const ConnectorPatchSchema = /*@__PURE__*/ patchOf(ConnectorSchema);
-export type ConnectorPatch = z.infer<typeof ConnectorPatchSchema>;
+export interface ConnectorPatch extends z.output<typeof ConnectorPatchSchema> {}
 
 // Spelled out: a template built from another constant would stay in bundles that never use it.

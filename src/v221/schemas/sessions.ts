@@ -34,8 +34,8 @@ export const SessionSchema = /*@__PURE__*/ generated.SessionSchema.check(
 
 /** A PATCH body for a Session: any of its fields, `last_updated` always, its charging periods checked. */
 export const SessionPatchSchema = /*@__PURE__*/ patchOf(generated.SessionSchema, checkSession);
-export type SessionPatch = z.infer<typeof SessionPatchSchema>;
+export interface SessionPatch extends z.output<typeof SessionPatchSchema> {}
 
 /** The query of the Sessions list: unlike the other lists, `date_from` is required. */
 export const SessionsListQuerySchema = /*@__PURE__*/ defineListQueryFromSchema(DateTimeSchema);
-export type SessionsListQuery = z.infer<typeof SessionsListQuerySchema>;
+export interface SessionsListQuery extends z.output<typeof SessionsListQuerySchema> {}

@@ -26,10 +26,10 @@ export {
 
 /** A PATCH body for a Token: any of its fields, `last_updated` always. */
 export const TokenPatchSchema = /*@__PURE__*/ patchOf(TokenSchema);
-export type TokenPatch = z.infer<typeof TokenPatchSchema>;
+export interface TokenPatch extends z.output<typeof TokenPatchSchema> {}
 
 /** The `?type=` query of the single-Token calls and of real-time authorization; RFID when absent. */
 export const TokenTypeQuerySchema = /*@__PURE__*/ z.strictObject({
   type: /*@__PURE__*/ z.optional(TokenTypeSchema),
 });
-export type TokenTypeQuery = z.infer<typeof TokenTypeQuerySchema>;
+export interface TokenTypeQuery extends z.output<typeof TokenTypeQuerySchema> {}
