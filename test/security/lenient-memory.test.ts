@@ -139,6 +139,13 @@ describe('one accepted payload with very many unknown fields', () => {
     ]);
   });
 
+  it('is counted in full by parseList, past what each payload describes', () => {
+    const result = parseList(v221.LocationSchema, [wide(2_000), wide(2_000)], lenient);
+    expect(result.items).toHaveLength(2);
+    expect(result.issueCount).toBe(4_000);
+    expect(result.issues).toHaveLength(1_000);
+  });
+
   it('reaches onValidationIssues bounded, through the 2.2.1 client', async () => {
     server.use(http.get(`${LOCATIONS_URL}/W`, () => ocpi(wide(100_000))));
     const onValidationIssues = vi.fn();

@@ -94,7 +94,7 @@ export function parseList<S extends z.ZodMiniType>(
       return;
     }
     items.push(outcome.data);
-    issueCount += outcome.issues.length;
+    issueCount += outcome.issueCount;
     const room = Math.max(0, maxIssues - issues.length);
     for (const issue of scrubIssues(outcome.issues.slice(0, room), secrets)) {
       const segments = [index, ...issue.segments];

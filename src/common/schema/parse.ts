@@ -62,7 +62,7 @@ export function parsePayload<S extends z.ZodMiniType>(
   options: ParseOptions,
 ): ParseResult<z.output<S>> {
   const outcome = checkPayload(schema, input, options.mode);
-  if (outcome.success) return outcome;
+  if (outcome.success) return { success: true, data: outcome.data, issues: outcome.issues };
   return {
     success: false,
     error: new OcpiValidationError({ subject: options.subject, issues: outcome.describe() }),
@@ -74,7 +74,13 @@ export function parsePayload<S extends z.ZodMiniType>(
  * list of a million bad items costs no million errors (an `Error` holds a stack trace).
  */
 export type CheckOutcome<T> =
-  | { success: true; data: T; issues: readonly LenientIssue[] }
+  | {
+      success: true;
+      data: T;
+      issues: readonly LenientIssue[];
+      /** How many issues there were, described in `issues` or only counted there. */
+      issueCount: number;
+    }
   | { success: false; describe: () => ValidationIssue[] };
 
 /** The work of {@link parsePayload}, for callers that decide themselves what to keep of a failure. */
@@ -84,7 +90,7 @@ export function checkPayload<S extends z.ZodMiniType>(
   mode: ValidationMode,
 ): CheckOutcome<z.output<S>> {
   const first = schema.safeParse(input);
-  if (first.success) return { success: true, data: first.data, issues: [] };
+  if (first.success) return { success: true, data: first.data, issues: [], issueCount: 0 };
   const fail = (issues: readonly z.core.$ZodIssue[], value: unknown) => ({
     success: false as const,
     describe: () => toValidationIssues(issues, value, MAX_ISSUES),
@@ -95,7 +101,7 @@ export function checkPayload<S extends z.ZodMiniType>(
   if (!plan) return fail(first.error.issues, input);
   const repaired = applyRepairs(input, plan.repairs);
   const second = plan.repairs.length > 0 ? schema.safeParse(repaired) : first;
-  if (second.success) return { success: true, data: second.data, issues: plan.report.issues() };
+  if (second.success) return { success: true, data: second.data, ...plan.report.result() };
   // What is left must be what lenient mode keeps. Anything else (a required field that was null) is a
   // real error; kept values found only now (prose rules run once every field has its type) join the report.
   const left = second.error.issues.filter((issue) => classify(issue, repaired) !== 'keep');
@@ -103,7 +109,7 @@ export function checkPayload<S extends z.ZodMiniType>(
   for (const issue of second.error.issues) {
     if (!plan.kept.has(issueKey(issue))) plan.report.add('kept', () => keptIssue(issue, repaired));
   }
-  return { success: true, data: repaired as z.output<S>, issues: plan.report.issues() };
+  return { success: true, data: repaired as z.output<S>, ...plan.report.result() };
 }
 
 /** A repair: drop the listed keys of the object at `segments`, drop the value there, or replace it. */
@@ -191,8 +197,8 @@ function issueKey(issue: z.core.$ZodIssue): string {
 interface LenientReport {
   /** Describes the issue (`describe` is only called while there is room) or counts it. */
   add(action: LenientIssue['action'], describe: () => LenientIssue): void;
-  /** The described issues, then one issue per action counting those not described. */
-  issues(): LenientIssue[];
+  /** The described issues, then one issue per action counting those not described; and the total. */
+  result(): { issues: LenientIssue[]; issueCount: number };
 }
 
 function lenientReport(): LenientReport {
@@ -203,12 +209,13 @@ function lenientReport(): LenientReport {
       if (described.length < MAX_ISSUES) described.push(describe());
       else omitted.set(action, (omitted.get(action) ?? 0) + 1);
     },
-    issues() {
-      const counts = [...omitted].map(([action, count]) => ({
-        ...omittedIssue(count, `${count === 1 ? 'issue' : 'issues'} (${action})`),
-        action,
-      }));
-      return [...described, ...counts];
+    result() {
+      let issueCount = described.length;
+      const counts = [...omitted].map(([action, count]) => {
+        issueCount += count;
+        return { ...omittedIssue(count, `${count === 1 ? 'issue' : 'issues'} (${action})`), action };
+      });
+      return { issues: [...described, ...counts], issueCount };
     },
   };
 }
