@@ -33,8 +33,8 @@ const budgets: Budget[] = [
   },
   // Errors that copy causes and partner data scrubbed and bounded, and the response size cap: ≈1.1 KB;
   // lenient parsing with bounded records and path-copy repairs: ≈0.3 KB; one-line messages ≈0.1 KB;
-  // bare allowed origins 45 bytes (issue #10).
-  { fixture: 'root-discovery.ts', maxGzipBytes: 18_000, mustNotInclude: VERSION_CODE },
+  // bare allowed origins 45 bytes (issue #10); counting every lenient issue of a list, ≈20 bytes.
+  { fixture: 'root-discovery.ts', maxGzipBytes: 18_050, mustNotInclude: VERSION_CODE },
   {
     fixture: 'v221-date-time.ts',
     maxGzipBytes: 4_000,
@@ -64,8 +64,8 @@ const budgets: Budget[] = [
   // origins cost ≈1.7 KB of it. Each module's operations table in a file of its own (issue #11) costs
   // ≈20 bytes of module boundaries (one more `var` statement per module), no code. The version profile
   // the client hands the transport (its facts by name instead of version labels compared in common/,
-  // issue #11) costs 27 bytes: 29,402 -> 29,429.
-  { fixture: 'v221-client.ts', maxGzipBytes: 29_430, mustNotInclude: ['src/v211/'] },
+  // issue #11) costs 27 bytes: 29,402 -> 29,429; counting every lenient issue of a page, 23 more.
+  { fixture: 'v221-client.ts', maxGzipBytes: 29_460, mustNotInclude: ['src/v211/'] },
   // Every 2.2.1 schema with its prose rules (≈14.4 KB since the CDR, Session, command, credentials and
   // publish-token rules came in).
   {
@@ -74,8 +74,8 @@ const budgets: Budget[] = [
     mustNotInclude: ['src/v211/', KY, 'src/common/errors/'],
   },
   // ≈3.9 KB since lists keep bounded records, repairs copy only along their paths, a payload's report is
-  // bounded and rejected items are scrubbed (issue #10).
-  { fixture: 'root-parse-list.ts', maxGzipBytes: 3_930, mustNotInclude: [...VERSION_CODE, KY] },
+  // bounded, rejected items are scrubbed and every lenient issue is counted (issue #10).
+  { fixture: 'root-parse-list.ts', maxGzipBytes: 3_950, mustNotInclude: [...VERSION_CODE, KY] },
   {
     fixture: 'v221-types-only.ts',
     maxGzipBytes: 20,
