@@ -2,9 +2,6 @@
 
 export {
   decodeCredential,
-  defaultTokenEncoding,
-  type FormatAuthorizationOptions,
-  formatAuthorizationHeader,
   parseAuthorizationHeader,
   type TokenEncoding,
 } from './common/auth/authorization-header';
@@ -16,7 +13,6 @@ export {
   type TokenMismatchReason,
 } from './common/auth/match-credentials-token';
 export { CommandInbox, type ExpectedResult } from './common/commands/command-inbox';
-export { createResponseError, type ResponseOutcome } from './common/errors/create-response-error';
 export { isOcpiError, OcpiError, type OcpiRequestInfo } from './common/errors/ocpi-error';
 export { isOcpiHttpError, OcpiHttpError } from './common/errors/ocpi-http-error';
 export {
@@ -46,11 +42,7 @@ export { isOcpiTimeoutError, OcpiTimeoutError } from './common/errors/ocpi-timeo
 export { isOcpiUntrustedUrlError, OcpiUntrustedUrlError } from './common/errors/ocpi-untrusted-url-error';
 export { isOcpiValidationError, OcpiValidationError } from './common/errors/ocpi-validation-error';
 export type { StatusCodeInfo } from './common/protocol/status-code-info';
-export {
-  isSuccessStatusCode,
-  type StatusCodeRange,
-  statusCodeRange,
-} from './common/protocol/status-code-range';
+export { isSuccessStatusCode, type StatusCodeRange } from './common/protocol/status-code-range';
 export type { OcpiVersion } from './common/protocol/version';
 export {
   type LenientIssue,
@@ -117,3 +109,13 @@ export {
   updateRegistration,
 } from './client/registration/manage-registration';
 export { type RegisterOptions, register } from './client/registration/register';
+
+// Helpers that take a version label, with each version's facts (src/versions/).
+
+export {
+  defaultTokenEncoding,
+  type FormatAuthorizationOptions,
+  formatAuthorizationHeader,
+} from './versions/authorization-header';
+export { createResponseError, type ResponseOutcome } from './versions/create-response-error';
+export { statusCodeRange } from './versions/status-code-range';

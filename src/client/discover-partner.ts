@@ -1,4 +1,4 @@
-import { defaultTokenEncoding, type TokenEncoding } from '../common/auth/authorization-header';
+import type { TokenEncoding } from '../common/auth/authorization-header';
 import { isOcpiHttpError } from '../common/errors/ocpi-http-error';
 import { OcpiUntrustedUrlError } from '../common/errors/ocpi-untrusted-url-error';
 import type { OcpiVersion } from '../common/protocol/version';
@@ -14,6 +14,7 @@ import { mayCallPartnerUrl, type PartnerUrlPolicy } from '../common/transport/pa
 import type { PartnerEndpoint } from '../server/partners/partner-store';
 import { type Client211, createClient as createClient211 } from '../v211/client';
 import { type Client221, createClient as createClient221 } from '../v221/client';
+import { defaultTokenEncoding } from '../versions/authorization-header';
 import { keptEndpoints } from './partner-endpoints';
 
 /** A client for whichever version was agreed: check `client.version` to narrow it. */

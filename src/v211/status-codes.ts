@@ -3,6 +3,7 @@ import {
   type StatusCodeInfo,
   type StatusCodeTable,
 } from '../common/protocol/status-code-info';
+import { Facts } from './facts';
 
 /**
  * The OCPI 2.1.1 status codes by name. 2.1.1 knows three ranges: 1xxx success, 2xxx client errors,
@@ -26,7 +27,7 @@ export const StatusCode = {
 export type StatusCode = (typeof StatusCode)[keyof typeof StatusCode];
 
 const TABLE: StatusCodeTable = {
-  version: '2.1.1',
+  hubStatusCodes: Facts.hubStatusCodes,
   customRanges: false,
   meanings: {
     1000: 'Success',

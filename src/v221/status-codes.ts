@@ -3,6 +3,7 @@ import {
   type StatusCodeInfo,
   type StatusCodeTable,
 } from '../common/protocol/status-code-info';
+import { Facts } from './facts';
 
 /**
  * The OCPI 2.2.1 status codes by name. 2.2.1: adds 2004 and the 4xxx hub errors, and reserves x9xx in
@@ -31,7 +32,7 @@ export const StatusCode = {
 export type StatusCode = (typeof StatusCode)[keyof typeof StatusCode];
 
 const TABLE: StatusCodeTable = {
-  version: '2.2.1',
+  hubStatusCodes: Facts.hubStatusCodes,
   customRanges: true,
   meanings: {
     1000: 'Success',

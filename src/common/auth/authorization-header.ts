@@ -1,5 +1,3 @@
-import type { OcpiVersion } from '../protocol/version';
-import { VERSION_FACTS } from '../protocol/version-facts';
 import { decodeBase64Utf8, encodeBase64Utf8 } from './base64';
 import { isCredentialsToken } from './credentials-token';
 
@@ -13,37 +11,12 @@ export type TokenEncoding = 'base64' | 'raw';
 
 const SCHEME = 'token';
 
-/** The encoding a version's spec prescribes: `raw` for 2.1.1, `base64` for 2.2.1. */
-export function defaultTokenEncoding(version: OcpiVersion): TokenEncoding {
-  return VERSION_FACTS[version].tokenEncoding;
-}
-
-/** Options of {@link formatAuthorizationHeader}. */
-export interface FormatAuthorizationOptions {
-  /** The OCPI version spoken with this partner; picks the default encoding. */
-  version: OcpiVersion;
-  /** Overrides the version's encoding, e.g. `raw` for a 2.2.1 partner that does not decode Base64. */
-  encoding?: TokenEncoding;
-}
-
 /**
- * Builds the value of the `Authorization` header for a credentials token.
+ * The value of the `Authorization` header for a credentials token sent with `encoding`: what
+ * `formatAuthorizationHeader` and the transport build.
  *
  * @throws TypeError when the token is empty or holds anything but printable non-whitespace ASCII. The
  *   message never contains the token.
- * @example
- * formatAuthorizationHeader('example-token', { version: '2.2.1' }); // 'Token ZXhhbXBsZS10b2tlbg=='
- * formatAuthorizationHeader('example-token', { version: '2.1.1' }); // 'Token example-token'
- */
-export function formatAuthorizationHeader(token: string, options: FormatAuthorizationOptions): string {
-  return authorizationHeader(token, options.encoding ?? defaultTokenEncoding(options.version));
-}
-
-/**
- * {@link formatAuthorizationHeader} with the encoding decided: what the transport calls, with the
- * encoding from the client or its version's profile.
- *
- * @throws TypeError as {@link formatAuthorizationHeader} does.
  */
 export function authorizationHeader(token: string, encoding: TokenEncoding): string {
   if (!isCredentialsToken(token)) {

@@ -1,5 +1,4 @@
-import { type StatusCodeRange, statusCodeRange } from './status-code-range';
-import type { OcpiVersion } from './version';
+import { rangeOfStatusCode, type StatusCodeRange } from './status-code-range';
 
 /** What a version's spec says about one `status_code`. */
 export interface StatusCodeInfo {
@@ -14,9 +13,12 @@ export interface StatusCodeInfo {
   readonly custom: boolean;
 }
 
-/** How each version describes its codes: the listed ones and whether x9xx is reserved for custom codes. */
+/**
+ * How each version describes its codes: whether 4xxx are hub codes, the listed ones, and whether x9xx is
+ * reserved for custom codes.
+ */
 export interface StatusCodeTable {
-  readonly version: OcpiVersion;
+  readonly hubStatusCodes: boolean;
   readonly meanings: Readonly<Record<number, string>>;
   readonly customRanges: boolean;
 }
@@ -30,7 +32,7 @@ const RANGE_MEANINGS: Record<StatusCodeRange, string> = {
 
 /** Looks `code` up in a version's table. */
 export function lookupStatusCode(table: StatusCodeTable, code: number): StatusCodeInfo {
-  const range = statusCodeRange(code, table.version);
+  const range = rangeOfStatusCode(code, table.hubStatusCodes);
   const listedMeaning = table.meanings[code];
   const custom = table.customRanges && range !== undefined && Math.floor(code / 100) % 10 === 9;
   const meaning = listedMeaning ?? (range ? RANGE_MEANINGS[range] : 'Not an OCPI status code');

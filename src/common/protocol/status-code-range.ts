@@ -1,6 +1,3 @@
-import type { OcpiVersion } from './version';
-import { VERSION_FACTS } from './version-facts';
-
 /**
  * The ranges of OCPI `status_code`: 1xxx success, 2xxx client errors, 3xxx server errors and, in
  * 2.2.1 only, 4xxx hub errors.
@@ -10,14 +7,9 @@ import { VERSION_FACTS } from './version-facts';
  */
 export type StatusCodeRange = 'success' | 'client-error' | 'server-error' | 'hub-error';
 
-/** The range `code` falls in for `version`, or `undefined` when the version defines no such range. */
-export function statusCodeRange(code: number, version: OcpiVersion): StatusCodeRange | undefined {
-  return rangeOfStatusCode(code, VERSION_FACTS[version].hubStatusCodes);
-}
-
 /**
  * The range `code` falls in, given whether the version speaks of hubs (4xxx), or `undefined` when it is
- * in no defined range. What the transport uses, with the fact from its version's profile.
+ * in no defined range.
  */
 export function rangeOfStatusCode(code: number, hubStatusCodes: boolean): StatusCodeRange | undefined {
   if (!Number.isInteger(code)) return undefined;

@@ -3,11 +3,10 @@ import type { TokenEncoding } from '../auth/authorization-header';
 import type { OcpiVersion } from './version';
 
 /**
- * What the transport must know about the OCPI version it speaks, handed to it by that version (each
- * version folder defines its own `profile.ts`), so that the shared transport compares no version labels.
- * Discovery, which speaks no version yet, builds one of its own.
+ * The facts of an OCPI version that version-independent code acts on. Each version folder states its own
+ * (`facts.ts`), so that common/ compares no version labels.
  */
-export interface VersionProfile {
+export interface VersionFacts {
   /** The version spoken, as the transport and its errors name it; absent before one is chosen. */
   readonly version?: OcpiVersion;
   /** How the token travels unless the client says otherwise. */
@@ -18,6 +17,14 @@ export interface VersionProfile {
   readonly routingHeaders: boolean;
   /** Whether 4xxx status codes are hub errors; where they are not, a 4xxx code is in no defined range. */
   readonly hubStatusCodes: boolean;
+}
+
+/**
+ * What the transport must know about the OCPI version it speaks: the version's facts and its envelope,
+ * handed to it by that version (`profile.ts`). Discovery, which speaks no version yet, builds one of its
+ * own.
+ */
+export interface VersionProfile extends VersionFacts {
   /** The strict envelope schema the transport checks responses against (unless validation is off). */
   readonly envelopeSchema: z.ZodMiniType;
 }

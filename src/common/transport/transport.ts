@@ -1,13 +1,13 @@
 import ky, { type Hooks, HTTPError, TimeoutError } from 'ky';
 import type * as z from 'zod/mini';
 import { authorizationHeader, type TokenEncoding } from '../auth/authorization-header';
-import { responseError } from '../errors/create-response-error';
 import { describeRequest, type OcpiRequestInput } from '../errors/ocpi-error';
 import { OcpiInvalidResponseError } from '../errors/ocpi-invalid-response-error';
 import { OcpiNetworkError } from '../errors/ocpi-network-error';
 import { OcpiTimeoutError } from '../errors/ocpi-timeout-error';
 import { OcpiUntrustedUrlError } from '../errors/ocpi-untrusted-url-error';
 import { OcpiValidationError } from '../errors/ocpi-validation-error';
+import { responseError } from '../errors/response-error';
 import { scrubIssues } from '../errors/scrub-issues';
 import type { OcpiVersion } from '../protocol/version';
 import type { VersionProfile } from '../protocol/version-profile';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { statusCodeRange } from '../../../src/common/protocol/status-code-range';
 import * as v211 from '../../../src/v211';
 import * as v221 from '../../../src/v221';
+import { statusCodeRange } from '../../../src/versions/status-code-range';
 import { describeWithSpec, readSpecFile } from '../../support/spec';
 
 // The codes a status_codes file lists by number, in table rows of either markup (`| 2001 |` or `|2001 |`).

@@ -1,6 +1,7 @@
 /**
- * Each version hands the shared transport a profile; the public helpers that take a version label read
- * common/'s one facts table. The two must tell the same story, and the transport must act on the profile.
+ * Each version states its facts and hands the shared transport a profile built on them; the public
+ * helpers that take a version label read the same facts. All must tell the same story, and the transport
+ * must act on the profile.
  */
 import { defaultTokenEncoding, statusCodeRange } from '@org/ocpi';
 import { describe, expect, it } from 'vitest';
@@ -9,8 +10,10 @@ import type { VersionProfile } from '../../../src/common/protocol/version-profil
 import { createTransport } from '../../../src/common/transport/transport';
 import { TrustedOrigins } from '../../../src/common/transport/trusted-origins';
 import { OcpiResponseEnvelopeSchema as Envelope211 } from '../../../src/v211/envelope';
+import { Facts as Facts211 } from '../../../src/v211/facts';
 import { Profile as Profile211 } from '../../../src/v211/profile';
 import { OcpiResponseEnvelopeSchema as Envelope221 } from '../../../src/v221/envelope';
+import { Facts as Facts221 } from '../../../src/v221/facts';
 import { Profile as Profile221 } from '../../../src/v221/profile';
 
 const PROFILES: readonly VersionProfile[] = [Profile211, Profile221];
@@ -19,6 +22,11 @@ const URL_ = 'http://127.0.0.1:9/ocpi/versions';
 describe('version profiles', () => {
   it('gives every version a profile naming it', () => {
     expect(PROFILES.map((profile) => profile.version)).toEqual([...OCPI_VERSIONS]);
+  });
+
+  it("builds each profile on its version's facts", () => {
+    expect(Profile211).toMatchObject(Facts211);
+    expect(Profile221).toMatchObject(Facts221);
   });
 
   it.each(PROFILES)('agrees with the public helpers for $version', (profile) => {

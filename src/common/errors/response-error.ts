@@ -1,13 +1,10 @@
 import { isSuccessStatusCode } from '../protocol/status-code-range';
-import type { OcpiVersion } from '../protocol/version';
-import { VERSION_FACTS } from '../protocol/version-facts';
 import type { OcpiError, OcpiRequestInput } from './ocpi-error';
 import { OcpiHttpError } from './ocpi-http-error';
 import { createStatusError } from './ocpi-status-error';
 
 /** The parts of a response that decide whether it failed. */
-export interface ResponseOutcome extends OcpiRequestInput {
-  version: OcpiVersion;
+export interface ResponseParts extends OcpiRequestInput {
   httpStatus: number;
   statusText?: string;
   /** The body as text, kept (shortened, scrubbed) on HTTP errors. */
@@ -19,21 +16,11 @@ export interface ResponseOutcome extends OcpiRequestInput {
 /**
  * The one place that maps a response to an error class: a non-2xx HTTP status gives an
  * {@link OcpiHttpError} (with the envelope's code when there is one); a 2xx response whose envelope
- * holds anything but a 1xxx `status_code` gives an `OcpiStatusError` of the matching range. A
- * successful response gives `undefined`.
+ * holds anything but a 1xxx `status_code` gives an `OcpiStatusError` of the matching range, where 4xxx
+ * are hub errors only when `hubStatusCodes` (the version's fact) says so. A successful response gives
+ * `undefined`.
  */
-export function createResponseError(outcome: ResponseOutcome): OcpiError | undefined {
-  return responseError(outcome, VERSION_FACTS[outcome.version].hubStatusCodes);
-}
-
-/**
- * {@link createResponseError} with the one fact of the version it needs, whether 4xxx are hub codes:
- * what the transport calls, with the fact from its version's profile.
- */
-export function responseError(
-  outcome: Omit<ResponseOutcome, 'version'>,
-  hubStatusCodes: boolean,
-): OcpiError | undefined {
+export function responseError(outcome: ResponseParts, hubStatusCodes: boolean): OcpiError | undefined {
   const { envelope, httpStatus, method, url, secrets } = outcome;
   const request = secrets ? { method, url, secrets } : { method, url };
   if (httpStatus < 200 || httpStatus > 299) {
