@@ -3,10 +3,19 @@
  *
  * Every object, class and enum becomes `<Name>Schema` plus the type `<Name>`; enums also get
  * `<Name>Values`, a readonly list for UIs. Definitions come in dependency order (a `const` cannot be
- * used before it is declared), grouped by module. The output is already formatted, so a test can
- * compare it with the file on disk byte for byte.
+ * used before it is declared), grouped by module. An object named in the rules table carries its prose
+ * rule (`.check(specRule(rules.<Name>))`), and a field in the overrides table is written as the table
+ * says. The output is already formatted, so a test can compare it with the file on disk byte for byte.
  */
 import type { EnumModel, FieldModel, ObjectModel, PrimitiveName, TypeRef, VersionModel } from './model';
+import { type FieldOverride, overridesFor, type VersionOverrides } from './overrides';
+import {
+  COMMON_RULES_MODULE,
+  NO_RULES,
+  RULES_MODULE,
+  type RuleTables,
+  rulesAllowSharing,
+} from './rule-tables';
 import { specLink } from './spec-links';
 import type { SpecPin } from './spec-pin';
 
@@ -18,6 +27,9 @@ const PRIMITIVES_MODULE = '../primitives';
 const COMMON_PRIMITIVES_MODULE = '../schema/primitives';
 /** Where a version's generated file finds the shared definitions. */
 const SHARED_MODULE = '../../common/generated/schemas';
+/** Where a version's generated file finds `specRule`, and where the common one does. */
+const SPEC_RULE_MODULE = '../../common/schema/spec-rule';
+const COMMON_SPEC_RULE_MODULE = '../schema/spec-rule';
 
 type Definition =
   | { kind: 'object'; module: string; model: ObjectModel }
@@ -29,21 +41,42 @@ export interface EmitOptions {
   errataApplied: boolean;
   /** Definitions identical in both versions, emitted once in the common file (see sharedDefinitions). */
   shared?: ReadonlySet<string>;
+  /** The rules tables; a definition named in the version's table carries its rule. None by default. */
+  rules?: RuleTables;
+  /** The overrides table; none by default. */
+  overrides?: readonly FieldOverride[];
+}
+
+/** What decides which definitions both versions share, besides their shape. */
+export interface ShareOptions {
+  rules?: RuleTables;
+  overrides?: readonly FieldOverride[];
 }
 
 /** Options of {@link emitSharedSchemas}: the pins of the older and the newer version. */
-export interface SharedEmitOptions {
+export interface SharedEmitOptions extends ShareOptions {
   pins: readonly [SpecPin, SpecPin];
   errataApplied: boolean;
+}
+
+/** What the emitter needs to know of a definition besides the model: its rule and field overrides. */
+interface DefinitionContext {
+  /** Whether the definition carries the rule of its rules table. */
+  ruled(name: string): boolean;
+  overrides: VersionOverrides;
 }
 
 /** The whole generated file for one version; `shared` definitions are imported from the common file. */
 export function emitSchemas(version: VersionModel, options: EmitOptions): string {
   const shared = options.shared ?? new Set<string>();
+  const table = (options.rules ?? NO_RULES).versions[version.version];
+  const context: DefinitionContext = {
+    ruled: (name) => name in table,
+    overrides: overridesFor(version.version, options.overrides ?? []),
+  };
   const all = collectDefinitions(version);
   const own = sortByDependencies(all, shared).filter((definition) => !shared.has(definition.model.name));
   const sharedHere = all.filter((definition) => shared.has(definition.model.name));
-  const imports = [...usedPrimitives(own)].sort();
   const usedShared = [...new Set(own.flatMap(referencedNames))].filter((name) => shared.has(name)).sort();
   return [
     ...banner(
@@ -55,13 +88,48 @@ export function emitSchemas(version: VersionModel, options: EmitOptions): string
     ...(usedShared.length > 0
       ? [`import { ${usedShared.map((name) => `${name}Schema`).join(', ')} } from '${SHARED_MODULE}';`]
       : []),
-    `import { ${imports.join(', ')} } from '${PRIMITIVES_MODULE}';`,
+    ...ruleImports(own, context, SPEC_RULE_MODULE, RULES_MODULE),
+    `import { ${[...usedPrimitives(own, context)].sort().join(', ')} } from '${PRIMITIVES_MODULE}';`,
     '',
     ...(sharedHere.length > 0 ? [...reExport(sharedHere), ''] : []),
-    ...emitBody(own, (definition) => [specLink(options.pin.tag, definition.model.source)], version.version),
+    ...emitBody(
+      own,
+      (definition) => [specLink(options.pin.tag, definition.model.source)],
+      version.version,
+      context,
+    ),
   ]
     .join('\n')
     .replace(/\n+$/, '\n');
+}
+
+/**
+ * The export list of one version's entry (`src/v2xx/generated/exports.ts`): every name the generated
+ * schemas give a spec definition (shared ones included), explicitly, for the entry to re-export.
+ */
+export function emitExportList(version: VersionModel, options: EmitOptions): string {
+  const entry = `@org/ocpi/v${version.version.replaceAll('.', '')}`;
+  return [
+    ...banner(
+      `the OCPI ${version.version} spec (${options.pin.tag} @ ${options.pin.commit.slice(0, 8)}`,
+      options,
+    ),
+    `// Every object, class and enum of OCPI ${version.version}: the names ${entry} exports for them.`,
+    '',
+    ...exportStatement(collectDefinitions(version), './schemas'),
+    '',
+  ].join('\n');
+}
+
+// The `import`s of specRule and of the rules table, when a definition here carries a rule.
+function ruleImports(
+  definitions: readonly Definition[],
+  context: DefinitionContext,
+  specRuleModule: string,
+  rulesModule: string,
+): string[] {
+  if (!definitions.some((definition) => context.ruled(definition.model.name))) return [];
+  return [`import { specRule } from '${specRuleModule}';`, `import * as rules from '${rulesModule}';`];
 }
 
 /**
@@ -69,14 +137,26 @@ export function emitSchemas(version: VersionModel, options: EmitOptions): string
  * same fields, none of them a `string` (printable ASCII in 2.1.1, UTF-8 in 2.2.1) and every reference
  * itself shared. They are emitted once, into `src/common/generated/schemas.ts`.
  */
-export function sharedDefinitions(older: VersionModel, newer: VersionModel): Set<string> {
+export function sharedDefinitions(
+  older: VersionModel,
+  newer: VersionModel,
+  options: ShareOptions = {},
+): Set<string> {
   const newerByName = new Map(
     collectDefinitions(newer).map((definition) => [definition.model.name, definition]),
   );
+  const [olderOverrides, newerOverrides] = [older, newer].map(({ version }) =>
+    overridesFor(version, options.overrides ?? []),
+  ) as [VersionOverrides, VersionOverrides];
   const candidates = new Map<string, Definition>();
   for (const definition of collectDefinitions(older)) {
-    const twin = newerByName.get(definition.model.name);
-    if (twin && sameShape(definition, twin)) candidates.set(definition.model.name, definition);
+    const { name } = definition.model;
+    const twin = newerByName.get(name);
+    if (!twin || !sameShape(definition, twin)) continue;
+    // A shared schema is one schema: the same fields written the same way, and one rule.
+    if (!sameOverrides(olderOverrides.ofObject(name), newerOverrides.ofObject(name))) continue;
+    if (!rulesAllowSharing(name, options.rules ?? NO_RULES)) continue;
+    candidates.set(name, definition);
   }
   // Drop objects that reference something not shared, until nothing changes.
   let changed = true;
@@ -97,7 +177,12 @@ export function emitSharedSchemas(
   newer: VersionModel,
   options: SharedEmitOptions,
 ): string {
-  const shared = sharedDefinitions(older, newer);
+  const shared = sharedDefinitions(older, newer, options);
+  const table = (options.rules ?? NO_RULES).common;
+  const context: DefinitionContext = {
+    ruled: (name) => name in table,
+    overrides: overridesFor(older.version, options.overrides ?? []),
+  };
   const definitions = sortByDependencies(collectDefinitions(older)).filter((definition) =>
     shared.has(definition.model.name),
   );
@@ -120,9 +205,10 @@ export function emitSharedSchemas(
     '// The definitions that are identical in both versions; each version re-exports them.',
     '',
     "import * as z from 'zod/mini';",
-    `import { ${[...usedPrimitives(definitions)].sort().join(', ')} } from '${COMMON_PRIMITIVES_MODULE}';`,
+    ...ruleImports(definitions, context, COMMON_SPEC_RULE_MODULE, COMMON_RULES_MODULE),
+    `import { ${[...usedPrimitives(definitions, context)].sort().join(', ')} } from '${COMMON_PRIMITIVES_MODULE}';`,
     '',
-    ...emitBody(definitions, links, `${older.version} and ${newer.version}`),
+    ...emitBody(definitions, links, `${older.version} and ${newer.version}`, context),
   ]
     .join('\n')
     .replace(/\n+$/, '\n');
@@ -132,6 +218,7 @@ function emitBody(
   definitions: readonly Definition[],
   links: (definition: Definition) => string[],
   versionLabel: string,
+  context: DefinitionContext,
 ): string[] {
   const body: string[] = [];
   let module = '';
@@ -140,12 +227,17 @@ function emitBody(
       module = definition.module;
       body.push(`// ${module}`, '');
     }
-    body.push(...emitDefinition(definition, versionLabel, links(definition)), '');
+    body.push(...emitDefinition(definition, versionLabel, links(definition), context), '');
   }
   return body;
 }
 
 function reExport(definitions: readonly Definition[]): string[] {
+  return exportStatement(definitions, SHARED_MODULE);
+}
+
+// `export { ... } from '<module>'` of every name of the definitions, in Biome's order.
+function exportStatement(definitions: readonly Definition[], module: string): string[] {
   const names = definitions.flatMap(({ kind, model }) => [
     `${model.name}Schema`,
     ...(kind === 'enum' ? [`${model.name}Values`] : []),
@@ -154,8 +246,14 @@ function reExport(definitions: readonly Definition[]): string[] {
   return [
     'export {',
     ...names.sort((a, b) => bare(a).localeCompare(bare(b))).map((name) => `  ${name},`),
-    `} from '${SHARED_MODULE}';`,
+    `} from '${module}';`,
   ];
+}
+
+function sameOverrides(a: readonly FieldOverride[], b: readonly FieldOverride[]): boolean {
+  const key = (overrides: readonly FieldOverride[]) =>
+    JSON.stringify(overrides.map(({ field, kind }) => [field, kind]));
+  return key(a) === key(b);
 }
 
 function bare(name: string): string {
@@ -240,17 +338,50 @@ function sortByDependencies(
   return sorted;
 }
 
-function emitDefinition(definition: Definition, versionLabel: string, links: readonly string[]): string[] {
+function emitDefinition(
+  definition: Definition,
+  versionLabel: string,
+  links: readonly string[],
+  context: DefinitionContext,
+): string[] {
   const { name } = definition.model;
   const what = definition.kind === 'enum' ? 'enum' : definition.model.kind;
   const doc = [
     '/**',
     ` * OCPI ${versionLabel} \`${name}\` ${what}.`,
+    ...(definition.kind === 'object' ? objectNotes(definition.model, context) : []),
     ...links.map((link) => ` * @see ${link}`),
     ' */',
   ];
   if (definition.kind === 'enum') return [...doc, ...emitEnum(definition.model)];
-  return [...doc, ...emitObject(definition.model)];
+  return [...doc, ...emitObject(definition.model, context)];
+}
+
+// The doc lines that say where an object differs from its bare table: its rule, its overridden fields.
+function objectNotes(model: ObjectModel, context: DefinitionContext): string[] {
+  return [
+    ...(context.ruled(model.name)
+      ? [` * Also checked against the rules the spec states in prose: {@link rules.${model.name}}.`]
+      : []),
+    ...context.overrides
+      .ofObject(model.name)
+      .flatMap(({ field, note }) =>
+        docLines(`\`${field}\` takes any string, unlike its table (scripts/codegen/overrides.ts). ${note}`),
+      ),
+  ];
+}
+
+// A doc comment's text as ` * ` lines of at most LINE_WIDTH characters, broken between words.
+function docLines(text: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && ` * ${line} ${word}`.length > LINE_WIDTH) {
+      lines.push(` * ${line}`);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, ` * ${line}`];
 }
 
 function emitEnum(model: EnumModel): string[] {
@@ -267,14 +398,17 @@ function emitEnum(model: EnumModel): string[] {
   ];
 }
 
-function emitObject(model: ObjectModel): string[] {
-  const fields = model.fields.map((field) => `  ${field.name}: ${fieldExpression(field)},`);
+function emitObject(model: ObjectModel, context: DefinitionContext): string[] {
+  const fields = model.fields.map(
+    (field) => `  ${field.name}: ${fieldExpression(field, context.overrides.of(model.name, field.name))},`,
+  );
   const groups = choiceGroups(model);
   // An interface, not an alias: hovers and declarations show the name instead of the expanded object,
   // and the checker resolves it once.
   const type = `export interface ${model.name} extends z.output<typeof ${model.name}Schema> {}`;
+  const end = `)${ruleCheck(model, context)};`;
   if (groups.length === 0) {
-    return [`export const ${model.name}Schema = /*@__PURE__*/ z.strictObject({`, ...fields, '});', type];
+    return [`export const ${model.name}Schema = /*@__PURE__*/ z.strictObject({`, ...fields, `}${end}`, type];
   }
   // "Choice: one of N" rows: each field optional, and a check that exactly one is given.
   const choices = groups.map((group) => `[${group.map((name) => `'${name}'`).join(', ')}]`).join(', ');
@@ -284,9 +418,15 @@ function emitObject(model: ObjectModel): string[] {
     ...fields.map((line) => `  ${line}`),
     '  }),',
     `  ${choices},`,
-    ');',
+    end,
     type,
   ];
+}
+
+// The object's prose rule from the rules table, attached where the object is defined so that it holds
+// wherever the object is nested.
+function ruleCheck(model: ObjectModel, context: DefinitionContext): string {
+  return context.ruled(model.name) ? `.check(${PURE}specRule(rules.${model.name}))` : '';
 }
 
 function choiceGroups(model: ObjectModel): string[][] {
@@ -302,9 +442,12 @@ function choiceGroups(model: ObjectModel): string[][] {
 // inside the file that declares it, and an unmarked call keeps every schema it mentions in a bundle.
 const PURE = '/*@__PURE__*/ ';
 
-/** The schema of a field, cardinality included: `?` optional, `*` optional list, `+` non-empty list. */
-export function fieldExpression(field: FieldModel): string {
-  const type = typeExpression(field.type, field.name);
+/**
+ * The schema of a field, cardinality included: `?` optional, `*` optional list, `+` non-empty list; an
+ * `override` from the overrides table replaces the type its cell gives.
+ */
+export function fieldExpression(field: FieldModel, override?: FieldOverride): string {
+  const type = override ? overriddenType(field.type, override) : typeExpression(field.type, field.name);
   // A field of a choice group is one of several alternatives: optional here, checked by withChoices.
   const cardinality = field.choiceGroup !== undefined && field.cardinality === '1' ? '?' : field.cardinality;
   switch (cardinality) {
@@ -317,6 +460,11 @@ export function fieldExpression(field: FieldModel): string {
     case '+':
       return `${PURE}nonEmptyArray(${type})`;
   }
+}
+
+function overriddenType(type: TypeRef, override: FieldOverride): string {
+  if (override.kind === 'open-enum' && type.kind === 'ref') return `${PURE}openEnum(${type.name}Values)`;
+  throw new Error(`${override.object}.${override.field}: cannot write a ${override.kind} override`);
 }
 
 function typeExpression(type: TypeRef, field: string): string {
@@ -342,12 +490,13 @@ const PRIMITIVES: Readonly<Record<PrimitiveName, { name: string; call: boolean }
   boolean: { name: 'BooleanSchema', call: false },
 };
 
-function usedPrimitives(definitions: readonly Definition[]): Set<string> {
+function usedPrimitives(definitions: readonly Definition[], context: DefinitionContext): Set<string> {
   const used = new Set<string>();
   for (const definition of definitions) {
     if (definition.kind !== 'object') continue;
-    for (const { type, cardinality } of definition.model.fields) {
-      if (type.kind === 'primitive') used.add(PRIMITIVES[type.name].name);
+    for (const { name, type, cardinality } of definition.model.fields) {
+      if (context.overrides.of(definition.model.name, name)) used.add('openEnum');
+      else if (type.kind === 'primitive') used.add(PRIMITIVES[type.name].name);
       if (cardinality === '+') used.add('nonEmptyArray');
     }
     if (choiceGroups(definition.model).length > 0) used.add('withChoices');

@@ -1,8 +1,10 @@
-/** Writes (or, with `check`, compares) each version's generated schemas file. */
+/** Writes (or, with `check`, compares) the generated files: each version's schemas and export list. */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { emitSchemas, emitSharedSchemas, sharedDefinitions } from './emit-schemas';
+import { emitExportList, emitSchemas, emitSharedSchemas, sharedDefinitions } from './emit-schemas';
 import { SPEC_VERSIONS, type SpecModel, type SpecVersion } from './model';
+import { FIELD_OVERRIDES, overrideProblems } from './overrides';
+import { RULE_TABLES, type RuleTables, ruleTableProblems } from './rule-tables';
 import { repositoryRoot } from './spec-dir';
 import type { SpecPin } from './spec-pin';
 
@@ -11,14 +13,23 @@ export function generatedFile(version: SpecVersion): string {
   return path.join('src', `v${version.replaceAll('.', '')}`, 'generated', 'schemas.ts');
 }
 
+/** `src/v221/generated/exports.ts` for 2.2.1: the names the version's entry exports for the spec. */
+export function exportListFile(version: SpecVersion): string {
+  return path.join('src', `v${version.replaceAll('.', '')}`, 'generated', 'exports.ts');
+}
+
 /** The definitions both versions share, emitted once. */
 export const SHARED_FILE = path.join('src', 'common', 'generated', 'schemas.ts');
 
-/** The generated files' contents, by repository-relative path. */
+/**
+ * The generated files' contents, by repository-relative path. The rules tables (src/) and the overrides
+ * table (overrides.ts) must fit the model: a name that is no definition of its version stops the run.
+ */
 export function renderGenerated(
   model: SpecModel,
   pins: readonly SpecPin[],
   errataApplied: boolean,
+  rules: RuleTables = RULE_TABLES,
 ): Map<string, string> {
   const files = new Map<string, string>();
   const pinOf = (version: SpecVersion) => {
@@ -27,16 +38,21 @@ export function renderGenerated(
     return pin;
   };
   const [older, newer] = [model.versions['2.1.1'], model.versions['2.2.1']];
-  const shared = sharedDefinitions(older, newer);
+  const tables = { rules, overrides: FIELD_OVERRIDES };
+  const shared = sharedDefinitions(older, newer, tables);
+  const problems = [
+    ...ruleTableProblems([older, newer], shared, rules),
+    ...[older, newer].flatMap((version) => overrideProblems(version, FIELD_OVERRIDES)),
+  ];
+  if (problems.length > 0) throw new Error(`The tables do not fit the spec:\n${problems.join('\n')}`);
   files.set(
     SHARED_FILE,
-    emitSharedSchemas(older, newer, { pins: [pinOf('2.1.1'), pinOf('2.2.1')], errataApplied }),
+    emitSharedSchemas(older, newer, { pins: [pinOf('2.1.1'), pinOf('2.2.1')], errataApplied, ...tables }),
   );
   for (const version of SPEC_VERSIONS) {
-    files.set(
-      generatedFile(version),
-      emitSchemas(model.versions[version], { pin: pinOf(version), errataApplied, shared }),
-    );
+    const options = { pin: pinOf(version), errataApplied, shared, ...tables };
+    files.set(generatedFile(version), emitSchemas(model.versions[version], options));
+    files.set(exportListFile(version), emitExportList(model.versions[version], options));
   }
   return files;
 }

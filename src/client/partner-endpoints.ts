@@ -5,8 +5,8 @@ import { printableAscii } from '../common/schema/primitives/printable-string';
 import { URLSchema } from '../common/schema/primitives/url';
 import { toValidationIssues, type ValidationIssue } from '../common/schema/validation-issue';
 import type { PartnerEndpoint } from '../server/partners/partner-store';
-import { EndpointSchema as Endpoint211Schema } from '../v211/schemas/versions';
-import { EndpointSchema as Endpoint221Schema } from '../v221/schemas/versions';
+import { EndpointSchema as Endpoint211Schema } from '../v211/generated/schemas';
+import { EndpointSchema as Endpoint221Schema } from '../v221/generated/schemas';
 
 /**
  * The most endpoints we keep of a partner. A version lists one per module and (2.2.1) interface role:

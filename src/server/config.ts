@@ -2,10 +2,8 @@ import type { AcceptedTokenEncoding } from '../common/auth/match-credentials-tok
 import type { ValidationMode } from '../common/schema/parse';
 import type { PartnerUrlPolicy } from '../common/transport/partner-url-policy';
 import type { RetryPolicy } from '../common/transport/transport';
-import type { Credentials as Credentials211 } from '../v211/schemas/credentials';
-import type { Endpoint as Endpoint211 } from '../v211/schemas/versions';
-import type { CredentialsRole } from '../v221/schemas/credentials';
-import type { Endpoint as Endpoint221 } from '../v221/schemas/versions';
+import type { Credentials as Credentials211, Endpoint as Endpoint211 } from '../v211/generated/schemas';
+import type { CredentialsRole, Endpoint as Endpoint221 } from '../v221/generated/schemas';
 import type { PartnerStore } from './partners/partner-store';
 
 /** What we offer in OCPI 2.2.1: our parties and our modules. */

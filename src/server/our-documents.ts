@@ -1,8 +1,6 @@
 import type { OcpiVersion } from '../common/protocol/version';
-import type { Credentials as Credentials211 } from '../v211/schemas/credentials';
-import type { Endpoint as Endpoint211 } from '../v211/schemas/versions';
-import type { Credentials as Credentials221 } from '../v221/schemas/credentials';
-import type { Endpoint as Endpoint221 } from '../v221/schemas/versions';
+import type { Credentials as Credentials211, Endpoint as Endpoint211 } from '../v211/generated/schemas';
+import type { Credentials as Credentials221, Endpoint as Endpoint221 } from '../v221/generated/schemas';
 import type { RegistrationHandlerConfig } from './config';
 
 // What we publish about ourselves: the versions list, each version's details and our credentials.

@@ -6,6 +6,7 @@ export { withChoices } from '../common/schema/primitives/choice';
 export { CiString, ciEquals } from '../common/schema/primitives/ci-string';
 export { nonEmptyArray } from '../common/schema/primitives/non-empty-array';
 export { BooleanSchema, IntSchema, int, NumberSchema } from '../common/schema/primitives/number';
+export { openEnum } from '../common/schema/primitives/open-enum';
 export { URLSchema } from '../common/schema/primitives/url';
 export { DateTimeSchema } from '../common/schema/primitives/utc-date-time';
 

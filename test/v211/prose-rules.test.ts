@@ -85,8 +85,8 @@ describe('2.1.1 prose rules', () => {
     const result = parsePayload(LocationSchema, location, { mode: 'lenient', subject: 'Location' });
     expect(result.success && result.issues.map(({ path, message }) => `${path}: ${message}`)).toEqual([
       'type: must be one of "ON_STREET", "PARKING_GARAGE", "UNDERGROUND_GARAGE", "PARKING_LOT", "OTHER", "UNKNOWN" (kept)',
-      'opening_times: must have only one of regular_hours or twentyfourseven (kept)',
       `coordinates.latitude: ${six} (kept)`,
+      'opening_times: must have only one of regular_hours or twentyfourseven (kept)',
     ]);
   });
 

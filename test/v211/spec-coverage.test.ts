@@ -10,6 +10,7 @@ import {
   coverageMismatches,
   definitionExports,
   modelExports,
+  overrideMismatches,
   primitiveChecks,
   refinementMismatches,
   specModel,
@@ -49,19 +50,23 @@ describe('OCPI 2.1.1 spec coverage', () => {
     expect(enums.flatMap((enumeration) => enumeration.values)).toHaveLength(142);
   });
 
-  it('generates every object, field, cardinality, type, length and enum value', () => {
-    expect(coverageMismatches(model(), { ...primitives, ...generated }, primitiveChecks(false))).toEqual([]);
+  it('generates every object, field, cardinality, type, length and enum value, but the overridden fields', () => {
+    // Two fields are deliberately wider than their enum tables (scripts/codegen/overrides.ts): a versions
+    // list names every version a party offers (beyond this version's VersionNumber), and ModuleID may be
+    // extended with custom modules (version_information_endpoint, Custom Modules). Both take any string,
+    // and still refuse anything else.
+    const overridden = [
+      'Version.version: not VersionNumberSchema',
+      'Endpoint.identifier: not ModuleIDSchema',
+    ];
+    expect(overrideMismatches(model())).toEqual(overridden);
+    expect(coverageMismatches(model(), { ...primitives, ...generated }, primitiveChecks(false))).toEqual(
+      overridden,
+    );
   });
 
   it('exports each of them as generated, or refined by prose rules with the very same fields', () => {
-    // Two fields are deliberately wider than their enum tables: a versions list names every version a
-    // party offers (beyond this version's VersionNumber), and ModuleID may be extended with custom
-    // modules (version_information_endpoint, Custom Modules). Both take any string, and still refuse
-    // anything else.
-    expect(refinementMismatches(model(), api, generated)).toEqual([
-      'VersionSchema.version: not the generated field schema',
-      'EndpointSchema.identifier: not the generated field schema',
-    ]);
+    expect(refinementMismatches(model(), api, generated)).toEqual([]);
     expect(api.VersionSchema.shape.version.safeParse('3.0').success).toBe(true);
     expect(api.EndpointSchema.shape.identifier.safeParse('nltnm-custom').success).toBe(true);
     expect(api.EndpointSchema.shape.identifier.safeParse(1).success).toBe(false);

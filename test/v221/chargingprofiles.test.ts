@@ -139,9 +139,10 @@ describe('ChargingProfiles objects: what the spec tables add', () => {
       'charging_profile_period[0].limit',
       0.30000000000000004,
     );
+    // A period's own rule speaks while the profile's fields are read, before the profile's rule.
     const issues = [
-      { path: 'min_charging_rate', message: 'must have at most one decimal, like 8.1' },
       { path: 'charging_profile_period[0].limit', message: 'must have at most one decimal, like 8.1' },
+      { path: 'min_charging_rate', message: 'must have at most one decimal, like 8.1' },
     ];
     expect(strictIssues(ChargingProfileSchema, rough)).toEqual(issues);
     const prefixed = (prefix: string) =>

@@ -4,8 +4,8 @@ import type { ClientOptions } from '../../common/transport/client-options';
 import type { RegistrationHandlerConfig } from '../../server/config';
 import { credentialsLimitIssues } from '../../server/credentials/credentials-limits';
 import type { PartnerRecord, PartyRole } from '../../server/partners/partner-store';
-import type { Credentials as Credentials211 } from '../../v211/schemas/credentials';
-import type { Credentials as Credentials221 } from '../../v221/schemas/credentials';
+import type { Credentials as Credentials211 } from '../../v211/generated/schemas';
+import type { Credentials as Credentials221 } from '../../v221/generated/schemas';
 import { clientFor, type OcpiClient } from '../discover-partner';
 
 // The initiating side talks to the partner through the versioned clients; these helpers pick the one

@@ -3,6 +3,8 @@
 // The definitions that are identical in both versions; each version re-exports them.
 
 import * as z from 'zod/mini';
+import { specRule } from '../schema/spec-rule';
+import * as rules from '../schema/spec-rules';
 import { DateTimeSchema, NumberSchema } from '../schema/primitives';
 
 // Locations
@@ -110,13 +112,14 @@ export type EnergySourceCategory = z.infer<typeof EnergySourceCategorySchema>;
 
 /**
  * OCPI 2.1.1 and 2.2.1 `EnergySource` class.
+ * Also checked against the rules the spec states in prose: {@link rules.EnergySource}.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#46-energysource-class
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_energysource_class
  */
 export const EnergySourceSchema = /*@__PURE__*/ z.strictObject({
   source: EnergySourceCategorySchema,
   percentage: NumberSchema,
-});
+}).check(/*@__PURE__*/ specRule(rules.EnergySource));
 export interface EnergySource extends z.output<typeof EnergySourceSchema> {}
 
 /**

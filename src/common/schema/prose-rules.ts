@@ -1,15 +1,11 @@
 // Rules both OCPI versions state in field descriptions rather than in their tables, worded the same in
-// 2.1.1 (with its errata) and 2.2.1. Each checks a value whose fields all have their table types and reports
-// with a path relative to it.
+// 2.1.1 (with its errata) and 2.2.1. Each checks one object's own fields (the rules of the objects inside
+// it come with their schemas), once they all have their table types, and reports with a path relative
+// to it. The versions' rules tables (src/v2xx/schemas/spec-rules.ts) map spec names to these.
 import type { RuleReporter } from './spec-rule';
 
 const TIME_OF_DAY = /^([0-1][0-9]|2[0-3]):[0-5][0-9]$/;
 const DATE = /^[12][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/;
-
-/** A reporter for the rules of a nested value: its paths get `prefix` in front. */
-export function within(report: RuleReporter, prefix: readonly PropertyKey[]): RuleReporter {
-  return (path, message) => report([...prefix, ...path], message);
-}
 
 /** Checks decimal-degree coordinates against the version's regexes. */
 /* @__NO_SIDE_EFFECTS__ */
@@ -80,32 +76,4 @@ export function checkEnergySource(source: { percentage: number }, report: RuleRe
   if (!(source.percentage >= 0 && source.percentage <= 100)) {
     report(['percentage'], 'must be a percentage from 0 to 100');
   }
-}
-
-/** The shares of every energy source in an energy mix. */
-export function checkEnergyMix(
-  mix: { energy_sources?: readonly { percentage: number }[] | undefined },
-  report: RuleReporter,
-): void {
-  mix.energy_sources?.forEach((source, index) => {
-    checkEnergySource(source, within(report, ['energy_sources', index]));
-  });
-}
-
-/** The restrictions of every element of a Tariff and its energy mix (also in a PATCH that carries them). */
-export function checkTariff(
-  tariff: {
-    elements?:
-      | readonly { restrictions?: Parameters<typeof checkTariffRestrictions>[0] | undefined }[]
-      | undefined;
-    energy_mix?: Parameters<typeof checkEnergyMix>[0] | undefined;
-  },
-  report: RuleReporter,
-): void {
-  tariff.elements?.forEach((element, index) => {
-    if (element.restrictions) {
-      checkTariffRestrictions(element.restrictions, within(report, ['elements', index, 'restrictions']));
-    }
-  });
-  if (tariff.energy_mix) checkEnergyMix(tariff.energy_mix, within(report, ['energy_mix']));
 }

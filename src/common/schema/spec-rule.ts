@@ -6,17 +6,30 @@ export const SPEC_RULE = 'spec-rule';
 /** Reports one broken prose rule at `path` (relative to the checked value). */
 export type RuleReporter = (path: readonly PropertyKey[], message: string) => void;
 
+// The issues that specRule checks raised, so that an enclosing rule can take them back (see below).
+const RULE_ISSUES = /*@__PURE__*/ new WeakSet<object>();
+
 /**
  * A check for rules the spec states in its descriptions (formats, fields that depend on each other),
  * run once every field has its table type. Lenient parsing keeps a value that breaks such a rule and
  * reports it.
+ *
+ * The generator attaches each object's rule at its definition (the rules tables in `schemas/spec-rules.ts`),
+ * so an object's rules hold wherever it is nested. zod checks a nested value before its parent, so a
+ * nested rule may already have spoken when the parent finds a field of the wrong type: the parent then
+ * takes those issues back, and the rules of the whole value are judged together once every field has
+ * its type (in lenient mode, on the repaired value).
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function specRule<T>(rule: (value: T, report: RuleReporter) => void) {
   return z.check<T>(
     (payload) => {
+      if (!typesIntact(payload)) {
+        dropRuleIssues(payload.issues);
+        return;
+      }
       rule(payload.value, (path, message) => {
-        payload.issues.push({
+        const issue: z.core.$ZodRawIssue = {
           code: 'custom',
           message,
           path: [...path],
@@ -24,11 +37,24 @@ export function specRule<T>(rule: (value: T, report: RuleReporter) => void) {
           params: { ocpi: SPEC_RULE },
           // A broken rule leaves the types as they are, so the rules around it still apply.
           continue: true,
-        });
+        };
+        RULE_ISSUES.add(issue);
+        payload.issues.push(issue);
       });
     },
-    { when: typesIntact },
+    // Run even when the value lost a type, to take back the issues of the rules inside it.
+    { when: always },
   );
+}
+
+function always(): boolean {
+  return true;
+}
+
+function dropRuleIssues(issues: z.core.$ZodRawIssue[]): void {
+  let kept = 0;
+  for (const issue of issues) if (!RULE_ISSUES.has(issue)) issues[kept++] = issue;
+  issues.length = kept;
 }
 
 // zod skips a check once anything inside the value failed. A rule can still be judged when every

@@ -1,8 +1,8 @@
 import type { OcpiVersion } from '../../common/protocol/version';
 import { parsePayload, type ValidationMode } from '../../common/schema/parse';
 import { readLimitedText } from '../../common/transport/read-limited-text';
-import { CredentialsSchema as Credentials211Schema } from '../../v211/schemas/credentials';
-import { CredentialsSchema as Credentials221Schema } from '../../v221/schemas/credentials';
+import { CredentialsSchema as Credentials211Schema } from '../../v211/generated/schemas';
+import { CredentialsSchema as Credentials221Schema } from '../../v221/generated/schemas';
 import { credentialRoleBreaks } from '../../v221/schemas/rules';
 import type { PartyRole } from '../partners/partner-store';
 import { credentialsLimitIssues } from './credentials-limits';

@@ -2,8 +2,8 @@ import { isCredentialsToken } from '../../common/auth/credentials-token';
 import type { OcpiVersion } from '../../common/protocol/version';
 import { SPEC_RULE } from '../../common/schema/spec-rule';
 import { toValidationIssues, type ValidationIssue } from '../../common/schema/validation-issue';
-import { CredentialsSchema as Credentials211Schema } from '../../v211/schemas/credentials';
-import { CredentialsSchema as Credentials221Schema } from '../../v221/schemas/credentials';
+import { CredentialsSchema as Credentials211Schema } from '../../v211/generated/schemas';
+import { CredentialsSchema as Credentials221Schema } from '../../v221/generated/schemas';
 
 /**
  * The most roles (2.2.1) we keep of a partner. The spec sets no number, but one role per party and

@@ -3,7 +3,9 @@
 
 import * as z from 'zod/mini';
 import { ConnectorFormatSchema, DayOfWeekSchema, EnergySourceSchema, EnvironmentalImpactCategorySchema, ExceptionalPeriodSchema, ImageCategorySchema, ParkingRestrictionSchema, StatusSchema, StatusScheduleSchema, TariffDimensionTypeSchema, WhitelistTypeSchema } from '../../common/generated/schemas';
-import { BooleanSchema, CiString, DateTimeSchema, NumberSchema, URLSchema, int, nonEmptyArray, string, withChoices } from '../primitives';
+import { specRule } from '../../common/schema/spec-rule';
+import * as rules from '../schemas/spec-rules';
+import { BooleanSchema, CiString, DateTimeSchema, NumberSchema, URLSchema, int, nonEmptyArray, openEnum, string, withChoices } from '../primitives';
 
 export {
   type ConnectorFormat,
@@ -127,12 +129,13 @@ export type LocationType = z.infer<typeof LocationTypeSchema>;
 
 /**
  * OCPI 2.1.1 `GeoLocation` class.
+ * Also checked against the rules the spec states in prose: {@link rules.GeoLocation}.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#412-geolocation-class
  */
 export const GeoLocationSchema = /*@__PURE__*/ z.strictObject({
   latitude: /*@__PURE__*/ string(10),
   longitude: /*@__PURE__*/ string(11),
-});
+}).check(/*@__PURE__*/ specRule(rules.GeoLocation));
 export interface GeoLocation extends z.output<typeof GeoLocationSchema> {}
 
 // Types
@@ -151,13 +154,14 @@ export interface DisplayText extends z.output<typeof DisplayTextSchema> {}
 
 /**
  * OCPI 2.1.1 `AdditionalGeoLocation` class.
+ * Also checked against the rules the spec states in prose: {@link rules.AdditionalGeoLocation}.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#41-additionalgeolocation-class
  */
 export const AdditionalGeoLocationSchema = /*@__PURE__*/ z.strictObject({
   latitude: /*@__PURE__*/ string(10),
   longitude: /*@__PURE__*/ string(11),
   name: /*@__PURE__*/ z.optional(DisplayTextSchema),
-});
+}).check(/*@__PURE__*/ specRule(rules.AdditionalGeoLocation));
 export interface AdditionalGeoLocation extends z.output<typeof AdditionalGeoLocationSchema> {}
 
 /**
@@ -236,6 +240,7 @@ export interface Connector extends z.output<typeof ConnectorSchema> {}
 
 /**
  * OCPI 2.1.1 `EVSE` object.
+ * Also checked against the rules the spec states in prose: {@link rules.EVSE}.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#32-evse-object
  */
 export const EVSESchema = /*@__PURE__*/ z.strictObject({
@@ -252,7 +257,7 @@ export const EVSESchema = /*@__PURE__*/ z.strictObject({
   parking_restrictions: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(ParkingRestrictionSchema)),
   images: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(ImageSchema)),
   last_updated: DateTimeSchema,
-});
+}).check(/*@__PURE__*/ specRule(rules.EVSE));
 export interface EVSE extends z.output<typeof EVSESchema> {}
 
 /**
@@ -282,13 +287,14 @@ export type Facility = z.infer<typeof FacilitySchema>;
 
 /**
  * OCPI 2.1.1 `RegularHours` class.
+ * Also checked against the rules the spec states in prose: {@link rules.RegularHours}.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#419-regularhours-class
  */
 export const RegularHoursSchema = /*@__PURE__*/ z.strictObject({
   weekday: /*@__PURE__*/ int(1),
   period_begin: /*@__PURE__*/ string(5),
   period_end: /*@__PURE__*/ string(5),
-});
+}).check(/*@__PURE__*/ specRule(rules.RegularHours));
 export interface RegularHours extends z.output<typeof RegularHoursSchema> {}
 
 /**
@@ -373,6 +379,7 @@ export interface PriceComponent extends z.output<typeof PriceComponentSchema> {}
 
 /**
  * OCPI 2.1.1 `TariffRestrictions` class.
+ * Also checked against the rules the spec states in prose: {@link rules.TariffRestrictions}.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#45-tariffrestrictions-class
  */
 export const TariffRestrictionsSchema = /*@__PURE__*/ z.strictObject({
@@ -387,7 +394,7 @@ export const TariffRestrictionsSchema = /*@__PURE__*/ z.strictObject({
   min_duration: /*@__PURE__*/ z.optional(/*@__PURE__*/ int()),
   max_duration: /*@__PURE__*/ z.optional(/*@__PURE__*/ int()),
   day_of_week: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(DayOfWeekSchema)),
-});
+}).check(/*@__PURE__*/ specRule(rules.TariffRestrictions));
 export interface TariffRestrictions extends z.output<typeof TariffRestrictionsSchema> {}
 
 /**
@@ -439,6 +446,7 @@ export interface ChargingPeriod extends z.output<typeof ChargingPeriodSchema> {}
 
 /**
  * OCPI 2.1.1 `CDR` object.
+ * Also checked against the rules the spec states in prose: {@link rules.CDR}.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#31-cdr-object
  */
 export const CDRSchema = /*@__PURE__*/ z.strictObject({
@@ -458,7 +466,7 @@ export const CDRSchema = /*@__PURE__*/ z.strictObject({
   total_parking_time: /*@__PURE__*/ z.optional(NumberSchema),
   remark: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(255)),
   last_updated: DateTimeSchema,
-});
+}).check(/*@__PURE__*/ specRule(rules.CDR));
 export interface CDR extends z.output<typeof CDRSchema> {}
 
 // Commands
@@ -588,6 +596,7 @@ export type SessionStatus = z.infer<typeof SessionStatusSchema>;
 
 /**
  * OCPI 2.1.1 `Session` object.
+ * Also checked against the rules the spec states in prose: {@link rules.Session}.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_sessions.md#31-session-object
  */
 export const SessionSchema = /*@__PURE__*/ z.strictObject({
@@ -604,7 +613,7 @@ export const SessionSchema = /*@__PURE__*/ z.strictObject({
   total_cost: /*@__PURE__*/ z.optional(NumberSchema),
   status: SessionStatusSchema,
   last_updated: DateTimeSchema,
-});
+}).check(/*@__PURE__*/ specRule(rules.Session));
 export interface Session extends z.output<typeof SessionSchema> {}
 
 // Tokens
@@ -667,20 +676,26 @@ export type VersionNumber = z.infer<typeof VersionNumberSchema>;
 
 /**
  * OCPI 2.1.1 `Version` class.
+ * `version` takes any string, unlike its table (scripts/codegen/overrides.ts). A party lists every version it
+ * offers, so the list may name versions that this VersionNumber enum does not know (a later one, or 3.0): any
+ * version is taken, and callers pick those they speak.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/version_information_endpoint.md#version-class
  */
 export const VersionSchema = /*@__PURE__*/ z.strictObject({
-  version: VersionNumberSchema,
+  version: /*@__PURE__*/ openEnum(VersionNumberValues),
   url: URLSchema,
 });
 export interface Version extends z.output<typeof VersionSchema> {}
 
 /**
  * OCPI 2.1.1 `Endpoint` class.
+ * `identifier` takes any string, unlike its table (scripts/codegen/overrides.ts). Parties may add custom
+ * modules to the ModuleID enum by agreement (version information endpoint, Custom Modules), so any identifier
+ * is taken; the known modules stay suggested by the type.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/version_information_endpoint.md#endpoint-class
  */
 export const EndpointSchema = /*@__PURE__*/ z.strictObject({
-  identifier: ModuleIDSchema,
+  identifier: /*@__PURE__*/ openEnum(ModuleIDValues),
   url: URLSchema,
 });
 export interface Endpoint extends z.output<typeof EndpointSchema> {}

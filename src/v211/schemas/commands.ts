@@ -1,28 +1,10 @@
-// OCPI 2.1.1 Commands: the generated schemas, and what the spec adds in prose.
+// OCPI 2.1.1 Commands: the request body of each command. The objects are generated
+// (../generated/schemas.ts).
 // Spec: https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md
 import {
   ReserveNowSchema,
   StartSessionSchema,
   StopSessionSchema,
-  UnlockConnectorSchema,
-} from '../generated/schemas';
-
-export {
-  type CommandResponse,
-  CommandResponseSchema,
-  type CommandResponseType,
-  CommandResponseTypeSchema,
-  CommandResponseTypeValues,
-  type CommandType,
-  CommandTypeSchema,
-  CommandTypeValues,
-  type ReserveNow,
-  ReserveNowSchema,
-  type StartSession,
-  StartSessionSchema,
-  type StopSession,
-  StopSessionSchema,
-  type UnlockConnector,
   UnlockConnectorSchema,
 } from '../generated/schemas';
 

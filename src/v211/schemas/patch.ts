@@ -1,5 +1,5 @@
-import * as z from 'zod/mini';
-import { type RuleReporter, specRule } from '../../common/schema/spec-rule';
+import type * as z from 'zod/mini';
+import { definePatchSchema, type PatchRule } from '../../common/schema/patch';
 
 /**
  * The PATCH body for an object: any of its fields. 2.1.1 does not require `last_updated` in a PATCH
@@ -11,11 +11,7 @@ import { type RuleReporter, specRule } from '../../common/schema/spec-rule';
 /* @__NO_SIDE_EFFECTS__ */
 export function patchOf<Shape extends z.core.$ZodLooseShape>(
   schema: z.ZodMiniObject<Shape, z.core.$strict>,
-  rule?: (value: Partial<z.infer<z.ZodMiniObject<Shape, z.core.$strict>>>, report: RuleReporter) => void,
+  rule?: PatchRule<Shape>,
 ) {
-  const patch = z.partial(schema);
-  // The prose rules of the fields a PATCH does carry still hold.
-  return rule
-    ? patch.check(specRule<z.output<typeof patch>>((value, report) => rule(value as never, report)))
-    : patch;
+  return definePatchSchema(schema, {}, rule);
 }

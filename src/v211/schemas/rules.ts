@@ -1,15 +1,10 @@
 // The rules of OCPI 2.1.1 that live in the descriptions of fields rather than in the type tables. Each
-// function checks a value whose fields all have their table types and reports with a path relative to it.
-import {
-  checkConnectorIds,
-  checkEnergyMix,
-  checkRegularHours,
-  checkTariff,
-  coordinateRule,
-  within,
-} from '../../common/schema/prose-rules';
+// function checks one object's own fields (and how they depend on each other) once they all have their
+// table types, and reports with a path relative to it; the objects inside it bring their own rules.
+// spec-rules.ts maps each spec name to its check, and the generator attaches it at the definition.
+import { checkConnectorIds, coordinateRule } from '../../common/schema/prose-rules';
 import type { RuleReporter } from '../../common/schema/spec-rule';
-import type { CDR, EVSE, Hours, Location, Session } from '../generated/schemas';
+import type { CDR, EVSE, Location, Session } from '../generated/schemas';
 
 /** Latitude and longitude in decimal degrees with exactly 6 decimals, as the 2.1.1 regexes say. */
 export const checkCoordinates = /*@__PURE__*/ coordinateRule(
@@ -18,54 +13,29 @@ export const checkCoordinates = /*@__PURE__*/ coordinateRule(
   '6',
 );
 
-/** Each regular period; whether regular hours or 24/7 is given is the table's choice (withChoices). */
-export function checkHours(hours: Hours, report: RuleReporter): void {
-  hours.regular_hours?.forEach((entry, index) => {
-    checkRegularHours(entry, within(report, ['regular_hours', index]));
-  });
-}
-
-/** An EVSE's own coordinates, when it has them, and the ids of its Connectors, each once. */
+/** The ids of an EVSE's Connectors, each once (fields left out, in a PATCH, are skipped). */
 export function checkEvse(evse: Partial<EVSE>, report: RuleReporter): void {
-  if (evse.coordinates) checkCoordinates(evse.coordinates, within(report, ['coordinates']));
   checkConnectorIds(evse, report, 'case-sensitive');
 }
 
-/** Every rule of a Location and of what it contains; fields left out (a PATCH) are skipped. */
-export function checkLocation(location: Partial<Location>, report: RuleReporter): void {
-  if (location.coordinates) checkCoordinates(location.coordinates, within(report, ['coordinates']));
-  location.related_locations?.forEach((related, index) => {
-    checkCoordinates(related, within(report, ['related_locations', index]));
-  });
-  location.evses?.forEach((evse, index) => {
-    checkEvse(evse, within(report, ['evses', index]));
-  });
-  if (location.opening_times) checkHours(location.opening_times, within(report, ['opening_times']));
-  if (location.energy_mix) checkEnergyMix(location.energy_mix, within(report, ['energy_mix']));
-}
-
 /**
- * The Location a Session or CDR embeds (2.1.1: the whole object, not a reference): its rules, and only
- * the EVSE and the Connector used (mod_sessions and mod_cdrs, `location`).
+ * The Location a Session or CDR embeds (2.1.1: the whole object, not a reference) holds only the EVSE
+ * and the Connector used (mod_sessions and mod_cdrs, `location`). The Location's own rules come with it.
  */
 function checkUsedLocation(location: Location, report: RuleReporter): void {
-  checkLocation(location, report);
   const evses = location.evses ?? [];
-  if (evses.length !== 1) report(['evses'], 'must hold only the EVSE used (one)');
+  if (evses.length !== 1) report(['location', 'evses'], 'must hold only the EVSE used (one)');
   else if (evses[0]?.connectors.length !== 1) {
-    report(['evses', 0, 'connectors'], 'must hold only the Connector used (one)');
+    report(['location', 'evses', 0, 'connectors'], 'must hold only the Connector used (one)');
   }
 }
 
-/** The Location a Session embeds. */
+/** The Location a Session embeds (fields left out, in a PATCH, are skipped). */
 export function checkSession(session: Partial<Session>, report: RuleReporter): void {
-  if (session.location) checkUsedLocation(session.location, within(report, ['location']));
+  if (session.location) checkUsedLocation(session.location, report);
 }
 
-/** The Location and the Tariffs a CDR embeds. */
+/** The Location a CDR embeds. */
 export function checkCdr(cdr: CDR, report: RuleReporter): void {
-  checkUsedLocation(cdr.location, within(report, ['location']));
-  cdr.tariffs?.forEach((tariff, index) => {
-    checkTariff(tariff, within(report, ['tariffs', index]));
-  });
+  checkUsedLocation(cdr.location, report);
 }

@@ -1,26 +1,9 @@
-// OCPI 2.1.1 Tokens: the generated schemas, and what the spec adds in prose.
+// OCPI 2.1.1 Tokens: the PATCH body and the query of real-time authorization. The objects are generated
+// (../generated/schemas.ts).
 // Spec: https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md
 import * as z from 'zod/mini';
 import { TokenSchema, TokenTypeSchema } from '../generated/schemas';
 import { patchOf } from './patch';
-
-export {
-  type Allowed,
-  AllowedSchema,
-  AllowedValues,
-  type AuthorizationInfo,
-  AuthorizationInfoSchema,
-  type LocationReferences,
-  LocationReferencesSchema,
-  type Token,
-  TokenSchema,
-  type TokenType,
-  TokenTypeSchema,
-  TokenTypeValues,
-  type WhitelistType,
-  WhitelistTypeSchema,
-  WhitelistTypeValues,
-} from '../generated/schemas';
 
 /** A PATCH body for a Token: any of its fields (2.1.1: `last_updated` optional). */
 export const TokenPatchSchema = /*@__PURE__*/ patchOf(TokenSchema);

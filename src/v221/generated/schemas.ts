@@ -3,7 +3,9 @@
 
 import * as z from 'zod/mini';
 import { ConnectorFormatSchema, DayOfWeekSchema, EnergySourceSchema, EnvironmentalImpactCategorySchema, ExceptionalPeriodSchema, ImageCategorySchema, ParkingRestrictionSchema, StatusSchema, StatusScheduleSchema, TariffDimensionTypeSchema, WhitelistTypeSchema } from '../../common/generated/schemas';
-import { BooleanSchema, CiString, DateTimeSchema, NumberSchema, URLSchema, int, nonEmptyArray, string } from '../primitives';
+import { specRule } from '../../common/schema/spec-rule';
+import * as rules from '../schemas/spec-rules';
+import { BooleanSchema, CiString, DateTimeSchema, NumberSchema, URLSchema, int, nonEmptyArray, openEnum, string } from '../primitives';
 
 export {
   type ConnectorFormat,
@@ -94,13 +96,14 @@ export interface CredentialsRole extends z.output<typeof CredentialsRoleSchema> 
 
 /**
  * OCPI 2.2.1 `Credentials` object.
+ * Also checked against the rules the spec states in prose: {@link rules.Credentials}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/credentials.asciidoc#credentials_credentials_object
  */
 export const CredentialsSchema = /*@__PURE__*/ z.strictObject({
   token: /*@__PURE__*/ string(64),
   url: URLSchema,
   roles: /*@__PURE__*/ nonEmptyArray(CredentialsRoleSchema),
-});
+}).check(/*@__PURE__*/ specRule(rules.Credentials));
 export interface Credentials extends z.output<typeof CredentialsSchema> {}
 
 // CDRs
@@ -164,12 +167,13 @@ export interface CdrToken extends z.output<typeof CdrTokenSchema> {}
 
 /**
  * OCPI 2.2.1 `GeoLocation` class.
+ * Also checked against the rules the spec states in prose: {@link rules.GeoLocation}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_geolocation_class
  */
 export const GeoLocationSchema = /*@__PURE__*/ z.strictObject({
   latitude: /*@__PURE__*/ string(10),
   longitude: /*@__PURE__*/ string(11),
-});
+}).check(/*@__PURE__*/ specRule(rules.GeoLocation));
 export interface GeoLocation extends z.output<typeof GeoLocationSchema> {}
 
 /**
@@ -315,6 +319,7 @@ export type ReservationRestrictionType = z.infer<typeof ReservationRestrictionTy
 
 /**
  * OCPI 2.2.1 `TariffRestrictions` class.
+ * Also checked against the rules the spec states in prose: {@link rules.TariffRestrictions}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariffrestrictions_class
  */
 export const TariffRestrictionsSchema = /*@__PURE__*/ z.strictObject({
@@ -332,7 +337,7 @@ export const TariffRestrictionsSchema = /*@__PURE__*/ z.strictObject({
   max_duration: /*@__PURE__*/ z.optional(/*@__PURE__*/ int()),
   day_of_week: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(DayOfWeekSchema)),
   reservation: /*@__PURE__*/ z.optional(ReservationRestrictionTypeSchema),
-});
+}).check(/*@__PURE__*/ specRule(rules.TariffRestrictions));
 export interface TariffRestrictions extends z.output<typeof TariffRestrictionsSchema> {}
 
 /**
@@ -398,12 +403,13 @@ export interface Tariff extends z.output<typeof TariffSchema> {}
 
 /**
  * OCPI 2.2.1 `CdrDimension` class.
+ * Also checked against the rules the spec states in prose: {@link rules.CdrDimension}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdrdimension_class
  */
 export const CdrDimensionSchema = /*@__PURE__*/ z.strictObject({
   type: CdrDimensionTypeSchema,
   volume: NumberSchema,
-});
+}).check(/*@__PURE__*/ specRule(rules.CdrDimension));
 export interface CdrDimension extends z.output<typeof CdrDimensionSchema> {}
 
 /**
@@ -443,6 +449,7 @@ export interface SignedData extends z.output<typeof SignedDataSchema> {}
 
 /**
  * OCPI 2.2.1 `CDR` object.
+ * Also checked against the rules the spec states in prose: {@link rules.CDR}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object
  */
 export const CDRSchema = /*@__PURE__*/ z.strictObject({
@@ -476,7 +483,7 @@ export const CDRSchema = /*@__PURE__*/ z.strictObject({
   credit_reference_id: /*@__PURE__*/ z.optional(/*@__PURE__*/ CiString(39)),
   home_charging_compensation: /*@__PURE__*/ z.optional(BooleanSchema),
   last_updated: DateTimeSchema,
-});
+}).check(/*@__PURE__*/ specRule(rules.CDR));
 export interface CDR extends z.output<typeof CDRSchema> {}
 
 // ChargingProfiles
@@ -523,16 +530,18 @@ export interface ChargingProfileResponse extends z.output<typeof ChargingProfile
 
 /**
  * OCPI 2.2.1 `ChargingProfilePeriod` class.
+ * Also checked against the rules the spec states in prose: {@link rules.ChargingProfilePeriod}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_charging_profile_period_class
  */
 export const ChargingProfilePeriodSchema = /*@__PURE__*/ z.strictObject({
   start_period: /*@__PURE__*/ int(),
   limit: NumberSchema,
-});
+}).check(/*@__PURE__*/ specRule(rules.ChargingProfilePeriod));
 export interface ChargingProfilePeriod extends z.output<typeof ChargingProfilePeriodSchema> {}
 
 /**
  * OCPI 2.2.1 `ChargingProfile` class.
+ * Also checked against the rules the spec states in prose: {@link rules.ChargingProfile}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_charging_profile_class
  */
 export const ChargingProfileSchema = /*@__PURE__*/ z.strictObject({
@@ -541,7 +550,7 @@ export const ChargingProfileSchema = /*@__PURE__*/ z.strictObject({
   charging_rate_unit: ChargingRateUnitSchema,
   min_charging_rate: /*@__PURE__*/ z.optional(NumberSchema),
   charging_profile_period: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(ChargingProfilePeriodSchema)),
-});
+}).check(/*@__PURE__*/ specRule(rules.ChargingProfile));
 export interface ChargingProfile extends z.output<typeof ChargingProfileSchema> {}
 
 /**
@@ -556,12 +565,13 @@ export interface ActiveChargingProfile extends z.output<typeof ActiveChargingPro
 
 /**
  * OCPI 2.2.1 `ActiveChargingProfileResult` object.
+ * Also checked against the rules the spec states in prose: {@link rules.ActiveChargingProfileResult}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_active_charging_profiles_result_object
  */
 export const ActiveChargingProfileResultSchema = /*@__PURE__*/ z.strictObject({
   result: ChargingProfileResultTypeSchema,
   profile: /*@__PURE__*/ z.optional(ActiveChargingProfileSchema),
-});
+}).check(/*@__PURE__*/ specRule(rules.ActiveChargingProfileResult));
 export interface ActiveChargingProfileResult extends z.output<typeof ActiveChargingProfileResultSchema> {}
 
 /**
@@ -733,6 +743,7 @@ export interface ReserveNow extends z.output<typeof ReserveNowSchema> {}
 
 /**
  * OCPI 2.2.1 `StartSession` object.
+ * Also checked against the rules the spec states in prose: {@link rules.StartSession}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_startsession_object
  */
 export const StartSessionSchema = /*@__PURE__*/ z.strictObject({
@@ -742,7 +753,7 @@ export const StartSessionSchema = /*@__PURE__*/ z.strictObject({
   evse_uid: /*@__PURE__*/ z.optional(/*@__PURE__*/ CiString(36)),
   connector_id: /*@__PURE__*/ z.optional(/*@__PURE__*/ CiString(36)),
   authorization_reference: /*@__PURE__*/ z.optional(/*@__PURE__*/ CiString(36)),
-});
+}).check(/*@__PURE__*/ specRule(rules.StartSession));
 export interface StartSession extends z.output<typeof StartSessionSchema> {}
 
 /**
@@ -860,6 +871,7 @@ export type ParkingType = z.infer<typeof ParkingTypeSchema>;
 
 /**
  * OCPI 2.2.1 `PublishTokenType` class.
+ * Also checked against the rules the spec states in prose: {@link rules.PublishTokenType}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_publish_token_class
  */
 export const PublishTokenTypeSchema = /*@__PURE__*/ z.strictObject({
@@ -868,18 +880,19 @@ export const PublishTokenTypeSchema = /*@__PURE__*/ z.strictObject({
   visual_number: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(64)),
   issuer: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(64)),
   group_id: /*@__PURE__*/ z.optional(/*@__PURE__*/ CiString(36)),
-});
+}).check(/*@__PURE__*/ specRule(rules.PublishTokenType));
 export interface PublishTokenType extends z.output<typeof PublishTokenTypeSchema> {}
 
 /**
  * OCPI 2.2.1 `AdditionalGeoLocation` class.
+ * Also checked against the rules the spec states in prose: {@link rules.AdditionalGeoLocation}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_additionalgeolocation_class
  */
 export const AdditionalGeoLocationSchema = /*@__PURE__*/ z.strictObject({
   latitude: /*@__PURE__*/ string(10),
   longitude: /*@__PURE__*/ string(11),
   name: /*@__PURE__*/ z.optional(DisplayTextSchema),
-});
+}).check(/*@__PURE__*/ specRule(rules.AdditionalGeoLocation));
 export interface AdditionalGeoLocation extends z.output<typeof AdditionalGeoLocationSchema> {}
 
 /**
@@ -902,6 +915,7 @@ export interface Connector extends z.output<typeof ConnectorSchema> {}
 
 /**
  * OCPI 2.2.1 `EVSE` object.
+ * Also checked against the rules the spec states in prose: {@link rules.EVSE}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_evse_object
  */
 export const EVSESchema = /*@__PURE__*/ z.strictObject({
@@ -918,22 +932,24 @@ export const EVSESchema = /*@__PURE__*/ z.strictObject({
   parking_restrictions: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(ParkingRestrictionSchema)),
   images: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(ImageSchema)),
   last_updated: DateTimeSchema,
-});
+}).check(/*@__PURE__*/ specRule(rules.EVSE));
 export interface EVSE extends z.output<typeof EVSESchema> {}
 
 /**
  * OCPI 2.2.1 `RegularHours` class.
+ * Also checked against the rules the spec states in prose: {@link rules.RegularHours}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_regularhours_class
  */
 export const RegularHoursSchema = /*@__PURE__*/ z.strictObject({
   weekday: /*@__PURE__*/ int(1),
   period_begin: /*@__PURE__*/ string(5),
   period_end: /*@__PURE__*/ string(5),
-});
+}).check(/*@__PURE__*/ specRule(rules.RegularHours));
 export interface RegularHours extends z.output<typeof RegularHoursSchema> {}
 
 /**
  * OCPI 2.2.1 `Hours` class.
+ * Also checked against the rules the spec states in prose: {@link rules.Hours}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_hours_class
  */
 export const HoursSchema = /*@__PURE__*/ z.strictObject({
@@ -941,11 +957,12 @@ export const HoursSchema = /*@__PURE__*/ z.strictObject({
   regular_hours: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(RegularHoursSchema)),
   exceptional_openings: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(ExceptionalPeriodSchema)),
   exceptional_closings: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(ExceptionalPeriodSchema)),
-});
+}).check(/*@__PURE__*/ specRule(rules.Hours));
 export interface Hours extends z.output<typeof HoursSchema> {}
 
 /**
  * OCPI 2.2.1 `Location` object.
+ * Also checked against the rules the spec states in prose: {@link rules.Location}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_location_object
  */
 export const LocationSchema = /*@__PURE__*/ z.strictObject({
@@ -975,7 +992,7 @@ export const LocationSchema = /*@__PURE__*/ z.strictObject({
   images: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(ImageSchema)),
   energy_mix: /*@__PURE__*/ z.optional(EnergyMixSchema),
   last_updated: DateTimeSchema,
-});
+}).check(/*@__PURE__*/ specRule(rules.Location));
 export interface Location extends z.output<typeof LocationSchema> {}
 
 // Sessions
@@ -1111,20 +1128,26 @@ export type VersionNumber = z.infer<typeof VersionNumberSchema>;
 
 /**
  * OCPI 2.2.1 `Version` class.
+ * `version` takes any string, unlike its table (scripts/codegen/overrides.ts). A party lists every version it
+ * offers, so the list may name versions that this VersionNumber enum does not know (a later one, or 3.0): any
+ * version is taken, and callers pick those they speak.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/version_information_endpoint.asciidoc#version_information_endpoint_version_class
  */
 export const VersionSchema = /*@__PURE__*/ z.strictObject({
-  version: VersionNumberSchema,
+  version: /*@__PURE__*/ openEnum(VersionNumberValues),
   url: URLSchema,
 });
 export interface Version extends z.output<typeof VersionSchema> {}
 
 /**
  * OCPI 2.2.1 `Endpoint` class.
+ * `identifier` takes any string, unlike its table (scripts/codegen/overrides.ts). Parties may add custom
+ * modules to the ModuleID enum by agreement (version information endpoint, Custom Modules), so any identifier
+ * is taken; the known modules stay suggested by the type.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/version_information_endpoint.asciidoc#version_information_endpoint_endpoint_class
  */
 export const EndpointSchema = /*@__PURE__*/ z.strictObject({
-  identifier: ModuleIDSchema,
+  identifier: /*@__PURE__*/ openEnum(ModuleIDValues),
   role: InterfaceRoleSchema,
   url: URLSchema,
 });

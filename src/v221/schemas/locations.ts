@@ -1,137 +1,20 @@
-// OCPI 2.2.1 Locations: the generated schemas, and what the spec adds in prose.
+// OCPI 2.2.1 Locations: the PATCH bodies. The objects are generated with their prose rules
+// (../generated/schemas.ts, rules from spec-rules.ts): an EVSE's rules hold inside a Location too.
 // Spec: https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc
 import type * as z from 'zod/mini';
-import { specRule } from '../../common/schema/spec-rule';
-import * as generated from '../generated/schemas';
-import { ConnectorSchema } from '../generated/schemas';
+import { ConnectorSchema, EVSESchema, LocationSchema } from '../generated/schemas';
 import { patchOf } from './patch';
-import {
-  checkCoordinates,
-  checkEnergyMix,
-  checkEnergySource,
-  checkEvse,
-  checkHours,
-  checkLocation,
-  checkPublishToken,
-  checkRegularHours,
-} from './rules';
+import * as rules from './spec-rules';
 
-export {
-  type AdditionalGeoLocation,
-  type BusinessDetails,
-  BusinessDetailsSchema,
-  type Capability,
-  CapabilitySchema,
-  CapabilityValues,
-  type Connector,
-  type ConnectorFormat,
-  ConnectorFormatSchema,
-  ConnectorFormatValues,
-  ConnectorSchema,
-  type ConnectorType,
-  ConnectorTypeSchema,
-  ConnectorTypeValues,
-  type EnergyMix,
-  type EnergySource,
-  type EnergySourceCategory,
-  EnergySourceCategorySchema,
-  EnergySourceCategoryValues,
-  type EnvironmentalImpact,
-  type EnvironmentalImpactCategory,
-  EnvironmentalImpactCategorySchema,
-  EnvironmentalImpactCategoryValues,
-  EnvironmentalImpactSchema,
-  type EVSE,
-  type ExceptionalPeriod,
-  ExceptionalPeriodSchema,
-  type Facility,
-  FacilitySchema,
-  FacilityValues,
-  type GeoLocation,
-  type Hours,
-  type Image,
-  type ImageCategory,
-  ImageCategorySchema,
-  ImageCategoryValues,
-  ImageSchema,
-  type Location,
-  type ParkingRestriction,
-  ParkingRestrictionSchema,
-  ParkingRestrictionValues,
-  type ParkingType,
-  ParkingTypeSchema,
-  ParkingTypeValues,
-  type PowerType,
-  PowerTypeSchema,
-  PowerTypeValues,
-  type PublishTokenType,
-  type RegularHours,
-  type Status,
-  type StatusSchedule,
-  StatusScheduleSchema,
-  StatusSchema,
-  StatusValues,
-} from '../generated/schemas';
-
-// The spec's prose rules on top of the generated table shapes (see rules.ts). A refined schema has the
-// same fields as the generated one; nested objects are checked by the outermost schema, so a Location
-// checks its EVSEs' coordinates and its opening hours too.
-
-/** OCPI 2.2.1 `GeoLocation`: coordinates in decimal degrees, 5 to 7 decimals. */
-export const GeoLocationSchema = /*@__PURE__*/ generated.GeoLocationSchema.check(
-  /*@__PURE__*/ specRule(checkCoordinates),
-);
-
-/** OCPI 2.2.1 `AdditionalGeoLocation`: a related point, same coordinate format. */
-export const AdditionalGeoLocationSchema = /*@__PURE__*/ generated.AdditionalGeoLocationSchema.check(
-  /*@__PURE__*/ specRule(checkCoordinates),
-);
-
-/** OCPI 2.2.1 `RegularHours`: weekday 1 to 7, `HH:MM` times, the end after the begin. */
-export const RegularHoursSchema = /*@__PURE__*/ generated.RegularHoursSchema.check(
-  /*@__PURE__*/ specRule(checkRegularHours),
-);
-
-/** OCPI 2.2.1 `Hours`: `regular_hours` exactly when not open 24/7. */
-export const HoursSchema = /*@__PURE__*/ generated.HoursSchema.check(/*@__PURE__*/ specRule(checkHours));
-
-/**
- * OCPI 2.2.1 `PublishTokenType`: a `uid`, `visual_number` or `group_id`, `type` beside a `uid` and
- * `issuer` beside a `visual_number`.
- */
-export const PublishTokenTypeSchema = /*@__PURE__*/ generated.PublishTokenTypeSchema.check(
-  /*@__PURE__*/ specRule(checkPublishToken),
-);
-
-/** OCPI 2.2.1 `EnergySource`: a percentage from 0 to 100. */
-export const EnergySourceSchema = /*@__PURE__*/ generated.EnergySourceSchema.check(
-  /*@__PURE__*/ specRule(checkEnergySource),
-);
-
-/** OCPI 2.2.1 `EnergyMix`, each source's percentage from 0 to 100. */
-export const EnergyMixSchema = /*@__PURE__*/ generated.EnergyMixSchema.check(
-  /*@__PURE__*/ specRule(checkEnergyMix),
-);
-
-/** OCPI 2.2.1 `EVSE`, its coordinates' format checked. */
-export const EVSESchema = /*@__PURE__*/ generated.EVSESchema.check(/*@__PURE__*/ specRule(checkEvse));
-
-/**
- * OCPI 2.2.1 `Location`, with the prose rules of everything in it: coordinates, opening hours, and
- * `publish_allowed_to` (its tokens identified) only on unpublished Locations.
- *
- * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_location_object
- */
-export const LocationSchema = /*@__PURE__*/ generated.LocationSchema.check(
-  /*@__PURE__*/ specRule(checkLocation),
-);
+// operations/locations.ts imports these from here.
+export { EVSESchema, LocationSchema } from '../generated/schemas';
 
 /** A PATCH body for a Location: any of its fields, `last_updated` always. */
-export const LocationPatchSchema = /*@__PURE__*/ patchOf(generated.LocationSchema, checkLocation);
+export const LocationPatchSchema = /*@__PURE__*/ patchOf(LocationSchema, rules.Location);
 export interface LocationPatch extends z.output<typeof LocationPatchSchema> {}
 
 /** A PATCH body for an EVSE: any of its fields, `last_updated` always. */
-export const EVSEPatchSchema = /*@__PURE__*/ patchOf(generated.EVSESchema, checkEvse);
+export const EVSEPatchSchema = /*@__PURE__*/ patchOf(EVSESchema, rules.EVSE);
 export interface EVSEPatch extends z.output<typeof EVSEPatchSchema> {}
 
 /** A PATCH body for a Connector: any of its fields, `last_updated` always. */

@@ -1,5 +1,5 @@
-import * as z from 'zod/mini';
-import { type RuleReporter, specRule } from '../../common/schema/spec-rule';
+import type * as z from 'zod/mini';
+import { definePatchSchema, type PatchRule } from '../../common/schema/patch';
 import { DateTimeSchema } from '../primitives';
 
 /**
@@ -12,11 +12,7 @@ import { DateTimeSchema } from '../primitives';
 /* @__NO_SIDE_EFFECTS__ */
 export function patchOf<Shape extends z.core.$ZodLooseShape>(
   schema: z.ZodMiniObject<Shape, z.core.$strict>,
-  rule?: (value: Partial<z.infer<z.ZodMiniObject<Shape, z.core.$strict>>>, report: RuleReporter) => void,
+  rule?: PatchRule<Shape>,
 ) {
-  const patch = z.extend(z.partial(schema), { last_updated: DateTimeSchema });
-  // The prose rules of the fields a PATCH does carry still hold.
-  return rule
-    ? patch.check(specRule<z.output<typeof patch>>((value, report) => rule(value as never, report)))
-    : patch;
+  return definePatchSchema(schema, { last_updated: DateTimeSchema }, rule);
 }

@@ -1,32 +1,24 @@
 // The rules of OCPI 2.2.1 that live in the descriptions of fields rather than in the type tables. Each
-// function checks a value whose fields all have their table types and reports with a path relative to it.
+// function checks one object's own fields (and how they depend on each other) once they all have their
+// table types, and reports with a path relative to it; the objects inside it bring their own rules.
+// spec-rules.ts maps each spec name to its check, and the generator attaches it at the definition.
 
 import { isCredentialsToken } from '../../common/auth/credentials-token';
-import {
-  checkConnectorIds,
-  checkEnergyMix,
-  checkEnergySource,
-  checkRegularHours,
-  checkTariff,
-  checkTariffRestrictions,
-  coordinateRule,
-  within,
-} from '../../common/schema/prose-rules';
+import { checkConnectorIds, coordinateRule } from '../../common/schema/prose-rules';
 import type { RuleReporter } from '../../common/schema/spec-rule';
 import type {
+  ActiveChargingProfileResult,
   CDR,
-  CdrLocation,
-  ChargingPeriod,
+  CdrDimension,
+  ChargingProfile,
+  ChargingProfilePeriod,
   Credentials,
   EVSE,
   Hours,
   Location,
   PublishTokenType,
-  Session,
   StartSession,
 } from '../generated/schemas';
-
-export { checkEnergyMix, checkEnergySource, checkRegularHours, checkTariff, checkTariffRestrictions, within };
 
 /** Latitude and longitude in decimal degrees with 5 to 7 decimals, as the 2.2.1 regexes say. */
 export const checkCoordinates = /*@__PURE__*/ coordinateRule(
@@ -44,14 +36,10 @@ export function checkHours(hours: Hours, report: RuleReporter): void {
   if (!hours.twentyfourseven && regular.length === 0) {
     report(['regular_hours'], 'needs at least one entry when twentyfourseven is false');
   }
-  regular.forEach((entry, index) => {
-    checkRegularHours(entry, within(report, ['regular_hours', index]));
-  });
 }
 
-/** An EVSE's own coordinates, when it has them, and the ids of its Connectors, each once. */
+/** The ids of an EVSE's Connectors, each once (fields left out, in a PATCH, are skipped). */
 export function checkEvse(evse: Partial<EVSE>, report: RuleReporter): void {
-  if (evse.coordinates) checkCoordinates(evse.coordinates, within(report, ['coordinates']));
   checkConnectorIds(evse, report, 'case-insensitive');
 }
 
@@ -67,22 +55,12 @@ export function checkPublishToken(token: PublishTokenType, report: RuleReporter)
   }
 }
 
-/** Every rule of a Location and of what it contains; fields left out (a PATCH) are skipped. */
+/** `publish_allowed_to` only on an unpublished Location (fields left out, in a PATCH, are skipped). */
 export function checkLocation(location: Partial<Location>, report: RuleReporter): void {
-  // Judged per entry: an empty list gives nothing, so it is never reported.
-  location.publish_allowed_to?.forEach((token, index) => {
-    if (location.publish && !index) report(['publish_allowed_to'], 'may only be given when publish is false');
-    checkPublishToken(token, within(report, ['publish_allowed_to', index]));
-  });
-  if (location.coordinates) checkCoordinates(location.coordinates, within(report, ['coordinates']));
-  location.related_locations?.forEach((related, index) => {
-    checkCoordinates(related, within(report, ['related_locations', index]));
-  });
-  location.evses?.forEach((evse, index) => {
-    checkEvse(evse, within(report, ['evses', index]));
-  });
-  if (location.opening_times) checkHours(location.opening_times, within(report, ['opening_times']));
-  if (location.energy_mix) checkEnergyMix(location.energy_mix, within(report, ['energy_mix']));
+  // An empty list gives nothing, so it is never reported.
+  if (location.publish && location.publish_allowed_to?.length) {
+    report(['publish_allowed_to'], 'may only be given when publish is false');
+  }
 }
 
 // The CdrDimensionType values the spec marks "Session Only" (mod_cdrs, CdrDimensionType enum).
@@ -94,36 +72,17 @@ const SESSION_ONLY: readonly string[] = [
   'STATE_OF_CHARGE',
 ];
 
-/** The dimensions of charging periods: Session-only types kept out of a CDR, state of charge in percent. */
-function checkChargingPeriods(
-  periods: readonly ChargingPeriod[] | undefined,
-  cdr: boolean,
-  report: RuleReporter,
-): void {
-  periods?.forEach((period, index) => {
-    period.dimensions.forEach(({ type, volume }, at) => {
-      const path = ['charging_periods', index, 'dimensions', at];
-      if (cdr && SESSION_ONLY.includes(type)) report([...path, 'type'], 'may only be used in a Session');
-      else if (type === 'STATE_OF_CHARGE' && !(volume >= 0 && volume <= 100))
-        report([...path, 'volume'], 'must be a percentage from 0 to 100');
-    });
-  });
-}
-
-/** A Session's charging periods (fields left out, in a PATCH, are skipped). */
-export function checkSession(session: Partial<Session>, report: RuleReporter): void {
-  checkChargingPeriods(session.charging_periods, false, report);
-}
-
-/** A CDR's location coordinates. */
-export function checkCdrLocation(location: CdrLocation, report: RuleReporter): void {
-  checkCoordinates(location.coordinates, within(report, ['coordinates']));
+/** A state of charge is a percentage from 0 to 100 (CdrDimensionType enum, STATE_OF_CHARGE). */
+export function checkCdrDimension({ type, volume }: CdrDimension, report: RuleReporter): void {
+  if (type === 'STATE_OF_CHARGE' && !(volume >= 0 && volume <= 100)) {
+    report(['volume'], 'must be a percentage from 0 to 100');
+  }
 }
 
 /**
- * A CDR's location coordinates, its charging periods (no Session-only dimensions), the rules of the
- * Tariffs it embeds, and its credit fields: a credit CDR names the CDR it credits, and only a credit CDR
- * may use the 3 extra characters of `id` (mod_cdrs, CDR object).
+ * A CDR's credit fields: a credit CDR names the CDR it credits, and only a credit CDR may use the 3 extra
+ * characters of `id` (mod_cdrs, CDR object). And no Session-only dimension in its charging periods: the
+ * CdrDimension is the same object in a Session, so the CDR judges where it stands.
  */
 export function checkCdr(cdr: CDR, report: RuleReporter): void {
   if (cdr.credit) {
@@ -132,10 +91,12 @@ export function checkCdr(cdr: CDR, report: RuleReporter): void {
   } else if (cdr.id.length > 36) {
     report(['id'], 'must have at most 36 characters unless credit is true');
   }
-  checkCdrLocation(cdr.cdr_location, within(report, ['cdr_location']));
-  checkChargingPeriods(cdr.charging_periods, true, report);
-  cdr.tariffs?.forEach((tariff, index) => {
-    checkTariff(tariff, within(report, ['tariffs', index]));
+  cdr.charging_periods.forEach((period, index) => {
+    period.dimensions.forEach(({ type }, at) => {
+      if (SESSION_ONLY.includes(type)) {
+        report(['charging_periods', index, 'dimensions', at, 'type'], 'may only be used in a Session');
+      }
+    });
   });
 }
 
@@ -177,4 +138,31 @@ export function credentialRoleBreaks(
     if (hub && role !== 'HUB') breaks.besideHub.push(index);
   });
   return breaks;
+}
+
+// Rates are given with at most one decimal, e.g. 8.1 (mod_charging_profiles, ChargingProfile and
+// ChargingProfilePeriod): a finer value is rounded by the charger, or refused.
+const ONE_DECIMAL = /^-?\d+(\.\d)?$/;
+const oneDecimal = (value: number) => ONE_DECIMAL.test(String(value));
+
+/** A ChargingProfilePeriod's limit has at most one decimal. */
+export function checkChargingProfilePeriod(period: ChargingProfilePeriod, report: RuleReporter): void {
+  if (!oneDecimal(period.limit)) report(['limit'], 'must have at most one decimal, like 8.1');
+}
+
+/** A ChargingProfile's minimum charging rate has at most one decimal. */
+export function checkChargingProfile(profile: ChargingProfile, report: RuleReporter): void {
+  if (profile.min_charging_rate !== undefined && !oneDecimal(profile.min_charging_rate)) {
+    report(['min_charging_rate'], 'must have at most one decimal, like 8.1');
+  }
+}
+
+/** An ACCEPTED ActiveChargingProfileResult comes with the profile. */
+export function checkActiveChargingProfileResult(
+  result: ActiveChargingProfileResult,
+  report: RuleReporter,
+): void {
+  if (result.result === 'ACCEPTED' && result.profile === undefined) {
+    report(['profile'], 'is expected when result is ACCEPTED');
+  }
 }

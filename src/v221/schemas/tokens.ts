@@ -1,28 +1,9 @@
-// OCPI 2.2.1 Tokens: the generated schemas, and what the spec adds in prose.
+// OCPI 2.2.1 Tokens: the PATCH body and the query of the single-Token calls. The objects are generated
+// (../generated/schemas.ts).
 // Spec: https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc
 import * as z from 'zod/mini';
 import { TokenSchema, TokenTypeSchema } from '../generated/schemas';
 import { patchOf } from './patch';
-
-export {
-  type AllowedType,
-  AllowedTypeSchema,
-  AllowedTypeValues,
-  type AuthorizationInfo,
-  AuthorizationInfoSchema,
-  type EnergyContract,
-  EnergyContractSchema,
-  type LocationReferences,
-  LocationReferencesSchema,
-  type Token,
-  TokenSchema,
-  type TokenType,
-  TokenTypeSchema,
-  TokenTypeValues,
-  type WhitelistType,
-  WhitelistTypeSchema,
-  WhitelistTypeValues,
-} from '../generated/schemas';
 
 /** A PATCH body for a Token: any of its fields, `last_updated` always. */
 export const TokenPatchSchema = /*@__PURE__*/ patchOf(TokenSchema);

@@ -1,45 +1,12 @@
-// OCPI 2.2.1 Versions: the generated schemas, and what the spec adds in prose.
+// OCPI 2.2.1 Versions: the version details data, which the spec describes without naming it. Version
+// and Endpoint are generated, their open enums from the overrides table (scripts/codegen/overrides.ts).
 // Spec: https://github.com/ocpi/ocpi/blob/v2.2.1-d2/version_information_endpoint.asciidoc
 import * as z from 'zod/mini';
-import { openEnum } from '../../common/schema/primitives/open-enum';
-import * as generated from '../generated/schemas';
-import { ModuleIDValues, VersionNumberSchema, VersionNumberValues } from '../generated/schemas';
+import { EndpointSchema, VersionNumberSchema } from '../generated/schemas';
 import { nonEmptyArray } from '../primitives';
 
-export {
-  type InterfaceRole,
-  InterfaceRoleSchema,
-  InterfaceRoleValues,
-  type ModuleID,
-  ModuleIDSchema,
-  ModuleIDValues,
-  type VersionNumber,
-  VersionNumberSchema,
-  VersionNumberValues,
-} from '../generated/schemas';
-
-/**
- * OCPI 2.2.1 `Version`, one entry of a versions list. A party lists every version it offers, so the list
- * may name versions this one's VersionNumber enum does not know (a later one, or 3.0): any version is
- * taken, and callers pick the ones they speak.
- *
- * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/version_information_endpoint.asciidoc
- */
-export const VersionSchema = /*@__PURE__*/ z.extend(generated.VersionSchema, {
-  version: /*@__PURE__*/ openEnum(VersionNumberValues),
-});
-export interface Version extends z.output<typeof VersionSchema> {}
-
-/**
- * OCPI 2.2.1 `Endpoint`. Parties may add custom modules to the ModuleID enum (by agreement), so any
- * identifier is taken; the known modules stay suggested by the type.
- *
- * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/version_information_endpoint.asciidoc#version_information_endpoint_custom_modules
- */
-export const EndpointSchema = /*@__PURE__*/ z.extend(generated.EndpointSchema, {
-  identifier: /*@__PURE__*/ openEnum(ModuleIDValues),
-});
-export interface Endpoint extends z.output<typeof EndpointSchema> {}
+// operations/versions.ts and client.ts import these from here.
+export { type Endpoint, VersionSchema } from '../generated/schemas';
 
 /**
  * The `data` of a version details response: the version and the endpoints of every module the

@@ -24,7 +24,9 @@ describeWithSpec('generated schemas', () => {
   it('cover both versions, and what they share once in common', () => {
     expect([...files.keys()].sort()).toEqual([
       'src/common/generated/schemas.ts',
+      'src/v211/generated/exports.ts',
       'src/v211/generated/schemas.ts',
+      'src/v221/generated/exports.ts',
       'src/v221/generated/schemas.ts',
     ]);
   });

@@ -4,5 +4,6 @@ export { withChoices } from './choice';
 export { CiString } from './ci-string';
 export { nonEmptyArray } from './non-empty-array';
 export { BooleanSchema, IntSchema, int, NumberSchema } from './number';
+export { openEnum } from './open-enum';
 export { URLSchema } from './url';
 export { DateTimeSchema } from './utc-date-time';
