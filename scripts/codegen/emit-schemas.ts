@@ -7,6 +7,8 @@
  * rule (`.check(specRule(rules.<Name>))`), and a field in the overrides table is written as the table
  * says. The output is already formatted, so a test can compare it with the file on disk byte for byte.
  */
+import { commandBodies, emitCommandBodies } from './command-bodies';
+import type { CuratedModule } from './curated-exports';
 import type { EnumModel, FieldModel, ObjectModel, PrimitiveName, TypeRef, VersionModel } from './model';
 import { type FieldOverride, overridesFor, type VersionOverrides } from './overrides';
 import {
@@ -25,6 +27,9 @@ const LINE_WIDTH = 110;
 const PRIMITIVES_MODULE = '../primitives';
 /** Where the common generated file finds the primitive schemas (the schema toolkit). */
 const COMMON_PRIMITIVES_MODULE = '../schema/primitives';
+/** Where a version's generated file finds the helpers that are no spec type (and not public). */
+const TOOLKIT_MODULE = '../../common/schema/primitives';
+const TOOLKIT_HELPERS: ReadonlySet<string> = new Set(['openEnum', 'withChoices']);
 /** Where a version's generated file finds the shared definitions. */
 const SHARED_MODULE = '../../common/generated/schemas';
 /** Where a version's generated file finds `specRule`, and where the common one does. */
@@ -77,7 +82,10 @@ export function emitSchemas(version: VersionModel, options: EmitOptions): string
   const all = collectDefinitions(version);
   const own = sortByDependencies(all, shared).filter((definition) => !shared.has(definition.model.name));
   const sharedHere = all.filter((definition) => shared.has(definition.model.name));
-  const usedShared = [...new Set(own.flatMap(referencedNames))].filter((name) => shared.has(name)).sort();
+  const commands = commandBodies(version).map(({ body }) => body);
+  const usedShared = [...new Set([...own.flatMap(referencedNames), ...commands])]
+    .filter((name) => shared.has(name))
+    .sort();
   return [
     ...banner(
       `the OCPI ${version.version} spec (${options.pin.tag} @ ${options.pin.commit.slice(0, 8)}`,
@@ -89,7 +97,7 @@ export function emitSchemas(version: VersionModel, options: EmitOptions): string
       ? [`import { ${usedShared.map((name) => `${name}Schema`).join(', ')} } from '${SHARED_MODULE}';`]
       : []),
     ...ruleImports(own, context, SPEC_RULE_MODULE, RULES_MODULE),
-    `import { ${[...usedPrimitives(own, context)].sort().join(', ')} } from '${PRIMITIVES_MODULE}';`,
+    ...primitiveImports(usedPrimitives(own, context)),
     '',
     ...(sharedHere.length > 0 ? [...reExport(sharedHere), ''] : []),
     ...emitBody(
@@ -98,25 +106,39 @@ export function emitSchemas(version: VersionModel, options: EmitOptions): string
       version.version,
       context,
     ),
+    ...emitCommandBodies(version, options.pin.tag),
   ]
     .join('\n')
     .replace(/\n+$/, '\n');
 }
 
 /**
- * The export list of one version's entry (`src/v2xx/generated/exports.ts`): every name the generated
- * schemas give a spec definition (shared ones included), explicitly, for the entry to re-export.
+ * The schema names of one version's entry (`src/v2xx/generated/exports.ts`), explicitly, for the entry
+ * to re-export: every name the generated schemas give a spec definition (shared ones included), then
+ * the public names of the curated modules (`curated`, see curated-exports.ts).
  */
-export function emitExportList(version: VersionModel, options: EmitOptions): string {
+export function emitExportList(
+  version: VersionModel,
+  options: EmitOptions,
+  curated: readonly CuratedModule[] = [],
+): string {
   const entry = `@org/ocpi/v${version.version.replaceAll('.', '')}`;
   return [
     ...banner(
       `the OCPI ${version.version} spec (${options.pin.tag} @ ${options.pin.commit.slice(0, 8)}`,
       options,
     ),
-    `// Every object, class and enum of OCPI ${version.version}: the names ${entry} exports for them.`,
+    `// The schema names ${entry} exports: every object, class and enum of OCPI ${version.version},`,
+    '// then what the curated layer (../schemas/) adds.',
     '',
-    ...exportStatement(collectDefinitions(version), './schemas'),
+    ...exportNames(
+      [
+        ...definitionNames(collectDefinitions(version)),
+        ...(commandBodies(version).length > 0 ? ['CommandRequestSchemas'] : []),
+      ],
+      './schemas',
+    ),
+    ...curated.flatMap(({ specifier, names }) => exportNames(names, specifier)),
     '',
   ].join('\n');
 }
@@ -238,14 +260,21 @@ function reExport(definitions: readonly Definition[]): string[] {
 
 // `export { ... } from '<module>'` of every name of the definitions, in Biome's order.
 function exportStatement(definitions: readonly Definition[], module: string): string[] {
-  const names = definitions.flatMap(({ kind, model }) => [
+  return exportNames(definitionNames(definitions), module);
+}
+
+function definitionNames(definitions: readonly Definition[]): string[] {
+  return definitions.flatMap(({ kind, model }) => [
     `${model.name}Schema`,
     ...(kind === 'enum' ? [`${model.name}Values`] : []),
     `type ${model.name}`,
   ]);
+}
+
+function exportNames(names: readonly string[], module: string): string[] {
   return [
     'export {',
-    ...names.sort((a, b) => bare(a).localeCompare(bare(b))).map((name) => `  ${name},`),
+    ...[...names].sort((a, b) => bare(a).localeCompare(bare(b))).map((name) => `  ${name},`),
     `} from '${module}';`,
   ];
 }
@@ -489,6 +518,17 @@ const PRIMITIVES: Readonly<Record<PrimitiveName, { name: string; call: boolean }
   decimal: { name: 'NumberSchema', call: false },
   boolean: { name: 'BooleanSchema', call: false },
 };
+
+// A version's file takes the spec's primitive types from the version (its public primitives module), and
+// the helpers the generated code alone uses from the schema toolkit.
+function primitiveImports(used: ReadonlySet<string>): string[] {
+  const helpers = [...used].filter((name) => TOOLKIT_HELPERS.has(name)).sort();
+  const types = [...used].filter((name) => !TOOLKIT_HELPERS.has(name)).sort();
+  return [
+    ...(helpers.length > 0 ? [`import { ${helpers.join(', ')} } from '${TOOLKIT_MODULE}';`] : []),
+    `import { ${types.join(', ')} } from '${PRIMITIVES_MODULE}';`,
+  ];
+}
 
 function usedPrimitives(definitions: readonly Definition[], context: DefinitionContext): Set<string> {
   const used = new Set<string>();

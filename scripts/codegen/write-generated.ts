@@ -1,6 +1,7 @@
 /** Writes (or, with `check`, compares) the generated files: each version's schemas and export list. */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { curatedExports } from './curated-exports';
 import { emitExportList, emitSchemas, emitSharedSchemas, sharedDefinitions } from './emit-schemas';
 import { SPEC_VERSIONS, type SpecModel, type SpecVersion } from './model';
 import { FIELD_OVERRIDES, overrideProblems } from './overrides';
@@ -52,7 +53,10 @@ export function renderGenerated(
   for (const version of SPEC_VERSIONS) {
     const options = { pin: pinOf(version), errataApplied, shared, ...tables };
     files.set(generatedFile(version), emitSchemas(model.versions[version], options));
-    files.set(exportListFile(version), emitExportList(model.versions[version], options));
+    files.set(
+      exportListFile(version),
+      emitExportList(model.versions[version], options, curatedExports(version)),
+    );
   }
   return files;
 }

@@ -3,46 +3,9 @@
 
 export { type Client211, type Client211Options, createClient } from './client';
 export { OcpiResponseEnvelopeSchema, OcpiResponseSchema } from './envelope';
-// Every object, class and enum of the spec (with its prose rules): the list scripts/codegen writes.
+// The schemas: every object, class and enum of the spec (with its prose rules), the primitive types, and
+// what the curated layer (schemas/) adds, in the list scripts/codegen writes.
 export * from './generated/exports';
-export {
-  BooleanSchema,
-  CiString,
-  ciEquals,
-  type DateTime,
-  DateTimeSchema,
-  IntSchema,
-  int,
-  NumberSchema,
-  nonEmptyArray,
-  string,
-  URLSchema,
-} from './primitives';
-// What the curated layer adds: PATCH bodies, queries, the command bodies and the version details.
-export { CommandRequestSchemas } from './schemas/commands';
-export { ListQuerySchema } from './schemas/list-query';
-export {
-  type ConnectorPatch,
-  ConnectorPatchSchema,
-  type EVSEPatch,
-  EVSEPatchSchema,
-  type LocationPatch,
-  LocationPatchSchema,
-} from './schemas/locations';
-export {
-  type SessionPatch,
-  SessionPatchSchema,
-  type SessionsListQuery,
-  SessionsListQuerySchema,
-} from './schemas/sessions';
-export { type TariffPatch, TariffPatchSchema } from './schemas/tariffs';
-export {
-  type TokenPatch,
-  TokenPatchSchema,
-  type TokenTypeQuery,
-  TokenTypeQuerySchema,
-} from './schemas/tokens';
-export { type VersionDetails, VersionDetailsSchema } from './schemas/versions';
 export { type CommandBodies, type CommandOutcome, sendCommand } from './send-command';
 export { describeStatusCode, StatusCode } from './status-codes';
 

@@ -1,12 +1,11 @@
-// The primitive types of OCPI 2.2.1 (spec: types.asciidoc).
+// The primitive types of OCPI 2.2.1 (spec: types.asciidoc), and the helpers for schemas written in them. All
+// of it is public: scripts/codegen lists every export here in the entry's export list.
 import type * as z from 'zod/mini';
 import { printableUnicode } from '../common/schema/primitives/printable-string';
 
-export { withChoices } from '../common/schema/primitives/choice';
 export { CiString, ciEquals } from '../common/schema/primitives/ci-string';
 export { nonEmptyArray } from '../common/schema/primitives/non-empty-array';
 export { BooleanSchema, IntSchema, int, NumberSchema } from '../common/schema/primitives/number';
-export { openEnum } from '../common/schema/primitives/open-enum';
 export { URLSchema } from '../common/schema/primitives/url';
 export { DateTimeSchema } from '../common/schema/primitives/utc-date-time';
 

@@ -5,7 +5,8 @@ import * as z from 'zod/mini';
 import { ConnectorFormatSchema, DayOfWeekSchema, EnergySourceSchema, EnvironmentalImpactCategorySchema, ExceptionalPeriodSchema, ImageCategorySchema, ParkingRestrictionSchema, StatusSchema, StatusScheduleSchema, TariffDimensionTypeSchema, WhitelistTypeSchema } from '../../common/generated/schemas';
 import { specRule } from '../../common/schema/spec-rule';
 import * as rules from '../schemas/spec-rules';
-import { BooleanSchema, CiString, DateTimeSchema, NumberSchema, URLSchema, int, nonEmptyArray, openEnum, string, withChoices } from '../primitives';
+import { openEnum, withChoices } from '../../common/schema/primitives';
+import { BooleanSchema, CiString, DateTimeSchema, NumberSchema, URLSchema, int, nonEmptyArray, string } from '../primitives';
 
 export {
   type ConnectorFormat,
@@ -699,3 +700,17 @@ export const EndpointSchema = /*@__PURE__*/ z.strictObject({
   url: URLSchema,
 });
 export interface Endpoint extends z.output<typeof EndpointSchema> {}
+
+// Commands: each command's request body
+
+/**
+ * The request body each command takes, by `CommandType`: the path segment after the commands
+ * endpoint is the command's name, and the spec names each body after it (START_SESSION: StartSession).
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#42-commandtype-enum
+ */
+export const CommandRequestSchemas = {
+  RESERVE_NOW: ReserveNowSchema,
+  START_SESSION: StartSessionSchema,
+  STOP_SESSION: StopSessionSchema,
+  UNLOCK_CONNECTOR: UnlockConnectorSchema,
+} as const;

@@ -7,6 +7,7 @@ import * as v211 from '@org/ocpi/v211';
 import * as v221 from '@org/ocpi/v221';
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
+import { commandBodies } from '../../../scripts/codegen/command-bodies';
 import { emitSchemas, sharedDefinitions } from '../../../scripts/codegen/emit-schemas';
 import type { ObjectModel, SpecVersion, VersionModel } from '../../../scripts/codegen/model';
 import { type FieldOverride, overrideProblems } from '../../../scripts/codegen/overrides';
@@ -198,5 +199,34 @@ describe('the generator with made-up tables', () => {
     expect(overrideProblems(model('2.2.1', [leaf('Tagged')]), [{ ...override, field: 'n' }])).toEqual([
       '2.2.1 Tagged.n: an open-enum override needs a field whose type is an enum',
     ]);
+  });
+});
+
+describe('the command bodies the generator derives', () => {
+  const source = { file: 'x.asciidoc', section: 'X', line: 1 };
+  const version = (objects: string[]): VersionModel => ({
+    version: '2.2.1',
+    source: { dir: '2.2.1', format: 'asciidoc' },
+    modules: [
+      {
+        name: 'Commands',
+        file: 'x.asciidoc',
+        objects: objects.map((name) => ({ name, kind: 'object', source, fields: [] })),
+        enums: [{ name: 'CommandType', values: [{ value: 'START_SESSION', line: 1 }], source }],
+        primitives: [],
+        unnamed: [],
+      },
+    ],
+    unresolved: [],
+    diagnostics: [],
+  });
+
+  it('maps each CommandType value to the object named after it, and refuses one without', () => {
+    expect(commandBodies(version(['StartSession']))).toEqual([
+      { command: 'START_SESSION', body: 'StartSession' },
+    ]);
+    expect(() => commandBodies(version([]))).toThrow(
+      '2.2.1 CommandType START_SESSION: no StartSession object',
+    );
   });
 });
