@@ -2,8 +2,9 @@
  * Code generator entry point: `npx tsx scripts/codegen/index.ts [specDir] [--check] [--json] [--verbose]`
  * (or `npm run codegen`).
  *
- * Reads the OCPI 2.1.1 and 2.2.1 spec sources into the model, prints per-version totals and writes
- * `src/v211/generated/schemas.ts` and `src/v221/generated/schemas.ts`. `--check` writes nothing and
+ * Reads the OCPI 2.1.1 and 2.2.1 spec sources into the model, prints per-version totals and writes the
+ * generated files (each version's schemas and export list, and the schemas both share; see README.md,
+ * write-generated.ts). `--check` writes nothing and
  * fails when a generated file is out of date; `--json` prints the whole model instead; `--verbose`
  * lists the reader's diagnostics. Exits with 1 when the spec folder is missing, a type reference
  * does not resolve, or (with `--check`) a file is stale.
