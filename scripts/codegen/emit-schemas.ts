@@ -68,18 +68,39 @@ export interface SharedEmitOptions extends ShareOptions {
 interface DefinitionContext {
   /** Whether the definition carries the rule of its rules table. */
   ruled(name: string): boolean;
+  /** Whether an object without a rule of its own holds ruled objects, at any depth. */
+  holdsRules(name: string): boolean;
   overrides: VersionOverrides;
+}
+
+/** The context of definitions whose rules `table` gives, in a file that may reference all of `scope`. */
+function definitionContext(
+  scope: readonly Definition[],
+  table: Readonly<Record<string, unknown>>,
+  overrides: VersionOverrides,
+): DefinitionContext {
+  const ruled = (name: string) => name in table;
+  const byName = new Map(scope.map((definition) => [definition.model.name, definition]));
+  const holding = new Map<string, boolean>();
+  // No reference cycles (sortByDependencies refuses them), so the recursion ends.
+  const holds = (name: string): boolean => {
+    const known = holding.get(name);
+    if (known !== undefined) return known;
+    const definition = byName.get(name);
+    const answer =
+      definition !== undefined && referencedNames(definition).some((ref) => ruled(ref) || holds(ref));
+    holding.set(name, answer);
+    return answer;
+  };
+  return { ruled, holdsRules: (name) => !ruled(name) && holds(name), overrides };
 }
 
 /** The whole generated file for one version; `shared` definitions are imported from the common file. */
 export function emitSchemas(version: VersionModel, options: EmitOptions): string {
   const shared = options.shared ?? new Set<string>();
   const table = (options.rules ?? NO_RULES).versions[version.version];
-  const context: DefinitionContext = {
-    ruled: (name) => name in table,
-    overrides: overridesFor(version.version, options.overrides ?? []),
-  };
   const all = collectDefinitions(version);
+  const context = definitionContext(all, table, overridesFor(version.version, options.overrides ?? []));
   const own = sortByDependencies(all, shared).filter((definition) => !shared.has(definition.model.name));
   const sharedHere = all.filter((definition) => shared.has(definition.model.name));
   const commands = commandBodies(version).map(({ body }) => body);
@@ -143,15 +164,21 @@ export function emitExportList(
   ].join('\n');
 }
 
-// The `import`s of specRule and of the rules table, when a definition here carries a rule.
+// The `import`s of specRule and the rules table, and of rulesInside, for the checks of the definitions.
 function ruleImports(
   definitions: readonly Definition[],
   context: DefinitionContext,
   specRuleModule: string,
   rulesModule: string,
 ): string[] {
-  if (!definitions.some((definition) => context.ruled(definition.model.name))) return [];
-  return [`import { specRule } from '${specRuleModule}';`, `import * as rules from '${rulesModule}';`];
+  const objects = definitions.filter(({ kind }) => kind === 'object').map(({ model }) => model.name);
+  const ruled = objects.some((name) => context.ruled(name));
+  const checks = [...(objects.some((name) => context.holdsRules(name)) ? ['rulesInside'] : [])];
+  if (ruled) checks.push('specRule');
+  return [
+    ...(checks.length > 0 ? [`import { ${checks.join(', ')} } from '${specRuleModule}';`] : []),
+    ...(ruled ? [`import * as rules from '${rulesModule}';`] : []),
+  ];
 }
 
 /**
@@ -201,13 +228,10 @@ export function emitSharedSchemas(
 ): string {
   const shared = sharedDefinitions(older, newer, options);
   const table = (options.rules ?? NO_RULES).common;
-  const context: DefinitionContext = {
-    ruled: (name) => name in table,
-    overrides: overridesFor(older.version, options.overrides ?? []),
-  };
   const definitions = sortByDependencies(collectDefinitions(older)).filter((definition) =>
     shared.has(definition.model.name),
   );
+  const context = definitionContext(definitions, table, overridesFor(older.version, options.overrides ?? []));
   const newerSources = new Map(
     collectDefinitions(newer).map((definition) => [definition.model.name, definition.model.source]),
   );
@@ -453,9 +477,11 @@ function emitObject(model: ObjectModel, context: DefinitionContext): string[] {
 }
 
 // The object's prose rule from the rules table, attached where the object is defined so that it holds
-// wherever the object is nested.
+// wherever the object is nested; an object that holds ruled ones takes their issues back while one of its
+// fields has the wrong type (rulesInside), so that rules are judged once every field has its type.
 function ruleCheck(model: ObjectModel, context: DefinitionContext): string {
-  return context.ruled(model.name) ? `.check(${PURE}specRule(rules.${model.name}))` : '';
+  if (context.ruled(model.name)) return `.check(${PURE}specRule(rules.${model.name}))`;
+  return context.holdsRules(model.name) ? `.check(${PURE}rulesInside())` : '';
 }
 
 function choiceGroups(model: ObjectModel): string[][] {

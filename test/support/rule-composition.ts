@@ -160,6 +160,22 @@ export function describeComposition({ version, api, table, samples, examples }: 
       }
     });
 
+    it('holds its rule back while a field of an object around it has the wrong type', () => {
+      // Rules are judged once every field has its type (in lenient mode, after the repairs).
+      for (const { enclosing, path } of nestingsOf(model(), name)) {
+        const other = fieldsOf(model(), enclosing).find((field) => field !== path[0]);
+        if (other === undefined) continue;
+        const value = withAt(withAt(valid(enclosing), path, broken(name)), [other], 42n);
+        const issues = issueLines(schema(enclosing), value);
+        expect(issues, `${enclosing}.${other}`).toContainEqual(
+          expect.stringMatching(new RegExp(`^${other}: `)),
+        );
+        expect(issues, `${name} at ${formatPath(path)} in ${enclosing}`).not.toEqual(
+          expect.arrayContaining([nested(name, path)[0]]),
+        );
+      }
+    });
+
     it('reports its own rule in its PATCH body, if it has one', () => {
       const patch = api[`${name}PatchSchema`] as z.ZodMiniType | undefined;
       if (patch) expect(issueLines(patch, broken(name))).toEqual(expect.arrayContaining(nested(name, [])));
@@ -176,6 +192,14 @@ export function describeComposition({ version, api, table, samples, examples }: 
     expect(issueLines(schema(enclosing), value)).toEqual(expect.arrayContaining(nested(name, path)));
     expect(nested(name, path)).not.toEqual([]);
   });
+}
+
+function fieldsOf(model: VersionModel, name: string): string[] {
+  return (
+    objectsByName(model)
+      .get(name)
+      ?.fields.map((field) => field.name) ?? []
+  );
 }
 
 function objectsByName(model: VersionModel): Map<string, ObjectModel> {

@@ -45,7 +45,7 @@ const budgets: Budget[] = [
     maxGzipBytes: 4_000,
     mustNotInclude: ['src/v221/', KY, 'src/common/errors/'],
   },
-  // Each object's prose rule sits at its definition (issue #11): 10,209 -> 10,138, as no Location check
+  // Each object's prose rule sits at its definition (issue #11): 10,209 -> 10,154, as no Location check
   // walks its children any more; the rules of other modules (Tariff, CDR, charging profiles) stay out.
   {
     fixture: 'v221-location.ts',
@@ -63,10 +63,10 @@ const budgets: Budget[] = [
       'one decimal',
     ],
   },
-  // Rules at their definitions (issue #11): 9,755 -> 9,689.
+  // Rules at their definitions (issue #11): 9,755 -> 9,720.
   {
     fixture: 'v211-location.ts',
-    maxGzipBytes: 9_790,
+    maxGzipBytes: 9_820,
     mustNotInclude: ['src/v221/', KY, 'src/common/errors/', 'src/v211/operations/'],
     // 2.2.1-only enum values, other modules' values and rules: their presence would mean the wrong code
     // came along.
@@ -85,14 +85,14 @@ const budgets: Budget[] = [
   // ≈20 bytes of module boundaries (one more `var` statement per module), no code. The version profile
   // the client hands the transport (its facts by name instead of version labels compared in common/,
   // issue #11) costs 27 bytes: 29,402 -> 29,429; counting every lenient issue of a page, 23 more. Rules at
-  // their objects' definitions (issue #11): 29,459 -> 29,176.
+  // their objects' definitions (issue #11): 29,459 -> 29,214.
   { fixture: 'v221-client.ts', maxGzipBytes: 29_500, mustNotInclude: ['src/v211/'] },
   // Every 2.2.1 schema with its prose rules (≈14.4 KB since the CDR, Session, command, credentials and
   // publish-token rules came in). Each rule at its object's definition, no parent walking its children
-  // and no curated wrapper around the generated schema (issue #11): 14,652 -> 14,386.
+  // and no curated wrapper around the generated schema (issue #11): 14,652 -> 14,413.
   {
     fixture: 'v221-operations.ts',
-    maxGzipBytes: 14_530,
+    maxGzipBytes: 14_560,
     mustNotInclude: ['src/v211/', KY, 'src/common/errors/'],
   },
   // ≈3.9 KB since lists keep bounded records, repairs copy only along their paths, a payload's report is

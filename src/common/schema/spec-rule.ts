@@ -17,8 +17,9 @@ const RULE_ISSUES = /*@__PURE__*/ new WeakSet<object>();
  * The generator attaches each object's rule at its definition (the rules tables in `schemas/spec-rules.ts`),
  * so an object's rules hold wherever it is nested. zod checks a nested value before its parent, so a
  * nested rule may already have spoken when the parent finds a field of the wrong type: the parent then
- * takes those issues back, and the rules of the whole value are judged together once every field has
- * its type (in lenient mode, on the repaired value).
+ * takes those issues back (objects without rules of their own do so with {@link rulesInside}), and the
+ * rules of the whole value are judged together once every field has its type (in lenient mode, on the
+ * repaired value).
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function specRule<T>(rule: (value: T, report: RuleReporter) => void) {
@@ -43,6 +44,21 @@ export function specRule<T>(rule: (value: T, report: RuleReporter) => void) {
       });
     },
     // Run even when the value lost a type, to take back the issues of the rules inside it.
+    { when: always },
+  );
+}
+
+/**
+ * The check of an object without rules of its own that holds ruled objects: while one of its fields has
+ * the wrong type, it takes back the issues of the rules inside it, as {@link specRule} does, so that a
+ * rule is never judged while anything around it, up to the outermost object, lost its type.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function rulesInside() {
+  return z.check<unknown>(
+    (payload) => {
+      if (!typesIntact(payload)) dropRuleIssues(payload.issues);
+    },
     { when: always },
   );
 }

@@ -3,7 +3,7 @@
 
 import * as z from 'zod/mini';
 import { ConnectorFormatSchema, DayOfWeekSchema, EnergySourceSchema, EnvironmentalImpactCategorySchema, ExceptionalPeriodSchema, ImageCategorySchema, ParkingRestrictionSchema, StatusSchema, StatusScheduleSchema, TariffDimensionTypeSchema, WhitelistTypeSchema } from '../../common/generated/schemas';
-import { specRule } from '../../common/schema/spec-rule';
+import { rulesInside, specRule } from '../../common/schema/spec-rule';
 import * as rules from '../schemas/spec-rules';
 import { openEnum, withChoices } from '../../common/schema/primitives';
 import { BooleanSchema, CiString, DateTimeSchema, NumberSchema, URLSchema, int, nonEmptyArray, string } from '../primitives';
@@ -310,7 +310,7 @@ export const HoursSchema = /*@__PURE__*/ withChoices(
     exceptional_closings: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(ExceptionalPeriodSchema)),
   }),
   ['regular_hours', 'twentyfourseven'],
-);
+).check(/*@__PURE__*/ rulesInside());
 export interface Hours extends z.output<typeof HoursSchema> {}
 
 /**
@@ -333,7 +333,7 @@ export const EnergyMixSchema = /*@__PURE__*/ z.strictObject({
   environ_impact: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(EnvironmentalImpactSchema)),
   supplier_name: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(64)),
   energy_product_name: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(64)),
-});
+}).check(/*@__PURE__*/ rulesInside());
 export interface EnergyMix extends z.output<typeof EnergyMixSchema> {}
 
 /**
@@ -362,7 +362,7 @@ export const LocationSchema = /*@__PURE__*/ z.strictObject({
   images: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(ImageSchema)),
   energy_mix: /*@__PURE__*/ z.optional(EnergyMixSchema),
   last_updated: DateTimeSchema,
-});
+}).check(/*@__PURE__*/ rulesInside());
 export interface Location extends z.output<typeof LocationSchema> {}
 
 // Tariffs
@@ -405,7 +405,7 @@ export interface TariffRestrictions extends z.output<typeof TariffRestrictionsSc
 export const TariffElementSchema = /*@__PURE__*/ z.strictObject({
   price_components: /*@__PURE__*/ nonEmptyArray(PriceComponentSchema),
   restrictions: /*@__PURE__*/ z.optional(TariffRestrictionsSchema),
-});
+}).check(/*@__PURE__*/ rulesInside());
 export interface TariffElement extends z.output<typeof TariffElementSchema> {}
 
 /**
@@ -420,7 +420,7 @@ export const TariffSchema = /*@__PURE__*/ z.strictObject({
   elements: /*@__PURE__*/ nonEmptyArray(TariffElementSchema),
   energy_mix: /*@__PURE__*/ z.optional(EnergyMixSchema),
   last_updated: DateTimeSchema,
-});
+}).check(/*@__PURE__*/ rulesInside());
 export interface Tariff extends z.output<typeof TariffSchema> {}
 
 // CDRs

@@ -3,7 +3,7 @@
 
 import * as z from 'zod/mini';
 import { ConnectorFormatSchema, DayOfWeekSchema, EnergySourceSchema, EnvironmentalImpactCategorySchema, ExceptionalPeriodSchema, ImageCategorySchema, ParkingRestrictionSchema, StatusSchema, StatusScheduleSchema, TariffDimensionTypeSchema, WhitelistTypeSchema } from '../../common/generated/schemas';
-import { specRule } from '../../common/schema/spec-rule';
+import { rulesInside, specRule } from '../../common/schema/spec-rule';
 import * as rules from '../schemas/spec-rules';
 import { openEnum } from '../../common/schema/primitives';
 import { BooleanSchema, CiString, DateTimeSchema, NumberSchema, URLSchema, int, nonEmptyArray, string } from '../primitives';
@@ -255,7 +255,7 @@ export const CdrLocationSchema = /*@__PURE__*/ z.strictObject({
   connector_standard: ConnectorTypeSchema,
   connector_format: ConnectorFormatSchema,
   connector_power_type: PowerTypeSchema,
-});
+}).check(/*@__PURE__*/ rulesInside());
 export interface CdrLocation extends z.output<typeof CdrLocationSchema> {}
 
 // Tariffs
@@ -348,7 +348,7 @@ export interface TariffRestrictions extends z.output<typeof TariffRestrictionsSc
 export const TariffElementSchema = /*@__PURE__*/ z.strictObject({
   price_components: /*@__PURE__*/ nonEmptyArray(PriceComponentSchema),
   restrictions: /*@__PURE__*/ z.optional(TariffRestrictionsSchema),
-});
+}).check(/*@__PURE__*/ rulesInside());
 export interface TariffElement extends z.output<typeof TariffElementSchema> {}
 
 // Locations
@@ -373,7 +373,7 @@ export const EnergyMixSchema = /*@__PURE__*/ z.strictObject({
   environ_impact: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(EnvironmentalImpactSchema)),
   supplier_name: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(64)),
   energy_product_name: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(64)),
-});
+}).check(/*@__PURE__*/ rulesInside());
 export interface EnergyMix extends z.output<typeof EnergyMixSchema> {}
 
 // Tariffs
@@ -397,7 +397,7 @@ export const TariffSchema = /*@__PURE__*/ z.strictObject({
   end_date_time: /*@__PURE__*/ z.optional(DateTimeSchema),
   energy_mix: /*@__PURE__*/ z.optional(EnergyMixSchema),
   last_updated: DateTimeSchema,
-});
+}).check(/*@__PURE__*/ rulesInside());
 export interface Tariff extends z.output<typeof TariffSchema> {}
 
 // CDRs
@@ -421,7 +421,7 @@ export const ChargingPeriodSchema = /*@__PURE__*/ z.strictObject({
   start_date_time: DateTimeSchema,
   dimensions: /*@__PURE__*/ nonEmptyArray(CdrDimensionSchema),
   tariff_id: /*@__PURE__*/ z.optional(/*@__PURE__*/ CiString(36)),
-});
+}).check(/*@__PURE__*/ rulesInside());
 export interface ChargingPeriod extends z.output<typeof ChargingPeriodSchema> {}
 
 /**
@@ -561,7 +561,7 @@ export interface ChargingProfile extends z.output<typeof ChargingProfileSchema> 
 export const ActiveChargingProfileSchema = /*@__PURE__*/ z.strictObject({
   start_date_time: DateTimeSchema,
   charging_profile: ChargingProfileSchema,
-});
+}).check(/*@__PURE__*/ rulesInside());
 export interface ActiveChargingProfile extends z.output<typeof ActiveChargingProfileSchema> {}
 
 /**
@@ -600,7 +600,7 @@ export interface ClearProfileResult extends z.output<typeof ClearProfileResultSc
 export const SetChargingProfileSchema = /*@__PURE__*/ z.strictObject({
   charging_profile: ChargingProfileSchema,
   response_url: URLSchema,
-});
+}).check(/*@__PURE__*/ rulesInside());
 export interface SetChargingProfile extends z.output<typeof SetChargingProfileSchema> {}
 
 // Commands
@@ -1043,7 +1043,7 @@ export const SessionSchema = /*@__PURE__*/ z.strictObject({
   total_cost: /*@__PURE__*/ z.optional(PriceSchema),
   status: SessionStatusSchema,
   last_updated: DateTimeSchema,
-});
+}).check(/*@__PURE__*/ rulesInside());
 export interface Session extends z.output<typeof SessionSchema> {}
 
 /**

@@ -28,6 +28,16 @@ function attachedRules(file: string): string[] {
   );
 }
 
+/** The names whose schema a generated file defines with `.check(<check>())`. */
+function attachedChecks(file: string, check: string): string[] {
+  const text = readFileSync(path.join(repositoryRoot(), file), 'utf8');
+  const definition = new RegExp(
+    `export const (\\w+)Schema = [^;]*?\\.check\\(\\/\\*@__PURE__\\*\\/ ${check}\\(\\)\\);`,
+    'gs',
+  );
+  return [...text.matchAll(definition)].map(([, name]) => name as string);
+}
+
 describeWithSpec('the rules tables in src/', () => {
   const models = { '2.1.1': specModel('2.1.1'), '2.2.1': specModel('2.2.1') } as const;
   const shared = sharedDefinitions(models['2.1.1'], models['2.2.1'], { rules: RULE_TABLES });
@@ -56,33 +66,53 @@ describeWithSpec('the rules tables in src/', () => {
     },
   );
 
-  it.each(['2.1.1', '2.2.1'] as const)('%s: only ruled objects and choices carry checks', (version) => {
-    const api = ENTRIES[version];
-    const table = RULE_TABLES.versions[version];
-    const objects: ObjectModel[] = models[version].modules.flatMap((module) => module.objects);
-    for (const { name, fields } of objects) {
-      const checks = (api[`${name}Schema`] as Checked)._zod.def.checks?.length ?? 0;
-      const choices = new Set(
-        fields.flatMap(({ choiceGroup }) => (choiceGroup === undefined ? [] : [choiceGroup])),
-      );
-      expect(checks, name).toBe(choices.size + (name in table ? 1 : 0));
-    }
-  });
-
   it.each(['2.1.1', '2.2.1'] as const)(
-    '%s: a PATCH body carries the rule of its object, if it has one',
+    '%s: only ruled objects, the objects that hold them and choices carry checks',
     (version) => {
       const api = ENTRIES[version];
-      const patches = Object.keys(api).filter((name) => name.endsWith('PatchSchema'));
-      expect(patches.length).toBeGreaterThan(2);
-      for (const patch of patches) {
-        const object = patch.slice(0, -'PatchSchema'.length);
-        const checks = (api[patch] as Checked)._zod.def.checks?.length ?? 0;
-        expect(checks, patch).toBe(object in RULE_TABLES.versions[version] ? 1 : 0);
+      const objects: ObjectModel[] = models[version].modules.flatMap((module) => module.objects);
+      const holders = holdersOfRules(objects, RULE_TABLES.versions[version]);
+      expect(holders.size).toBeGreaterThan(3);
+      for (const { name, fields } of objects) {
+        const checks = (api[`${name}Schema`] as Checked)._zod.def.checks?.length ?? 0;
+        const choices = new Set(
+          fields.flatMap(({ choiceGroup }) => (choiceGroup === undefined ? [] : [choiceGroup])),
+        );
+        const ruledOrHolder = name in RULE_TABLES.versions[version] || holders.has(name);
+        expect(checks, name).toBe(choices.size + (ruledOrHolder ? 1 : 0));
       }
+      const inside = [generatedFile(version), SHARED_FILE].flatMap((file) =>
+        attachedChecks(file, 'rulesInside'),
+      );
+      expect(inside.sort()).toEqual([...holders].sort());
     },
   );
+
+  it.each(['2.1.1', '2.2.1'] as const)('%s: a PATCH body carries one check', (version) => {
+    // Its object's rule, or the check that holds back the rules inside while a field has the wrong type.
+    const api = ENTRIES[version];
+    const patches = Object.keys(api).filter((name) => name.endsWith('PatchSchema'));
+    expect(patches.length).toBeGreaterThan(2);
+    for (const patch of patches) expect((api[patch] as Checked)._zod.def.checks?.length, patch).toBe(1);
+  });
 });
+
+/** The objects without a rule of their own that hold a ruled object, at any depth. */
+function holdersOfRules(
+  objects: readonly ObjectModel[],
+  table: Readonly<Record<string, unknown>>,
+): Set<string> {
+  const byName = new Map(objects.map((object) => [object.name, object]));
+  const holds = (object: ObjectModel): boolean =>
+    object.fields.some(({ type }) => {
+      if (type.kind !== 'ref') return false;
+      const next = byName.get(type.name);
+      return type.name in table || (next !== undefined && holds(next));
+    });
+  return new Set(
+    objects.filter((object) => !(object.name in table) && holds(object)).map(({ name }) => name),
+  );
+}
 
 describe('the generator with made-up tables', () => {
   const source = { file: 'x.asciidoc', section: 'X', line: 1 };
@@ -159,17 +189,19 @@ describe('the generator with made-up tables', () => {
     ]);
   });
 
-  it('attaches the rule at the definition, so every holder of it gets it', () => {
+  it('attaches the rule at the definition, so every holder of it gets it, and holds it back there', () => {
     const pin = { version: '2.2.1' as const, tag: 'v2.2.1-d2', commit: '0'.repeat(40) };
     const emitted = emitSchemas(newer, {
       pin,
       errataApplied: false,
       rules: tables(undefined, check, undefined),
     });
-    expect(emitted).toContain("import { specRule } from '../../common/schema/spec-rule';");
+    expect(emitted).toContain("import { rulesInside, specRule } from '../../common/schema/spec-rule';");
     expect(emitted).toContain("import * as rules from '../schemas/spec-rules';");
     expect(emitted).toContain('}).check(/*@__PURE__*/ specRule(rules.Leaf));\nexport interface Leaf ');
-    expect(emitted).toContain('leaf: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(LeafSchema)),');
+    expect(emitted).toContain(
+      'leaf: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(LeafSchema)),\n}).check(/*@__PURE__*/ rulesInside());',
+    );
     expect(emitSchemas(newer, { pin, errataApplied: false })).not.toContain('specRule');
   });
 
