@@ -85,7 +85,7 @@ const budgets: Budget[] = [
   // ≈20 bytes of module boundaries (one more `var` statement per module), no code. The version profile
   // the client hands the transport (its facts by name instead of version labels compared in common/,
   // issue #11) costs 27 bytes: 29,402 -> 29,429; counting every lenient issue of a page, 23 more. Rules at
-  // their objects' definitions (issue #11): 29,459 -> 29,214.
+  // their objects' definitions (issue #11): 29,465 -> 29,239.
   { fixture: 'v221-client.ts', maxGzipBytes: 29_500, mustNotInclude: ['src/v211/'] },
   // Every 2.2.1 schema with its prose rules (≈14.4 KB since the CDR, Session, command, credentials and
   // publish-token rules came in). Each rule at its object's definition, no parent walking its children
