@@ -51,6 +51,7 @@ const SCHEMA_LAYERS = [
 ];
 const NOT_FOR_SCHEMAS = [
   'common/transport',
+  'common/operations',
   ...SIDES,
   ...VERSIONS.flatMap((v) => [`${v}/client`, `${v}/client.ts`, `${v}/operations`, `${v}/send-command`]),
   '../scripts',
@@ -106,6 +107,7 @@ describe('source tree rules', () => {
     for (const folder of [
       ...SCHEMA_LAYERS,
       'common/transport',
+      'common/operations',
       'server',
       'client',
       'versions',

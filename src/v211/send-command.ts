@@ -1,33 +1,13 @@
-import { type AwaitedCommand, awaitCommand } from '../common/commands/await-command';
-import type { CommandInbox } from '../common/commands/command-inbox';
-import type { CallOptions } from '../common/transport/transport';
+import type { AwaitedCommand } from '../common/commands/await-command';
+import { type SendCommandSettings, sendCommandThrough } from '../common/commands/send-command';
 import type { Client211 } from './client';
-import type {
-  CommandResponse,
-  CommandType,
-  ReserveNow,
-  StartSession,
-  StopSession,
-  UnlockConnector,
-} from './generated/schemas';
+import type { CommandResponse, CommandType } from './generated/schemas';
+import type { CommandBodies } from './operations/commands';
 
-/** The request body of each command. */
-export interface CommandBodies {
-  RESERVE_NOW: ReserveNow;
-  START_SESSION: StartSession;
-  STOP_SESSION: StopSession;
-  UNLOCK_CONNECTOR: UnlockConnector;
-}
+export type { CommandBodies };
 
 /** How a command ended (2.1.1: the result is a second `CommandResponse`). */
 export type CommandOutcome = AwaitedCommand<CommandResponse, CommandResponse>;
-
-const METHODS = {
-  RESERVE_NOW: 'reserveNow',
-  START_SESSION: 'startSession',
-  STOP_SESSION: 'stopSession',
-  UNLOCK_CONNECTOR: 'unlockConnector',
-} as const satisfies Record<CommandType, string>;
 
 /**
  * Sends a command to the CPO and waits for its asynchronous result at the command's `response_url`.
@@ -39,17 +19,7 @@ export async function sendCommand<C extends CommandType>(
   client: Client211,
   command: C,
   body: CommandBodies[C],
-  settings: { inbox: CommandInbox<CommandResponse>; timeoutMs: number; options?: CallOptions },
+  settings: SendCommandSettings<CommandResponse> & { timeoutMs: number },
 ): Promise<CommandOutcome> {
-  const send = client.commands.cpo[METHODS[command]] as unknown as (args: {
-    body: CommandBodies[C];
-    options?: CallOptions;
-  }) => Promise<CommandResponse>;
-  return awaitCommand({
-    inbox: settings.inbox,
-    responseUrl: body.response_url,
-    send: () => send({ body, ...(settings.options && { options: settings.options }) }),
-    waitMs: () => settings.timeoutMs,
-    signal: settings.options?.signal,
-  });
+  return sendCommandThrough(client.commands.cpo, command, body, settings, () => settings.timeoutMs);
 }

@@ -1,13 +1,24 @@
-import { type BoundModules, bindModules } from '../common/transport/bind-operations';
-import { type ClientOptions, partnerUrls } from '../common/transport/client-options';
-import { createTransport, type Transport } from '../common/transport/transport';
-import { TrustedOrigins } from '../common/transport/trusted-origins';
+import type { Transport } from '../common/transport/transport';
+import { createVersionClient, type VersionClientOptions } from '../common/transport/version-client';
 import { Operations } from './operations';
+import type { CdrsReceiverCalls, CdrsSenderCalls } from './operations/cdrs';
+import type {
+  ChargingProfilesReceiverCalls,
+  ChargingProfilesSenderCalls,
+} from './operations/chargingprofiles';
+import type { CommandsReceiverCalls, CommandsSenderCalls } from './operations/commands';
+import type { CredentialsCalls } from './operations/credentials';
+import type { HubClientInfoReceiverCalls, HubClientInfoSenderCalls } from './operations/hubclientinfo';
+import type { LocationsReceiverCalls, LocationsSenderCalls } from './operations/locations';
+import type { SessionsReceiverCalls, SessionsSenderCalls } from './operations/sessions';
+import type { TariffsReceiverCalls, TariffsSenderCalls } from './operations/tariffs';
+import type { TokensReceiverCalls, TokensSenderCalls } from './operations/tokens';
+import type { VersionsCalls } from './operations/versions';
 import { Profile } from './profile';
 import type { Endpoint } from './schemas/versions';
 
 /** Options of {@link createClient}: the partner's 2.2.1 endpoints and the shared client settings. */
-export interface Client221Options extends ClientOptions {
+export interface Client221Options extends VersionClientOptions<Endpoint> {
   /** The `endpoints` of the partner's 2.2.1 version details. */
   endpoints: readonly Endpoint[];
 }
@@ -18,10 +29,26 @@ export interface Client221Options extends ClientOptions {
  * partner, e.g. `locations.receiver.putLocation(...)`), each call sent to the endpoint the partner lists
  * for that module and role.
  */
-export interface Client221 extends BoundModules<typeof Operations> {
+export interface Client221 {
   readonly version: '2.2.1';
   readonly endpoints: readonly Endpoint[];
   readonly transport: Transport;
+  readonly versions: VersionsCalls;
+  readonly credentials: CredentialsCalls;
+  readonly locations: { readonly sender: LocationsSenderCalls; readonly receiver: LocationsReceiverCalls };
+  readonly sessions: { readonly sender: SessionsSenderCalls; readonly receiver: SessionsReceiverCalls };
+  readonly cdrs: { readonly sender: CdrsSenderCalls; readonly receiver: CdrsReceiverCalls };
+  readonly tariffs: { readonly sender: TariffsSenderCalls; readonly receiver: TariffsReceiverCalls };
+  readonly tokens: { readonly sender: TokensSenderCalls; readonly receiver: TokensReceiverCalls };
+  readonly commands: { readonly sender: CommandsSenderCalls; readonly receiver: CommandsReceiverCalls };
+  readonly chargingprofiles: {
+    readonly sender: ChargingProfilesSenderCalls;
+    readonly receiver: ChargingProfilesReceiverCalls;
+  };
+  readonly hubclientinfo: {
+    readonly sender: HubClientInfoSenderCalls;
+    readonly receiver: HubClientInfoReceiverCalls;
+  };
 }
 
 /**
@@ -32,27 +59,18 @@ export interface Client221 extends BoundModules<typeof Operations> {
  * for await (const location of client.locations.sender.list()) console.log(location.id);
  */
 export function createClient(options: Client221Options): Client221 {
-  const transport = createTransport({
-    ...options,
-    profile: Profile,
-    trustedOrigins: new TrustedOrigins(
-      partnerUrls(
-        options,
-        options.endpoints.map((endpoint) => endpoint.url),
-      ),
-      options.allowedOrigins,
-    ),
-  });
-  // Each call goes to the endpoint the partner lists for that module and interface role.
-  const endpoint = (module: string, role: string) =>
-    options.endpoints.find(
-      (candidate) =>
-        candidate.identifier === module && (role === '' || candidate.role === role.toUpperCase()),
-    )?.url;
   return {
-    ...bindModules(transport, Operations, endpoint),
+    ...createVersionClient(
+      options,
+      Profile,
+      Operations,
+      (endpoints, module, role) =>
+        // Each call goes to the endpoint the partner lists for that module and interface role.
+        endpoints.find(
+          (candidate) =>
+            candidate.identifier === module && (role === '' || candidate.role === role.toUpperCase()),
+        )?.url,
+    ),
     version: '2.2.1',
-    endpoints: options.endpoints,
-    transport,
   };
 }

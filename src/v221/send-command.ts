@@ -1,37 +1,13 @@
-import { type AwaitedCommand, awaitCommand } from '../common/commands/await-command';
-import type { CommandInbox } from '../common/commands/command-inbox';
-import type { CallOptions } from '../common/transport/transport';
+import type { AwaitedCommand } from '../common/commands/await-command';
+import { type SendCommandSettings, sendCommandThrough } from '../common/commands/send-command';
 import type { Client221 } from './client';
-import type {
-  CancelReservation,
-  CommandResponse,
-  CommandResult,
-  CommandType,
-  ReserveNow,
-  StartSession,
-  StopSession,
-  UnlockConnector,
-} from './generated/schemas';
+import type { CommandResponse, CommandResult, CommandType } from './generated/schemas';
+import type { CommandBodies } from './operations/commands';
 
-/** The request body of each command. */
-export interface CommandBodies {
-  CANCEL_RESERVATION: CancelReservation;
-  RESERVE_NOW: ReserveNow;
-  START_SESSION: StartSession;
-  STOP_SESSION: StopSession;
-  UNLOCK_CONNECTOR: UnlockConnector;
-}
+export type { CommandBodies };
 
 /** How a command ended; the result is a `CommandResult`. */
 export type CommandOutcome = AwaitedCommand<CommandResponse, CommandResult>;
-
-const METHODS = {
-  CANCEL_RESERVATION: 'cancelReservation',
-  RESERVE_NOW: 'reserveNow',
-  START_SESSION: 'startSession',
-  STOP_SESSION: 'stopSession',
-  UNLOCK_CONNECTOR: 'unlockConnector',
-} as const satisfies Record<CommandType, string>;
 
 /**
  * Sends a command to the CPO and waits for its asynchronous result at the command's `response_url`,
@@ -46,18 +22,9 @@ export async function sendCommand<C extends CommandType>(
   client: Client221,
   command: C,
   body: CommandBodies[C],
-  settings: { inbox: CommandInbox<CommandResult>; options?: CallOptions },
+  settings: SendCommandSettings<CommandResult>,
 ): Promise<CommandOutcome> {
-  const send = client.commands.receiver[METHODS[command]] as unknown as (args: {
-    body: CommandBodies[C];
-    options?: CallOptions;
-  }) => Promise<CommandResponse>;
-  return awaitCommand({
-    inbox: settings.inbox,
-    responseUrl: body.response_url,
-    send: () => send({ body, ...(settings.options && { options: settings.options }) }),
-    // The CPO says how long its result may take, in seconds.
-    waitMs: (response) => response.timeout * 1000,
-    signal: settings.options?.signal,
-  });
+  // The CPO says how long its result may take, in seconds.
+  const waitMs = (response: CommandResponse) => response.timeout * 1000;
+  return sendCommandThrough(client.commands.receiver, command, body, settings, waitMs);
 }

@@ -1,6 +1,24 @@
 import * as z from 'zod/mini';
 
 /**
+ * The query of a paginated GET, alike in both versions: the window on `last_updated` (`date_from`
+ * inclusive, `date_to` exclusive, both RFC 3339 date-times in the version's DateTime format) and the page
+ * (`offset` from 0, `limit` at least 1). The server may return fewer items than `limit`.
+ *
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/transport_and_format.asciidoc#transport_and_format_paginated_request
+ */
+export interface ListQuery {
+  /** Only objects last updated at or after this time. */
+  date_from?: string | undefined;
+  /** Only objects last updated before this time. */
+  date_to?: string | undefined;
+  /** How many objects to skip from the start of the list. */
+  offset?: number | undefined;
+  /** The most objects the page may hold. */
+  limit?: number | undefined;
+}
+
+/**
  * Builds a version's schema of the paginated-request parameters: `offset` (from 0), `limit` (at least 1)
  * and the `date_from` / `date_to` window on `last_updated`, in the version's DateTime.
  */

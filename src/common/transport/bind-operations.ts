@@ -18,20 +18,26 @@ type NoArguments = Record<never, never>;
 type Input<S> = S extends z.ZodMiniType ? z.input<S> : never;
 type Output<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 
-/** The argument of a bound operation: its path parameters, query, body and call options. */
-export type OperationArgs<O extends Operation> = ([PathParams<O['path']>] extends [never]
-  ? { params?: undefined }
-  : { params: Record<PathParams<O['path']>, string> }) &
-  (O['query'] extends z.ZodMiniType
-    ? NoArguments extends Input<O['query']>
-      ? { query?: Input<O['query']> }
-      : { query: Input<O['query']> }
-    : { query?: undefined }) &
-  (O['request'] extends z.ZodMiniType
-    ? undefined extends Input<O['request']>
-      ? { body?: Input<O['request']> }
-      : { body: Input<O['request']> }
-    : { body?: undefined }) & { options?: CallOptions };
+// Each part of the argument is there only where the operation has it, so that a hover shows what to pass.
+type ParamsArg<P extends string> = [PathParams<P>] extends [never]
+  ? NoArguments
+  : { params: { [Name in PathParams<P>]: string } };
+type QueryArg<S> = S extends z.ZodMiniType
+  ? NoArguments extends Input<S>
+    ? { query?: Input<S> }
+    : { query: Input<S> }
+  : NoArguments;
+type BodyArg<S> = S extends z.ZodMiniType
+  ? undefined extends Input<S>
+    ? { body?: Input<S> }
+    : { body: Input<S> }
+  : NoArguments;
+type ArgParts<O extends Operation> = ParamsArg<O['path']> &
+  QueryArg<O['query']> &
+  BodyArg<O['request']> & { options?: CallOptions };
+
+/** The argument of a bound operation: its path parameters, query and body where it has them, and call options. */
+export type OperationArgs<O extends Operation> = { [Key in keyof ArgParts<O>]: ArgParts<O>[Key] };
 
 /** What a bound operation returns: a PageRequest of its declared items for paginated GETs, else the response data. */
 export type OperationResult<O extends Operation> = O['item'] extends z.ZodMiniType
@@ -40,11 +46,14 @@ export type OperationResult<O extends Operation> = O['item'] extends z.ZodMiniTy
     ? Promise<string>
     : Promise<Output<O['response']>>;
 
-/** A typed function for one operation. */
+/**
+ * A typed function for one operation. The argument is spelled out here rather than named, so that a
+ * hover shows its fields (`{ params: { location_id: string }; options?: CallOptions }`).
+ */
 export type BoundOperation<O extends Operation> =
-  NoArguments extends OperationArgs<O>
-    ? (args?: OperationArgs<O>) => OperationResult<O>
-    : (args: OperationArgs<O>) => OperationResult<O>;
+  NoArguments extends ArgParts<O>
+    ? (args?: { [Key in keyof ArgParts<O>]: ArgParts<O>[Key] }) => OperationResult<O>
+    : (args: { [Key in keyof ArgParts<O>]: ArgParts<O>[Key] }) => OperationResult<O>;
 
 /** Every operation of a map (nested by interface role), bound. */
 export type BoundOperations<M> = {

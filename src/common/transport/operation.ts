@@ -26,19 +26,26 @@ export interface Operation {
   readonly locationHeader?: boolean;
 }
 
-/** Declares an operation, keeping its exact schema types for inference. */
+/**
+ * A schema as an operation table types it: by the spec type it checks (`Schema<Location>`), so that the
+ * table's declarations and every hover over a client show `Location` rather than the zod schema's full
+ * structure. `Input` is what a request must be; responses, which are only read, leave it `unknown`.
+ */
+export type Schema<Output, Input = Output> = z.ZodMiniType<Output, Input>;
+
+/** Declares an operation, keeping its exact method, path and schema types for inference. */
 /* @__NO_SIDE_EFFECTS__ */
 export function operation<const O extends Operation>(definition: O): O {
   return definition;
 }
 
-/** A paginated GET as {@link paginatedOperation} declares it. */
-export interface PaginatedOperation<Q extends z.ZodMiniType, I extends z.ZodMiniType> extends Operation {
+/** A paginated GET as {@link paginatedOperation} declares it: the list of `Item`s, filtered by a `Query`. */
+export interface PaginatedOperation<Query, Item> extends Operation {
   readonly method: 'GET';
   readonly path: '';
-  readonly query: Q;
-  readonly item: I;
-  readonly response: z.ZodMiniArray<I>;
+  readonly query: Schema<Query>;
+  readonly item: Schema<Item, unknown>;
+  readonly response: Schema<Item[], unknown>;
   readonly paginated: true;
 }
 
@@ -49,12 +56,12 @@ export interface PaginatedOperation<Q extends z.ZodMiniType, I extends z.ZodMini
  * the array schema.
  *
  * @example
- * const list = paginatedOperation(ListQuerySchema, LocationSchema);
+ * const list = paginatedOperation<ListQuery, Location>(ListQuerySchema, LocationSchema);
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function paginatedOperation<Q extends z.ZodMiniType, I extends z.ZodMiniType>(
-  query: Q,
-  item: I,
-): PaginatedOperation<Q, I> {
+export function paginatedOperation<Query, Item>(
+  query: Schema<Query>,
+  item: Schema<Item, unknown>,
+): PaginatedOperation<Query, Item> {
   return { method: 'GET', path: '', query, item, response: z.array(item), paginated: true };
 }

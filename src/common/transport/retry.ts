@@ -51,7 +51,7 @@ const freshRequestId: BeforeRetryHook = ({ request }) => {
   if (request.headers.has('X-Request-ID')) request.headers.set('X-Request-ID', crypto.randomUUID());
 };
 
-/** The app's ky hooks, with ours run first on every retry. */
-export function withRetryHooks(hooks: Hooks | undefined): Hooks {
-  return { ...hooks, beforeRetry: [freshRequestId, ...(hooks?.beforeRetry ?? [])] };
+/** Our ky hooks: a fresh request id on every retry. ky stays behind our API, so there are no others. */
+export function retryHooks(): Hooks {
+  return { beforeRetry: [freshRequestId] };
 }

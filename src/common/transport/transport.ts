@@ -1,4 +1,4 @@
-import ky, { type Hooks, HTTPError, TimeoutError } from 'ky';
+import ky, { HTTPError, TimeoutError } from 'ky';
 import type * as z from 'zod/mini';
 import { authorizationHeader, type TokenEncoding } from '../auth/authorization-header';
 import { describeRequest, type OcpiRequestInput } from '../errors/ocpi-error';
@@ -15,7 +15,7 @@ import { type LenientIssue, parsePayload, type ValidationMode } from '../schema/
 import type { HttpMethod } from './operation';
 import { readBody } from './read-body';
 import { isHiddenRedirect, MAX_REDIRECTS, redirectTarget } from './redirect';
-import { kyRetry, type RetryPolicy, withRetryHooks } from './retry';
+import { kyRetry, type RetryPolicy, retryHooks } from './retry';
 import { isRoutedModule, type PartyRef, routingHeaders } from './routing';
 import type { TrustedOrigins } from './trusted-origins';
 import { type QueryValue, withQuery } from './url';
@@ -41,8 +41,6 @@ export interface TransportOptions {
   /** The origins the token may go to; see {@link TrustedOrigins}. */
   trustedOrigins: TrustedOrigins;
   fetch?: typeof globalThis.fetch;
-  /** ky hooks, e.g. for logging; they see the request after our headers are set. */
-  hooks?: Hooks;
   /** Per attempt, in ms, for the response to start and again for its body to arrive. Default 30 s; `false` for none. */
   timeout?: number | false;
   /**
@@ -133,7 +131,7 @@ export function createTransport(transportOptions: TransportOptions): Transport {
   const bodyLimits = { timeoutMs: timeout, maxBytes: maxResponseBytes };
   const http = ky.create({
     ...(options.fetch && { fetch: options.fetch }),
-    hooks: withRetryHooks(options.hooks),
+    hooks: retryHooks(),
     timeout,
     retry: kyRetry(options.retry ?? {}),
     // Each hop is checked against the trusted origins before it is taken (see redirect.ts).

@@ -1,5 +1,8 @@
-import { operation, paginatedOperation } from '../../common/transport/operation';
-import { CDRSchema } from '../schemas/cdrs';
+import { cdrsReceiverOperations } from '../../common/operations/cdrs';
+import type { ListQuery } from '../../common/schema/list-query';
+import type { BoundOperations } from '../../common/transport/bind-operations';
+import { paginatedOperation } from '../../common/transport/operation';
+import { type CDR, CDRSchema } from '../generated/schemas';
 import { ListQuerySchema } from '../schemas/list-query';
 
 /**
@@ -9,16 +12,11 @@ import { ListQuerySchema } from '../schemas/list-query';
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#2-interfaces-and-endpoints
  */
 export const CdrsOperations = {
-  cpo: {
-    list: /*@__PURE__*/ paginatedOperation(ListQuerySchema, CDRSchema),
-  },
-  emsp: {
-    postCdr: /*@__PURE__*/ operation({ method: 'POST', path: '', request: CDRSchema, locationHeader: true }),
-    getCdr: /*@__PURE__*/ operation({
-      method: 'GET',
-      path: '{cdr_location_url}',
-      response: CDRSchema,
-      externalUrl: true,
-    }),
-  },
+  cpo: { list: /*@__PURE__*/ paginatedOperation<ListQuery, CDR>(ListQuerySchema, CDRSchema) },
+  emsp: /*@__PURE__*/ cdrsReceiverOperations<CDR>(CDRSchema),
 } as const;
+
+/** The calls of a CPO's CDRs interface (pull its CDRs), bound by `createClient`. */
+export interface CdrsCpoCalls extends BoundOperations<typeof CdrsOperations.cpo> {}
+/** The calls of an eMSP's CDRs interface (post CDRs to it), bound by `createClient`. */
+export interface CdrsEmspCalls extends BoundOperations<typeof CdrsOperations.emsp> {}

@@ -1,11 +1,30 @@
-import { operation } from '../../common/transport/operation';
+import { commandOperations } from '../../common/operations/commands';
+import type { BoundOperations } from '../../common/transport/bind-operations';
+import { operation, type Schema } from '../../common/transport/operation';
 import {
+  CommandRequestSchemas,
+  type CommandResponse,
   CommandResponseSchema,
-  ReserveNowSchema,
-  StartSessionSchema,
-  StopSessionSchema,
-  UnlockConnectorSchema,
+  type ReserveNow,
+  type StartSession,
+  type StopSession,
+  type UnlockConnector,
 } from '../generated/schemas';
+
+/** The request body of each command. */
+export interface CommandBodies {
+  RESERVE_NOW: ReserveNow;
+  START_SESSION: StartSession;
+  STOP_SESSION: StopSession;
+  UNLOCK_CONNECTOR: UnlockConnector;
+}
+
+const response = CommandResponseSchema as Schema<CommandResponse>;
+
+const command = /*@__PURE__*/ commandOperations<CommandBodies, CommandResponse>(
+  CommandRequestSchemas,
+  response,
+);
 
 /**
  * The Commands operations: the CPO takes a command and answers at once with a `CommandResponse`.
@@ -16,37 +35,22 @@ import {
  */
 export const CommandsOperations = {
   cpo: {
-    reserveNow: /*@__PURE__*/ operation({
-      method: 'POST',
-      path: '/RESERVE_NOW',
-      request: ReserveNowSchema,
-      response: CommandResponseSchema,
-    }),
-    startSession: /*@__PURE__*/ operation({
-      method: 'POST',
-      path: '/START_SESSION',
-      request: StartSessionSchema,
-      response: CommandResponseSchema,
-    }),
-    stopSession: /*@__PURE__*/ operation({
-      method: 'POST',
-      path: '/STOP_SESSION',
-      request: StopSessionSchema,
-      response: CommandResponseSchema,
-    }),
-    unlockConnector: /*@__PURE__*/ operation({
-      method: 'POST',
-      path: '/UNLOCK_CONNECTOR',
-      request: UnlockConnectorSchema,
-      response: CommandResponseSchema,
-    }),
+    reserveNow: /*@__PURE__*/ command('RESERVE_NOW'),
+    startSession: /*@__PURE__*/ command('START_SESSION'),
+    stopSession: /*@__PURE__*/ command('STOP_SESSION'),
+    unlockConnector: /*@__PURE__*/ command('UNLOCK_CONNECTOR'),
   },
   emsp: {
     postResult: /*@__PURE__*/ operation({
       method: 'POST',
       path: '{response_url}',
-      request: CommandResponseSchema,
+      request: response,
       externalUrl: true,
     }),
   },
 } as const;
+
+/** The calls of a CPO's Commands interface (send it commands), bound by `createClient`. */
+export interface CommandsCpoCalls extends BoundOperations<typeof CommandsOperations.cpo> {}
+/** The call of an eMSP's Commands interface (post a command's result to it), bound by `createClient`. */
+export interface CommandsEmspCalls extends BoundOperations<typeof CommandsOperations.emsp> {}

@@ -1,5 +1,6 @@
-import { operation } from '../../common/transport/operation';
-import { CredentialsSchema } from '../generated/schemas';
+import { credentialsOperations } from '../../common/operations/credentials';
+import type { BoundOperations } from '../../common/transport/bind-operations';
+import { type Credentials, CredentialsSchema } from '../generated/schemas';
 
 /**
  * The credentials calls, the same for both parties: read, register (POST), update or switch version
@@ -8,19 +9,7 @@ import { CredentialsSchema } from '../generated/schemas';
  *
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/credentials.md#1-interfaces-and-endpoints
  */
-export const CredentialsOperations = {
-  getCredentials: /*@__PURE__*/ operation({ method: 'GET', path: '', response: CredentialsSchema }),
-  postCredentials: /*@__PURE__*/ operation({
-    method: 'POST',
-    path: '',
-    request: CredentialsSchema,
-    response: CredentialsSchema,
-  }),
-  putCredentials: /*@__PURE__*/ operation({
-    method: 'PUT',
-    path: '',
-    request: CredentialsSchema,
-    response: CredentialsSchema,
-  }),
-  deleteCredentials: /*@__PURE__*/ operation({ method: 'DELETE', path: '' }),
-} as const;
+export const CredentialsOperations = /*@__PURE__*/ credentialsOperations<Credentials>(CredentialsSchema);
+
+/** The calls of a partner's credentials endpoint, bound by `createClient`. */
+export interface CredentialsCalls extends BoundOperations<typeof CredentialsOperations> {}

@@ -1,7 +1,13 @@
-import { operation, paginatedOperation } from '../../common/transport/operation';
-import { SessionPatchSchema, SessionSchema, SessionsListQuerySchema } from '../schemas/sessions';
-
-const emspSession = '/{country_code}/{party_id}/{session_id}';
+import { sessionsReceiverOperations } from '../../common/operations/sessions';
+import type { BoundOperations } from '../../common/transport/bind-operations';
+import { paginatedOperation } from '../../common/transport/operation';
+import { type Session, SessionSchema } from '../generated/schemas';
+import {
+  type SessionPatch,
+  SessionPatchSchema,
+  type SessionsListQuery,
+  SessionsListQuerySchema,
+} from '../schemas/sessions';
 
 /**
  * The Sessions operations: the CPO serves the list; the eMSP takes pushes.
@@ -10,15 +16,15 @@ const emspSession = '/{country_code}/{party_id}/{session_id}';
  */
 export const SessionsOperations = {
   cpo: {
-    list: /*@__PURE__*/ paginatedOperation(SessionsListQuerySchema, SessionSchema),
+    list: /*@__PURE__*/ paginatedOperation<SessionsListQuery, Session>(
+      SessionsListQuerySchema,
+      SessionSchema,
+    ),
   },
-  emsp: {
-    getSession: /*@__PURE__*/ operation({ method: 'GET', path: emspSession, response: SessionSchema }),
-    putSession: /*@__PURE__*/ operation({ method: 'PUT', path: emspSession, request: SessionSchema }),
-    patchSession: /*@__PURE__*/ operation({
-      method: 'PATCH',
-      path: emspSession,
-      request: SessionPatchSchema,
-    }),
-  },
+  emsp: /*@__PURE__*/ sessionsReceiverOperations<Session, SessionPatch>(SessionSchema, SessionPatchSchema),
 } as const;
+
+/** The calls of a CPO's Sessions interface (pull its Sessions), bound by `createClient`. */
+export interface SessionsCpoCalls extends BoundOperations<typeof SessionsOperations.cpo> {}
+/** The calls of an eMSP's Sessions interface (push Sessions to it), bound by `createClient`. */
+export interface SessionsEmspCalls extends BoundOperations<typeof SessionsOperations.emsp> {}

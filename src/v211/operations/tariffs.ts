@@ -1,22 +1,47 @@
-import { operation, paginatedOperation } from '../../common/transport/operation';
+import type { ListQuery } from '../../common/schema/list-query';
+import type { BoundOperations } from '../../common/transport/bind-operations';
+import { operation, paginatedOperation, type Schema } from '../../common/transport/operation';
+import { type Tariff, TariffSchema } from '../generated/schemas';
 import { ListQuerySchema } from '../schemas/list-query';
-import { TariffPatchSchema, TariffSchema } from '../schemas/tariffs';
-
-const emspTariff = '/{country_code}/{party_id}/{tariff_id}';
+import { type TariffPatch, TariffPatchSchema } from '../schemas/tariffs';
 
 /**
- * The Tariffs operations: the CPO serves the list; the eMSP takes pushes, PATCH included.
+ * The Tariffs operations: the CPO serves the list; the eMSP takes pushes. 2.1.1: a PATCH included
+ * (2.2.1 drops it: a changed Tariff is PUT whole).
  *
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#2-interfaces-and-endpoints
  */
 export const TariffsOperations = {
   cpo: {
-    list: /*@__PURE__*/ paginatedOperation(ListQuerySchema, TariffSchema),
+    list: /*@__PURE__*/ paginatedOperation<ListQuery, Tariff>(
+      ListQuerySchema,
+      TariffSchema as Schema<Tariff>,
+    ),
   },
   emsp: {
-    getTariff: /*@__PURE__*/ operation({ method: 'GET', path: emspTariff, response: TariffSchema }),
-    putTariff: /*@__PURE__*/ operation({ method: 'PUT', path: emspTariff, request: TariffSchema }),
-    patchTariff: /*@__PURE__*/ operation({ method: 'PATCH', path: emspTariff, request: TariffPatchSchema }),
-    deleteTariff: /*@__PURE__*/ operation({ method: 'DELETE', path: emspTariff }),
+    getTariff: /*@__PURE__*/ operation({
+      method: 'GET',
+      path: '/{country_code}/{party_id}/{tariff_id}',
+      response: TariffSchema as Schema<Tariff>,
+    }),
+    putTariff: /*@__PURE__*/ operation({
+      method: 'PUT',
+      path: '/{country_code}/{party_id}/{tariff_id}',
+      request: TariffSchema as Schema<Tariff>,
+    }),
+    patchTariff: /*@__PURE__*/ operation({
+      method: 'PATCH',
+      path: '/{country_code}/{party_id}/{tariff_id}',
+      request: TariffPatchSchema as Schema<TariffPatch>,
+    }),
+    deleteTariff: /*@__PURE__*/ operation({
+      method: 'DELETE',
+      path: '/{country_code}/{party_id}/{tariff_id}',
+    }),
   },
 } as const;
+
+/** The calls of a CPO's Tariffs interface (pull its Tariffs), bound by `createClient`. */
+export interface TariffsCpoCalls extends BoundOperations<typeof TariffsOperations.cpo> {}
+/** The calls of an eMSP's Tariffs interface (push Tariffs to it), bound by `createClient`. */
+export interface TariffsEmspCalls extends BoundOperations<typeof TariffsOperations.emsp> {}

@@ -1,31 +1,64 @@
-import * as z from 'zod/mini';
-import { operation, paginatedOperation } from '../../common/transport/operation';
-import { AuthorizationInfoSchema, LocationReferencesSchema, TokenSchema } from '../generated/schemas';
+import { tokensSenderOperations } from '../../common/operations/tokens';
+import type { ListQuery } from '../../common/schema/list-query';
+import type { BoundOperations } from '../../common/transport/bind-operations';
+import { operation, type Schema } from '../../common/transport/operation';
+import {
+  type AuthorizationInfo,
+  AuthorizationInfoSchema,
+  type LocationReferences,
+  LocationReferencesSchema,
+  type Token,
+  TokenSchema,
+} from '../generated/schemas';
 import { ListQuerySchema } from '../schemas/list-query';
-import { TokenPatchSchema, TokenTypeQuerySchema } from '../schemas/tokens';
-
-const cpoToken = '/{country_code}/{party_id}/{token_uid}';
+import {
+  type TokenPatch,
+  TokenPatchSchema,
+  type TokenTypeQuery,
+  TokenTypeQuerySchema,
+} from '../schemas/tokens';
 
 /**
  * The Tokens operations: the CPO takes pushes; the eMSP serves the list and answers real-time
- * authorization requests, optionally about a location.
+ * authorization requests, optionally about a location. 2.1.1: the CPO's calls name a TokenSchema as Schema<Token> by its uid
+ * alone (2.2.1 adds its `type`).
  *
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#2-interfaces-and-endpoints
  */
 export const TokensOperations = {
   cpo: {
-    getToken: /*@__PURE__*/ operation({ method: 'GET', path: cpoToken, response: TokenSchema }),
-    putToken: /*@__PURE__*/ operation({ method: 'PUT', path: cpoToken, request: TokenSchema }),
-    patchToken: /*@__PURE__*/ operation({ method: 'PATCH', path: cpoToken, request: TokenPatchSchema }),
-  },
-  emsp: {
-    list: /*@__PURE__*/ paginatedOperation(ListQuerySchema, TokenSchema),
-    authorize: /*@__PURE__*/ operation({
-      method: 'POST',
-      path: '/{token_uid}/authorize',
-      query: TokenTypeQuerySchema,
-      request: /*@__PURE__*/ z.optional(LocationReferencesSchema),
-      response: AuthorizationInfoSchema,
+    getToken: /*@__PURE__*/ operation({
+      method: 'GET',
+      path: '/{country_code}/{party_id}/{token_uid}',
+      response: TokenSchema as Schema<Token>,
+    }),
+    putToken: /*@__PURE__*/ operation({
+      method: 'PUT',
+      path: '/{country_code}/{party_id}/{token_uid}',
+      request: TokenSchema as Schema<Token>,
+    }),
+    patchToken: /*@__PURE__*/ operation({
+      method: 'PATCH',
+      path: '/{country_code}/{party_id}/{token_uid}',
+      request: TokenPatchSchema as Schema<TokenPatch>,
     }),
   },
+  emsp: /*@__PURE__*/ tokensSenderOperations<
+    ListQuery,
+    Token,
+    TokenTypeQuery,
+    LocationReferences,
+    AuthorizationInfo
+  >(
+    ListQuerySchema,
+    TokenSchema as Schema<Token>,
+    TokenTypeQuerySchema,
+    LocationReferencesSchema,
+    AuthorizationInfoSchema,
+  ),
 } as const;
+
+/** The calls of a CPO's Tokens interface (push Tokens to it), bound by `createClient`. */
+export interface TokensCpoCalls extends BoundOperations<typeof TokensOperations.cpo> {}
+/** The calls of an eMSP's Tokens interface (pull its Tokens, authorize one), bound by `createClient`. */
+export interface TokensEmspCalls extends BoundOperations<typeof TokensOperations.emsp> {}

@@ -1,6 +1,7 @@
-import * as z from 'zod/mini';
-import { operation } from '../../common/transport/operation';
-import { VersionDetailsSchema, VersionSchema } from '../schemas/versions';
+import { versionsOperations } from '../../common/operations/versions';
+import type { BoundOperations } from '../../common/transport/bind-operations';
+import { type Version, VersionSchema } from '../generated/schemas';
+import { type VersionDetails, VersionDetailsSchema } from '../schemas/versions';
 
 /**
  * The two configuration calls every party serves: its versions list, and the details of one version,
@@ -8,17 +9,10 @@ import { VersionDetailsSchema, VersionSchema } from '../schemas/versions';
  *
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/version_information_endpoint.md
  */
-export const VersionsOperations = {
-  getVersions: /*@__PURE__*/ operation({
-    method: 'GET',
-    path: '{versions_url}',
-    response: /*@__PURE__*/ z.array(VersionSchema),
-    externalUrl: true,
-  }),
-  getVersionDetails: /*@__PURE__*/ operation({
-    method: 'GET',
-    path: '{version_url}',
-    response: VersionDetailsSchema,
-    externalUrl: true,
-  }),
-} as const;
+export const VersionsOperations = /*@__PURE__*/ versionsOperations<Version, VersionDetails>(
+  VersionSchema,
+  VersionDetailsSchema,
+);
+
+/** A partner's versions list and version details, bound by `createClient`. */
+export interface VersionsCalls extends BoundOperations<typeof VersionsOperations> {}

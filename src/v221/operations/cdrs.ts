@@ -1,5 +1,8 @@
-import { operation, paginatedOperation } from '../../common/transport/operation';
-import { CDRSchema } from '../schemas/cdrs';
+import { cdrsReceiverOperations } from '../../common/operations/cdrs';
+import type { ListQuery } from '../../common/schema/list-query';
+import type { BoundOperations } from '../../common/transport/bind-operations';
+import { paginatedOperation } from '../../common/transport/operation';
+import { type CDR, CDRSchema } from '../generated/schemas';
 import { ListQuerySchema } from '../schemas/list-query';
 
 /**
@@ -10,16 +13,11 @@ import { ListQuerySchema } from '../schemas/list-query';
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_interfaces_and_endpoints
  */
 export const CdrsOperations = {
-  sender: {
-    list: /*@__PURE__*/ paginatedOperation(ListQuerySchema, CDRSchema),
-  },
-  receiver: {
-    postCdr: /*@__PURE__*/ operation({ method: 'POST', path: '', request: CDRSchema, locationHeader: true }),
-    getCdr: /*@__PURE__*/ operation({
-      method: 'GET',
-      path: '{cdr_location_url}',
-      response: CDRSchema,
-      externalUrl: true,
-    }),
-  },
+  sender: { list: /*@__PURE__*/ paginatedOperation<ListQuery, CDR>(ListQuerySchema, CDRSchema) },
+  receiver: /*@__PURE__*/ cdrsReceiverOperations<CDR>(CDRSchema),
 } as const;
+
+/** The calls of a partner's CDRs Sender interface (pull its CDRs), bound by `createClient`. */
+export interface CdrsSenderCalls extends BoundOperations<typeof CdrsOperations.sender> {}
+/** The calls of a partner's CDRs Receiver interface (post CDRs to it), bound by `createClient`. */
+export interface CdrsReceiverCalls extends BoundOperations<typeof CdrsOperations.receiver> {}

@@ -1,15 +1,24 @@
-import { operation } from '../../common/transport/operation';
+import type { BoundOperations } from '../../common/transport/bind-operations';
+import { operation, type Schema } from '../../common/transport/operation';
 import {
-  ChargingProfileResponseSchema,
-  ChargingProfileResultSchema,
-  ClearProfileResultSchema,
-} from '../generated/schemas';
-import {
-  ActiveChargingProfileQuerySchema,
+  type ActiveChargingProfile,
+  type ActiveChargingProfileResult,
   ActiveChargingProfileResultSchema,
   ActiveChargingProfileSchema,
-  ClearChargingProfileQuerySchema,
+  type ChargingProfileResponse,
+  ChargingProfileResponseSchema,
+  type ChargingProfileResult,
+  ChargingProfileResultSchema,
+  type ClearProfileResult,
+  ClearProfileResultSchema,
+  type SetChargingProfile,
   SetChargingProfileSchema,
+} from '../generated/schemas';
+import {
+  type ActiveChargingProfileQuery,
+  ActiveChargingProfileQuerySchema,
+  type ClearChargingProfileQuery,
+  ClearChargingProfileQuerySchema,
 } from '../schemas/chargingprofiles';
 
 /**
@@ -24,45 +33,52 @@ export const ChargingProfilesOperations = {
     getActiveProfile: /*@__PURE__*/ operation({
       method: 'GET',
       path: '/{session_id}',
-      query: ActiveChargingProfileQuerySchema,
-      response: ChargingProfileResponseSchema,
+      query: ActiveChargingProfileQuerySchema as Schema<ActiveChargingProfileQuery>,
+      response: ChargingProfileResponseSchema as Schema<ChargingProfileResponse>,
     }),
     setProfile: /*@__PURE__*/ operation({
       method: 'PUT',
       path: '/{session_id}',
-      request: SetChargingProfileSchema,
-      response: ChargingProfileResponseSchema,
+      request: SetChargingProfileSchema as Schema<SetChargingProfile>,
+      response: ChargingProfileResponseSchema as Schema<ChargingProfileResponse>,
     }),
     clearProfile: /*@__PURE__*/ operation({
       method: 'DELETE',
       path: '/{session_id}',
-      query: ClearChargingProfileQuerySchema,
-      response: ChargingProfileResponseSchema,
+      query: ClearChargingProfileQuerySchema as Schema<ClearChargingProfileQuery>,
+      response: ChargingProfileResponseSchema as Schema<ChargingProfileResponse>,
     }),
   },
   sender: {
     postActiveProfileResult: /*@__PURE__*/ operation({
       method: 'POST',
       path: '{response_url}',
-      request: ActiveChargingProfileResultSchema,
+      request: ActiveChargingProfileResultSchema as Schema<ActiveChargingProfileResult>,
       externalUrl: true,
     }),
     postProfileResult: /*@__PURE__*/ operation({
       method: 'POST',
       path: '{response_url}',
-      request: ChargingProfileResultSchema,
+      request: ChargingProfileResultSchema as Schema<ChargingProfileResult>,
       externalUrl: true,
     }),
     postClearProfileResult: /*@__PURE__*/ operation({
       method: 'POST',
       path: '{response_url}',
-      request: ClearProfileResultSchema,
+      request: ClearProfileResultSchema as Schema<ClearProfileResult>,
       externalUrl: true,
     }),
     putActiveProfile: /*@__PURE__*/ operation({
       method: 'PUT',
       path: '/{session_id}',
-      request: ActiveChargingProfileSchema,
+      request: ActiveChargingProfileSchema as Schema<ActiveChargingProfile>,
     }),
   },
 } as const;
+
+/** The calls of a CPO's ChargingProfiles Receiver interface (get, set, clear a profile), bound by `createClient`. */
+export interface ChargingProfilesReceiverCalls
+  extends BoundOperations<typeof ChargingProfilesOperations.receiver> {}
+/** The calls of an SCSP's ChargingProfiles Sender interface (post results, put an active profile), bound by `createClient`. */
+export interface ChargingProfilesSenderCalls
+  extends BoundOperations<typeof ChargingProfilesOperations.sender> {}

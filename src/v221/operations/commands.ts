@@ -1,13 +1,32 @@
-import { operation } from '../../common/transport/operation';
+import { commandOperations } from '../../common/operations/commands';
+import type { BoundOperations } from '../../common/transport/bind-operations';
+import { operation, type Schema } from '../../common/transport/operation';
 import {
-  CancelReservationSchema,
+  type CancelReservation,
+  CommandRequestSchemas,
+  type CommandResponse,
   CommandResponseSchema,
+  type CommandResult,
   CommandResultSchema,
-  ReserveNowSchema,
-  StopSessionSchema,
-  UnlockConnectorSchema,
+  type ReserveNow,
+  type StartSession,
+  type StopSession,
+  type UnlockConnector,
 } from '../generated/schemas';
-import { StartSessionSchema } from '../schemas/commands';
+
+/** The request body of each command. */
+export interface CommandBodies {
+  CANCEL_RESERVATION: CancelReservation;
+  RESERVE_NOW: ReserveNow;
+  START_SESSION: StartSession;
+  STOP_SESSION: StopSession;
+  UNLOCK_CONNECTOR: UnlockConnector;
+}
+
+const command = /*@__PURE__*/ commandOperations<CommandBodies, CommandResponse>(
+  CommandRequestSchemas,
+  CommandResponseSchema,
+);
 
 /**
  * The Commands operations: the Receiver (typically a CPO) takes a command and answers at once with a
@@ -18,43 +37,23 @@ import { StartSessionSchema } from '../schemas/commands';
  */
 export const CommandsOperations = {
   receiver: {
-    cancelReservation: /*@__PURE__*/ operation({
-      method: 'POST',
-      path: '/CANCEL_RESERVATION',
-      request: CancelReservationSchema,
-      response: CommandResponseSchema,
-    }),
-    reserveNow: /*@__PURE__*/ operation({
-      method: 'POST',
-      path: '/RESERVE_NOW',
-      request: ReserveNowSchema,
-      response: CommandResponseSchema,
-    }),
-    startSession: /*@__PURE__*/ operation({
-      method: 'POST',
-      path: '/START_SESSION',
-      request: StartSessionSchema,
-      response: CommandResponseSchema,
-    }),
-    stopSession: /*@__PURE__*/ operation({
-      method: 'POST',
-      path: '/STOP_SESSION',
-      request: StopSessionSchema,
-      response: CommandResponseSchema,
-    }),
-    unlockConnector: /*@__PURE__*/ operation({
-      method: 'POST',
-      path: '/UNLOCK_CONNECTOR',
-      request: UnlockConnectorSchema,
-      response: CommandResponseSchema,
-    }),
+    cancelReservation: /*@__PURE__*/ command('CANCEL_RESERVATION'),
+    reserveNow: /*@__PURE__*/ command('RESERVE_NOW'),
+    startSession: /*@__PURE__*/ command('START_SESSION'),
+    stopSession: /*@__PURE__*/ command('STOP_SESSION'),
+    unlockConnector: /*@__PURE__*/ command('UNLOCK_CONNECTOR'),
   },
   sender: {
     postResult: /*@__PURE__*/ operation({
       method: 'POST',
       path: '{response_url}',
-      request: CommandResultSchema,
+      request: CommandResultSchema as Schema<CommandResult>,
       externalUrl: true,
     }),
   },
 } as const;
+
+/** The calls of a partner's Commands Receiver interface (send it commands), bound by `createClient`. */
+export interface CommandsReceiverCalls extends BoundOperations<typeof CommandsOperations.receiver> {}
+/** The call of an eMSP's Commands Sender interface (post a command's result to it), bound by `createClient`. */
+export interface CommandsSenderCalls extends BoundOperations<typeof CommandsOperations.sender> {}

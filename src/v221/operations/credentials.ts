@@ -1,25 +1,15 @@
-import { operation } from '../../common/transport/operation';
-import { CredentialsSchema } from '../schemas/credentials';
+import { credentialsOperations } from '../../common/operations/credentials';
+import type { BoundOperations } from '../../common/transport/bind-operations';
+import { type Credentials, CredentialsSchema } from '../generated/schemas';
 
 /**
  * The credentials calls, the same for both parties: read the other party's view of us, register
- * (POST), update or switch version (PUT), and unregister (DELETE).
+ * (POST), update or switch version (PUT), and unregister (DELETE). 2.2.1: the credentials carry a list of
+ * roles, each with its party and business details.
  *
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/credentials.asciidoc#credentials_interfaces_and_endpoints
  */
-export const CredentialsOperations = {
-  getCredentials: /*@__PURE__*/ operation({ method: 'GET', path: '', response: CredentialsSchema }),
-  postCredentials: /*@__PURE__*/ operation({
-    method: 'POST',
-    path: '',
-    request: CredentialsSchema,
-    response: CredentialsSchema,
-  }),
-  putCredentials: /*@__PURE__*/ operation({
-    method: 'PUT',
-    path: '',
-    request: CredentialsSchema,
-    response: CredentialsSchema,
-  }),
-  deleteCredentials: /*@__PURE__*/ operation({ method: 'DELETE', path: '' }),
-} as const;
+export const CredentialsOperations = /*@__PURE__*/ credentialsOperations<Credentials>(CredentialsSchema);
+
+/** The calls of a partner's credentials endpoint, bound by `createClient`. */
+export interface CredentialsCalls extends BoundOperations<typeof CredentialsOperations> {}

@@ -1,8 +1,8 @@
-import { operation, paginatedOperation } from '../../common/transport/operation';
-import { ClientInfoSchema } from '../generated/schemas';
+import type { ListQuery } from '../../common/schema/list-query';
+import type { BoundOperations } from '../../common/transport/bind-operations';
+import { operation, paginatedOperation, type Schema } from '../../common/transport/operation';
+import { type ClientInfo, ClientInfoSchema } from '../generated/schemas';
 import { ListQuerySchema } from '../schemas/list-query';
-
-const receiverClientInfo = '/{country_code}/{party_id}';
 
 /**
  * The HubClientInfo operations (2.2.1: new module): every party connected to a hub receives the
@@ -14,16 +14,25 @@ export const HubClientInfoOperations = {
   receiver: {
     getClientInfo: /*@__PURE__*/ operation({
       method: 'GET',
-      path: receiverClientInfo,
-      response: ClientInfoSchema,
+      path: '/{country_code}/{party_id}',
+      response: ClientInfoSchema as Schema<ClientInfo>,
     }),
     putClientInfo: /*@__PURE__*/ operation({
       method: 'PUT',
-      path: receiverClientInfo,
-      request: ClientInfoSchema,
+      path: '/{country_code}/{party_id}',
+      request: ClientInfoSchema as Schema<ClientInfo>,
     }),
   },
   sender: {
-    list: /*@__PURE__*/ paginatedOperation(ListQuerySchema, ClientInfoSchema),
+    list: /*@__PURE__*/ paginatedOperation<ListQuery, ClientInfo>(
+      ListQuerySchema,
+      ClientInfoSchema as Schema<ClientInfo>,
+    ),
   },
 } as const;
+
+/** The calls of a party's HubClientInfo Receiver interface (push a client's status to it), bound by `createClient`. */
+export interface HubClientInfoReceiverCalls
+  extends BoundOperations<typeof HubClientInfoOperations.receiver> {}
+/** The calls of a hub's HubClientInfo Sender interface (pull every client's status), bound by `createClient`. */
+export interface HubClientInfoSenderCalls extends BoundOperations<typeof HubClientInfoOperations.sender> {}

@@ -1,32 +1,47 @@
-import { operation, paginatedOperation } from '../../common/transport/operation';
-import { ChargingPreferencesResponseSchema, ChargingPreferencesSchema } from '../generated/schemas';
-import { SessionPatchSchema, SessionSchema, SessionsListQuerySchema } from '../schemas/sessions';
-
-const receiverSession = '/{country_code}/{party_id}/{session_id}';
+import { sessionsReceiverOperations } from '../../common/operations/sessions';
+import type { BoundOperations } from '../../common/transport/bind-operations';
+import { operation, paginatedOperation, type Schema } from '../../common/transport/operation';
+import {
+  type ChargingPreferences,
+  type ChargingPreferencesResponse,
+  ChargingPreferencesResponseSchema,
+  ChargingPreferencesSchema,
+  type Session,
+  SessionSchema,
+} from '../generated/schemas';
+import {
+  type SessionPatch,
+  SessionPatchSchema,
+  type SessionsListQuery,
+  SessionsListQuerySchema,
+} from '../schemas/sessions';
 
 /**
- * The Sessions operations: the Sender (typically a CPO) serves the list and takes Charging
- * Preferences; the Receiver (typically an eMSP) takes pushes.
+ * The Sessions operations: the Sender (typically a CPO) serves the list and, 2.2.1: new, takes a
+ * driver's Charging Preferences; the Receiver (typically an eMSP) takes pushes.
  *
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_interfaces_and_endpoints
  */
 export const SessionsOperations = {
   sender: {
-    list: /*@__PURE__*/ paginatedOperation(SessionsListQuerySchema, SessionSchema),
+    list: /*@__PURE__*/ paginatedOperation<SessionsListQuery, Session>(
+      SessionsListQuerySchema,
+      SessionSchema,
+    ),
     putChargingPreferences: /*@__PURE__*/ operation({
       method: 'PUT',
       path: '/{session_id}/charging_preferences',
-      request: ChargingPreferencesSchema,
-      response: ChargingPreferencesResponseSchema,
+      request: ChargingPreferencesSchema as Schema<ChargingPreferences>,
+      response: ChargingPreferencesResponseSchema as Schema<ChargingPreferencesResponse>,
     }),
   },
-  receiver: {
-    getSession: /*@__PURE__*/ operation({ method: 'GET', path: receiverSession, response: SessionSchema }),
-    putSession: /*@__PURE__*/ operation({ method: 'PUT', path: receiverSession, request: SessionSchema }),
-    patchSession: /*@__PURE__*/ operation({
-      method: 'PATCH',
-      path: receiverSession,
-      request: SessionPatchSchema,
-    }),
-  },
+  receiver: /*@__PURE__*/ sessionsReceiverOperations<Session, SessionPatch>(
+    SessionSchema,
+    SessionPatchSchema,
+  ),
 } as const;
+
+/** The calls of a partner's Sessions Sender interface (pull its Sessions), bound by `createClient`. */
+export interface SessionsSenderCalls extends BoundOperations<typeof SessionsOperations.sender> {}
+/** The calls of a partner's Sessions Receiver interface (push Sessions to it), bound by `createClient`. */
+export interface SessionsReceiverCalls extends BoundOperations<typeof SessionsOperations.receiver> {}

@@ -1,8 +1,8 @@
-import { operation, paginatedOperation } from '../../common/transport/operation';
+import type { ListQuery } from '../../common/schema/list-query';
+import type { BoundOperations } from '../../common/transport/bind-operations';
+import { operation, paginatedOperation, type Schema } from '../../common/transport/operation';
+import { type Tariff, TariffSchema } from '../generated/schemas';
 import { ListQuerySchema } from '../schemas/list-query';
-import { TariffSchema } from '../schemas/tariffs';
-
-const receiverTariff = '/{country_code}/{party_id}/{tariff_id}';
 
 /**
  * The Tariffs operations. 2.2.1: the Receiver has no PATCH (2.1.1 had one); a changed Tariff is PUT
@@ -12,11 +12,30 @@ const receiverTariff = '/{country_code}/{party_id}/{tariff_id}';
  */
 export const TariffsOperations = {
   sender: {
-    list: /*@__PURE__*/ paginatedOperation(ListQuerySchema, TariffSchema),
+    list: /*@__PURE__*/ paginatedOperation<ListQuery, Tariff>(
+      ListQuerySchema,
+      TariffSchema as Schema<Tariff>,
+    ),
   },
   receiver: {
-    getTariff: /*@__PURE__*/ operation({ method: 'GET', path: receiverTariff, response: TariffSchema }),
-    putTariff: /*@__PURE__*/ operation({ method: 'PUT', path: receiverTariff, request: TariffSchema }),
-    deleteTariff: /*@__PURE__*/ operation({ method: 'DELETE', path: receiverTariff }),
+    getTariff: /*@__PURE__*/ operation({
+      method: 'GET',
+      path: '/{country_code}/{party_id}/{tariff_id}',
+      response: TariffSchema as Schema<Tariff>,
+    }),
+    putTariff: /*@__PURE__*/ operation({
+      method: 'PUT',
+      path: '/{country_code}/{party_id}/{tariff_id}',
+      request: TariffSchema as Schema<Tariff>,
+    }),
+    deleteTariff: /*@__PURE__*/ operation({
+      method: 'DELETE',
+      path: '/{country_code}/{party_id}/{tariff_id}',
+    }),
   },
 } as const;
+
+/** The calls of a partner's Tariffs Sender interface (pull its Tariffs), bound by `createClient`. */
+export interface TariffsSenderCalls extends BoundOperations<typeof TariffsOperations.sender> {}
+/** The calls of a partner's Tariffs Receiver interface (push Tariffs to it), bound by `createClient`. */
+export interface TariffsReceiverCalls extends BoundOperations<typeof TariffsOperations.receiver> {}

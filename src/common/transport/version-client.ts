@@ -1,0 +1,36 @@
+import type { VersionProfile } from '../protocol/version-profile';
+import { type BoundModules, bindModules } from './bind-operations';
+import { type ClientOptions, partnerUrls } from './client-options';
+import { createTransport, type Transport } from './transport';
+import { TrustedOrigins } from './trusted-origins';
+
+/** What a version's `createClient` takes: the shared client settings and the partner's endpoints. */
+export interface VersionClientOptions<Endpoint extends { url: string }> extends ClientOptions {
+  endpoints: readonly Endpoint[];
+}
+
+/**
+ * Builds the parts every version's client has: a transport that speaks the version's `profile` and
+ * trusts the partner's URLs with the token, and every module of the version's operations table bound to
+ * the endpoint `endpointFor` picks for it (by module identifier and interface role).
+ */
+export function createVersionClient<Modules extends Record<string, object>, Endpoint extends { url: string }>(
+  options: VersionClientOptions<Endpoint>,
+  profile: VersionProfile,
+  operations: Modules,
+  endpointFor: (endpoints: readonly Endpoint[], module: string, role: string) => string | undefined,
+): BoundModules<Modules> & { readonly endpoints: readonly Endpoint[]; readonly transport: Transport } {
+  const transport = createTransport({
+    ...options,
+    profile,
+    trustedOrigins: new TrustedOrigins(
+      partnerUrls(
+        options,
+        options.endpoints.map((endpoint) => endpoint.url),
+      ),
+      options.allowedOrigins,
+    ),
+  });
+  const endpoint = (module: string, role: string) => endpointFor(options.endpoints, module, role);
+  return { ...bindModules(transport, operations, endpoint), endpoints: options.endpoints, transport };
+}
