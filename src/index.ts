@@ -41,7 +41,6 @@ export {
 export { isOcpiTimeoutError, OcpiTimeoutError } from './common/errors/ocpi-timeout-error';
 export { isOcpiUntrustedUrlError, OcpiUntrustedUrlError } from './common/errors/ocpi-untrusted-url-error';
 export { isOcpiValidationError, OcpiValidationError } from './common/errors/ocpi-validation-error';
-export type { StatusCodeInfo } from './common/protocol/status-code-info';
 export { isSuccessStatusCode, type StatusCodeRange } from './common/protocol/status-code-range';
 export type { OcpiVersion } from './common/protocol/version';
 export {

@@ -1,13 +1,14 @@
 // @org/ocpi/v211: OCPI 2.1.1. Every object, class and enum of the spec as a zod/mini schema and a type,
 // the endpoint payloads, and the envelope and status codes of this version.
 
+export type { ListQuery } from '../common/schema/list-query';
 export { type Client211, type Client211Options, createClient } from './client';
 export { OcpiResponseEnvelopeSchema, OcpiResponseSchema } from './envelope';
 // The schemas: every object, class and enum of the spec (with its prose rules), the primitive types, and
 // what the curated layer (schemas/) adds, in the list scripts/codegen writes.
 export * from './generated/exports';
 export { type CommandBodies, type CommandOutcome, sendCommand } from './send-command';
-export { describeStatusCode, StatusCode } from './status-codes';
+export { describeStatusCode, StatusCode, type StatusCodeInfo } from './status-codes';
 
 // The operations tables, one per module: what the client is bound from.
 
