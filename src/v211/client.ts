@@ -1,5 +1,6 @@
 import type { Transport } from '../common/transport/transport';
 import { createVersionClient, type VersionClientOptions } from '../common/transport/version-client';
+import type { Endpoint } from './generated/schemas';
 import { Operations } from './operations';
 import type { CdrsCpoCalls, CdrsEmspCalls } from './operations/cdrs';
 import type { CommandsCpoCalls, CommandsEmspCalls } from './operations/commands';
@@ -10,7 +11,6 @@ import type { TariffsCpoCalls, TariffsEmspCalls } from './operations/tariffs';
 import type { TokensCpoCalls, TokensEmspCalls } from './operations/tokens';
 import type { VersionsCalls } from './operations/versions';
 import { Profile } from './profile';
-import type { Endpoint } from './schemas/versions';
 
 /** Options of {@link createClient}: the partner's 2.1.1 endpoints and the shared client settings. */
 export interface Client211Options extends VersionClientOptions<Endpoint> {

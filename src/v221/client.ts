@@ -1,5 +1,6 @@
 import type { Transport } from '../common/transport/transport';
 import { createVersionClient, type VersionClientOptions } from '../common/transport/version-client';
+import type { Endpoint } from './generated/schemas';
 import { Operations } from './operations';
 import type { CdrsReceiverCalls, CdrsSenderCalls } from './operations/cdrs';
 import type {
@@ -15,7 +16,6 @@ import type { TariffsReceiverCalls, TariffsSenderCalls } from './operations/tari
 import type { TokensReceiverCalls, TokensSenderCalls } from './operations/tokens';
 import type { VersionsCalls } from './operations/versions';
 import { Profile } from './profile';
-import type { Endpoint } from './schemas/versions';
 
 /** Options of {@link createClient}: the partner's 2.2.1 endpoints and the shared client settings. */
 export interface Client221Options extends VersionClientOptions<Endpoint> {

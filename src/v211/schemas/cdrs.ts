@@ -2,5 +2,3 @@
 // spec-rules.ts); nothing is curated here.
 // Spec: https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md
 
-// operations/cdrs.ts imports the CDR schema from here.
-export { CDRSchema } from '../generated/schemas';

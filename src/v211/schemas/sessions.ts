@@ -8,9 +8,6 @@ import { DateTimeSchema } from '../primitives';
 import { patchOf } from './patch';
 import * as rules from './spec-rules';
 
-// operations/sessions.ts imports this from here.
-export { SessionSchema } from '../generated/schemas';
-
 /** A PATCH body for a Session: any of its fields (2.1.1: `last_updated` optional). */
 export const SessionPatchSchema = /*@__PURE__*/ patchOf(SessionSchema, rules.Session);
 export interface SessionPatch extends z.output<typeof SessionPatchSchema> {}

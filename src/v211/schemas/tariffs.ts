@@ -5,9 +5,6 @@ import type * as z from 'zod/mini';
 import { TariffSchema } from '../generated/schemas';
 import { patchOf } from './patch';
 
-// operations/tariffs.ts imports this from here.
-export { TariffSchema } from '../generated/schemas';
-
 /** A PATCH body for a Tariff: any of its fields. 2.1.1 only: 2.2.1 dropped Tariff PATCH. */
 export const TariffPatchSchema = /*@__PURE__*/ patchOf(TariffSchema);
 export interface TariffPatch extends z.output<typeof TariffPatchSchema> {}

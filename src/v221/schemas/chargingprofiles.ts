@@ -4,13 +4,6 @@
 import * as z from 'zod/mini';
 import { IntSchema, URLSchema } from '../primitives';
 
-// operations/chargingprofiles.ts imports these from here.
-export {
-  ActiveChargingProfileResultSchema,
-  ActiveChargingProfileSchema,
-  SetChargingProfileSchema,
-} from '../generated/schemas';
-
 /** The query of a GET of the active profile: how many seconds ahead, and where to POST the result. */
 export const ActiveChargingProfileQuerySchema = /*@__PURE__*/ z.strictObject({
   duration: IntSchema,

@@ -2,5 +2,3 @@
 // from spec-rules.ts), and so is CommandRequestSchemas, the body of each command; nothing is curated here.
 // Spec: https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc
 
-// operations/commands.ts imports the StartSession schema from here.
-export { StartSessionSchema } from '../generated/schemas';

@@ -2,5 +2,3 @@
 // from spec-rules.ts); nothing is curated here.
 // Spec: https://github.com/ocpi/ocpi/blob/v2.2.1-d2/credentials.asciidoc
 
-// operations/credentials.ts imports the Credentials schema from here.
-export { CredentialsSchema } from '../generated/schemas';

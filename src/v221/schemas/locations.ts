@@ -6,9 +6,6 @@ import { ConnectorSchema, EVSESchema, LocationSchema } from '../generated/schema
 import { patchOf } from './patch';
 import * as rules from './spec-rules';
 
-// operations/locations.ts imports these from here.
-export { EVSESchema, LocationSchema } from '../generated/schemas';
-
 /** A PATCH body for a Location: any of its fields, `last_updated` always. */
 export const LocationPatchSchema = /*@__PURE__*/ patchOf(LocationSchema, rules.Location);
 export interface LocationPatch extends z.output<typeof LocationPatchSchema> {}

@@ -7,9 +7,6 @@ import { SessionSchema } from '../generated/schemas';
 import { DateTimeSchema } from '../primitives';
 import { patchOf } from './patch';
 
-// operations/sessions.ts imports this from here.
-export { SessionSchema } from '../generated/schemas';
-
 /** A PATCH body for a Session: any of its fields, `last_updated` always, its charging periods checked. */
 export const SessionPatchSchema = /*@__PURE__*/ patchOf(SessionSchema);
 export interface SessionPatch extends z.output<typeof SessionPatchSchema> {}

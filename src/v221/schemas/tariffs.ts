@@ -2,5 +2,3 @@
 // from spec-rules.ts); nothing is curated here (2.2.1 has no Tariff PATCH).
 // Spec: https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc
 
-// operations/tariffs.ts imports the Tariff schema from here.
-export { TariffSchema } from '../generated/schemas';

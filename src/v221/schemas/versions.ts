@@ -5,9 +5,6 @@ import * as z from 'zod/mini';
 import { EndpointSchema, VersionNumberSchema } from '../generated/schemas';
 import { nonEmptyArray } from '../primitives';
 
-// operations/versions.ts and client.ts import these from here.
-export { type Endpoint, VersionSchema } from '../generated/schemas';
-
 /**
  * The `data` of a version details response: the version and the endpoints of every module the
  * party implements (at least one). The spec describes it with a table but gives it no name.
