@@ -9,6 +9,16 @@
  */
 import { commandBodies, emitCommandBodies } from './command-bodies';
 import type { CuratedModule } from './curated-exports';
+import {
+  COMMON_SPEC_OBJECT_MODULE,
+  effectiveCardinality,
+  emitEnumType,
+  emitObjectTypes,
+  enumSchemaAnnotation,
+  SPEC_OBJECT_MODULE,
+  schemaAnnotation,
+  specObjectImport,
+} from './emit-types';
 import type { EnumModel, FieldModel, ObjectModel, PrimitiveName, TypeRef, VersionModel } from './model';
 import { type FieldOverride, overridesFor, type VersionOverrides } from './overrides';
 import {
@@ -107,6 +117,8 @@ export function emitSchemas(version: VersionModel, options: EmitOptions): string
   const usedShared = [...new Set([...own.flatMap(referencedNames), ...commands])]
     .filter((name) => shared.has(name))
     .sort();
+  // The object types name the shared definitions their fields hold (the commands table needs none).
+  const typedShared = new Set(own.flatMap(referencedNames));
   return [
     ...banner(
       `the OCPI ${version.version} spec (${options.pin.tag} @ ${options.pin.commit.slice(0, 8)}`,
@@ -115,10 +127,13 @@ export function emitSchemas(version: VersionModel, options: EmitOptions): string
     '',
     "import * as z from 'zod/mini';",
     ...(usedShared.length > 0
-      ? [`import { ${usedShared.map((name) => `${name}Schema`).join(', ')} } from '${SHARED_MODULE}';`]
+      ? [
+          `import { ${usedShared.flatMap((name) => [...(typedShared.has(name) ? [`type ${name}`] : []), `${name}Schema`]).join(', ')} } from '${SHARED_MODULE}';`,
+        ]
       : []),
     ...ruleImports(own, context, SPEC_RULE_MODULE, RULES_MODULE),
     ...primitiveImports(usedPrimitives(own, context)),
+    ...specObjectImport(SPEC_OBJECT_MODULE, kindsIn(own)),
     '',
     ...(sharedHere.length > 0 ? [...reExport(sharedHere), ''] : []),
     ...emitBody(
@@ -253,6 +268,7 @@ export function emitSharedSchemas(
     "import * as z from 'zod/mini';",
     ...ruleImports(definitions, context, COMMON_SPEC_RULE_MODULE, COMMON_RULES_MODULE),
     `import { ${[...usedPrimitives(definitions, context)].sort().join(', ')} } from '${COMMON_PRIMITIVES_MODULE}';`,
+    ...specObjectImport(COMMON_SPEC_OBJECT_MODULE, kindsIn(definitions)),
     '',
     ...emitBody(definitions, links, `${older.version} and ${newer.version}`, context),
   ]
@@ -399,15 +415,29 @@ function emitDefinition(
 ): string[] {
   const { name } = definition.model;
   const what = definition.kind === 'enum' ? 'enum' : definition.model.kind;
+  const header = `OCPI ${versionLabel} \`${name}\` ${what}.`;
   const doc = [
     '/**',
-    ` * OCPI ${versionLabel} \`${name}\` ${what}.`,
+    ` * ${header}`,
     ...(definition.kind === 'object' ? objectNotes(definition.model, context) : []),
     ...links.map((link) => ` * @see ${link}`),
     ' */',
   ];
   if (definition.kind === 'enum') return [...doc, ...emitEnum(definition.model)];
-  return [...doc, ...emitObject(definition.model, context)];
+  return [
+    ...doc,
+    ...emitObject(definition.model, context),
+    ...emitObjectTypes(definition.model, header, links, (field) =>
+      context.overrides.of(definition.model.name, field.name),
+    ),
+  ];
+}
+
+function kindsIn(definitions: readonly Definition[]): { objects: boolean; enums: boolean } {
+  return {
+    objects: definitions.some((definition) => definition.kind === 'object'),
+    enums: definitions.some((definition) => definition.kind === 'enum'),
+  };
 }
 
 // The doc lines that say where an object differs from its bare table: its rule, its overridden fields.
@@ -445,9 +475,9 @@ function emitEnum(model: EnumModel): string[] {
       ? [inline]
       : [`export const ${model.name}Values = [`, ...values.map((value) => `  ${value},`), '] as const;'];
   return [
+    ...emitEnumType(model, LINE_WIDTH),
     ...list,
-    `export const ${model.name}Schema = /*@__PURE__*/ z.enum(${model.name}Values);`,
-    `export type ${model.name} = z.infer<typeof ${model.name}Schema>;`,
+    `export const ${model.name}Schema: ${enumSchemaAnnotation(model)} = /*@__PURE__*/ z.enum(${model.name}Values);`,
   ];
 }
 
@@ -456,23 +486,21 @@ function emitObject(model: ObjectModel, context: DefinitionContext): string[] {
     (field) => `  ${field.name}: ${fieldExpression(field, context.overrides.of(model.name, field.name))},`,
   );
   const groups = choiceGroups(model);
-  // An interface, not an alias: hovers and declarations show the name instead of the expanded object,
-  // and the checker resolves it once.
-  const type = `export interface ${model.name} extends z.output<typeof ${model.name}Schema> {}`;
+  // Declared with its named type (emit-types.ts): declarations name the shape and the object.
+  const head = `export const ${model.name}Schema: ${schemaAnnotation(model)} =`;
   const end = `)${ruleCheck(model, context)};`;
   if (groups.length === 0) {
-    return [`export const ${model.name}Schema = /*@__PURE__*/ z.strictObject({`, ...fields, `}${end}`, type];
+    return [`${head} /*@__PURE__*/ z.strictObject({`, ...fields, `}${end}`];
   }
   // "Choice: one of N" rows: each field optional, and a check that exactly one is given.
   const choices = groups.map((group) => `[${group.map((name) => `'${name}'`).join(', ')}]`).join(', ');
   return [
-    `export const ${model.name}Schema = /*@__PURE__*/ withChoices(`,
+    `${head} /*@__PURE__*/ withChoices(`,
     '  /*@__PURE__*/ z.strictObject({',
     ...fields.map((line) => `  ${line}`),
     '  }),',
     `  ${choices},`,
     end,
-    type,
   ];
 }
 
@@ -503,9 +531,7 @@ const PURE = '/*@__PURE__*/ ';
  */
 export function fieldExpression(field: FieldModel, override?: FieldOverride): string {
   const type = override ? overriddenType(field.type, override) : typeExpression(field.type, field.name);
-  // A field of a choice group is one of several alternatives: optional here, checked by withChoices.
-  const cardinality = field.choiceGroup !== undefined && field.cardinality === '1' ? '?' : field.cardinality;
-  switch (cardinality) {
+  switch (effectiveCardinality(field)) {
     case '1':
       return type;
     case '?':

@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import { specRule } from '../schema/spec-rule';
 import * as rules from '../schema/spec-rules';
 import { DateTimeSchema, NumberSchema } from '../schema/primitives';
+import type { EnumObject, SpecObjectSchema } from '../schema/spec-object';
 
 // Locations
 
@@ -14,6 +15,7 @@ import { DateTimeSchema, NumberSchema } from '../schema/primitives';
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#415-imagecategory-enum
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_imagecategory_enum
  */
+export type ImageCategory = 'CHARGER' | 'ENTRANCE' | 'LOCATION' | 'NETWORK' | 'OPERATOR' | 'OTHER' | 'OWNER';
 export const ImageCategoryValues = [
   'CHARGER',
   'ENTRANCE',
@@ -23,14 +25,23 @@ export const ImageCategoryValues = [
   'OTHER',
   'OWNER',
 ] as const;
-export const ImageCategorySchema = /*@__PURE__*/ z.enum(ImageCategoryValues);
-export type ImageCategory = z.infer<typeof ImageCategorySchema>;
+export const ImageCategorySchema: z.ZodMiniEnum<EnumObject<ImageCategory>> = /*@__PURE__*/ z.enum(ImageCategoryValues);
 
 /**
  * OCPI 2.1.1 and 2.2.1 `Status` enum.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#420-status-enum
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_status_enum
  */
+export type Status =
+  | 'AVAILABLE'
+  | 'BLOCKED'
+  | 'CHARGING'
+  | 'INOPERATIVE'
+  | 'OUTOFORDER'
+  | 'PLANNED'
+  | 'REMOVED'
+  | 'RESERVED'
+  | 'UNKNOWN';
 export const StatusValues = [
   'AVAILABLE',
   'BLOCKED',
@@ -42,35 +53,53 @@ export const StatusValues = [
   'RESERVED',
   'UNKNOWN',
 ] as const;
-export const StatusSchema = /*@__PURE__*/ z.enum(StatusValues);
-export type Status = z.infer<typeof StatusSchema>;
+export const StatusSchema: z.ZodMiniEnum<EnumObject<Status>> = /*@__PURE__*/ z.enum(StatusValues);
 
 /**
  * OCPI 2.1.1 and 2.2.1 `StatusSchedule` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#421-statusschedule-class
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_statusschedule_class
  */
-export const StatusScheduleSchema = /*@__PURE__*/ z.strictObject({
+export const StatusScheduleSchema: SpecObjectSchema<StatusScheduleShape, StatusSchedule> = /*@__PURE__*/ z.strictObject({
   period_begin: DateTimeSchema,
   period_end: /*@__PURE__*/ z.optional(DateTimeSchema),
   status: StatusSchema,
 });
-export interface StatusSchedule extends z.output<typeof StatusScheduleSchema> {}
+/**
+ * OCPI 2.1.1 and 2.2.1 `StatusSchedule` class.
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#421-statusschedule-class
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_statusschedule_class
+ */
+export type StatusSchedule = {
+  /** Required: `DateTime`, a UTC timestamp. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#421-statusschedule-class @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_statusschedule_class */
+  period_begin: string;
+  /** Optional: `DateTime`, a UTC timestamp. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#421-statusschedule-class @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_statusschedule_class */
+  period_end?: string | undefined;
+  /** Required: {@link Status}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#421-statusschedule-class @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_statusschedule_class */
+  status: Status;
+};
+/** The zod/mini fields of `StatusScheduleSchema`. */
+export type StatusScheduleShape = {
+  period_begin: z.ZodMiniString<string>;
+  period_end: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  status: typeof StatusSchema;
+};
 
 /**
  * OCPI 2.1.1 and 2.2.1 `ConnectorFormat` enum.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#43-connectorformat-enum
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_connectorformat_enum
  */
+export type ConnectorFormat = 'SOCKET' | 'CABLE';
 export const ConnectorFormatValues = ['SOCKET', 'CABLE'] as const;
-export const ConnectorFormatSchema = /*@__PURE__*/ z.enum(ConnectorFormatValues);
-export type ConnectorFormat = z.infer<typeof ConnectorFormatSchema>;
+export const ConnectorFormatSchema: z.ZodMiniEnum<EnumObject<ConnectorFormat>> = /*@__PURE__*/ z.enum(ConnectorFormatValues);
 
 /**
  * OCPI 2.1.1 and 2.2.1 `ParkingRestriction` enum.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#417-parkingrestriction-enum
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_parkingrestriction_enum
  */
+export type ParkingRestriction = 'EV_ONLY' | 'PLUGGED' | 'DISABLED' | 'CUSTOMERS' | 'MOTORCYCLES';
 export const ParkingRestrictionValues = [
   'EV_ONLY',
   'PLUGGED',
@@ -78,25 +107,48 @@ export const ParkingRestrictionValues = [
   'CUSTOMERS',
   'MOTORCYCLES',
 ] as const;
-export const ParkingRestrictionSchema = /*@__PURE__*/ z.enum(ParkingRestrictionValues);
-export type ParkingRestriction = z.infer<typeof ParkingRestrictionSchema>;
+export const ParkingRestrictionSchema: z.ZodMiniEnum<EnumObject<ParkingRestriction>> = /*@__PURE__*/ z.enum(ParkingRestrictionValues);
 
 /**
  * OCPI 2.1.1 and 2.2.1 `ExceptionalPeriod` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#410-exceptionalperiod-class
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_exceptionalperiod_class
  */
-export const ExceptionalPeriodSchema = /*@__PURE__*/ z.strictObject({
+export const ExceptionalPeriodSchema: SpecObjectSchema<ExceptionalPeriodShape, ExceptionalPeriod> = /*@__PURE__*/ z.strictObject({
   period_begin: DateTimeSchema,
   period_end: DateTimeSchema,
 });
-export interface ExceptionalPeriod extends z.output<typeof ExceptionalPeriodSchema> {}
+/**
+ * OCPI 2.1.1 and 2.2.1 `ExceptionalPeriod` class.
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#410-exceptionalperiod-class
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_exceptionalperiod_class
+ */
+export type ExceptionalPeriod = {
+  /** Required: `DateTime`, a UTC timestamp. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#410-exceptionalperiod-class @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_exceptionalperiod_class */
+  period_begin: string;
+  /** Required: `DateTime`, a UTC timestamp. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#410-exceptionalperiod-class @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_exceptionalperiod_class */
+  period_end: string;
+};
+/** The zod/mini fields of `ExceptionalPeriodSchema`. */
+export type ExceptionalPeriodShape = {
+  period_begin: z.ZodMiniString<string>;
+  period_end: z.ZodMiniString<string>;
+};
 
 /**
  * OCPI 2.1.1 and 2.2.1 `EnergySourceCategory` enum.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#47-energysourcecategory-enum
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_energysourcecategory_enum
  */
+export type EnergySourceCategory =
+  | 'NUCLEAR'
+  | 'GENERAL_FOSSIL'
+  | 'COAL'
+  | 'GAS'
+  | 'GENERAL_GREEN'
+  | 'SOLAR'
+  | 'WIND'
+  | 'WATER';
 export const EnergySourceCategoryValues = [
   'NUCLEAR',
   'GENERAL_FOSSIL',
@@ -107,8 +159,7 @@ export const EnergySourceCategoryValues = [
   'WIND',
   'WATER',
 ] as const;
-export const EnergySourceCategorySchema = /*@__PURE__*/ z.enum(EnergySourceCategoryValues);
-export type EnergySourceCategory = z.infer<typeof EnergySourceCategorySchema>;
+export const EnergySourceCategorySchema: z.ZodMiniEnum<EnumObject<EnergySourceCategory>> = /*@__PURE__*/ z.enum(EnergySourceCategoryValues);
 
 /**
  * OCPI 2.1.1 and 2.2.1 `EnergySource` class.
@@ -116,20 +167,35 @@ export type EnergySourceCategory = z.infer<typeof EnergySourceCategorySchema>;
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#46-energysource-class
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_energysource_class
  */
-export const EnergySourceSchema = /*@__PURE__*/ z.strictObject({
+export const EnergySourceSchema: SpecObjectSchema<EnergySourceShape, EnergySource> = /*@__PURE__*/ z.strictObject({
   source: EnergySourceCategorySchema,
   percentage: NumberSchema,
 }).check(/*@__PURE__*/ specRule(rules.EnergySource));
-export interface EnergySource extends z.output<typeof EnergySourceSchema> {}
+/**
+ * OCPI 2.1.1 and 2.2.1 `EnergySource` class.
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#46-energysource-class
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_energysource_class
+ */
+export type EnergySource = {
+  /** Required: {@link EnergySourceCategory}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#46-energysource-class @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_energysource_class */
+  source: EnergySourceCategory;
+  /** Required: `number`, a JSON number. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#46-energysource-class @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_energysource_class */
+  percentage: number;
+};
+/** The zod/mini fields of `EnergySourceSchema`. */
+export type EnergySourceShape = {
+  source: typeof EnergySourceCategorySchema;
+  percentage: z.ZodMiniNumber<number>;
+};
 
 /**
  * OCPI 2.1.1 and 2.2.1 `EnvironmentalImpactCategory` enum.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#49-environmentalimpactcategory-enum
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_environmentalimpactcategory_enum
  */
+export type EnvironmentalImpactCategory = 'NUCLEAR_WASTE' | 'CARBON_DIOXIDE';
 export const EnvironmentalImpactCategoryValues = ['NUCLEAR_WASTE', 'CARBON_DIOXIDE'] as const;
-export const EnvironmentalImpactCategorySchema = /*@__PURE__*/ z.enum(EnvironmentalImpactCategoryValues);
-export type EnvironmentalImpactCategory = z.infer<typeof EnvironmentalImpactCategorySchema>;
+export const EnvironmentalImpactCategorySchema: z.ZodMiniEnum<EnumObject<EnvironmentalImpactCategory>> = /*@__PURE__*/ z.enum(EnvironmentalImpactCategoryValues);
 
 // Tariffs
 
@@ -138,15 +204,16 @@ export type EnvironmentalImpactCategory = z.infer<typeof EnvironmentalImpactCate
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#44-tariffdimensiontype-enum
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariffdimensiontype_enum
  */
+export type TariffDimensionType = 'ENERGY' | 'FLAT' | 'PARKING_TIME' | 'TIME';
 export const TariffDimensionTypeValues = ['ENERGY', 'FLAT', 'PARKING_TIME', 'TIME'] as const;
-export const TariffDimensionTypeSchema = /*@__PURE__*/ z.enum(TariffDimensionTypeValues);
-export type TariffDimensionType = z.infer<typeof TariffDimensionTypeSchema>;
+export const TariffDimensionTypeSchema: z.ZodMiniEnum<EnumObject<TariffDimensionType>> = /*@__PURE__*/ z.enum(TariffDimensionTypeValues);
 
 /**
  * OCPI 2.1.1 and 2.2.1 `DayOfWeek` enum.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#41-dayofweek-enum
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_dayofweek_enum
  */
+export type DayOfWeek = 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
 export const DayOfWeekValues = [
   'MONDAY',
   'TUESDAY',
@@ -156,8 +223,7 @@ export const DayOfWeekValues = [
   'SATURDAY',
   'SUNDAY',
 ] as const;
-export const DayOfWeekSchema = /*@__PURE__*/ z.enum(DayOfWeekValues);
-export type DayOfWeek = z.infer<typeof DayOfWeekSchema>;
+export const DayOfWeekSchema: z.ZodMiniEnum<EnumObject<DayOfWeek>> = /*@__PURE__*/ z.enum(DayOfWeekValues);
 
 // Tokens
 
@@ -166,6 +232,6 @@ export type DayOfWeek = z.infer<typeof DayOfWeekSchema>;
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#44-whitelisttype-enum
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_whitelisttype_enum
  */
+export type WhitelistType = 'ALWAYS' | 'ALLOWED' | 'ALLOWED_OFFLINE' | 'NEVER';
 export const WhitelistTypeValues = ['ALWAYS', 'ALLOWED', 'ALLOWED_OFFLINE', 'NEVER'] as const;
-export const WhitelistTypeSchema = /*@__PURE__*/ z.enum(WhitelistTypeValues);
-export type WhitelistType = z.infer<typeof WhitelistTypeSchema>;
+export const WhitelistTypeSchema: z.ZodMiniEnum<EnumObject<WhitelistType>> = /*@__PURE__*/ z.enum(WhitelistTypeValues);

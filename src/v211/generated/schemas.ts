@@ -2,11 +2,12 @@
 // Do not edit: change the generator or the curated schemas in ../schemas/, then run `npm run codegen`.
 
 import * as z from 'zod/mini';
-import { ConnectorFormatSchema, DayOfWeekSchema, EnergySourceSchema, EnvironmentalImpactCategorySchema, ExceptionalPeriodSchema, ImageCategorySchema, ParkingRestrictionSchema, StatusSchema, StatusScheduleSchema, TariffDimensionTypeSchema, WhitelistTypeSchema } from '../../common/generated/schemas';
+import { type ConnectorFormat, ConnectorFormatSchema, type DayOfWeek, DayOfWeekSchema, type EnergySource, EnergySourceSchema, type EnvironmentalImpactCategory, EnvironmentalImpactCategorySchema, type ExceptionalPeriod, ExceptionalPeriodSchema, type ImageCategory, ImageCategorySchema, type ParkingRestriction, ParkingRestrictionSchema, type Status, StatusSchema, type StatusSchedule, StatusScheduleSchema, type TariffDimensionType, TariffDimensionTypeSchema, type WhitelistType, WhitelistTypeSchema } from '../../common/generated/schemas';
 import { rulesInside, specRule } from '../../common/schema/spec-rule';
 import * as rules from '../schemas/spec-rules';
 import { openEnum, withChoices } from '../../common/schema/primitives';
 import { BooleanSchema, CiString, DateTimeSchema, NumberSchema, URLSchema, int, nonEmptyArray, string } from '../primitives';
+import type { EnumObject, SpecObjectSchema } from '../../common/schema/spec-object';
 
 export {
   type ConnectorFormat,
@@ -50,7 +51,7 @@ export {
  * OCPI 2.1.1 `Image` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#414-image-class
  */
-export const ImageSchema = /*@__PURE__*/ z.strictObject({
+export const ImageSchema: SpecObjectSchema<ImageShape, Image> = /*@__PURE__*/ z.strictObject({
   url: URLSchema,
   thumbnail: /*@__PURE__*/ z.optional(URLSchema),
   category: ImageCategorySchema,
@@ -58,18 +59,61 @@ export const ImageSchema = /*@__PURE__*/ z.strictObject({
   width: /*@__PURE__*/ z.optional(/*@__PURE__*/ int(5)),
   height: /*@__PURE__*/ z.optional(/*@__PURE__*/ int(5)),
 });
-export interface Image extends z.output<typeof ImageSchema> {}
+/**
+ * OCPI 2.1.1 `Image` class.
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#414-image-class
+ */
+export type Image = {
+  /** Required: `URL`, an absolute URL, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#414-image-class */
+  url: string;
+  /** Optional: `URL`, an absolute URL, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#414-image-class */
+  thumbnail?: string | undefined;
+  /** Required: {@link ImageCategory}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#414-image-class */
+  category: ImageCategory;
+  /** Required: `string(4)`, printable text, at most 4 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#414-image-class */
+  type: string;
+  /** Optional: `int(5)`, a whole number of at most 5 digits. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#414-image-class */
+  width?: number | undefined;
+  /** Optional: `int(5)`, a whole number of at most 5 digits. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#414-image-class */
+  height?: number | undefined;
+};
+/** The zod/mini fields of `ImageSchema`. */
+export type ImageShape = {
+  url: z.ZodMiniString<string>;
+  thumbnail: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  category: typeof ImageCategorySchema;
+  type: z.ZodMiniString<string>;
+  width: z.ZodMiniOptional<z.ZodMiniInt>;
+  height: z.ZodMiniOptional<z.ZodMiniInt>;
+};
 
 /**
  * OCPI 2.1.1 `BusinessDetails` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#41-businessdetails-class
  */
-export const BusinessDetailsSchema = /*@__PURE__*/ z.strictObject({
+export const BusinessDetailsSchema: SpecObjectSchema<BusinessDetailsShape, BusinessDetails> = /*@__PURE__*/ z.strictObject({
   name: /*@__PURE__*/ string(100),
   website: /*@__PURE__*/ z.optional(URLSchema),
   logo: /*@__PURE__*/ z.optional(ImageSchema),
 });
-export interface BusinessDetails extends z.output<typeof BusinessDetailsSchema> {}
+/**
+ * OCPI 2.1.1 `BusinessDetails` class.
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#41-businessdetails-class
+ */
+export type BusinessDetails = {
+  /** Required: `string(100)`, printable text, at most 100 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#41-businessdetails-class */
+  name: string;
+  /** Optional: `URL`, an absolute URL, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#41-businessdetails-class */
+  website?: string | undefined;
+  /** Optional: {@link Image}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#41-businessdetails-class */
+  logo?: Image | undefined;
+};
+/** The zod/mini fields of `BusinessDetailsSchema`. */
+export type BusinessDetailsShape = {
+  name: z.ZodMiniString<string>;
+  website: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  logo: z.ZodMiniOptional<typeof ImageSchema>;
+};
 
 // Credentials
 
@@ -77,14 +121,37 @@ export interface BusinessDetails extends z.output<typeof BusinessDetailsSchema> 
  * OCPI 2.1.1 `Credentials` object.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/credentials.md#21-credentials-object
  */
-export const CredentialsSchema = /*@__PURE__*/ z.strictObject({
+export const CredentialsSchema: SpecObjectSchema<CredentialsShape, Credentials> = /*@__PURE__*/ z.strictObject({
   token: /*@__PURE__*/ string(64),
   url: URLSchema,
   business_details: BusinessDetailsSchema,
   party_id: /*@__PURE__*/ string(3),
   country_code: /*@__PURE__*/ string(2),
 });
-export interface Credentials extends z.output<typeof CredentialsSchema> {}
+/**
+ * OCPI 2.1.1 `Credentials` object.
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/credentials.md#21-credentials-object
+ */
+export type Credentials = {
+  /** Required: `string(64)`, printable text, at most 64 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/credentials.md#21-credentials-object */
+  token: string;
+  /** Required: `URL`, an absolute URL, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/credentials.md#21-credentials-object */
+  url: string;
+  /** Required: {@link BusinessDetails}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/credentials.md#21-credentials-object */
+  business_details: BusinessDetails;
+  /** Required: `string(3)`, printable text, at most 3 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/credentials.md#21-credentials-object */
+  party_id: string;
+  /** Required: `string(2)`, printable text, at most 2 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/credentials.md#21-credentials-object */
+  country_code: string;
+};
+/** The zod/mini fields of `CredentialsSchema`. */
+export type CredentialsShape = {
+  token: z.ZodMiniString<string>;
+  url: z.ZodMiniString<string>;
+  business_details: typeof BusinessDetailsSchema;
+  party_id: z.ZodMiniString<string>;
+  country_code: z.ZodMiniString<string>;
+};
 
 // CDRs
 
@@ -92,14 +159,15 @@ export interface Credentials extends z.output<typeof CredentialsSchema> {}
  * OCPI 2.1.1 `AuthMethod` enum.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#41-authmethod-enum
  */
+export type AuthMethod = 'AUTH_REQUEST' | 'WHITELIST';
 export const AuthMethodValues = ['AUTH_REQUEST', 'WHITELIST'] as const;
-export const AuthMethodSchema = /*@__PURE__*/ z.enum(AuthMethodValues);
-export type AuthMethod = z.infer<typeof AuthMethodSchema>;
+export const AuthMethodSchema: z.ZodMiniEnum<EnumObject<AuthMethod>> = /*@__PURE__*/ z.enum(AuthMethodValues);
 
 /**
  * OCPI 2.1.1 `CdrDimensionType` enum.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#43-cdrdimensiontype-enum
  */
+export type CdrDimensionType = 'ENERGY' | 'FLAT' | 'MAX_CURRENT' | 'MIN_CURRENT' | 'PARKING_TIME' | 'TIME';
 export const CdrDimensionTypeValues = [
   'ENERGY',
   'FLAT',
@@ -108,8 +176,7 @@ export const CdrDimensionTypeValues = [
   'PARKING_TIME',
   'TIME',
 ] as const;
-export const CdrDimensionTypeSchema = /*@__PURE__*/ z.enum(CdrDimensionTypeValues);
-export type CdrDimensionType = z.infer<typeof CdrDimensionTypeSchema>;
+export const CdrDimensionTypeSchema: z.ZodMiniEnum<EnumObject<CdrDimensionType>> = /*@__PURE__*/ z.enum(CdrDimensionTypeValues);
 
 // Locations
 
@@ -117,6 +184,13 @@ export type CdrDimensionType = z.infer<typeof CdrDimensionTypeSchema>;
  * OCPI 2.1.1 `LocationType` enum.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#416-locationtype-enum
  */
+export type LocationType =
+  | 'ON_STREET'
+  | 'PARKING_GARAGE'
+  | 'UNDERGROUND_GARAGE'
+  | 'PARKING_LOT'
+  | 'OTHER'
+  | 'UNKNOWN';
 export const LocationTypeValues = [
   'ON_STREET',
   'PARKING_GARAGE',
@@ -125,19 +199,32 @@ export const LocationTypeValues = [
   'OTHER',
   'UNKNOWN',
 ] as const;
-export const LocationTypeSchema = /*@__PURE__*/ z.enum(LocationTypeValues);
-export type LocationType = z.infer<typeof LocationTypeSchema>;
+export const LocationTypeSchema: z.ZodMiniEnum<EnumObject<LocationType>> = /*@__PURE__*/ z.enum(LocationTypeValues);
 
 /**
  * OCPI 2.1.1 `GeoLocation` class.
  * Also checked against the rules the spec states in prose: {@link rules.GeoLocation}.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#412-geolocation-class
  */
-export const GeoLocationSchema = /*@__PURE__*/ z.strictObject({
+export const GeoLocationSchema: SpecObjectSchema<GeoLocationShape, GeoLocation> = /*@__PURE__*/ z.strictObject({
   latitude: /*@__PURE__*/ string(10),
   longitude: /*@__PURE__*/ string(11),
 }).check(/*@__PURE__*/ specRule(rules.GeoLocation));
-export interface GeoLocation extends z.output<typeof GeoLocationSchema> {}
+/**
+ * OCPI 2.1.1 `GeoLocation` class.
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#412-geolocation-class
+ */
+export type GeoLocation = {
+  /** Required: `string(10)`, printable text, at most 10 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#412-geolocation-class */
+  latitude: string;
+  /** Required: `string(11)`, printable text, at most 11 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#412-geolocation-class */
+  longitude: string;
+};
+/** The zod/mini fields of `GeoLocationSchema`. */
+export type GeoLocationShape = {
+  latitude: z.ZodMiniString<string>;
+  longitude: z.ZodMiniString<string>;
+};
 
 // Types
 
@@ -145,11 +232,25 @@ export interface GeoLocation extends z.output<typeof GeoLocationSchema> {}
  * OCPI 2.1.1 `DisplayText` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/types.md#13-displaytext-class
  */
-export const DisplayTextSchema = /*@__PURE__*/ z.strictObject({
+export const DisplayTextSchema: SpecObjectSchema<DisplayTextShape, DisplayText> = /*@__PURE__*/ z.strictObject({
   language: /*@__PURE__*/ string(2),
   text: /*@__PURE__*/ string(512),
 });
-export interface DisplayText extends z.output<typeof DisplayTextSchema> {}
+/**
+ * OCPI 2.1.1 `DisplayText` class.
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/types.md#13-displaytext-class
+ */
+export type DisplayText = {
+  /** Required: `string(2)`, printable text, at most 2 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/types.md#13-displaytext-class */
+  language: string;
+  /** Required: `string(512)`, printable text, at most 512 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/types.md#13-displaytext-class */
+  text: string;
+};
+/** The zod/mini fields of `DisplayTextSchema`. */
+export type DisplayTextShape = {
+  language: z.ZodMiniString<string>;
+  text: z.ZodMiniString<string>;
+};
 
 // Locations
 
@@ -158,17 +259,41 @@ export interface DisplayText extends z.output<typeof DisplayTextSchema> {}
  * Also checked against the rules the spec states in prose: {@link rules.AdditionalGeoLocation}.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#41-additionalgeolocation-class
  */
-export const AdditionalGeoLocationSchema = /*@__PURE__*/ z.strictObject({
+export const AdditionalGeoLocationSchema: SpecObjectSchema<AdditionalGeoLocationShape, AdditionalGeoLocation> = /*@__PURE__*/ z.strictObject({
   latitude: /*@__PURE__*/ string(10),
   longitude: /*@__PURE__*/ string(11),
   name: /*@__PURE__*/ z.optional(DisplayTextSchema),
 }).check(/*@__PURE__*/ specRule(rules.AdditionalGeoLocation));
-export interface AdditionalGeoLocation extends z.output<typeof AdditionalGeoLocationSchema> {}
+/**
+ * OCPI 2.1.1 `AdditionalGeoLocation` class.
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#41-additionalgeolocation-class
+ */
+export type AdditionalGeoLocation = {
+  /** Required: `string(10)`, printable text, at most 10 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#41-additionalgeolocation-class */
+  latitude: string;
+  /** Required: `string(11)`, printable text, at most 11 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#41-additionalgeolocation-class */
+  longitude: string;
+  /** Optional: {@link DisplayText}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#41-additionalgeolocation-class */
+  name?: DisplayText | undefined;
+};
+/** The zod/mini fields of `AdditionalGeoLocationSchema`. */
+export type AdditionalGeoLocationShape = {
+  latitude: z.ZodMiniString<string>;
+  longitude: z.ZodMiniString<string>;
+  name: z.ZodMiniOptional<typeof DisplayTextSchema>;
+};
 
 /**
  * OCPI 2.1.1 `Capability` enum.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#42-capability-enum
  */
+export type Capability =
+  | 'CHARGING_PROFILE_CAPABLE'
+  | 'CREDIT_CARD_PAYABLE'
+  | 'REMOTE_START_STOP_CAPABLE'
+  | 'RESERVABLE'
+  | 'RFID_READER'
+  | 'UNLOCK_CAPABLE';
 export const CapabilityValues = [
   'CHARGING_PROFILE_CAPABLE',
   'CREDIT_CARD_PAYABLE',
@@ -177,13 +302,38 @@ export const CapabilityValues = [
   'RFID_READER',
   'UNLOCK_CAPABLE',
 ] as const;
-export const CapabilitySchema = /*@__PURE__*/ z.enum(CapabilityValues);
-export type Capability = z.infer<typeof CapabilitySchema>;
+export const CapabilitySchema: z.ZodMiniEnum<EnumObject<Capability>> = /*@__PURE__*/ z.enum(CapabilityValues);
 
 /**
  * OCPI 2.1.1 `ConnectorType` enum.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#44-connectortype-enum
  */
+export type ConnectorType =
+  | 'CHADEMO'
+  | 'DOMESTIC_A'
+  | 'DOMESTIC_B'
+  | 'DOMESTIC_C'
+  | 'DOMESTIC_D'
+  | 'DOMESTIC_E'
+  | 'DOMESTIC_F'
+  | 'DOMESTIC_G'
+  | 'DOMESTIC_H'
+  | 'DOMESTIC_I'
+  | 'DOMESTIC_J'
+  | 'DOMESTIC_K'
+  | 'DOMESTIC_L'
+  | 'IEC_60309_2_single_16'
+  | 'IEC_60309_2_three_16'
+  | 'IEC_60309_2_three_32'
+  | 'IEC_60309_2_three_64'
+  | 'IEC_62196_T1'
+  | 'IEC_62196_T1_COMBO'
+  | 'IEC_62196_T2'
+  | 'IEC_62196_T2_COMBO'
+  | 'IEC_62196_T3A'
+  | 'IEC_62196_T3C'
+  | 'TESLA_R'
+  | 'TESLA_S';
 export const ConnectorTypeValues = [
   'CHADEMO',
   'DOMESTIC_A',
@@ -211,22 +361,21 @@ export const ConnectorTypeValues = [
   'TESLA_R',
   'TESLA_S',
 ] as const;
-export const ConnectorTypeSchema = /*@__PURE__*/ z.enum(ConnectorTypeValues);
-export type ConnectorType = z.infer<typeof ConnectorTypeSchema>;
+export const ConnectorTypeSchema: z.ZodMiniEnum<EnumObject<ConnectorType>> = /*@__PURE__*/ z.enum(ConnectorTypeValues);
 
 /**
  * OCPI 2.1.1 `PowerType` enum.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#418-powertype-enum
  */
+export type PowerType = 'AC_1_PHASE' | 'AC_3_PHASE' | 'DC';
 export const PowerTypeValues = ['AC_1_PHASE', 'AC_3_PHASE', 'DC'] as const;
-export const PowerTypeSchema = /*@__PURE__*/ z.enum(PowerTypeValues);
-export type PowerType = z.infer<typeof PowerTypeSchema>;
+export const PowerTypeSchema: z.ZodMiniEnum<EnumObject<PowerType>> = /*@__PURE__*/ z.enum(PowerTypeValues);
 
 /**
  * OCPI 2.1.1 `Connector` object.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#33-connector-object
  */
-export const ConnectorSchema = /*@__PURE__*/ z.strictObject({
+export const ConnectorSchema: SpecObjectSchema<ConnectorShape, Connector> = /*@__PURE__*/ z.strictObject({
   id: /*@__PURE__*/ string(36),
   standard: ConnectorTypeSchema,
   format: ConnectorFormatSchema,
@@ -237,14 +386,49 @@ export const ConnectorSchema = /*@__PURE__*/ z.strictObject({
   terms_and_conditions: /*@__PURE__*/ z.optional(URLSchema),
   last_updated: DateTimeSchema,
 });
-export interface Connector extends z.output<typeof ConnectorSchema> {}
+/**
+ * OCPI 2.1.1 `Connector` object.
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#33-connector-object
+ */
+export type Connector = {
+  /** Required: `string(36)`, printable text, at most 36 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#33-connector-object */
+  id: string;
+  /** Required: {@link ConnectorType}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#33-connector-object */
+  standard: ConnectorType;
+  /** Required: {@link ConnectorFormat}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#33-connector-object */
+  format: ConnectorFormat;
+  /** Required: {@link PowerType}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#33-connector-object */
+  power_type: PowerType;
+  /** Required: `int`, a whole number. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#33-connector-object */
+  voltage: number;
+  /** Required: `int`, a whole number. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#33-connector-object */
+  amperage: number;
+  /** Optional: `string(36)`, printable text, at most 36 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#33-connector-object */
+  tariff_id?: string | undefined;
+  /** Optional: `URL`, an absolute URL, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#33-connector-object */
+  terms_and_conditions?: string | undefined;
+  /** Required: `DateTime`, a UTC timestamp. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#33-connector-object */
+  last_updated: string;
+};
+/** The zod/mini fields of `ConnectorSchema`. */
+export type ConnectorShape = {
+  id: z.ZodMiniString<string>;
+  standard: typeof ConnectorTypeSchema;
+  format: typeof ConnectorFormatSchema;
+  power_type: typeof PowerTypeSchema;
+  voltage: z.ZodMiniInt;
+  amperage: z.ZodMiniInt;
+  tariff_id: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  terms_and_conditions: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  last_updated: z.ZodMiniString<string>;
+};
 
 /**
  * OCPI 2.1.1 `EVSE` object.
  * Also checked against the rules the spec states in prose: {@link rules.EVSE}.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#32-evse-object
  */
-export const EVSESchema = /*@__PURE__*/ z.strictObject({
+export const EVSESchema: SpecObjectSchema<EVSEShape, EVSE> = /*@__PURE__*/ z.strictObject({
   uid: /*@__PURE__*/ string(39),
   evse_id: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(48)),
   status: StatusSchema,
@@ -259,12 +443,76 @@ export const EVSESchema = /*@__PURE__*/ z.strictObject({
   images: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(ImageSchema)),
   last_updated: DateTimeSchema,
 }).check(/*@__PURE__*/ specRule(rules.EVSE));
-export interface EVSE extends z.output<typeof EVSESchema> {}
+/**
+ * OCPI 2.1.1 `EVSE` object.
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#32-evse-object
+ */
+export type EVSE = {
+  /** Required: `string(39)`, printable text, at most 39 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#32-evse-object */
+  uid: string;
+  /** Optional: `string(48)`, printable text, at most 48 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#32-evse-object */
+  evse_id?: string | undefined;
+  /** Required: {@link Status}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#32-evse-object */
+  status: Status;
+  /** Optional list (may be empty) of {@link StatusSchedule}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#32-evse-object */
+  status_schedule?: StatusSchedule[] | undefined;
+  /** Optional list (may be empty) of {@link Capability}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#32-evse-object */
+  capabilities?: Capability[] | undefined;
+  /** Required list (at least one) of {@link Connector}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#32-evse-object */
+  connectors: Connector[];
+  /** Optional: `string(4)`, printable text, at most 4 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#32-evse-object */
+  floor_level?: string | undefined;
+  /** Optional: {@link GeoLocation}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#32-evse-object */
+  coordinates?: GeoLocation | undefined;
+  /** Optional: `string(16)`, printable text, at most 16 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#32-evse-object */
+  physical_reference?: string | undefined;
+  /** Optional list (may be empty) of {@link DisplayText}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#32-evse-object */
+  directions?: DisplayText[] | undefined;
+  /** Optional list (may be empty) of {@link ParkingRestriction}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#32-evse-object */
+  parking_restrictions?: ParkingRestriction[] | undefined;
+  /** Optional list (may be empty) of {@link Image}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#32-evse-object */
+  images?: Image[] | undefined;
+  /** Required: `DateTime`, a UTC timestamp. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#32-evse-object */
+  last_updated: string;
+};
+/** The zod/mini fields of `EVSESchema`. */
+export type EVSEShape = {
+  uid: z.ZodMiniString<string>;
+  evse_id: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  status: typeof StatusSchema;
+  status_schedule: z.ZodMiniOptional<z.ZodMiniArray<typeof StatusScheduleSchema>>;
+  capabilities: z.ZodMiniOptional<z.ZodMiniArray<typeof CapabilitySchema>>;
+  connectors: z.ZodMiniArray<typeof ConnectorSchema>;
+  floor_level: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  coordinates: z.ZodMiniOptional<typeof GeoLocationSchema>;
+  physical_reference: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  directions: z.ZodMiniOptional<z.ZodMiniArray<typeof DisplayTextSchema>>;
+  parking_restrictions: z.ZodMiniOptional<z.ZodMiniArray<typeof ParkingRestrictionSchema>>;
+  images: z.ZodMiniOptional<z.ZodMiniArray<typeof ImageSchema>>;
+  last_updated: z.ZodMiniString<string>;
+};
 
 /**
  * OCPI 2.1.1 `Facility` enum.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#411-facility-enum
  */
+export type Facility =
+  | 'HOTEL'
+  | 'RESTAURANT'
+  | 'CAFE'
+  | 'MALL'
+  | 'SUPERMARKET'
+  | 'SPORT'
+  | 'RECREATION_AREA'
+  | 'NATURE'
+  | 'MUSEUM'
+  | 'BUS_STOP'
+  | 'TAXI_STAND'
+  | 'TRAIN_STATION'
+  | 'AIRPORT'
+  | 'CARPOOL_PARKING'
+  | 'FUEL_STATION'
+  | 'WIFI';
 export const FacilityValues = [
   'HOTEL',
   'RESTAURANT',
@@ -283,26 +531,42 @@ export const FacilityValues = [
   'FUEL_STATION',
   'WIFI',
 ] as const;
-export const FacilitySchema = /*@__PURE__*/ z.enum(FacilityValues);
-export type Facility = z.infer<typeof FacilitySchema>;
+export const FacilitySchema: z.ZodMiniEnum<EnumObject<Facility>> = /*@__PURE__*/ z.enum(FacilityValues);
 
 /**
  * OCPI 2.1.1 `RegularHours` class.
  * Also checked against the rules the spec states in prose: {@link rules.RegularHours}.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#419-regularhours-class
  */
-export const RegularHoursSchema = /*@__PURE__*/ z.strictObject({
+export const RegularHoursSchema: SpecObjectSchema<RegularHoursShape, RegularHours> = /*@__PURE__*/ z.strictObject({
   weekday: /*@__PURE__*/ int(1),
   period_begin: /*@__PURE__*/ string(5),
   period_end: /*@__PURE__*/ string(5),
 }).check(/*@__PURE__*/ specRule(rules.RegularHours));
-export interface RegularHours extends z.output<typeof RegularHoursSchema> {}
+/**
+ * OCPI 2.1.1 `RegularHours` class.
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#419-regularhours-class
+ */
+export type RegularHours = {
+  /** Required: `int(1)`, a whole number of at most 1 digits. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#419-regularhours-class */
+  weekday: number;
+  /** Required: `string(5)`, printable text, at most 5 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#419-regularhours-class */
+  period_begin: string;
+  /** Required: `string(5)`, printable text, at most 5 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#419-regularhours-class */
+  period_end: string;
+};
+/** The zod/mini fields of `RegularHoursSchema`. */
+export type RegularHoursShape = {
+  weekday: z.ZodMiniInt;
+  period_begin: z.ZodMiniString<string>;
+  period_end: z.ZodMiniString<string>;
+};
 
 /**
  * OCPI 2.1.1 `Hours` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#413-hours-class
  */
-export const HoursSchema = /*@__PURE__*/ withChoices(
+export const HoursSchema: SpecObjectSchema<HoursShape, Hours> = /*@__PURE__*/ withChoices(
   /*@__PURE__*/ z.strictObject({
     regular_hours: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(RegularHoursSchema)),
     twentyfourseven: /*@__PURE__*/ z.optional(BooleanSchema),
@@ -311,36 +575,93 @@ export const HoursSchema = /*@__PURE__*/ withChoices(
   }),
   ['regular_hours', 'twentyfourseven'],
 ).check(/*@__PURE__*/ rulesInside());
-export interface Hours extends z.output<typeof HoursSchema> {}
+/**
+ * OCPI 2.1.1 `Hours` class.
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#413-hours-class
+ */
+export type Hours = {
+  /** One of `regular_hours`, `twentyfourseven`, exactly one given: a list of {@link RegularHours}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#413-hours-class */
+  regular_hours?: RegularHours[] | undefined;
+  /** One of `regular_hours`, `twentyfourseven`, exactly one given: `boolean`, true or false. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#413-hours-class */
+  twentyfourseven?: boolean | undefined;
+  /** Optional list (may be empty) of {@link ExceptionalPeriod}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#413-hours-class */
+  exceptional_openings?: ExceptionalPeriod[] | undefined;
+  /** Optional list (may be empty) of {@link ExceptionalPeriod}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#413-hours-class */
+  exceptional_closings?: ExceptionalPeriod[] | undefined;
+};
+/** The zod/mini fields of `HoursSchema`. */
+export type HoursShape = {
+  regular_hours: z.ZodMiniOptional<z.ZodMiniArray<typeof RegularHoursSchema>>;
+  twentyfourseven: z.ZodMiniOptional<z.ZodMiniBoolean<boolean>>;
+  exceptional_openings: z.ZodMiniOptional<z.ZodMiniArray<typeof ExceptionalPeriodSchema>>;
+  exceptional_closings: z.ZodMiniOptional<z.ZodMiniArray<typeof ExceptionalPeriodSchema>>;
+};
 
 /**
  * OCPI 2.1.1 `EnvironmentalImpact` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#48-environmentalimpact-class
  */
-export const EnvironmentalImpactSchema = /*@__PURE__*/ z.strictObject({
+export const EnvironmentalImpactSchema: SpecObjectSchema<EnvironmentalImpactShape, EnvironmentalImpact> = /*@__PURE__*/ z.strictObject({
   source: EnvironmentalImpactCategorySchema,
   amount: NumberSchema,
 });
-export interface EnvironmentalImpact extends z.output<typeof EnvironmentalImpactSchema> {}
+/**
+ * OCPI 2.1.1 `EnvironmentalImpact` class.
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#48-environmentalimpact-class
+ */
+export type EnvironmentalImpact = {
+  /** Required: {@link EnvironmentalImpactCategory}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#48-environmentalimpact-class */
+  source: EnvironmentalImpactCategory;
+  /** Required: `number`, a JSON number. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#48-environmentalimpact-class */
+  amount: number;
+};
+/** The zod/mini fields of `EnvironmentalImpactSchema`. */
+export type EnvironmentalImpactShape = {
+  source: typeof EnvironmentalImpactCategorySchema;
+  amount: z.ZodMiniNumber<number>;
+};
 
 /**
  * OCPI 2.1.1 `EnergyMix` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#45-energymix-class
  */
-export const EnergyMixSchema = /*@__PURE__*/ z.strictObject({
+export const EnergyMixSchema: SpecObjectSchema<EnergyMixShape, EnergyMix> = /*@__PURE__*/ z.strictObject({
   is_green_energy: BooleanSchema,
   energy_sources: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(EnergySourceSchema)),
   environ_impact: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(EnvironmentalImpactSchema)),
   supplier_name: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(64)),
   energy_product_name: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(64)),
 }).check(/*@__PURE__*/ rulesInside());
-export interface EnergyMix extends z.output<typeof EnergyMixSchema> {}
+/**
+ * OCPI 2.1.1 `EnergyMix` class.
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#45-energymix-class
+ */
+export type EnergyMix = {
+  /** Required: `boolean`, true or false. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#45-energymix-class */
+  is_green_energy: boolean;
+  /** Optional list (may be empty) of {@link EnergySource}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#45-energymix-class */
+  energy_sources?: EnergySource[] | undefined;
+  /** Optional list (may be empty) of {@link EnvironmentalImpact}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#45-energymix-class */
+  environ_impact?: EnvironmentalImpact[] | undefined;
+  /** Optional: `string(64)`, printable text, at most 64 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#45-energymix-class */
+  supplier_name?: string | undefined;
+  /** Optional: `string(64)`, printable text, at most 64 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#45-energymix-class */
+  energy_product_name?: string | undefined;
+};
+/** The zod/mini fields of `EnergyMixSchema`. */
+export type EnergyMixShape = {
+  is_green_energy: z.ZodMiniBoolean<boolean>;
+  energy_sources: z.ZodMiniOptional<z.ZodMiniArray<typeof EnergySourceSchema>>;
+  environ_impact: z.ZodMiniOptional<z.ZodMiniArray<typeof EnvironmentalImpactSchema>>;
+  supplier_name: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  energy_product_name: z.ZodMiniOptional<z.ZodMiniString<string>>;
+};
 
 /**
  * OCPI 2.1.1 `Location` object.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#31-location-object
  */
-export const LocationSchema = /*@__PURE__*/ z.strictObject({
+export const LocationSchema: SpecObjectSchema<LocationShape, Location> = /*@__PURE__*/ z.strictObject({
   id: /*@__PURE__*/ string(39),
   type: LocationTypeSchema,
   name: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(255)),
@@ -363,7 +684,78 @@ export const LocationSchema = /*@__PURE__*/ z.strictObject({
   energy_mix: /*@__PURE__*/ z.optional(EnergyMixSchema),
   last_updated: DateTimeSchema,
 }).check(/*@__PURE__*/ rulesInside());
-export interface Location extends z.output<typeof LocationSchema> {}
+/**
+ * OCPI 2.1.1 `Location` object.
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#31-location-object
+ */
+export type Location = {
+  /** Required: `string(39)`, printable text, at most 39 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#31-location-object */
+  id: string;
+  /** Required: {@link LocationType}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#31-location-object */
+  type: LocationType;
+  /** Optional: `string(255)`, printable text, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#31-location-object */
+  name?: string | undefined;
+  /** Required: `string(45)`, printable text, at most 45 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#31-location-object */
+  address: string;
+  /** Required: `string(45)`, printable text, at most 45 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#31-location-object */
+  city: string;
+  /** Required: `string(10)`, printable text, at most 10 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#31-location-object */
+  postal_code: string;
+  /** Required: `string(3)`, printable text, at most 3 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#31-location-object */
+  country: string;
+  /** Required: {@link GeoLocation}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#31-location-object */
+  coordinates: GeoLocation;
+  /** Optional list (may be empty) of {@link AdditionalGeoLocation}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#31-location-object */
+  related_locations?: AdditionalGeoLocation[] | undefined;
+  /** Optional list (may be empty) of {@link EVSE}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#31-location-object */
+  evses?: EVSE[] | undefined;
+  /** Optional list (may be empty) of {@link DisplayText}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#31-location-object */
+  directions?: DisplayText[] | undefined;
+  /** Optional: {@link BusinessDetails}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#31-location-object */
+  operator?: BusinessDetails | undefined;
+  /** Optional: {@link BusinessDetails}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#31-location-object */
+  suboperator?: BusinessDetails | undefined;
+  /** Optional: {@link BusinessDetails}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#31-location-object */
+  owner?: BusinessDetails | undefined;
+  /** Optional list (may be empty) of {@link Facility}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#31-location-object */
+  facilities?: Facility[] | undefined;
+  /** Optional: `string(255)`, printable text, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#31-location-object */
+  time_zone?: string | undefined;
+  /** Optional: {@link Hours}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#31-location-object */
+  opening_times?: Hours | undefined;
+  /** Optional: `boolean`, true or false. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#31-location-object */
+  charging_when_closed?: boolean | undefined;
+  /** Optional list (may be empty) of {@link Image}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#31-location-object */
+  images?: Image[] | undefined;
+  /** Optional: {@link EnergyMix}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#31-location-object */
+  energy_mix?: EnergyMix | undefined;
+  /** Required: `DateTime`, a UTC timestamp. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#31-location-object */
+  last_updated: string;
+};
+/** The zod/mini fields of `LocationSchema`. */
+export type LocationShape = {
+  id: z.ZodMiniString<string>;
+  type: typeof LocationTypeSchema;
+  name: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  address: z.ZodMiniString<string>;
+  city: z.ZodMiniString<string>;
+  postal_code: z.ZodMiniString<string>;
+  country: z.ZodMiniString<string>;
+  coordinates: typeof GeoLocationSchema;
+  related_locations: z.ZodMiniOptional<z.ZodMiniArray<typeof AdditionalGeoLocationSchema>>;
+  evses: z.ZodMiniOptional<z.ZodMiniArray<typeof EVSESchema>>;
+  directions: z.ZodMiniOptional<z.ZodMiniArray<typeof DisplayTextSchema>>;
+  operator: z.ZodMiniOptional<typeof BusinessDetailsSchema>;
+  suboperator: z.ZodMiniOptional<typeof BusinessDetailsSchema>;
+  owner: z.ZodMiniOptional<typeof BusinessDetailsSchema>;
+  facilities: z.ZodMiniOptional<z.ZodMiniArray<typeof FacilitySchema>>;
+  time_zone: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  opening_times: z.ZodMiniOptional<typeof HoursSchema>;
+  charging_when_closed: z.ZodMiniOptional<z.ZodMiniBoolean<boolean>>;
+  images: z.ZodMiniOptional<z.ZodMiniArray<typeof ImageSchema>>;
+  energy_mix: z.ZodMiniOptional<typeof EnergyMixSchema>;
+  last_updated: z.ZodMiniString<string>;
+};
 
 // Tariffs
 
@@ -371,19 +763,36 @@ export interface Location extends z.output<typeof LocationSchema> {}
  * OCPI 2.1.1 `PriceComponent` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#42-pricecomponent-class
  */
-export const PriceComponentSchema = /*@__PURE__*/ z.strictObject({
+export const PriceComponentSchema: SpecObjectSchema<PriceComponentShape, PriceComponent> = /*@__PURE__*/ z.strictObject({
   type: TariffDimensionTypeSchema,
   price: NumberSchema,
   step_size: /*@__PURE__*/ int(),
 });
-export interface PriceComponent extends z.output<typeof PriceComponentSchema> {}
+/**
+ * OCPI 2.1.1 `PriceComponent` class.
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#42-pricecomponent-class
+ */
+export type PriceComponent = {
+  /** Required: {@link TariffDimensionType}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#42-pricecomponent-class */
+  type: TariffDimensionType;
+  /** Required: `number`, a JSON number. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#42-pricecomponent-class */
+  price: number;
+  /** Required: `int`, a whole number. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#42-pricecomponent-class */
+  step_size: number;
+};
+/** The zod/mini fields of `PriceComponentSchema`. */
+export type PriceComponentShape = {
+  type: typeof TariffDimensionTypeSchema;
+  price: z.ZodMiniNumber<number>;
+  step_size: z.ZodMiniInt;
+};
 
 /**
  * OCPI 2.1.1 `TariffRestrictions` class.
  * Also checked against the rules the spec states in prose: {@link rules.TariffRestrictions}.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#45-tariffrestrictions-class
  */
-export const TariffRestrictionsSchema = /*@__PURE__*/ z.strictObject({
+export const TariffRestrictionsSchema: SpecObjectSchema<TariffRestrictionsShape, TariffRestrictions> = /*@__PURE__*/ z.strictObject({
   start_time: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(5)),
   end_time: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(5)),
   start_date: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(10)),
@@ -396,23 +805,78 @@ export const TariffRestrictionsSchema = /*@__PURE__*/ z.strictObject({
   max_duration: /*@__PURE__*/ z.optional(/*@__PURE__*/ int()),
   day_of_week: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(DayOfWeekSchema)),
 }).check(/*@__PURE__*/ specRule(rules.TariffRestrictions));
-export interface TariffRestrictions extends z.output<typeof TariffRestrictionsSchema> {}
+/**
+ * OCPI 2.1.1 `TariffRestrictions` class.
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#45-tariffrestrictions-class
+ */
+export type TariffRestrictions = {
+  /** Optional: `string(5)`, printable text, at most 5 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#45-tariffrestrictions-class */
+  start_time?: string | undefined;
+  /** Optional: `string(5)`, printable text, at most 5 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#45-tariffrestrictions-class */
+  end_time?: string | undefined;
+  /** Optional: `string(10)`, printable text, at most 10 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#45-tariffrestrictions-class */
+  start_date?: string | undefined;
+  /** Optional: `string(10)`, printable text, at most 10 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#45-tariffrestrictions-class */
+  end_date?: string | undefined;
+  /** Optional: `number`, a JSON number. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#45-tariffrestrictions-class */
+  min_kwh?: number | undefined;
+  /** Optional: `number`, a JSON number. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#45-tariffrestrictions-class */
+  max_kwh?: number | undefined;
+  /** Optional: `number`, a JSON number. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#45-tariffrestrictions-class */
+  min_power?: number | undefined;
+  /** Optional: `number`, a JSON number. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#45-tariffrestrictions-class */
+  max_power?: number | undefined;
+  /** Optional: `int`, a whole number. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#45-tariffrestrictions-class */
+  min_duration?: number | undefined;
+  /** Optional: `int`, a whole number. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#45-tariffrestrictions-class */
+  max_duration?: number | undefined;
+  /** Optional list (may be empty) of {@link DayOfWeek}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#45-tariffrestrictions-class */
+  day_of_week?: DayOfWeek[] | undefined;
+};
+/** The zod/mini fields of `TariffRestrictionsSchema`. */
+export type TariffRestrictionsShape = {
+  start_time: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  end_time: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  start_date: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  end_date: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  min_kwh: z.ZodMiniOptional<z.ZodMiniNumber<number>>;
+  max_kwh: z.ZodMiniOptional<z.ZodMiniNumber<number>>;
+  min_power: z.ZodMiniOptional<z.ZodMiniNumber<number>>;
+  max_power: z.ZodMiniOptional<z.ZodMiniNumber<number>>;
+  min_duration: z.ZodMiniOptional<z.ZodMiniInt>;
+  max_duration: z.ZodMiniOptional<z.ZodMiniInt>;
+  day_of_week: z.ZodMiniOptional<z.ZodMiniArray<typeof DayOfWeekSchema>>;
+};
 
 /**
  * OCPI 2.1.1 `TariffElement` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#43-tariffelement-class
  */
-export const TariffElementSchema = /*@__PURE__*/ z.strictObject({
+export const TariffElementSchema: SpecObjectSchema<TariffElementShape, TariffElement> = /*@__PURE__*/ z.strictObject({
   price_components: /*@__PURE__*/ nonEmptyArray(PriceComponentSchema),
   restrictions: /*@__PURE__*/ z.optional(TariffRestrictionsSchema),
 }).check(/*@__PURE__*/ rulesInside());
-export interface TariffElement extends z.output<typeof TariffElementSchema> {}
+/**
+ * OCPI 2.1.1 `TariffElement` class.
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#43-tariffelement-class
+ */
+export type TariffElement = {
+  /** Required list (at least one) of {@link PriceComponent}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#43-tariffelement-class */
+  price_components: PriceComponent[];
+  /** Optional: {@link TariffRestrictions}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#43-tariffelement-class */
+  restrictions?: TariffRestrictions | undefined;
+};
+/** The zod/mini fields of `TariffElementSchema`. */
+export type TariffElementShape = {
+  price_components: z.ZodMiniArray<typeof PriceComponentSchema>;
+  restrictions: z.ZodMiniOptional<typeof TariffRestrictionsSchema>;
+};
 
 /**
  * OCPI 2.1.1 `Tariff` object.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#31-tariff-object
  */
-export const TariffSchema = /*@__PURE__*/ z.strictObject({
+export const TariffSchema: SpecObjectSchema<TariffShape, Tariff> = /*@__PURE__*/ z.strictObject({
   id: /*@__PURE__*/ string(36),
   currency: /*@__PURE__*/ string(3),
   tariff_alt_text: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(DisplayTextSchema)),
@@ -421,7 +885,36 @@ export const TariffSchema = /*@__PURE__*/ z.strictObject({
   energy_mix: /*@__PURE__*/ z.optional(EnergyMixSchema),
   last_updated: DateTimeSchema,
 }).check(/*@__PURE__*/ rulesInside());
-export interface Tariff extends z.output<typeof TariffSchema> {}
+/**
+ * OCPI 2.1.1 `Tariff` object.
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#31-tariff-object
+ */
+export type Tariff = {
+  /** Required: `string(36)`, printable text, at most 36 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#31-tariff-object */
+  id: string;
+  /** Required: `string(3)`, printable text, at most 3 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#31-tariff-object */
+  currency: string;
+  /** Optional list (may be empty) of {@link DisplayText}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#31-tariff-object */
+  tariff_alt_text?: DisplayText[] | undefined;
+  /** Optional: `URL`, an absolute URL, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#31-tariff-object */
+  tariff_alt_url?: string | undefined;
+  /** Required list (at least one) of {@link TariffElement}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#31-tariff-object */
+  elements: TariffElement[];
+  /** Optional: {@link EnergyMix}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#31-tariff-object */
+  energy_mix?: EnergyMix | undefined;
+  /** Required: `DateTime`, a UTC timestamp. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#31-tariff-object */
+  last_updated: string;
+};
+/** The zod/mini fields of `TariffSchema`. */
+export type TariffShape = {
+  id: z.ZodMiniString<string>;
+  currency: z.ZodMiniString<string>;
+  tariff_alt_text: z.ZodMiniOptional<z.ZodMiniArray<typeof DisplayTextSchema>>;
+  tariff_alt_url: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  elements: z.ZodMiniArray<typeof TariffElementSchema>;
+  energy_mix: z.ZodMiniOptional<typeof EnergyMixSchema>;
+  last_updated: z.ZodMiniString<string>;
+};
 
 // CDRs
 
@@ -429,28 +922,56 @@ export interface Tariff extends z.output<typeof TariffSchema> {}
  * OCPI 2.1.1 `CdrDimension` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#42-cdrdimension-class
  */
-export const CdrDimensionSchema = /*@__PURE__*/ z.strictObject({
+export const CdrDimensionSchema: SpecObjectSchema<CdrDimensionShape, CdrDimension> = /*@__PURE__*/ z.strictObject({
   type: CdrDimensionTypeSchema,
   volume: NumberSchema,
 });
-export interface CdrDimension extends z.output<typeof CdrDimensionSchema> {}
+/**
+ * OCPI 2.1.1 `CdrDimension` class.
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#42-cdrdimension-class
+ */
+export type CdrDimension = {
+  /** Required: {@link CdrDimensionType}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#42-cdrdimension-class */
+  type: CdrDimensionType;
+  /** Required: `number`, a JSON number. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#42-cdrdimension-class */
+  volume: number;
+};
+/** The zod/mini fields of `CdrDimensionSchema`. */
+export type CdrDimensionShape = {
+  type: typeof CdrDimensionTypeSchema;
+  volume: z.ZodMiniNumber<number>;
+};
 
 /**
  * OCPI 2.1.1 `ChargingPeriod` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#44-chargingperiod-class
  */
-export const ChargingPeriodSchema = /*@__PURE__*/ z.strictObject({
+export const ChargingPeriodSchema: SpecObjectSchema<ChargingPeriodShape, ChargingPeriod> = /*@__PURE__*/ z.strictObject({
   start_date_time: DateTimeSchema,
   dimensions: /*@__PURE__*/ nonEmptyArray(CdrDimensionSchema),
 });
-export interface ChargingPeriod extends z.output<typeof ChargingPeriodSchema> {}
+/**
+ * OCPI 2.1.1 `ChargingPeriod` class.
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#44-chargingperiod-class
+ */
+export type ChargingPeriod = {
+  /** Required: `DateTime`, a UTC timestamp. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#44-chargingperiod-class */
+  start_date_time: string;
+  /** Required list (at least one) of {@link CdrDimension}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#44-chargingperiod-class */
+  dimensions: CdrDimension[];
+};
+/** The zod/mini fields of `ChargingPeriodSchema`. */
+export type ChargingPeriodShape = {
+  start_date_time: z.ZodMiniString<string>;
+  dimensions: z.ZodMiniArray<typeof CdrDimensionSchema>;
+};
 
 /**
  * OCPI 2.1.1 `CDR` object.
  * Also checked against the rules the spec states in prose: {@link rules.CDR}.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#31-cdr-object
  */
-export const CDRSchema = /*@__PURE__*/ z.strictObject({
+export const CDRSchema: SpecObjectSchema<CDRShape, CDR> = /*@__PURE__*/ z.strictObject({
   id: /*@__PURE__*/ CiString(36),
   start_date_time: DateTimeSchema,
   stop_date_time: DateTimeSchema,
@@ -468,7 +989,63 @@ export const CDRSchema = /*@__PURE__*/ z.strictObject({
   remark: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(255)),
   last_updated: DateTimeSchema,
 }).check(/*@__PURE__*/ specRule(rules.CDR));
-export interface CDR extends z.output<typeof CDRSchema> {}
+/**
+ * OCPI 2.1.1 `CDR` object.
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#31-cdr-object
+ */
+export type CDR = {
+  /** Required: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#31-cdr-object */
+  id: string;
+  /** Required: `DateTime`, a UTC timestamp. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#31-cdr-object */
+  start_date_time: string;
+  /** Required: `DateTime`, a UTC timestamp. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#31-cdr-object */
+  stop_date_time: string;
+  /** Required: `string(36)`, printable text, at most 36 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#31-cdr-object */
+  auth_id: string;
+  /** Required: {@link AuthMethod}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#31-cdr-object */
+  auth_method: AuthMethod;
+  /** Required: {@link Location}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#31-cdr-object */
+  location: Location;
+  /** Optional: `string(255)`, printable text, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#31-cdr-object */
+  meter_id?: string | undefined;
+  /** Required: `string(3)`, printable text, at most 3 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#31-cdr-object */
+  currency: string;
+  /** Optional list (may be empty) of {@link Tariff}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#31-cdr-object */
+  tariffs?: Tariff[] | undefined;
+  /** Required list (at least one) of {@link ChargingPeriod}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#31-cdr-object */
+  charging_periods: ChargingPeriod[];
+  /** Required: `number`, a JSON number. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#31-cdr-object */
+  total_cost: number;
+  /** Required: `number`, a JSON number. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#31-cdr-object */
+  total_energy: number;
+  /** Required: `number`, a JSON number. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#31-cdr-object */
+  total_time: number;
+  /** Optional: `number`, a JSON number. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#31-cdr-object */
+  total_parking_time?: number | undefined;
+  /** Optional: `string(255)`, printable text, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#31-cdr-object */
+  remark?: string | undefined;
+  /** Required: `DateTime`, a UTC timestamp. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#31-cdr-object */
+  last_updated: string;
+};
+/** The zod/mini fields of `CDRSchema`. */
+export type CDRShape = {
+  id: z.ZodMiniString<string>;
+  start_date_time: z.ZodMiniString<string>;
+  stop_date_time: z.ZodMiniString<string>;
+  auth_id: z.ZodMiniString<string>;
+  auth_method: typeof AuthMethodSchema;
+  location: typeof LocationSchema;
+  meter_id: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  currency: z.ZodMiniString<string>;
+  tariffs: z.ZodMiniOptional<z.ZodMiniArray<typeof TariffSchema>>;
+  charging_periods: z.ZodMiniArray<typeof ChargingPeriodSchema>;
+  total_cost: z.ZodMiniNumber<number>;
+  total_energy: z.ZodMiniNumber<number>;
+  total_time: z.ZodMiniNumber<number>;
+  total_parking_time: z.ZodMiniOptional<z.ZodMiniNumber<number>>;
+  remark: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  last_updated: z.ZodMiniString<string>;
+};
 
 // Commands
 
@@ -476,6 +1053,7 @@ export interface CDR extends z.output<typeof CDRSchema> {}
  * OCPI 2.1.1 `CommandResponseType` enum.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#41-commandresponsetype-enum
  */
+export type CommandResponseType = 'NOT_SUPPORTED' | 'REJECTED' | 'ACCEPTED' | 'TIMEOUT' | 'UNKNOWN_SESSION';
 export const CommandResponseTypeValues = [
   'NOT_SUPPORTED',
   'REJECTED',
@@ -483,30 +1061,40 @@ export const CommandResponseTypeValues = [
   'TIMEOUT',
   'UNKNOWN_SESSION',
 ] as const;
-export const CommandResponseTypeSchema = /*@__PURE__*/ z.enum(CommandResponseTypeValues);
-export type CommandResponseType = z.infer<typeof CommandResponseTypeSchema>;
+export const CommandResponseTypeSchema: z.ZodMiniEnum<EnumObject<CommandResponseType>> = /*@__PURE__*/ z.enum(CommandResponseTypeValues);
 
 /**
  * OCPI 2.1.1 `CommandType` enum.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#42-commandtype-enum
  */
+export type CommandType = 'RESERVE_NOW' | 'START_SESSION' | 'STOP_SESSION' | 'UNLOCK_CONNECTOR';
 export const CommandTypeValues = [
   'RESERVE_NOW',
   'START_SESSION',
   'STOP_SESSION',
   'UNLOCK_CONNECTOR',
 ] as const;
-export const CommandTypeSchema = /*@__PURE__*/ z.enum(CommandTypeValues);
-export type CommandType = z.infer<typeof CommandTypeSchema>;
+export const CommandTypeSchema: z.ZodMiniEnum<EnumObject<CommandType>> = /*@__PURE__*/ z.enum(CommandTypeValues);
 
 /**
  * OCPI 2.1.1 `CommandResponse` object.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#31-commandresponse-object
  */
-export const CommandResponseSchema = /*@__PURE__*/ z.strictObject({
+export const CommandResponseSchema: SpecObjectSchema<CommandResponseShape, CommandResponse> = /*@__PURE__*/ z.strictObject({
   result: CommandResponseTypeSchema,
 });
-export interface CommandResponse extends z.output<typeof CommandResponseSchema> {}
+/**
+ * OCPI 2.1.1 `CommandResponse` object.
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#31-commandresponse-object
+ */
+export type CommandResponse = {
+  /** Required: {@link CommandResponseType}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#31-commandresponse-object */
+  result: CommandResponseType;
+};
+/** The zod/mini fields of `CommandResponseSchema`. */
+export type CommandResponseShape = {
+  result: typeof CommandResponseTypeSchema;
+};
 
 // Tokens
 
@@ -514,15 +1102,15 @@ export interface CommandResponse extends z.output<typeof CommandResponseSchema> 
  * OCPI 2.1.1 `TokenType` enum.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#43-tokentype-enum
  */
+export type TokenType = 'OTHER' | 'RFID';
 export const TokenTypeValues = ['OTHER', 'RFID'] as const;
-export const TokenTypeSchema = /*@__PURE__*/ z.enum(TokenTypeValues);
-export type TokenType = z.infer<typeof TokenTypeSchema>;
+export const TokenTypeSchema: z.ZodMiniEnum<EnumObject<TokenType>> = /*@__PURE__*/ z.enum(TokenTypeValues);
 
 /**
  * OCPI 2.1.1 `Token` object.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#32-token-object
  */
-export const TokenSchema = /*@__PURE__*/ z.strictObject({
+export const TokenSchema: SpecObjectSchema<TokenShape, Token> = /*@__PURE__*/ z.strictObject({
   uid: /*@__PURE__*/ string(36),
   type: TokenTypeSchema,
   auth_id: /*@__PURE__*/ string(36),
@@ -533,7 +1121,42 @@ export const TokenSchema = /*@__PURE__*/ z.strictObject({
   language: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(2)),
   last_updated: DateTimeSchema,
 });
-export interface Token extends z.output<typeof TokenSchema> {}
+/**
+ * OCPI 2.1.1 `Token` object.
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#32-token-object
+ */
+export type Token = {
+  /** Required: `string(36)`, printable text, at most 36 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#32-token-object */
+  uid: string;
+  /** Required: {@link TokenType}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#32-token-object */
+  type: TokenType;
+  /** Required: `string(36)`, printable text, at most 36 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#32-token-object */
+  auth_id: string;
+  /** Optional: `string(64)`, printable text, at most 64 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#32-token-object */
+  visual_number?: string | undefined;
+  /** Required: `string(64)`, printable text, at most 64 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#32-token-object */
+  issuer: string;
+  /** Required: `boolean`, true or false. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#32-token-object */
+  valid: boolean;
+  /** Required: {@link WhitelistType}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#32-token-object */
+  whitelist: WhitelistType;
+  /** Optional: `string(2)`, printable text, at most 2 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#32-token-object */
+  language?: string | undefined;
+  /** Required: `DateTime`, a UTC timestamp. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#32-token-object */
+  last_updated: string;
+};
+/** The zod/mini fields of `TokenSchema`. */
+export type TokenShape = {
+  uid: z.ZodMiniString<string>;
+  type: typeof TokenTypeSchema;
+  auth_id: z.ZodMiniString<string>;
+  visual_number: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  issuer: z.ZodMiniString<string>;
+  valid: z.ZodMiniBoolean<boolean>;
+  whitelist: typeof WhitelistTypeSchema;
+  language: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  last_updated: z.ZodMiniString<string>;
+};
 
 // Commands
 
@@ -541,7 +1164,7 @@ export interface Token extends z.output<typeof TokenSchema> {}
  * OCPI 2.1.1 `ReserveNow` object.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#32-reservenow-object
  */
-export const ReserveNowSchema = /*@__PURE__*/ z.strictObject({
+export const ReserveNowSchema: SpecObjectSchema<ReserveNowShape, ReserveNow> = /*@__PURE__*/ z.strictObject({
   response_url: URLSchema,
   token: TokenSchema,
   expiry_date: DateTimeSchema,
@@ -549,41 +1172,121 @@ export const ReserveNowSchema = /*@__PURE__*/ z.strictObject({
   location_id: /*@__PURE__*/ string(39),
   evse_uid: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(39)),
 });
-export interface ReserveNow extends z.output<typeof ReserveNowSchema> {}
+/**
+ * OCPI 2.1.1 `ReserveNow` object.
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#32-reservenow-object
+ */
+export type ReserveNow = {
+  /** Required: `URL`, an absolute URL, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#32-reservenow-object */
+  response_url: string;
+  /** Required: {@link Token}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#32-reservenow-object */
+  token: Token;
+  /** Required: `DateTime`, a UTC timestamp. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#32-reservenow-object */
+  expiry_date: string;
+  /** Required: `int`, a whole number. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#32-reservenow-object */
+  reservation_id: number;
+  /** Required: `string(39)`, printable text, at most 39 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#32-reservenow-object */
+  location_id: string;
+  /** Optional: `string(39)`, printable text, at most 39 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#32-reservenow-object */
+  evse_uid?: string | undefined;
+};
+/** The zod/mini fields of `ReserveNowSchema`. */
+export type ReserveNowShape = {
+  response_url: z.ZodMiniString<string>;
+  token: typeof TokenSchema;
+  expiry_date: z.ZodMiniString<string>;
+  reservation_id: z.ZodMiniInt;
+  location_id: z.ZodMiniString<string>;
+  evse_uid: z.ZodMiniOptional<z.ZodMiniString<string>>;
+};
 
 /**
  * OCPI 2.1.1 `StartSession` object.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#33-startsession-object
  */
-export const StartSessionSchema = /*@__PURE__*/ z.strictObject({
+export const StartSessionSchema: SpecObjectSchema<StartSessionShape, StartSession> = /*@__PURE__*/ z.strictObject({
   response_url: URLSchema,
   token: TokenSchema,
   location_id: /*@__PURE__*/ string(39),
   evse_uid: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(39)),
 });
-export interface StartSession extends z.output<typeof StartSessionSchema> {}
+/**
+ * OCPI 2.1.1 `StartSession` object.
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#33-startsession-object
+ */
+export type StartSession = {
+  /** Required: `URL`, an absolute URL, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#33-startsession-object */
+  response_url: string;
+  /** Required: {@link Token}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#33-startsession-object */
+  token: Token;
+  /** Required: `string(39)`, printable text, at most 39 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#33-startsession-object */
+  location_id: string;
+  /** Optional: `string(39)`, printable text, at most 39 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#33-startsession-object */
+  evse_uid?: string | undefined;
+};
+/** The zod/mini fields of `StartSessionSchema`. */
+export type StartSessionShape = {
+  response_url: z.ZodMiniString<string>;
+  token: typeof TokenSchema;
+  location_id: z.ZodMiniString<string>;
+  evse_uid: z.ZodMiniOptional<z.ZodMiniString<string>>;
+};
 
 /**
  * OCPI 2.1.1 `StopSession` object.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#34-stopsession-object
  */
-export const StopSessionSchema = /*@__PURE__*/ z.strictObject({
+export const StopSessionSchema: SpecObjectSchema<StopSessionShape, StopSession> = /*@__PURE__*/ z.strictObject({
   response_url: URLSchema,
   session_id: /*@__PURE__*/ string(36),
 });
-export interface StopSession extends z.output<typeof StopSessionSchema> {}
+/**
+ * OCPI 2.1.1 `StopSession` object.
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#34-stopsession-object
+ */
+export type StopSession = {
+  /** Required: `URL`, an absolute URL, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#34-stopsession-object */
+  response_url: string;
+  /** Required: `string(36)`, printable text, at most 36 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#34-stopsession-object */
+  session_id: string;
+};
+/** The zod/mini fields of `StopSessionSchema`. */
+export type StopSessionShape = {
+  response_url: z.ZodMiniString<string>;
+  session_id: z.ZodMiniString<string>;
+};
 
 /**
  * OCPI 2.1.1 `UnlockConnector` object.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#35-unlockconnector-object
  */
-export const UnlockConnectorSchema = /*@__PURE__*/ z.strictObject({
+export const UnlockConnectorSchema: SpecObjectSchema<UnlockConnectorShape, UnlockConnector> = /*@__PURE__*/ z.strictObject({
   response_url: URLSchema,
   location_id: /*@__PURE__*/ string(39),
   evse_uid: /*@__PURE__*/ string(39),
   connector_id: /*@__PURE__*/ string(36),
 });
-export interface UnlockConnector extends z.output<typeof UnlockConnectorSchema> {}
+/**
+ * OCPI 2.1.1 `UnlockConnector` object.
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#35-unlockconnector-object
+ */
+export type UnlockConnector = {
+  /** Required: `URL`, an absolute URL, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#35-unlockconnector-object */
+  response_url: string;
+  /** Required: `string(39)`, printable text, at most 39 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#35-unlockconnector-object */
+  location_id: string;
+  /** Required: `string(39)`, printable text, at most 39 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#35-unlockconnector-object */
+  evse_uid: string;
+  /** Required: `string(36)`, printable text, at most 36 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#35-unlockconnector-object */
+  connector_id: string;
+};
+/** The zod/mini fields of `UnlockConnectorSchema`. */
+export type UnlockConnectorShape = {
+  response_url: z.ZodMiniString<string>;
+  location_id: z.ZodMiniString<string>;
+  evse_uid: z.ZodMiniString<string>;
+  connector_id: z.ZodMiniString<string>;
+};
 
 // Sessions
 
@@ -591,16 +1294,16 @@ export interface UnlockConnector extends z.output<typeof UnlockConnectorSchema> 
  * OCPI 2.1.1 `SessionStatus` enum.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_sessions.md#41-sessionstatus-enum
  */
+export type SessionStatus = 'ACTIVE' | 'COMPLETED' | 'INVALID' | 'PENDING';
 export const SessionStatusValues = ['ACTIVE', 'COMPLETED', 'INVALID', 'PENDING'] as const;
-export const SessionStatusSchema = /*@__PURE__*/ z.enum(SessionStatusValues);
-export type SessionStatus = z.infer<typeof SessionStatusSchema>;
+export const SessionStatusSchema: z.ZodMiniEnum<EnumObject<SessionStatus>> = /*@__PURE__*/ z.enum(SessionStatusValues);
 
 /**
  * OCPI 2.1.1 `Session` object.
  * Also checked against the rules the spec states in prose: {@link rules.Session}.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_sessions.md#31-session-object
  */
-export const SessionSchema = /*@__PURE__*/ z.strictObject({
+export const SessionSchema: SpecObjectSchema<SessionShape, Session> = /*@__PURE__*/ z.strictObject({
   id: /*@__PURE__*/ string(36),
   start_datetime: DateTimeSchema,
   end_datetime: /*@__PURE__*/ z.optional(DateTimeSchema),
@@ -615,7 +1318,54 @@ export const SessionSchema = /*@__PURE__*/ z.strictObject({
   status: SessionStatusSchema,
   last_updated: DateTimeSchema,
 }).check(/*@__PURE__*/ specRule(rules.Session));
-export interface Session extends z.output<typeof SessionSchema> {}
+/**
+ * OCPI 2.1.1 `Session` object.
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_sessions.md#31-session-object
+ */
+export type Session = {
+  /** Required: `string(36)`, printable text, at most 36 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_sessions.md#31-session-object */
+  id: string;
+  /** Required: `DateTime`, a UTC timestamp. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_sessions.md#31-session-object */
+  start_datetime: string;
+  /** Optional: `DateTime`, a UTC timestamp. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_sessions.md#31-session-object */
+  end_datetime?: string | undefined;
+  /** Required: `number`, a JSON number. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_sessions.md#31-session-object */
+  kwh: number;
+  /** Required: `string(36)`, printable text, at most 36 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_sessions.md#31-session-object */
+  auth_id: string;
+  /** Required: {@link AuthMethod}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_sessions.md#31-session-object */
+  auth_method: AuthMethod;
+  /** Required: {@link Location}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_sessions.md#31-session-object */
+  location: Location;
+  /** Optional: `string(255)`, printable text, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_sessions.md#31-session-object */
+  meter_id?: string | undefined;
+  /** Required: `string(3)`, printable text, at most 3 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_sessions.md#31-session-object */
+  currency: string;
+  /** Optional list (may be empty) of {@link ChargingPeriod}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_sessions.md#31-session-object */
+  charging_periods?: ChargingPeriod[] | undefined;
+  /** Optional: `number`, a JSON number. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_sessions.md#31-session-object */
+  total_cost?: number | undefined;
+  /** Required: {@link SessionStatus}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_sessions.md#31-session-object */
+  status: SessionStatus;
+  /** Required: `DateTime`, a UTC timestamp. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_sessions.md#31-session-object */
+  last_updated: string;
+};
+/** The zod/mini fields of `SessionSchema`. */
+export type SessionShape = {
+  id: z.ZodMiniString<string>;
+  start_datetime: z.ZodMiniString<string>;
+  end_datetime: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  kwh: z.ZodMiniNumber<number>;
+  auth_id: z.ZodMiniString<string>;
+  auth_method: typeof AuthMethodSchema;
+  location: typeof LocationSchema;
+  meter_id: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  currency: z.ZodMiniString<string>;
+  charging_periods: z.ZodMiniOptional<z.ZodMiniArray<typeof ChargingPeriodSchema>>;
+  total_cost: z.ZodMiniOptional<z.ZodMiniNumber<number>>;
+  status: typeof SessionStatusSchema;
+  last_updated: z.ZodMiniString<string>;
+};
 
 // Tokens
 
@@ -623,31 +1373,65 @@ export interface Session extends z.output<typeof SessionSchema> {}
  * OCPI 2.1.1 `Allowed` enum.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#41-allowed-enum
  */
+export type Allowed = 'ALLOWED' | 'BLOCKED' | 'EXPIRED' | 'NO_CREDIT' | 'NOT_ALLOWED';
 export const AllowedValues = ['ALLOWED', 'BLOCKED', 'EXPIRED', 'NO_CREDIT', 'NOT_ALLOWED'] as const;
-export const AllowedSchema = /*@__PURE__*/ z.enum(AllowedValues);
-export type Allowed = z.infer<typeof AllowedSchema>;
+export const AllowedSchema: z.ZodMiniEnum<EnumObject<Allowed>> = /*@__PURE__*/ z.enum(AllowedValues);
 
 /**
  * OCPI 2.1.1 `LocationReferences` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#42-locationreferences-class
  */
-export const LocationReferencesSchema = /*@__PURE__*/ z.strictObject({
+export const LocationReferencesSchema: SpecObjectSchema<LocationReferencesShape, LocationReferences> = /*@__PURE__*/ z.strictObject({
   location_id: /*@__PURE__*/ string(39),
   evse_uids: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(/*@__PURE__*/ string(39))),
   connector_ids: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(/*@__PURE__*/ string(36))),
 });
-export interface LocationReferences extends z.output<typeof LocationReferencesSchema> {}
+/**
+ * OCPI 2.1.1 `LocationReferences` class.
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#42-locationreferences-class
+ */
+export type LocationReferences = {
+  /** Required: `string(39)`, printable text, at most 39 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#42-locationreferences-class */
+  location_id: string;
+  /** Optional list (may be empty) of `string(39)`, printable text, at most 39 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#42-locationreferences-class */
+  evse_uids?: string[] | undefined;
+  /** Optional list (may be empty) of `string(36)`, printable text, at most 36 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#42-locationreferences-class */
+  connector_ids?: string[] | undefined;
+};
+/** The zod/mini fields of `LocationReferencesSchema`. */
+export type LocationReferencesShape = {
+  location_id: z.ZodMiniString<string>;
+  evse_uids: z.ZodMiniOptional<z.ZodMiniArray<z.ZodMiniString<string>>>;
+  connector_ids: z.ZodMiniOptional<z.ZodMiniArray<z.ZodMiniString<string>>>;
+};
 
 /**
  * OCPI 2.1.1 `AuthorizationInfo` object.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#31-authorizationinfo-object
  */
-export const AuthorizationInfoSchema = /*@__PURE__*/ z.strictObject({
+export const AuthorizationInfoSchema: SpecObjectSchema<AuthorizationInfoShape, AuthorizationInfo> = /*@__PURE__*/ z.strictObject({
   allowed: AllowedSchema,
   location: /*@__PURE__*/ z.optional(LocationReferencesSchema),
   info: /*@__PURE__*/ z.optional(DisplayTextSchema),
 });
-export interface AuthorizationInfo extends z.output<typeof AuthorizationInfoSchema> {}
+/**
+ * OCPI 2.1.1 `AuthorizationInfo` object.
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#31-authorizationinfo-object
+ */
+export type AuthorizationInfo = {
+  /** Required: {@link Allowed}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#31-authorizationinfo-object */
+  allowed: Allowed;
+  /** Optional: {@link LocationReferences}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#31-authorizationinfo-object */
+  location?: LocationReferences | undefined;
+  /** Optional: {@link DisplayText}. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#31-authorizationinfo-object */
+  info?: DisplayText | undefined;
+};
+/** The zod/mini fields of `AuthorizationInfoSchema`. */
+export type AuthorizationInfoShape = {
+  allowed: typeof AllowedSchema;
+  location: z.ZodMiniOptional<typeof LocationReferencesSchema>;
+  info: z.ZodMiniOptional<typeof DisplayTextSchema>;
+};
 
 // Versions
 
@@ -655,6 +1439,7 @@ export interface AuthorizationInfo extends z.output<typeof AuthorizationInfoSche
  * OCPI 2.1.1 `ModuleID` enum.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/version_information_endpoint.md#moduleid-enum
  */
+export type ModuleID = 'cdrs' | 'commands' | 'credentials' | 'locations' | 'sessions' | 'tariffs' | 'tokens';
 export const ModuleIDValues = [
   'cdrs',
   'commands',
@@ -664,16 +1449,15 @@ export const ModuleIDValues = [
   'tariffs',
   'tokens',
 ] as const;
-export const ModuleIDSchema = /*@__PURE__*/ z.enum(ModuleIDValues);
-export type ModuleID = z.infer<typeof ModuleIDSchema>;
+export const ModuleIDSchema: z.ZodMiniEnum<EnumObject<ModuleID>> = /*@__PURE__*/ z.enum(ModuleIDValues);
 
 /**
  * OCPI 2.1.1 `VersionNumber` enum.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/version_information_endpoint.md#versionnumber-enum
  */
+export type VersionNumber = '2.0' | '2.1' | '2.1.1';
 export const VersionNumberValues = ['2.0', '2.1', '2.1.1'] as const;
-export const VersionNumberSchema = /*@__PURE__*/ z.enum(VersionNumberValues);
-export type VersionNumber = z.infer<typeof VersionNumberSchema>;
+export const VersionNumberSchema: z.ZodMiniEnum<EnumObject<VersionNumber>> = /*@__PURE__*/ z.enum(VersionNumberValues);
 
 /**
  * OCPI 2.1.1 `Version` class.
@@ -682,11 +1466,25 @@ export type VersionNumber = z.infer<typeof VersionNumberSchema>;
  * version is taken, and callers pick those they speak.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/version_information_endpoint.md#version-class
  */
-export const VersionSchema = /*@__PURE__*/ z.strictObject({
+export const VersionSchema: SpecObjectSchema<VersionShape, Version> = /*@__PURE__*/ z.strictObject({
   version: /*@__PURE__*/ openEnum(VersionNumberValues),
   url: URLSchema,
 });
-export interface Version extends z.output<typeof VersionSchema> {}
+/**
+ * OCPI 2.1.1 `Version` class.
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/version_information_endpoint.md#version-class
+ */
+export type Version = {
+  /** Required: {@link VersionNumber} or any other string. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/version_information_endpoint.md#version-class */
+  version: VersionNumber | (string & {});
+  /** Required: `URL`, an absolute URL, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/version_information_endpoint.md#version-class */
+  url: string;
+};
+/** The zod/mini fields of `VersionSchema`. */
+export type VersionShape = {
+  version: z.ZodMiniType<VersionNumber | (string & {})>;
+  url: z.ZodMiniString<string>;
+};
 
 /**
  * OCPI 2.1.1 `Endpoint` class.
@@ -695,11 +1493,25 @@ export interface Version extends z.output<typeof VersionSchema> {}
  * is taken; the known modules stay suggested by the type.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/version_information_endpoint.md#endpoint-class
  */
-export const EndpointSchema = /*@__PURE__*/ z.strictObject({
+export const EndpointSchema: SpecObjectSchema<EndpointShape, Endpoint> = /*@__PURE__*/ z.strictObject({
   identifier: /*@__PURE__*/ openEnum(ModuleIDValues),
   url: URLSchema,
 });
-export interface Endpoint extends z.output<typeof EndpointSchema> {}
+/**
+ * OCPI 2.1.1 `Endpoint` class.
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/version_information_endpoint.md#endpoint-class
+ */
+export type Endpoint = {
+  /** Required: {@link ModuleID} or any other string. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/version_information_endpoint.md#endpoint-class */
+  identifier: ModuleID | (string & {});
+  /** Required: `URL`, an absolute URL, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/version_information_endpoint.md#endpoint-class */
+  url: string;
+};
+/** The zod/mini fields of `EndpointSchema`. */
+export type EndpointShape = {
+  identifier: z.ZodMiniType<ModuleID | (string & {})>;
+  url: z.ZodMiniString<string>;
+};
 
 // Commands: each command's request body
 

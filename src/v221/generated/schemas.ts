@@ -2,11 +2,12 @@
 // Do not edit: change the generator or the curated schemas in ../schemas/, then run `npm run codegen`.
 
 import * as z from 'zod/mini';
-import { ConnectorFormatSchema, DayOfWeekSchema, EnergySourceSchema, EnvironmentalImpactCategorySchema, ExceptionalPeriodSchema, ImageCategorySchema, ParkingRestrictionSchema, StatusSchema, StatusScheduleSchema, TariffDimensionTypeSchema, WhitelistTypeSchema } from '../../common/generated/schemas';
+import { type ConnectorFormat, ConnectorFormatSchema, type DayOfWeek, DayOfWeekSchema, type EnergySource, EnergySourceSchema, type EnvironmentalImpactCategory, EnvironmentalImpactCategorySchema, type ExceptionalPeriod, ExceptionalPeriodSchema, type ImageCategory, ImageCategorySchema, type ParkingRestriction, ParkingRestrictionSchema, type Status, StatusSchema, type StatusSchedule, StatusScheduleSchema, type TariffDimensionType, TariffDimensionTypeSchema, type WhitelistType, WhitelistTypeSchema } from '../../common/generated/schemas';
 import { rulesInside, specRule } from '../../common/schema/spec-rule';
 import * as rules from '../schemas/spec-rules';
 import { openEnum } from '../../common/schema/primitives';
 import { BooleanSchema, CiString, DateTimeSchema, NumberSchema, URLSchema, int, nonEmptyArray, string } from '../primitives';
+import type { EnumObject, SpecObjectSchema } from '../../common/schema/spec-object';
 
 export {
   type ConnectorFormat,
@@ -50,9 +51,9 @@ export {
  * OCPI 2.2.1 `Role` enum.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/types.asciidoc#types_role_enum
  */
+export type Role = 'CPO' | 'EMSP' | 'HUB' | 'NAP' | 'NSP' | 'OTHER' | 'SCSP';
 export const RoleValues = ['CPO', 'EMSP', 'HUB', 'NAP', 'NSP', 'OTHER', 'SCSP'] as const;
-export const RoleSchema = /*@__PURE__*/ z.enum(RoleValues);
-export type Role = z.infer<typeof RoleSchema>;
+export const RoleSchema: z.ZodMiniEnum<EnumObject<Role>> = /*@__PURE__*/ z.enum(RoleValues);
 
 // Locations
 
@@ -60,7 +61,7 @@ export type Role = z.infer<typeof RoleSchema>;
  * OCPI 2.2.1 `Image` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_image_class
  */
-export const ImageSchema = /*@__PURE__*/ z.strictObject({
+export const ImageSchema: SpecObjectSchema<ImageShape, Image> = /*@__PURE__*/ z.strictObject({
   url: URLSchema,
   thumbnail: /*@__PURE__*/ z.optional(URLSchema),
   category: ImageCategorySchema,
@@ -68,18 +69,61 @@ export const ImageSchema = /*@__PURE__*/ z.strictObject({
   width: /*@__PURE__*/ z.optional(/*@__PURE__*/ int(5)),
   height: /*@__PURE__*/ z.optional(/*@__PURE__*/ int(5)),
 });
-export interface Image extends z.output<typeof ImageSchema> {}
+/**
+ * OCPI 2.2.1 `Image` class.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_image_class
+ */
+export type Image = {
+  /** Required: `URL`, an absolute URL, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_image_class */
+  url: string;
+  /** Optional: `URL`, an absolute URL, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_image_class */
+  thumbnail?: string | undefined;
+  /** Required: {@link ImageCategory}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_image_class */
+  category: ImageCategory;
+  /** Required: `CiString(4)`, ASCII text of at most 4 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_image_class */
+  type: string;
+  /** Optional: `int(5)`, a whole number of at most 5 digits. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_image_class */
+  width?: number | undefined;
+  /** Optional: `int(5)`, a whole number of at most 5 digits. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_image_class */
+  height?: number | undefined;
+};
+/** The zod/mini fields of `ImageSchema`. */
+export type ImageShape = {
+  url: z.ZodMiniString<string>;
+  thumbnail: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  category: typeof ImageCategorySchema;
+  type: z.ZodMiniString<string>;
+  width: z.ZodMiniOptional<z.ZodMiniInt>;
+  height: z.ZodMiniOptional<z.ZodMiniInt>;
+};
 
 /**
  * OCPI 2.2.1 `BusinessDetails` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_businessdetails_class
  */
-export const BusinessDetailsSchema = /*@__PURE__*/ z.strictObject({
+export const BusinessDetailsSchema: SpecObjectSchema<BusinessDetailsShape, BusinessDetails> = /*@__PURE__*/ z.strictObject({
   name: /*@__PURE__*/ string(100),
   website: /*@__PURE__*/ z.optional(URLSchema),
   logo: /*@__PURE__*/ z.optional(ImageSchema),
 });
-export interface BusinessDetails extends z.output<typeof BusinessDetailsSchema> {}
+/**
+ * OCPI 2.2.1 `BusinessDetails` class.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_businessdetails_class
+ */
+export type BusinessDetails = {
+  /** Required: `string(100)`, printable text, at most 100 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_businessdetails_class */
+  name: string;
+  /** Optional: `URL`, an absolute URL, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_businessdetails_class */
+  website?: string | undefined;
+  /** Optional: {@link Image}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_businessdetails_class */
+  logo?: Image | undefined;
+};
+/** The zod/mini fields of `BusinessDetailsSchema`. */
+export type BusinessDetailsShape = {
+  name: z.ZodMiniString<string>;
+  website: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  logo: z.ZodMiniOptional<typeof ImageSchema>;
+};
 
 // Credentials
 
@@ -87,25 +131,62 @@ export interface BusinessDetails extends z.output<typeof BusinessDetailsSchema> 
  * OCPI 2.2.1 `CredentialsRole` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/credentials.asciidoc#credentials_credentials_role_class
  */
-export const CredentialsRoleSchema = /*@__PURE__*/ z.strictObject({
+export const CredentialsRoleSchema: SpecObjectSchema<CredentialsRoleShape, CredentialsRole> = /*@__PURE__*/ z.strictObject({
   role: RoleSchema,
   business_details: BusinessDetailsSchema,
   party_id: /*@__PURE__*/ CiString(3),
   country_code: /*@__PURE__*/ CiString(2),
 });
-export interface CredentialsRole extends z.output<typeof CredentialsRoleSchema> {}
+/**
+ * OCPI 2.2.1 `CredentialsRole` class.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/credentials.asciidoc#credentials_credentials_role_class
+ */
+export type CredentialsRole = {
+  /** Required: {@link Role}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/credentials.asciidoc#credentials_credentials_role_class */
+  role: Role;
+  /** Required: {@link BusinessDetails}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/credentials.asciidoc#credentials_credentials_role_class */
+  business_details: BusinessDetails;
+  /** Required: `CiString(3)`, ASCII text of at most 3 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/credentials.asciidoc#credentials_credentials_role_class */
+  party_id: string;
+  /** Required: `CiString(2)`, ASCII text of at most 2 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/credentials.asciidoc#credentials_credentials_role_class */
+  country_code: string;
+};
+/** The zod/mini fields of `CredentialsRoleSchema`. */
+export type CredentialsRoleShape = {
+  role: typeof RoleSchema;
+  business_details: typeof BusinessDetailsSchema;
+  party_id: z.ZodMiniString<string>;
+  country_code: z.ZodMiniString<string>;
+};
 
 /**
  * OCPI 2.2.1 `Credentials` object.
  * Also checked against the rules the spec states in prose: {@link rules.Credentials}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/credentials.asciidoc#credentials_credentials_object
  */
-export const CredentialsSchema = /*@__PURE__*/ z.strictObject({
+export const CredentialsSchema: SpecObjectSchema<CredentialsShape, Credentials> = /*@__PURE__*/ z.strictObject({
   token: /*@__PURE__*/ string(64),
   url: URLSchema,
   roles: /*@__PURE__*/ nonEmptyArray(CredentialsRoleSchema),
 }).check(/*@__PURE__*/ specRule(rules.Credentials));
-export interface Credentials extends z.output<typeof CredentialsSchema> {}
+/**
+ * OCPI 2.2.1 `Credentials` object.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/credentials.asciidoc#credentials_credentials_object
+ */
+export type Credentials = {
+  /** Required: `string(64)`, printable text, at most 64 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/credentials.asciidoc#credentials_credentials_object */
+  token: string;
+  /** Required: `URL`, an absolute URL, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/credentials.asciidoc#credentials_credentials_object */
+  url: string;
+  /** Required list (at least one) of {@link CredentialsRole}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/credentials.asciidoc#credentials_credentials_object */
+  roles: CredentialsRole[];
+};
+/** The zod/mini fields of `CredentialsSchema`. */
+export type CredentialsShape = {
+  token: z.ZodMiniString<string>;
+  url: z.ZodMiniString<string>;
+  roles: z.ZodMiniArray<typeof CredentialsRoleSchema>;
+};
 
 // CDRs
 
@@ -113,14 +194,28 @@ export interface Credentials extends z.output<typeof CredentialsSchema> {}
  * OCPI 2.2.1 `AuthMethod` enum.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_authmethod_enum
  */
+export type AuthMethod = 'AUTH_REQUEST' | 'COMMAND' | 'WHITELIST';
 export const AuthMethodValues = ['AUTH_REQUEST', 'COMMAND', 'WHITELIST'] as const;
-export const AuthMethodSchema = /*@__PURE__*/ z.enum(AuthMethodValues);
-export type AuthMethod = z.infer<typeof AuthMethodSchema>;
+export const AuthMethodSchema: z.ZodMiniEnum<EnumObject<AuthMethod>> = /*@__PURE__*/ z.enum(AuthMethodValues);
 
 /**
  * OCPI 2.2.1 `CdrDimensionType` enum.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdrdimensiontype_enum
  */
+export type CdrDimensionType =
+  | 'CURRENT'
+  | 'ENERGY'
+  | 'ENERGY_EXPORT'
+  | 'ENERGY_IMPORT'
+  | 'MAX_CURRENT'
+  | 'MIN_CURRENT'
+  | 'MAX_POWER'
+  | 'MIN_POWER'
+  | 'PARKING_TIME'
+  | 'POWER'
+  | 'RESERVATION_TIME'
+  | 'STATE_OF_CHARGE'
+  | 'TIME';
 export const CdrDimensionTypeValues = [
   'CURRENT',
   'ENERGY',
@@ -136,8 +231,7 @@ export const CdrDimensionTypeValues = [
   'STATE_OF_CHARGE',
   'TIME',
 ] as const;
-export const CdrDimensionTypeSchema = /*@__PURE__*/ z.enum(CdrDimensionTypeValues);
-export type CdrDimensionType = z.infer<typeof CdrDimensionTypeSchema>;
+export const CdrDimensionTypeSchema: z.ZodMiniEnum<EnumObject<CdrDimensionType>> = /*@__PURE__*/ z.enum(CdrDimensionTypeValues);
 
 // Tokens
 
@@ -145,9 +239,9 @@ export type CdrDimensionType = z.infer<typeof CdrDimensionTypeSchema>;
  * OCPI 2.2.1 `TokenType` enum.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_tokentype_enum
  */
+export type TokenType = 'AD_HOC_USER' | 'APP_USER' | 'OTHER' | 'RFID';
 export const TokenTypeValues = ['AD_HOC_USER', 'APP_USER', 'OTHER', 'RFID'] as const;
-export const TokenTypeSchema = /*@__PURE__*/ z.enum(TokenTypeValues);
-export type TokenType = z.infer<typeof TokenTypeSchema>;
+export const TokenTypeSchema: z.ZodMiniEnum<EnumObject<TokenType>> = /*@__PURE__*/ z.enum(TokenTypeValues);
 
 // CDRs
 
@@ -155,14 +249,37 @@ export type TokenType = z.infer<typeof TokenTypeSchema>;
  * OCPI 2.2.1 `CdrToken` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_token_object
  */
-export const CdrTokenSchema = /*@__PURE__*/ z.strictObject({
+export const CdrTokenSchema: SpecObjectSchema<CdrTokenShape, CdrToken> = /*@__PURE__*/ z.strictObject({
   country_code: /*@__PURE__*/ CiString(2),
   party_id: /*@__PURE__*/ CiString(3),
   uid: /*@__PURE__*/ CiString(36),
   type: TokenTypeSchema,
   contract_id: /*@__PURE__*/ CiString(36),
 });
-export interface CdrToken extends z.output<typeof CdrTokenSchema> {}
+/**
+ * OCPI 2.2.1 `CdrToken` class.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_token_object
+ */
+export type CdrToken = {
+  /** Required: `CiString(2)`, ASCII text of at most 2 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_token_object */
+  country_code: string;
+  /** Required: `CiString(3)`, ASCII text of at most 3 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_token_object */
+  party_id: string;
+  /** Required: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_token_object */
+  uid: string;
+  /** Required: {@link TokenType}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_token_object */
+  type: TokenType;
+  /** Required: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_token_object */
+  contract_id: string;
+};
+/** The zod/mini fields of `CdrTokenSchema`. */
+export type CdrTokenShape = {
+  country_code: z.ZodMiniString<string>;
+  party_id: z.ZodMiniString<string>;
+  uid: z.ZodMiniString<string>;
+  type: typeof TokenTypeSchema;
+  contract_id: z.ZodMiniString<string>;
+};
 
 // Locations
 
@@ -171,16 +288,71 @@ export interface CdrToken extends z.output<typeof CdrTokenSchema> {}
  * Also checked against the rules the spec states in prose: {@link rules.GeoLocation}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_geolocation_class
  */
-export const GeoLocationSchema = /*@__PURE__*/ z.strictObject({
+export const GeoLocationSchema: SpecObjectSchema<GeoLocationShape, GeoLocation> = /*@__PURE__*/ z.strictObject({
   latitude: /*@__PURE__*/ string(10),
   longitude: /*@__PURE__*/ string(11),
 }).check(/*@__PURE__*/ specRule(rules.GeoLocation));
-export interface GeoLocation extends z.output<typeof GeoLocationSchema> {}
+/**
+ * OCPI 2.2.1 `GeoLocation` class.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_geolocation_class
+ */
+export type GeoLocation = {
+  /** Required: `string(10)`, printable text, at most 10 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_geolocation_class */
+  latitude: string;
+  /** Required: `string(11)`, printable text, at most 11 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_geolocation_class */
+  longitude: string;
+};
+/** The zod/mini fields of `GeoLocationSchema`. */
+export type GeoLocationShape = {
+  latitude: z.ZodMiniString<string>;
+  longitude: z.ZodMiniString<string>;
+};
 
 /**
  * OCPI 2.2.1 `ConnectorType` enum.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_connectortype_enum
  */
+export type ConnectorType =
+  | 'CHADEMO'
+  | 'CHAOJI'
+  | 'DOMESTIC_A'
+  | 'DOMESTIC_B'
+  | 'DOMESTIC_C'
+  | 'DOMESTIC_D'
+  | 'DOMESTIC_E'
+  | 'DOMESTIC_F'
+  | 'DOMESTIC_G'
+  | 'DOMESTIC_H'
+  | 'DOMESTIC_I'
+  | 'DOMESTIC_J'
+  | 'DOMESTIC_K'
+  | 'DOMESTIC_L'
+  | 'DOMESTIC_M'
+  | 'DOMESTIC_N'
+  | 'DOMESTIC_O'
+  | 'GBT_AC'
+  | 'GBT_DC'
+  | 'IEC_60309_2_single_16'
+  | 'IEC_60309_2_three_16'
+  | 'IEC_60309_2_three_32'
+  | 'IEC_60309_2_three_64'
+  | 'IEC_62196_T1'
+  | 'IEC_62196_T1_COMBO'
+  | 'IEC_62196_T2'
+  | 'IEC_62196_T2_COMBO'
+  | 'IEC_62196_T3A'
+  | 'IEC_62196_T3C'
+  | 'NEMA_5_20'
+  | 'NEMA_6_30'
+  | 'NEMA_6_50'
+  | 'NEMA_10_30'
+  | 'NEMA_10_50'
+  | 'NEMA_14_30'
+  | 'NEMA_14_50'
+  | 'PANTOGRAPH_BOTTOM_UP'
+  | 'PANTOGRAPH_TOP_DOWN'
+  | 'TESLA_R'
+  | 'TESLA_S';
 export const ConnectorTypeValues = [
   'CHADEMO',
   'CHAOJI',
@@ -223,16 +395,15 @@ export const ConnectorTypeValues = [
   'TESLA_R',
   'TESLA_S',
 ] as const;
-export const ConnectorTypeSchema = /*@__PURE__*/ z.enum(ConnectorTypeValues);
-export type ConnectorType = z.infer<typeof ConnectorTypeSchema>;
+export const ConnectorTypeSchema: z.ZodMiniEnum<EnumObject<ConnectorType>> = /*@__PURE__*/ z.enum(ConnectorTypeValues);
 
 /**
  * OCPI 2.2.1 `PowerType` enum.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_powertype_enum
  */
+export type PowerType = 'AC_1_PHASE' | 'AC_2_PHASE' | 'AC_2_PHASE_SPLIT' | 'AC_3_PHASE' | 'DC';
 export const PowerTypeValues = ['AC_1_PHASE', 'AC_2_PHASE', 'AC_2_PHASE_SPLIT', 'AC_3_PHASE', 'DC'] as const;
-export const PowerTypeSchema = /*@__PURE__*/ z.enum(PowerTypeValues);
-export type PowerType = z.infer<typeof PowerTypeSchema>;
+export const PowerTypeSchema: z.ZodMiniEnum<EnumObject<PowerType>> = /*@__PURE__*/ z.enum(PowerTypeValues);
 
 // CDRs
 
@@ -240,7 +411,7 @@ export type PowerType = z.infer<typeof PowerTypeSchema>;
  * OCPI 2.2.1 `CdrLocation` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_location_class
  */
-export const CdrLocationSchema = /*@__PURE__*/ z.strictObject({
+export const CdrLocationSchema: SpecObjectSchema<CdrLocationShape, CdrLocation> = /*@__PURE__*/ z.strictObject({
   id: /*@__PURE__*/ CiString(36),
   name: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(255)),
   address: /*@__PURE__*/ string(45),
@@ -256,7 +427,57 @@ export const CdrLocationSchema = /*@__PURE__*/ z.strictObject({
   connector_format: ConnectorFormatSchema,
   connector_power_type: PowerTypeSchema,
 }).check(/*@__PURE__*/ rulesInside());
-export interface CdrLocation extends z.output<typeof CdrLocationSchema> {}
+/**
+ * OCPI 2.2.1 `CdrLocation` class.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_location_class
+ */
+export type CdrLocation = {
+  /** Required: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_location_class */
+  id: string;
+  /** Optional: `string(255)`, printable text, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_location_class */
+  name?: string | undefined;
+  /** Required: `string(45)`, printable text, at most 45 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_location_class */
+  address: string;
+  /** Required: `string(45)`, printable text, at most 45 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_location_class */
+  city: string;
+  /** Optional: `string(10)`, printable text, at most 10 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_location_class */
+  postal_code?: string | undefined;
+  /** Optional: `string(20)`, printable text, at most 20 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_location_class */
+  state?: string | undefined;
+  /** Required: `string(3)`, printable text, at most 3 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_location_class */
+  country: string;
+  /** Required: {@link GeoLocation}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_location_class */
+  coordinates: GeoLocation;
+  /** Required: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_location_class */
+  evse_uid: string;
+  /** Required: `CiString(48)`, ASCII text of at most 48 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_location_class */
+  evse_id: string;
+  /** Required: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_location_class */
+  connector_id: string;
+  /** Required: {@link ConnectorType}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_location_class */
+  connector_standard: ConnectorType;
+  /** Required: {@link ConnectorFormat}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_location_class */
+  connector_format: ConnectorFormat;
+  /** Required: {@link PowerType}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_location_class */
+  connector_power_type: PowerType;
+};
+/** The zod/mini fields of `CdrLocationSchema`. */
+export type CdrLocationShape = {
+  id: z.ZodMiniString<string>;
+  name: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  address: z.ZodMiniString<string>;
+  city: z.ZodMiniString<string>;
+  postal_code: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  state: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  country: z.ZodMiniString<string>;
+  coordinates: typeof GeoLocationSchema;
+  evse_uid: z.ZodMiniString<string>;
+  evse_id: z.ZodMiniString<string>;
+  connector_id: z.ZodMiniString<string>;
+  connector_standard: typeof ConnectorTypeSchema;
+  connector_format: typeof ConnectorFormatSchema;
+  connector_power_type: typeof PowerTypeSchema;
+};
 
 // Tariffs
 
@@ -264,6 +485,7 @@ export interface CdrLocation extends z.output<typeof CdrLocationSchema> {}
  * OCPI 2.2.1 `TariffType` enum.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariff_type
  */
+export type TariffType = 'AD_HOC_PAYMENT' | 'PROFILE_CHEAP' | 'PROFILE_FAST' | 'PROFILE_GREEN' | 'REGULAR';
 export const TariffTypeValues = [
   'AD_HOC_PAYMENT',
   'PROFILE_CHEAP',
@@ -271,8 +493,7 @@ export const TariffTypeValues = [
   'PROFILE_GREEN',
   'REGULAR',
 ] as const;
-export const TariffTypeSchema = /*@__PURE__*/ z.enum(TariffTypeValues);
-export type TariffType = z.infer<typeof TariffTypeSchema>;
+export const TariffTypeSchema: z.ZodMiniEnum<EnumObject<TariffType>> = /*@__PURE__*/ z.enum(TariffTypeValues);
 
 // Types
 
@@ -280,21 +501,49 @@ export type TariffType = z.infer<typeof TariffTypeSchema>;
  * OCPI 2.2.1 `DisplayText` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/types.asciidoc#types_displaytext_class
  */
-export const DisplayTextSchema = /*@__PURE__*/ z.strictObject({
+export const DisplayTextSchema: SpecObjectSchema<DisplayTextShape, DisplayText> = /*@__PURE__*/ z.strictObject({
   language: /*@__PURE__*/ string(2),
   text: /*@__PURE__*/ string(512),
 });
-export interface DisplayText extends z.output<typeof DisplayTextSchema> {}
+/**
+ * OCPI 2.2.1 `DisplayText` class.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/types.asciidoc#types_displaytext_class
+ */
+export type DisplayText = {
+  /** Required: `string(2)`, printable text, at most 2 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/types.asciidoc#types_displaytext_class */
+  language: string;
+  /** Required: `string(512)`, printable text, at most 512 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/types.asciidoc#types_displaytext_class */
+  text: string;
+};
+/** The zod/mini fields of `DisplayTextSchema`. */
+export type DisplayTextShape = {
+  language: z.ZodMiniString<string>;
+  text: z.ZodMiniString<string>;
+};
 
 /**
  * OCPI 2.2.1 `Price` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/types.asciidoc#types_price_class
  */
-export const PriceSchema = /*@__PURE__*/ z.strictObject({
+export const PriceSchema: SpecObjectSchema<PriceShape, Price> = /*@__PURE__*/ z.strictObject({
   excl_vat: NumberSchema,
   incl_vat: /*@__PURE__*/ z.optional(NumberSchema),
 });
-export interface Price extends z.output<typeof PriceSchema> {}
+/**
+ * OCPI 2.2.1 `Price` class.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/types.asciidoc#types_price_class
+ */
+export type Price = {
+  /** Required: `number`, a JSON number. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/types.asciidoc#types_price_class */
+  excl_vat: number;
+  /** Optional: `number`, a JSON number. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/types.asciidoc#types_price_class */
+  incl_vat?: number | undefined;
+};
+/** The zod/mini fields of `PriceSchema`. */
+export type PriceShape = {
+  excl_vat: z.ZodMiniNumber<number>;
+  incl_vat: z.ZodMiniOptional<z.ZodMiniNumber<number>>;
+};
 
 // Tariffs
 
@@ -302,28 +551,48 @@ export interface Price extends z.output<typeof PriceSchema> {}
  * OCPI 2.2.1 `PriceComponent` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_pricecomponent_class
  */
-export const PriceComponentSchema = /*@__PURE__*/ z.strictObject({
+export const PriceComponentSchema: SpecObjectSchema<PriceComponentShape, PriceComponent> = /*@__PURE__*/ z.strictObject({
   type: TariffDimensionTypeSchema,
   price: NumberSchema,
   vat: /*@__PURE__*/ z.optional(NumberSchema),
   step_size: /*@__PURE__*/ int(),
 });
-export interface PriceComponent extends z.output<typeof PriceComponentSchema> {}
+/**
+ * OCPI 2.2.1 `PriceComponent` class.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_pricecomponent_class
+ */
+export type PriceComponent = {
+  /** Required: {@link TariffDimensionType}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_pricecomponent_class */
+  type: TariffDimensionType;
+  /** Required: `number`, a JSON number. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_pricecomponent_class */
+  price: number;
+  /** Optional: `number`, a JSON number. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_pricecomponent_class */
+  vat?: number | undefined;
+  /** Required: `int`, a whole number. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_pricecomponent_class */
+  step_size: number;
+};
+/** The zod/mini fields of `PriceComponentSchema`. */
+export type PriceComponentShape = {
+  type: typeof TariffDimensionTypeSchema;
+  price: z.ZodMiniNumber<number>;
+  vat: z.ZodMiniOptional<z.ZodMiniNumber<number>>;
+  step_size: z.ZodMiniInt;
+};
 
 /**
  * OCPI 2.2.1 `ReservationRestrictionType` enum.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_reservation_restriction_type
  */
+export type ReservationRestrictionType = 'RESERVATION' | 'RESERVATION_EXPIRES';
 export const ReservationRestrictionTypeValues = ['RESERVATION', 'RESERVATION_EXPIRES'] as const;
-export const ReservationRestrictionTypeSchema = /*@__PURE__*/ z.enum(ReservationRestrictionTypeValues);
-export type ReservationRestrictionType = z.infer<typeof ReservationRestrictionTypeSchema>;
+export const ReservationRestrictionTypeSchema: z.ZodMiniEnum<EnumObject<ReservationRestrictionType>> = /*@__PURE__*/ z.enum(ReservationRestrictionTypeValues);
 
 /**
  * OCPI 2.2.1 `TariffRestrictions` class.
  * Also checked against the rules the spec states in prose: {@link rules.TariffRestrictions}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariffrestrictions_class
  */
-export const TariffRestrictionsSchema = /*@__PURE__*/ z.strictObject({
+export const TariffRestrictionsSchema: SpecObjectSchema<TariffRestrictionsShape, TariffRestrictions> = /*@__PURE__*/ z.strictObject({
   start_time: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(5)),
   end_time: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(5)),
   start_date: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(10)),
@@ -339,17 +608,81 @@ export const TariffRestrictionsSchema = /*@__PURE__*/ z.strictObject({
   day_of_week: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(DayOfWeekSchema)),
   reservation: /*@__PURE__*/ z.optional(ReservationRestrictionTypeSchema),
 }).check(/*@__PURE__*/ specRule(rules.TariffRestrictions));
-export interface TariffRestrictions extends z.output<typeof TariffRestrictionsSchema> {}
+/**
+ * OCPI 2.2.1 `TariffRestrictions` class.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariffrestrictions_class
+ */
+export type TariffRestrictions = {
+  /** Optional: `string(5)`, printable text, at most 5 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariffrestrictions_class */
+  start_time?: string | undefined;
+  /** Optional: `string(5)`, printable text, at most 5 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariffrestrictions_class */
+  end_time?: string | undefined;
+  /** Optional: `string(10)`, printable text, at most 10 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariffrestrictions_class */
+  start_date?: string | undefined;
+  /** Optional: `string(10)`, printable text, at most 10 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariffrestrictions_class */
+  end_date?: string | undefined;
+  /** Optional: `number`, a JSON number. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariffrestrictions_class */
+  min_kwh?: number | undefined;
+  /** Optional: `number`, a JSON number. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariffrestrictions_class */
+  max_kwh?: number | undefined;
+  /** Optional: `number`, a JSON number. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariffrestrictions_class */
+  min_current?: number | undefined;
+  /** Optional: `number`, a JSON number. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariffrestrictions_class */
+  max_current?: number | undefined;
+  /** Optional: `number`, a JSON number. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariffrestrictions_class */
+  min_power?: number | undefined;
+  /** Optional: `number`, a JSON number. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariffrestrictions_class */
+  max_power?: number | undefined;
+  /** Optional: `int`, a whole number. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariffrestrictions_class */
+  min_duration?: number | undefined;
+  /** Optional: `int`, a whole number. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariffrestrictions_class */
+  max_duration?: number | undefined;
+  /** Optional list (may be empty) of {@link DayOfWeek}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariffrestrictions_class */
+  day_of_week?: DayOfWeek[] | undefined;
+  /** Optional: {@link ReservationRestrictionType}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariffrestrictions_class */
+  reservation?: ReservationRestrictionType | undefined;
+};
+/** The zod/mini fields of `TariffRestrictionsSchema`. */
+export type TariffRestrictionsShape = {
+  start_time: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  end_time: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  start_date: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  end_date: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  min_kwh: z.ZodMiniOptional<z.ZodMiniNumber<number>>;
+  max_kwh: z.ZodMiniOptional<z.ZodMiniNumber<number>>;
+  min_current: z.ZodMiniOptional<z.ZodMiniNumber<number>>;
+  max_current: z.ZodMiniOptional<z.ZodMiniNumber<number>>;
+  min_power: z.ZodMiniOptional<z.ZodMiniNumber<number>>;
+  max_power: z.ZodMiniOptional<z.ZodMiniNumber<number>>;
+  min_duration: z.ZodMiniOptional<z.ZodMiniInt>;
+  max_duration: z.ZodMiniOptional<z.ZodMiniInt>;
+  day_of_week: z.ZodMiniOptional<z.ZodMiniArray<typeof DayOfWeekSchema>>;
+  reservation: z.ZodMiniOptional<typeof ReservationRestrictionTypeSchema>;
+};
 
 /**
  * OCPI 2.2.1 `TariffElement` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariffelement_class
  */
-export const TariffElementSchema = /*@__PURE__*/ z.strictObject({
+export const TariffElementSchema: SpecObjectSchema<TariffElementShape, TariffElement> = /*@__PURE__*/ z.strictObject({
   price_components: /*@__PURE__*/ nonEmptyArray(PriceComponentSchema),
   restrictions: /*@__PURE__*/ z.optional(TariffRestrictionsSchema),
 }).check(/*@__PURE__*/ rulesInside());
-export interface TariffElement extends z.output<typeof TariffElementSchema> {}
+/**
+ * OCPI 2.2.1 `TariffElement` class.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariffelement_class
+ */
+export type TariffElement = {
+  /** Required list (at least one) of {@link PriceComponent}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariffelement_class */
+  price_components: PriceComponent[];
+  /** Optional: {@link TariffRestrictions}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariffelement_class */
+  restrictions?: TariffRestrictions | undefined;
+};
+/** The zod/mini fields of `TariffElementSchema`. */
+export type TariffElementShape = {
+  price_components: z.ZodMiniArray<typeof PriceComponentSchema>;
+  restrictions: z.ZodMiniOptional<typeof TariffRestrictionsSchema>;
+};
 
 // Locations
 
@@ -357,24 +690,61 @@ export interface TariffElement extends z.output<typeof TariffElementSchema> {}
  * OCPI 2.2.1 `EnvironmentalImpact` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_environmentalimpact_class
  */
-export const EnvironmentalImpactSchema = /*@__PURE__*/ z.strictObject({
+export const EnvironmentalImpactSchema: SpecObjectSchema<EnvironmentalImpactShape, EnvironmentalImpact> = /*@__PURE__*/ z.strictObject({
   category: EnvironmentalImpactCategorySchema,
   amount: NumberSchema,
 });
-export interface EnvironmentalImpact extends z.output<typeof EnvironmentalImpactSchema> {}
+/**
+ * OCPI 2.2.1 `EnvironmentalImpact` class.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_environmentalimpact_class
+ */
+export type EnvironmentalImpact = {
+  /** Required: {@link EnvironmentalImpactCategory}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_environmentalimpact_class */
+  category: EnvironmentalImpactCategory;
+  /** Required: `number`, a JSON number. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_environmentalimpact_class */
+  amount: number;
+};
+/** The zod/mini fields of `EnvironmentalImpactSchema`. */
+export type EnvironmentalImpactShape = {
+  category: typeof EnvironmentalImpactCategorySchema;
+  amount: z.ZodMiniNumber<number>;
+};
 
 /**
  * OCPI 2.2.1 `EnergyMix` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_energymix_class
  */
-export const EnergyMixSchema = /*@__PURE__*/ z.strictObject({
+export const EnergyMixSchema: SpecObjectSchema<EnergyMixShape, EnergyMix> = /*@__PURE__*/ z.strictObject({
   is_green_energy: BooleanSchema,
   energy_sources: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(EnergySourceSchema)),
   environ_impact: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(EnvironmentalImpactSchema)),
   supplier_name: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(64)),
   energy_product_name: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(64)),
 }).check(/*@__PURE__*/ rulesInside());
-export interface EnergyMix extends z.output<typeof EnergyMixSchema> {}
+/**
+ * OCPI 2.2.1 `EnergyMix` class.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_energymix_class
+ */
+export type EnergyMix = {
+  /** Required: `boolean`, true or false. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_energymix_class */
+  is_green_energy: boolean;
+  /** Optional list (may be empty) of {@link EnergySource}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_energymix_class */
+  energy_sources?: EnergySource[] | undefined;
+  /** Optional list (may be empty) of {@link EnvironmentalImpact}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_energymix_class */
+  environ_impact?: EnvironmentalImpact[] | undefined;
+  /** Optional: `string(64)`, printable text, at most 64 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_energymix_class */
+  supplier_name?: string | undefined;
+  /** Optional: `string(64)`, printable text, at most 64 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_energymix_class */
+  energy_product_name?: string | undefined;
+};
+/** The zod/mini fields of `EnergyMixSchema`. */
+export type EnergyMixShape = {
+  is_green_energy: z.ZodMiniBoolean<boolean>;
+  energy_sources: z.ZodMiniOptional<z.ZodMiniArray<typeof EnergySourceSchema>>;
+  environ_impact: z.ZodMiniOptional<z.ZodMiniArray<typeof EnvironmentalImpactSchema>>;
+  supplier_name: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  energy_product_name: z.ZodMiniOptional<z.ZodMiniString<string>>;
+};
 
 // Tariffs
 
@@ -382,7 +752,7 @@ export interface EnergyMix extends z.output<typeof EnergyMixSchema> {}
  * OCPI 2.2.1 `Tariff` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariff_object
  */
-export const TariffSchema = /*@__PURE__*/ z.strictObject({
+export const TariffSchema: SpecObjectSchema<TariffShape, Tariff> = /*@__PURE__*/ z.strictObject({
   country_code: /*@__PURE__*/ CiString(2),
   party_id: /*@__PURE__*/ CiString(3),
   id: /*@__PURE__*/ CiString(36),
@@ -398,7 +768,57 @@ export const TariffSchema = /*@__PURE__*/ z.strictObject({
   energy_mix: /*@__PURE__*/ z.optional(EnergyMixSchema),
   last_updated: DateTimeSchema,
 }).check(/*@__PURE__*/ rulesInside());
-export interface Tariff extends z.output<typeof TariffSchema> {}
+/**
+ * OCPI 2.2.1 `Tariff` object.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariff_object
+ */
+export type Tariff = {
+  /** Required: `CiString(2)`, ASCII text of at most 2 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariff_object */
+  country_code: string;
+  /** Required: `CiString(3)`, ASCII text of at most 3 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariff_object */
+  party_id: string;
+  /** Required: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariff_object */
+  id: string;
+  /** Required: `string(3)`, printable text, at most 3 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariff_object */
+  currency: string;
+  /** Optional: {@link TariffType}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariff_object */
+  type?: TariffType | undefined;
+  /** Optional list (may be empty) of {@link DisplayText}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariff_object */
+  tariff_alt_text?: DisplayText[] | undefined;
+  /** Optional: `URL`, an absolute URL, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariff_object */
+  tariff_alt_url?: string | undefined;
+  /** Optional: {@link Price}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariff_object */
+  min_price?: Price | undefined;
+  /** Optional: {@link Price}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariff_object */
+  max_price?: Price | undefined;
+  /** Required list (at least one) of {@link TariffElement}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariff_object */
+  elements: TariffElement[];
+  /** Optional: `DateTime`, a UTC timestamp. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariff_object */
+  start_date_time?: string | undefined;
+  /** Optional: `DateTime`, a UTC timestamp. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariff_object */
+  end_date_time?: string | undefined;
+  /** Optional: {@link EnergyMix}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariff_object */
+  energy_mix?: EnergyMix | undefined;
+  /** Required: `DateTime`, a UTC timestamp. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariff_object */
+  last_updated: string;
+};
+/** The zod/mini fields of `TariffSchema`. */
+export type TariffShape = {
+  country_code: z.ZodMiniString<string>;
+  party_id: z.ZodMiniString<string>;
+  id: z.ZodMiniString<string>;
+  currency: z.ZodMiniString<string>;
+  type: z.ZodMiniOptional<typeof TariffTypeSchema>;
+  tariff_alt_text: z.ZodMiniOptional<z.ZodMiniArray<typeof DisplayTextSchema>>;
+  tariff_alt_url: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  min_price: z.ZodMiniOptional<typeof PriceSchema>;
+  max_price: z.ZodMiniOptional<typeof PriceSchema>;
+  elements: z.ZodMiniArray<typeof TariffElementSchema>;
+  start_date_time: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  end_date_time: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  energy_mix: z.ZodMiniOptional<typeof EnergyMixSchema>;
+  last_updated: z.ZodMiniString<string>;
+};
 
 // CDRs
 
@@ -407,53 +827,124 @@ export interface Tariff extends z.output<typeof TariffSchema> {}
  * Also checked against the rules the spec states in prose: {@link rules.CdrDimension}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdrdimension_class
  */
-export const CdrDimensionSchema = /*@__PURE__*/ z.strictObject({
+export const CdrDimensionSchema: SpecObjectSchema<CdrDimensionShape, CdrDimension> = /*@__PURE__*/ z.strictObject({
   type: CdrDimensionTypeSchema,
   volume: NumberSchema,
 }).check(/*@__PURE__*/ specRule(rules.CdrDimension));
-export interface CdrDimension extends z.output<typeof CdrDimensionSchema> {}
+/**
+ * OCPI 2.2.1 `CdrDimension` class.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdrdimension_class
+ */
+export type CdrDimension = {
+  /** Required: {@link CdrDimensionType}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdrdimension_class */
+  type: CdrDimensionType;
+  /** Required: `number`, a JSON number. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdrdimension_class */
+  volume: number;
+};
+/** The zod/mini fields of `CdrDimensionSchema`. */
+export type CdrDimensionShape = {
+  type: typeof CdrDimensionTypeSchema;
+  volume: z.ZodMiniNumber<number>;
+};
 
 /**
  * OCPI 2.2.1 `ChargingPeriod` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_chargingperiod_class
  */
-export const ChargingPeriodSchema = /*@__PURE__*/ z.strictObject({
+export const ChargingPeriodSchema: SpecObjectSchema<ChargingPeriodShape, ChargingPeriod> = /*@__PURE__*/ z.strictObject({
   start_date_time: DateTimeSchema,
   dimensions: /*@__PURE__*/ nonEmptyArray(CdrDimensionSchema),
   tariff_id: /*@__PURE__*/ z.optional(/*@__PURE__*/ CiString(36)),
 }).check(/*@__PURE__*/ rulesInside());
-export interface ChargingPeriod extends z.output<typeof ChargingPeriodSchema> {}
+/**
+ * OCPI 2.2.1 `ChargingPeriod` class.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_chargingperiod_class
+ */
+export type ChargingPeriod = {
+  /** Required: `DateTime`, a UTC timestamp. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_chargingperiod_class */
+  start_date_time: string;
+  /** Required list (at least one) of {@link CdrDimension}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_chargingperiod_class */
+  dimensions: CdrDimension[];
+  /** Optional: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_chargingperiod_class */
+  tariff_id?: string | undefined;
+};
+/** The zod/mini fields of `ChargingPeriodSchema`. */
+export type ChargingPeriodShape = {
+  start_date_time: z.ZodMiniString<string>;
+  dimensions: z.ZodMiniArray<typeof CdrDimensionSchema>;
+  tariff_id: z.ZodMiniOptional<z.ZodMiniString<string>>;
+};
 
 /**
  * OCPI 2.2.1 `SignedValue` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_signed_value_class
  */
-export const SignedValueSchema = /*@__PURE__*/ z.strictObject({
+export const SignedValueSchema: SpecObjectSchema<SignedValueShape, SignedValue> = /*@__PURE__*/ z.strictObject({
   nature: /*@__PURE__*/ CiString(32),
   plain_data: /*@__PURE__*/ string(5000),
   signed_data: /*@__PURE__*/ string(5000),
 });
-export interface SignedValue extends z.output<typeof SignedValueSchema> {}
+/**
+ * OCPI 2.2.1 `SignedValue` class.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_signed_value_class
+ */
+export type SignedValue = {
+  /** Required: `CiString(32)`, ASCII text of at most 32 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_signed_value_class */
+  nature: string;
+  /** Required: `string(5000)`, printable text, at most 5000 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_signed_value_class */
+  plain_data: string;
+  /** Required: `string(5000)`, printable text, at most 5000 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_signed_value_class */
+  signed_data: string;
+};
+/** The zod/mini fields of `SignedValueSchema`. */
+export type SignedValueShape = {
+  nature: z.ZodMiniString<string>;
+  plain_data: z.ZodMiniString<string>;
+  signed_data: z.ZodMiniString<string>;
+};
 
 /**
  * OCPI 2.2.1 `SignedData` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_signed_data_class
  */
-export const SignedDataSchema = /*@__PURE__*/ z.strictObject({
+export const SignedDataSchema: SpecObjectSchema<SignedDataShape, SignedData> = /*@__PURE__*/ z.strictObject({
   encoding_method: /*@__PURE__*/ CiString(36),
   encoding_method_version: /*@__PURE__*/ z.optional(/*@__PURE__*/ int()),
   public_key: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(512)),
   signed_values: /*@__PURE__*/ nonEmptyArray(SignedValueSchema),
   url: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(512)),
 });
-export interface SignedData extends z.output<typeof SignedDataSchema> {}
+/**
+ * OCPI 2.2.1 `SignedData` class.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_signed_data_class
+ */
+export type SignedData = {
+  /** Required: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_signed_data_class */
+  encoding_method: string;
+  /** Optional: `int`, a whole number. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_signed_data_class */
+  encoding_method_version?: number | undefined;
+  /** Optional: `string(512)`, printable text, at most 512 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_signed_data_class */
+  public_key?: string | undefined;
+  /** Required list (at least one) of {@link SignedValue}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_signed_data_class */
+  signed_values: SignedValue[];
+  /** Optional: `string(512)`, printable text, at most 512 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_signed_data_class */
+  url?: string | undefined;
+};
+/** The zod/mini fields of `SignedDataSchema`. */
+export type SignedDataShape = {
+  encoding_method: z.ZodMiniString<string>;
+  encoding_method_version: z.ZodMiniOptional<z.ZodMiniInt>;
+  public_key: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  signed_values: z.ZodMiniArray<typeof SignedValueSchema>;
+  url: z.ZodMiniOptional<z.ZodMiniString<string>>;
+};
 
 /**
  * OCPI 2.2.1 `CDR` object.
  * Also checked against the rules the spec states in prose: {@link rules.CDR}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object
  */
-export const CDRSchema = /*@__PURE__*/ z.strictObject({
+export const CDRSchema: SpecObjectSchema<CDRShape, CDR> = /*@__PURE__*/ z.strictObject({
   country_code: /*@__PURE__*/ CiString(2),
   party_id: /*@__PURE__*/ CiString(3),
   id: /*@__PURE__*/ CiString(39),
@@ -485,7 +976,105 @@ export const CDRSchema = /*@__PURE__*/ z.strictObject({
   home_charging_compensation: /*@__PURE__*/ z.optional(BooleanSchema),
   last_updated: DateTimeSchema,
 }).check(/*@__PURE__*/ specRule(rules.CDR));
-export interface CDR extends z.output<typeof CDRSchema> {}
+/**
+ * OCPI 2.2.1 `CDR` object.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object
+ */
+export type CDR = {
+  /** Required: `CiString(2)`, ASCII text of at most 2 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object */
+  country_code: string;
+  /** Required: `CiString(3)`, ASCII text of at most 3 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object */
+  party_id: string;
+  /** Required: `CiString(39)`, ASCII text of at most 39 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object */
+  id: string;
+  /** Required: `DateTime`, a UTC timestamp. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object */
+  start_date_time: string;
+  /** Required: `DateTime`, a UTC timestamp. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object */
+  end_date_time: string;
+  /** Optional: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object */
+  session_id?: string | undefined;
+  /** Required: {@link CdrToken}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object */
+  cdr_token: CdrToken;
+  /** Required: {@link AuthMethod}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object */
+  auth_method: AuthMethod;
+  /** Optional: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object */
+  authorization_reference?: string | undefined;
+  /** Required: {@link CdrLocation}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object */
+  cdr_location: CdrLocation;
+  /** Optional: `string(255)`, printable text, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object */
+  meter_id?: string | undefined;
+  /** Required: `string(3)`, printable text, at most 3 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object */
+  currency: string;
+  /** Optional list (may be empty) of {@link Tariff}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object */
+  tariffs?: Tariff[] | undefined;
+  /** Required list (at least one) of {@link ChargingPeriod}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object */
+  charging_periods: ChargingPeriod[];
+  /** Optional: {@link SignedData}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object */
+  signed_data?: SignedData | undefined;
+  /** Required: {@link Price}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object */
+  total_cost: Price;
+  /** Optional: {@link Price}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object */
+  total_fixed_cost?: Price | undefined;
+  /** Required: `number`, a JSON number. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object */
+  total_energy: number;
+  /** Optional: {@link Price}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object */
+  total_energy_cost?: Price | undefined;
+  /** Required: `number`, a JSON number. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object */
+  total_time: number;
+  /** Optional: {@link Price}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object */
+  total_time_cost?: Price | undefined;
+  /** Optional: `number`, a JSON number. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object */
+  total_parking_time?: number | undefined;
+  /** Optional: {@link Price}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object */
+  total_parking_cost?: Price | undefined;
+  /** Optional: {@link Price}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object */
+  total_reservation_cost?: Price | undefined;
+  /** Optional: `string(255)`, printable text, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object */
+  remark?: string | undefined;
+  /** Optional: `CiString(39)`, ASCII text of at most 39 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object */
+  invoice_reference_id?: string | undefined;
+  /** Optional: `boolean`, true or false. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object */
+  credit?: boolean | undefined;
+  /** Optional: `CiString(39)`, ASCII text of at most 39 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object */
+  credit_reference_id?: string | undefined;
+  /** Optional: `boolean`, true or false. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object */
+  home_charging_compensation?: boolean | undefined;
+  /** Required: `DateTime`, a UTC timestamp. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object */
+  last_updated: string;
+};
+/** The zod/mini fields of `CDRSchema`. */
+export type CDRShape = {
+  country_code: z.ZodMiniString<string>;
+  party_id: z.ZodMiniString<string>;
+  id: z.ZodMiniString<string>;
+  start_date_time: z.ZodMiniString<string>;
+  end_date_time: z.ZodMiniString<string>;
+  session_id: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  cdr_token: typeof CdrTokenSchema;
+  auth_method: typeof AuthMethodSchema;
+  authorization_reference: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  cdr_location: typeof CdrLocationSchema;
+  meter_id: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  currency: z.ZodMiniString<string>;
+  tariffs: z.ZodMiniOptional<z.ZodMiniArray<typeof TariffSchema>>;
+  charging_periods: z.ZodMiniArray<typeof ChargingPeriodSchema>;
+  signed_data: z.ZodMiniOptional<typeof SignedDataSchema>;
+  total_cost: typeof PriceSchema;
+  total_fixed_cost: z.ZodMiniOptional<typeof PriceSchema>;
+  total_energy: z.ZodMiniNumber<number>;
+  total_energy_cost: z.ZodMiniOptional<typeof PriceSchema>;
+  total_time: z.ZodMiniNumber<number>;
+  total_time_cost: z.ZodMiniOptional<typeof PriceSchema>;
+  total_parking_time: z.ZodMiniOptional<z.ZodMiniNumber<number>>;
+  total_parking_cost: z.ZodMiniOptional<typeof PriceSchema>;
+  total_reservation_cost: z.ZodMiniOptional<typeof PriceSchema>;
+  remark: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  invoice_reference_id: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  credit: z.ZodMiniOptional<z.ZodMiniBoolean<boolean>>;
+  credit_reference_id: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  home_charging_compensation: z.ZodMiniOptional<z.ZodMiniBoolean<boolean>>;
+  last_updated: z.ZodMiniString<string>;
+};
 
 // ChargingProfiles
 
@@ -493,14 +1082,20 @@ export interface CDR extends z.output<typeof CDRSchema> {}
  * OCPI 2.2.1 `ChargingRateUnit` enum.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_chargingrateunit
  */
+export type ChargingRateUnit = 'W' | 'A';
 export const ChargingRateUnitValues = ['W', 'A'] as const;
-export const ChargingRateUnitSchema = /*@__PURE__*/ z.enum(ChargingRateUnitValues);
-export type ChargingRateUnit = z.infer<typeof ChargingRateUnitSchema>;
+export const ChargingRateUnitSchema: z.ZodMiniEnum<EnumObject<ChargingRateUnit>> = /*@__PURE__*/ z.enum(ChargingRateUnitValues);
 
 /**
  * OCPI 2.2.1 `ChargingProfileResponseType` enum.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_responsetype_enum
  */
+export type ChargingProfileResponseType =
+  | 'ACCEPTED'
+  | 'NOT_SUPPORTED'
+  | 'REJECTED'
+  | 'TOO_OFTEN'
+  | 'UNKNOWN_SESSION';
 export const ChargingProfileResponseTypeValues = [
   'ACCEPTED',
   'NOT_SUPPORTED',
@@ -508,100 +1103,214 @@ export const ChargingProfileResponseTypeValues = [
   'TOO_OFTEN',
   'UNKNOWN_SESSION',
 ] as const;
-export const ChargingProfileResponseTypeSchema = /*@__PURE__*/ z.enum(ChargingProfileResponseTypeValues);
-export type ChargingProfileResponseType = z.infer<typeof ChargingProfileResponseTypeSchema>;
+export const ChargingProfileResponseTypeSchema: z.ZodMiniEnum<EnumObject<ChargingProfileResponseType>> = /*@__PURE__*/ z.enum(ChargingProfileResponseTypeValues);
 
 /**
  * OCPI 2.2.1 `ChargingProfileResultType` enum.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_resulttype_enum
  */
+export type ChargingProfileResultType = 'ACCEPTED' | 'REJECTED' | 'UNKNOWN';
 export const ChargingProfileResultTypeValues = ['ACCEPTED', 'REJECTED', 'UNKNOWN'] as const;
-export const ChargingProfileResultTypeSchema = /*@__PURE__*/ z.enum(ChargingProfileResultTypeValues);
-export type ChargingProfileResultType = z.infer<typeof ChargingProfileResultTypeSchema>;
+export const ChargingProfileResultTypeSchema: z.ZodMiniEnum<EnumObject<ChargingProfileResultType>> = /*@__PURE__*/ z.enum(ChargingProfileResultTypeValues);
 
 /**
  * OCPI 2.2.1 `ChargingProfileResponse` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_response_object
  */
-export const ChargingProfileResponseSchema = /*@__PURE__*/ z.strictObject({
+export const ChargingProfileResponseSchema: SpecObjectSchema<ChargingProfileResponseShape, ChargingProfileResponse> = /*@__PURE__*/ z.strictObject({
   result: ChargingProfileResponseTypeSchema,
   timeout: /*@__PURE__*/ int(),
 });
-export interface ChargingProfileResponse extends z.output<typeof ChargingProfileResponseSchema> {}
+/**
+ * OCPI 2.2.1 `ChargingProfileResponse` object.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_response_object
+ */
+export type ChargingProfileResponse = {
+  /** Required: {@link ChargingProfileResponseType}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_response_object */
+  result: ChargingProfileResponseType;
+  /** Required: `int`, a whole number. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_response_object */
+  timeout: number;
+};
+/** The zod/mini fields of `ChargingProfileResponseSchema`. */
+export type ChargingProfileResponseShape = {
+  result: typeof ChargingProfileResponseTypeSchema;
+  timeout: z.ZodMiniInt;
+};
 
 /**
  * OCPI 2.2.1 `ChargingProfilePeriod` class.
  * Also checked against the rules the spec states in prose: {@link rules.ChargingProfilePeriod}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_charging_profile_period_class
  */
-export const ChargingProfilePeriodSchema = /*@__PURE__*/ z.strictObject({
+export const ChargingProfilePeriodSchema: SpecObjectSchema<ChargingProfilePeriodShape, ChargingProfilePeriod> = /*@__PURE__*/ z.strictObject({
   start_period: /*@__PURE__*/ int(),
   limit: NumberSchema,
 }).check(/*@__PURE__*/ specRule(rules.ChargingProfilePeriod));
-export interface ChargingProfilePeriod extends z.output<typeof ChargingProfilePeriodSchema> {}
+/**
+ * OCPI 2.2.1 `ChargingProfilePeriod` class.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_charging_profile_period_class
+ */
+export type ChargingProfilePeriod = {
+  /** Required: `int`, a whole number. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_charging_profile_period_class */
+  start_period: number;
+  /** Required: `number`, a JSON number. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_charging_profile_period_class */
+  limit: number;
+};
+/** The zod/mini fields of `ChargingProfilePeriodSchema`. */
+export type ChargingProfilePeriodShape = {
+  start_period: z.ZodMiniInt;
+  limit: z.ZodMiniNumber<number>;
+};
 
 /**
  * OCPI 2.2.1 `ChargingProfile` class.
  * Also checked against the rules the spec states in prose: {@link rules.ChargingProfile}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_charging_profile_class
  */
-export const ChargingProfileSchema = /*@__PURE__*/ z.strictObject({
+export const ChargingProfileSchema: SpecObjectSchema<ChargingProfileShape, ChargingProfile> = /*@__PURE__*/ z.strictObject({
   start_date_time: /*@__PURE__*/ z.optional(DateTimeSchema),
   duration: /*@__PURE__*/ z.optional(/*@__PURE__*/ int()),
   charging_rate_unit: ChargingRateUnitSchema,
   min_charging_rate: /*@__PURE__*/ z.optional(NumberSchema),
   charging_profile_period: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(ChargingProfilePeriodSchema)),
 }).check(/*@__PURE__*/ specRule(rules.ChargingProfile));
-export interface ChargingProfile extends z.output<typeof ChargingProfileSchema> {}
+/**
+ * OCPI 2.2.1 `ChargingProfile` class.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_charging_profile_class
+ */
+export type ChargingProfile = {
+  /** Optional: `DateTime`, a UTC timestamp. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_charging_profile_class */
+  start_date_time?: string | undefined;
+  /** Optional: `int`, a whole number. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_charging_profile_class */
+  duration?: number | undefined;
+  /** Required: {@link ChargingRateUnit}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_charging_profile_class */
+  charging_rate_unit: ChargingRateUnit;
+  /** Optional: `number`, a JSON number. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_charging_profile_class */
+  min_charging_rate?: number | undefined;
+  /** Optional list (may be empty) of {@link ChargingProfilePeriod}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_charging_profile_class */
+  charging_profile_period?: ChargingProfilePeriod[] | undefined;
+};
+/** The zod/mini fields of `ChargingProfileSchema`. */
+export type ChargingProfileShape = {
+  start_date_time: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  duration: z.ZodMiniOptional<z.ZodMiniInt>;
+  charging_rate_unit: typeof ChargingRateUnitSchema;
+  min_charging_rate: z.ZodMiniOptional<z.ZodMiniNumber<number>>;
+  charging_profile_period: z.ZodMiniOptional<z.ZodMiniArray<typeof ChargingProfilePeriodSchema>>;
+};
 
 /**
  * OCPI 2.2.1 `ActiveChargingProfile` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_active_charging_profile_class
  */
-export const ActiveChargingProfileSchema = /*@__PURE__*/ z.strictObject({
+export const ActiveChargingProfileSchema: SpecObjectSchema<ActiveChargingProfileShape, ActiveChargingProfile> = /*@__PURE__*/ z.strictObject({
   start_date_time: DateTimeSchema,
   charging_profile: ChargingProfileSchema,
 }).check(/*@__PURE__*/ rulesInside());
-export interface ActiveChargingProfile extends z.output<typeof ActiveChargingProfileSchema> {}
+/**
+ * OCPI 2.2.1 `ActiveChargingProfile` class.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_active_charging_profile_class
+ */
+export type ActiveChargingProfile = {
+  /** Required: `DateTime`, a UTC timestamp. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_active_charging_profile_class */
+  start_date_time: string;
+  /** Required: {@link ChargingProfile}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_active_charging_profile_class */
+  charging_profile: ChargingProfile;
+};
+/** The zod/mini fields of `ActiveChargingProfileSchema`. */
+export type ActiveChargingProfileShape = {
+  start_date_time: z.ZodMiniString<string>;
+  charging_profile: typeof ChargingProfileSchema;
+};
 
 /**
  * OCPI 2.2.1 `ActiveChargingProfileResult` object.
  * Also checked against the rules the spec states in prose: {@link rules.ActiveChargingProfileResult}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_active_charging_profiles_result_object
  */
-export const ActiveChargingProfileResultSchema = /*@__PURE__*/ z.strictObject({
+export const ActiveChargingProfileResultSchema: SpecObjectSchema<ActiveChargingProfileResultShape, ActiveChargingProfileResult> = /*@__PURE__*/ z.strictObject({
   result: ChargingProfileResultTypeSchema,
   profile: /*@__PURE__*/ z.optional(ActiveChargingProfileSchema),
 }).check(/*@__PURE__*/ specRule(rules.ActiveChargingProfileResult));
-export interface ActiveChargingProfileResult extends z.output<typeof ActiveChargingProfileResultSchema> {}
+/**
+ * OCPI 2.2.1 `ActiveChargingProfileResult` object.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_active_charging_profiles_result_object
+ */
+export type ActiveChargingProfileResult = {
+  /** Required: {@link ChargingProfileResultType}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_active_charging_profiles_result_object */
+  result: ChargingProfileResultType;
+  /** Optional: {@link ActiveChargingProfile}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_active_charging_profiles_result_object */
+  profile?: ActiveChargingProfile | undefined;
+};
+/** The zod/mini fields of `ActiveChargingProfileResultSchema`. */
+export type ActiveChargingProfileResultShape = {
+  result: typeof ChargingProfileResultTypeSchema;
+  profile: z.ZodMiniOptional<typeof ActiveChargingProfileSchema>;
+};
 
 /**
  * OCPI 2.2.1 `ChargingProfileResult` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_charging_profiles_result_object
  */
-export const ChargingProfileResultSchema = /*@__PURE__*/ z.strictObject({
+export const ChargingProfileResultSchema: SpecObjectSchema<ChargingProfileResultShape, ChargingProfileResult> = /*@__PURE__*/ z.strictObject({
   result: ChargingProfileResultTypeSchema,
 });
-export interface ChargingProfileResult extends z.output<typeof ChargingProfileResultSchema> {}
+/**
+ * OCPI 2.2.1 `ChargingProfileResult` object.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_charging_profiles_result_object
+ */
+export type ChargingProfileResult = {
+  /** Required: {@link ChargingProfileResultType}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_charging_profiles_result_object */
+  result: ChargingProfileResultType;
+};
+/** The zod/mini fields of `ChargingProfileResultSchema`. */
+export type ChargingProfileResultShape = {
+  result: typeof ChargingProfileResultTypeSchema;
+};
 
 /**
  * OCPI 2.2.1 `ClearProfileResult` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_clear_profiles_result_object
  */
-export const ClearProfileResultSchema = /*@__PURE__*/ z.strictObject({
+export const ClearProfileResultSchema: SpecObjectSchema<ClearProfileResultShape, ClearProfileResult> = /*@__PURE__*/ z.strictObject({
   result: ChargingProfileResultTypeSchema,
 });
-export interface ClearProfileResult extends z.output<typeof ClearProfileResultSchema> {}
+/**
+ * OCPI 2.2.1 `ClearProfileResult` object.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_clear_profiles_result_object
+ */
+export type ClearProfileResult = {
+  /** Required: {@link ChargingProfileResultType}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_clear_profiles_result_object */
+  result: ChargingProfileResultType;
+};
+/** The zod/mini fields of `ClearProfileResultSchema`. */
+export type ClearProfileResultShape = {
+  result: typeof ChargingProfileResultTypeSchema;
+};
 
 /**
  * OCPI 2.2.1 `SetChargingProfile` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_set_charging_profile_object
  */
-export const SetChargingProfileSchema = /*@__PURE__*/ z.strictObject({
+export const SetChargingProfileSchema: SpecObjectSchema<SetChargingProfileShape, SetChargingProfile> = /*@__PURE__*/ z.strictObject({
   charging_profile: ChargingProfileSchema,
   response_url: URLSchema,
 }).check(/*@__PURE__*/ rulesInside());
-export interface SetChargingProfile extends z.output<typeof SetChargingProfileSchema> {}
+/**
+ * OCPI 2.2.1 `SetChargingProfile` object.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_set_charging_profile_object
+ */
+export type SetChargingProfile = {
+  /** Required: {@link ChargingProfile}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_set_charging_profile_object */
+  charging_profile: ChargingProfile;
+  /** Required: `URL`, an absolute URL, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_set_charging_profile_object */
+  response_url: string;
+};
+/** The zod/mini fields of `SetChargingProfileSchema`. */
+export type SetChargingProfileShape = {
+  charging_profile: typeof ChargingProfileSchema;
+  response_url: z.ZodMiniString<string>;
+};
 
 // Commands
 
@@ -609,19 +1318,29 @@ export interface SetChargingProfile extends z.output<typeof SetChargingProfileSc
  * OCPI 2.2.1 `CommandResponseType` enum.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_commandresponsetype_enum
  */
+export type CommandResponseType = 'NOT_SUPPORTED' | 'REJECTED' | 'ACCEPTED' | 'UNKNOWN_SESSION';
 export const CommandResponseTypeValues = [
   'NOT_SUPPORTED',
   'REJECTED',
   'ACCEPTED',
   'UNKNOWN_SESSION',
 ] as const;
-export const CommandResponseTypeSchema = /*@__PURE__*/ z.enum(CommandResponseTypeValues);
-export type CommandResponseType = z.infer<typeof CommandResponseTypeSchema>;
+export const CommandResponseTypeSchema: z.ZodMiniEnum<EnumObject<CommandResponseType>> = /*@__PURE__*/ z.enum(CommandResponseTypeValues);
 
 /**
  * OCPI 2.2.1 `CommandResultType` enum.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_commandresulttype_enum
  */
+export type CommandResultType =
+  | 'ACCEPTED'
+  | 'CANCELED_RESERVATION'
+  | 'EVSE_OCCUPIED'
+  | 'EVSE_INOPERATIVE'
+  | 'FAILED'
+  | 'NOT_SUPPORTED'
+  | 'REJECTED'
+  | 'TIMEOUT'
+  | 'UNKNOWN_RESERVATION';
 export const CommandResultTypeValues = [
   'ACCEPTED',
   'CANCELED_RESERVATION',
@@ -633,13 +1352,18 @@ export const CommandResultTypeValues = [
   'TIMEOUT',
   'UNKNOWN_RESERVATION',
 ] as const;
-export const CommandResultTypeSchema = /*@__PURE__*/ z.enum(CommandResultTypeValues);
-export type CommandResultType = z.infer<typeof CommandResultTypeSchema>;
+export const CommandResultTypeSchema: z.ZodMiniEnum<EnumObject<CommandResultType>> = /*@__PURE__*/ z.enum(CommandResultTypeValues);
 
 /**
  * OCPI 2.2.1 `CommandType` enum.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_commandtype_enum
  */
+export type CommandType =
+  | 'CANCEL_RESERVATION'
+  | 'RESERVE_NOW'
+  | 'START_SESSION'
+  | 'STOP_SESSION'
+  | 'UNLOCK_CONNECTOR';
 export const CommandTypeValues = [
   'CANCEL_RESERVATION',
   'RESERVE_NOW',
@@ -647,39 +1371,83 @@ export const CommandTypeValues = [
   'STOP_SESSION',
   'UNLOCK_CONNECTOR',
 ] as const;
-export const CommandTypeSchema = /*@__PURE__*/ z.enum(CommandTypeValues);
-export type CommandType = z.infer<typeof CommandTypeSchema>;
+export const CommandTypeSchema: z.ZodMiniEnum<EnumObject<CommandType>> = /*@__PURE__*/ z.enum(CommandTypeValues);
 
 /**
  * OCPI 2.2.1 `CancelReservation` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_cancelreservation_object
  */
-export const CancelReservationSchema = /*@__PURE__*/ z.strictObject({
+export const CancelReservationSchema: SpecObjectSchema<CancelReservationShape, CancelReservation> = /*@__PURE__*/ z.strictObject({
   response_url: URLSchema,
   reservation_id: /*@__PURE__*/ CiString(36),
 });
-export interface CancelReservation extends z.output<typeof CancelReservationSchema> {}
+/**
+ * OCPI 2.2.1 `CancelReservation` object.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_cancelreservation_object
+ */
+export type CancelReservation = {
+  /** Required: `URL`, an absolute URL, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_cancelreservation_object */
+  response_url: string;
+  /** Required: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_cancelreservation_object */
+  reservation_id: string;
+};
+/** The zod/mini fields of `CancelReservationSchema`. */
+export type CancelReservationShape = {
+  response_url: z.ZodMiniString<string>;
+  reservation_id: z.ZodMiniString<string>;
+};
 
 /**
  * OCPI 2.2.1 `CommandResponse` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_commandresponse_object
  */
-export const CommandResponseSchema = /*@__PURE__*/ z.strictObject({
+export const CommandResponseSchema: SpecObjectSchema<CommandResponseShape, CommandResponse> = /*@__PURE__*/ z.strictObject({
   result: CommandResponseTypeSchema,
   timeout: /*@__PURE__*/ int(),
   message: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(DisplayTextSchema)),
 });
-export interface CommandResponse extends z.output<typeof CommandResponseSchema> {}
+/**
+ * OCPI 2.2.1 `CommandResponse` object.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_commandresponse_object
+ */
+export type CommandResponse = {
+  /** Required: {@link CommandResponseType}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_commandresponse_object */
+  result: CommandResponseType;
+  /** Required: `int`, a whole number. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_commandresponse_object */
+  timeout: number;
+  /** Optional list (may be empty) of {@link DisplayText}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_commandresponse_object */
+  message?: DisplayText[] | undefined;
+};
+/** The zod/mini fields of `CommandResponseSchema`. */
+export type CommandResponseShape = {
+  result: typeof CommandResponseTypeSchema;
+  timeout: z.ZodMiniInt;
+  message: z.ZodMiniOptional<z.ZodMiniArray<typeof DisplayTextSchema>>;
+};
 
 /**
  * OCPI 2.2.1 `CommandResult` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_commandresult_object
  */
-export const CommandResultSchema = /*@__PURE__*/ z.strictObject({
+export const CommandResultSchema: SpecObjectSchema<CommandResultShape, CommandResult> = /*@__PURE__*/ z.strictObject({
   result: CommandResultTypeSchema,
   message: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(DisplayTextSchema)),
 });
-export interface CommandResult extends z.output<typeof CommandResultSchema> {}
+/**
+ * OCPI 2.2.1 `CommandResult` object.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_commandresult_object
+ */
+export type CommandResult = {
+  /** Required: {@link CommandResultType}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_commandresult_object */
+  result: CommandResultType;
+  /** Optional list (may be empty) of {@link DisplayText}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_commandresult_object */
+  message?: DisplayText[] | undefined;
+};
+/** The zod/mini fields of `CommandResultSchema`. */
+export type CommandResultShape = {
+  result: typeof CommandResultTypeSchema;
+  message: z.ZodMiniOptional<z.ZodMiniArray<typeof DisplayTextSchema>>;
+};
 
 // Sessions
 
@@ -687,9 +1455,9 @@ export interface CommandResult extends z.output<typeof CommandResultSchema> {}
  * OCPI 2.2.1 `ProfileType` enum.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_profile_type_enum
  */
+export type ProfileType = 'CHEAP' | 'FAST' | 'GREEN' | 'REGULAR';
 export const ProfileTypeValues = ['CHEAP', 'FAST', 'GREEN', 'REGULAR'] as const;
-export const ProfileTypeSchema = /*@__PURE__*/ z.enum(ProfileTypeValues);
-export type ProfileType = z.infer<typeof ProfileTypeSchema>;
+export const ProfileTypeSchema: z.ZodMiniEnum<EnumObject<ProfileType>> = /*@__PURE__*/ z.enum(ProfileTypeValues);
 
 // Tokens
 
@@ -697,17 +1465,31 @@ export type ProfileType = z.infer<typeof ProfileTypeSchema>;
  * OCPI 2.2.1 `EnergyContract` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_energy_contract
  */
-export const EnergyContractSchema = /*@__PURE__*/ z.strictObject({
+export const EnergyContractSchema: SpecObjectSchema<EnergyContractShape, EnergyContract> = /*@__PURE__*/ z.strictObject({
   supplier_name: /*@__PURE__*/ string(64),
   contract_id: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(64)),
 });
-export interface EnergyContract extends z.output<typeof EnergyContractSchema> {}
+/**
+ * OCPI 2.2.1 `EnergyContract` class.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_energy_contract
+ */
+export type EnergyContract = {
+  /** Required: `string(64)`, printable text, at most 64 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_energy_contract */
+  supplier_name: string;
+  /** Optional: `string(64)`, printable text, at most 64 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_energy_contract */
+  contract_id?: string | undefined;
+};
+/** The zod/mini fields of `EnergyContractSchema`. */
+export type EnergyContractShape = {
+  supplier_name: z.ZodMiniString<string>;
+  contract_id: z.ZodMiniOptional<z.ZodMiniString<string>>;
+};
 
 /**
  * OCPI 2.2.1 `Token` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_token_object
  */
-export const TokenSchema = /*@__PURE__*/ z.strictObject({
+export const TokenSchema: SpecObjectSchema<TokenShape, Token> = /*@__PURE__*/ z.strictObject({
   country_code: /*@__PURE__*/ CiString(2),
   party_id: /*@__PURE__*/ CiString(3),
   uid: /*@__PURE__*/ CiString(36),
@@ -723,7 +1505,57 @@ export const TokenSchema = /*@__PURE__*/ z.strictObject({
   energy_contract: /*@__PURE__*/ z.optional(EnergyContractSchema),
   last_updated: DateTimeSchema,
 });
-export interface Token extends z.output<typeof TokenSchema> {}
+/**
+ * OCPI 2.2.1 `Token` object.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_token_object
+ */
+export type Token = {
+  /** Required: `CiString(2)`, ASCII text of at most 2 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_token_object */
+  country_code: string;
+  /** Required: `CiString(3)`, ASCII text of at most 3 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_token_object */
+  party_id: string;
+  /** Required: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_token_object */
+  uid: string;
+  /** Required: {@link TokenType}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_token_object */
+  type: TokenType;
+  /** Required: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_token_object */
+  contract_id: string;
+  /** Optional: `string(64)`, printable text, at most 64 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_token_object */
+  visual_number?: string | undefined;
+  /** Required: `string(64)`, printable text, at most 64 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_token_object */
+  issuer: string;
+  /** Optional: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_token_object */
+  group_id?: string | undefined;
+  /** Required: `boolean`, true or false. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_token_object */
+  valid: boolean;
+  /** Required: {@link WhitelistType}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_token_object */
+  whitelist: WhitelistType;
+  /** Optional: `string(2)`, printable text, at most 2 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_token_object */
+  language?: string | undefined;
+  /** Optional: {@link ProfileType}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_token_object */
+  default_profile_type?: ProfileType | undefined;
+  /** Optional: {@link EnergyContract}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_token_object */
+  energy_contract?: EnergyContract | undefined;
+  /** Required: `DateTime`, a UTC timestamp. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_token_object */
+  last_updated: string;
+};
+/** The zod/mini fields of `TokenSchema`. */
+export type TokenShape = {
+  country_code: z.ZodMiniString<string>;
+  party_id: z.ZodMiniString<string>;
+  uid: z.ZodMiniString<string>;
+  type: typeof TokenTypeSchema;
+  contract_id: z.ZodMiniString<string>;
+  visual_number: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  issuer: z.ZodMiniString<string>;
+  group_id: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  valid: z.ZodMiniBoolean<boolean>;
+  whitelist: typeof WhitelistTypeSchema;
+  language: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  default_profile_type: z.ZodMiniOptional<typeof ProfileTypeSchema>;
+  energy_contract: z.ZodMiniOptional<typeof EnergyContractSchema>;
+  last_updated: z.ZodMiniString<string>;
+};
 
 // Commands
 
@@ -731,7 +1563,7 @@ export interface Token extends z.output<typeof TokenSchema> {}
  * OCPI 2.2.1 `ReserveNow` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_reservenow_object
  */
-export const ReserveNowSchema = /*@__PURE__*/ z.strictObject({
+export const ReserveNowSchema: SpecObjectSchema<ReserveNowShape, ReserveNow> = /*@__PURE__*/ z.strictObject({
   response_url: URLSchema,
   token: TokenSchema,
   expiry_date: DateTimeSchema,
@@ -740,14 +1572,43 @@ export const ReserveNowSchema = /*@__PURE__*/ z.strictObject({
   evse_uid: /*@__PURE__*/ z.optional(/*@__PURE__*/ CiString(36)),
   authorization_reference: /*@__PURE__*/ z.optional(/*@__PURE__*/ CiString(36)),
 });
-export interface ReserveNow extends z.output<typeof ReserveNowSchema> {}
+/**
+ * OCPI 2.2.1 `ReserveNow` object.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_reservenow_object
+ */
+export type ReserveNow = {
+  /** Required: `URL`, an absolute URL, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_reservenow_object */
+  response_url: string;
+  /** Required: {@link Token}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_reservenow_object */
+  token: Token;
+  /** Required: `DateTime`, a UTC timestamp. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_reservenow_object */
+  expiry_date: string;
+  /** Required: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_reservenow_object */
+  reservation_id: string;
+  /** Required: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_reservenow_object */
+  location_id: string;
+  /** Optional: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_reservenow_object */
+  evse_uid?: string | undefined;
+  /** Optional: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_reservenow_object */
+  authorization_reference?: string | undefined;
+};
+/** The zod/mini fields of `ReserveNowSchema`. */
+export type ReserveNowShape = {
+  response_url: z.ZodMiniString<string>;
+  token: typeof TokenSchema;
+  expiry_date: z.ZodMiniString<string>;
+  reservation_id: z.ZodMiniString<string>;
+  location_id: z.ZodMiniString<string>;
+  evse_uid: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  authorization_reference: z.ZodMiniOptional<z.ZodMiniString<string>>;
+};
 
 /**
  * OCPI 2.2.1 `StartSession` object.
  * Also checked against the rules the spec states in prose: {@link rules.StartSession}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_startsession_object
  */
-export const StartSessionSchema = /*@__PURE__*/ z.strictObject({
+export const StartSessionSchema: SpecObjectSchema<StartSessionShape, StartSession> = /*@__PURE__*/ z.strictObject({
   response_url: URLSchema,
   token: TokenSchema,
   location_id: /*@__PURE__*/ CiString(36),
@@ -755,29 +1616,89 @@ export const StartSessionSchema = /*@__PURE__*/ z.strictObject({
   connector_id: /*@__PURE__*/ z.optional(/*@__PURE__*/ CiString(36)),
   authorization_reference: /*@__PURE__*/ z.optional(/*@__PURE__*/ CiString(36)),
 }).check(/*@__PURE__*/ specRule(rules.StartSession));
-export interface StartSession extends z.output<typeof StartSessionSchema> {}
+/**
+ * OCPI 2.2.1 `StartSession` object.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_startsession_object
+ */
+export type StartSession = {
+  /** Required: `URL`, an absolute URL, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_startsession_object */
+  response_url: string;
+  /** Required: {@link Token}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_startsession_object */
+  token: Token;
+  /** Required: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_startsession_object */
+  location_id: string;
+  /** Optional: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_startsession_object */
+  evse_uid?: string | undefined;
+  /** Optional: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_startsession_object */
+  connector_id?: string | undefined;
+  /** Optional: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_startsession_object */
+  authorization_reference?: string | undefined;
+};
+/** The zod/mini fields of `StartSessionSchema`. */
+export type StartSessionShape = {
+  response_url: z.ZodMiniString<string>;
+  token: typeof TokenSchema;
+  location_id: z.ZodMiniString<string>;
+  evse_uid: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  connector_id: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  authorization_reference: z.ZodMiniOptional<z.ZodMiniString<string>>;
+};
 
 /**
  * OCPI 2.2.1 `StopSession` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_stopsession_object
  */
-export const StopSessionSchema = /*@__PURE__*/ z.strictObject({
+export const StopSessionSchema: SpecObjectSchema<StopSessionShape, StopSession> = /*@__PURE__*/ z.strictObject({
   response_url: URLSchema,
   session_id: /*@__PURE__*/ CiString(36),
 });
-export interface StopSession extends z.output<typeof StopSessionSchema> {}
+/**
+ * OCPI 2.2.1 `StopSession` object.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_stopsession_object
+ */
+export type StopSession = {
+  /** Required: `URL`, an absolute URL, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_stopsession_object */
+  response_url: string;
+  /** Required: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_stopsession_object */
+  session_id: string;
+};
+/** The zod/mini fields of `StopSessionSchema`. */
+export type StopSessionShape = {
+  response_url: z.ZodMiniString<string>;
+  session_id: z.ZodMiniString<string>;
+};
 
 /**
  * OCPI 2.2.1 `UnlockConnector` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_unlockconnector_object
  */
-export const UnlockConnectorSchema = /*@__PURE__*/ z.strictObject({
+export const UnlockConnectorSchema: SpecObjectSchema<UnlockConnectorShape, UnlockConnector> = /*@__PURE__*/ z.strictObject({
   response_url: URLSchema,
   location_id: /*@__PURE__*/ CiString(36),
   evse_uid: /*@__PURE__*/ CiString(36),
   connector_id: /*@__PURE__*/ CiString(36),
 });
-export interface UnlockConnector extends z.output<typeof UnlockConnectorSchema> {}
+/**
+ * OCPI 2.2.1 `UnlockConnector` object.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_unlockconnector_object
+ */
+export type UnlockConnector = {
+  /** Required: `URL`, an absolute URL, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_unlockconnector_object */
+  response_url: string;
+  /** Required: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_unlockconnector_object */
+  location_id: string;
+  /** Required: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_unlockconnector_object */
+  evse_uid: string;
+  /** Required: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_unlockconnector_object */
+  connector_id: string;
+};
+/** The zod/mini fields of `UnlockConnectorSchema`. */
+export type UnlockConnectorShape = {
+  response_url: z.ZodMiniString<string>;
+  location_id: z.ZodMiniString<string>;
+  evse_uid: z.ZodMiniString<string>;
+  connector_id: z.ZodMiniString<string>;
+};
 
 // HubClientInfo
 
@@ -785,22 +1706,45 @@ export interface UnlockConnector extends z.output<typeof UnlockConnectorSchema> 
  * OCPI 2.2.1 `ConnectionStatus` enum.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_hub_client_info.asciidoc#mod_hub_client_info_hub_connection_type_enum
  */
+export type ConnectionStatus = 'CONNECTED' | 'OFFLINE' | 'PLANNED' | 'SUSPENDED';
 export const ConnectionStatusValues = ['CONNECTED', 'OFFLINE', 'PLANNED', 'SUSPENDED'] as const;
-export const ConnectionStatusSchema = /*@__PURE__*/ z.enum(ConnectionStatusValues);
-export type ConnectionStatus = z.infer<typeof ConnectionStatusSchema>;
+export const ConnectionStatusSchema: z.ZodMiniEnum<EnumObject<ConnectionStatus>> = /*@__PURE__*/ z.enum(ConnectionStatusValues);
 
 /**
  * OCPI 2.2.1 `ClientInfo` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_hub_client_info.asciidoc#mod_hub_client_info_hub_client_info_object
  */
-export const ClientInfoSchema = /*@__PURE__*/ z.strictObject({
+export const ClientInfoSchema: SpecObjectSchema<ClientInfoShape, ClientInfo> = /*@__PURE__*/ z.strictObject({
   party_id: /*@__PURE__*/ CiString(3),
   country_code: /*@__PURE__*/ CiString(2),
   role: RoleSchema,
   status: ConnectionStatusSchema,
   last_updated: DateTimeSchema,
 });
-export interface ClientInfo extends z.output<typeof ClientInfoSchema> {}
+/**
+ * OCPI 2.2.1 `ClientInfo` object.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_hub_client_info.asciidoc#mod_hub_client_info_hub_client_info_object
+ */
+export type ClientInfo = {
+  /** Required: `CiString(3)`, ASCII text of at most 3 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_hub_client_info.asciidoc#mod_hub_client_info_hub_client_info_object */
+  party_id: string;
+  /** Required: `CiString(2)`, ASCII text of at most 2 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_hub_client_info.asciidoc#mod_hub_client_info_hub_client_info_object */
+  country_code: string;
+  /** Required: {@link Role}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_hub_client_info.asciidoc#mod_hub_client_info_hub_client_info_object */
+  role: Role;
+  /** Required: {@link ConnectionStatus}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_hub_client_info.asciidoc#mod_hub_client_info_hub_client_info_object */
+  status: ConnectionStatus;
+  /** Required: `DateTime`, a UTC timestamp. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_hub_client_info.asciidoc#mod_hub_client_info_hub_client_info_object */
+  last_updated: string;
+};
+/** The zod/mini fields of `ClientInfoSchema`. */
+export type ClientInfoShape = {
+  party_id: z.ZodMiniString<string>;
+  country_code: z.ZodMiniString<string>;
+  role: typeof RoleSchema;
+  status: typeof ConnectionStatusSchema;
+  last_updated: z.ZodMiniString<string>;
+};
 
 // Locations
 
@@ -808,6 +1752,20 @@ export interface ClientInfo extends z.output<typeof ClientInfoSchema> {}
  * OCPI 2.2.1 `Capability` enum.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_capability_enum
  */
+export type Capability =
+  | 'CHARGING_PROFILE_CAPABLE'
+  | 'CHARGING_PREFERENCES_CAPABLE'
+  | 'CHIP_CARD_SUPPORT'
+  | 'CONTACTLESS_CARD_SUPPORT'
+  | 'CREDIT_CARD_PAYABLE'
+  | 'DEBIT_CARD_PAYABLE'
+  | 'PED_TERMINAL'
+  | 'REMOTE_START_STOP_CAPABLE'
+  | 'RESERVABLE'
+  | 'RFID_READER'
+  | 'START_SESSION_CONNECTOR_REQUIRED'
+  | 'TOKEN_GROUP_CAPABLE'
+  | 'UNLOCK_CAPABLE';
 export const CapabilityValues = [
   'CHARGING_PROFILE_CAPABLE',
   'CHARGING_PREFERENCES_CAPABLE',
@@ -823,13 +1781,33 @@ export const CapabilityValues = [
   'TOKEN_GROUP_CAPABLE',
   'UNLOCK_CAPABLE',
 ] as const;
-export const CapabilitySchema = /*@__PURE__*/ z.enum(CapabilityValues);
-export type Capability = z.infer<typeof CapabilitySchema>;
+export const CapabilitySchema: z.ZodMiniEnum<EnumObject<Capability>> = /*@__PURE__*/ z.enum(CapabilityValues);
 
 /**
  * OCPI 2.2.1 `Facility` enum.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_facility_enum
  */
+export type Facility =
+  | 'HOTEL'
+  | 'RESTAURANT'
+  | 'CAFE'
+  | 'MALL'
+  | 'SUPERMARKET'
+  | 'SPORT'
+  | 'RECREATION_AREA'
+  | 'NATURE'
+  | 'MUSEUM'
+  | 'BIKE_SHARING'
+  | 'BUS_STOP'
+  | 'TAXI_STAND'
+  | 'TRAM_STOP'
+  | 'METRO_STATION'
+  | 'TRAIN_STATION'
+  | 'AIRPORT'
+  | 'PARKING_LOT'
+  | 'CARPOOL_PARKING'
+  | 'FUEL_STATION'
+  | 'WIFI';
 export const FacilityValues = [
   'HOTEL',
   'RESTAURANT',
@@ -852,13 +1830,19 @@ export const FacilityValues = [
   'FUEL_STATION',
   'WIFI',
 ] as const;
-export const FacilitySchema = /*@__PURE__*/ z.enum(FacilityValues);
-export type Facility = z.infer<typeof FacilitySchema>;
+export const FacilitySchema: z.ZodMiniEnum<EnumObject<Facility>> = /*@__PURE__*/ z.enum(FacilityValues);
 
 /**
  * OCPI 2.2.1 `ParkingType` enum.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_parkingtype_enum
  */
+export type ParkingType =
+  | 'ALONG_MOTORWAY'
+  | 'PARKING_GARAGE'
+  | 'PARKING_LOT'
+  | 'ON_DRIVEWAY'
+  | 'ON_STREET'
+  | 'UNDERGROUND_GARAGE';
 export const ParkingTypeValues = [
   'ALONG_MOTORWAY',
   'PARKING_GARAGE',
@@ -867,40 +1851,79 @@ export const ParkingTypeValues = [
   'ON_STREET',
   'UNDERGROUND_GARAGE',
 ] as const;
-export const ParkingTypeSchema = /*@__PURE__*/ z.enum(ParkingTypeValues);
-export type ParkingType = z.infer<typeof ParkingTypeSchema>;
+export const ParkingTypeSchema: z.ZodMiniEnum<EnumObject<ParkingType>> = /*@__PURE__*/ z.enum(ParkingTypeValues);
 
 /**
  * OCPI 2.2.1 `PublishTokenType` class.
  * Also checked against the rules the spec states in prose: {@link rules.PublishTokenType}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_publish_token_class
  */
-export const PublishTokenTypeSchema = /*@__PURE__*/ z.strictObject({
+export const PublishTokenTypeSchema: SpecObjectSchema<PublishTokenTypeShape, PublishTokenType> = /*@__PURE__*/ z.strictObject({
   uid: /*@__PURE__*/ z.optional(/*@__PURE__*/ CiString(36)),
   type: /*@__PURE__*/ z.optional(TokenTypeSchema),
   visual_number: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(64)),
   issuer: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(64)),
   group_id: /*@__PURE__*/ z.optional(/*@__PURE__*/ CiString(36)),
 }).check(/*@__PURE__*/ specRule(rules.PublishTokenType));
-export interface PublishTokenType extends z.output<typeof PublishTokenTypeSchema> {}
+/**
+ * OCPI 2.2.1 `PublishTokenType` class.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_publish_token_class
+ */
+export type PublishTokenType = {
+  /** Optional: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_publish_token_class */
+  uid?: string | undefined;
+  /** Optional: {@link TokenType}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_publish_token_class */
+  type?: TokenType | undefined;
+  /** Optional: `string(64)`, printable text, at most 64 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_publish_token_class */
+  visual_number?: string | undefined;
+  /** Optional: `string(64)`, printable text, at most 64 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_publish_token_class */
+  issuer?: string | undefined;
+  /** Optional: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_publish_token_class */
+  group_id?: string | undefined;
+};
+/** The zod/mini fields of `PublishTokenTypeSchema`. */
+export type PublishTokenTypeShape = {
+  uid: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  type: z.ZodMiniOptional<typeof TokenTypeSchema>;
+  visual_number: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  issuer: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  group_id: z.ZodMiniOptional<z.ZodMiniString<string>>;
+};
 
 /**
  * OCPI 2.2.1 `AdditionalGeoLocation` class.
  * Also checked against the rules the spec states in prose: {@link rules.AdditionalGeoLocation}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_additionalgeolocation_class
  */
-export const AdditionalGeoLocationSchema = /*@__PURE__*/ z.strictObject({
+export const AdditionalGeoLocationSchema: SpecObjectSchema<AdditionalGeoLocationShape, AdditionalGeoLocation> = /*@__PURE__*/ z.strictObject({
   latitude: /*@__PURE__*/ string(10),
   longitude: /*@__PURE__*/ string(11),
   name: /*@__PURE__*/ z.optional(DisplayTextSchema),
 }).check(/*@__PURE__*/ specRule(rules.AdditionalGeoLocation));
-export interface AdditionalGeoLocation extends z.output<typeof AdditionalGeoLocationSchema> {}
+/**
+ * OCPI 2.2.1 `AdditionalGeoLocation` class.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_additionalgeolocation_class
+ */
+export type AdditionalGeoLocation = {
+  /** Required: `string(10)`, printable text, at most 10 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_additionalgeolocation_class */
+  latitude: string;
+  /** Required: `string(11)`, printable text, at most 11 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_additionalgeolocation_class */
+  longitude: string;
+  /** Optional: {@link DisplayText}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_additionalgeolocation_class */
+  name?: DisplayText | undefined;
+};
+/** The zod/mini fields of `AdditionalGeoLocationSchema`. */
+export type AdditionalGeoLocationShape = {
+  latitude: z.ZodMiniString<string>;
+  longitude: z.ZodMiniString<string>;
+  name: z.ZodMiniOptional<typeof DisplayTextSchema>;
+};
 
 /**
  * OCPI 2.2.1 `Connector` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_connector_object
  */
-export const ConnectorSchema = /*@__PURE__*/ z.strictObject({
+export const ConnectorSchema: SpecObjectSchema<ConnectorShape, Connector> = /*@__PURE__*/ z.strictObject({
   id: /*@__PURE__*/ CiString(36),
   standard: ConnectorTypeSchema,
   format: ConnectorFormatSchema,
@@ -912,14 +1935,52 @@ export const ConnectorSchema = /*@__PURE__*/ z.strictObject({
   terms_and_conditions: /*@__PURE__*/ z.optional(URLSchema),
   last_updated: DateTimeSchema,
 });
-export interface Connector extends z.output<typeof ConnectorSchema> {}
+/**
+ * OCPI 2.2.1 `Connector` object.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_connector_object
+ */
+export type Connector = {
+  /** Required: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_connector_object */
+  id: string;
+  /** Required: {@link ConnectorType}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_connector_object */
+  standard: ConnectorType;
+  /** Required: {@link ConnectorFormat}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_connector_object */
+  format: ConnectorFormat;
+  /** Required: {@link PowerType}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_connector_object */
+  power_type: PowerType;
+  /** Required: `int`, a whole number. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_connector_object */
+  max_voltage: number;
+  /** Required: `int`, a whole number. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_connector_object */
+  max_amperage: number;
+  /** Optional: `int`, a whole number. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_connector_object */
+  max_electric_power?: number | undefined;
+  /** Optional list (may be empty) of `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_connector_object */
+  tariff_ids?: string[] | undefined;
+  /** Optional: `URL`, an absolute URL, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_connector_object */
+  terms_and_conditions?: string | undefined;
+  /** Required: `DateTime`, a UTC timestamp. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_connector_object */
+  last_updated: string;
+};
+/** The zod/mini fields of `ConnectorSchema`. */
+export type ConnectorShape = {
+  id: z.ZodMiniString<string>;
+  standard: typeof ConnectorTypeSchema;
+  format: typeof ConnectorFormatSchema;
+  power_type: typeof PowerTypeSchema;
+  max_voltage: z.ZodMiniInt;
+  max_amperage: z.ZodMiniInt;
+  max_electric_power: z.ZodMiniOptional<z.ZodMiniInt>;
+  tariff_ids: z.ZodMiniOptional<z.ZodMiniArray<z.ZodMiniString<string>>>;
+  terms_and_conditions: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  last_updated: z.ZodMiniString<string>;
+};
 
 /**
  * OCPI 2.2.1 `EVSE` object.
  * Also checked against the rules the spec states in prose: {@link rules.EVSE}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_evse_object
  */
-export const EVSESchema = /*@__PURE__*/ z.strictObject({
+export const EVSESchema: SpecObjectSchema<EVSEShape, EVSE> = /*@__PURE__*/ z.strictObject({
   uid: /*@__PURE__*/ CiString(36),
   evse_id: /*@__PURE__*/ z.optional(/*@__PURE__*/ CiString(48)),
   status: StatusSchema,
@@ -934,39 +1995,123 @@ export const EVSESchema = /*@__PURE__*/ z.strictObject({
   images: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(ImageSchema)),
   last_updated: DateTimeSchema,
 }).check(/*@__PURE__*/ specRule(rules.EVSE));
-export interface EVSE extends z.output<typeof EVSESchema> {}
+/**
+ * OCPI 2.2.1 `EVSE` object.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_evse_object
+ */
+export type EVSE = {
+  /** Required: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_evse_object */
+  uid: string;
+  /** Optional: `CiString(48)`, ASCII text of at most 48 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_evse_object */
+  evse_id?: string | undefined;
+  /** Required: {@link Status}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_evse_object */
+  status: Status;
+  /** Optional list (may be empty) of {@link StatusSchedule}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_evse_object */
+  status_schedule?: StatusSchedule[] | undefined;
+  /** Optional list (may be empty) of {@link Capability}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_evse_object */
+  capabilities?: Capability[] | undefined;
+  /** Required list (at least one) of {@link Connector}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_evse_object */
+  connectors: Connector[];
+  /** Optional: `string(4)`, printable text, at most 4 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_evse_object */
+  floor_level?: string | undefined;
+  /** Optional: {@link GeoLocation}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_evse_object */
+  coordinates?: GeoLocation | undefined;
+  /** Optional: `string(16)`, printable text, at most 16 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_evse_object */
+  physical_reference?: string | undefined;
+  /** Optional list (may be empty) of {@link DisplayText}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_evse_object */
+  directions?: DisplayText[] | undefined;
+  /** Optional list (may be empty) of {@link ParkingRestriction}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_evse_object */
+  parking_restrictions?: ParkingRestriction[] | undefined;
+  /** Optional list (may be empty) of {@link Image}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_evse_object */
+  images?: Image[] | undefined;
+  /** Required: `DateTime`, a UTC timestamp. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_evse_object */
+  last_updated: string;
+};
+/** The zod/mini fields of `EVSESchema`. */
+export type EVSEShape = {
+  uid: z.ZodMiniString<string>;
+  evse_id: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  status: typeof StatusSchema;
+  status_schedule: z.ZodMiniOptional<z.ZodMiniArray<typeof StatusScheduleSchema>>;
+  capabilities: z.ZodMiniOptional<z.ZodMiniArray<typeof CapabilitySchema>>;
+  connectors: z.ZodMiniArray<typeof ConnectorSchema>;
+  floor_level: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  coordinates: z.ZodMiniOptional<typeof GeoLocationSchema>;
+  physical_reference: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  directions: z.ZodMiniOptional<z.ZodMiniArray<typeof DisplayTextSchema>>;
+  parking_restrictions: z.ZodMiniOptional<z.ZodMiniArray<typeof ParkingRestrictionSchema>>;
+  images: z.ZodMiniOptional<z.ZodMiniArray<typeof ImageSchema>>;
+  last_updated: z.ZodMiniString<string>;
+};
 
 /**
  * OCPI 2.2.1 `RegularHours` class.
  * Also checked against the rules the spec states in prose: {@link rules.RegularHours}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_regularhours_class
  */
-export const RegularHoursSchema = /*@__PURE__*/ z.strictObject({
+export const RegularHoursSchema: SpecObjectSchema<RegularHoursShape, RegularHours> = /*@__PURE__*/ z.strictObject({
   weekday: /*@__PURE__*/ int(1),
   period_begin: /*@__PURE__*/ string(5),
   period_end: /*@__PURE__*/ string(5),
 }).check(/*@__PURE__*/ specRule(rules.RegularHours));
-export interface RegularHours extends z.output<typeof RegularHoursSchema> {}
+/**
+ * OCPI 2.2.1 `RegularHours` class.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_regularhours_class
+ */
+export type RegularHours = {
+  /** Required: `int(1)`, a whole number of at most 1 digits. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_regularhours_class */
+  weekday: number;
+  /** Required: `string(5)`, printable text, at most 5 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_regularhours_class */
+  period_begin: string;
+  /** Required: `string(5)`, printable text, at most 5 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_regularhours_class */
+  period_end: string;
+};
+/** The zod/mini fields of `RegularHoursSchema`. */
+export type RegularHoursShape = {
+  weekday: z.ZodMiniInt;
+  period_begin: z.ZodMiniString<string>;
+  period_end: z.ZodMiniString<string>;
+};
 
 /**
  * OCPI 2.2.1 `Hours` class.
  * Also checked against the rules the spec states in prose: {@link rules.Hours}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_hours_class
  */
-export const HoursSchema = /*@__PURE__*/ z.strictObject({
+export const HoursSchema: SpecObjectSchema<HoursShape, Hours> = /*@__PURE__*/ z.strictObject({
   twentyfourseven: BooleanSchema,
   regular_hours: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(RegularHoursSchema)),
   exceptional_openings: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(ExceptionalPeriodSchema)),
   exceptional_closings: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(ExceptionalPeriodSchema)),
 }).check(/*@__PURE__*/ specRule(rules.Hours));
-export interface Hours extends z.output<typeof HoursSchema> {}
+/**
+ * OCPI 2.2.1 `Hours` class.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_hours_class
+ */
+export type Hours = {
+  /** Required: `boolean`, true or false. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_hours_class */
+  twentyfourseven: boolean;
+  /** Optional list (may be empty) of {@link RegularHours}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_hours_class */
+  regular_hours?: RegularHours[] | undefined;
+  /** Optional list (may be empty) of {@link ExceptionalPeriod}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_hours_class */
+  exceptional_openings?: ExceptionalPeriod[] | undefined;
+  /** Optional list (may be empty) of {@link ExceptionalPeriod}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_hours_class */
+  exceptional_closings?: ExceptionalPeriod[] | undefined;
+};
+/** The zod/mini fields of `HoursSchema`. */
+export type HoursShape = {
+  twentyfourseven: z.ZodMiniBoolean<boolean>;
+  regular_hours: z.ZodMiniOptional<z.ZodMiniArray<typeof RegularHoursSchema>>;
+  exceptional_openings: z.ZodMiniOptional<z.ZodMiniArray<typeof ExceptionalPeriodSchema>>;
+  exceptional_closings: z.ZodMiniOptional<z.ZodMiniArray<typeof ExceptionalPeriodSchema>>;
+};
 
 /**
  * OCPI 2.2.1 `Location` object.
  * Also checked against the rules the spec states in prose: {@link rules.Location}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_location_object
  */
-export const LocationSchema = /*@__PURE__*/ z.strictObject({
+export const LocationSchema: SpecObjectSchema<LocationShape, Location> = /*@__PURE__*/ z.strictObject({
   country_code: /*@__PURE__*/ CiString(2),
   party_id: /*@__PURE__*/ CiString(3),
   id: /*@__PURE__*/ CiString(36),
@@ -994,7 +2139,93 @@ export const LocationSchema = /*@__PURE__*/ z.strictObject({
   energy_mix: /*@__PURE__*/ z.optional(EnergyMixSchema),
   last_updated: DateTimeSchema,
 }).check(/*@__PURE__*/ specRule(rules.Location));
-export interface Location extends z.output<typeof LocationSchema> {}
+/**
+ * OCPI 2.2.1 `Location` object.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_location_object
+ */
+export type Location = {
+  /** Required: `CiString(2)`, ASCII text of at most 2 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_location_object */
+  country_code: string;
+  /** Required: `CiString(3)`, ASCII text of at most 3 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_location_object */
+  party_id: string;
+  /** Required: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_location_object */
+  id: string;
+  /** Required: `boolean`, true or false. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_location_object */
+  publish: boolean;
+  /** Optional list (may be empty) of {@link PublishTokenType}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_location_object */
+  publish_allowed_to?: PublishTokenType[] | undefined;
+  /** Optional: `string(255)`, printable text, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_location_object */
+  name?: string | undefined;
+  /** Required: `string(255)`, printable text, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_location_object */
+  address: string;
+  /** Required: `string(45)`, printable text, at most 45 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_location_object */
+  city: string;
+  /** Optional: `string(10)`, printable text, at most 10 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_location_object */
+  postal_code?: string | undefined;
+  /** Optional: `string(45)`, printable text, at most 45 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_location_object */
+  state?: string | undefined;
+  /** Required: `string(3)`, printable text, at most 3 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_location_object */
+  country: string;
+  /** Required: {@link GeoLocation}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_location_object */
+  coordinates: GeoLocation;
+  /** Optional list (may be empty) of {@link AdditionalGeoLocation}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_location_object */
+  related_locations?: AdditionalGeoLocation[] | undefined;
+  /** Optional: {@link ParkingType}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_location_object */
+  parking_type?: ParkingType | undefined;
+  /** Optional list (may be empty) of {@link EVSE}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_location_object */
+  evses?: EVSE[] | undefined;
+  /** Optional list (may be empty) of {@link DisplayText}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_location_object */
+  directions?: DisplayText[] | undefined;
+  /** Optional: {@link BusinessDetails}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_location_object */
+  operator?: BusinessDetails | undefined;
+  /** Optional: {@link BusinessDetails}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_location_object */
+  suboperator?: BusinessDetails | undefined;
+  /** Optional: {@link BusinessDetails}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_location_object */
+  owner?: BusinessDetails | undefined;
+  /** Optional list (may be empty) of {@link Facility}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_location_object */
+  facilities?: Facility[] | undefined;
+  /** Required: `string(255)`, printable text, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_location_object */
+  time_zone: string;
+  /** Optional: {@link Hours}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_location_object */
+  opening_times?: Hours | undefined;
+  /** Optional: `boolean`, true or false. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_location_object */
+  charging_when_closed?: boolean | undefined;
+  /** Optional list (may be empty) of {@link Image}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_location_object */
+  images?: Image[] | undefined;
+  /** Optional: {@link EnergyMix}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_location_object */
+  energy_mix?: EnergyMix | undefined;
+  /** Required: `DateTime`, a UTC timestamp. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_location_object */
+  last_updated: string;
+};
+/** The zod/mini fields of `LocationSchema`. */
+export type LocationShape = {
+  country_code: z.ZodMiniString<string>;
+  party_id: z.ZodMiniString<string>;
+  id: z.ZodMiniString<string>;
+  publish: z.ZodMiniBoolean<boolean>;
+  publish_allowed_to: z.ZodMiniOptional<z.ZodMiniArray<typeof PublishTokenTypeSchema>>;
+  name: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  address: z.ZodMiniString<string>;
+  city: z.ZodMiniString<string>;
+  postal_code: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  state: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  country: z.ZodMiniString<string>;
+  coordinates: typeof GeoLocationSchema;
+  related_locations: z.ZodMiniOptional<z.ZodMiniArray<typeof AdditionalGeoLocationSchema>>;
+  parking_type: z.ZodMiniOptional<typeof ParkingTypeSchema>;
+  evses: z.ZodMiniOptional<z.ZodMiniArray<typeof EVSESchema>>;
+  directions: z.ZodMiniOptional<z.ZodMiniArray<typeof DisplayTextSchema>>;
+  operator: z.ZodMiniOptional<typeof BusinessDetailsSchema>;
+  suboperator: z.ZodMiniOptional<typeof BusinessDetailsSchema>;
+  owner: z.ZodMiniOptional<typeof BusinessDetailsSchema>;
+  facilities: z.ZodMiniOptional<z.ZodMiniArray<typeof FacilitySchema>>;
+  time_zone: z.ZodMiniString<string>;
+  opening_times: z.ZodMiniOptional<typeof HoursSchema>;
+  charging_when_closed: z.ZodMiniOptional<z.ZodMiniBoolean<boolean>>;
+  images: z.ZodMiniOptional<z.ZodMiniArray<typeof ImageSchema>>;
+  energy_mix: z.ZodMiniOptional<typeof EnergyMixSchema>;
+  last_updated: z.ZodMiniString<string>;
+};
 
 // Sessions
 
@@ -1002,6 +2233,12 @@ export interface Location extends z.output<typeof LocationSchema> {}
  * OCPI 2.2.1 `ChargingPreferencesResponse` enum.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_charging_preferences_response_enum
  */
+export type ChargingPreferencesResponse =
+  | 'ACCEPTED'
+  | 'DEPARTURE_REQUIRED'
+  | 'ENERGY_NEED_REQUIRED'
+  | 'NOT_POSSIBLE'
+  | 'PROFILE_TYPE_NOT_SUPPORTED';
 export const ChargingPreferencesResponseValues = [
   'ACCEPTED',
   'DEPARTURE_REQUIRED',
@@ -1009,22 +2246,21 @@ export const ChargingPreferencesResponseValues = [
   'NOT_POSSIBLE',
   'PROFILE_TYPE_NOT_SUPPORTED',
 ] as const;
-export const ChargingPreferencesResponseSchema = /*@__PURE__*/ z.enum(ChargingPreferencesResponseValues);
-export type ChargingPreferencesResponse = z.infer<typeof ChargingPreferencesResponseSchema>;
+export const ChargingPreferencesResponseSchema: z.ZodMiniEnum<EnumObject<ChargingPreferencesResponse>> = /*@__PURE__*/ z.enum(ChargingPreferencesResponseValues);
 
 /**
  * OCPI 2.2.1 `SessionStatus` enum.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_sessionstatus_enum
  */
+export type SessionStatus = 'ACTIVE' | 'COMPLETED' | 'INVALID' | 'PENDING' | 'RESERVATION';
 export const SessionStatusValues = ['ACTIVE', 'COMPLETED', 'INVALID', 'PENDING', 'RESERVATION'] as const;
-export const SessionStatusSchema = /*@__PURE__*/ z.enum(SessionStatusValues);
-export type SessionStatus = z.infer<typeof SessionStatusSchema>;
+export const SessionStatusSchema: z.ZodMiniEnum<EnumObject<SessionStatus>> = /*@__PURE__*/ z.enum(SessionStatusValues);
 
 /**
  * OCPI 2.2.1 `Session` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_session_object
  */
-export const SessionSchema = /*@__PURE__*/ z.strictObject({
+export const SessionSchema: SpecObjectSchema<SessionShape, Session> = /*@__PURE__*/ z.strictObject({
   country_code: /*@__PURE__*/ CiString(2),
   party_id: /*@__PURE__*/ CiString(3),
   id: /*@__PURE__*/ CiString(36),
@@ -1044,19 +2280,101 @@ export const SessionSchema = /*@__PURE__*/ z.strictObject({
   status: SessionStatusSchema,
   last_updated: DateTimeSchema,
 }).check(/*@__PURE__*/ rulesInside());
-export interface Session extends z.output<typeof SessionSchema> {}
+/**
+ * OCPI 2.2.1 `Session` object.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_session_object
+ */
+export type Session = {
+  /** Required: `CiString(2)`, ASCII text of at most 2 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_session_object */
+  country_code: string;
+  /** Required: `CiString(3)`, ASCII text of at most 3 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_session_object */
+  party_id: string;
+  /** Required: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_session_object */
+  id: string;
+  /** Required: `DateTime`, a UTC timestamp. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_session_object */
+  start_date_time: string;
+  /** Optional: `DateTime`, a UTC timestamp. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_session_object */
+  end_date_time?: string | undefined;
+  /** Required: `number`, a JSON number. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_session_object */
+  kwh: number;
+  /** Required: {@link CdrToken}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_session_object */
+  cdr_token: CdrToken;
+  /** Required: {@link AuthMethod}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_session_object */
+  auth_method: AuthMethod;
+  /** Optional: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_session_object */
+  authorization_reference?: string | undefined;
+  /** Required: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_session_object */
+  location_id: string;
+  /** Required: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_session_object */
+  evse_uid: string;
+  /** Required: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_session_object */
+  connector_id: string;
+  /** Optional: `string(255)`, printable text, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_session_object */
+  meter_id?: string | undefined;
+  /** Required: `string(3)`, printable text, at most 3 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_session_object */
+  currency: string;
+  /** Optional list (may be empty) of {@link ChargingPeriod}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_session_object */
+  charging_periods?: ChargingPeriod[] | undefined;
+  /** Optional: {@link Price}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_session_object */
+  total_cost?: Price | undefined;
+  /** Required: {@link SessionStatus}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_session_object */
+  status: SessionStatus;
+  /** Required: `DateTime`, a UTC timestamp. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_session_object */
+  last_updated: string;
+};
+/** The zod/mini fields of `SessionSchema`. */
+export type SessionShape = {
+  country_code: z.ZodMiniString<string>;
+  party_id: z.ZodMiniString<string>;
+  id: z.ZodMiniString<string>;
+  start_date_time: z.ZodMiniString<string>;
+  end_date_time: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  kwh: z.ZodMiniNumber<number>;
+  cdr_token: typeof CdrTokenSchema;
+  auth_method: typeof AuthMethodSchema;
+  authorization_reference: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  location_id: z.ZodMiniString<string>;
+  evse_uid: z.ZodMiniString<string>;
+  connector_id: z.ZodMiniString<string>;
+  meter_id: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  currency: z.ZodMiniString<string>;
+  charging_periods: z.ZodMiniOptional<z.ZodMiniArray<typeof ChargingPeriodSchema>>;
+  total_cost: z.ZodMiniOptional<typeof PriceSchema>;
+  status: typeof SessionStatusSchema;
+  last_updated: z.ZodMiniString<string>;
+};
 
 /**
  * OCPI 2.2.1 `ChargingPreferences` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_charging_preferences_object
  */
-export const ChargingPreferencesSchema = /*@__PURE__*/ z.strictObject({
+export const ChargingPreferencesSchema: SpecObjectSchema<ChargingPreferencesShape, ChargingPreferences> = /*@__PURE__*/ z.strictObject({
   profile_type: ProfileTypeSchema,
   departure_time: /*@__PURE__*/ z.optional(DateTimeSchema),
   energy_need: /*@__PURE__*/ z.optional(NumberSchema),
   discharge_allowed: /*@__PURE__*/ z.optional(BooleanSchema),
 });
-export interface ChargingPreferences extends z.output<typeof ChargingPreferencesSchema> {}
+/**
+ * OCPI 2.2.1 `ChargingPreferences` object.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_charging_preferences_object
+ */
+export type ChargingPreferences = {
+  /** Required: {@link ProfileType}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_charging_preferences_object */
+  profile_type: ProfileType;
+  /** Optional: `DateTime`, a UTC timestamp. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_charging_preferences_object */
+  departure_time?: string | undefined;
+  /** Optional: `number`, a JSON number. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_charging_preferences_object */
+  energy_need?: number | undefined;
+  /** Optional: `boolean`, true or false. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_charging_preferences_object */
+  discharge_allowed?: boolean | undefined;
+};
+/** The zod/mini fields of `ChargingPreferencesSchema`. */
+export type ChargingPreferencesShape = {
+  profile_type: typeof ProfileTypeSchema;
+  departure_time: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  energy_need: z.ZodMiniOptional<z.ZodMiniNumber<number>>;
+  discharge_allowed: z.ZodMiniOptional<z.ZodMiniBoolean<boolean>>;
+};
 
 // Tokens
 
@@ -1064,32 +2382,69 @@ export interface ChargingPreferences extends z.output<typeof ChargingPreferences
  * OCPI 2.2.1 `AllowedType` enum.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_allowed_enum
  */
+export type AllowedType = 'ALLOWED' | 'BLOCKED' | 'EXPIRED' | 'NO_CREDIT' | 'NOT_ALLOWED';
 export const AllowedTypeValues = ['ALLOWED', 'BLOCKED', 'EXPIRED', 'NO_CREDIT', 'NOT_ALLOWED'] as const;
-export const AllowedTypeSchema = /*@__PURE__*/ z.enum(AllowedTypeValues);
-export type AllowedType = z.infer<typeof AllowedTypeSchema>;
+export const AllowedTypeSchema: z.ZodMiniEnum<EnumObject<AllowedType>> = /*@__PURE__*/ z.enum(AllowedTypeValues);
 
 /**
  * OCPI 2.2.1 `LocationReferences` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_locationreferences_class
  */
-export const LocationReferencesSchema = /*@__PURE__*/ z.strictObject({
+export const LocationReferencesSchema: SpecObjectSchema<LocationReferencesShape, LocationReferences> = /*@__PURE__*/ z.strictObject({
   location_id: /*@__PURE__*/ CiString(36),
   evse_uids: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(/*@__PURE__*/ CiString(36))),
 });
-export interface LocationReferences extends z.output<typeof LocationReferencesSchema> {}
+/**
+ * OCPI 2.2.1 `LocationReferences` class.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_locationreferences_class
+ */
+export type LocationReferences = {
+  /** Required: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_locationreferences_class */
+  location_id: string;
+  /** Optional list (may be empty) of `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_locationreferences_class */
+  evse_uids?: string[] | undefined;
+};
+/** The zod/mini fields of `LocationReferencesSchema`. */
+export type LocationReferencesShape = {
+  location_id: z.ZodMiniString<string>;
+  evse_uids: z.ZodMiniOptional<z.ZodMiniArray<z.ZodMiniString<string>>>;
+};
 
 /**
  * OCPI 2.2.1 `AuthorizationInfo` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_authorizationinfo_object
  */
-export const AuthorizationInfoSchema = /*@__PURE__*/ z.strictObject({
+export const AuthorizationInfoSchema: SpecObjectSchema<AuthorizationInfoShape, AuthorizationInfo> = /*@__PURE__*/ z.strictObject({
   allowed: AllowedTypeSchema,
   token: TokenSchema,
   location: /*@__PURE__*/ z.optional(LocationReferencesSchema),
   authorization_reference: /*@__PURE__*/ z.optional(/*@__PURE__*/ CiString(36)),
   info: /*@__PURE__*/ z.optional(DisplayTextSchema),
 });
-export interface AuthorizationInfo extends z.output<typeof AuthorizationInfoSchema> {}
+/**
+ * OCPI 2.2.1 `AuthorizationInfo` object.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_authorizationinfo_object
+ */
+export type AuthorizationInfo = {
+  /** Required: {@link AllowedType}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_authorizationinfo_object */
+  allowed: AllowedType;
+  /** Required: {@link Token}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_authorizationinfo_object */
+  token: Token;
+  /** Optional: {@link LocationReferences}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_authorizationinfo_object */
+  location?: LocationReferences | undefined;
+  /** Optional: `CiString(36)`, ASCII text of at most 36 characters, case-insensitive. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_authorizationinfo_object */
+  authorization_reference?: string | undefined;
+  /** Optional: {@link DisplayText}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_authorizationinfo_object */
+  info?: DisplayText | undefined;
+};
+/** The zod/mini fields of `AuthorizationInfoSchema`. */
+export type AuthorizationInfoShape = {
+  allowed: typeof AllowedTypeSchema;
+  token: typeof TokenSchema;
+  location: z.ZodMiniOptional<typeof LocationReferencesSchema>;
+  authorization_reference: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  info: z.ZodMiniOptional<typeof DisplayTextSchema>;
+};
 
 // Versions
 
@@ -1097,14 +2452,24 @@ export interface AuthorizationInfo extends z.output<typeof AuthorizationInfoSche
  * OCPI 2.2.1 `InterfaceRole` enum.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/version_information_endpoint.asciidoc#version_information_endpoint_interface_role_enum
  */
+export type InterfaceRole = 'SENDER' | 'RECEIVER';
 export const InterfaceRoleValues = ['SENDER', 'RECEIVER'] as const;
-export const InterfaceRoleSchema = /*@__PURE__*/ z.enum(InterfaceRoleValues);
-export type InterfaceRole = z.infer<typeof InterfaceRoleSchema>;
+export const InterfaceRoleSchema: z.ZodMiniEnum<EnumObject<InterfaceRole>> = /*@__PURE__*/ z.enum(InterfaceRoleValues);
 
 /**
  * OCPI 2.2.1 `ModuleID` enum.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/version_information_endpoint.asciidoc#version_information_endpoint_moduleid_enum
  */
+export type ModuleID =
+  | 'cdrs'
+  | 'chargingprofiles'
+  | 'commands'
+  | 'credentials'
+  | 'hubclientinfo'
+  | 'locations'
+  | 'sessions'
+  | 'tariffs'
+  | 'tokens';
 export const ModuleIDValues = [
   'cdrs',
   'chargingprofiles',
@@ -1116,16 +2481,15 @@ export const ModuleIDValues = [
   'tariffs',
   'tokens',
 ] as const;
-export const ModuleIDSchema = /*@__PURE__*/ z.enum(ModuleIDValues);
-export type ModuleID = z.infer<typeof ModuleIDSchema>;
+export const ModuleIDSchema: z.ZodMiniEnum<EnumObject<ModuleID>> = /*@__PURE__*/ z.enum(ModuleIDValues);
 
 /**
  * OCPI 2.2.1 `VersionNumber` enum.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/version_information_endpoint.asciidoc#version_information_endpoint_versionnumber_enum
  */
+export type VersionNumber = '2.0' | '2.1' | '2.1.1' | '2.2' | '2.2.1';
 export const VersionNumberValues = ['2.0', '2.1', '2.1.1', '2.2', '2.2.1'] as const;
-export const VersionNumberSchema = /*@__PURE__*/ z.enum(VersionNumberValues);
-export type VersionNumber = z.infer<typeof VersionNumberSchema>;
+export const VersionNumberSchema: z.ZodMiniEnum<EnumObject<VersionNumber>> = /*@__PURE__*/ z.enum(VersionNumberValues);
 
 /**
  * OCPI 2.2.1 `Version` class.
@@ -1134,11 +2498,25 @@ export type VersionNumber = z.infer<typeof VersionNumberSchema>;
  * version is taken, and callers pick those they speak.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/version_information_endpoint.asciidoc#version_information_endpoint_version_class
  */
-export const VersionSchema = /*@__PURE__*/ z.strictObject({
+export const VersionSchema: SpecObjectSchema<VersionShape, Version> = /*@__PURE__*/ z.strictObject({
   version: /*@__PURE__*/ openEnum(VersionNumberValues),
   url: URLSchema,
 });
-export interface Version extends z.output<typeof VersionSchema> {}
+/**
+ * OCPI 2.2.1 `Version` class.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/version_information_endpoint.asciidoc#version_information_endpoint_version_class
+ */
+export type Version = {
+  /** Required: {@link VersionNumber} or any other string. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/version_information_endpoint.asciidoc#version_information_endpoint_version_class */
+  version: VersionNumber | (string & {});
+  /** Required: `URL`, an absolute URL, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/version_information_endpoint.asciidoc#version_information_endpoint_version_class */
+  url: string;
+};
+/** The zod/mini fields of `VersionSchema`. */
+export type VersionShape = {
+  version: z.ZodMiniType<VersionNumber | (string & {})>;
+  url: z.ZodMiniString<string>;
+};
 
 /**
  * OCPI 2.2.1 `Endpoint` class.
@@ -1147,12 +2525,29 @@ export interface Version extends z.output<typeof VersionSchema> {}
  * is taken; the known modules stay suggested by the type.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/version_information_endpoint.asciidoc#version_information_endpoint_endpoint_class
  */
-export const EndpointSchema = /*@__PURE__*/ z.strictObject({
+export const EndpointSchema: SpecObjectSchema<EndpointShape, Endpoint> = /*@__PURE__*/ z.strictObject({
   identifier: /*@__PURE__*/ openEnum(ModuleIDValues),
   role: InterfaceRoleSchema,
   url: URLSchema,
 });
-export interface Endpoint extends z.output<typeof EndpointSchema> {}
+/**
+ * OCPI 2.2.1 `Endpoint` class.
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/version_information_endpoint.asciidoc#version_information_endpoint_endpoint_class
+ */
+export type Endpoint = {
+  /** Required: {@link ModuleID} or any other string. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/version_information_endpoint.asciidoc#version_information_endpoint_endpoint_class */
+  identifier: ModuleID | (string & {});
+  /** Required: {@link InterfaceRole}. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/version_information_endpoint.asciidoc#version_information_endpoint_endpoint_class */
+  role: InterfaceRole;
+  /** Required: `URL`, an absolute URL, at most 255 characters. @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/version_information_endpoint.asciidoc#version_information_endpoint_endpoint_class */
+  url: string;
+};
+/** The zod/mini fields of `EndpointSchema`. */
+export type EndpointShape = {
+  identifier: z.ZodMiniType<ModuleID | (string & {})>;
+  role: typeof InterfaceRoleSchema;
+  url: z.ZodMiniString<string>;
+};
 
 // Commands: each command's request body
 

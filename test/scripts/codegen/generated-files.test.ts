@@ -94,7 +94,7 @@ describe('emitSchemas', () => {
     const pin = { version: '2.2.1' as const, tag: 'v2.2.1-d2', commit: '0'.repeat(40) };
     const leaf = { ...object('Leaf', 'Leaf'), fields: [] };
     const emitted = emitSchemas(version([object('Root', 'Leaf'), leaf]), { pin, errataApplied: false });
-    expect(emitted.indexOf('LeafSchema =')).toBeLessThan(emitted.indexOf('RootSchema ='));
+    expect(emitted.indexOf('const LeafSchema')).toBeLessThan(emitted.indexOf('const RootSchema'));
     expect(() =>
       emitSchemas(version([object('A', 'B'), object('B', 'A')]), { pin, errataApplied: false }),
     ).toThrow('Reference cycle: A -> B -> A');

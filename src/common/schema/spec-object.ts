@@ -1,0 +1,31 @@
+import type * as z from 'zod/mini';
+
+/** What zod itself infers as the output of a strict object of `Shape`. */
+type InferredOutput<Shape extends z.core.$ZodShape> = z.core.$InferObjectOutput<Shape, z.core.$strict['out']>;
+
+/**
+ * The internals of a {@link SpecObjectSchema}: zod's own, with the output named. The constraint makes
+ * the checker prove, for each spec object, that its named type fits what zod infers from the shape.
+ */
+export interface SpecObjectInternals<Shape extends z.core.$ZodShape, Output extends InferredOutput<Shape>>
+  extends z.core.$ZodObjectInternals<Shape, z.core.$strict> {
+  output: Output;
+}
+
+/**
+ * The declared type of a generated spec object's schema: an ordinary zod/mini strict object of `Shape`
+ * (so `.shape`, `z.pick`, `z.partial` and `z.extend` work as on any other) whose parsed value is typed
+ * as the object's own type. Hovers, declarations and the client's results then read `Location` where
+ * zod would spell out every nested field, and the checker resolves each object once.
+ */
+export interface SpecObjectSchema<Shape extends z.core.$ZodShape, Output extends InferredOutput<Shape>>
+  extends z.ZodMiniObject<Shape, z.core.$strict> {
+  _zod: SpecObjectInternals<Shape, Output>;
+}
+
+/**
+ * zod's enum object for a spec enum (`{ AC_1_PHASE: 'AC_1_PHASE', ... }`), named after the enum's type:
+ * a generated enum schema is a `z.ZodMiniEnum<EnumObject<ConnectorType>>`, which declarations and
+ * hovers print in those words instead of listing every value again.
+ */
+export type EnumObject<Values extends string> = { [Value in Values]: Value };
