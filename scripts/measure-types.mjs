@@ -4,7 +4,7 @@
 // temporary folder and imported by its own name. Run after `npm run build`; `--build` runs tsup first
 // and reports the declaration build's own time. Times are only reported (it is a bench, not a test).
 //
-//   node scripts/measure-types.mjs [--build] [--runs 5]
+//   node scripts/measure-types.mjs [--build] [--runs 5] [--package <folder with package.json and dist/>]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,10 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
-const runs = Number(args[args.indexOf('--runs') + 1] || 5) || 5;
+const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const runs = Number(option('--runs') ?? 5);
+// Another built copy to compare with (a folder holding its package.json and dist/), e.g. an older build.
+const PACKAGE = option('--package') ?? ROOT;
 
 // What a user writes first: a client, a page of Locations, and the Location schema on its own.
 const CONSUMER = `import { createClient, type Location, LocationSchema } from '@org/ocpi/v221';
@@ -66,7 +69,7 @@ if (args.includes('--build')) {
   );
 }
 
-const sizes = declarationSizes(join(ROOT, 'dist'));
+const sizes = declarationSizes(join(PACKAGE, 'dist'));
 const kb = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
 console.log(
   `declarations: .d.ts ${kb(sizes.esm)}, .d.cts ${kb(sizes.cjs)}, total ${kb(sizes.esm + sizes.cjs)}`,
@@ -77,36 +80,61 @@ for (const [file, bytes] of sizes.files
   console.log(`  ${kb(bytes).padStart(9)}  ${file}`);
 }
 
+// The same check of a file that only builds a zod/mini schema: what the user's own setup (the DOM lib,
+// zod itself) costs before any of this package is read. Timed in turns with the consumer, so that a
+// busy machine slows both alike.
+const FLOOR = `import * as z from 'zod/mini';
+
+export const NameSchema = z.string();
+`;
+
 const folder = mkdtempSync(join(tmpdir(), 'ocpi-types-'));
 try {
   mkdirSync(join(folder, 'node_modules', '@org'), { recursive: true });
   // The package folder itself, so `dist` resolves its own dependencies (zod, ky) from the checkout.
-  symlinkSync(ROOT, join(folder, 'node_modules', '@org', 'ocpi'), 'dir');
-  writeFileSync(join(folder, 'consumer.ts'), CONSUMER);
-  writeFileSync(join(folder, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2));
-  const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-  const times = [];
-  for (let run = 0; run < runs; run++) {
-    const started = performance.now();
-    const result = spawnSync(process.execPath, [tsc, '-p', folder, '--extendedDiagnostics'], {
-      encoding: 'utf8',
-    });
-    const wall = (performance.now() - started) / 1000;
-    if (result.status !== 0) {
-      console.error(result.stdout, result.stderr);
-      throw new Error('the consumer file does not type-check');
-    }
-    const total = /Total time:\s+([\d.]+)s/.exec(result.stdout)?.[1];
-    const types = /Types:\s+(\d+)/.exec(result.stdout)?.[1];
-    times.push({ wall, total: Number(total), types: Number(types) });
+  symlinkSync(PACKAGE, join(folder, 'node_modules', '@org', 'ocpi'), 'dir');
+  symlinkSync(join(ROOT, 'node_modules', 'zod'), join(folder, 'node_modules', 'zod'), 'dir');
+  for (const [name, text] of [
+    ['consumer', CONSUMER],
+    ['floor', FLOOR],
+  ]) {
+    mkdirSync(join(folder, name));
+    writeFileSync(join(folder, name, 'consumer.ts'), text);
+    writeFileSync(join(folder, name, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2));
   }
-  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  console.log(
-    `consumer check (skipLibCheck off, median of ${runs}): ${median(times.map((t) => t.wall)).toFixed(2)} s wall, ` +
-      `${median(times.map((t) => t.total)).toFixed(2)} s tsc total, ${times[0].types} types`,
-  );
+  const times = { consumer: [], floor: [] };
+  for (let run = 0; run < runs; run++) {
+    for (const name of ['consumer', 'floor']) times[name].push(check(join(folder, name)));
+  }
+  for (const name of ['consumer', 'floor']) {
+    const label = name === 'consumer' ? 'consumer check' : 'floor (zod/mini alone)';
+    console.log(
+      `${label} (skipLibCheck off, median of ${runs}): ${median(times[name].map((t) => t.wall)).toFixed(2)} s wall, ` +
+        `${median(times[name].map((t) => t.total)).toFixed(2)} s tsc total, ${times[name][0].types} types`,
+    );
+  }
 } finally {
   rmSync(folder, { recursive: true, force: true });
+}
+
+function check(project) {
+  const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [tsc, '-p', project, '--extendedDiagnostics'], {
+    encoding: 'utf8',
+  });
+  const wall = (performance.now() - started) / 1000;
+  if (result.status !== 0) {
+    console.error(result.stdout, result.stderr);
+    throw new Error(`${project}: the consumer file does not type-check`);
+  }
+  const total = /Total time:\s+([\d.]+)s/.exec(result.stdout)?.[1];
+  const types = /Types:\s+(\d+)/.exec(result.stdout)?.[1];
+  return { wall, total: Number(total), types: Number(types) };
+}
+
+function median(values) {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 }
 
 function declarationSizes(dist) {

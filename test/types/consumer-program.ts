@@ -1,0 +1,108 @@
+// A consumer file that imports every spec type and schema of a version entry as a user would, in a
+// TypeScript program built with the repository's tsconfig (the entry names resolve to src/). The type
+// tests read how the checker sees those names; the program is built once per entry and shared.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+
+const REPO = new URL('../../', import.meta.url);
+
+export const VERSIONS = ['v211', 'v221'] as const;
+export type VersionEntry = (typeof VERSIONS)[number];
+
+/** The type-only names of an entry's export list that have a schema beside them (`X` and `XSchema`). */
+export function specTypeNames(entry: VersionEntry): string[] {
+  const lines = readFileSync(new URL(`test/exports/${entry}.txt`, REPO), 'utf8').split('\n');
+  const values = new Set(lines.filter((line) => line !== '' && !line.startsWith('type ')));
+  return lines
+    .filter((line) => line.startsWith('type '))
+    .map((line) => line.slice('type '.length))
+    .filter((name) => values.has(`${name}Schema`));
+}
+
+export interface Consumer {
+  checker: ts.TypeChecker;
+  program: ts.Program;
+  source: ts.SourceFile;
+  /** The consumer's declarations by name (`value_Location`, `output_Location`, ...). */
+  declarations: Map<string, ts.VariableDeclaration>;
+}
+
+let consumers: Map<VersionEntry, Consumer> | undefined;
+
+/**
+ * For every spec type `X` of the entry: `value_X`, a value of the type; `output_X`, a value parsed by
+ * `XSchema`; and `same_X`, true only when `X` and what zod itself infers from `XSchema`'s shape are
+ * assignable to each other (a schema that is not an object gets `true`). One program holds the
+ * consumers of both entries, so the libraries and zod are read once.
+ */
+export function consumerProgram(entry: VersionEntry): Consumer {
+  consumers ??= buildConsumers();
+  const consumer = consumers.get(entry);
+  if (!consumer) throw new Error(`no consumer for ${entry}`);
+  return consumer;
+}
+
+function buildConsumers(): Map<VersionEntry, Consumer> {
+  const configFile = fileURLToPath(new URL('tsconfig.json', REPO));
+  const { config } = ts.readConfigFile(configFile, ts.sys.readFile);
+  const { options } = ts.parseJsonConfigFileContent(config, ts.sys, fileURLToPath(REPO));
+  const texts = new Map(
+    VERSIONS.map((entry) => [
+      fileURLToPath(new URL(`test/types/consumer-${entry}.ts`, REPO)),
+      consumerText(entry),
+    ]),
+  );
+  const host = ts.createCompilerHost(options);
+  const { getSourceFile, fileExists, readFile } = host;
+  host.fileExists = (path) => texts.has(path) || fileExists(path);
+  host.readFile = (path) => texts.get(path) ?? readFile(path);
+  host.getSourceFile = (path, language, ...rest) => {
+    const text = texts.get(path);
+    return text === undefined
+      ? getSourceFile(path, language, ...rest)
+      : ts.createSourceFile(path, text, language, true);
+  };
+  const program = ts.createProgram([...texts.keys()], options, host);
+  const checker = program.getTypeChecker();
+  return new Map(
+    VERSIONS.map((entry, index) => {
+      const file = [...texts.keys()][index] ?? '';
+      const source = program.getSourceFile(file);
+      if (!source) throw new Error(`consumer file ${file} not loaded`);
+      const declarations = new Map<string, ts.VariableDeclaration>();
+      for (const statement of source.statements) {
+        if (!ts.isVariableStatement(statement)) continue;
+        const declaration = statement.declarationList.declarations[0];
+        if (declaration && ts.isIdentifier(declaration.name))
+          declarations.set(declaration.name.text, declaration);
+      }
+      return [entry, { checker, program, source, declarations }];
+    }),
+  );
+}
+
+function consumerText(entry: VersionEntry): string {
+  const names = specTypeNames(entry);
+  return [
+    "import type * as z from 'zod/mini';",
+    `import { ${names.flatMap((name) => [`type ${name}`, `${name}Schema`]).join(', ')} } from '@org/ocpi/${entry}';`,
+    // What zod infers from an object schema's shape alone, without the named output the generator
+    // declares (read from the shape, so that it holds even when the declared output does not fit).
+    'type Inferred<Shape extends z.core.$ZodShape> = z.output<z.ZodMiniObject<Shape, z.core.$strict>>;',
+    'type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;',
+    'type Matches<S, T> = S extends { shape: infer Shape extends z.core.$ZodShape } ? Same<Inferred<Shape>, T> : true;',
+    ...names.flatMap((name) => [
+      `export declare const value_${name}: ${name};`,
+      `export const output_${name} = ${name}Schema.parse(undefined);`,
+      `export const same_${name}: Matches<typeof ${name}Schema, ${name}> = true;`,
+    ]),
+  ].join('\n');
+}
+
+/** The consumer's declaration of `name`; throws when the consumer has none. */
+export function declarationOf(consumer: Consumer, name: string): ts.VariableDeclaration {
+  const declaration = consumer.declarations.get(name);
+  if (!declaration) throw new Error(`the consumer declares no ${name}`);
+  return declaration;
+}
