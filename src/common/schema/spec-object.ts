@@ -13,14 +13,16 @@ export interface SpecObjectInternals<Shape extends z.core.$ZodShape, Output exte
 }
 
 /**
- * The declared type of a generated spec object's schema: an ordinary zod/mini strict object of `Shape`
- * (so `.shape`, `z.pick`, `z.partial` and `z.extend` work as on any other) whose parsed value is typed
- * as the object's own type. Hovers, declarations and the client's results then read `Location` where
- * zod would spell out every nested field, and the checker resolves each object once.
+ * The declared type of a generated spec object's schema: what `z.strictObject` returns for `Shape` (so
+ * `.shape`, `z.pick`, `z.partial` and `z.extend` work as on any other object schema), except that its
+ * parsed value is typed as the object's own type. Hovers, declarations and the client's results then
+ * read `Location` where zod would spell out every nested field, and the checker resolves each object
+ * once. Written as zod writes `ZodMiniObject`, with the named internals in place of zod's.
  */
 export interface SpecObjectSchema<Shape extends z.core.$ZodShape, Output extends InferredOutput<Shape>>
-  extends z.ZodMiniObject<Shape, z.core.$strict> {
-  _zod: SpecObjectInternals<Shape, Output>;
+  // biome-ignore lint/suspicious/noExplicitAny: as zod's own ZodMiniObject, whose internals carry the types
+  extends z.ZodMiniType<any, any, SpecObjectInternals<Shape, Output>> {
+  shape: Shape;
 }
 
 /**
