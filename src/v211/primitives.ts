@@ -17,7 +17,7 @@ import type { DateTimeSchema } from '../common/schema/primitives/utc-date-time';
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/types.md#15-string-type
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function string(maxLength?: number) {
+export function string(maxLength?: number): z.ZodMiniString<string> {
   return printableAscii(maxLength);
 }
 

@@ -18,7 +18,7 @@ import type { DateTimeSchema } from '../common/schema/primitives/utc-date-time';
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/types.asciidoc#types_string_type
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function string(maxLength?: number) {
+export function string(maxLength?: number): z.ZodMiniString<string> {
   return printableUnicode(maxLength);
 }
 

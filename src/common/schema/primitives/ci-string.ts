@@ -1,3 +1,4 @@
+import type * as z from 'zod/mini';
 import { printableAscii } from './printable-string';
 
 /**
@@ -10,7 +11,7 @@ import { printableAscii } from './printable-string';
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/types.asciidoc#types_cistring_type (2.2.1), https://github.com/ocpi/ocpi/blob/2.1.1-d2/types.md#11-cistring-type (2.1.1)
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function CiString(maxLength?: number) {
+export function CiString(maxLength?: number): z.ZodMiniString<string> {
   return printableAscii(maxLength);
 }
 

@@ -6,6 +6,6 @@ import * as z from 'zod/mini';
  * would keep every schema such a call mentions.
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function nonEmptyArray<T extends z.ZodMiniType>(item: T) {
+export function nonEmptyArray<T extends z.ZodMiniType>(item: T): z.ZodMiniArray<T> {
   return z.array(item).check(z.minLength(1));
 }

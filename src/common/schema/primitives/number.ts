@@ -19,7 +19,7 @@ export const BooleanSchema = /*@__PURE__*/ z.boolean();
  * Without `maxDigits`, any safe integer.
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function int(maxDigits?: number) {
+export function int(maxDigits?: number): z.ZodMiniInt {
   if (maxDigits === undefined) return z.int();
   const limit = 10 ** maxDigits - 1;
   return z.int().check(z.gte(-limit), z.lte(limit));

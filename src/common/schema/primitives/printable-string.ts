@@ -14,7 +14,7 @@ export const NOT_PRINTABLE = 'not-printable';
  * The building block of OCPI 2.1.1 `string(n)` and of `CiString(n)` in both versions.
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function printableAscii(maxLength?: number) {
+export function printableAscii(maxLength?: number): z.ZodMiniString<string> {
   const printable = z.refine<string>((value) => PRINTABLE_ASCII.test(value), {
     error: 'must contain only printable ASCII characters',
     params: { ocpi: NOT_PRINTABLE },
@@ -29,7 +29,7 @@ export function printableAscii(maxLength?: number) {
  * not UTF-16 units or UTF-8 bytes) long when given. The building block of OCPI 2.2.1 `string(n)`.
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function printableUnicode(maxLength?: number) {
+export function printableUnicode(maxLength?: number): z.ZodMiniString<string> {
   const printable = z.refine<string>((value) => PRINTABLE_UNICODE.test(value), {
     error: 'must contain only printable characters',
     params: { ocpi: NOT_PRINTABLE },

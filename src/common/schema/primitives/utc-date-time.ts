@@ -49,7 +49,7 @@ function isLeapYear(year: number): boolean {
  * A schema of strings accepted by {@link isUtcDateTime}; the value is kept exactly as sent.
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function utcDateTime() {
+export function utcDateTime(): z.ZodMiniString<string> {
   return z.string().check(
     z.refine(isUtcDateTime, {
       error: 'must be a UTC timestamp like 2015-06-29T20:39:09Z (no offset, at most 25 characters)',
