@@ -4,13 +4,19 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as z from 'zod/mini';
 import {
+  LocationPatchSchema as LocationPatchSchema211,
+  LocationSchema as LocationSchema211,
+} from '../../src/v211';
+import {
   type Connector,
   ConnectorSchema,
   type ConnectorType,
   ConnectorTypeSchema,
+  DateTimeSchema,
   type EVSE,
   type EVSESchema,
   type Location,
+  LocationPatchSchema,
   LocationSchema,
 } from '../../src/v221';
 
@@ -56,6 +62,25 @@ describe('a generated object schema', () => {
     const checked = ConnectorSchema.check(z.refine((value) => value.max_voltage > 0));
     expectTypeOf(checked).toEqualTypeOf(ConnectorSchema);
     expect(checked.safeParse({ ...connector, max_voltage: 0 }).success).toBe(false);
+  });
+});
+
+describe('a PATCH schema', () => {
+  it('types what zod itself makes of the object, under the name of its shape', () => {
+    // Only typed, never run: z.partial refuses an object that carries checks, as LocationSchema does.
+    const spelledOut = () => z.extend(z.partial(LocationSchema), { last_updated: DateTimeSchema });
+    type SpelledOut = ReturnType<typeof spelledOut>;
+    expectTypeOf<z.output<typeof LocationPatchSchema>>().toEqualTypeOf<z.output<SpelledOut>>();
+    expectTypeOf<z.input<typeof LocationPatchSchema>>().toEqualTypeOf<z.input<SpelledOut>>();
+    expect(Object.keys(LocationPatchSchema.shape).sort()).toEqual(Object.keys(LocationSchema.shape).sort());
+  });
+
+  it('of 2.1.1 types what z.partial makes of the object', () => {
+    const spelledOut = () => z.partial(LocationSchema211);
+    type SpelledOut = ReturnType<typeof spelledOut>;
+    expectTypeOf<z.output<typeof LocationPatchSchema211>>().toEqualTypeOf<z.output<SpelledOut>>();
+    expectTypeOf<z.input<typeof LocationPatchSchema211>>().toEqualTypeOf<z.input<SpelledOut>>();
+    expect(Object.keys(LocationPatchSchema211.shape)).toEqual(Object.keys(LocationSchema211.shape));
   });
 });
 

@@ -31,3 +31,11 @@ export interface SpecObjectSchema<Shape extends z.core.$ZodShape, Output extends
  * hovers print in those words instead of listing every value again.
  */
 export type EnumObject<Values extends string> = { [Value in Values]: Value };
+
+/**
+ * The shape of a PATCH body: every field of `Shape`, each optional. What `z.partial` makes of an object
+ * of `Shape`, by name, so that declarations print `PartialShape<LocationShape>`.
+ */
+export type PartialShape<Shape extends z.core.$ZodShape> = {
+  [Key in keyof Shape]: z.ZodMiniOptional<Shape[Key]>;
+};

@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import { definePatchSchema, type PatchRule } from '../../common/schema/patch';
+import type { PartialShape } from '../../common/schema/spec-object';
 
 /**
  * The PATCH body for an object: any of its fields. 2.1.1 does not require `last_updated` in a PATCH
@@ -12,6 +13,11 @@ import { definePatchSchema, type PatchRule } from '../../common/schema/patch';
 export function patchOf<Shape extends z.core.$ZodLooseShape>(
   schema: z.ZodMiniObject<Shape, z.core.$strict>,
   rule?: PatchRule<Shape>,
-) {
-  return definePatchSchema(schema, {}, rule);
+): z.ZodMiniObject<PartialShape<Shape>, z.core.$strict> {
+  // zod's own type of this object is PartialShape spelled out (extended by nothing, which the checker
+  // cannot see through generically); the name is for declarations and hovers.
+  return definePatchSchema(schema, {}, rule) as unknown as z.ZodMiniObject<
+    PartialShape<Shape>,
+    z.core.$strict
+  >;
 }

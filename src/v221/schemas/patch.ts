@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import { definePatchSchema, type PatchRule } from '../../common/schema/patch';
+import type { PartialShape } from '../../common/schema/spec-object';
 import { DateTimeSchema } from '../primitives';
 
 /**
@@ -13,6 +14,15 @@ import { DateTimeSchema } from '../primitives';
 export function patchOf<Shape extends z.core.$ZodLooseShape>(
   schema: z.ZodMiniObject<Shape, z.core.$strict>,
   rule?: PatchRule<Shape>,
-) {
-  return definePatchSchema(schema, { last_updated: DateTimeSchema }, rule);
+): z.ZodMiniObject<PatchShape<Shape>, z.core.$strict> {
+  // zod's own type of this object is PatchShape spelled out; the name is for declarations and hovers.
+  return definePatchSchema(schema, { last_updated: DateTimeSchema }, rule) as z.ZodMiniObject<
+    PatchShape<Shape>,
+    z.core.$strict
+  >;
 }
+
+/** The shape of a 2.2.1 PATCH body: any field of `Shape`, and `last_updated` always. */
+export type PatchShape<Shape extends z.core.$ZodShape> = Omit<PartialShape<Shape>, 'last_updated'> & {
+  last_updated: typeof DateTimeSchema;
+};
