@@ -32,7 +32,7 @@ function attachedRules(file: string): string[] {
 function attachedChecks(file: string, check: string): string[] {
   const text = readFileSync(path.join(repositoryRoot(), file), 'utf8');
   const definition = new RegExp(
-    `export const (\\w+)Schema = [^;]*?\\.check\\(\\/\\*@__PURE__\\*\\/ ${check}\\(\\)\\);`,
+    `export const (\\w+)Schema(?:: [^=]+)? = [^;]*?\\.check\\(\\/\\*@__PURE__\\*\\/ ${check}\\(\\)\\);`,
     'gs',
   );
   return [...text.matchAll(definition)].map(([, name]) => name as string);
@@ -198,7 +198,8 @@ describe('the generator with made-up tables', () => {
     });
     expect(emitted).toContain("import { rulesInside, specRule } from '../../common/schema/spec-rule';");
     expect(emitted).toContain("import * as rules from '../schemas/spec-rules';");
-    expect(emitted).toContain('}).check(/*@__PURE__*/ specRule(rules.Leaf));\nexport interface Leaf ');
+    // The check closes Leaf's own schema: Leaf's type follows it.
+    expect(emitted).toContain('}).check(/*@__PURE__*/ specRule(rules.Leaf));\n/**\n * OCPI 2.2.1 `Leaf` ');
     expect(emitted).toContain(
       'leaf: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(LeafSchema)),\n}).check(/*@__PURE__*/ rulesInside());',
     );
