@@ -110,7 +110,8 @@ try {
     const label = name === 'consumer' ? 'consumer check' : 'floor (zod/mini alone)';
     console.log(
       `${label} (skipLibCheck off, median of ${runs}): ${median(times[name].map((t) => t.wall)).toFixed(2)} s wall, ` +
-        `${median(times[name].map((t) => t.total)).toFixed(2)} s tsc total, ${times[name][0].types} types`,
+        `${median(times[name].map((t) => t.total)).toFixed(2)} s tsc total, ${times[name][0].types} types, ` +
+        `${times[name][0].instantiations} instantiations`,
     );
   }
 } finally {
@@ -130,7 +131,8 @@ function check(project) {
   }
   const total = /Total time:\s+([\d.]+)s/.exec(result.stdout)?.[1];
   const types = /Types:\s+(\d+)/.exec(result.stdout)?.[1];
-  return { wall, total: Number(total), types: Number(types) };
+  const instantiations = /Instantiations:\s+(\d+)/.exec(result.stdout)?.[1];
+  return { wall, total: Number(total), types: Number(types), instantiations: Number(instantiations) };
 }
 
 function median(values) {
