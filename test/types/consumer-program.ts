@@ -32,9 +32,9 @@ let consumers: Map<VersionEntry, Consumer> | undefined;
 
 /**
  * For every spec type `X` of the entry: `value_X`, a value of the type; `output_X`, a value parsed by
- * `XSchema`; and `same_X`, true only when `X` and what zod itself infers from `XSchema`'s shape are
- * assignable to each other (a schema that is not an object gets `true`). One program holds the
- * consumers of both entries, so the libraries and zod are read once.
+ * `XSchema`; and `same_X`, true only when `X` is assignable both ways to `z.output<typeof XSchema>`
+ * and, for an object schema, to what zod itself infers from its shape. One program holds the consumers
+ * of both entries, so the libraries and zod are read once.
  */
 export function consumerProgram(entry: VersionEntry): Consumer {
   consumers ??= buildConsumers();
@@ -91,7 +91,12 @@ function consumerText(entry: VersionEntry): string {
     // declares (read from the shape, so that it holds even when the declared output does not fit).
     'type Inferred<Shape extends z.core.$ZodShape> = z.output<z.ZodMiniObject<Shape, z.core.$strict>>;',
     'type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;',
-    'type Matches<S, T> = S extends { shape: infer Shape extends z.core.$ZodShape } ? Same<Inferred<Shape>, T> : true;',
+    // Both the schema's declared output and, for an object, zod's inference from its shape.
+    'type Both<A extends boolean, B extends boolean> = A extends true ? B : false;',
+    'type Matches<S, T> = Both<',
+    '  Same<z.output<S>, T>,',
+    '  S extends { shape: infer Shape extends z.core.$ZodShape } ? Same<Inferred<Shape>, T> : true',
+    '>;',
     ...names.flatMap((name) => [
       `export declare const value_${name}: ${name};`,
       `export const output_${name} = ${name}Schema.parse(undefined);`,

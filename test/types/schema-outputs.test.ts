@@ -1,7 +1,8 @@
 // The generator writes each spec object's type out by hand-readable name (emit-types.ts), beside the
 // schema that parses it. They must not drift: for every spec type of both entries, the written type and
 // what zod itself infers from the schema's shape are assignable to each other (under the repository's
-// exactOptionalPropertyTypes, so an optional field's `| undefined` counts too).
+// exactOptionalPropertyTypes, so an optional field's `| undefined` counts too), and so are the type and
+// the schema's declared output.
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { consumerProgram, declarationOf, specTypeNames, VERSIONS } from './consumer-program';
