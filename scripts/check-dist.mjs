@@ -3,8 +3,10 @@
 // recognised by the other copy's guards (the dual-package hazard), and the declarations' total size.
 // Run after `npm run build`.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const { name, exports } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -53,4 +55,11 @@ assert.ok(
 );
 console.log(
   `ok declarations: ${declarationTotal} bytes (.d.ts ${declarationBytes['.d.ts']}, .d.cts ${declarationBytes['.d.cts']}), ceiling ${DECLARATIONS_CEILING}`,
+);
+
+// CommonJS as Node before 20.19 and Jest load it, in a process of its own.
+execFileSync(
+  process.execPath,
+  ['--no-experimental-require-module', fileURLToPath(new URL('check-dist-require.cjs', import.meta.url))],
+  { stdio: 'inherit' },
 );
