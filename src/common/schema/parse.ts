@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import { OcpiValidationError } from '../errors/ocpi-validation-error';
+import { checkSchema } from './check-schema';
 import { NOT_PRINTABLE } from './primitives/printable-string';
 import { NOT_UTC_DATE_TIME, normalizeDateTime } from './primitives/utc-date-time';
 import { SPEC_RULE } from './spec-rule';
@@ -89,24 +90,24 @@ export function checkPayload<S extends z.ZodMiniType>(
   input: unknown,
   mode: ValidationMode,
 ): CheckOutcome<z.output<S>> {
-  const first = schema.safeParse(input);
-  if (first.success) return { success: true, data: first.data, issues: [], issueCount: 0 };
+  const first = checkSchema(schema, input);
+  if (!first.issues) return { success: true, data: first.value, issues: [], issueCount: 0 };
   const fail = (issues: readonly z.core.$ZodIssue[], value: unknown) => ({
     success: false as const,
     describe: () => toValidationIssues(issues, value, MAX_ISSUES),
   });
-  if (mode === 'strict') return fail(first.error.issues, input);
+  if (mode === 'strict') return fail(first.issues, input);
 
-  const plan = planRepairs(first.error.issues, input);
-  if (!plan) return fail(first.error.issues, input);
+  const plan = planRepairs(first.issues, input);
+  if (!plan) return fail(first.issues, input);
   const repaired = applyRepairs(input, plan.repairs);
-  const second = plan.repairs.length > 0 ? schema.safeParse(repaired) : first;
-  if (second.success) return { success: true, data: second.data, ...plan.report.result() };
+  const second = plan.repairs.length > 0 ? checkSchema(schema, repaired) : first;
+  if (!second.issues) return { success: true, data: second.value, ...plan.report.result() };
   // What is left must be what lenient mode keeps. Anything else (a required field that was null) is a
   // real error; kept values found only now (prose rules run once every field has its type) join the report.
-  const left = second.error.issues.filter((issue) => classify(issue, repaired) !== 'keep');
+  const left = second.issues.filter((issue) => classify(issue, repaired) !== 'keep');
   if (left.length > 0) return fail(left, repaired);
-  for (const issue of second.error.issues) {
+  for (const issue of second.issues) {
     if (!plan.kept.has(issueKey(issue))) plan.report.add('kept', () => keptIssue(issue, repaired));
   }
   return { success: true, data: repaired as z.output<S>, ...plan.report.result() };
