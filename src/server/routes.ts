@@ -22,7 +22,8 @@ export const ALLOWED_METHODS: Record<Route['kind'], readonly string[]> = {
 export function matchRoute(url: URL, basePath: string, served: readonly OcpiVersion[]): Route | undefined {
   const path = trimTrailing(url.pathname, '/');
   if (!path.startsWith(`${basePath}/`)) return undefined;
-  const segments = path.slice(basePath.length + 1).split('/');
+  // Three segments tell a route from none: a path of 30,000 slashes is not split into 30,000 strings.
+  const segments = path.slice(basePath.length + 1).split('/', 3);
   const [first, second, ...rest] = segments;
   if (rest.length > 0 || first === undefined) return undefined;
   if (first === 'versions' && second === undefined) return { kind: 'versions' };
