@@ -1,11 +1,12 @@
 // Fuzzes the registration handler the way a hostile partner would: random methods, paths, headers,
 // tokens and bodies (deep, huge, malformed), and a partner API that answers anything when called back.
 // Whatever comes in, the handler answers: never a 5xx, never a throw, never a token or a stack trace
-// in an answer, and a rejected request never changes the store.
+// in an answer, and a rejected request never changes the store. One file per validation mode
+// (registration-fuzz-*.test.ts), so that the two runs take a worker each.
 import { createRegistrationHandler, type RegistrationHandlerConfig } from '@org/ocpi';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { InMemoryPartnerStore } from '../../src/server/partners/partner-store';
+import { expect } from 'vitest';
+import { InMemoryPartnerStore } from '../../../src/server/partners/partner-store';
 
 const BASE = 'https://emsp.example.com/ocpi';
 const PARTNER_HOST = 'cpo.example.com';
@@ -21,7 +22,7 @@ const TOKEN = {
 } as const;
 const KNOWN_TOKENS = Object.values(TOKEN);
 
-const RUNS_PER_MODE = 10_000;
+export const RUNS_PER_MODE = 10_000;
 const SEED = 20261206;
 
 async function seededStore(): Promise<InMemoryPartnerStore> {
@@ -152,11 +153,13 @@ const callbackUrls = fc.oneof(
     ),
   },
 );
+// A token of 2,000,000 characters, kept as the run it is: see Body.
+const HUGE_TOKEN: Run = ['x', 2_000_000];
 const callbackTokens = fc.oneof(
-  { weight: 6, arbitrary: fc.constant(TOKEN.callback) },
+  { weight: 6, arbitrary: fc.constant<string | Run>(TOKEN.callback) },
   {
     weight: 1,
-    arbitrary: fc.constantFrom(TOKEN.a, TOKEN.outgoing, 'x'.repeat(65), 'a b', '', 'x'.repeat(2_000_000)),
+    arbitrary: fc.constantFrom<string | Run>(TOKEN.a, TOKEN.outgoing, 'x'.repeat(65), 'a b', '', HUGE_TOKEN),
   },
   { weight: 1, arbitrary: fc.string({ maxLength: 70 }) },
 );
@@ -186,25 +189,52 @@ const credentials211 = fc.record({
   country_code: fc.constantFrom('NL', 'NL', 'NL', 'XXX'),
   business_details: fc.constant({ name: 'Partner' }),
 });
+/** Text written `times` over in a row. */
+type Run = readonly [text: string, times: number];
+
+/**
+ * A body as the runs of text it is made of, or a stream of that many bytes. Runs keep a nesting 200,000
+ * deep or a 2 MB token as a few numbers: the handler reads at most 64 KiB of a body, and writing out
+ * every long one in full (800 MB per 20,000 runs) was a third of the fuzz's time. A body the handler
+ * may read whole is sent as text; a longer one is written out as it is read (see buildRequest).
+ */
+type Body = { runs: readonly Run[] } | { streamedBytes: number };
+
+const text = (body: string): Body => ({ runs: [[body, 1]] });
+
+/** A credentials object as JSON: the text JSON.stringify gives, with a huge token kept as its run. */
+function credentialsJson(credentials: { token: string | Run; [field: string]: unknown }): Run[] {
+  const { token } = credentials;
+  if (typeof token === 'string') return [[JSON.stringify(credentials), 1]];
+  // The token is the first field (fc.record keeps the order of its keys) and needs no escaping.
+  const open = '{"token":"';
+  const json = JSON.stringify({ ...credentials, token: '' });
+  return [[open, 1], token, [json.slice(open.length), 1]];
+}
+
 // An unknown field nested far deeper than any stack allows to recurse on (JSON.stringify would throw:
-// the body is written around a placeholder).
+// the body is written around the field, which comes last).
 const withDeepExtension = fc
   .tuple(fc.oneof(credentials221, credentials211), fc.integer({ min: 1_000, max: 120_000 }))
-  .map(([body, depth]) =>
-    JSON.stringify({ ...body, extension: 0 }).replace('"extension":0', `"extension":${nested(depth)}`),
-  );
-
-/** A body as text, or a stream of that many bytes, made only as fast as it is read. */
-type Body = string | { streamedBytes: number };
+  .map(([credentials, depth]): Body => {
+    const runs = credentialsJson({ ...credentials, extension: 0 });
+    const [last, field] = [runs.at(-1)?.[0] ?? '', '"extension":0}'];
+    if (!last.endsWith(field)) throw new Error(`the extension is not the last field: ${last}`);
+    const open: Run = [last.slice(0, -'0}'.length), 1];
+    return { runs: [...runs.slice(0, -1), open, ...nested(depth), ['}', 1]] };
+  });
 
 const bodies: fc.Arbitrary<Body> = fc.oneof(
-  { weight: 10, arbitrary: credentials221.map((body) => JSON.stringify(body)) },
-  { weight: 5, arbitrary: credentials211.map((body) => JSON.stringify(body)) },
+  { weight: 10, arbitrary: credentials221.map((body): Body => ({ runs: credentialsJson(body) })) },
+  { weight: 5, arbitrary: credentials211.map((body): Body => ({ runs: credentialsJson(body) })) },
   { weight: 1, arbitrary: withDeepExtension },
-  { weight: 1, arbitrary: fc.integer({ min: 1_000, max: 200_000 }).map(nested) },
-  { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((value) => JSON.stringify(value)) },
-  { weight: 2, arbitrary: fc.string({ maxLength: 200 }) },
-  { weight: 1, arbitrary: fc.constantFrom('', 'null', '{', '[]', '{"token":', '\u0000', '<html>') },
+  {
+    weight: 1,
+    arbitrary: fc.integer({ min: 1_000, max: 200_000 }).map((depth): Body => ({ runs: nested(depth) })),
+  },
+  { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((value) => text(JSON.stringify(value))) },
+  { weight: 2, arbitrary: fc.string({ maxLength: 200 }).map(text) },
+  { weight: 1, arbitrary: fc.constantFrom('', 'null', '{', '[]', '{"token":', '\u0000', '<html>').map(text) },
   {
     weight: 1,
     arbitrary: fc.constantFrom(0.5, 2, 200).map((mb): Body => ({ streamedBytes: mb * 1024 * 1024 })),
@@ -260,7 +290,9 @@ function partnerFetch(behaviour: PartnerBehaviour, called: URL[]): typeof fetch 
           headers: { 'Content-Type': 'text/html' },
         });
       case 'deep-json':
-        return new Response(`{"status_code":1000,"data":${nested(50_000)}}`, { status: 200 });
+        return new Response(`{"status_code":1000,"data":${'['.repeat(50_000)}${']'.repeat(50_000)}}`, {
+          status: 200,
+        });
       case 'huge':
         return new Response(lazyBytes(200 * 1024 * 1024), { status: 200 });
       case 'http-500-echoing-token':
@@ -302,108 +334,105 @@ interface Outcome {
   headers: string;
 }
 
-/** How many requests reached each kind of answer, to show that the fuzzer gets deep enough. */
-const reached = new Map<string, number>();
-
-function tally(outcome: Outcome, envelope: { status_code: number }, called: readonly URL[]): void {
+/** Counts how many requests reached each kind of answer, to show that the fuzzer gets deep enough. */
+function tally(
+  reached: Map<string, number>,
+  outcome: Outcome,
+  envelope: { status_code: number },
+  called: readonly URL[],
+): void {
   const kinds = [outcome.status === 200 ? `status ${envelope.status_code}` : `HTTP ${outcome.status}`];
   if (called.length > 0) kinds.push('called the partner');
   if (called.length > 0 && envelope.status_code === 1000) kinds.push('registered');
   for (const kind of kinds) reached.set(kind, (reached.get(kind) ?? 0) + 1);
 }
 
-describe('the registration handler under fuzzed partner input', () => {
-  for (const validation of ['strict', 'lenient'] as const) {
-    it(`answers every one of ${RUNS_PER_MODE} hostile requests safely (${validation})`, async () => {
-      let handled = 0;
-      // A rejected request leaves the store as it was (that is checked), so the store is seeded again
-      // only after a request that was accepted and may have changed it.
-      let store = await seededStore();
-      let before = JSON.stringify(store.all());
-      await fc.assert(
-        fc.asyncProperty(
-          requestLines,
-          queries,
-          traceHeaders,
-          bodies,
-          behaviours,
-          async ([method, path, authorization], query, trace, body, behaviour) => {
-            const request = buildRequest(method, `${BASE}${path}${query}`, authorization, trace, body);
-            const called: URL[] = [];
-            const errors: unknown[] = [];
-            const config: RegistrationHandlerConfig = {
-              store,
-              baseUrl: BASE,
-              versions: {
-                '2.2.1': {
-                  roles: [
-                    { role: 'EMSP', party_id: 'EXM', country_code: 'DE', business_details: { name: 'Us' } },
-                  ],
-                  endpoints: [{ identifier: 'locations', role: 'RECEIVER', url: `${BASE}/2.2.1/locations` }],
-                },
-                '2.1.1': {
-                  party_id: 'EXM',
-                  country_code: 'DE',
-                  business_details: { name: 'Us' },
-                  endpoints: [{ identifier: 'locations', url: `${BASE}/2.1.1/locations` }],
-                },
-              },
-              validation,
-              retry: { limit: 0 },
-              timeout: 2_000,
-              // Small enough that a partner's endless answer costs little per run; the cap is what is fuzzed.
-              maxResponseBytes: 1024 * 1024,
-              fetch: partnerFetch(behaviour, called),
-              onError: (error) => errors.push(error),
-            };
-            const response = await createRegistrationHandler(config)(request);
-            handled++;
-            const outcome: Outcome = {
-              status: response.status,
-              body: await response.text(),
-              headers: JSON.stringify([...response.headers]),
-            };
-
-            // Plain checks, not expect(): twenty thousand runs of a dozen assertions would cost more in
-            // the matcher's bookkeeping than in the handler. fast-check reports the throw and the input.
-            check(errors.length === 0, () => `an error reached onError: ${String(errors[0])}`);
-            check(outcome.status < 500, () => `HTTP ${outcome.status}: ${outcome.body.slice(0, 300)}`);
-            const envelope = JSON.parse(outcome.body) as { status_code: number; data?: { token?: unknown } };
-            check(
-              Number.isInteger(envelope.status_code),
-              () => `no status_code: ${outcome.body.slice(0, 300)}`,
-            );
-            checkNoSecretOrStack(outcome, envelope);
-            // Our server only ever calls the partner's own host, over https.
-            for (const url of called) {
-              check(url.protocol === 'https:' && url.hostname === PARTNER_HOST, () => `called ${url.href}`);
-            }
-            const accepted = outcome.status === 200 && envelope.status_code === 1000;
-            tally(outcome, envelope, called);
-            if (accepted) {
-              store = await seededStore();
-              before = JSON.stringify(store.all());
-            } else {
-              check(JSON.stringify(store.all()) === before, () => 'a rejected request changed the store');
-            }
+/** The fuzz run of one validation mode: RUNS_PER_MODE requests from a fixed seed, checked one by one. */
+export async function fuzzRegistrationHandler(validation: 'strict' | 'lenient'): Promise<void> {
+  const reached = new Map<string, number>();
+  let handled = 0;
+  // A rejected request leaves the store as it was (that is checked), so the store is seeded again
+  // only after a request that was accepted and may have changed it.
+  let store = await seededStore();
+  let before = JSON.stringify(store.all());
+  await fc.assert(
+    fc.asyncProperty(
+      requestLines,
+      queries,
+      traceHeaders,
+      bodies,
+      behaviours,
+      async ([method, path, authorization], query, trace, body, behaviour) => {
+        const request = buildRequest(method, `${BASE}${path}${query}`, authorization, trace, body);
+        const called: URL[] = [];
+        const errors: unknown[] = [];
+        const config: RegistrationHandlerConfig = {
+          store,
+          baseUrl: BASE,
+          versions: {
+            '2.2.1': {
+              roles: [
+                { role: 'EMSP', party_id: 'EXM', country_code: 'DE', business_details: { name: 'Us' } },
+              ],
+              endpoints: [{ identifier: 'locations', role: 'RECEIVER', url: `${BASE}/2.2.1/locations` }],
+            },
+            '2.1.1': {
+              party_id: 'EXM',
+              country_code: 'DE',
+              business_details: { name: 'Us' },
+              endpoints: [{ identifier: 'locations', url: `${BASE}/2.1.1/locations` }],
+            },
           },
-        ),
-        { numRuns: RUNS_PER_MODE, seed: SEED + (validation === 'strict' ? 0 : 1), endOnFailure: true },
-      );
-      expect(handled).toBe(RUNS_PER_MODE);
-      // The fuzzer must get past authentication and routing, to the callbacks and the store.
-      expect(reached.get('called the partner')).toBeGreaterThanOrEqual(200);
-      expect(reached.get('registered')).toBeGreaterThanOrEqual(60);
-      for (const kind of ['HTTP 401', 'HTTP 404', 'HTTP 405', 'status 2001']) {
-        expect(reached.get(kind), kind).toBeGreaterThanOrEqual(200);
-      }
-      for (const kind of ['HTTP 400', 'HTTP 413', 'status 3001']) {
-        expect(reached.get(kind), kind).toBeGreaterThanOrEqual(100);
-      }
-      reached.clear();
-    }, 600_000);
+          validation,
+          retry: { limit: 0 },
+          timeout: 2_000,
+          // Small enough that a partner's endless answer costs little per run; the cap is what is fuzzed.
+          maxResponseBytes: 1024 * 1024,
+          fetch: partnerFetch(behaviour, called),
+          onError: (error) => errors.push(error),
+        };
+        const response = await createRegistrationHandler(config)(request);
+        handled++;
+        const outcome: Outcome = {
+          status: response.status,
+          body: await response.text(),
+          headers: JSON.stringify([...response.headers]),
+        };
+
+        // Plain checks, not expect(): twenty thousand runs of a dozen assertions would cost more in
+        // the matcher's bookkeeping than in the handler. fast-check reports the throw and the input.
+        check(errors.length === 0, () => `an error reached onError: ${String(errors[0])}`);
+        check(outcome.status < 500, () => `HTTP ${outcome.status}: ${outcome.body.slice(0, 300)}`);
+        const envelope = JSON.parse(outcome.body) as { status_code: number; data?: { token?: unknown } };
+        check(Number.isInteger(envelope.status_code), () => `no status_code: ${outcome.body.slice(0, 300)}`);
+        checkNoSecretOrStack(outcome, envelope);
+        // Our server only ever calls the partner's own host, over https.
+        for (const url of called) {
+          check(url.protocol === 'https:' && url.hostname === PARTNER_HOST, () => `called ${url.href}`);
+        }
+        const accepted = outcome.status === 200 && envelope.status_code === 1000;
+        tally(reached, outcome, envelope, called);
+        if (accepted) {
+          store = await seededStore();
+          before = JSON.stringify(store.all());
+        } else {
+          check(JSON.stringify(store.all()) === before, () => 'a rejected request changed the store');
+        }
+      },
+    ),
+    { numRuns: RUNS_PER_MODE, seed: SEED + (validation === 'strict' ? 0 : 1), endOnFailure: true },
+  );
+  expect(handled).toBe(RUNS_PER_MODE);
+  // The fuzzer must get past authentication and routing, to the callbacks and the store.
+  expect(reached.get('called the partner')).toBeGreaterThanOrEqual(200);
+  expect(reached.get('registered')).toBeGreaterThanOrEqual(60);
+  for (const kind of ['HTTP 401', 'HTTP 404', 'HTTP 405', 'status 2001']) {
+    expect(reached.get(kind), kind).toBeGreaterThanOrEqual(200);
   }
-});
+  for (const kind of ['HTTP 400', 'HTTP 413', 'status 3001']) {
+    expect(reached.get(kind), kind).toBeGreaterThanOrEqual(100);
+  }
+}
 
 /** A request as the fuzzer describes it; what the Fetch API refuses to build is sent without that part. */
 function buildRequest(
@@ -426,14 +455,30 @@ function buildRequest(
   }
   const hasBody = method !== 'GET' && method !== 'HEAD';
   if (!hasBody) return new Request(url, { method, headers });
-  if (typeof body === 'string') return new Request(url, { method, headers, body });
-  return new Request(url, {
-    method,
-    headers,
-    body: lazyBytes(body.streamedBytes),
-    duplex: 'half',
-  } as RequestInit);
+  if ('streamedBytes' in body) {
+    return new Request(url, {
+      method,
+      headers,
+      body: lazyBytes(body.streamedBytes),
+      duplex: 'half',
+    } as RequestInit);
+  }
+  const { runs } = body;
+  if (runs.reduce((length, [text, times]) => length + text.length * times, 0) <= MAX_READ) {
+    return new Request(url, {
+      method,
+      headers,
+      body: runs.map(([text, times]) => text.repeat(times)).join(''),
+    });
+  }
+  // Longer than the handler reads: the same text, written out as it is read, with the type a text
+  // body gets.
+  if (!headers.has('content-type')) headers.set('content-type', 'text/plain;charset=UTF-8');
+  return new Request(url, { method, headers, body: lazyText(runs), duplex: 'half' } as RequestInit);
 }
+
+/** The handler's default limit of a credentials body: a body up to this long may be read whole. */
+const MAX_READ = 64 * 1024;
 
 /** No token the store knows, in any wire form, outside the one token a credentials answer hands out. */
 function checkNoSecretOrStack(
@@ -461,8 +506,39 @@ function encodeBase64(text: string): string {
   return btoa(String.fromCharCode(...new TextEncoder().encode(text.slice(0, 1_000))));
 }
 
-function nested(depth: number): string {
-  return `${'['.repeat(depth)}${']'.repeat(depth)}`;
+function nested(depth: number): Run[] {
+  return [
+    ['[', depth],
+    [']', depth],
+  ];
+}
+
+/**
+ * `runs` as a UTF-8 stream of about 64 KiB a chunk, each made as the reader pulls. A run's text is never
+ * cut, so every character is encoded as a whole; a long run of one character is cut into chunks.
+ */
+function lazyText(runs: readonly Run[]): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let index = 0;
+  let written = 0; // of runs[index]
+  return new ReadableStream({
+    pull(controller) {
+      let chunk = '';
+      while (index < runs.length && chunk.length < MAX_READ) {
+        const [text, times] = runs[index] as Run;
+        const room = Math.max(1, Math.floor((MAX_READ - chunk.length) / Math.max(1, text.length)));
+        const count = Math.min(times - written, room);
+        chunk += text.repeat(count);
+        written += count;
+        if (written === times) {
+          index++;
+          written = 0;
+        }
+      }
+      if (chunk === '') controller.close();
+      else controller.enqueue(encoder.encode(chunk));
+    },
+  });
 }
 
 /** `total` bytes of a JSON string, made 64 KiB at a time as the reader pulls: a reader that stops early costs little. */
