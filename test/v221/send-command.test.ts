@@ -1,7 +1,7 @@
 import { CommandInbox } from '@org/ocpi';
 import { type CommandResult, createClient, type StartSession, sendCommand } from '@org/ocpi/v221';
 import { HttpResponse, http } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { useMswServer } from '../support/msw';
 import { ocpi, TIMESTAMP } from '../support/ocpi-responses';
 
@@ -82,13 +82,25 @@ describe('sendCommand (2.2.1)', () => {
   });
 
   it('gives up after the timeout the CPO gave, and ignores a late result', async () => {
-    const inbox = new CommandInbox<CommandResult>();
-    cpo({ result: 'ACCEPTED', timeout: 1 });
-    const started = Date.now();
-    const outcome = await sendCommand(client, 'START_SESSION', startSession('3'), { inbox });
-    expect(outcome.status).toBe('timeout');
-    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
-    expect(inbox.deliver(`${EMSP}/START_SESSION/3`, { result: 'ACCEPTED' })).toBe(false);
+    // The CPO's second passes on a fake clock: the wait ends at 1,000 ms, not a moment before.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const inbox = new CommandInbox<CommandResult>();
+      cpo({ result: 'ACCEPTED', timeout: 1 });
+      let outcome: Awaited<ReturnType<typeof sendCommand>> | undefined;
+      const sent = sendCommand(client, 'START_SESSION', startSession('3'), { inbox }).then((done) => {
+        outcome = done;
+      });
+      while (inbox.pending === 0) await new Promise((resolve) => setImmediate(resolve));
+      await vi.advanceTimersByTimeAsync(999);
+      expect(outcome).toBeUndefined();
+      await vi.advanceTimersByTimeAsync(1);
+      await sent;
+      expect(outcome?.status).toBe('timeout');
+      expect(inbox.deliver(`${EMSP}/START_SESSION/3`, { result: 'ACCEPTED' })).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refuses results nobody expects', () => {
