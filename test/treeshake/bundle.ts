@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
@@ -10,12 +11,16 @@ export interface BundleReport {
 }
 
 /**
- * Bundles a fixture as a user's bundler would: esbuild, minified, tree-shaken, for the browser, with
+ * Bundles each fixture as a user's bundler would: esbuild, minified, tree-shaken, for the browser, with
  * `@org/ocpi` resolved to the sources through tsconfig paths (so no build is needed first).
+ *
+ * One build for all of them: without code splitting esbuild bundles and tree-shakes each entry point on
+ * its own (the same code as a build per fixture, byte for byte), and reads the shared sources once
+ * instead of once per fixture (a third of the time).
  */
-export async function bundleFixture(path: string): Promise<BundleReport> {
+export async function bundleFixtures(paths: readonly string[]): Promise<Map<string, BundleReport>> {
   const result = await build({
-    entryPoints: [path],
+    entryPoints: [...paths],
     bundle: true,
     minify: true,
     format: 'esm',
@@ -24,11 +29,20 @@ export async function bundleFixture(path: string): Promise<BundleReport> {
     write: false,
     metafile: true,
     logLevel: 'silent',
+    // Where the outputs would go; nothing is written.
+    outdir: 'treeshake-out',
   });
-  const code = result.outputFiles[0]?.text ?? '';
-  const [output] = Object.values(result.metafile.outputs);
-  const inputs = Object.entries(output?.inputs ?? {})
-    .filter(([, usage]) => usage.bytesInOutput > 0)
-    .map(([input]) => input);
-  return { code, gzipBytes: gzipSync(code, { level: 9 }).length, inputs };
+  const reports = new Map<string, BundleReport>();
+  for (const path of paths) {
+    const name = `${basename(path).replace(/\.[cm]?[jt]s$/, '')}.js`;
+    const [outputPath, output] =
+      Object.entries(result.metafile.outputs).find(([file]) => basename(file) === name) ?? [];
+    const code = result.outputFiles.find((file) => file.path.endsWith(`/${outputPath}`))?.text;
+    if (output === undefined || code === undefined) throw new Error(`esbuild gave no bundle of ${path}`);
+    const inputs = Object.entries(output.inputs)
+      .filter(([, usage]) => usage.bytesInOutput > 0)
+      .map(([input]) => input);
+    reports.set(path, { code, gzipBytes: gzipSync(code, { level: 9 }).length, inputs });
+  }
+  return reports;
 }

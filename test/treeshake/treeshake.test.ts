@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { bundleFixture } from './bundle';
+import { type BundleReport, bundleFixtures } from './bundle';
 
 interface Budget {
   fixture: string;
@@ -112,9 +112,12 @@ const budgets: Budget[] = [
   },
 ];
 
+const fixturePath = (fixture: string) => fileURLToPath(new URL(`./fixtures/${fixture}`, import.meta.url));
+const reports = bundleFixtures(budgets.map(({ fixture }) => fixturePath(fixture)));
+
 describe.each(budgets)('bundle of $fixture', (budget) => {
   const { fixture, maxGzipBytes, maxMinifiedBytes, mustNotInclude, mustNotAppear = [] } = budget;
-  const report = bundleFixture(fileURLToPath(new URL(`./fixtures/${fixture}`, import.meta.url)));
+  const report = reports.then((all) => all.get(fixturePath(fixture)) as BundleReport);
 
   it(`stays under ${maxGzipBytes} bytes gzip`, async () => {
     const { gzipBytes } = await report;
