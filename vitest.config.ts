@@ -21,5 +21,11 @@ export default defineConfig({
     // Files share one module graph per worker: no test relies on a fresh one, and re-importing the
     // sources for every file was two thirds of the run (43 s, now about 25 s on two cores).
     isolate: false,
+    experimental: {
+      // Transformed sources are kept on disk between runs (keyed by content and configuration), so a run
+      // transforms only what changed since the last (transforming was a fifth of the CPU time of a run).
+      fsModuleCache: true,
+      fsModuleCachePath: '.vitest-cache/modules',
+    },
   },
 });
