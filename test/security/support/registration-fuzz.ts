@@ -6,6 +6,7 @@
 import { createRegistrationHandler, type PartnerStore, type RegistrationHandlerConfig } from '@org/ocpi';
 import fc from 'fast-check';
 import { expect } from 'vitest';
+import { DEFAULT_MAX_CREDENTIALS_BODY_BYTES } from '../../../src/server/credentials/credentials-body';
 import { InMemoryPartnerStore } from '../../../src/server/partners/partner-store';
 
 const BASE = 'https://emsp.example.com/ocpi';
@@ -492,8 +493,8 @@ function buildRequest(
   return new Request(url, { method, headers, body: lazyText(runs), duplex: 'half' } as RequestInit);
 }
 
-/** The handler's default limit of a credentials body: a body up to this long may be read whole. */
-const MAX_READ = 64 * 1024;
+/** The handler's limit of a credentials body (the fuzz keeps the default): a body up to this long may be read whole. */
+const MAX_READ = DEFAULT_MAX_CREDENTIALS_BODY_BYTES;
 
 // Each known token in each of its wire forms: raw, Base64 and URL-encoded.
 const KNOWN_TOKEN_FORMS = KNOWN_TOKENS.flatMap((token) =>
