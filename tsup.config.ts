@@ -20,7 +20,8 @@ const shared: Options = {
 // The two formats build in parallel, so neither cleans dist/ (the build script does).
 export default defineConfig([
   { ...shared, format: ['esm'] },
-  // ky ships ES modules only: the CommonJS build carries its own copy, so that require() works where
-  // require(esm) does not (Node before 20.19, Jest) and calls reach ky's real default export.
-  { ...shared, format: ['cjs'], noExternal: ['ky'] },
+  // ky and @noble/hashes ship ES modules only: the CommonJS build carries its own copies, so that
+  // require() works where require(esm) does not (Node before 20.19, Jest) and calls reach ky's real
+  // default export.
+  { ...shared, format: ['cjs'], noExternal: ['ky', '@noble/hashes'] },
 ]);

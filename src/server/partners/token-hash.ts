@@ -14,8 +14,7 @@ import { sha256Hex } from './sha256';
  *   OR previous_incoming_token_hash = ${await hashToken(token)}`;
  */
 export async function hashToken(token: string): Promise<string> {
-  // Computed here rather than by Web Crypto: for a token, its round trip through a thread pool costs
-  // ten times the hash itself (see sha256.ts).
+  // Not Web Crypto: for a token, its round trip through a thread pool costs ten times the hash (sha256.ts).
   return sha256Hex(new TextEncoder().encode(token));
 }
 

@@ -1,5 +1,5 @@
-// hashToken's SHA-256 is computed in JavaScript (Web Crypto's round trip per token cost 25 times the
-// hash): it must give Web Crypto's digest for every input, at every length around the block boundaries.
+// hashToken's SHA-256 comes from @noble/hashes, not Web Crypto (whose round trip per token cost many times
+// the hash): it must give Web Crypto's digest for every input, at every length around the block boundaries.
 import { hashToken } from '@org/ocpi';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../src/server/partners/sha256';
