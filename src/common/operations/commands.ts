@@ -30,7 +30,7 @@ export interface CommandOperation<Type extends CommandName, Body, Response> {
  * declares the operation of one command type.
  *
  * @example
- * const command = commandOperations<CommandBodies, CommandResponse>(CommandRequestSchemas, CommandResponseSchema);
+ * const command = commandOperations(CommandRequestSchemas, CommandResponseSchema);
  * const table = { startSession: command('START_SESSION') };
  */
 /* @__NO_SIDE_EFFECTS__ */

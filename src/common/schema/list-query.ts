@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { SpecObjectSchema } from './spec-object';
 
 /**
  * The query of a paginated GET, alike in both versions: the window on `last_updated` (`date_from`
@@ -18,22 +19,37 @@ export interface ListQuery {
   limit?: number | undefined;
 }
 
+/** The query of the Sessions list, alike in both versions: a {@link ListQuery} whose `date_from` is required. */
+export interface SessionsListQuery extends ListQuery {
+  /** Only Sessions last updated at or after this time. */
+  date_from: string;
+}
+
+type DateTime = z.ZodMiniType<string, string>;
+type WindowAndPage = ReturnType<typeof windowAndPage>;
+/** The fields of a list query schema, by type: the declarations name them instead of spelling them out. */
+export type ListQueryShape = { date_from: z.ZodMiniOptional<DateTime> } & WindowAndPage;
+/** The same with `date_from` required. */
+export type SessionsListQueryShape = { date_from: DateTime } & WindowAndPage;
+
 /**
  * Builds a version's schema of the paginated-request parameters: `offset` (from 0), `limit` (at least 1)
  * and the `date_from` / `date_to` window on `last_updated`, in the version's DateTime.
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function defineListQuerySchema<D extends z.ZodMiniType<string, string>>(dateTime: D) {
+export function defineListQuerySchema(dateTime: DateTime): SpecObjectSchema<ListQueryShape, ListQuery> {
   return z.strictObject({ date_from: z.optional(dateTime), ...windowAndPage(dateTime) });
 }
 
 /** The same, for the lists that demand a start of the window (Sessions): `date_from` required. */
 /* @__NO_SIDE_EFFECTS__ */
-export function defineListQueryFromSchema<D extends z.ZodMiniType<string, string>>(dateTime: D) {
+export function defineListQueryFromSchema(
+  dateTime: DateTime,
+): SpecObjectSchema<SessionsListQueryShape, SessionsListQuery> {
   return z.strictObject({ date_from: dateTime, ...windowAndPage(dateTime) });
 }
 
-function windowAndPage<D extends z.ZodMiniType<string, string>>(dateTime: D) {
+function windowAndPage(dateTime: DateTime) {
   return {
     date_to: z.optional(dateTime),
     offset: z.optional(z.int().check(z.gte(0))),

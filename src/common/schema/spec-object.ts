@@ -1,15 +1,33 @@
 import type * as z from 'zod/mini';
 
 /** What zod itself infers as the output of a strict object of `Shape`. */
-type InferredOutput<Shape extends z.core.$ZodShape> = z.core.$InferObjectOutput<Shape, z.core.$strict['out']>;
+export type InferredOutput<Shape extends z.core.$ZodShape> = z.core.$InferObjectOutput<
+  Shape,
+  z.core.$strict['out']
+>;
+/** What zod itself infers as the input of a strict object of `Shape`. */
+type InferredInput<Shape extends z.core.$ZodShape> = z.core.$InferObjectInput<Shape, z.core.$strict['in']>;
 
 /**
- * The internals of a {@link SpecObjectSchema}: zod's own, with the output named. The constraint makes
- * the checker prove, for each spec object, that its named type fits what zod infers from the shape.
+ * The input of a spec object under its name where zod's input is that same type (most objects), else
+ * zod's own (Version, Endpoint: their open enums take any value).
+ */
+type NamedInput<Shape extends z.core.$ZodShape, Output> = [InferredInput<Shape>] extends [Output]
+  ? [Output] extends [InferredInput<Shape>]
+    ? Output
+    : InferredInput<Shape>
+  : InferredInput<Shape>;
+
+/**
+ * The internals of a {@link SpecObjectSchema}: zod's own, with the output named, and the input too where
+ * it is the same type. The constraint makes the checker prove, for each spec object, that its named type
+ * fits what zod infers from the shape. With the input named, a function that takes a `Schema<T>` infers
+ * `T` as the name (`Location`), and a request body reads `body: Location`.
  */
 export interface SpecObjectInternals<Shape extends z.core.$ZodShape, Output extends InferredOutput<Shape>>
   extends z.core.$ZodObjectInternals<Shape, z.core.$strict> {
   output: Output;
+  input: NamedInput<Shape, Output>;
 }
 
 /**

@@ -56,7 +56,7 @@ export interface PaginatedOperation<Query, Item> extends Operation {
  * the array schema.
  *
  * @example
- * const list = paginatedOperation<ListQuery, Location>(ListQuerySchema, LocationSchema);
+ * const list = paginatedOperation(ListQuerySchema, LocationSchema); // PaginatedOperation<ListQuery, Location>
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function paginatedOperation<Query, Item>(

@@ -1,8 +1,7 @@
 import { cdrsReceiverOperations } from '../../common/operations/cdrs';
-import type { ListQuery } from '../../common/schema/list-query';
 import type { BoundOperations } from '../../common/transport/bind-operations';
 import { paginatedOperation } from '../../common/transport/operation';
-import { type CDR, CDRSchema } from '../generated/schemas';
+import { CDRSchema } from '../generated/schemas';
 import { ListQuerySchema } from '../schemas/list-query';
 
 /**
@@ -12,8 +11,8 @@ import { ListQuerySchema } from '../schemas/list-query';
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#2-interfaces-and-endpoints
  */
 export const CdrsOperations = {
-  cpo: { list: /*@__PURE__*/ paginatedOperation<ListQuery, CDR>(ListQuerySchema, CDRSchema) },
-  emsp: /*@__PURE__*/ cdrsReceiverOperations<CDR>(CDRSchema),
+  cpo: { list: /*@__PURE__*/ paginatedOperation(ListQuerySchema, CDRSchema) },
+  emsp: /*@__PURE__*/ cdrsReceiverOperations(CDRSchema),
 } as const;
 
 /** The calls of a CPO's CDRs interface (pull its CDRs), bound by `createClient`. */

@@ -1,9 +1,8 @@
 import { commandOperations } from '../../common/operations/commands';
 import type { BoundOperations } from '../../common/transport/bind-operations';
-import { operation, type Schema } from '../../common/transport/operation';
+import { operation } from '../../common/transport/operation';
 import {
   CommandRequestSchemas,
-  type CommandResponse,
   CommandResponseSchema,
   type ReserveNow,
   type StartSession,
@@ -19,12 +18,7 @@ export interface CommandBodies {
   UNLOCK_CONNECTOR: UnlockConnector;
 }
 
-const response = CommandResponseSchema as Schema<CommandResponse>;
-
-const command = /*@__PURE__*/ commandOperations<CommandBodies, CommandResponse>(
-  CommandRequestSchemas,
-  response,
-);
+const command = /*@__PURE__*/ commandOperations(CommandRequestSchemas, CommandResponseSchema);
 
 /**
  * The Commands operations: the CPO takes a command and answers at once with a `CommandResponse`.
@@ -44,7 +38,7 @@ export const CommandsOperations = {
     postResult: /*@__PURE__*/ operation({
       method: 'POST',
       path: '{response_url}',
-      request: response,
+      request: CommandResponseSchema,
       externalUrl: true,
     }),
   },

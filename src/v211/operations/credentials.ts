@@ -1,6 +1,6 @@
 import { credentialsOperations } from '../../common/operations/credentials';
 import type { BoundOperations } from '../../common/transport/bind-operations';
-import { type Credentials, CredentialsSchema } from '../generated/schemas';
+import { CredentialsSchema } from '../generated/schemas';
 
 /**
  * The credentials calls, the same for both parties: read, register (POST), update or switch version
@@ -9,7 +9,7 @@ import { type Credentials, CredentialsSchema } from '../generated/schemas';
  *
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/credentials.md#1-interfaces-and-endpoints
  */
-export const CredentialsOperations = /*@__PURE__*/ credentialsOperations<Credentials>(CredentialsSchema);
+export const CredentialsOperations = /*@__PURE__*/ credentialsOperations(CredentialsSchema);
 
 /** The calls of a partner's credentials endpoint, bound by `createClient`. */
 export interface CredentialsCalls extends BoundOperations<typeof CredentialsOperations> {}

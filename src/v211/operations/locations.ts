@@ -1,23 +1,8 @@
 import { locationsReceiverOperations, locationsSenderOperations } from '../../common/operations/locations';
-import type { ListQuery } from '../../common/schema/list-query';
 import type { BoundOperations } from '../../common/transport/bind-operations';
-import {
-  type Connector,
-  ConnectorSchema,
-  type EVSE,
-  EVSESchema,
-  type Location,
-  LocationSchema,
-} from '../generated/schemas';
+import { ConnectorSchema, EVSESchema, LocationSchema } from '../generated/schemas';
 import { ListQuerySchema } from '../schemas/list-query';
-import {
-  type ConnectorPatch,
-  ConnectorPatchSchema,
-  type EVSEPatch,
-  EVSEPatchSchema,
-  type LocationPatch,
-  LocationPatchSchema,
-} from '../schemas/locations';
+import { ConnectorPatchSchema, EVSEPatchSchema, LocationPatchSchema } from '../schemas/locations';
 
 /**
  * The Locations operations of both interfaces: the CPO serves the list and single objects; the eMSP
@@ -26,20 +11,15 @@ import {
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#2-interfaces-and-endpoints
  */
 export const LocationsOperations = {
-  cpo: /*@__PURE__*/ locationsSenderOperations<ListQuery, Location, EVSE, Connector>(
-    ListQuerySchema,
+  cpo: /*@__PURE__*/ locationsSenderOperations(ListQuerySchema, LocationSchema, EVSESchema, ConnectorSchema),
+  emsp: /*@__PURE__*/ locationsReceiverOperations(
     LocationSchema,
     EVSESchema,
     ConnectorSchema,
+    LocationPatchSchema,
+    EVSEPatchSchema,
+    ConnectorPatchSchema,
   ),
-  emsp: /*@__PURE__*/ locationsReceiverOperations<
-    Location,
-    EVSE,
-    Connector,
-    LocationPatch,
-    EVSEPatch,
-    ConnectorPatch
-  >(LocationSchema, EVSESchema, ConnectorSchema, LocationPatchSchema, EVSEPatchSchema, ConnectorPatchSchema),
 } as const;
 
 /** The calls of a CPO's Locations interface (pull its Locations), bound by `createClient`. */

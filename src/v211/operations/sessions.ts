@@ -1,13 +1,8 @@
 import { sessionsReceiverOperations } from '../../common/operations/sessions';
 import type { BoundOperations } from '../../common/transport/bind-operations';
 import { paginatedOperation } from '../../common/transport/operation';
-import { type Session, SessionSchema } from '../generated/schemas';
-import {
-  type SessionPatch,
-  SessionPatchSchema,
-  type SessionsListQuery,
-  SessionsListQuerySchema,
-} from '../schemas/sessions';
+import { SessionSchema } from '../generated/schemas';
+import { SessionPatchSchema, SessionsListQuerySchema } from '../schemas/sessions';
 
 /**
  * The Sessions operations: the CPO serves the list; the eMSP takes pushes.
@@ -16,12 +11,9 @@ import {
  */
 export const SessionsOperations = {
   cpo: {
-    list: /*@__PURE__*/ paginatedOperation<SessionsListQuery, Session>(
-      SessionsListQuerySchema,
-      SessionSchema,
-    ),
+    list: /*@__PURE__*/ paginatedOperation(SessionsListQuerySchema, SessionSchema),
   },
-  emsp: /*@__PURE__*/ sessionsReceiverOperations<Session, SessionPatch>(SessionSchema, SessionPatchSchema),
+  emsp: /*@__PURE__*/ sessionsReceiverOperations(SessionSchema, SessionPatchSchema),
 } as const;
 
 /** The calls of a CPO's Sessions interface (pull its Sessions), bound by `createClient`. */

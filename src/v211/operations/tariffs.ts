@@ -1,9 +1,8 @@
-import type { ListQuery } from '../../common/schema/list-query';
 import type { BoundOperations } from '../../common/transport/bind-operations';
-import { operation, paginatedOperation, type Schema } from '../../common/transport/operation';
-import { type Tariff, TariffSchema } from '../generated/schemas';
+import { operation, paginatedOperation } from '../../common/transport/operation';
+import { TariffSchema } from '../generated/schemas';
 import { ListQuerySchema } from '../schemas/list-query';
-import { type TariffPatch, TariffPatchSchema } from '../schemas/tariffs';
+import { TariffPatchSchema } from '../schemas/tariffs';
 
 /**
  * The Tariffs operations: the CPO serves the list; the eMSP takes pushes. 2.1.1: a PATCH included
@@ -13,26 +12,23 @@ import { type TariffPatch, TariffPatchSchema } from '../schemas/tariffs';
  */
 export const TariffsOperations = {
   cpo: {
-    list: /*@__PURE__*/ paginatedOperation<ListQuery, Tariff>(
-      ListQuerySchema,
-      TariffSchema as Schema<Tariff>,
-    ),
+    list: /*@__PURE__*/ paginatedOperation(ListQuerySchema, TariffSchema),
   },
   emsp: {
     getTariff: /*@__PURE__*/ operation({
       method: 'GET',
       path: '/{country_code}/{party_id}/{tariff_id}',
-      response: TariffSchema as Schema<Tariff>,
+      response: TariffSchema,
     }),
     putTariff: /*@__PURE__*/ operation({
       method: 'PUT',
       path: '/{country_code}/{party_id}/{tariff_id}',
-      request: TariffSchema as Schema<Tariff>,
+      request: TariffSchema,
     }),
     patchTariff: /*@__PURE__*/ operation({
       method: 'PATCH',
       path: '/{country_code}/{party_id}/{tariff_id}',
-      request: TariffPatchSchema as Schema<TariffPatch>,
+      request: TariffPatchSchema,
     }),
     deleteTariff: /*@__PURE__*/ operation({
       method: 'DELETE',

@@ -1,26 +1,13 @@
 import { tokensSenderOperations } from '../../common/operations/tokens';
-import type { ListQuery } from '../../common/schema/list-query';
 import type { BoundOperations } from '../../common/transport/bind-operations';
-import { operation, type Schema } from '../../common/transport/operation';
-import {
-  type AuthorizationInfo,
-  AuthorizationInfoSchema,
-  type LocationReferences,
-  LocationReferencesSchema,
-  type Token,
-  TokenSchema,
-} from '../generated/schemas';
+import { operation } from '../../common/transport/operation';
+import { AuthorizationInfoSchema, LocationReferencesSchema, TokenSchema } from '../generated/schemas';
 import { ListQuerySchema } from '../schemas/list-query';
-import {
-  type TokenPatch,
-  TokenPatchSchema,
-  type TokenTypeQuery,
-  TokenTypeQuerySchema,
-} from '../schemas/tokens';
+import { TokenPatchSchema, TokenTypeQuerySchema } from '../schemas/tokens';
 
 /**
  * The Tokens operations: the CPO takes pushes; the eMSP serves the list and answers real-time
- * authorization requests, optionally about a location. 2.1.1: the CPO's calls name a TokenSchema as Schema<Token> by its uid
+ * authorization requests, optionally about a location. 2.1.1: the CPO's calls name a Token by its uid
  * alone (2.2.1 adds its `type`).
  *
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#2-interfaces-and-endpoints
@@ -30,28 +17,22 @@ export const TokensOperations = {
     getToken: /*@__PURE__*/ operation({
       method: 'GET',
       path: '/{country_code}/{party_id}/{token_uid}',
-      response: TokenSchema as Schema<Token>,
+      response: TokenSchema,
     }),
     putToken: /*@__PURE__*/ operation({
       method: 'PUT',
       path: '/{country_code}/{party_id}/{token_uid}',
-      request: TokenSchema as Schema<Token>,
+      request: TokenSchema,
     }),
     patchToken: /*@__PURE__*/ operation({
       method: 'PATCH',
       path: '/{country_code}/{party_id}/{token_uid}',
-      request: TokenPatchSchema as Schema<TokenPatch>,
+      request: TokenPatchSchema,
     }),
   },
-  emsp: /*@__PURE__*/ tokensSenderOperations<
-    ListQuery,
-    Token,
-    TokenTypeQuery,
-    LocationReferences,
-    AuthorizationInfo
-  >(
+  emsp: /*@__PURE__*/ tokensSenderOperations(
     ListQuerySchema,
-    TokenSchema as Schema<Token>,
+    TokenSchema,
     TokenTypeQuerySchema,
     LocationReferencesSchema,
     AuthorizationInfoSchema,

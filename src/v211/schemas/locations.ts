@@ -1,21 +1,32 @@
 // OCPI 2.1.1 Locations: the PATCH bodies. The objects are generated with their prose rules
 // (../generated/schemas.ts, rules from spec-rules.ts): an EVSE's rules hold inside a Location too.
 // Spec: https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md
-import type * as z from 'zod/mini';
-import { ConnectorSchema, EVSESchema, LocationSchema } from '../generated/schemas';
-import { patchOf } from './patch';
+import {
+  ConnectorSchema,
+  type ConnectorShape,
+  EVSESchema,
+  type EVSEShape,
+  LocationSchema,
+  type LocationShape,
+} from '../generated/schemas';
+import { type PatchBody, type PatchSchema, patchOf } from './patch';
 import * as rules from './spec-rules';
 
 /** A PATCH body for a Location: any of its fields (2.1.1: `last_updated` optional). */
-export const LocationPatchSchema = /*@__PURE__*/ patchOf(LocationSchema);
-export interface LocationPatch extends z.output<typeof LocationPatchSchema> {}
+export const LocationPatchSchema: PatchSchema<LocationShape, LocationPatch> =
+  /*@__PURE__*/ patchOf(LocationSchema);
+export interface LocationPatch extends PatchBody<LocationShape> {}
 
 /** A PATCH body for an EVSE: any of its fields. */
-export const EVSEPatchSchema = /*@__PURE__*/ patchOf(EVSESchema, rules.EVSE);
-export interface EVSEPatch extends z.output<typeof EVSEPatchSchema> {}
+export const EVSEPatchSchema: PatchSchema<EVSEShape, EVSEPatch> = /*@__PURE__*/ patchOf(
+  EVSESchema,
+  rules.EVSE,
+);
+export interface EVSEPatch extends PatchBody<EVSEShape> {}
 
 /** A PATCH body for a Connector: any of its fields. */
-export const ConnectorPatchSchema = /*@__PURE__*/ patchOf(ConnectorSchema);
-export interface ConnectorPatch extends z.output<typeof ConnectorPatchSchema> {}
+export const ConnectorPatchSchema: PatchSchema<ConnectorShape, ConnectorPatch> =
+  /*@__PURE__*/ patchOf(ConnectorSchema);
+export interface ConnectorPatch extends PatchBody<ConnectorShape> {}
 
 // Spelled out: a template built from another constant would stay in bundles that never use it.

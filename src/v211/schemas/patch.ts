@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import { definePatchSchema, type PatchRule } from '../../common/schema/patch';
-import type { PartialShape } from '../../common/schema/spec-object';
+import type { InferredOutput, PartialShape, SpecObjectSchema } from '../../common/schema/spec-object';
 
 /**
  * The PATCH body for an object: any of its fields. 2.1.1 does not require `last_updated` in a PATCH
@@ -21,3 +21,15 @@ export function patchOf<Shape extends z.core.$ZodLooseShape>(
     z.core.$strict
   >;
 }
+
+/** What zod makes of a PATCH body of `Shape`: what each named PATCH type (`LocationPatch`) extends. */
+export type PatchBody<Shape extends z.core.$ZodShape> = InferredOutput<PartialShape<Shape>>;
+
+/**
+ * A PATCH schema declared by the name of its body, as the generated objects are: `z.output` of it is
+ * `LocationPatch`, which the operations tables and the client's hovers then show.
+ */
+export type PatchSchema<Shape extends z.core.$ZodShape, Body extends PatchBody<Shape>> = SpecObjectSchema<
+  PartialShape<Shape>,
+  Body
+>;

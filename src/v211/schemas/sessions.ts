@@ -1,17 +1,20 @@
 // OCPI 2.1.1 Sessions: the PATCH body and the list's query. The objects are generated with their prose
 // rules (../generated/schemas.ts, rules from spec-rules.ts).
 // Spec: https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_sessions.md
-import type * as z from 'zod/mini';
 import { defineListQueryFromSchema } from '../../common/schema/list-query';
-import { SessionSchema } from '../generated/schemas';
+import { SessionSchema, type SessionShape } from '../generated/schemas';
 import { DateTimeSchema } from '../primitives';
-import { patchOf } from './patch';
+import { type PatchBody, type PatchSchema, patchOf } from './patch';
 import * as rules from './spec-rules';
 
 /** A PATCH body for a Session: any of its fields (2.1.1: `last_updated` optional). */
-export const SessionPatchSchema = /*@__PURE__*/ patchOf(SessionSchema, rules.Session);
-export interface SessionPatch extends z.output<typeof SessionPatchSchema> {}
+export const SessionPatchSchema: PatchSchema<SessionShape, SessionPatch> = /*@__PURE__*/ patchOf(
+  SessionSchema,
+  rules.Session,
+);
+export interface SessionPatch extends PatchBody<SessionShape> {}
 
 /** The query of the Sessions list: unlike the other lists, `date_from` is required. */
 export const SessionsListQuerySchema = /*@__PURE__*/ defineListQueryFromSchema(DateTimeSchema);
-export interface SessionsListQuery extends z.output<typeof SessionsListQuerySchema> {}
+// Alike in both versions, so declared once beside ListQuery.
+export type { SessionsListQuery } from '../../common/schema/list-query';

@@ -1,8 +1,7 @@
 import { cdrsReceiverOperations } from '../../common/operations/cdrs';
-import type { ListQuery } from '../../common/schema/list-query';
 import type { BoundOperations } from '../../common/transport/bind-operations';
 import { paginatedOperation } from '../../common/transport/operation';
-import { type CDR, CDRSchema } from '../generated/schemas';
+import { CDRSchema } from '../generated/schemas';
 import { ListQuerySchema } from '../schemas/list-query';
 
 /**
@@ -13,8 +12,8 @@ import { ListQuerySchema } from '../schemas/list-query';
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_interfaces_and_endpoints
  */
 export const CdrsOperations = {
-  sender: { list: /*@__PURE__*/ paginatedOperation<ListQuery, CDR>(ListQuerySchema, CDRSchema) },
-  receiver: /*@__PURE__*/ cdrsReceiverOperations<CDR>(CDRSchema),
+  sender: { list: /*@__PURE__*/ paginatedOperation(ListQuerySchema, CDRSchema) },
+  receiver: /*@__PURE__*/ cdrsReceiverOperations(CDRSchema),
 } as const;
 
 /** The calls of a partner's CDRs Sender interface (pull its CDRs), bound by `createClient`. */

@@ -1,23 +1,15 @@
 import type { BoundOperations } from '../../common/transport/bind-operations';
-import { operation, type Schema } from '../../common/transport/operation';
+import { operation } from '../../common/transport/operation';
 import {
-  type ActiveChargingProfile,
-  type ActiveChargingProfileResult,
   ActiveChargingProfileResultSchema,
   ActiveChargingProfileSchema,
-  type ChargingProfileResponse,
   ChargingProfileResponseSchema,
-  type ChargingProfileResult,
   ChargingProfileResultSchema,
-  type ClearProfileResult,
   ClearProfileResultSchema,
-  type SetChargingProfile,
   SetChargingProfileSchema,
 } from '../generated/schemas';
 import {
-  type ActiveChargingProfileQuery,
   ActiveChargingProfileQuerySchema,
-  type ClearChargingProfileQuery,
   ClearChargingProfileQuerySchema,
 } from '../schemas/chargingprofiles';
 
@@ -33,45 +25,45 @@ export const ChargingProfilesOperations = {
     getActiveProfile: /*@__PURE__*/ operation({
       method: 'GET',
       path: '/{session_id}',
-      query: ActiveChargingProfileQuerySchema as Schema<ActiveChargingProfileQuery>,
-      response: ChargingProfileResponseSchema as Schema<ChargingProfileResponse>,
+      query: ActiveChargingProfileQuerySchema,
+      response: ChargingProfileResponseSchema,
     }),
     setProfile: /*@__PURE__*/ operation({
       method: 'PUT',
       path: '/{session_id}',
-      request: SetChargingProfileSchema as Schema<SetChargingProfile>,
-      response: ChargingProfileResponseSchema as Schema<ChargingProfileResponse>,
+      request: SetChargingProfileSchema,
+      response: ChargingProfileResponseSchema,
     }),
     clearProfile: /*@__PURE__*/ operation({
       method: 'DELETE',
       path: '/{session_id}',
-      query: ClearChargingProfileQuerySchema as Schema<ClearChargingProfileQuery>,
-      response: ChargingProfileResponseSchema as Schema<ChargingProfileResponse>,
+      query: ClearChargingProfileQuerySchema,
+      response: ChargingProfileResponseSchema,
     }),
   },
   sender: {
     postActiveProfileResult: /*@__PURE__*/ operation({
       method: 'POST',
       path: '{response_url}',
-      request: ActiveChargingProfileResultSchema as Schema<ActiveChargingProfileResult>,
+      request: ActiveChargingProfileResultSchema,
       externalUrl: true,
     }),
     postProfileResult: /*@__PURE__*/ operation({
       method: 'POST',
       path: '{response_url}',
-      request: ChargingProfileResultSchema as Schema<ChargingProfileResult>,
+      request: ChargingProfileResultSchema,
       externalUrl: true,
     }),
     postClearProfileResult: /*@__PURE__*/ operation({
       method: 'POST',
       path: '{response_url}',
-      request: ClearProfileResultSchema as Schema<ClearProfileResult>,
+      request: ClearProfileResultSchema,
       externalUrl: true,
     }),
     putActiveProfile: /*@__PURE__*/ operation({
       method: 'PUT',
       path: '/{session_id}',
-      request: ActiveChargingProfileSchema as Schema<ActiveChargingProfile>,
+      request: ActiveChargingProfileSchema,
     }),
   },
 } as const;

@@ -1,12 +1,10 @@
 import { commandOperations } from '../../common/operations/commands';
 import type { BoundOperations } from '../../common/transport/bind-operations';
-import { operation, type Schema } from '../../common/transport/operation';
+import { operation } from '../../common/transport/operation';
 import {
   type CancelReservation,
   CommandRequestSchemas,
-  type CommandResponse,
   CommandResponseSchema,
-  type CommandResult,
   CommandResultSchema,
   type ReserveNow,
   type StartSession,
@@ -23,10 +21,7 @@ export interface CommandBodies {
   UNLOCK_CONNECTOR: UnlockConnector;
 }
 
-const command = /*@__PURE__*/ commandOperations<CommandBodies, CommandResponse>(
-  CommandRequestSchemas,
-  CommandResponseSchema,
-);
+const command = /*@__PURE__*/ commandOperations(CommandRequestSchemas, CommandResponseSchema);
 
 /**
  * The Commands operations: the Receiver (typically a CPO) takes a command and answers at once with a
@@ -47,7 +42,7 @@ export const CommandsOperations = {
     postResult: /*@__PURE__*/ operation({
       method: 'POST',
       path: '{response_url}',
-      request: CommandResultSchema as Schema<CommandResult>,
+      request: CommandResultSchema,
       externalUrl: true,
     }),
   },

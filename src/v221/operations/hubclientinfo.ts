@@ -1,7 +1,6 @@
-import type { ListQuery } from '../../common/schema/list-query';
 import type { BoundOperations } from '../../common/transport/bind-operations';
-import { operation, paginatedOperation, type Schema } from '../../common/transport/operation';
-import { type ClientInfo, ClientInfoSchema } from '../generated/schemas';
+import { operation, paginatedOperation } from '../../common/transport/operation';
+import { ClientInfoSchema } from '../generated/schemas';
 import { ListQuerySchema } from '../schemas/list-query';
 
 /**
@@ -15,19 +14,16 @@ export const HubClientInfoOperations = {
     getClientInfo: /*@__PURE__*/ operation({
       method: 'GET',
       path: '/{country_code}/{party_id}',
-      response: ClientInfoSchema as Schema<ClientInfo>,
+      response: ClientInfoSchema,
     }),
     putClientInfo: /*@__PURE__*/ operation({
       method: 'PUT',
       path: '/{country_code}/{party_id}',
-      request: ClientInfoSchema as Schema<ClientInfo>,
+      request: ClientInfoSchema,
     }),
   },
   sender: {
-    list: /*@__PURE__*/ paginatedOperation<ListQuery, ClientInfo>(
-      ListQuerySchema,
-      ClientInfoSchema as Schema<ClientInfo>,
-    ),
+    list: /*@__PURE__*/ paginatedOperation(ListQuerySchema, ClientInfoSchema),
   },
 } as const;
 

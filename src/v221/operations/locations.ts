@@ -1,23 +1,8 @@
 import { locationsReceiverOperations, locationsSenderOperations } from '../../common/operations/locations';
-import type { ListQuery } from '../../common/schema/list-query';
 import type { BoundOperations } from '../../common/transport/bind-operations';
-import {
-  type Connector,
-  ConnectorSchema,
-  type EVSE,
-  EVSESchema,
-  type Location,
-  LocationSchema,
-} from '../generated/schemas';
+import { ConnectorSchema, EVSESchema, LocationSchema } from '../generated/schemas';
 import { ListQuerySchema } from '../schemas/list-query';
-import {
-  type ConnectorPatch,
-  ConnectorPatchSchema,
-  type EVSEPatch,
-  EVSEPatchSchema,
-  type LocationPatch,
-  LocationPatchSchema,
-} from '../schemas/locations';
+import { ConnectorPatchSchema, EVSEPatchSchema, LocationPatchSchema } from '../schemas/locations';
 
 /**
  * The Locations operations of both interfaces: the Sender (typically a CPO) serves the list and
@@ -26,20 +11,20 @@ import {
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_interfaces_and_endpoints
  */
 export const LocationsOperations = {
-  sender: /*@__PURE__*/ locationsSenderOperations<ListQuery, Location, EVSE, Connector>(
+  sender: /*@__PURE__*/ locationsSenderOperations(
     ListQuerySchema,
     LocationSchema,
     EVSESchema,
     ConnectorSchema,
   ),
-  receiver: /*@__PURE__*/ locationsReceiverOperations<
-    Location,
-    EVSE,
-    Connector,
-    LocationPatch,
-    EVSEPatch,
-    ConnectorPatch
-  >(LocationSchema, EVSESchema, ConnectorSchema, LocationPatchSchema, EVSEPatchSchema, ConnectorPatchSchema),
+  receiver: /*@__PURE__*/ locationsReceiverOperations(
+    LocationSchema,
+    EVSESchema,
+    ConnectorSchema,
+    LocationPatchSchema,
+    EVSEPatchSchema,
+    ConnectorPatchSchema,
+  ),
 } as const;
 
 /** The calls of a partner's Locations Sender interface (pull its Locations), bound by `createClient`. */

@@ -2,19 +2,12 @@ import { sessionsReceiverOperations } from '../../common/operations/sessions';
 import type { BoundOperations } from '../../common/transport/bind-operations';
 import { operation, paginatedOperation, type Schema } from '../../common/transport/operation';
 import {
-  type ChargingPreferences,
   type ChargingPreferencesResponse,
   ChargingPreferencesResponseSchema,
   ChargingPreferencesSchema,
-  type Session,
   SessionSchema,
 } from '../generated/schemas';
-import {
-  type SessionPatch,
-  SessionPatchSchema,
-  type SessionsListQuery,
-  SessionsListQuerySchema,
-} from '../schemas/sessions';
+import { SessionPatchSchema, SessionsListQuerySchema } from '../schemas/sessions';
 
 /**
  * The Sessions operations: the Sender (typically a CPO) serves the list and, 2.2.1: new, takes a
@@ -24,21 +17,16 @@ import {
  */
 export const SessionsOperations = {
   sender: {
-    list: /*@__PURE__*/ paginatedOperation<SessionsListQuery, Session>(
-      SessionsListQuerySchema,
-      SessionSchema,
-    ),
+    list: /*@__PURE__*/ paginatedOperation(SessionsListQuerySchema, SessionSchema),
     putChargingPreferences: /*@__PURE__*/ operation({
       method: 'PUT',
       path: '/{session_id}/charging_preferences',
-      request: ChargingPreferencesSchema as Schema<ChargingPreferences>,
+      request: ChargingPreferencesSchema,
+      // An enum schema's output prints as its values spelled out; the cast keeps the name in hovers.
       response: ChargingPreferencesResponseSchema as Schema<ChargingPreferencesResponse>,
     }),
   },
-  receiver: /*@__PURE__*/ sessionsReceiverOperations<Session, SessionPatch>(
-    SessionSchema,
-    SessionPatchSchema,
-  ),
+  receiver: /*@__PURE__*/ sessionsReceiverOperations(SessionSchema, SessionPatchSchema),
 } as const;
 
 /** The calls of a partner's Sessions Sender interface (pull its Sessions), bound by `createClient`. */

@@ -1,7 +1,6 @@
-import type { ListQuery } from '../../common/schema/list-query';
 import type { BoundOperations } from '../../common/transport/bind-operations';
-import { operation, paginatedOperation, type Schema } from '../../common/transport/operation';
-import { type Tariff, TariffSchema } from '../generated/schemas';
+import { operation, paginatedOperation } from '../../common/transport/operation';
+import { TariffSchema } from '../generated/schemas';
 import { ListQuerySchema } from '../schemas/list-query';
 
 /**
@@ -12,21 +11,18 @@ import { ListQuerySchema } from '../schemas/list-query';
  */
 export const TariffsOperations = {
   sender: {
-    list: /*@__PURE__*/ paginatedOperation<ListQuery, Tariff>(
-      ListQuerySchema,
-      TariffSchema as Schema<Tariff>,
-    ),
+    list: /*@__PURE__*/ paginatedOperation(ListQuerySchema, TariffSchema),
   },
   receiver: {
     getTariff: /*@__PURE__*/ operation({
       method: 'GET',
       path: '/{country_code}/{party_id}/{tariff_id}',
-      response: TariffSchema as Schema<Tariff>,
+      response: TariffSchema,
     }),
     putTariff: /*@__PURE__*/ operation({
       method: 'PUT',
       path: '/{country_code}/{party_id}/{tariff_id}',
-      request: TariffSchema as Schema<Tariff>,
+      request: TariffSchema,
     }),
     deleteTariff: /*@__PURE__*/ operation({
       method: 'DELETE',

@@ -1,22 +1,9 @@
 import { tokensSenderOperations } from '../../common/operations/tokens';
-import type { ListQuery } from '../../common/schema/list-query';
 import type { BoundOperations } from '../../common/transport/bind-operations';
-import { operation, type Schema } from '../../common/transport/operation';
-import {
-  type AuthorizationInfo,
-  AuthorizationInfoSchema,
-  type LocationReferences,
-  LocationReferencesSchema,
-  type Token,
-  TokenSchema,
-} from '../generated/schemas';
+import { operation } from '../../common/transport/operation';
+import { AuthorizationInfoSchema, LocationReferencesSchema, TokenSchema } from '../generated/schemas';
 import { ListQuerySchema } from '../schemas/list-query';
-import {
-  type TokenPatch,
-  TokenPatchSchema,
-  type TokenTypeQuery,
-  TokenTypeQuerySchema,
-} from '../schemas/tokens';
+import { TokenPatchSchema, TokenTypeQuerySchema } from '../schemas/tokens';
 
 /**
  * The Tokens operations: the Receiver (typically a CPO) takes pushes; the Sender (typically an eMSP)
@@ -30,32 +17,26 @@ export const TokensOperations = {
     getToken: /*@__PURE__*/ operation({
       method: 'GET',
       path: '/{country_code}/{party_id}/{token_uid}',
-      query: TokenTypeQuerySchema as Schema<TokenTypeQuery>,
-      response: TokenSchema as Schema<Token>,
+      query: TokenTypeQuerySchema,
+      response: TokenSchema,
     }),
     putToken: /*@__PURE__*/ operation({
       method: 'PUT',
       path: '/{country_code}/{party_id}/{token_uid}',
-      query: TokenTypeQuerySchema as Schema<TokenTypeQuery>,
-      request: TokenSchema as Schema<Token>,
+      query: TokenTypeQuerySchema,
+      request: TokenSchema,
     }),
     patchToken: /*@__PURE__*/ operation({
       method: 'PATCH',
       path: '/{country_code}/{party_id}/{token_uid}',
-      query: TokenTypeQuerySchema as Schema<TokenTypeQuery>,
-      request: TokenPatchSchema as Schema<TokenPatch>,
+      query: TokenTypeQuerySchema,
+      request: TokenPatchSchema,
     }),
   },
-  sender: /*@__PURE__*/ tokensSenderOperations<
-    ListQuery,
-    Token,
-    TokenTypeQuery,
-    LocationReferences,
-    AuthorizationInfo
-  >(
+  sender: /*@__PURE__*/ tokensSenderOperations(
     ListQuerySchema,
     TokenSchema,
-    TokenTypeQuerySchema as Schema<TokenTypeQuery>,
+    TokenTypeQuerySchema,
     LocationReferencesSchema,
     AuthorizationInfoSchema,
   ),

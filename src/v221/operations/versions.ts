@@ -1,7 +1,7 @@
 import { versionsOperations } from '../../common/operations/versions';
 import type { BoundOperations } from '../../common/transport/bind-operations';
-import { type Version, VersionSchema } from '../generated/schemas';
-import { type VersionDetails, VersionDetailsSchema } from '../schemas/versions';
+import { VersionSchema } from '../generated/schemas';
+import { VersionDetailsSchema } from '../schemas/versions';
 
 /**
  * The two configuration calls every party serves: its versions list, and the details of one version.
@@ -9,10 +9,7 @@ import { type VersionDetails, VersionDetailsSchema } from '../schemas/versions';
  *
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/version_information_endpoint.asciidoc
  */
-export const VersionsOperations = /*@__PURE__*/ versionsOperations<Version, VersionDetails>(
-  VersionSchema,
-  VersionDetailsSchema,
-);
+export const VersionsOperations = /*@__PURE__*/ versionsOperations(VersionSchema, VersionDetailsSchema);
 
 /** A partner's versions list and version details, bound by `createClient`. */
 export interface VersionsCalls extends BoundOperations<typeof VersionsOperations> {}

@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import { definePatchSchema, type PatchRule } from '../../common/schema/patch';
-import type { PartialShape } from '../../common/schema/spec-object';
+import type { InferredOutput, PartialShape, SpecObjectSchema } from '../../common/schema/spec-object';
 import { DateTimeSchema } from '../primitives';
 
 /**
@@ -26,3 +26,15 @@ export function patchOf<Shape extends z.core.$ZodLooseShape>(
 export type PatchShape<Shape extends z.core.$ZodShape> = Omit<PartialShape<Shape>, 'last_updated'> & {
   last_updated: typeof DateTimeSchema;
 };
+
+/** What zod makes of a PATCH body of `Shape`: what each named PATCH type (`LocationPatch`) extends. */
+export type PatchBody<Shape extends z.core.$ZodShape> = InferredOutput<PatchShape<Shape>>;
+
+/**
+ * A PATCH schema declared by the name of its body, as the generated objects are: `z.output` of it is
+ * `LocationPatch`, which the operations tables and the client's hovers then show.
+ */
+export type PatchSchema<Shape extends z.core.$ZodShape, Body extends PatchBody<Shape>> = SpecObjectSchema<
+  PatchShape<Shape>,
+  Body
+>;

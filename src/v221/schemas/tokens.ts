@@ -2,15 +2,18 @@
 // (../generated/schemas.ts).
 // Spec: https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc
 import * as z from 'zod/mini';
-import { TokenSchema, TokenTypeSchema } from '../generated/schemas';
-import { patchOf } from './patch';
+import type { InferredOutput, SpecObjectSchema } from '../../common/schema/spec-object';
+import { TokenSchema, type TokenShape, TokenTypeSchema } from '../generated/schemas';
+import { type PatchBody, type PatchSchema, patchOf } from './patch';
 
 /** A PATCH body for a Token: any of its fields, `last_updated` always. */
-export const TokenPatchSchema = /*@__PURE__*/ patchOf(TokenSchema);
-export interface TokenPatch extends z.output<typeof TokenPatchSchema> {}
+export const TokenPatchSchema: PatchSchema<TokenShape, TokenPatch> = /*@__PURE__*/ patchOf(TokenSchema);
+export interface TokenPatch extends PatchBody<TokenShape> {}
 
 /** The `?type=` query of the single-Token calls and of real-time authorization; RFID when absent. */
-export const TokenTypeQuerySchema = /*@__PURE__*/ z.strictObject({
-  type: /*@__PURE__*/ z.optional(TokenTypeSchema),
-});
-export interface TokenTypeQuery extends z.output<typeof TokenTypeQuerySchema> {}
+export const TokenTypeQuerySchema: SpecObjectSchema<TokenTypeQueryShape, TokenTypeQuery> =
+  /*@__PURE__*/ z.strictObject({
+    type: /*@__PURE__*/ z.optional(TokenTypeSchema),
+  });
+type TokenTypeQueryShape = { type: z.ZodMiniOptional<typeof TokenTypeSchema> };
+export interface TokenTypeQuery extends InferredOutput<TokenTypeQueryShape> {}

@@ -2,6 +2,7 @@
 // and Endpoint are generated, their open enums from the overrides table (scripts/codegen/overrides.ts).
 // Spec: https://github.com/ocpi/ocpi/blob/v2.2.1-d2/version_information_endpoint.asciidoc
 import * as z from 'zod/mini';
+import type { InferredOutput, SpecObjectSchema } from '../../common/schema/spec-object';
 import { EndpointSchema, VersionNumberSchema } from '../generated/schemas';
 import { nonEmptyArray } from '../primitives';
 
@@ -11,8 +12,13 @@ import { nonEmptyArray } from '../primitives';
  *
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/version_information_endpoint.asciidoc#version_information_endpoint_version_details_endpoint
  */
-export const VersionDetailsSchema = /*@__PURE__*/ z.strictObject({
-  version: VersionNumberSchema,
-  endpoints: nonEmptyArray(EndpointSchema),
-});
-export interface VersionDetails extends z.output<typeof VersionDetailsSchema> {}
+export const VersionDetailsSchema: SpecObjectSchema<VersionDetailsShape, VersionDetails> =
+  /*@__PURE__*/ z.strictObject({
+    version: VersionNumberSchema,
+    endpoints: /*@__PURE__*/ nonEmptyArray(EndpointSchema),
+  });
+type VersionDetailsShape = {
+  version: typeof VersionNumberSchema;
+  endpoints: z.ZodMiniArray<typeof EndpointSchema>;
+};
+export interface VersionDetails extends InferredOutput<VersionDetailsShape> {}
