@@ -1,7 +1,8 @@
 // @org/ocpi/v211: OCPI 2.1.1. Every object, class and enum of the spec as a zod/mini schema and a type,
 // the endpoint payloads, and the envelope and status codes of this version.
 
-export type { ListQuery } from '../common/schema/list-query';
+// Alike in both versions: declared once in common/.
+export type { ListQuery, SessionsListQuery } from '../common/schema/list-query';
 export { type Client211, type Client211Options, createClient } from './client';
 export { OcpiResponseEnvelopeSchema, OcpiResponseSchema } from './envelope';
 // The schemas: every object, class and enum of the spec (with its prose rules), the primitive types, and

@@ -170,7 +170,6 @@ export {
 export {
   type SessionPatch,
   SessionPatchSchema,
-  type SessionsListQuery,
   SessionsListQuerySchema,
 } from '../schemas/sessions';
 export {

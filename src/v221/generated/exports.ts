@@ -249,7 +249,6 @@ export {
 export {
   type SessionPatch,
   SessionPatchSchema,
-  type SessionsListQuery,
   SessionsListQuerySchema,
 } from '../schemas/sessions';
 export {

@@ -13,5 +13,3 @@ export interface SessionPatch extends PatchBody<SessionShape> {}
 
 /** The query of the Sessions list: unlike the other lists, `date_from` is required. */
 export const SessionsListQuerySchema = /*@__PURE__*/ defineListQueryFromSchema(DateTimeSchema);
-// Alike in both versions, so declared once beside ListQuery.
-export type { SessionsListQuery } from '../../common/schema/list-query';
