@@ -1,3 +1,4 @@
+import { tariffsReceiverOperations } from '../../common/operations/tariffs';
 import type { BoundOperations } from '../../common/transport/bind-operations';
 import { operation, paginatedOperation } from '../../common/transport/operation';
 import { TariffSchema } from '../generated/schemas';
@@ -14,25 +15,13 @@ export const TariffsOperations = {
   cpo: {
     list: /*@__PURE__*/ paginatedOperation(ListQuerySchema, TariffSchema),
   },
+  // Spread: 2.1.1's PATCH joins the operations both versions share.
   emsp: {
-    getTariff: /*@__PURE__*/ operation({
-      method: 'GET',
-      path: '/{country_code}/{party_id}/{tariff_id}',
-      response: TariffSchema,
-    }),
-    putTariff: /*@__PURE__*/ operation({
-      method: 'PUT',
-      path: '/{country_code}/{party_id}/{tariff_id}',
-      request: TariffSchema,
-    }),
+    .../*@__PURE__*/ tariffsReceiverOperations(TariffSchema),
     patchTariff: /*@__PURE__*/ operation({
       method: 'PATCH',
       path: '/{country_code}/{party_id}/{tariff_id}',
       request: TariffPatchSchema,
-    }),
-    deleteTariff: /*@__PURE__*/ operation({
-      method: 'DELETE',
-      path: '/{country_code}/{party_id}/{tariff_id}',
     }),
   },
 } as const;

@@ -1,5 +1,6 @@
+import { tariffsReceiverOperations } from '../../common/operations/tariffs';
 import type { BoundOperations } from '../../common/transport/bind-operations';
-import { operation, paginatedOperation } from '../../common/transport/operation';
+import { paginatedOperation } from '../../common/transport/operation';
 import { TariffSchema } from '../generated/schemas';
 import { ListQuerySchema } from '../schemas/list-query';
 
@@ -13,22 +14,7 @@ export const TariffsOperations = {
   sender: {
     list: /*@__PURE__*/ paginatedOperation(ListQuerySchema, TariffSchema),
   },
-  receiver: {
-    getTariff: /*@__PURE__*/ operation({
-      method: 'GET',
-      path: '/{country_code}/{party_id}/{tariff_id}',
-      response: TariffSchema,
-    }),
-    putTariff: /*@__PURE__*/ operation({
-      method: 'PUT',
-      path: '/{country_code}/{party_id}/{tariff_id}',
-      request: TariffSchema,
-    }),
-    deleteTariff: /*@__PURE__*/ operation({
-      method: 'DELETE',
-      path: '/{country_code}/{party_id}/{tariff_id}',
-    }),
-  },
+  receiver: /*@__PURE__*/ tariffsReceiverOperations(TariffSchema),
 } as const;
 
 /** The calls of a partner's Tariffs Sender interface (pull its Tariffs), bound by `createClient`. */
