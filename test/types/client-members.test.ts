@@ -36,18 +36,39 @@ const VERSIONS = [
   { entry: 'v221', operations: v221.Operations, pull: 'locations.sender', push: 'locations.receiver' },
 ] as const;
 
-describe.each(VERSIONS)('the client of $entry, as a hover shows it', ({ entry, operations, pull, push }) => {
-  const members: Member[] = [{ path: 'client', isFunction: false }, ...membersOf(operations)];
-  const text = [
-    `import { createClient } from '@org/ocpi/${entry}';`,
-    'declare const client: ReturnType<typeof createClient>;',
-    ...members.map(
-      ({ path }) => `export const ${nameOf(path)} = ${path === 'client' ? '' : 'client.'}${path};`,
+const membersByEntry = new Map(
+  VERSIONS.map(({ entry, operations }) => [
+    entry,
+    [{ path: 'client', isFunction: false }, ...membersOf(operations)] as Member[],
+  ]),
+);
+const fileOf = (entry: string) => `consumer-client-${entry}.ts`;
+
+// Both consumers in one program, printed on first use.
+let printedByFile: Map<string, Map<string, string>> | undefined;
+function printedFor(entry: string): Map<string, string> {
+  printedByFile ??= printExportedTypes(
+    new Map(
+      [...membersByEntry].map(([version, members]) => [
+        fileOf(version),
+        [
+          `import { createClient } from '@org/ocpi/${version}';`,
+          'declare const client: ReturnType<typeof createClient>;',
+          ...members.map(
+            ({ path }) => `export const ${nameOf(path)} = ${path === 'client' ? '' : 'client.'}${path};`,
+          ),
+        ].join('\n'),
+      ]),
     ),
-  ].join('\n');
+  );
+  return printedByFile.get(fileOf(entry)) ?? new Map();
+}
+
+describe.each(VERSIONS)('the client of $entry, as a hover shows it', ({ entry, pull, push }) => {
+  const members = membersByEntry.get(entry) ?? [];
 
   it('names every member in spec types, without zod internals, briefly', () => {
-    const printed = printExportedTypes(`consumer-client-${entry}.ts`, text);
+    const printed = printedFor(entry);
     const types = members.map(({ path, isFunction }) => ({
       path,
       isFunction,
@@ -57,7 +78,6 @@ describe.each(VERSIONS)('the client of $entry, as a hover shows it', ({ entry, o
     expect(types.map(({ path }) => path)).toEqual(
       expect.arrayContaining(['client', 'locations', 'credentials.getCredentials']),
     );
-    for (const t of types) console.log(`${t.type.length}\t${t.path}\t${t.type.slice(0, 300)}`);
     const typeOf = (path: string) => types.find((member) => member.path === path)?.type;
     expect(typeOf('client')).toBe(entry === 'v211' ? 'Client211' : 'Client221');
     expect(typeOf(pull)).toBe(entry === 'v211' ? 'LocationsCpoCalls' : 'LocationsSenderCalls');

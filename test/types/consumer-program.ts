@@ -3,7 +3,8 @@
 // tests read how the checker sees those names; the program is built once per entry and shared.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
+import type * as TypeScript from 'typescript';
+import { consumerFilesProgram, ts } from './typescript';
 
 const REPO = new URL('../../', import.meta.url);
 
@@ -21,11 +22,11 @@ export function specTypeNames(entry: VersionEntry): string[] {
 }
 
 export interface Consumer {
-  checker: ts.TypeChecker;
-  program: ts.Program;
-  source: ts.SourceFile;
+  checker: TypeScript.TypeChecker;
+  program: TypeScript.Program;
+  source: TypeScript.SourceFile;
   /** The consumer's declarations by name (`value_Location`, `output_Location`, ...). */
-  declarations: Map<string, ts.VariableDeclaration>;
+  declarations: Map<string, TypeScript.VariableDeclaration>;
 }
 
 let consumers: Map<VersionEntry, Consumer> | undefined;
@@ -44,33 +45,20 @@ export function consumerProgram(entry: VersionEntry): Consumer {
 }
 
 function buildConsumers(): Map<VersionEntry, Consumer> {
-  const configFile = fileURLToPath(new URL('tsconfig.json', REPO));
-  const { config } = ts.readConfigFile(configFile, ts.sys.readFile);
-  const { options } = ts.parseJsonConfigFileContent(config, ts.sys, fileURLToPath(REPO));
   const texts = new Map(
     VERSIONS.map((entry) => [
       fileURLToPath(new URL(`test/types/consumer-${entry}.ts`, REPO)),
       consumerText(entry),
     ]),
   );
-  const host = ts.createCompilerHost(options);
-  const { getSourceFile, fileExists, readFile } = host;
-  host.fileExists = (path) => texts.has(path) || fileExists(path);
-  host.readFile = (path) => texts.get(path) ?? readFile(path);
-  host.getSourceFile = (path, language, ...rest) => {
-    const text = texts.get(path);
-    return text === undefined
-      ? getSourceFile(path, language, ...rest)
-      : ts.createSourceFile(path, text, language, true);
-  };
-  const program = ts.createProgram([...texts.keys()], options, host);
+  const program = consumerFilesProgram(texts);
   const checker = program.getTypeChecker();
   return new Map(
     VERSIONS.map((entry, index) => {
       const file = [...texts.keys()][index] ?? '';
       const source = program.getSourceFile(file);
       if (!source) throw new Error(`consumer file ${file} not loaded`);
-      const declarations = new Map<string, ts.VariableDeclaration>();
+      const declarations = new Map<string, TypeScript.VariableDeclaration>();
       for (const statement of source.statements) {
         if (!ts.isVariableStatement(statement)) continue;
         const declaration = statement.declarationList.declarations[0];
@@ -106,7 +94,7 @@ function consumerText(entry: VersionEntry): string {
 }
 
 /** The consumer's declaration of `name`; throws when the consumer has none. */
-export function declarationOf(consumer: Consumer, name: string): ts.VariableDeclaration {
+export function declarationOf(consumer: Consumer, name: string): TypeScript.VariableDeclaration {
   const declaration = consumer.declarations.get(name);
   if (!declaration) throw new Error(`the consumer declares no ${name}`);
   return declaration;

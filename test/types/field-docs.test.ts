@@ -2,7 +2,6 @@
 // required, a list, what its type allows) and a link to its object's section of the spec at the pinned
 // tag, and the doc reaches what an editor shows: the checker's documentation of the property, read
 // from a value the schema parsed, is what a hover prints.
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { readSpecPin } from '../../scripts/codegen/spec-pin';
 import {
@@ -12,6 +11,7 @@ import {
   VERSIONS,
   type VersionEntry,
 } from './consumer-program';
+import { ts } from './typescript';
 
 const VERSION_OF: Record<VersionEntry, string> = { v211: '2.1.1', v221: '2.2.1' };
 

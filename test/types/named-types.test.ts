@@ -1,9 +1,10 @@
 // A spec object type shows by its name: a consumer hovering a `Location` sees `Location`, not the whole
 // expanded object, and declarations that mention it stay short. Checked with the TypeScript checker on a
 // small consumer file that imports each version entry as a user would.
-import ts from 'typescript';
+import type * as TypeScript from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { consumerProgram, declarationOf, specTypeNames, VERSIONS } from './consumer-program';
+import { ts } from './typescript';
 
 /**
  * How the checker prints each declaration's type, for the names whose type is an object (all of them,
@@ -29,7 +30,7 @@ function printedObjectTypes(
 }
 
 /** Whether the type of a `value_X` declaration is declared in a generated file. */
-function isGenerated(checker: ts.TypeChecker, declaration: ts.VariableDeclaration): boolean {
+function isGenerated(checker: TypeScript.TypeChecker, declaration: TypeScript.VariableDeclaration): boolean {
   const type = checker.getTypeAtLocation(declaration.name);
   const symbol = type.aliasSymbol ?? type.getSymbol();
   return (symbol?.declarations ?? []).some((node) =>

@@ -3,9 +3,9 @@
 // what zod itself infers from the schema's shape are assignable to each other (under the repository's
 // exactOptionalPropertyTypes, so an optional field's `| undefined` counts too), and so are the type and
 // the schema's declared output.
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { consumerProgram, declarationOf, specTypeNames, VERSIONS } from './consumer-program';
+import { ts } from './typescript';
 
 describe.each(VERSIONS)('spec types of %s', (entry) => {
   it('match what zod infers from their schemas, both ways', () => {
