@@ -70,6 +70,7 @@ export async function keptEndpoints(
         segments: ['endpoints'],
         code: 'too_big',
         message: `must have at most ${MAX_PARTNER_ENDPOINTS} items`,
+        fatal: true,
       },
     ]);
   }

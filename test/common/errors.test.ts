@@ -196,10 +196,11 @@ describe('OcpiValidationError', () => {
         segments: ['evses', 2, 'connectors', 0, 'standard'],
         code: 'invalid_value',
         message: 'must be one of "CHADEMO", "IEC_62196_T2"',
+        fatal: true,
       },
     ]);
     expect(error.message).toBe(
-      'Invalid Location (GET https://cpo.example.com/ocpi/cpo/2.2.1/cdrs): 1 issue: evses[2].connectors[0].standard: must be one of "CHADEMO", "IEC_62196_T2"',
+      'Invalid Location (GET https://cpo.example.com/ocpi/cpo/2.2.1/cdrs): 1 fatal issue (evses[2].connectors[0].standard: must be one of "CHADEMO", "IEC_62196_T2")',
     );
   });
 
@@ -212,7 +213,7 @@ describe('OcpiValidationError', () => {
     );
     expect(error.issues).toHaveLength(7);
     expect(error.message).toMatch(
-      /^Invalid Location: 7 issues: id: expected string, received number; evses\[0\]: .*; and 2 more$/,
+      /^Invalid Location: 7 fatal issues \(id: expected string, received number; evses\[0\]: .*; and 2 more\)$/,
     );
   });
 

@@ -101,6 +101,7 @@ describe('each error built from partner text', () => {
               segments: [FORGED],
               code: 'unrecognized_keys',
               message: 'unknown field',
+              fatal: true,
             },
           ],
         }),

@@ -36,12 +36,18 @@ describe('parseList keeps a bounded account of a bad list', () => {
     expect(result.rejected.map(({ index }) => index)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
     const [first] = result.rejected;
     expect(first?.issues).toEqual([
-      { path: '', segments: [], code: 'invalid_type', message: 'expected object, received number' },
+      {
+        path: '',
+        segments: [],
+        code: 'invalid_type',
+        message: 'expected object, received number',
+        fatal: true,
+      },
     ]);
     // The error is still there for whoever reads it, with the same issues.
     expect(isOcpiValidationError(first?.error)).toBe(true);
     expect(first?.error.message).toBe(
-      'Invalid Location [1]: 1 issue: (root): expected object, received number',
+      'Invalid Location [1]: 1 fatal issue ((root): expected object, received number)',
     );
     expect(first?.error.issues).toEqual(first?.issues);
     expect(first?.error).toBe(first?.error);
@@ -79,10 +85,11 @@ describe('parseList keeps a bounded account of a bad list', () => {
       path: '',
       segments: [],
       code: 'omitted',
-      message: '4000 more issues not listed',
+      message: '4000 more fatal issues not listed',
+      fatal: true,
     });
     expect(result.error.message).toMatch(
-      /^Invalid Location: 1000 issues: k0: unknown field; .+; and 995 more; 4000 more issues not listed$/,
+      /^Invalid Location: 1000 fatal issues \(k0: unknown field; .+; and 995 more\); 4000 more fatal issues not listed$/,
     );
   });
 });
@@ -105,6 +112,7 @@ describe('one accepted payload with very many unknown fields', () => {
       segments: [],
       code: 'omitted',
       message: '199000 more issues (dropped) not listed',
+      fatal: false,
       action: 'dropped',
     });
     // The partner's object is left as it came.
@@ -232,7 +240,7 @@ describe('a page of many bad items, through the 2.2.1 client', () => {
     if (!isOcpiValidationError(error)) return;
     expect(error.issues).toHaveLength(101);
     expect(error.message).toMatch(
-      /: 100 issues: \[1\]: expected object, received number; .+; 4900 more rejected items not listed$/,
+      /: 100 fatal issues \(\[1\]: expected object, received number; .+; and 95 more\); 4900 more rejected items not listed$/,
     );
   });
 });

@@ -241,7 +241,7 @@ export function describeMutations(cases: MutationCases): void {
       expect(result.success).toBe(false);
       if (result.success) return;
       expect(result.error.issues.map((issue) => issue.path).sort()).toEqual([badEnum.path, extraPath].sort());
-      expect(result.error.message.startsWith(`Invalid ${name}: 2 issues: `)).toBe(true);
+      expect(result.error.message.startsWith(`Invalid ${name}: 2 fatal issues (`)).toBe(true);
     });
   });
 

@@ -25,7 +25,9 @@ export interface OcpiValidationErrorInput {
 /**
  * A payload did not match its OCPI schema. Each issue is kept with its JSON path, e.g.
  * `evses[2].connectors[0].standard: must be one of "CHADEMO", ...`; past the first 1,000 of a payload
- * (or a page), one `omitted` issue counts the rest.
+ * (or a page), one `omitted` issue counts the rest. The issues that made it fail (`fatal`) come first,
+ * then what lenient mode tolerated, and the message names them in that order:
+ * `Invalid Location: 1 fatal issue (evses[0].connectors: required array is missing) and 2 tolerated (...)`.
  *
  * @example
  * const result = LocationSchema.safeParse(body);
@@ -41,7 +43,7 @@ export class OcpiValidationError extends OcpiError {
     const request = input.request ? describeRequest(input.request) : undefined;
     const where = request ? ` (${request.method} ${request.url})` : '';
     // Paths hold the partner's field names, which may echo our token.
-    const issues = scrubIssues(input.issues, input.request?.secrets);
+    const issues = fatalFirst(scrubIssues(input.issues, input.request?.secrets));
     super(`Invalid ${input.subject}${where}: ${summarize(issues)}`);
     markKind(this, 'OcpiValidationError');
     this.subject = input.subject;
@@ -61,16 +63,45 @@ export class OcpiValidationError extends OcpiError {
   }
 }
 
+// An issue counts as fatal unless marked tolerated: one built by hand, or by an older copy of the
+// package, is about what failed.
+function isFatal(issue: ValidationIssue): boolean {
+  return issue.fatal !== false;
+}
+
+// Stable: each group keeps its order (a page's issues stay by item).
+function fatalFirst(issues: readonly ValidationIssue[]): readonly ValidationIssue[] {
+  const firstTolerated = issues.findIndex((issue) => !isFatal(issue));
+  if (firstTolerated < 0 || !issues.slice(firstTolerated).some(isFatal)) return issues;
+  return [...issues.filter(isFatal), ...issues.filter((issue) => !isFatal(issue))];
+}
+
+// One line: `2 fatal issues (a: ...; b: ...) and 3 tolerated (c: ...; and 2 more)`, the fatal ones
+// first so that the cause is never cut off; what a cap left out is counted at the end.
 function summarize(issues: readonly ValidationIssue[]): string {
-  // What a cap left out is counted, not listed: its note goes at the end.
   const listed = issues.filter((issue) => issue.code !== OMITTED);
   const notes = issues.filter((issue) => issue.code === OMITTED).map((issue) => `; ${issue.message}`);
-  const shown = listed
-    .slice(0, ISSUES_IN_MESSAGE)
-    .map((issue) => `${issue.path || '(root)'}: ${issue.message}`);
-  const more = listed.length - shown.length;
-  const count = `${listed.length} issue${listed.length === 1 ? '' : 's'}`;
-  return `${count}: ${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}${notes.join('')}`;
+  const fatal = listed.filter(isFatal);
+  const tolerated = listed.filter((issue) => !isFatal(issue));
+  const groups: string[] = [];
+  let room = ISSUES_IN_MESSAGE;
+  const describe = (group: readonly ValidationIssue[], count: string) => {
+    const shown = group.slice(0, room).map((issue) => `${issue.path || '(root)'}: ${issue.message}`);
+    room -= shown.length;
+    const more = group.length - shown.length;
+    if (more > 0 && shown.length > 0) shown.push(`and ${more} more`);
+    groups.push(shown.length > 0 ? `${count} (${shown.join('; ')})` : count);
+  };
+  if (fatal.length > 0) describe(fatal, `${fatal.length} fatal issue${fatal.length === 1 ? '' : 's'}`);
+  if (tolerated.length > 0) {
+    describe(
+      tolerated,
+      fatal.length > 0
+        ? `${tolerated.length} tolerated`
+        : `${tolerated.length} tolerated issue${tolerated.length === 1 ? '' : 's'}`,
+    );
+  }
+  return `${groups.join(' and ') || 'no issue listed'}${notes.join('')}`;
 }
 
 /** True when `value` is an {@link OcpiValidationError}, from any realm or package copy. */

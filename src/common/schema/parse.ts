@@ -7,6 +7,7 @@ import { SPEC_RULE } from './spec-rule';
 import {
   formatPath,
   MAX_ISSUES,
+  OMITTED,
   omittedIssue,
   toValidationIssues,
   type ValidationIssue,
@@ -22,13 +23,17 @@ export type ValidationMode = 'strict' | 'lenient';
 /**
  * A deviation that lenient parsing tolerated, with what it did: `dropped` an unknown field or a
  * `null` (read as absent), `kept` a value outside the spec (unknown enum value, over-long or
- * non-printable string), or `normalised` a timestamp to UTC.
+ * non-printable string), or `normalised` a timestamp to UTC. Not `fatal` in the result of a parse; in
+ * a page's report, the issues of an item left out are `dropped`, and `fatal` where they cost it.
  */
 export interface LenientIssue extends ValidationIssue {
   readonly action: 'dropped' | 'kept' | 'normalised';
 }
 
-/** The outcome of a parse: the data and what was tolerated, or an error with every issue. */
+/**
+ * The outcome of a parse: the data and what was tolerated, or an error with every issue, those that
+ * made it fail (`fatal`) first.
+ */
 export type ParseResult<T> =
   | { success: true; data: T; issues: readonly LenientIssue[] }
   | { success: false; error: OcpiValidationError };
@@ -48,7 +53,9 @@ export interface ParseOptions {
  * non-printable strings are kept, and timestamps with an offset are converted to UTC; each of these is
  * reported with its path, as are broken prose rules (formats and dependent fields the spec states in
  * its descriptions). A lenient result may therefore hold values the type does not list: the issues say
- * where. Anything else (a missing required field, a wrong type) still fails.
+ * where. Anything else (a missing required field, a wrong type) still fails: the error lists these
+ * fatal issues first, marked `fatal`, then what lenient mode would have tolerated, and its message
+ * names them in that order.
  *
  * The input is never changed. Like zod's own output, the result may share values with it: repairs
  * copy only the objects on the way to what they change.
@@ -92,25 +99,77 @@ export function checkPayload<S extends z.ZodMiniType>(
 ): CheckOutcome<z.output<S>> {
   const first = checkSchema(schema, input);
   if (!first.issues) return { success: true, data: first.value, issues: [], issueCount: 0 };
-  const fail = (issues: readonly z.core.$ZodIssue[], value: unknown) => ({
-    success: false as const,
-    describe: () => toValidationIssues(issues, value, MAX_ISSUES),
-  });
-  if (mode === 'strict') return fail(first.issues, input);
+  // In strict mode every issue is fatal.
+  if (mode === 'strict') return failure(first.issues, input, [], input);
 
   const plan = planRepairs(first.issues, input);
-  if (!plan) return fail(first.issues, input);
+  if (!plan) {
+    const firstIssues = first.issues;
+    // Sorted only when described: a rejected item of a long list costs no more than before.
+    return {
+      success: false,
+      describe: () => {
+        const fatal = firstIssues.filter((issue) => isFatal(issue, input));
+        const tolerated = firstIssues.filter((issue) => !isFatal(issue, input));
+        return describeFailure(fatal, input, tolerated, input);
+      },
+    };
+  }
   const repaired = applyRepairs(input, plan.repairs);
   const second = plan.repairs.length > 0 ? checkSchema(schema, repaired) : first;
   if (!second.issues) return { success: true, data: second.value, ...plan.report.result() };
   // What is left must be what lenient mode keeps. Anything else (a required field that was null) is a
   // real error; kept values found only now (prose rules run once every field has its type) join the report.
   const left = second.issues.filter((issue) => classify(issue, repaired) !== 'keep');
-  if (left.length > 0) return fail(left, repaired);
+  if (left.length > 0) {
+    // Tolerated: every repair but the null that left a required field missing (the fatal issue says so),
+    // and the kept values found only now.
+    const fatalPaths = new Set(left.map((issue) => formatPath(issue.path)));
+    const repairs = first.issues.filter(
+      (issue) => issue.code === 'unrecognized_keys' || !fatalPaths.has(formatPath(issue.path)),
+    );
+    const keptLate = second.issues.filter(
+      (issue) => classify(issue, repaired) === 'keep' && !plan.kept.has(issueKey(issue)),
+    );
+    return failure(left, repaired, [...repairs, ...keptLate], input);
+  }
   for (const issue of second.issues) {
     if (!plan.kept.has(issueKey(issue))) plan.report.add('kept', () => keptIssue(issue, repaired));
   }
   return { success: true, data: repaired as z.output<S>, ...plan.report.result() };
+}
+
+/** A failed check whose issues are described, fatal first, only when asked. */
+function failure(
+  fatal: readonly z.core.$ZodIssue[],
+  fatalInput: unknown,
+  tolerated: readonly z.core.$ZodIssue[],
+  toleratedInput: unknown,
+): { success: false; describe: () => ValidationIssue[] } {
+  return { success: false, describe: () => describeFailure(fatal, fatalInput, tolerated, toleratedInput) };
+}
+
+// Fatal issues take the room first, so that the cap never leaves out the cause for what was tolerated.
+function describeFailure(
+  fatal: readonly z.core.$ZodIssue[],
+  fatalInput: unknown,
+  tolerated: readonly z.core.$ZodIssue[],
+  toleratedInput: unknown,
+): ValidationIssue[] {
+  const described = toValidationIssues(fatal, fatalInput, MAX_ISSUES, true);
+  const room = MAX_ISSUES - described.filter((issue) => issue.code !== OMITTED).length;
+  if (tolerated.length === 0) return described;
+  return [...described, ...toValidationIssues(tolerated, toleratedInput, room, false)];
+}
+
+// What made a lenient parse fail: an issue lenient mode cannot repair, or a timestamp it cannot convert.
+function isFatal(issue: z.core.$ZodIssue, input: unknown): boolean {
+  const handling = classify(issue, input);
+  if (handling === 'normalise') {
+    const value = valueAt(input, issue.path);
+    return typeof value !== 'string' || normalizeDateTime(value) === undefined;
+  }
+  return handling === 'fail';
 }
 
 /** A repair: drop the listed keys of the object at `segments`, drop the value there, or replace it. */
@@ -214,7 +273,7 @@ function lenientReport(): LenientReport {
     },
     result() {
       const counts = [...omitted].map(([action, count]) => ({
-        ...omittedIssue(count, `${count === 1 ? 'issue' : 'issues'} (${action})`),
+        ...omittedIssue(count, `${count === 1 ? 'issue' : 'issues'} (${action})`, false),
         action,
       }));
       return { issues: [...described, ...counts], issueCount: total };
@@ -223,7 +282,9 @@ function lenientReport(): LenientReport {
 }
 
 function keptIssue(issue: z.core.$ZodIssue, input: unknown): LenientIssue {
-  const [described] = toValidationIssues([issue], input) as [ValidationIssue];
+  const [described] = toValidationIssues([issue], input, Number.POSITIVE_INFINITY, false) as [
+    ValidationIssue,
+  ];
   return { ...described, message: `${described.message} (kept)`, action: 'kept' };
 }
 
@@ -234,7 +295,7 @@ function lenientIssue(
   action: LenientIssue['action'],
 ): LenientIssue {
   const path = segments.map((key) => (typeof key === 'symbol' ? String(key) : key));
-  return { path: formatPath(path), segments: path, code, message, action };
+  return { path: formatPath(path), segments: path, code, message, fatal: false, action };
 }
 
 // Repairs go to copies of the objects on their paths: the caller's input stays as it was, and nothing

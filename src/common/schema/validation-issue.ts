@@ -13,6 +13,13 @@ export interface ValidationIssue {
   readonly code: string;
   /** What is wrong, in words. Never contains the offending value, which may be a secret. */
   readonly message: string;
+  /**
+   * Whether this issue is what made the object fail: a missing required field, a wrong type lenient
+   * mode cannot repair, or any issue in strict mode. `false` for what lenient mode tolerates (an unknown
+   * field, an unknown enum value, a `null` read as absent...), including the tolerated issues an error
+   * lists after its fatal ones. An error lists fatal issues first and its message names them first.
+   */
+  readonly fatal: boolean;
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -34,12 +41,14 @@ export function formatPath(segments: readonly PropertyKey[]): string {
  * An unknown-fields issue becomes one issue per field, located at the field.
  *
  * With `max`, at most that many are described, and one `omitted` issue counts the rest: what a
- * partner's payload can cost in memory stays bounded however many fields it gets wrong.
+ * partner's payload can cost in memory stays bounded however many fields it gets wrong. Every issue
+ * gets the same `fatal` mark (by default fatal: what failed a parse).
  */
 export function toValidationIssues(
   issues: readonly z.core.$ZodIssue[],
   input: unknown,
   max = Number.POSITIVE_INFINITY,
+  fatal = true,
 ): ValidationIssue[] {
   const result: ValidationIssue[] = [];
   let more = 0;
@@ -54,6 +63,7 @@ export function toValidationIssues(
           segments: keyPath,
           code: issue.code,
           message: 'unknown field',
+          fatal,
         });
       }
       more += Math.max(0, issue.keys.length - room);
@@ -67,10 +77,14 @@ export function toValidationIssues(
       path: formatPath(segments),
       segments,
       code: issue.code,
-      message: describeIssue(issue, input),
+      message:
+        issue.code === 'too_small'
+          ? describeIssue(issue, input)
+          : withEmptiness(describeIssue(issue, input), valueAt(input, issue.path)),
+      fatal,
     });
   }
-  if (more > 0) result.push(omittedIssue(more, 'issues'));
+  if (more > 0) result.push(omittedIssue(more, fatal ? 'fatal issues' : 'tolerated issues', fatal));
   return result;
 }
 
@@ -83,9 +97,12 @@ export const MAX_ISSUES = 1_000;
 /** The `code` of an {@link omittedIssue}. */
 export const OMITTED = 'omitted';
 
-/** The issue that stands for `count` more issues (or rejected items: `what`) than a report lists. */
-export function omittedIssue(count: number, what: string): ValidationIssue {
-  return { path: '', segments: [], code: OMITTED, message: `${count} more ${what} not listed` };
+/**
+ * The issue that stands for `count` more issues (or rejected items: `what`) than a report lists; `fatal`
+ * when what it counts is.
+ */
+export function omittedIssue(count: number, what: string, fatal: boolean): ValidationIssue {
+  return { path: '', segments: [], code: OMITTED, message: `${count} more ${what} not listed`, fatal };
 }
 
 // zod/mini loads no locale (that is what keeps it small), so its own messages are all "Invalid input".
@@ -120,6 +137,14 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
   }
 }
 
+// An empty value is the one value a message can name without risk of quoting a secret, and often the
+// whole story (`website: ""` breaks "must be an absolute URL"). A minimum length already says it.
+function withEmptiness(message: string, value: unknown): string {
+  if (value === '') return `${message} (empty string)`;
+  if (Array.isArray(value) && value.length === 0) return `${message} (empty list)`;
+  return message;
+}
+
 function limitSubject(origin: string): string {
   return origin === 'string' || origin === 'array' || origin === 'set' ? 'must have' : 'must be';
 }
@@ -143,6 +168,7 @@ export function notAListIssue(value: unknown): ValidationIssue {
     segments: [],
     code: 'invalid_type',
     message: `expected array, received ${typeName(value)}`,
+    fatal: true,
   };
 }
 

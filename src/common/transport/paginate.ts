@@ -173,14 +173,14 @@ function validateItems<S extends z.ZodMiniType>(
   // Past the caps, one line per kind counts the rest, so a listener still learns how much was wrong.
   const omittedItems = result.rejectedCount - result.rejected.length;
   const omittedIssues = result.issueCount - result.issues.length;
-  if (omittedItems > 0) rejectedIssues.push(omittedIssue(omittedItems, 'rejected items'));
+  if (omittedItems > 0) rejectedIssues.push(omittedIssue(omittedItems, 'rejected items', true));
   if (mode === 'strict' && result.rejectedCount > 0) {
     throw new OcpiValidationError({ subject, issues: rejectedIssues, request: described });
   }
   const reported: LenientIssue[] = [...result.issues];
   // Marked kept: the items they belong to were.
   if (omittedIssues > 0) {
-    reported.push({ ...omittedIssue(omittedIssues, 'issues of accepted items'), action: 'kept' });
+    reported.push({ ...omittedIssue(omittedIssues, 'issues of accepted items', false), action: 'kept' });
   }
   for (const issue of rejectedIssues) reported.push({ ...issue, action: 'dropped' });
   if (reported.length > 0) transport.report(subject, reported, described);

@@ -44,6 +44,7 @@ export function credentialsLimitIssues(
         segments: ['roles'],
         code: 'too_big',
         message: `must have at most ${MAX_PARTNER_ROLES} items`,
+        fatal: true,
       },
     ];
   }
@@ -59,6 +60,7 @@ export function credentialsLimitIssues(
       segments: ['token'],
       code: 'custom',
       message: 'must be printable ASCII without whitespace',
+      fatal: true,
     });
   }
   return issues;

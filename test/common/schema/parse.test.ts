@@ -38,7 +38,7 @@ describe('parsePayload in strict mode', () => {
       { path: 'connectors[0].last_updated', message: 'expected string, received null' },
       { path: 'extra', message: 'unknown field' },
     ]);
-    expect(result.error.message).toMatch(/^Invalid EVSE: 3 issues/);
+    expect(result.error.message).toMatch(/^Invalid EVSE: 3 fatal issues \(/);
   });
 });
 
@@ -195,7 +195,7 @@ describe('parseList', () => {
     expect(result.items).toEqual([]);
     expect(result.rejected).toHaveLength(1);
     expect(result.rejected[0]?.error.message).toBe(
-      'Invalid EVSE: 1 issue: (root): expected array, received object',
+      'Invalid EVSE: 1 fatal issue ((root): expected array, received object)',
     );
   });
 });

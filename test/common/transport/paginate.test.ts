@@ -209,7 +209,7 @@ describe('pagination', () => {
       { index: 1, id: 'L1', paths: ['publish'] },
       { index: 2, id: undefined, paths: [''] },
     ]);
-    expect(page.rejected[0]?.error.message).toMatch(/\[1\]: 1 issue: publish: /);
+    expect(page.rejected[0]?.error.message).toMatch(/\[1\]: 1 fatal issue \(publish: /);
   });
 
   it('refuses a Link to a foreign host without sending the token there', async () => {
