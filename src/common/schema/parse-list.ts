@@ -11,7 +11,7 @@ export interface RejectedItem {
   readonly index: number;
   /** Its `id` (or `uid`, as EVSEs and Tokens name it) when it has a string one. */
   readonly id: string | undefined;
-  /** What is wrong with it, each issue with its path inside the item. */
+  /** What is wrong with it, each issue with its path inside the item: those that cost it (`fatal`) first. */
   readonly issues: readonly ValidationIssue[];
   /** The same issues as an error, built when first read. */
   readonly error: OcpiValidationError;
