@@ -35,7 +35,7 @@ const budgets: Budget[] = [
   // lenient parsing with bounded records and path-copy repairs: ≈0.3 KB; one-line messages ≈0.1 KB;
   // bare allowed origins 45 bytes (issue #10); counting every lenient issue of a list, ≈20 bytes;
   // validating through the schema's Standard Schema interface (a bad item four times cheaper), ≈60 bytes.
-  { fixture: 'root-discovery.ts', maxGzipBytes: 18_090, mustNotInclude: VERSION_CODE },
+  { fixture: 'root-discovery.ts', maxGzipBytes: 18_470, mustNotInclude: VERSION_CODE },
   {
     fixture: 'v221-date-time.ts',
     maxGzipBytes: 4_000,
@@ -90,7 +90,7 @@ const budgets: Budget[] = [
   // versions share (common/operations/, so no table is written twice) and the shared client builder cost
   // ≈110 bytes of function wrappers in a one-version bundle; no ky hooks option, ≈15 less: -> 29,333.
   // Validating through the schema's Standard Schema interface (a bad item four times cheaper): ≈60 more.
-  { fixture: 'v221-client.ts', maxGzipBytes: 29_500, mustNotInclude: ['src/v211/'] },
+  { fixture: 'v221-client.ts', maxGzipBytes: 29_800, mustNotInclude: ['src/v211/'] },
   // Every 2.2.1 schema with its prose rules (≈14.4 KB since the CDR, Session, command, credentials and
   // publish-token rules came in). Each rule at its object's definition, no parent walking its children
   // and no curated wrapper around the generated schema (issue #11): 14,652 -> 14,413. The table helpers
@@ -103,7 +103,7 @@ const budgets: Budget[] = [
   // ≈3.9 KB since lists keep bounded records, repairs copy only along their paths, a payload's report is
   // bounded, rejected items are scrubbed and every lenient issue is counted (issue #10); ≈4.0 KB since
   // items are validated through the schema's Standard Schema interface (a bad item four times cheaper).
-  { fixture: 'root-parse-list.ts', maxGzipBytes: 4_010, mustNotInclude: [...VERSION_CODE, KY] },
+  { fixture: 'root-parse-list.ts', maxGzipBytes: 4_400, mustNotInclude: [...VERSION_CODE, KY] },
   {
     fixture: 'v221-types-only.ts',
     maxGzipBytes: 20,

@@ -71,8 +71,6 @@ function isFatal(issue: ValidationIssue): boolean {
 
 // Stable: each group keeps its order (a page's issues stay by item).
 function fatalFirst(issues: readonly ValidationIssue[]): readonly ValidationIssue[] {
-  const firstTolerated = issues.findIndex((issue) => !isFatal(issue));
-  if (firstTolerated < 0 || !issues.slice(firstTolerated).some(isFatal)) return issues;
   return [...issues.filter(isFatal), ...issues.filter((issue) => !isFatal(issue))];
 }
 
@@ -81,26 +79,19 @@ function fatalFirst(issues: readonly ValidationIssue[]): readonly ValidationIssu
 function summarize(issues: readonly ValidationIssue[]): string {
   const listed = issues.filter((issue) => issue.code !== OMITTED);
   const notes = issues.filter((issue) => issue.code === OMITTED).map((issue) => `; ${issue.message}`);
-  const fatal = listed.filter(isFatal);
-  const tolerated = listed.filter((issue) => !isFatal(issue));
-  const groups: string[] = [];
   let room = ISSUES_IN_MESSAGE;
-  const describe = (group: readonly ValidationIssue[], count: string) => {
+  const groups = [true, false].flatMap((fatal) => {
+    const group = listed.filter((issue) => isFatal(issue) === fatal);
+    if (group.length === 0) return [];
     const shown = group.slice(0, room).map((issue) => `${issue.path || '(root)'}: ${issue.message}`);
     room -= shown.length;
-    const more = group.length - shown.length;
-    if (more > 0 && shown.length > 0) shown.push(`and ${more} more`);
-    groups.push(shown.length > 0 ? `${count} (${shown.join('; ')})` : count);
-  };
-  if (fatal.length > 0) describe(fatal, `${fatal.length} fatal issue${fatal.length === 1 ? '' : 's'}`);
-  if (tolerated.length > 0) {
-    describe(
-      tolerated,
-      fatal.length > 0
-        ? `${tolerated.length} tolerated`
-        : `${tolerated.length} tolerated issue${tolerated.length === 1 ? '' : 's'}`,
-    );
-  }
+    if (shown.length > 0 && group.length > shown.length)
+      shown.push(`and ${group.length - shown.length} more`);
+    const count = fatal
+      ? `${group.length} fatal issue${group.length === 1 ? '' : 's'}`
+      : `${group.length} tolerated`;
+    return [shown.length > 0 ? `${count} (${shown.join('; ')})` : count];
+  });
   return `${groups.join(' and ') || 'no issue listed'}${notes.join('')}`;
 }
 

@@ -100,38 +100,22 @@ export function checkPayload<S extends z.ZodMiniType>(
   const first = checkSchema(schema, input);
   if (!first.issues) return { success: true, data: first.value, issues: [], issueCount: 0 };
   // In strict mode every issue is fatal.
-  if (mode === 'strict') return failure(first.issues, input, [], input);
+  if (mode === 'strict') return failure(first.issues, input, input, () => true);
 
   const plan = planRepairs(first.issues, input);
-  if (!plan) {
-    const firstIssues = first.issues;
-    // Sorted only when described: a rejected item of a long list costs no more than before.
-    return {
-      success: false,
-      describe: () => {
-        const fatal = firstIssues.filter((issue) => isFatal(issue, input));
-        const tolerated = firstIssues.filter((issue) => !isFatal(issue, input));
-        return describeFailure(fatal, input, tolerated, input);
-      },
-    };
-  }
+  if (!plan) return failure(first.issues, input, input, (issue) => classify(issue, input) === 'fail');
   const repaired = applyRepairs(input, plan.repairs);
   const second = plan.repairs.length > 0 ? checkSchema(schema, repaired) : first;
   if (!second.issues) return { success: true, data: second.value, ...plan.report.result() };
   // What is left must be what lenient mode keeps. Anything else (a required field that was null) is a
   // real error; kept values found only now (prose rules run once every field has its type) join the report.
   const left = second.issues.filter((issue) => classify(issue, repaired) !== 'keep');
+  // Fatal: what is left (described as the repairs left it: a required field that was null is missing).
+  // Tolerated: the repairs and kept values of both parses.
   if (left.length > 0) {
-    // Tolerated: every repair but the null that left a required field missing (the fatal issue says so),
-    // and the kept values found only now.
-    const fatalPaths = new Set(left.map((issue) => formatPath(issue.path)));
-    const repairs = first.issues.filter(
-      (issue) => issue.code === 'unrecognized_keys' || !fatalPaths.has(formatPath(issue.path)),
-    );
-    const keptLate = second.issues.filter(
-      (issue) => classify(issue, repaired) === 'keep' && !plan.kept.has(issueKey(issue)),
-    );
-    return failure(left, repaired, [...repairs, ...keptLate], input);
+    // A set: a payload can leave many thousands of issues.
+    const fatal = new Set(left);
+    return failure([...first.issues, ...second.issues], repaired, input, (issue) => fatal.has(issue));
   }
   for (const issue of second.issues) {
     if (!plan.kept.has(issueKey(issue))) plan.report.add('kept', () => keptIssue(issue, repaired));
@@ -139,37 +123,36 @@ export function checkPayload<S extends z.ZodMiniType>(
   return { success: true, data: repaired as z.output<S>, ...plan.report.result() };
 }
 
-/** A failed check whose issues are described, fatal first, only when asked. */
+/**
+ * A failed check whose issues are described only when asked: the fatal ones (`isFatalIssue`, found in
+ * `fatalInput`) first, so that the cap never leaves out the cause for what was tolerated; then the
+ * others, once each, except those at a fatal one's place (a null that left a required field missing).
+ */
 function failure(
-  fatal: readonly z.core.$ZodIssue[],
+  issues: readonly z.core.$ZodIssue[],
   fatalInput: unknown,
-  tolerated: readonly z.core.$ZodIssue[],
-  toleratedInput: unknown,
+  input: unknown,
+  isFatalIssue: (issue: z.core.$ZodIssue) => boolean,
 ): { success: false; describe: () => ValidationIssue[] } {
-  return { success: false, describe: () => describeFailure(fatal, fatalInput, tolerated, toleratedInput) };
+  const describe = () => {
+    const fatal = issues.filter(isFatalIssue);
+    const described = toValidationIssues(fatal, fatalInput, MAX_ISSUES, true);
+    if (fatal.length === issues.length) return described;
+    const taken = new Set(fatal.map((issue) => formatPath(issue.path)));
+    const tolerated = issues.filter((issue) => {
+      const key = issue.code === 'unrecognized_keys' ? issueKey(issue) : formatPath(issue.path);
+      return !taken.has(key) && !!taken.add(key);
+    });
+    const room = MAX_ISSUES - described.filter((issue) => issue.code !== OMITTED).length;
+    return [...described, ...toValidationIssues(tolerated, input, room, false)];
+  };
+  return { success: false, describe };
 }
 
-// Fatal issues take the room first, so that the cap never leaves out the cause for what was tolerated.
-function describeFailure(
-  fatal: readonly z.core.$ZodIssue[],
-  fatalInput: unknown,
-  tolerated: readonly z.core.$ZodIssue[],
-  toleratedInput: unknown,
-): ValidationIssue[] {
-  const described = toValidationIssues(fatal, fatalInput, MAX_ISSUES, true);
-  const room = MAX_ISSUES - described.filter((issue) => issue.code !== OMITTED).length;
-  if (tolerated.length === 0) return described;
-  return [...described, ...toValidationIssues(tolerated, toleratedInput, room, false)];
-}
-
-// What made a lenient parse fail: an issue lenient mode cannot repair, or a timestamp it cannot convert.
-function isFatal(issue: z.core.$ZodIssue, input: unknown): boolean {
-  const handling = classify(issue, input);
-  if (handling === 'normalise') {
-    const value = valueAt(input, issue.path);
-    return typeof value !== 'string' || normalizeDateTime(value) === undefined;
-  }
-  return handling === 'fail';
+// The timestamp at `path` converted to UTC, or undefined when it cannot be.
+function normalizedAt(input: unknown, path: readonly PropertyKey[]): string | undefined {
+  const value = valueAt(input, path);
+  return typeof value === 'string' ? normalizeDateTime(value) : undefined;
 }
 
 /** A repair: drop the listed keys of the object at `segments`, drop the value there, or replace it. */
@@ -198,7 +181,9 @@ function classify(issue: z.core.$ZodIssue, input: unknown): Handling {
       return issue.origin === 'string' ? 'keep' : 'fail';
     case 'custom':
       if (issue.params?.ocpi === NOT_PRINTABLE || issue.params?.ocpi === SPEC_RULE) return 'keep';
-      return issue.params?.ocpi === NOT_UTC_DATE_TIME ? 'normalise' : 'fail';
+      // A timestamp is repaired only when it can be converted.
+      if (issue.params?.ocpi !== NOT_UTC_DATE_TIME) return 'fail';
+      return normalizedAt(input, issue.path) === undefined ? 'fail' : 'normalise';
     default:
       return 'fail';
   }
@@ -230,9 +215,7 @@ function planRepairs(zodIssues: readonly z.core.$ZodIssue[], input: unknown): Pl
         plan.report.add('dropped', () => lenientIssue(path, issue.code, 'null read as absent', 'dropped'));
         break;
       case 'normalise': {
-        const value = valueAt(input, path);
-        const normalized = typeof value === 'string' ? normalizeDateTime(value) : undefined;
-        if (normalized === undefined) return undefined;
+        const normalized = normalizedAt(input, path) as string;
         plan.repairs.push({ segments: path, value: normalized });
         plan.report.add('normalised', () =>
           lenientIssue(path, issue.code, `timestamp converted to UTC: ${normalized}`, 'normalised'),
