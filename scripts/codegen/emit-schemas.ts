@@ -19,6 +19,7 @@ import {
   schemaAnnotation,
   specObjectImport,
 } from './emit-types';
+import { ISO_HELPERS, ISO_NAMES, type IsoField, isoFieldsFor, type VersionIsoFields } from './iso-fields';
 import type { EnumModel, FieldModel, ObjectModel, PrimitiveName, TypeRef, VersionModel } from './model';
 import { type FieldOverride, overridesFor, type VersionOverrides } from './overrides';
 import {
@@ -39,7 +40,11 @@ const PRIMITIVES_MODULE = '../primitives';
 const COMMON_PRIMITIVES_MODULE = '../schema/primitives';
 /** Where a version's generated file finds the helpers that are no spec type (and not public). */
 const TOOLKIT_MODULE = '../../common/schema/primitives';
-const TOOLKIT_HELPERS: ReadonlySet<string> = new Set(['openEnum', 'withChoices']);
+const TOOLKIT_HELPERS: ReadonlySet<string> = new Set([
+  'openEnum',
+  'withChoices',
+  ...Object.values(ISO_HELPERS),
+]);
 /** Where a version's generated file finds the shared definitions. */
 const SHARED_MODULE = '../../common/generated/schemas';
 /** Where a version's generated file finds `specRule`, and where the common one does. */
@@ -60,12 +65,15 @@ export interface EmitOptions {
   rules?: RuleTables;
   /** The overrides table; none by default. */
   overrides?: readonly FieldOverride[];
+  /** The fields checked against an ISO code list; none by default. */
+  isoFields?: readonly IsoField[];
 }
 
 /** What decides which definitions both versions share, besides their shape. */
 export interface ShareOptions {
   rules?: RuleTables;
   overrides?: readonly FieldOverride[];
+  isoFields?: readonly IsoField[];
 }
 
 /** Options of {@link emitSharedSchemas}: the pins of the older and the newer version. */
@@ -81,6 +89,7 @@ interface DefinitionContext {
   /** Whether an object without a rule of its own holds ruled objects, at any depth. */
   holdsRules(name: string): boolean;
   overrides: VersionOverrides;
+  isoFields: VersionIsoFields;
 }
 
 /** The context of definitions whose rules `table` gives, in a file that may reference all of `scope`. */
@@ -88,6 +97,7 @@ function definitionContext(
   scope: readonly Definition[],
   table: Readonly<Record<string, unknown>>,
   overrides: VersionOverrides,
+  isoFields: VersionIsoFields,
 ): DefinitionContext {
   const ruled = (name: string) => name in table;
   const byName = new Map(scope.map((definition) => [definition.model.name, definition]));
@@ -102,7 +112,7 @@ function definitionContext(
     holding.set(name, answer);
     return answer;
   };
-  return { ruled, holdsRules: (name) => !ruled(name) && holds(name), overrides };
+  return { ruled, holdsRules: (name) => !ruled(name) && holds(name), overrides, isoFields };
 }
 
 /** The whole generated file for one version; `shared` definitions are imported from the common file. */
@@ -110,7 +120,12 @@ export function emitSchemas(version: VersionModel, options: EmitOptions): string
   const shared = options.shared ?? new Set<string>();
   const table = (options.rules ?? NO_RULES).versions[version.version];
   const all = collectDefinitions(version);
-  const context = definitionContext(all, table, overridesFor(version.version, options.overrides ?? []));
+  const context = definitionContext(
+    all,
+    table,
+    overridesFor(version.version, options.overrides ?? []),
+    isoFieldsFor(version.version, options.isoFields ?? []),
+  );
   const own = sortByDependencies(all, shared).filter((definition) => !shared.has(definition.model.name));
   const sharedHere = all.filter((definition) => shared.has(definition.model.name));
   const commands = commandBodies(version).map(({ body }) => body);
@@ -212,6 +227,9 @@ export function sharedDefinitions(
   const [olderOverrides, newerOverrides] = [older, newer].map(({ version }) =>
     overridesFor(version, options.overrides ?? []),
   ) as [VersionOverrides, VersionOverrides];
+  const [olderIso, newerIso] = [older, newer].map(({ version }) =>
+    isoFieldsFor(version, options.isoFields ?? []),
+  ) as [VersionIsoFields, VersionIsoFields];
   const candidates = new Map<string, Definition>();
   for (const definition of collectDefinitions(older)) {
     const { name } = definition.model;
@@ -219,6 +237,7 @@ export function sharedDefinitions(
     if (!twin || !sameShape(definition, twin)) continue;
     // A shared schema is one schema: the same fields written the same way, and one rule.
     if (!sameOverrides(olderOverrides.ofObject(name), newerOverrides.ofObject(name))) continue;
+    if (!sameIsoFields(olderIso.ofObject(name), newerIso.ofObject(name))) continue;
     if (!rulesAllowSharing(name, options.rules ?? NO_RULES)) continue;
     candidates.set(name, definition);
   }
@@ -246,7 +265,12 @@ export function emitSharedSchemas(
   const definitions = sortByDependencies(collectDefinitions(older)).filter((definition) =>
     shared.has(definition.model.name),
   );
-  const context = definitionContext(definitions, table, overridesFor(older.version, options.overrides ?? []));
+  const context = definitionContext(
+    definitions,
+    table,
+    overridesFor(older.version, options.overrides ?? []),
+    isoFieldsFor(older.version, options.isoFields ?? []),
+  );
   const newerSources = new Map(
     collectDefinitions(newer).map((definition) => [definition.model.name, definition.model.source]),
   );
@@ -322,6 +346,11 @@ function exportNames(names: readonly string[], module: string): string[] {
 function sameOverrides(a: readonly FieldOverride[], b: readonly FieldOverride[]): boolean {
   const key = (overrides: readonly FieldOverride[]) =>
     JSON.stringify(overrides.map(({ field, kind }) => [field, kind]));
+  return key(a) === key(b);
+}
+
+function sameIsoFields(a: readonly IsoField[], b: readonly IsoField[]): boolean {
+  const key = (fields: readonly IsoField[]) => JSON.stringify(fields.map(({ field, list }) => [field, list]));
   return key(a) === key(b);
 }
 
@@ -451,6 +480,11 @@ function objectNotes(model: ObjectModel, context: DefinitionContext): string[] {
       .flatMap(({ field, note }) =>
         docLines(`\`${field}\` takes any string, unlike its table (scripts/codegen/overrides.ts). ${note}`),
       ),
+    ...context.isoFields
+      .ofObject(model.name)
+      .flatMap(({ field, list }) =>
+        docLines(`\`${field}\` must also be ${ISO_NAMES[list]} (scripts/codegen/iso-fields.ts).`),
+      ),
   ];
 }
 
@@ -483,7 +517,8 @@ function emitEnum(model: EnumModel): string[] {
 
 function emitObject(model: ObjectModel, context: DefinitionContext): string[] {
   const fields = model.fields.map(
-    (field) => `  ${field.name}: ${fieldExpression(field, context.overrides.of(model.name, field.name))},`,
+    (field) =>
+      `  ${field.name}: ${fieldExpression(field, context.overrides.of(model.name, field.name), context.isoFields.of(model.name, field.name))},`,
   );
   const groups = choiceGroups(model);
   // Declared with its named type (emit-types.ts): declarations name the shape and the object.
@@ -527,10 +562,12 @@ const PURE = '/*@__PURE__*/ ';
 
 /**
  * The schema of a field, cardinality included: `?` optional, `*` optional list, `+` non-empty list; an
- * `override` from the overrides table replaces the type its cell gives.
+ * `override` from the overrides table replaces the type its cell gives, and an `iso` field's type is
+ * wrapped in the check of its code list.
  */
-export function fieldExpression(field: FieldModel, override?: FieldOverride): string {
-  const type = override ? overriddenType(field.type, override) : typeExpression(field.type, field.name);
+export function fieldExpression(field: FieldModel, override?: FieldOverride, iso?: IsoField): string {
+  const cell = override ? overriddenType(field.type, override) : typeExpression(field.type, field.name);
+  const type = iso ? `${PURE}${ISO_HELPERS[iso.list]}(${cell})` : cell;
   switch (effectiveCardinality(field)) {
     case '1':
       return type;
@@ -589,6 +626,8 @@ function usedPrimitives(definitions: readonly Definition[], context: DefinitionC
     for (const { name, type, cardinality } of definition.model.fields) {
       if (context.overrides.of(definition.model.name, name)) used.add('openEnum');
       else if (type.kind === 'primitive') used.add(PRIMITIVES[type.name].name);
+      const iso = context.isoFields.of(definition.model.name, name);
+      if (iso) used.add(ISO_HELPERS[iso.list]);
       if (cardinality === '+') used.add('nonEmptyArray');
     }
     if (choiceGroups(definition.model).length > 0) used.add('withChoices');

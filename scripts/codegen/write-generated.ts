@@ -3,6 +3,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { curatedExports } from './curated-exports';
 import { emitExportList, emitSchemas, emitSharedSchemas, sharedDefinitions } from './emit-schemas';
+import { emitIsoCodes, ISO_CODES_FILE } from './iso-codes';
+import { ISO_FIELDS, isoFieldProblems } from './iso-fields';
 import { SPEC_VERSIONS, type SpecModel, type SpecVersion } from './model';
 import { FIELD_OVERRIDES, overrideProblems } from './overrides';
 import { RULE_TABLES, type RuleTables, ruleTableProblems } from './rule-tables';
@@ -39,13 +41,15 @@ export function renderGenerated(
     return pin;
   };
   const [older, newer] = [model.versions['2.1.1'], model.versions['2.2.1']];
-  const tables = { rules, overrides: FIELD_OVERRIDES };
+  const tables = { rules, overrides: FIELD_OVERRIDES, isoFields: ISO_FIELDS };
   const shared = sharedDefinitions(older, newer, tables);
   const problems = [
     ...ruleTableProblems([older, newer], shared, rules),
     ...[older, newer].flatMap((version) => overrideProblems(version, FIELD_OVERRIDES)),
+    ...[older, newer].flatMap((version) => isoFieldProblems(version, ISO_FIELDS)),
   ];
   if (problems.length > 0) throw new Error(`The tables do not fit the spec:\n${problems.join('\n')}`);
+  files.set(ISO_CODES_FILE, emitIsoCodes());
   files.set(
     SHARED_FILE,
     emitSharedSchemas(older, newer, { pins: [pinOf('2.1.1'), pinOf('2.2.1')], errataApplied, ...tables }),

@@ -5,7 +5,7 @@ import * as z from 'zod/mini';
 import { type ConnectorFormat, ConnectorFormatSchema, type DayOfWeek, DayOfWeekSchema, type EnergySource, EnergySourceSchema, type EnvironmentalImpactCategory, EnvironmentalImpactCategorySchema, type ExceptionalPeriod, ExceptionalPeriodSchema, type ImageCategory, ImageCategorySchema, type ParkingRestriction, ParkingRestrictionSchema, type Status, StatusSchema, type StatusSchedule, StatusScheduleSchema, type TariffDimensionType, TariffDimensionTypeSchema, type WhitelistType, WhitelistTypeSchema } from '../../common/generated/schemas';
 import { rulesInside, specRule } from '../../common/schema/spec-rule';
 import * as rules from '../schemas/spec-rules';
-import { openEnum, withChoices } from '../../common/schema/primitives';
+import { isoCountryAlpha3, isoCurrency, isoLanguage, openEnum, withChoices } from '../../common/schema/primitives';
 import { BooleanSchema, CiString, DateTimeSchema, NumberSchema, URLSchema, int, nonEmptyArray, string } from '../primitives';
 import type { EnumObject, SpecObjectSchema } from '../../common/schema/spec-object';
 
@@ -230,10 +230,11 @@ export type GeoLocationShape = {
 
 /**
  * OCPI 2.1.1 `DisplayText` class.
+ * `language` must also be an assigned ISO 639-1 language code (scripts/codegen/iso-fields.ts).
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/types.md#13-displaytext-class
  */
 export const DisplayTextSchema: SpecObjectSchema<DisplayTextShape, DisplayText> = /*@__PURE__*/ z.strictObject({
-  language: /*@__PURE__*/ string(2),
+  language: /*@__PURE__*/ isoLanguage(/*@__PURE__*/ string(2)),
   text: /*@__PURE__*/ string(512),
 });
 /**
@@ -659,6 +660,7 @@ export type EnergyMixShape = {
 
 /**
  * OCPI 2.1.1 `Location` object.
+ * `country` must also be an assigned ISO 3166-1 alpha-3 country code (scripts/codegen/iso-fields.ts).
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#31-location-object
  */
 export const LocationSchema: SpecObjectSchema<LocationShape, Location> = /*@__PURE__*/ z.strictObject({
@@ -668,7 +670,7 @@ export const LocationSchema: SpecObjectSchema<LocationShape, Location> = /*@__PU
   address: /*@__PURE__*/ string(45),
   city: /*@__PURE__*/ string(45),
   postal_code: /*@__PURE__*/ string(10),
-  country: /*@__PURE__*/ string(3),
+  country: /*@__PURE__*/ isoCountryAlpha3(/*@__PURE__*/ string(3)),
   coordinates: GeoLocationSchema,
   related_locations: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(AdditionalGeoLocationSchema)),
   evses: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(EVSESchema)),
@@ -874,11 +876,12 @@ export type TariffElementShape = {
 
 /**
  * OCPI 2.1.1 `Tariff` object.
+ * `currency` must also be an assigned ISO 4217 currency code (scripts/codegen/iso-fields.ts).
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#31-tariff-object
  */
 export const TariffSchema: SpecObjectSchema<TariffShape, Tariff> = /*@__PURE__*/ z.strictObject({
   id: /*@__PURE__*/ string(36),
-  currency: /*@__PURE__*/ string(3),
+  currency: /*@__PURE__*/ isoCurrency(/*@__PURE__*/ string(3)),
   tariff_alt_text: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(DisplayTextSchema)),
   tariff_alt_url: /*@__PURE__*/ z.optional(URLSchema),
   elements: /*@__PURE__*/ nonEmptyArray(TariffElementSchema),
@@ -969,6 +972,7 @@ export type ChargingPeriodShape = {
 /**
  * OCPI 2.1.1 `CDR` object.
  * Also checked against the rules the spec states in prose: {@link rules.CDR}.
+ * `currency` must also be an assigned ISO 4217 currency code (scripts/codegen/iso-fields.ts).
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#31-cdr-object
  */
 export const CDRSchema: SpecObjectSchema<CDRShape, CDR> = /*@__PURE__*/ z.strictObject({
@@ -979,7 +983,7 @@ export const CDRSchema: SpecObjectSchema<CDRShape, CDR> = /*@__PURE__*/ z.strict
   auth_method: AuthMethodSchema,
   location: LocationSchema,
   meter_id: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(255)),
-  currency: /*@__PURE__*/ string(3),
+  currency: /*@__PURE__*/ isoCurrency(/*@__PURE__*/ string(3)),
   tariffs: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(TariffSchema)),
   charging_periods: /*@__PURE__*/ nonEmptyArray(ChargingPeriodSchema),
   total_cost: NumberSchema,
@@ -1108,6 +1112,7 @@ export const TokenTypeSchema: z.ZodMiniEnum<EnumObject<TokenType>> = /*@__PURE__
 
 /**
  * OCPI 2.1.1 `Token` object.
+ * `language` must also be an assigned ISO 639-1 language code (scripts/codegen/iso-fields.ts).
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#32-token-object
  */
 export const TokenSchema: SpecObjectSchema<TokenShape, Token> = /*@__PURE__*/ z.strictObject({
@@ -1118,7 +1123,7 @@ export const TokenSchema: SpecObjectSchema<TokenShape, Token> = /*@__PURE__*/ z.
   issuer: /*@__PURE__*/ string(64),
   valid: BooleanSchema,
   whitelist: WhitelistTypeSchema,
-  language: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(2)),
+  language: /*@__PURE__*/ z.optional(/*@__PURE__*/ isoLanguage(/*@__PURE__*/ string(2))),
   last_updated: DateTimeSchema,
 });
 /**
@@ -1301,6 +1306,7 @@ export const SessionStatusSchema: z.ZodMiniEnum<EnumObject<SessionStatus>> = /*@
 /**
  * OCPI 2.1.1 `Session` object.
  * Also checked against the rules the spec states in prose: {@link rules.Session}.
+ * `currency` must also be an assigned ISO 4217 currency code (scripts/codegen/iso-fields.ts).
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_sessions.md#31-session-object
  */
 export const SessionSchema: SpecObjectSchema<SessionShape, Session> = /*@__PURE__*/ z.strictObject({
@@ -1312,7 +1318,7 @@ export const SessionSchema: SpecObjectSchema<SessionShape, Session> = /*@__PURE_
   auth_method: AuthMethodSchema,
   location: LocationSchema,
   meter_id: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(255)),
-  currency: /*@__PURE__*/ string(3),
+  currency: /*@__PURE__*/ isoCurrency(/*@__PURE__*/ string(3)),
   charging_periods: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(ChargingPeriodSchema)),
   total_cost: /*@__PURE__*/ z.optional(NumberSchema),
   status: SessionStatusSchema,

@@ -5,7 +5,7 @@ import * as z from 'zod/mini';
 import { type ConnectorFormat, ConnectorFormatSchema, type DayOfWeek, DayOfWeekSchema, type EnergySource, EnergySourceSchema, type EnvironmentalImpactCategory, EnvironmentalImpactCategorySchema, type ExceptionalPeriod, ExceptionalPeriodSchema, type ImageCategory, ImageCategorySchema, type ParkingRestriction, ParkingRestrictionSchema, type Status, StatusSchema, type StatusSchedule, StatusScheduleSchema, type TariffDimensionType, TariffDimensionTypeSchema, type WhitelistType, WhitelistTypeSchema } from '../../common/generated/schemas';
 import { rulesInside, specRule } from '../../common/schema/spec-rule';
 import * as rules from '../schemas/spec-rules';
-import { openEnum } from '../../common/schema/primitives';
+import { isoCountryAlpha2, isoCountryAlpha3, isoCurrency, isoLanguage, openEnum } from '../../common/schema/primitives';
 import { BooleanSchema, CiString, DateTimeSchema, NumberSchema, URLSchema, int, nonEmptyArray, string } from '../primitives';
 import type { EnumObject, SpecObjectSchema } from '../../common/schema/spec-object';
 
@@ -129,13 +129,15 @@ export type BusinessDetailsShape = {
 
 /**
  * OCPI 2.2.1 `CredentialsRole` class.
+ * `country_code` must also be shaped as an ISO 3166-1 alpha-2 country code (two letters, any case)
+ * (scripts/codegen/iso-fields.ts).
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/credentials.asciidoc#credentials_credentials_role_class
  */
 export const CredentialsRoleSchema: SpecObjectSchema<CredentialsRoleShape, CredentialsRole> = /*@__PURE__*/ z.strictObject({
   role: RoleSchema,
   business_details: BusinessDetailsSchema,
   party_id: /*@__PURE__*/ CiString(3),
-  country_code: /*@__PURE__*/ CiString(2),
+  country_code: /*@__PURE__*/ isoCountryAlpha2(/*@__PURE__*/ CiString(2)),
 });
 /**
  * OCPI 2.2.1 `CredentialsRole` class.
@@ -247,10 +249,12 @@ export const TokenTypeSchema: z.ZodMiniEnum<EnumObject<TokenType>> = /*@__PURE__
 
 /**
  * OCPI 2.2.1 `CdrToken` class.
+ * `country_code` must also be shaped as an ISO 3166-1 alpha-2 country code (two letters, any case)
+ * (scripts/codegen/iso-fields.ts).
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_token_object
  */
 export const CdrTokenSchema: SpecObjectSchema<CdrTokenShape, CdrToken> = /*@__PURE__*/ z.strictObject({
-  country_code: /*@__PURE__*/ CiString(2),
+  country_code: /*@__PURE__*/ isoCountryAlpha2(/*@__PURE__*/ CiString(2)),
   party_id: /*@__PURE__*/ CiString(3),
   uid: /*@__PURE__*/ CiString(36),
   type: TokenTypeSchema,
@@ -409,6 +413,7 @@ export const PowerTypeSchema: z.ZodMiniEnum<EnumObject<PowerType>> = /*@__PURE__
 
 /**
  * OCPI 2.2.1 `CdrLocation` class.
+ * `country` must also be an assigned ISO 3166-1 alpha-3 country code (scripts/codegen/iso-fields.ts).
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_location_class
  */
 export const CdrLocationSchema: SpecObjectSchema<CdrLocationShape, CdrLocation> = /*@__PURE__*/ z.strictObject({
@@ -418,7 +423,7 @@ export const CdrLocationSchema: SpecObjectSchema<CdrLocationShape, CdrLocation> 
   city: /*@__PURE__*/ string(45),
   postal_code: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(10)),
   state: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(20)),
-  country: /*@__PURE__*/ string(3),
+  country: /*@__PURE__*/ isoCountryAlpha3(/*@__PURE__*/ string(3)),
   coordinates: GeoLocationSchema,
   evse_uid: /*@__PURE__*/ CiString(36),
   evse_id: /*@__PURE__*/ CiString(48),
@@ -499,10 +504,11 @@ export const TariffTypeSchema: z.ZodMiniEnum<EnumObject<TariffType>> = /*@__PURE
 
 /**
  * OCPI 2.2.1 `DisplayText` class.
+ * `language` must also be an assigned ISO 639-1 language code (scripts/codegen/iso-fields.ts).
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/types.asciidoc#types_displaytext_class
  */
 export const DisplayTextSchema: SpecObjectSchema<DisplayTextShape, DisplayText> = /*@__PURE__*/ z.strictObject({
-  language: /*@__PURE__*/ string(2),
+  language: /*@__PURE__*/ isoLanguage(/*@__PURE__*/ string(2)),
   text: /*@__PURE__*/ string(512),
 });
 /**
@@ -750,13 +756,16 @@ export type EnergyMixShape = {
 
 /**
  * OCPI 2.2.1 `Tariff` object.
+ * `currency` must also be an assigned ISO 4217 currency code (scripts/codegen/iso-fields.ts).
+ * `country_code` must also be shaped as an ISO 3166-1 alpha-2 country code (two letters, any case)
+ * (scripts/codegen/iso-fields.ts).
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariff_object
  */
 export const TariffSchema: SpecObjectSchema<TariffShape, Tariff> = /*@__PURE__*/ z.strictObject({
-  country_code: /*@__PURE__*/ CiString(2),
+  country_code: /*@__PURE__*/ isoCountryAlpha2(/*@__PURE__*/ CiString(2)),
   party_id: /*@__PURE__*/ CiString(3),
   id: /*@__PURE__*/ CiString(36),
-  currency: /*@__PURE__*/ string(3),
+  currency: /*@__PURE__*/ isoCurrency(/*@__PURE__*/ string(3)),
   type: /*@__PURE__*/ z.optional(TariffTypeSchema),
   tariff_alt_text: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(DisplayTextSchema)),
   tariff_alt_url: /*@__PURE__*/ z.optional(URLSchema),
@@ -942,10 +951,13 @@ export type SignedDataShape = {
 /**
  * OCPI 2.2.1 `CDR` object.
  * Also checked against the rules the spec states in prose: {@link rules.CDR}.
+ * `currency` must also be an assigned ISO 4217 currency code (scripts/codegen/iso-fields.ts).
+ * `country_code` must also be shaped as an ISO 3166-1 alpha-2 country code (two letters, any case)
+ * (scripts/codegen/iso-fields.ts).
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object
  */
 export const CDRSchema: SpecObjectSchema<CDRShape, CDR> = /*@__PURE__*/ z.strictObject({
-  country_code: /*@__PURE__*/ CiString(2),
+  country_code: /*@__PURE__*/ isoCountryAlpha2(/*@__PURE__*/ CiString(2)),
   party_id: /*@__PURE__*/ CiString(3),
   id: /*@__PURE__*/ CiString(39),
   start_date_time: DateTimeSchema,
@@ -956,7 +968,7 @@ export const CDRSchema: SpecObjectSchema<CDRShape, CDR> = /*@__PURE__*/ z.strict
   authorization_reference: /*@__PURE__*/ z.optional(/*@__PURE__*/ CiString(36)),
   cdr_location: CdrLocationSchema,
   meter_id: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(255)),
-  currency: /*@__PURE__*/ string(3),
+  currency: /*@__PURE__*/ isoCurrency(/*@__PURE__*/ string(3)),
   tariffs: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(TariffSchema)),
   charging_periods: /*@__PURE__*/ nonEmptyArray(ChargingPeriodSchema),
   signed_data: /*@__PURE__*/ z.optional(SignedDataSchema),
@@ -1487,10 +1499,13 @@ export type EnergyContractShape = {
 
 /**
  * OCPI 2.2.1 `Token` object.
+ * `language` must also be an assigned ISO 639-1 language code (scripts/codegen/iso-fields.ts).
+ * `country_code` must also be shaped as an ISO 3166-1 alpha-2 country code (two letters, any case)
+ * (scripts/codegen/iso-fields.ts).
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_token_object
  */
 export const TokenSchema: SpecObjectSchema<TokenShape, Token> = /*@__PURE__*/ z.strictObject({
-  country_code: /*@__PURE__*/ CiString(2),
+  country_code: /*@__PURE__*/ isoCountryAlpha2(/*@__PURE__*/ CiString(2)),
   party_id: /*@__PURE__*/ CiString(3),
   uid: /*@__PURE__*/ CiString(36),
   type: TokenTypeSchema,
@@ -1500,7 +1515,7 @@ export const TokenSchema: SpecObjectSchema<TokenShape, Token> = /*@__PURE__*/ z.
   group_id: /*@__PURE__*/ z.optional(/*@__PURE__*/ CiString(36)),
   valid: BooleanSchema,
   whitelist: WhitelistTypeSchema,
-  language: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(2)),
+  language: /*@__PURE__*/ z.optional(/*@__PURE__*/ isoLanguage(/*@__PURE__*/ string(2))),
   default_profile_type: /*@__PURE__*/ z.optional(ProfileTypeSchema),
   energy_contract: /*@__PURE__*/ z.optional(EnergyContractSchema),
   last_updated: DateTimeSchema,
@@ -1712,11 +1727,13 @@ export const ConnectionStatusSchema: z.ZodMiniEnum<EnumObject<ConnectionStatus>>
 
 /**
  * OCPI 2.2.1 `ClientInfo` object.
+ * `country_code` must also be shaped as an ISO 3166-1 alpha-2 country code (two letters, any case)
+ * (scripts/codegen/iso-fields.ts).
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_hub_client_info.asciidoc#mod_hub_client_info_hub_client_info_object
  */
 export const ClientInfoSchema: SpecObjectSchema<ClientInfoShape, ClientInfo> = /*@__PURE__*/ z.strictObject({
   party_id: /*@__PURE__*/ CiString(3),
-  country_code: /*@__PURE__*/ CiString(2),
+  country_code: /*@__PURE__*/ isoCountryAlpha2(/*@__PURE__*/ CiString(2)),
   role: RoleSchema,
   status: ConnectionStatusSchema,
   last_updated: DateTimeSchema,
@@ -2109,10 +2126,13 @@ export type HoursShape = {
 /**
  * OCPI 2.2.1 `Location` object.
  * Also checked against the rules the spec states in prose: {@link rules.Location}.
+ * `country` must also be an assigned ISO 3166-1 alpha-3 country code (scripts/codegen/iso-fields.ts).
+ * `country_code` must also be shaped as an ISO 3166-1 alpha-2 country code (two letters, any case)
+ * (scripts/codegen/iso-fields.ts).
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_location_object
  */
 export const LocationSchema: SpecObjectSchema<LocationShape, Location> = /*@__PURE__*/ z.strictObject({
-  country_code: /*@__PURE__*/ CiString(2),
+  country_code: /*@__PURE__*/ isoCountryAlpha2(/*@__PURE__*/ CiString(2)),
   party_id: /*@__PURE__*/ CiString(3),
   id: /*@__PURE__*/ CiString(36),
   publish: BooleanSchema,
@@ -2122,7 +2142,7 @@ export const LocationSchema: SpecObjectSchema<LocationShape, Location> = /*@__PU
   city: /*@__PURE__*/ string(45),
   postal_code: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(10)),
   state: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(45)),
-  country: /*@__PURE__*/ string(3),
+  country: /*@__PURE__*/ isoCountryAlpha3(/*@__PURE__*/ string(3)),
   coordinates: GeoLocationSchema,
   related_locations: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(AdditionalGeoLocationSchema)),
   parking_type: /*@__PURE__*/ z.optional(ParkingTypeSchema),
@@ -2258,10 +2278,13 @@ export const SessionStatusSchema: z.ZodMiniEnum<EnumObject<SessionStatus>> = /*@
 
 /**
  * OCPI 2.2.1 `Session` object.
+ * `currency` must also be an assigned ISO 4217 currency code (scripts/codegen/iso-fields.ts).
+ * `country_code` must also be shaped as an ISO 3166-1 alpha-2 country code (two letters, any case)
+ * (scripts/codegen/iso-fields.ts).
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_session_object
  */
 export const SessionSchema: SpecObjectSchema<SessionShape, Session> = /*@__PURE__*/ z.strictObject({
-  country_code: /*@__PURE__*/ CiString(2),
+  country_code: /*@__PURE__*/ isoCountryAlpha2(/*@__PURE__*/ CiString(2)),
   party_id: /*@__PURE__*/ CiString(3),
   id: /*@__PURE__*/ CiString(36),
   start_date_time: DateTimeSchema,
@@ -2274,7 +2297,7 @@ export const SessionSchema: SpecObjectSchema<SessionShape, Session> = /*@__PURE_
   evse_uid: /*@__PURE__*/ CiString(36),
   connector_id: /*@__PURE__*/ CiString(36),
   meter_id: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(255)),
-  currency: /*@__PURE__*/ string(3),
+  currency: /*@__PURE__*/ isoCurrency(/*@__PURE__*/ string(3)),
   charging_periods: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(ChargingPeriodSchema)),
   total_cost: /*@__PURE__*/ z.optional(PriceSchema),
   status: SessionStatusSchema,

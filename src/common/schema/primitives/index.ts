@@ -7,3 +7,4 @@ export { BooleanSchema, IntSchema, int, NumberSchema } from './number';
 export { openEnum } from './open-enum';
 export { URLSchema } from './url';
 export { DateTimeSchema } from './utc-date-time';
+export { isoCountryAlpha2, isoCountryAlpha3, isoCurrency, isoLanguage } from './iso-code';
