@@ -18,5 +18,7 @@ console.log(isSuccessStatusCode(envelope.status_code)); // => true
 const result = OcpiResponseSchema(z.array(DisplayTextSchema)).safeParse(body);
 if (!result.success) {
   const error = OcpiValidationError.fromZod('tariff texts', result.error, body);
-  console.log(error.issues.map((issue) => `${issue.path}: ${issue.message}`).join('\n')); // => data[1].language: must have at most 2 characters
+  for (const issue of error.issues) console.log(`${issue.path}: ${issue.message}`);
+  // => data[1].language: must have at most 2 characters
+  // => data[1].language: must be an assigned ISO 639-1 language code (two lower-case letters)
 }

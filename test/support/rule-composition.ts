@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
 import type { ObjectModel, SpecVersion, TypeRef, VersionModel } from '../../scripts/codegen/model';
 import { formatPath } from '../../src/common/schema/validation-issue';
+import { ISO_SAMPLES, isoListOf } from './iso-samples';
 import { fromSpec } from './spec';
 import { specModel } from './spec-coverage';
 
@@ -84,10 +85,12 @@ export function sampleOf(
     const definition = objects.get(objectName);
     if (!definition) throw new Error(`no object ${objectName}`);
     return Object.fromEntries(
-      definition.fields.map((field) => [
-        field.name,
-        isList(field.cardinality) ? [value(field.type)] : value(field.type),
-      ]),
+      definition.fields.map((field) => {
+        // A field tied to an ISO list takes one of its codes, not the bare string sample.
+        const iso = isoListOf(model.version, objectName, field.name);
+        const one = iso === undefined ? value(field.type) : ISO_SAMPLES[iso].valid;
+        return [field.name, isList(field.cardinality) ? [one] : one];
+      }),
     );
   };
   return (curated(name) as Record<string, unknown> | undefined) ?? object(name);

@@ -3,9 +3,11 @@
 // (what a value of length n and n + 1 does), since that is what a user gets.
 import type * as z from 'zod/mini';
 import { applyErrata } from '../../scripts/codegen/errata';
+import type { IsoList } from '../../scripts/codegen/iso-fields';
 import type { FieldModel, SpecVersion, TypeRef, VersionModel } from '../../scripts/codegen/model';
 import { FIELD_OVERRIDES } from '../../scripts/codegen/overrides';
 import { readSpec } from '../../scripts/codegen/read-spec';
+import { ISO_SAMPLES, isoListOf } from './iso-samples';
 import { specDir } from './spec';
 
 type Api = Record<string, unknown>;
@@ -43,7 +45,10 @@ export function coverageMismatches(model: VersionModel, api: Api, primitives: Pr
         if (!fieldSchema) problems.push(`${object.name}.${field.name}: missing`);
         else
           problems.push(
-            ...fieldMismatches(`${object.name}.${field.name}`, field, fieldSchema, api, primitives),
+            ...fieldMismatches(`${object.name}.${field.name}`, field, fieldSchema, api, {
+              ...primitives,
+              iso: isoListOf(model.version, object.name, field.name),
+            }),
           );
       }
     }
@@ -131,7 +136,7 @@ function fieldMismatches(
   field: FieldModel,
   schema: Schema,
   api: Api,
-  primitives: PrimitiveChecks,
+  primitives: PrimitiveChecks & { iso?: IsoList | undefined },
 ) {
   const problems: string[] = [];
   let inner = schema;
@@ -154,7 +159,7 @@ function fieldMismatches(
     }
     inner = element;
   }
-  problems.push(...primitives.check(where, field.type, inner, api));
+  problems.push(...primitives.check(where, field.type, inner, api, primitives.iso));
   return problems;
 }
 
@@ -163,7 +168,7 @@ export interface PrimitiveChecks {
   /** A valid value of the type, or undefined for references. */
   sample: (type: TypeRef, api: Api) => unknown;
   /** Mismatches between the schema of a value and the spec type. */
-  check: (where: string, type: TypeRef, schema: Schema, api: Api) => string[];
+  check: (where: string, type: TypeRef, schema: Schema, api: Api, iso?: IsoList) => string[];
 }
 
 /**
@@ -176,7 +181,7 @@ export function primitiveChecks(stringAllowsUnicode: boolean): PrimitiveChecks {
     schema === expected ? [] : [`${where}: not ${name}`];
   return {
     sample: (type) => (type.kind === 'primitive' ? 'x' : undefined),
-    check(where, type, schema, api) {
+    check(where, type, schema, api, iso) {
       if (type.kind === 'ref') return sameAs(where, schema, api[`${type.name}Schema`], `${type.name}Schema`);
       if (type.kind === 'unparsed') return [`${where}: unparsed type ${type.text}`];
       const n = type.maxLength;
@@ -185,6 +190,16 @@ export function primitiveChecks(stringAllowsUnicode: boolean): PrimitiveChecks {
         case 'string':
         case 'CiString': {
           const problems: string[] = [];
+          if (iso !== undefined) {
+            // A field tied to an ISO list: its codes are exactly as long as the type allows.
+            const { valid, unassigned } = ISO_SAMPLES[iso];
+            if (valid.length !== n || !accepts(valid) || accepts(`${valid}x`))
+              problems.push(`${where}: does not take ${iso} codes of length ${n}`);
+            if (unassigned !== undefined && accepts(unassigned))
+              problems.push(`${where}: takes an unassigned ${iso} code`);
+            if (accepts('a\nb'.slice(0, n))) problems.push(`${where}: accepts a line break`);
+            return problems;
+          }
           if (n === undefined) {
             if (!accepts('x'.repeat(1000)))
               problems.push(`${where}: refuses a long string, spec gives no limit`);

@@ -31,11 +31,14 @@ import {
 import { readExample211 } from '../support/v211-spec';
 import type { RequiredKeys } from '../support/v221-types';
 
-// The spec's one CDR example gives an embedded Tariff's price as the string "2.00" (see the list of
-// wrong examples in examples.test.ts); with that price a number, it is the valid CDR these tests use.
+// The spec's one CDR example gives an embedded Tariff's price as the string "2.00" and its Location the
+// alpha-2 country "BE" where ISO 3166-1 alpha-3 belongs (see the list of wrong examples in
+// examples.test.ts); with that price a number and the country "BEL", it is the valid CDR these tests use.
 const PRICE = 'tariffs[0].elements[0].price_components[0].price';
+const ISO_4217 = 'must be an assigned ISO 4217 currency code (three upper-case letters)';
+const COUNTRY = 'location.country';
 const cdr = fromSpec((): CDR => {
-  const example = readExample211('mod_cdrs.md', 0, { from: 'body' });
+  const example = withValue(readExample211('mod_cdrs.md', 0, { from: 'body' }), COUNTRY, 'BEL');
   const result = parsePayload(CDRSchema, withValue(example, PRICE, 2), { mode: 'strict', subject: 'CDR' });
   if (!result.success) throw result.error;
   return result.data;
@@ -64,12 +67,16 @@ describeMutations({
 });
 
 describe('CDR: the spec example', () => {
-  it('differs from the valid CDR only in the price the spec gives as a string', () => {
+  it('differs from the valid CDR only in the price the spec gives as a string and its alpha-2 country', () => {
     const example = readExample211('mod_cdrs.md', 0, { from: 'body' });
     expect(strictIssues(CDRSchema, example)).toEqual([
+      {
+        path: COUNTRY,
+        message: 'must be an assigned ISO 3166-1 alpha-3 country code (three upper-case letters)',
+      },
       { path: PRICE, message: 'expected number, received string' },
     ]);
-    expect(withValue(example, PRICE, 2)).toEqual(cdr());
+    expect(withValue(withValue(example, PRICE, 2), COUNTRY, 'BEL')).toEqual(cdr());
   });
 });
 
@@ -150,13 +157,18 @@ describe('CDR: the 2.1.1 shape', () => {
       ['auth_id', 36],
       ['meter_id', 255],
       ['remark', 255],
-      ['currency', 3],
     ] as const) {
       expect(strictIssues(CDRSchema, withValue(cdr(), path, 'A'.repeat(max)))).toEqual([]);
       expect(strictIssues(CDRSchema, withValue(cdr(), path, 'A'.repeat(max + 1)))).toEqual([
         { path, message: tooLongMessage(max) },
       ]);
     }
+    // A currency is also an ISO 4217 code: three letters at most, and only assigned ones.
+    expect(strictIssues(CDRSchema, withValue(cdr(), 'currency', 'CHF'))).toEqual([]);
+    expect(strictIssues(CDRSchema, withValue(cdr(), 'currency', 'CHFF'))).toEqual([
+      { path: 'currency', message: tooLongMessage(3) },
+      { path: 'currency', message: ISO_4217 },
+    ]);
   });
 });
 

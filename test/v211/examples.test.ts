@@ -194,9 +194,15 @@ const SPEC_MISTAKES: Record<string, SpecMistake> = {
   'mod_cdrs.md#0': {
     reason:
       'mod_cdrs.md "Example of a CDR" (line 249) gives the embedded Tariff a PriceComponent price of "2.00", ' +
-      'a string, where the PriceComponent table (mod_tariffs.md 4.2) says decimal: a JSON number.',
-    strictPaths: ['tariffs[0].elements[0].price_components[0].price'],
-    lenient: { succeeds: false, paths: ['tariffs[0].elements[0].price_components[0].price'] },
+      'a string, where the PriceComponent table (mod_tariffs.md 4.2) says decimal: a JSON number. Its ' +
+      'Location has the country "BE", an alpha-2 code, where the Location table (mod_locations.md 3.1) ' +
+      'asks for ISO 3166-1 alpha-3 ("BEL").',
+    strictPaths: ['location.country', 'tariffs[0].elements[0].price_components[0].price'],
+    // A failed lenient parse lists every issue, the tolerated country with the fatal price.
+    lenient: {
+      succeeds: false,
+      paths: ['location.country', 'tariffs[0].elements[0].price_components[0].price'],
+    },
     errata: {
       hunk: 'mod_cdrs.md @@ -292: removes the trailing comma after price_components, so the block is JSON',
       tagged: { json: false },
@@ -243,6 +249,20 @@ const SPEC_MISTAKES: Record<string, SpecMistake> = {
         ],
       },
     },
+  },
+  'mod_sessions.md#1': {
+    reason:
+      'mod_sessions.md "Simple Session example of a just starting session" gives its Location the country ' +
+      '"BE", an alpha-2 code, where the Location table (mod_locations.md 3.1) asks for ISO 3166-1 alpha-3.',
+    strictPaths: ['location.country'],
+    lenient: { succeeds: true, paths: ['location.country'] },
+  },
+  'mod_sessions.md#2': {
+    reason:
+      'mod_sessions.md "Simple Session example of a short finished session" gives its Location the country ' +
+      '"BE", an alpha-2 code, where the Location table (mod_locations.md 3.1) asks for ISO 3166-1 alpha-3.',
+    strictPaths: ['location.country'],
+    lenient: { succeeds: true, paths: ['location.country'] },
   },
   'mod_tariffs.md#0': {
     reason:

@@ -79,7 +79,6 @@ describe('Location: the limits of the 2.1.1 spec tables', () => {
     ['address', 45],
     ['city', 45],
     ['postal_code', 10],
-    ['country', 3],
     ['time_zone', 255],
     ['operator.name', 100],
     ['evses[0].uid', 39],
@@ -92,6 +91,18 @@ describe('Location: the limits of the 2.1.1 spec tables', () => {
     expect(strictIssues(LocationSchema, withValue(location(), path, 'A'.repeat(max)))).toEqual([]);
     expect(strictIssues(LocationSchema, withValue(location(), path, 'A'.repeat(max + 1)))).toEqual([
       { path, message: tooLongMessage(max) },
+    ]);
+  });
+
+  // An ISO 3166-1 alpha-3 code (scripts/codegen/iso-fields.ts): a fourth letter breaks the length and the code.
+  it('takes country as an alpha-3 code, and refuses one letter too many', () => {
+    expect(strictIssues(LocationSchema, withValue(location(), 'country', 'DEU'))).toEqual([]);
+    expect(strictIssues(LocationSchema, withValue(location(), 'country', 'DEUT'))).toEqual([
+      { path: 'country', message: tooLongMessage(3) },
+      {
+        path: 'country',
+        message: 'must be an assigned ISO 3166-1 alpha-3 country code (three upper-case letters)',
+      },
     ]);
   });
 

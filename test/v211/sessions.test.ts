@@ -1,6 +1,7 @@
 // OCPI 2.1.1 Sessions (mod_sessions.md): the Session schema on mutated spec examples, in strict and
 // lenient mode, the 2.1.1 shape (start_datetime, auth_id, an embedded Location), the PATCH body, the list
 // query, the operation map and the types.
+import { parsePayload } from '@org/ocpi';
 import {
   type AuthMethod,
   CdrDimensionTypeValues,
@@ -30,10 +31,22 @@ import {
   strictIssues,
   withValue,
 } from '../support/v211-payloads';
+import { readExample211 } from '../support/v211-spec';
 import type { RequiredKeys } from '../support/v221-types';
 
-const starting = lazyExample211(SessionSchema, 'mod_sessions.md', 1);
-const finished = lazyExample211(SessionSchema, 'mod_sessions.md', 2);
+// Both Session examples give the embedded Location the country "BE", an alpha-2 code where the Location
+// table (mod_locations.md 3.1) asks for ISO 3166-1 alpha-3 (see the wrong examples in examples.test.ts);
+// with "BEL" they are the valid Sessions these tests use.
+const COUNTRY = 'location.country';
+const sessionExample = (index: number) =>
+  fromSpec((): Session => {
+    const example = withValue(readExample211('mod_sessions.md', index, { from: 'body' }), COUNTRY, 'BEL');
+    const result = parsePayload(SessionSchema, example, { mode: 'strict', subject: 'Session' });
+    if (!result.success) throw result.error;
+    return result.data;
+  });
+const starting = sessionExample(1);
+const finished = sessionExample(2);
 
 describeMutations({
   name: 'Session',

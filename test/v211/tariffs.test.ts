@@ -69,6 +69,7 @@ describe('Tariff: what the 2.1.1 spec tables add', () => {
   it('takes a currency of 3 characters and refuses 4 (string(3), ISO 4217)', () => {
     expect(strictIssues(TariffSchema, withValue(complex(), 'currency', 'EURO'))).toEqual([
       { path: 'currency', message: tooLongMessage(3) },
+      { path: 'currency', message: 'must be an assigned ISO 4217 currency code (three upper-case letters)' },
     ]);
   });
 
@@ -77,6 +78,10 @@ describe('Tariff: what the 2.1.1 spec tables add', () => {
     expect(free().elements[0]?.price_components[0]).toEqual({ type: 'FLAT', price: 0, step_size: 0 });
     expect(strictIssues(TariffSchema, withValue(altText(), 'tariff_alt_text[1].language', 'nld'))).toEqual([
       { path: 'tariff_alt_text[1].language', message: tooLongMessage(2) },
+      {
+        path: 'tariff_alt_text[1].language',
+        message: 'must be an assigned ISO 639-1 language code (two lower-case letters)',
+      },
     ]);
   });
 

@@ -86,13 +86,18 @@ describe('Token: the 2.1.1 shape', () => {
       ['uid', 36],
       ['auth_id', 36],
       ['issuer', 64],
-      ['language', 2],
     ] as const) {
       expect(strictIssues(TokenSchema, withValue(token(), path, 'A'.repeat(max)))).toEqual([]);
       expect(strictIssues(TokenSchema, withValue(token(), path, 'A'.repeat(max + 1)))).toEqual([
         { path, message: tooLongMessage(max) },
       ]);
     }
+    // An ISO 639-1 code (scripts/codegen/iso-fields.ts): a third letter breaks the length and the code.
+    expect(strictIssues(TokenSchema, withValue(token(), 'language', 'de'))).toEqual([]);
+    expect(strictIssues(TokenSchema, withValue(token(), 'language', 'deu'))).toEqual([
+      { path: 'language', message: tooLongMessage(2) },
+      { path: 'language', message: 'must be an assigned ISO 639-1 language code (two lower-case letters)' },
+    ]);
   });
 
   it('takes the pushed Token of the PUT example, the same Token whitelisted ALWAYS', () => {

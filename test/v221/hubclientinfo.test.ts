@@ -67,6 +67,7 @@ describe('ClientInfo: what the spec tables add', () => {
   it('refuses a country code of 3 letters (CiString(2))', () => {
     expect(strictIssues(ClientInfoSchema, withValue(clientInfo, 'country_code', 'NLD'))).toEqual([
       { path: 'country_code', message: 'must have at most 2 characters' },
+      { path: 'country_code', message: 'must be an assigned ISO 3166-1 alpha-2 country code (two letters)' },
     ]);
   });
 

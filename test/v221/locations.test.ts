@@ -62,7 +62,6 @@ describe('Location: the limits of the spec tables', () => {
   // Location.address and Location.state as corrected by the errata (v2.2.1-d2..release-2.2.1-bugfixes.diff,
   // mod_locations.asciidoc hunk @@ -469: address string(45) -> string(255), state string(20) -> string(45)).
   it.each([
-    ['country_code', 2],
     ['party_id', 3],
     ['id', 36],
     ['name', 255],
@@ -70,7 +69,6 @@ describe('Location: the limits of the spec tables', () => {
     ['city', 45],
     ['postal_code', 10],
     ['state', 45],
-    ['country', 3],
     ['time_zone', 255],
     ['operator.name', 100],
     ['evses[0].uid', 36],
@@ -85,6 +83,26 @@ describe('Location: the limits of the spec tables', () => {
       { path, message: tooLongMessage(max) },
     ]);
   });
+
+  // ISO codes (scripts/codegen/iso-fields.ts): one letter too many breaks both the length and the code.
+  it.each([
+    ['country_code', 'de', 'DEU', 'must be an assigned ISO 3166-1 alpha-2 country code (two letters)'],
+    [
+      'country',
+      'DEU',
+      'DEUT',
+      'must be an assigned ISO 3166-1 alpha-3 country code (three upper-case letters)',
+    ],
+  ] as const)(
+    'takes %s as a code of its ISO list, and refuses one letter too many',
+    (path, code, long, iso) => {
+      expect(strictIssues(LocationSchema, withValue(location(), path, code))).toEqual([]);
+      expect(strictIssues(LocationSchema, withValue(location(), path, long))).toEqual([
+        { path, message: tooLongMessage(code.length) },
+        { path, message: iso },
+      ]);
+    },
+  );
 
   it('takes a Location without EVSEs but refuses an EVSE without connectors (cardinality + )', () => {
     expect(strictIssues(LocationSchema, withValue(location(), 'evses', []))).toEqual([]);

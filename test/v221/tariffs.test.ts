@@ -63,6 +63,7 @@ describe('Tariff: what the spec tables add', () => {
   it('takes a currency of 3 characters and refuses 4 (string(3), ISO 4217)', () => {
     expect(strictIssues(TariffSchema, withValue(complex(), 'currency', 'EURO'))).toEqual([
       { path: 'currency', message: tooLongMessage(3) },
+      { path: 'currency', message: 'must be an assigned ISO 4217 currency code (three upper-case letters)' },
     ]);
   });
 

@@ -73,7 +73,6 @@ describe('Token: what the spec tables add', () => {
       ['uid', 36],
       ['contract_id', 36],
       ['group_id', 36],
-      ['language', 2],
       ['energy_contract.supplier_name', 64],
     ] as const) {
       expect(strictIssues(TokenSchema, withValue(rfid(), path, 'A'.repeat(max)))).toEqual([]);
@@ -81,6 +80,12 @@ describe('Token: what the spec tables add', () => {
         { path, message: tooLongMessage(max) },
       ]);
     }
+    // An ISO 639-1 code (scripts/codegen/iso-fields.ts): a third letter breaks the length and the code.
+    expect(strictIssues(TokenSchema, withValue(rfid(), 'language', 'de'))).toEqual([]);
+    expect(strictIssues(TokenSchema, withValue(rfid(), 'language', 'deu'))).toEqual([
+      { path: 'language', message: tooLongMessage(2) },
+      { path: 'language', message: 'must be an assigned ISO 639-1 language code (two lower-case letters)' },
+    ]);
   });
 
   it('refuses valid as a string and a uid with non-ASCII characters (CiString)', () => {

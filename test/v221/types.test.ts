@@ -80,6 +80,7 @@ describe('DisplayText (2.2.1)', () => {
   it('reports each bad field with its path', () => {
     expect(issuesOf(DisplayTextSchema, { language: 'eng', text: 'x'.repeat(513), extra: 1 })).toEqual([
       { path: 'language', message: 'must have at most 2 characters' },
+      { path: 'language', message: 'must be an assigned ISO 639-1 language code (two lower-case letters)' },
       { path: 'text', message: 'must have at most 512 characters' },
       { path: 'extra', message: 'unknown field' },
     ]);

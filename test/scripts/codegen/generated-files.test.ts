@@ -23,6 +23,7 @@ describeWithSpec('generated schemas', () => {
 
   it('cover both versions, and what they share once in common', () => {
     expect([...files.keys()].sort()).toEqual([
+      'src/common/generated/iso-codes.ts',
       'src/common/generated/schemas.ts',
       'src/v211/generated/exports.ts',
       'src/v211/generated/schemas.ts',
