@@ -198,10 +198,10 @@ const SPEC_MISTAKES: Record<string, SpecMistake> = {
       'Location has the country "BE", an alpha-2 code, where the Location table (mod_locations.md 3.1) ' +
       'asks for ISO 3166-1 alpha-3 ("BEL").',
     strictPaths: ['location.country', 'tariffs[0].elements[0].price_components[0].price'],
-    // A failed lenient parse lists every issue, the tolerated country with the fatal price.
+    // A failed lenient parse lists every issue, the fatal price first, then the tolerated country.
     lenient: {
       succeeds: false,
-      paths: ['location.country', 'tariffs[0].elements[0].price_components[0].price'],
+      paths: ['tariffs[0].elements[0].price_components[0].price', 'location.country'],
     },
     errata: {
       hunk: 'mod_cdrs.md @@ -292: removes the trailing comma after price_components, so the block is JSON',
