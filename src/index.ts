@@ -29,6 +29,10 @@ export {
   OcpiNoCommonVersionError,
 } from './common/errors/ocpi-no-common-version-error';
 export {
+  isOcpiRejectedItemsError,
+  OcpiRejectedItemsError,
+} from './common/errors/ocpi-rejected-items-error';
+export {
   isOcpiClientStatusError,
   isOcpiHubStatusError,
   isOcpiServerStatusError,
@@ -55,6 +59,7 @@ export {
   type ListParseResult,
   parseList,
   type RejectedItem,
+  type ToleratedItem,
 } from './common/schema/parse-list';
 export type { ValidationIssue } from './common/schema/validation-issue';
 export {

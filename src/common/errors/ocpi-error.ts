@@ -15,6 +15,7 @@ export type OcpiErrorKind =
   | 'OcpiServerStatusError'
   | 'OcpiHubStatusError'
   | 'OcpiValidationError'
+  | 'OcpiRejectedItemsError'
   | 'OcpiNetworkError'
   | 'OcpiTimeoutError'
   | 'OcpiInvalidResponseError'

@@ -7,7 +7,7 @@ import { formatPath, MAX_ISSUES, notAListIssue, type ValidationIssue } from './v
 
 /** An item of a list that failed validation, with enough to find it again. */
 export interface RejectedItem {
-  /** Its position in the list. */
+  /** Its position in the list (in its page, for a list call). */
   readonly index: number;
   /** Its `id` (or `uid`, as EVSEs and Tokens name it) when it has a string one. */
   readonly id: string | undefined;
@@ -15,6 +15,20 @@ export interface RejectedItem {
   readonly issues: readonly ValidationIssue[];
   /** The same issues as an error, built when first read. */
   readonly error: OcpiValidationError;
+  /** For a list call's rejections gathered across pages: the URL of the page the item came in. */
+  readonly url?: string;
+}
+
+/**
+ * An item of a list that was kept in lenient mode although it deviated from the spec, with what was
+ * tolerated (a dropped unknown field, a kept unknown enum value...), each issue's path inside the item.
+ */
+export interface ToleratedItem {
+  /** Its position in the list (in its page, for a list call). */
+  readonly index: number;
+  /** Its `id` (or `uid`) when it has a string one. */
+  readonly id: string | undefined;
+  readonly issues: readonly LenientIssue[];
 }
 
 /** Options of {@link parseList}: those of a payload, and how much of a bad list is kept. */
@@ -41,6 +55,13 @@ export interface ListParseResult<T> {
   readonly issues: LenientIssue[];
   /** How many issues the accepted items had in all, kept in `issues` or not. */
   readonly issueCount: number;
+  /**
+   * The same issues by item: each accepted item that had any, with its index and id, while `issues` had
+   * room for them (an item past the cap is only counted in `toleratedCount`).
+   */
+  readonly tolerated: ToleratedItem[];
+  /** How many accepted items had issues in all, described in `tolerated` or not. */
+  readonly toleratedCount: number;
 }
 
 // A page's worth of detail: enough to see what a partner gets wrong, while a list of millions of bad
@@ -68,12 +89,14 @@ export function parseList<S extends z.ZodMiniType>(
   const items: z.output<S>[] = [];
   const rejected: RejectedItem[] = [];
   const issues: LenientIssue[] = [];
+  const tolerated: ToleratedItem[] = [];
   let rejectedCount = 0;
   let issueCount = 0;
+  let toleratedCount = 0;
   const { secrets } = options;
   if (!Array.isArray(list)) {
     const rejection = rejectedItem(-1, undefined, [notAListIssue(list)], options.subject);
-    return { items, rejected: [rejection], rejectedCount: 1, issues, issueCount };
+    return { items, rejected: [rejection], rejectedCount: 1, issues, issueCount, tolerated, toleratedCount };
   }
   list.forEach((item, index) => {
     const outcome = checkPayload(itemSchema, item, options.mode);
@@ -81,27 +104,27 @@ export function parseList<S extends z.ZodMiniType>(
       rejectedCount++;
       if (rejected.length < maxRejected) {
         const subject = `${options.subject} [${index}]`;
-        const id = idOf(item);
         rejected.push(
-          rejectedItem(
-            index,
-            id === undefined ? undefined : scrub(id, secrets),
-            scrubIssues(outcome.describe(), secrets),
-            subject,
-          ),
+          rejectedItem(index, scrubbedId(item, secrets), scrubIssues(outcome.describe(), secrets), subject),
         );
       }
       return;
     }
     items.push(outcome.data);
+    if (outcome.issueCount === 0) return;
     issueCount += outcome.issueCount;
+    toleratedCount++;
     const room = Math.max(0, maxIssues - issues.length);
-    for (const issue of scrubIssues(outcome.issues.slice(0, room), secrets)) {
+    if (room === 0) return;
+    // Described twice, sharing the cap: by item (paths inside it) and flat (paths from the list).
+    const own = scrubIssues(outcome.issues.slice(0, room), secrets);
+    tolerated.push({ index, id: scrubbedId(item, secrets), issues: own });
+    for (const issue of own) {
       const segments = [index, ...issue.segments];
       issues.push({ ...issue, segments, path: formatPath(segments) });
     }
   });
-  return { items, rejected, rejectedCount, issues, issueCount };
+  return { items, rejected, rejectedCount, issues, issueCount, tolerated, toleratedCount };
 }
 
 // Plain data until someone reads `error`: an Error records a stack trace, too dear to build per item.
@@ -121,6 +144,12 @@ function rejectedItem(
       return error;
     },
   };
+}
+
+// A partner can echo our token as an id: it never reaches a report.
+function scrubbedId(item: unknown, secrets: readonly string[] | undefined): string | undefined {
+  const id = idOf(item);
+  return id === undefined ? undefined : scrub(id, secrets);
 }
 
 /** An object's `id`, or `uid` as EVSEs and Tokens name it, when it is a string. */

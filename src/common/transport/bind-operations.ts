@@ -120,17 +120,25 @@ function bindOperation(
     const query = args.query as Record<string, string | number | undefined> | undefined;
     const item = op.item;
     if (item) {
-      return new PageRequest(() => {
-        checkOutgoing(transport, op, args, name);
-        return paginatePages(transport, {
-          url: url(),
-          module: target.module,
-          item,
-          subject: `${target.module} item`,
-          ...(query && { query }),
-          ...(args.options && { options: args.options }),
-        });
-      });
+      const subject = `${target.module} item`;
+      return new PageRequest(
+        () => {
+          checkOutgoing(transport, op, args, name);
+          return paginatePages(transport, {
+            url: url(),
+            module: target.module,
+            item,
+            subject,
+            ...(query && { query }),
+            ...(args.options && { options: args.options }),
+          });
+        },
+        {
+          subject,
+          heard: transport.isHeard(args.options),
+          describe: (pageUrl) => transport.describe('GET', pageUrl),
+        },
+      );
     }
     return (async () => {
       checkOutgoing(transport, op, args, name);
@@ -166,10 +174,10 @@ function locationOf(response: TransportResponse<unknown>, name: string): string 
 function checkOutgoing(
   transport: Transport,
   op: Operation,
-  args: { query?: object; body?: unknown },
+  args: { query?: object; body?: unknown; options?: CallOptions },
   name: string,
 ): void {
-  if (transport.options.validation !== 'strict') return;
+  if (transport.modeOf(args.options) !== 'strict') return;
   const parts = [
     [op.query, args.query ?? {}, `${name} query`],
     [op.request, args.body, `${name} request body`],

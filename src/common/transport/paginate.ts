@@ -1,8 +1,9 @@
 import type * as z from 'zod/mini';
 import type { OcpiRequestInput } from '../errors/ocpi-error';
+import { OcpiRejectedItemsError } from '../errors/ocpi-rejected-items-error';
 import { OcpiValidationError } from '../errors/ocpi-validation-error';
 import type { LenientIssue } from '../schema/parse';
-import { idOf, parseList, type RejectedItem } from '../schema/parse-list';
+import { idOf, parseList, type RejectedItem, type ToleratedItem } from '../schema/parse-list';
 import { formatPath, notAListIssue, omittedIssue, type ValidationIssue } from '../schema/validation-issue';
 import { findNextLink } from './link-header';
 import type { CallOptions, Transport } from './transport';
@@ -26,6 +27,11 @@ export interface Page<T> {
   readonly rejected: readonly RejectedItem[];
   /** Lenient mode: how many items were left out in all, described in `rejected` or not. */
   readonly rejectedCount: number;
+  /**
+   * Lenient mode: the items kept with tolerated issues (an unknown field dropped, an unknown enum value
+   * kept...), by index and id, while the page's 1,000 described issues last.
+   */
+  readonly tolerated: readonly ToleratedItem[];
 }
 
 /** What {@link paginatePages} fetches. */
@@ -99,7 +105,12 @@ async function fetchPage<S extends z.ZodMiniType>(
   if (!Array.isArray(response.data)) {
     throw new OcpiValidationError({ subject, issues: [notAListIssue(response.data)], request: described });
   }
-  const { items, rejected, rejectedCount } = validateItems(transport, request, response.data, described);
+  const { items, rejected, rejectedCount, tolerated } = validateItems(
+    transport,
+    request,
+    response.data,
+    described,
+  );
   const headers = response.headers;
   const offset = integerParam(new URL(url).searchParams.get('offset')) ?? 0;
   const totalCount = integerParam(headers.get('X-Total-Count'));
@@ -116,6 +127,7 @@ async function fetchPage<S extends z.ZodMiniType>(
     items,
     rejected,
     rejectedCount,
+    tolerated,
     totalCount,
     limit: integerParam(headers.get('X-Limit')),
     offset,
@@ -157,9 +169,9 @@ function validateItems<S extends z.ZodMiniType>(
   request: PaginateRequest<S>,
   data: unknown[],
   described: OcpiRequestInput,
-): { items: z.output<S>[]; rejected: readonly RejectedItem[]; rejectedCount: number } {
-  const mode = transport.options.validation ?? 'lenient';
-  if (mode === 'off') return { items: data as z.output<S>[], rejected: [], rejectedCount: 0 };
+): Pick<Page<z.output<S>>, 'items' | 'rejected' | 'rejectedCount' | 'tolerated'> {
+  const mode = transport.modeOf(request.options);
+  if (mode === 'off') return { items: data as z.output<S>[], rejected: [], rejectedCount: 0, tolerated: [] };
   // Rejected items keep their issues and ids on the page: scrubbed like every error about the request.
   const result = parseList(request.item, data, {
     mode,
@@ -175,7 +187,12 @@ function validateItems<S extends z.ZodMiniType>(
   const omittedIssues = result.issueCount - result.issues.length;
   if (omittedItems > 0) rejectedIssues.push(omittedIssue(omittedItems, 'rejected items', true));
   if (mode === 'strict' && result.rejectedCount > 0) {
-    throw new OcpiValidationError({ subject, issues: rejectedIssues, request: described });
+    throw new OcpiRejectedItemsError({
+      subject: request.subject,
+      rejected: result.rejected,
+      rejectedCount: result.rejectedCount,
+      request: described,
+    });
   }
   const reported: LenientIssue[] = [...result.issues];
   // Marked kept: the items they belong to were.
@@ -183,8 +200,14 @@ function validateItems<S extends z.ZodMiniType>(
     reported.push({ ...omittedIssue(omittedIssues, 'issues of accepted items', false), action: 'kept' });
   }
   for (const issue of rejectedIssues) reported.push({ ...issue, action: 'dropped' });
-  if (reported.length > 0) transport.report(subject, reported, described);
-  return { items: result.items, rejected: result.rejected, rejectedCount: result.rejectedCount };
+  if (reported.length > 0) {
+    transport.report(subject, reported, described, request.options, {
+      rejected: result.rejected,
+      tolerated: result.tolerated,
+    });
+  }
+  const { items, rejected, rejectedCount, tolerated } = result;
+  return { items, rejected, rejectedCount, tolerated };
 }
 
 function atIndex(index: number, issue: ValidationIssue): ValidationIssue {

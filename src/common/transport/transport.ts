@@ -12,6 +12,7 @@ import { scrubIssues } from '../errors/scrub-issues';
 import type { OcpiVersion } from '../protocol/version';
 import type { VersionProfile } from '../protocol/version-profile';
 import { type LenientIssue, parsePayload, type ValidationMode } from '../schema/parse';
+import type { RejectedItem, ToleratedItem } from '../schema/parse-list';
 import type { HttpMethod } from './operation';
 import { readBody } from './read-body';
 import { isHiddenRedirect, MAX_REDIRECTS, redirectTarget } from './redirect';
@@ -28,7 +29,14 @@ export interface ValidationReport {
   /** What the response was: `response envelope`, `Location`... */
   readonly subject: string;
   readonly issues: readonly LenientIssue[];
+  /** A page of a list: the items left out, by index and id, with what cost each (as on the page). */
+  readonly rejected?: readonly RejectedItem[];
+  /** A page of a list: the items kept with tolerated issues, by index and id (as on the page). */
+  readonly tolerated?: readonly ToleratedItem[];
 }
+
+/** How closely responses are checked: `strict`, `lenient` or `off` (see {@link TransportOptions}). */
+type ValidationSetting = ValidationMode | 'off';
 
 /** The settings every call of a client shares. */
 export interface TransportOptions {
@@ -52,9 +60,16 @@ export interface TransportOptions {
    */
   maxResponseBytes?: number;
   retry?: RetryPolicy;
-  /** `strict` (conformance), `lenient` (default: real partners) or `off` (trust the partner, fastest). */
-  validation?: ValidationMode | 'off';
-  /** Receives what lenient validation tolerated. */
+  /**
+   * `strict` (conformance), `lenient` (default: real partners) or `off` (trust the partner, fastest);
+   * a call's `options.validation` overrides it.
+   */
+  validation?: ValidationSetting;
+  /**
+   * Receives what lenient validation tolerated, and for lists the items it left out. A list read item
+   * by item with no listener (here or on the call) ends with an `OcpiRejectedItemsError` when an item was
+   * left out, so that none is lost unseen.
+   */
   onValidationIssues?: (report: ValidationReport) => void;
   /** 2.2.1: our party, sent as `OCPI-from-*` on functional modules. */
   from?: PartyRef;
@@ -70,6 +85,10 @@ export interface CallOptions {
   /** 2.2.1: the recipient of this call; `null` for none (an open routing request to a hub). */
   to?: PartyRef | null;
   headers?: Record<string, string>;
+  /** This call's validation mode, instead of the client's `validation`. */
+  validation?: ValidationSetting;
+  /** This call's listener, instead of the client's `onValidationIssues`. */
+  onValidationIssues?: (report: ValidationReport) => void;
 }
 
 /** One request as the transport sends it. */
@@ -113,8 +132,18 @@ export interface Transport {
   send<S extends z.ZodMiniType | undefined>(
     request: TransportRequest<S>,
   ): Promise<TransportResponse<DataOf<S>>>;
-  /** Hands lenient-mode issues to the client's `onValidationIssues`. */
-  report(subject: string, issues: readonly LenientIssue[], request: OcpiRequestInput): void;
+  /** The validation mode of a call: its own, else the client's, else `lenient`. */
+  modeOf(options: CallOptions | undefined): ValidationSetting;
+  /** Whether anyone hears a call's validation reports (its own listener or the client's). */
+  isHeard(options: CallOptions | undefined): boolean;
+  /** Hands lenient-mode issues to the call's `onValidationIssues`, else the client's. */
+  report(
+    subject: string,
+    issues: readonly LenientIssue[],
+    request: OcpiRequestInput,
+    options?: CallOptions,
+    items?: Pick<ValidationReport, 'rejected' | 'tolerated'>,
+  ): void;
 }
 
 const DEFAULT_TIMEOUT = 30_000;
@@ -137,7 +166,10 @@ export function createTransport(transportOptions: TransportOptions): Transport {
     // Each hop is checked against the trusted origins before it is taken (see redirect.ts).
     redirect: 'manual',
   });
-  const mode = options.validation ?? 'lenient';
+  const modeOf = (call: CallOptions | undefined): ValidationSetting =>
+    call?.validation ?? options.validation ?? 'lenient';
+  const listenerOf = (call: CallOptions | undefined) =>
+    call?.onValidationIssues ?? options.onValidationIssues;
   const describe = (method: string, url: string | URL, also: readonly string[] = []): OcpiRequestInput => ({
     method,
     url,
@@ -261,10 +293,20 @@ export function createTransport(transportOptions: TransportOptions): Transport {
       profile.hubStatusCodes,
     );
     if (failure) throw failure;
-    if (mode !== 'off') validate(profile.envelopeSchema, json, 'response envelope', described);
+    const mode = modeOf(request.options);
+    if (mode !== 'off') {
+      validate(profile.envelopeSchema, json, 'response envelope', described, mode, request.options);
+    }
     const data =
       request.data && mode !== 'off'
-        ? validate(request.data, envelope.data, request.subject ?? 'response data', described)
+        ? validate(
+            request.data,
+            envelope.data,
+            request.subject ?? 'response data',
+            described,
+            mode,
+            request.options,
+          )
         : envelope.data;
     return {
       data: data as DataOf<S>,
@@ -283,25 +325,35 @@ export function createTransport(transportOptions: TransportOptions): Transport {
     value: unknown,
     subject: string,
     described: OcpiRequestInput,
+    mode: ValidationMode,
+    call: CallOptions | undefined,
   ): unknown {
-    const result = parsePayload(schema, value, { mode: mode === 'strict' ? 'strict' : 'lenient', subject });
+    const result = parsePayload(schema, value, { mode, subject });
     if (!result.success) {
       const issues = scrubIssues(result.error.issues, described.secrets);
       throw new OcpiValidationError({ subject, issues, request: described });
     }
-    if (result.issues.length > 0) report(subject, result.issues, described);
+    if (result.issues.length > 0) report(subject, result.issues, described, call);
     return result.data;
   }
 
-  function report(subject: string, issues: readonly LenientIssue[], described: OcpiRequestInput): void {
-    options.onValidationIssues?.({
+  function report(
+    subject: string,
+    issues: readonly LenientIssue[],
+    described: OcpiRequestInput,
+    call?: CallOptions,
+    items?: Pick<ValidationReport, 'rejected' | 'tolerated'>,
+  ): void {
+    listenerOf(call)?.({
       request: describeRequest(described),
       subject,
       issues: scrubIssues(issues, described.secrets),
+      ...items,
     });
   }
 
-  return { version: profile.version, options, describe, send, report };
+  const isHeard = (call: CallOptions | undefined) => listenerOf(call) !== undefined;
+  return { version: profile.version, options, describe, send, modeOf, isHeard, report };
 }
 
 const NOT_JSON = /*@__PURE__*/ Symbol('not JSON');
