@@ -1,9 +1,11 @@
-// A consumer file that imports every spec type and schema of a version entry as a user would, in a
-// TypeScript program built with the repository's tsconfig (the entry names resolve to src/). The type
-// tests read how the checker sees those names; the program is built once per entry and shared.
+// The one TypeScript program of the editor-view tests, built with the repository's tsconfig (the entry
+// names resolve to src/): for each version entry, a consumer file that imports every spec type and
+// schema as a user would, and the client consumer files (client-consumer.ts). All are checked by one
+// checker, so that the libraries, zod and the sources are read and checked once for every suite.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type * as TypeScript from 'typescript';
+import { clientConsumerTexts } from './client-consumer';
 import { consumerFilesProgram, ts } from './typescript';
 
 const REPO = new URL('../../', import.meta.url);
@@ -29,13 +31,27 @@ export interface Consumer {
   declarations: Map<string, TypeScript.VariableDeclaration>;
 }
 
+let program: TypeScript.Program | undefined;
+
+/** The program of every consumer file the editor-view tests read, built on first use. */
+export function editorProgram(): TypeScript.Program {
+  program ??= consumerFilesProgram(new Map([...specConsumerTexts(), ...clientConsumerTexts()]));
+  return program;
+}
+
+const specConsumerPath = (entry: VersionEntry) =>
+  fileURLToPath(new URL(`test/types/consumer-${entry}.ts`, REPO));
+
+function specConsumerTexts(): Map<string, string> {
+  return new Map(VERSIONS.map((entry) => [specConsumerPath(entry), consumerText(entry)]));
+}
+
 let consumers: Map<VersionEntry, Consumer> | undefined;
 
 /**
  * For every spec type `X` of the entry: `value_X`, a value of the type; `output_X`, a value parsed by
  * `XSchema`; and `same_X`, true only when `X` is assignable both ways to `z.output<typeof XSchema>`
- * and, for an object schema, to what zod itself infers from its shape. One program holds the consumers
- * of both entries, so the libraries and zod are read once.
+ * and, for an object schema, to what zod itself infers from its shape.
  */
 export function consumerProgram(entry: VersionEntry): Consumer {
   consumers ??= buildConsumers();
@@ -45,17 +61,11 @@ export function consumerProgram(entry: VersionEntry): Consumer {
 }
 
 function buildConsumers(): Map<VersionEntry, Consumer> {
-  const texts = new Map(
-    VERSIONS.map((entry) => [
-      fileURLToPath(new URL(`test/types/consumer-${entry}.ts`, REPO)),
-      consumerText(entry),
-    ]),
-  );
-  const program = consumerFilesProgram(texts);
+  const program = editorProgram();
   const checker = program.getTypeChecker();
   return new Map(
-    VERSIONS.map((entry, index) => {
-      const file = [...texts.keys()][index] ?? '';
+    VERSIONS.map((entry) => {
+      const file = specConsumerPath(entry);
       const source = program.getSourceFile(file);
       if (!source) throw new Error(`consumer file ${file} not loaded`);
       const declarations = new Map<string, TypeScript.VariableDeclaration>();

@@ -1,6 +1,4 @@
-// The TypeScript compiler for the type tests, and the programs they check consumer files in. Each
-// program reuses the previous one's unchanged files (the standard library, zod, the sources), so a
-// worker that runs several type tests reads and parses them once.
+// The TypeScript compiler for the type tests, and the program they check consumer files in.
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type * as TypeScript from 'typescript';
@@ -10,8 +8,6 @@ import type * as TypeScript from 'typescript';
 export const ts: typeof TypeScript = createRequire(import.meta.url)('typescript');
 
 const REPO = new URL('../../', import.meta.url);
-
-let previous: TypeScript.Program | undefined;
 
 /**
  * A program of consumer files (absolute path to text) under the repository's tsconfig, so that the
@@ -33,6 +29,5 @@ export function consumerFilesProgram(texts: ReadonlyMap<string, string>): TypeSc
       ? getSourceFile(file, language, ...rest)
       : ts.createSourceFile(file, text, language, true);
   };
-  previous = ts.createProgram([...texts.keys()], options, host, previous);
-  return previous;
+  return ts.createProgram([...texts.keys()], options, host);
 }

@@ -3,8 +3,8 @@
 // small consumer file that imports each version entry as a user would.
 import type * as TypeScript from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { consumerProgram, declarationOf, specTypeNames, VERSIONS } from './consumer-program';
-import { ts } from './typescript';
+import { consumerProgram, declarationOf, specTypeNames, VERSIONS } from '../consumer-program';
+import { ts } from '../typescript';
 
 /**
  * How the checker prints each declaration's type, for the names whose type is an object (all of them,

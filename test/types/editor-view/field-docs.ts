@@ -3,15 +3,15 @@
 // tag, and the doc reaches what an editor shows: the checker's documentation of the property, read
 // from a value the schema parsed, is what a hover prints.
 import { describe, expect, it } from 'vitest';
-import { readSpecPin } from '../../scripts/codegen/spec-pin';
+import { readSpecPin } from '../../../scripts/codegen/spec-pin';
 import {
   consumerProgram,
   declarationOf,
   specTypeNames,
   VERSIONS,
   type VersionEntry,
-} from './consumer-program';
-import { ts } from './typescript';
+} from '../consumer-program';
+import { ts } from '../typescript';
 
 const VERSION_OF: Record<VersionEntry, string> = { v211: '2.1.1', v221: '2.2.1' };
 

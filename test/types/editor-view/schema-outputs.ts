@@ -4,8 +4,8 @@
 // exactOptionalPropertyTypes, so an optional field's `| undefined` counts too), and so are the type and
 // the schema's declared output.
 import { describe, expect, it } from 'vitest';
-import { consumerProgram, declarationOf, specTypeNames, VERSIONS } from './consumer-program';
-import { ts } from './typescript';
+import { consumerProgram, declarationOf, specTypeNames, VERSIONS } from '../consumer-program';
+import { ts } from '../typescript';
 
 describe.each(VERSIONS)('spec types of %s', (entry) => {
   it('match what zod infers from their schemas, both ways', () => {

@@ -1,11 +1,13 @@
 // What an editor shows when a user hovers a client member: its call signature in the spec's type names
 // (`Location`, `PageRequest<Location>`, `ListQuery`), never the zod schema types behind the operations
 // tables, and short enough to read at a glance.
-import * as v211 from '@org/ocpi/v211';
-import * as v221 from '@org/ocpi/v221';
+import type * as v211 from '@org/ocpi/v211';
+import type * as v221 from '@org/ocpi/v221';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type * as z from 'zod/mini';
-import { printExportedTypes } from './print-types';
+import { CLIENT_VERSIONS, clientConsumerPath, clientMembers, memberName } from '../client-consumer';
+import { editorProgram } from '../consumer-program';
+import { printExportedTypes } from '../print-types';
 
 const ZOD_INTERNALS = /ZodMini|\$Zod|_zod/;
 // A bound function, printed whole: its argument object and its result.
@@ -13,66 +15,13 @@ const MAX_MEMBER_CHARS = 250;
 // A module, an interface role or a whole client: a name or a few names.
 const MAX_GROUP_CHARS = 120;
 
-interface Member {
-  /** `locations`, `locations.sender`, `locations.sender.getLocation`... */
-  path: string;
-  /** A bound function, or a group of them (a module, an interface role). */
-  isFunction: boolean;
-}
-
-/** Every member of a client bound from an operations map, groups and functions. */
-function membersOf(operations: object, prefix = ''): Member[] {
-  return Object.entries(operations).flatMap(([key, value]): Member[] => {
-    const path = `${prefix}${key}`;
-    if ('method' in value) return [{ path, isFunction: true }];
-    return [{ path, isFunction: false }, ...membersOf(value, `${path}.`)];
-  });
-}
-
-const nameOf = (path: string) => `member_${path.replaceAll('.', '_')}`;
-
-const VERSIONS = [
-  { entry: 'v211', operations: v211.Operations, pull: 'locations.cpo', push: 'locations.emsp' },
-  { entry: 'v221', operations: v221.Operations, pull: 'locations.sender', push: 'locations.receiver' },
-] as const;
-
-const membersByEntry = new Map(
-  VERSIONS.map(({ entry, operations }) => [
-    entry,
-    [{ path: 'client', isFunction: false }, ...membersOf(operations)] as Member[],
-  ]),
-);
-const fileOf = (entry: string) => `consumer-client-${entry}.ts`;
-
-// Both consumers in one program, printed on first use.
-let printedByFile: Map<string, Map<string, string>> | undefined;
-function printedFor(entry: string): Map<string, string> {
-  printedByFile ??= printExportedTypes(
-    new Map(
-      [...membersByEntry].map(([version, members]) => [
-        fileOf(version),
-        [
-          `import { createClient } from '@org/ocpi/${version}';`,
-          'declare const client: ReturnType<typeof createClient>;',
-          ...members.map(
-            ({ path }) => `export const ${nameOf(path)} = ${path === 'client' ? '' : 'client.'}${path};`,
-          ),
-        ].join('\n'),
-      ]),
-    ),
-  );
-  return printedByFile.get(fileOf(entry)) ?? new Map();
-}
-
-describe.each(VERSIONS)('the client of $entry, as a hover shows it', ({ entry, pull, push }) => {
-  const members = membersByEntry.get(entry) ?? [];
-
+describe.each(CLIENT_VERSIONS)('the client of $entry, as a hover shows it', ({ entry, pull, push }) => {
   it('names every member in spec types, without zod internals, briefly', () => {
-    const printed = printedFor(entry);
-    const types = members.map(({ path, isFunction }) => ({
+    const printed = printExportedTypes(editorProgram(), clientConsumerPath(entry));
+    const types = clientMembers(entry).map(({ path, isFunction }) => ({
       path,
       isFunction,
-      type: printed.get(nameOf(path)) ?? '(not printed)',
+      type: printed.get(memberName(path)) ?? '(not printed)',
     }));
     // The check must reach the members users call most.
     expect(types.map(({ path }) => path)).toEqual(
