@@ -3,7 +3,7 @@
 // Whatever comes in, the handler answers: never a 5xx, never a throw, never a token or a stack trace
 // in an answer, and a rejected request never changes the store. One file per validation mode
 // (registration-fuzz-*.test.ts), so that the two runs take a worker each.
-import { createRegistrationHandler, type PartnerStore, type RegistrationHandlerConfig } from '@org/ocpi';
+import { createRegistrationHandler, type PartnerStore } from '@org/ocpi';
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { DEFAULT_MAX_CREDENTIALS_BODY_BYTES } from '../../../src/server/credentials/credentials-body';
@@ -275,7 +275,8 @@ const behaviours = fc.constantFrom<PartnerBehaviour>(
 /** A stand-in for every host: records each URL we would have called, and answers as the partner behaves. */
 function partnerFetch(behaviour: PartnerBehaviour, called: URL[]): typeof fetch {
   return async (input, init) => {
-    const request = new Request(input, init);
+    // The transport hands over a Request and only options a Request does not know: no copy is needed.
+    const request = input instanceof Request ? input : new Request(input, init);
     const url = new URL(request.url);
     called.push(url);
     const echoed = request.headers.get('authorization') ?? '';
@@ -370,6 +371,34 @@ export async function fuzzRegistrationHandler(validation: 'strict' | 'lenient'):
       return store.remove(record);
     },
   };
+  // One handler for the whole run, as a server has: what differs per request (how the partner answers,
+  // what it was called at, what reached onError) goes through these variables.
+  let behaviour: PartnerBehaviour = 'valid';
+  let called: URL[] = [];
+  let errors: unknown[] = [];
+  const handle = createRegistrationHandler({
+    store: handlerStore,
+    baseUrl: BASE,
+    versions: {
+      '2.2.1': {
+        roles: [{ role: 'EMSP', party_id: 'EXM', country_code: 'DE', business_details: { name: 'Us' } }],
+        endpoints: [{ identifier: 'locations', role: 'RECEIVER', url: `${BASE}/2.2.1/locations` }],
+      },
+      '2.1.1': {
+        party_id: 'EXM',
+        country_code: 'DE',
+        business_details: { name: 'Us' },
+        endpoints: [{ identifier: 'locations', url: `${BASE}/2.1.1/locations` }],
+      },
+    },
+    validation,
+    retry: { limit: 0 },
+    timeout: 2_000,
+    // Small enough that a partner's endless answer costs little per run; the cap is what is fuzzed.
+    maxResponseBytes: 1024 * 1024,
+    fetch: (input, init) => partnerFetch(behaviour, called)(input, init),
+    onError: (error) => errors.push(error),
+  });
   await fc.assert(
     fc.asyncProperty(
       requestLines,
@@ -377,37 +406,13 @@ export async function fuzzRegistrationHandler(validation: 'strict' | 'lenient'):
       traceHeaders,
       bodies,
       behaviours,
-      async ([method, path, authorization], query, trace, body, behaviour) => {
+      async ([method, path, authorization], query, trace, body, partnerBehaviour) => {
         const request = buildRequest(method, `${BASE}${path}${query}`, authorization, trace, body);
-        const called: URL[] = [];
-        const errors: unknown[] = [];
+        behaviour = partnerBehaviour;
+        called = [];
+        errors = [];
         wrote = false;
-        const config: RegistrationHandlerConfig = {
-          store: handlerStore,
-          baseUrl: BASE,
-          versions: {
-            '2.2.1': {
-              roles: [
-                { role: 'EMSP', party_id: 'EXM', country_code: 'DE', business_details: { name: 'Us' } },
-              ],
-              endpoints: [{ identifier: 'locations', role: 'RECEIVER', url: `${BASE}/2.2.1/locations` }],
-            },
-            '2.1.1': {
-              party_id: 'EXM',
-              country_code: 'DE',
-              business_details: { name: 'Us' },
-              endpoints: [{ identifier: 'locations', url: `${BASE}/2.1.1/locations` }],
-            },
-          },
-          validation,
-          retry: { limit: 0 },
-          timeout: 2_000,
-          // Small enough that a partner's endless answer costs little per run; the cap is what is fuzzed.
-          maxResponseBytes: 1024 * 1024,
-          fetch: partnerFetch(behaviour, called),
-          onError: (error) => errors.push(error),
-        };
-        const response = await createRegistrationHandler(config)(request);
+        const response = await handle(request);
         handled++;
         const outcome: Outcome = {
           status: response.status,
