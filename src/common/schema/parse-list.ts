@@ -65,8 +65,8 @@ export interface ListParseResult<T> {
 }
 
 // A page's worth of detail: enough to see what a partner gets wrong, while a list of millions of bad
-// items costs a counter, not millions of records.
-const MAX_REJECTED = 100;
+// items costs a counter, not millions of records. A whole list read item by item keeps as many.
+export const MAX_REJECTED = 100;
 
 /**
  * Validates a list item by item, so that one bad object never loses the others: a page of 1,000

@@ -1,6 +1,6 @@
 import { describeRequest, type OcpiRequestInput } from '../errors/ocpi-error';
 import { OcpiRejectedItemsError } from '../errors/ocpi-rejected-items-error';
-import type { RejectedItem } from '../schema/parse-list';
+import { MAX_REJECTED, type RejectedItem } from '../schema/parse-list';
 import type { Page } from './paginate';
 
 /** What a {@link PageRequest} needs to tell of items left out when they are not heard otherwise. */
@@ -12,9 +12,6 @@ export interface LossAccount {
   /** A page's URL as errors describe it, with the secrets to redact. */
   describe: (url: string) => OcpiRequestInput;
 }
-
-// As many rejected items as one page describes: the error of a long list stays bounded.
-const MAX_REJECTED = 100;
 
 /**
  * The result of a list call: await it for the first page, iterate it for every item across pages, or
@@ -105,7 +102,7 @@ export class PageRequest<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
   }
 }
 
-/** The items a reading of a list left out, gathered across pages (the first 100 described). */
+/** The items a reading of a list left out, gathered across pages (as many described as one page). */
 class Losses {
   readonly #account: LossAccount;
   readonly #rejected: RejectedItem[] = [];
