@@ -10,7 +10,7 @@
  *   of spelling out every nested schema, and a parsed value is typed `X`.
  *
  * The checker keeps these honest: the schema expression must fit its annotation, `X` must fit what zod
- * infers from the shape (the annotation's constraint), and test/types/editor-view/schema-outputs.ts checks the
+ * infers from the shape (the annotation's constraint), and test/types/public-api/schema-outputs.ts checks the
  * other direction for every object.
  */
 import type {

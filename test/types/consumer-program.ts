@@ -1,7 +1,8 @@
-// The one TypeScript program of the editor-view tests, built with the repository's tsconfig (the entry
-// names resolve to src/): for each version entry, a consumer file that imports every spec type and
-// schema as a user would, and the client consumer files (client-consumer.ts). All are checked by one
-// checker, so that the libraries, zod and the sources are read and checked once for every suite.
+// The one TypeScript program of the public-API tests, built with the repository's tsconfig (the entry
+// names resolve to src/): every entry's source, for its export list; for each version entry, a consumer
+// file that imports every spec type and schema as a user would; and the client consumer files
+// (client-consumer.ts). All are checked by one checker, so that the libraries, zod and the sources are
+// read and checked once for every suite.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type * as TypeScript from 'typescript';
@@ -33,9 +34,23 @@ export interface Consumer {
 
 let program: TypeScript.Program | undefined;
 
-/** The program of every consumer file the editor-view tests read, built on first use. */
+/** The entry points' sources, by the export list that names what each exports. */
+export const ENTRY_SOURCES = {
+  root: 'src/index.ts',
+  v211: 'src/v211/index.ts',
+  v221: 'src/v221/index.ts',
+  node: 'src/node/index.ts',
+} as const;
+
+/** The absolute path of a file of the repository. */
+export const repoPath = (path: string) => fileURLToPath(new URL(path, REPO));
+
+/** The program of the entries and of every consumer file the public-API tests read, built on first use. */
 export function editorProgram(): TypeScript.Program {
-  program ??= consumerFilesProgram(new Map([...specConsumerTexts(), ...clientConsumerTexts()]));
+  program ??= consumerFilesProgram(
+    new Map([...specConsumerTexts(), ...clientConsumerTexts()]),
+    Object.values(ENTRY_SOURCES).map(repoPath),
+  );
   return program;
 }
 

@@ -10,11 +10,15 @@ export const ts: typeof TypeScript = createRequire(import.meta.url)('typescript'
 const REPO = new URL('../../', import.meta.url);
 
 /**
- * A program of consumer files (absolute path to text) under the repository's tsconfig, so that the
- * package's entries resolve to the sources as a user's import would. The entries are Web-standard: a
- * consumer gets no Node types (a browser user has none), which also spares reading them.
+ * A program of consumer files (absolute path to text), and of `sources` besides, under the repository's
+ * tsconfig, so that the package's entries resolve to the sources as a user's import would. The entries
+ * are Web-standard: a consumer gets no Node types (a browser user has none), which also spares reading
+ * them.
  */
-export function consumerFilesProgram(texts: ReadonlyMap<string, string>): TypeScript.Program {
+export function consumerFilesProgram(
+  texts: ReadonlyMap<string, string>,
+  sources: readonly string[] = [],
+): TypeScript.Program {
   const configFile = fileURLToPath(new URL('tsconfig.json', REPO));
   const { config } = ts.readConfigFile(configFile, ts.sys.readFile);
   const { options } = ts.parseJsonConfigFileContent(config, ts.sys, fileURLToPath(REPO));
@@ -29,5 +33,5 @@ export function consumerFilesProgram(texts: ReadonlyMap<string, string>): TypeSc
       ? getSourceFile(file, language, ...rest)
       : ts.createSourceFile(file, text, language, true);
   };
-  return ts.createProgram([...texts.keys()], options, host);
+  return ts.createProgram([...texts.keys(), ...sources], options, host);
 }

@@ -309,10 +309,22 @@ function applyRepairs(input: unknown, repairs: readonly Repair[]): unknown {
     }
     return parent;
   };
+  // An object's unknown fields are left out of its copy rather than deleted from a full one: a partner
+  // can send hundreds of thousands of them, and copying all then deleting each cost twice as much.
+  const dropKeys = (path: readonly PropertyKey[], keys: readonly string[]) => {
+    const parent = ownPath(path.slice(0, -1));
+    const key = path.at(-1) as PropertyKey;
+    const value = parent?.[key] as Record<string, unknown> | null | undefined;
+    if (parent === undefined || typeof value !== 'object' || value === null) return;
+    const dropped = new Set(keys);
+    const copy: Record<string, unknown> = {};
+    for (const field of Object.keys(value)) if (!dropped.has(field)) setOwn(copy, field, value[field]);
+    copies.add(copy);
+    setOwn(parent, key, copy);
+  };
   for (const repair of repairs) {
     if ('dropKeys' in repair) {
-      const target = ownPath(['root', ...repair.segments]);
-      if (target !== undefined) for (const key of repair.dropKeys) delete target[key];
+      dropKeys(['root', ...repair.segments], repair.dropKeys);
       continue;
     }
     const path = ['root', ...repair.segments];

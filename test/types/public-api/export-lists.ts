@@ -2,29 +2,23 @@
 // test/exports/<entry>.txt, so that a new, renamed or removed public name shows in the diff of a change.
 // The README's entry-point table may only name what its entry exports.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import * as root from '@org/ocpi';
 import * as node from '@org/ocpi/node';
 import * as v211 from '@org/ocpi/v211';
 import * as v221 from '@org/ocpi/v221';
-import type * as TypeScript from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { ENTRY_SOURCES, editorProgram, repoPath } from '../consumer-program';
 
-// Required, not imported: Node's ESM loader scans the 9 MB CommonJS file for its export names first,
-// which tripled the time to load it.
-const ts: typeof TypeScript = createRequire(import.meta.url)('typescript');
-
-const REPO = new URL('../', import.meta.url);
+const REPO = new URL('../../../', import.meta.url);
 const UPDATE = process.env.UPDATE_EXPORTS === '1';
 const TYPE_MARKER = 'type ';
 
 /** Each subpath of package.json's `exports`, with the module the tests load for it (vitest's aliases). */
 const ENTRIES = [
-  { subpath: '.', name: '@org/ocpi', list: 'root', source: 'src/index.ts', module: root },
-  { subpath: './v211', name: '@org/ocpi/v211', list: 'v211', source: 'src/v211/index.ts', module: v211 },
-  { subpath: './v221', name: '@org/ocpi/v221', list: 'v221', source: 'src/v221/index.ts', module: v221 },
-  { subpath: './node', name: '@org/ocpi/node', list: 'node', source: 'src/node/index.ts', module: node },
+  { subpath: '.', name: '@org/ocpi', list: 'root', module: root },
+  { subpath: './v211', name: '@org/ocpi/v211', list: 'v211', module: v211 },
+  { subpath: './v221', name: '@org/ocpi/v221', list: 'v221', module: v221 },
+  { subpath: './node', name: '@org/ocpi/node', list: 'node', module: node },
 ] as const;
 
 interface ExportedName {
@@ -34,21 +28,16 @@ interface ExportedName {
 
 /**
  * Every name an entry exports, from its source text: types are erased at run time, so the TypeScript
- * checker lists them. A name is type-only when the loaded module does not have it.
+ * checker lists them (in the program the other public-API tests read). A name is type-only when the
+ * loaded module does not have it.
  */
 function exportedNames(): Map<string, ExportedName[]> {
-  const configFile = fileURLToPath(new URL('tsconfig.json', REPO));
-  const { config } = ts.readConfigFile(configFile, ts.sys.readFile);
-  const { options } = ts.parseJsonConfigFileContent(config, ts.sys, fileURLToPath(REPO));
-  // Export names need only the modules and their re-exports: no global types or libraries to read.
-  const program = ts.createProgram(
-    ENTRIES.map(({ source }) => fileURLToPath(new URL(source, REPO))),
-    { ...options, types: [], noLib: true },
-  );
+  const program = editorProgram();
   const checker = program.getTypeChecker();
   return new Map(
-    ENTRIES.map(({ list, source, module }) => {
-      const file = program.getSourceFile(fileURLToPath(new URL(source, REPO)));
+    ENTRIES.map(({ list, module }) => {
+      const source = ENTRY_SOURCES[list];
+      const file = program.getSourceFile(repoPath(source));
       const symbol = file && checker.getSymbolAtLocation(file);
       if (!symbol) throw new Error(`TypeScript found no module in ${source}`);
       const values = new Set(Object.keys(module));
@@ -68,8 +57,8 @@ const listFile = (list: string) => new URL(`test/exports/${list}.txt`, REPO);
 
 function render(entry: (typeof ENTRIES)[number], names: readonly ExportedName[]): string {
   const header = [
-    `# The public exports of ${entry.name} (${entry.source}), one per line; \`${TYPE_MARKER.trim()}\` marks a type-only`,
-    '# export. Checked by test/exports.test.ts; after a deliberate change of the API: UPDATE_EXPORTS=1 npx vitest run test/exports',
+    `# The public exports of ${entry.name} (${ENTRY_SOURCES[entry.list]}), one per line; \`${TYPE_MARKER.trim()}\` marks a type-only`,
+    '# export. Checked by test/types/public-api/export-lists.ts; after a deliberate change of the API: UPDATE_EXPORTS=1 npx vitest run test/types/public-api',
   ];
   const lines = names.map(({ name, typeOnly }) => (typeOnly ? `${TYPE_MARKER}${name}` : name));
   return `${[...header, ...lines].join('\n')}\n`;
@@ -85,7 +74,7 @@ function readList(list: string): string {
 
 const HOW_TO_UPDATE =
   'If this change of the public API is deliberate, rewrite the lists with ' +
-  '`UPDATE_EXPORTS=1 npx vitest run test/exports` and commit them with the change, so that the new, ' +
+  '`UPDATE_EXPORTS=1 npx vitest run test/types/public-api` and commit them with the change, so that the new, ' +
   'renamed or removed names show in its diff; otherwise keep the name out of the entry point.';
 
 const actual = exportedNames();
