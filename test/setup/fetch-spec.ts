@@ -4,7 +4,6 @@
 // that does fails with the message saying where the spec was looked for.
 
 import { resolveSpecDir, SPEC_DIR_ENV } from '../../scripts/codegen/spec-dir';
-import { fetchSpec } from '../../scripts/spec/fetch';
 
 export default async function setup(): Promise<void> {
   if (process.env[SPEC_DIR_ENV]) return; // a named folder is the only place looked at
@@ -15,6 +14,8 @@ export default async function setup(): Promise<void> {
     // Not beside the checkout and not fetched yet.
   }
   try {
+    // Loaded only now: a run that finds the spec does not transform the fetcher first.
+    const { fetchSpec } = await import('../../scripts/spec/fetch');
     const folder = await fetchSpec({
       log: (line) => console.log(line),
       // A network that swallows the request must not hold the test run: each archive gets 3 minutes.
