@@ -99,7 +99,7 @@ export function parseList<S extends z.ZodMiniType>(
     return { items, rejected: [rejection], rejectedCount: 1, issues, issueCount, tolerated, toleratedCount };
   }
   list.forEach((item, index) => {
-    const outcome = checkPayload(itemSchema, item, options.mode);
+    const outcome = checkPayload(itemSchema, item, options);
     if (!outcome.success) {
       rejectedCount++;
       if (rejected.length < maxRejected) {

@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import { OcpiValidationError } from '../errors/ocpi-validation-error';
 import { checkSchema } from './check-schema';
+import { optionalPlaces } from './optional-places';
 import { NOT_PRINTABLE } from './primitives/printable-string';
 import { NOT_UTC_DATE_TIME, normalizeDateTime } from './primitives/utc-date-time';
 import { SPEC_RULE } from './spec-rule';
@@ -15,16 +16,26 @@ import {
 } from './validation-issue';
 
 /**
- * How closely a payload must follow the spec. `strict`: exactly, for conformance checks; anything
- * else is an error. `lenient`: for real partners; what can be kept or safely fixed is, and reported.
+ * How closely a payload must follow the spec. `strict`: exactly what the spec allows, for conformance
+ * checks; any value that breaks it is an error. `lenient`: for real partners; what can be kept or safely
+ * fixed is, and reported.
  */
 export type ValidationMode = 'strict' | 'lenient';
 
 /**
- * A deviation that lenient parsing tolerated, with what it did: `dropped` an unknown field or a
- * `null` (read as absent), `kept` a value outside the spec (unknown enum value, over-long or
- * non-printable string), or `normalised` a timestamp to UTC. Not `fatal` in the result of a parse; in
- * a page's report, the issues of an item left out are `dropped`, and `fatal` where they cost it.
+ * What becomes of the fields a partner adds that the spec does not define (`help_phone`,
+ * `x_vendor_...`): the spec does not close its objects, so in either mode they are no error unless asked.
+ * `strip` (the default) leaves them out of the result and reports each as `dropped`; `keep` leaves them
+ * on the result, unreported; `reject` makes each one an error, for conformance checks.
+ */
+export type UnknownFields = 'strip' | 'keep' | 'reject';
+
+/**
+ * A deviation from the spec that was tolerated, with what was done: `dropped` a field (an unknown one, a
+ * `null` read as absent, or in lenient mode an optional field or list element that could not be kept),
+ * `kept` a value outside the spec (unknown enum value, over-long or non-printable string, a broken prose
+ * rule), or `normalised` a timestamp to UTC. Not `fatal` in the result of a parse; in a page's report,
+ * the issues of an item left out are `dropped`, and `fatal` where they cost it.
  */
 export interface LenientIssue extends ValidationIssue {
   readonly action: 'dropped' | 'kept' | 'normalised';
@@ -38,9 +49,15 @@ export type ParseResult<T> =
   | { success: true; data: T; issues: readonly LenientIssue[] }
   | { success: false; error: OcpiValidationError };
 
-/** Options of {@link parsePayload}. */
-export interface ParseOptions {
+/** How a payload is checked: the mode, and what becomes of fields the spec does not define. */
+export interface ValidationPolicy {
   mode: ValidationMode;
+  /** Default `strip`. */
+  unknownFields?: UnknownFields | undefined;
+}
+
+/** Options of {@link parsePayload}. */
+export interface ParseOptions extends ValidationPolicy {
   /** What is parsed, for error messages: `Location`, `response data`... */
   subject: string;
 }
@@ -49,13 +66,17 @@ export interface ParseOptions {
  * Validates `input` with an OCPI schema in the given mode. Never throws for bad input, however large
  * or deeply nested.
  *
- * In lenient mode unknown fields and `null`s are dropped, unknown enum values and over-long or
- * non-printable strings are kept, and timestamps with an offset are converted to UTC; each of these is
- * reported with its path, as are broken prose rules (formats and dependent fields the spec states in
- * its descriptions). A lenient result may therefore hold values the type does not list: the issues say
- * where. Anything else (a missing required field, a wrong type) still fails: the error lists these
- * fatal issues first, marked `fatal`, then what lenient mode would have tolerated, and its message
- * names them in that order.
+ * Both modes read a `null` in an optional field as the field being absent, as the spec does, and treat
+ * fields the spec does not define as `unknownFields` says (by default they are left out). Strict mode
+ * fails on anything else the spec does not allow. Lenient mode also keeps unknown enum values, over-long
+ * or non-printable strings and broken prose rules (formats and dependent fields the spec states in its
+ * descriptions), converts timestamps with an offset to UTC, and leaves out an optional field that cannot
+ * be kept (an empty URL, a wrong type), or the nearest optional field or element of an optional list
+ * around a broken required one: a broken EVSE leaves its Location's `evses`, the Location stays. Each of
+ * these is reported with its path in the payload as sent. A lenient result may therefore hold values
+ * the type does not list: the issues say where. What cannot be tolerated (a broken required field with
+ * nothing optional around it, the wrong type for the payload itself) fails: the error lists these
+ * fatal issues first, marked `fatal`, then what was tolerated, and its message names them in that order.
  *
  * The input is never changed. Like zod's own output, the result may share values with it: repairs
  * copy only the objects on the way to what they change.
@@ -69,7 +90,7 @@ export function parsePayload<S extends z.ZodMiniType>(
   input: unknown,
   options: ParseOptions,
 ): ParseResult<z.output<S>> {
-  const outcome = checkPayload(schema, input, options.mode);
+  const outcome = checkPayload(schema, input, options);
   if (outcome.success) return { success: true, data: outcome.data, issues: outcome.issues };
   return {
     success: false,
@@ -91,55 +112,62 @@ export type CheckOutcome<T> =
     }
   | { success: false; describe: () => ValidationIssue[] };
 
+// Each pass repairs what the one before found, and checks again. Three are enough for any payload: the
+// first finds every broken field (zod reports all of them at once); the second, the prose rules of the
+// objects around them, which zod only runs once their fields have their types; the third, an optional
+// list whose every element was dropped below its minimum length. A pass more is a safety margin.
+const MAX_PASSES = 4;
+
 /** The work of {@link parsePayload}, for callers that decide themselves what to keep of a failure. */
 export function checkPayload<S extends z.ZodMiniType>(
   schema: S,
   input: unknown,
-  mode: ValidationMode,
+  policy: ValidationPolicy,
 ): CheckOutcome<z.output<S>> {
   const first = checkSchema(schema, input);
   if (!first.issues) return { success: true, data: first.value, issues: [], issueCount: 0 };
-  // In strict mode every issue is fatal.
-  if (mode === 'strict') return failure(first.issues, input, input, () => true);
-
-  const plan = planRepairs(first.issues, input);
-  if (!plan) return failure(first.issues, input, input, (issue) => classify(issue, input) === 'fail');
-  const repaired = applyRepairs(input, plan.repairs);
-  const second = plan.repairs.length > 0 ? checkSchema(schema, repaired) : first;
-  if (!second.issues) return { success: true, data: second.value, ...plan.report.result() };
-  // What is left must be what lenient mode keeps. Anything else (a required field that was null) is a
-  // real error; kept values found only now (prose rules run once every field has its type) join the report.
-  const left = second.issues.filter((issue) => classify(issue, repaired) !== 'keep');
-  // Fatal: what is left (described as the repairs left it: a required field that was null is missing).
-  // Tolerated: the repairs and kept values of both parses.
-  if (left.length > 0) {
-    // A set: a payload can leave many thousands of issues.
-    const fatal = new Set(left);
-    return failure([...first.issues, ...second.issues], repaired, input, (issue) => fatal.has(issue));
+  const plan = newPlan(schema, input, policy);
+  let found = first.issues;
+  let checked = input;
+  for (let pass = 1; ; pass++) {
+    const repairsBefore = plan.repairs.length;
+    const fatal = planRepairs(plan, found.map(plan.inInput));
+    if (fatal.length > 0 || pass > MAX_PASSES) return failure(plan.seen, input, new Set(fatal));
+    // Nothing more to repair: what is left is kept as it is.
+    if (plan.repairs.length === repairsBefore) break;
+    checked = applyRepairs(input, plan.repairs);
+    const next = checkSchema(schema, checked);
+    if (!next.issues) break;
+    found = next.issues;
   }
-  for (const issue of second.issues) {
-    if (!plan.kept.has(issueKey(issue))) plan.report.add('kept', () => keptIssue(issue, repaired));
-  }
-  return { success: true, data: repaired as z.output<S>, ...plan.report.result() };
+  // `keep`: the result is the checked one with the unknown fields left where they were.
+  const data =
+    policy.unknownFields === 'keep'
+      ? applyRepairs(
+          input,
+          plan.repairs.filter((repair) => !('dropKeys' in repair)),
+        )
+      : checked;
+  return { success: true, data: data as z.output<S>, ...plan.report.result() };
 }
 
 /**
- * A failed check whose issues are described only when asked: the fatal ones (`isFatalIssue`, found in
- * `fatalInput`) first, so that the cap never leaves out the cause for what was tolerated; then the
- * others, once each, except those at a fatal one's place (a null that left a required field missing).
+ * A failed check whose issues are described only when asked: the fatal ones first, so that the cap
+ * never leaves out the cause for what was tolerated; then the others, once each, except those at a
+ * fatal one's place.
  */
 function failure(
   issues: readonly z.core.$ZodIssue[],
-  fatalInput: unknown,
   input: unknown,
-  isFatalIssue: (issue: z.core.$ZodIssue) => boolean,
+  fatal: ReadonlySet<z.core.$ZodIssue>,
 ): { success: false; describe: () => ValidationIssue[] } {
   const describe = () => {
-    const fatal = issues.filter(isFatalIssue);
-    const described = toValidationIssues(fatal, fatalInput, MAX_ISSUES, true);
-    if (fatal.length === issues.length) return described;
-    const taken = new Set(fatal.map((issue) => formatPath(issue.path)));
+    const fatalIssues = issues.filter((issue) => fatal.has(issue));
+    const described = toValidationIssues(fatalIssues, input, MAX_ISSUES, true);
+    if (fatalIssues.length === issues.length) return described;
+    const taken = new Set(fatalIssues.map((issue) => formatPath(issue.path)));
     const tolerated = issues.filter((issue) => {
+      if (fatal.has(issue)) return false;
       const key = issue.code === 'unrecognized_keys' ? issueKey(issue) : formatPath(issue.path);
       return !taken.has(key) && !!taken.add(key);
     });
@@ -155,24 +183,86 @@ function normalizedAt(input: unknown, path: readonly PropertyKey[]): string | un
   return typeof value === 'string' ? normalizeDateTime(value) : undefined;
 }
 
-/** A repair: drop the listed keys of the object at `segments`, drop the value there, or replace it. */
+/**
+ * A repair, located in the payload as sent: drop the listed keys of the object at `segments`, remove the
+ * element `index` of the list there, or drop the value there (no `value`) or replace it.
+ */
 type Repair =
   | { segments: readonly PropertyKey[]; dropKeys: readonly string[] }
+  | { segments: readonly PropertyKey[]; index: number }
   | { segments: readonly PropertyKey[]; value?: string };
 
+/** What the passes of one check have found and decided so far. */
 interface Plan {
+  schema: z.ZodMiniType;
+  input: unknown;
+  policy: ValidationPolicy;
   repairs: Repair[];
   report: LenientReport;
-  /** The kept values already reported, so that the second parse does not report them again. */
+  /** The kept values already reported, so that a later pass does not report them again. */
   kept: Set<string>;
+  /** The places dropped so far (their paths), so that what is inside one is not dropped again. */
+  dropped: Set<string>;
+  /** Every issue of every pass, located in the payload as sent: what a failure describes. */
+  seen: z.core.$ZodIssue[];
+  /** An issue of a pass located in the payload as sent (a pass after a list lost elements counts fewer). */
+  inInput: (issue: z.core.$ZodIssue) => z.core.$ZodIssue;
+}
+
+function newPlan(schema: z.ZodMiniType, input: unknown, policy: ValidationPolicy): Plan {
+  const plan: Plan = {
+    schema,
+    input,
+    policy,
+    repairs: [],
+    report: lenientReport(),
+    kept: new Set(),
+    dropped: new Set(),
+    seen: [],
+    inInput: (issue) => {
+      const removed = removedElements(plan.repairs);
+      if (removed.size === 0) return issue;
+      const path: PropertyKey[] = [];
+      for (const step of issue.path) {
+        let index = step;
+        // The element at `step` of what was checked is the one after every removed element before it.
+        if (typeof step === 'number') {
+          for (const gone of removed.get(formatPath(path)) ?? [])
+            if (gone <= (index as number)) index = (index as number) + 1;
+        }
+        path.push(index);
+      }
+      return { ...issue, path } as z.core.$ZodIssue;
+    },
+  };
+  return plan;
+}
+
+// The indexes of the elements removed from each list (by its path), in increasing order.
+function removedElements(repairs: readonly Repair[]): Map<string, number[]> {
+  const removed = new Map<string, number[]>();
+  for (const repair of repairs) {
+    if (!('index' in repair)) continue;
+    const key = formatPath(repair.segments);
+    removed.set(
+      key,
+      [...(removed.get(key) ?? []), repair.index].sort((a, b) => a - b),
+    );
+  }
+  return removed;
 }
 
 type Handling = 'drop-keys' | 'drop-null' | 'normalise' | 'keep' | 'fail';
 
-function classify(issue: z.core.$ZodIssue, input: unknown): Handling {
-  if (issue.code === 'unrecognized_keys') return 'drop-keys';
-  // A null field, whatever its type (an enum reports it as a bad value, not a bad type), reads as absent.
-  if (typeof issue.path.at(-1) === 'string' && valueAt(input, issue.path) === null) return 'drop-null';
+function classify(issue: z.core.$ZodIssue, plan: Plan): Handling {
+  const { input, policy } = plan;
+  if (issue.code === 'unrecognized_keys') return policy.unknownFields === 'reject' ? 'fail' : 'drop-keys';
+  // A null field, whatever its type (an enum reports it as a bad value, not a bad type), reads as absent
+  // where the field is optional; a required one is still missing.
+  if (typeof issue.path.at(-1) === 'string' && valueAt(input, issue.path) === null) {
+    return optionalPlaces(plan.schema, issue.path).at(-1) ? 'drop-null' : 'fail';
+  }
+  if (policy.mode === 'strict') return 'fail';
   switch (issue.code) {
     case 'invalid_value':
       // An unknown enum value is kept; a missing one, or a number where a name belongs, is an error.
@@ -189,22 +279,29 @@ function classify(issue: z.core.$ZodIssue, input: unknown): Handling {
   }
 }
 
-// Decides what to do with each issue of a failed strict parse; undefined when one cannot be tolerated.
-// An object's unknown fields are one repair whatever their number, and the report describes at most
-// MAX_ISSUES of them: a payload of a million unknown fields costs a counter, not a million records.
-function planRepairs(zodIssues: readonly z.core.$ZodIssue[], input: unknown): Plan | undefined {
-  const plan: Plan = { repairs: [], report: lenientReport(), kept: new Set() };
-  for (const issue of zodIssues) {
-    const handling = classify(issue, input);
+// Decides what to do with each issue of a pass (located in the payload as sent), adding the repairs and
+// reports to the plan; gives back the issues that cannot be tolerated. An object's unknown fields are
+// one repair whatever their number, and the report describes at most MAX_ISSUES of them: a payload of a
+// million unknown fields costs a counter, not a million records.
+function planRepairs(plan: Plan, issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const { input, report } = plan;
+  const fatal: z.core.$ZodIssue[] = [];
+  for (const issue of issues) {
+    plan.seen.push(issue);
     const path = issue.path;
+    // Inside what an earlier issue of this pass dropped: gone with it.
+    if (path.some((_, depth) => plan.dropped.has(formatPath(path.slice(0, depth + 1))))) continue;
+    const handling = classify(issue, plan);
     switch (handling) {
       case 'fail':
-        return undefined;
+        if (!dropAround(plan, issue)) fatal.push(issue);
+        break;
       case 'drop-keys': {
         const { keys } = issue as z.core.$ZodIssueUnrecognizedKeys;
         plan.repairs.push({ segments: path, dropKeys: keys });
+        if (plan.policy.unknownFields === 'keep') break;
         for (const key of keys) {
-          plan.report.add('dropped', () =>
+          report.add('dropped', () =>
             lenientIssue([...path, key], issue.code, 'unknown field dropped', 'dropped'),
           );
         }
@@ -212,26 +309,57 @@ function planRepairs(zodIssues: readonly z.core.$ZodIssue[], input: unknown): Pl
       }
       case 'drop-null':
         plan.repairs.push({ segments: path });
-        plan.report.add('dropped', () => lenientIssue(path, issue.code, 'null read as absent', 'dropped'));
+        report.add('dropped', () => lenientIssue(path, issue.code, 'null read as absent', 'dropped'));
         break;
       case 'normalise': {
         const normalized = normalizedAt(input, path) as string;
         plan.repairs.push({ segments: path, value: normalized });
-        plan.report.add('normalised', () =>
+        report.add('normalised', () =>
           lenientIssue(path, issue.code, `timestamp converted to UTC: ${normalized}`, 'normalised'),
         );
         break;
       }
       case 'keep':
+        if (plan.kept.has(issueKey(issue))) break;
         plan.kept.add(issueKey(issue));
-        plan.report.add('kept', () => keptIssue(issue, input));
+        report.add('kept', () => keptIssue(issue, input));
         break;
     }
   }
-  return plan;
+  return fatal;
 }
 
-// Identifies a kept value across the two parses: the same check at the same place.
+/**
+ * Lenient mode: drops the nearest optional field, or element of an optional list, around a broken value
+ * (the value itself when it is an optional field), and reports it with the cause; false when nothing
+ * around it is optional (or the mode is strict, or the issue is an unknown field `reject` refused).
+ */
+function dropAround(plan: Plan, issue: z.core.$ZodIssue): boolean {
+  if (plan.policy.mode === 'strict' || issue.code === 'unrecognized_keys') return false;
+  const path = issue.path;
+  const depth = optionalPlaces(plan.schema, path).lastIndexOf(true);
+  if (depth === -1) return false;
+  const place = path.slice(0, depth + 1);
+  const last = place.at(-1);
+  plan.dropped.add(formatPath(place));
+  plan.repairs.push(
+    typeof last === 'number' ? { segments: place.slice(0, -1), index: last } : { segments: place },
+  );
+  plan.report.add('dropped', () => {
+    const [cause] = toValidationIssues([issue], plan.input) as [ValidationIssue];
+    const inside = formatPath(path.slice(place.length));
+    const what = typeof last === 'number' ? 'list element' : 'optional field';
+    return lenientIssue(
+      place,
+      issue.code,
+      `${inside ? `${inside}: ` : ''}${cause.message} (${what} dropped)`,
+      'dropped',
+    );
+  });
+  return true;
+}
+
+// Identifies a kept value across the passes: the same check at the same place.
 function issueKey(issue: z.core.$ZodIssue): string {
   return `${issue.code} ${formatPath(issue.path)}`;
 }
@@ -322,9 +450,18 @@ function applyRepairs(input: unknown, repairs: readonly Repair[]): unknown {
     copies.add(copy);
     setOwn(parent, key, copy);
   };
+  // Elements leave their lists last, the deepest lists first, so that every other repair's path still
+  // counts them as they were sent.
+  const removals = new Map<string, { segments: readonly PropertyKey[]; indexes: Set<number> }>();
   for (const repair of repairs) {
     if ('dropKeys' in repair) {
       dropKeys(['root', ...repair.segments], repair.dropKeys);
+      continue;
+    }
+    if ('index' in repair) {
+      const key = formatPath(repair.segments);
+      const removal = removals.get(key) ?? { segments: repair.segments, indexes: new Set<number>() };
+      removals.set(key, removal.indexes.add(repair.index) && removal);
       continue;
     }
     const path = ['root', ...repair.segments];
@@ -333,6 +470,20 @@ function applyRepairs(input: unknown, repairs: readonly Repair[]): unknown {
     if (parent === undefined) continue;
     if (repair.value === undefined) delete parent[key];
     else setOwn(parent, key, repair.value);
+  }
+  const deepestFirst = [...removals.values()].sort((a, b) => b.segments.length - a.segments.length);
+  for (const { segments, indexes } of deepestFirst) {
+    const path = ['root', ...segments];
+    const key = path.pop() as PropertyKey;
+    const parent = ownPath(path);
+    const list = parent?.[key];
+    if (parent !== undefined && Array.isArray(list)) {
+      setOwn(
+        parent,
+        key,
+        list.filter((_, index) => !indexes.has(index)),
+      );
+    }
   }
   return holder.root;
 }
