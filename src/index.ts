@@ -52,7 +52,9 @@ export {
   type ParseOptions,
   type ParseResult,
   parsePayload,
+  type UnknownFields,
   type ValidationMode,
+  type ValidationPolicy,
 } from './common/schema/parse';
 export {
   type ListParseOptions,

@@ -1,5 +1,5 @@
 import type { AcceptedTokenEncoding } from '../common/auth/match-credentials-token';
-import type { ValidationMode } from '../common/schema/parse';
+import type { UnknownFields, ValidationMode, ValidationPolicy } from '../common/schema/parse';
 import type { PartnerUrlPolicy } from '../common/transport/partner-url-policy';
 import type { RetryPolicy } from '../common/transport/transport';
 import type { Credentials as Credentials211, Endpoint as Endpoint211 } from '../v211/generated/schemas';
@@ -40,6 +40,12 @@ export interface RegistrationHandlerConfig {
   acceptTokenEncoding?: AcceptedTokenEncoding;
   /** How closely request bodies and the initiator's answers must follow the spec. Default `lenient`. */
   validation?: ValidationMode;
+  /**
+   * What becomes of fields the spec does not define in request bodies and the initiator's answers:
+   * `strip` (default), `keep` or `reject` (see {@link UnknownFields}). The credentials we store are only
+   * the fields the spec defines, whatever this says.
+   */
+  unknownFields?: UnknownFields;
   /**
    * The most bytes of a POST or PUT credentials body we read. Default 64 KiB: a credentials object is
    * about 1 KB a role. A body announced (`Content-Length`) or found to be larger while it streams is
@@ -95,4 +101,9 @@ export interface RegistrationHandlerConfig {
    * every error we throw. A hook that throws is ignored.
    */
   onCallbackError?: (error: unknown, context: { partnerId: string }) => void;
+}
+
+/** How the handler checks what partners send: the config's mode and unknown-field handling, or their defaults. */
+export function policyOf(config: RegistrationHandlerConfig): ValidationPolicy {
+  return { mode: config.validation ?? 'lenient', unknownFields: config.unknownFields ?? 'strip' };
 }

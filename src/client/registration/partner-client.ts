@@ -23,6 +23,7 @@ export function clientSettings(config: RegistrationHandlerConfig, token: string)
     ...(config.maxResponseBytes !== undefined && { maxResponseBytes: config.maxResponseBytes }),
     ...(config.retry && { retry: config.retry }),
     ...(config.validation && { validation: config.validation }),
+    ...(config.unknownFields && { unknownFields: config.unknownFields }),
   };
 }
 

@@ -170,7 +170,8 @@ function locationOf(response: TransportResponse<unknown>, name: string): string 
   return new URL(location, response.url).href;
 }
 
-// In strict mode what we send is held to the spec too (query and body), before anything goes out.
+// In strict mode what we send is held to the spec too (query and body), before anything goes out. The
+// body goes out as given: fields the spec does not define are refused only when the call says `reject`.
 function checkOutgoing(
   transport: Transport,
   op: Operation,
@@ -184,7 +185,8 @@ function checkOutgoing(
   ] as const;
   for (const [schema, value, subject] of parts) {
     if (!schema) continue;
-    const result = parsePayload(schema, value, { mode: 'strict', subject });
+    const unknownFields = transport.unknownFieldsOf(args.options);
+    const result = parsePayload(schema, value, { mode: 'strict', subject, unknownFields });
     if (!result.success) throw result.error;
   }
 }

@@ -176,6 +176,7 @@ function validateItems<S extends z.ZodMiniType>(
   const result = parseList(request.item, data, {
     mode,
     subject: request.subject,
+    unknownFields: transport.unknownFieldsOf(request.options),
     ...(described.secrets && { secrets: described.secrets }),
   });
   const subject = `${request.subject} list`;

@@ -11,7 +11,7 @@ import { responseError } from '../errors/response-error';
 import { scrubIssues } from '../errors/scrub-issues';
 import type { OcpiVersion } from '../protocol/version';
 import type { VersionProfile } from '../protocol/version-profile';
-import { type LenientIssue, parsePayload, type ValidationMode } from '../schema/parse';
+import { type LenientIssue, parsePayload, type UnknownFields, type ValidationMode } from '../schema/parse';
 import type { RejectedItem, ToleratedItem } from '../schema/parse-list';
 import type { HttpMethod } from './operation';
 import { readBody } from './read-body';
@@ -66,6 +66,13 @@ export interface TransportOptions {
    */
   validation?: ValidationSetting;
   /**
+   * What becomes of the fields a partner adds that the spec does not define: `strip` (default) leaves
+   * them out of the data and reports them, `keep` leaves them on the data, `reject` makes them an error
+   * (see {@link UnknownFields}); a call's `options.unknownFields` overrides it. Checks of what we send
+   * (strict mode) refuse them only with `reject`: the body goes out as given.
+   */
+  unknownFields?: UnknownFields;
+  /**
    * Receives what lenient validation tolerated, and for lists the items it left out. A list read item
    * by item with no listener (here or on the call) ends with an `OcpiRejectedItemsError` when an item was
    * left out, so that none is lost unseen.
@@ -87,6 +94,8 @@ export interface CallOptions {
   headers?: Record<string, string>;
   /** This call's validation mode, instead of the client's `validation`. */
   validation?: ValidationSetting;
+  /** This call's handling of fields the spec does not define, instead of the client's `unknownFields`. */
+  unknownFields?: UnknownFields;
   /** This call's listener, instead of the client's `onValidationIssues`. */
   onValidationIssues?: (report: ValidationReport) => void;
 }
@@ -134,6 +143,8 @@ export interface Transport {
   ): Promise<TransportResponse<DataOf<S>>>;
   /** The validation mode of a call: its own, else the client's, else `lenient`. */
   modeOf(options: CallOptions | undefined): ValidationSetting;
+  /** What a call does with fields the spec does not define: its own setting, else the client's, else `strip`. */
+  unknownFieldsOf(options: CallOptions | undefined): UnknownFields;
   /** Whether anyone hears a call's validation reports (its own listener or the client's). */
   isHeard(options: CallOptions | undefined): boolean;
   /** Hands lenient-mode issues to the call's `onValidationIssues`, else the client's. */
@@ -168,6 +179,8 @@ export function createTransport(transportOptions: TransportOptions): Transport {
   });
   const modeOf = (call: CallOptions | undefined): ValidationSetting =>
     call?.validation ?? options.validation ?? 'lenient';
+  const unknownFieldsOf = (call: CallOptions | undefined): UnknownFields =>
+    call?.unknownFields ?? options.unknownFields ?? 'strip';
   const listenerOf = (call: CallOptions | undefined) =>
     call?.onValidationIssues ?? options.onValidationIssues;
   const describe = (method: string, url: string | URL, also: readonly string[] = []): OcpiRequestInput => ({
@@ -328,7 +341,7 @@ export function createTransport(transportOptions: TransportOptions): Transport {
     mode: ValidationMode,
     call: CallOptions | undefined,
   ): unknown {
-    const result = parsePayload(schema, value, { mode, subject });
+    const result = parsePayload(schema, value, { mode, subject, unknownFields: unknownFieldsOf(call) });
     if (!result.success) {
       const issues = scrubIssues(result.error.issues, described.secrets);
       throw new OcpiValidationError({ subject, issues, request: described });
@@ -353,7 +366,7 @@ export function createTransport(transportOptions: TransportOptions): Transport {
   }
 
   const isHeard = (call: CallOptions | undefined) => listenerOf(call) !== undefined;
-  return { version: profile.version, options, describe, send, modeOf, isHeard, report };
+  return { version: profile.version, options, describe, send, modeOf, unknownFieldsOf, isHeard, report };
 }
 
 const NOT_JSON = /*@__PURE__*/ Symbol('not JSON');

@@ -73,6 +73,7 @@ export async function callInitiator(
     timeout: config.timeout ?? DEFAULT_TIMEOUT,
     retry: config.retry ?? DEFAULT_RETRY,
     ...(config.fetch && { fetch: config.fetch }),
+    ...(config.unknownFields && { unknownFields: config.unknownFields }),
     maxResponseBytes: Math.min(
       config.maxResponseBytes ?? Number.POSITIVE_INFINITY,
       MAX_CALLBACK_RESPONSE_BYTES,

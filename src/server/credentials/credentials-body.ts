@@ -1,5 +1,5 @@
 import type { OcpiVersion } from '../../common/protocol/version';
-import { parsePayload, type ValidationMode } from '../../common/schema/parse';
+import { parsePayload, type ValidationPolicy } from '../../common/schema/parse';
 import { readLimitedText } from '../../common/transport/read-limited-text';
 import { CredentialsSchema as Credentials211Schema } from '../../v211/generated/schemas';
 import { CredentialsSchema as Credentials221Schema } from '../../v221/generated/schemas';
@@ -44,7 +44,7 @@ export const DEFAULT_MAX_CREDENTIALS_BODY_BYTES = 64 * 1024;
 export async function readCredentialsBody(
   request: Request,
   version: OcpiVersion,
-  mode: ValidationMode,
+  policy: ValidationPolicy,
   maxBytes: number,
 ): Promise<CredentialsBodyResult> {
   let json: unknown;
@@ -61,8 +61,8 @@ export async function readCredentialsBody(
   const subject = 'Credentials';
   const parsed =
     version === '2.2.1'
-      ? parsePayload(Credentials221Schema, json, { mode, subject })
-      : parsePayload(Credentials211Schema, json, { mode, subject });
+      ? parsePayload(Credentials221Schema, json, { ...policy, subject })
+      : parsePayload(Credentials211Schema, json, { ...policy, subject });
   if (!parsed.success) {
     // Issue messages never quote the offending value (see ValidationIssue).
     const fields = parsed.error.issues.map((issue) => `${issue.path || '(body)'}: ${issue.message}`);

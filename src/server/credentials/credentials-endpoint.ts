@@ -1,6 +1,6 @@
 import type { OcpiVersion } from '../../common/protocol/version';
 import type { Caller } from '../authenticate';
-import type { RegistrationHandlerConfig } from '../config';
+import { policyOf, type RegistrationHandlerConfig } from '../config';
 import { ourCredentials, ourModules } from '../our-documents';
 import { incomingTokenKind } from '../partners/authenticate-partner';
 import { mintToken } from '../partners/mint-token';
@@ -162,7 +162,7 @@ function storedAnswer(call: CredentialsCall, record: PartnerRecord): Response {
 function readBody(call: CredentialsCall): Promise<CredentialsBodyResult> {
   const { config } = call;
   const maxBytes = config.maxBodyBytes ?? DEFAULT_MAX_CREDENTIALS_BODY_BYTES;
-  return readCredentialsBody(call.request, call.version, config.validation ?? 'lenient', maxBytes);
+  return readCredentialsBody(call.request, call.version, policyOf(config), maxBytes);
 }
 
 /**
