@@ -2,7 +2,7 @@
 // and both modes, on the spec's own Location example. Each row changes one thing (at the top, or deep
 // inside an EVSE or its connector) and states everything the user gets: the data, or the error, and every
 // issue with its path, code, message, `fatal` and `action`.
-import { type LenientIssue, parsePayload, type UnknownFields, type ValidationIssue } from '@org/ocpi';
+import { type LenientIssue, type ParseOptions, parsePayload, type ValidationIssue } from '@org/ocpi';
 import * as v211 from '@org/ocpi/v211';
 import * as v221 from '@org/ocpi/v221';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +31,7 @@ const VERSIONS = [
 
 type Version = (typeof VERSIONS)[number];
 type Mode = 'strict' | 'lenient';
+type UnknownFields = NonNullable<ParseOptions['unknownFields']>;
 
 /** An issue as the table states it; `action` only on what was tolerated. */
 type Issue = Pick<ValidationIssue, 'path' | 'code' | 'message' | 'fatal'> & {
@@ -49,7 +50,7 @@ interface Row {
   lenient: (base: unknown, input: unknown) => Outcome;
 }
 
-const tolerated = (path: string, code: string, message: string, action: Issue['action']): Issue => ({
+const tolerated = (path: string, code: string, message: string, action: LenientIssue['action']): Issue => ({
   path,
   code,
   message,
@@ -378,13 +379,12 @@ const MODES: Mode[] = ['strict', 'lenient'];
 function parse(version: Version, input: unknown, mode: Mode, unknownFields?: UnknownFields): Outcome {
   const options = { mode, subject: 'Location', ...(unknownFields && { unknownFields }) };
   const result = parsePayload(version.schema, input, options);
-  const shape = ({ path, code, message, fatal, ...rest }: ValidationIssue & { action?: string }): Issue => ({
-    path,
-    code,
-    message,
-    fatal,
-    ...('action' in rest && { action: rest.action as Issue['action'] }),
-  });
+  const shape = (issue: ValidationIssue | LenientIssue): Issue => {
+    const { path, code, message, fatal } = issue;
+    return 'action' in issue
+      ? { path, code, message, fatal, action: issue.action }
+      : { path, code, message, fatal };
+  };
   if (result.success) return { data: result.data, issues: result.issues.map(shape) };
   return { error: result.error.issues.map(shape) };
 }
