@@ -12,6 +12,7 @@ import {
   lenientData,
   NOT_UTC,
   resolveLazy,
+  strictData,
   strictIssues,
   without,
   withValue,
@@ -19,19 +20,25 @@ import {
 
 export {
   describeMutations,
+  droppedPlace,
   enumMessage,
   hasField,
   type Lazy,
+  type LenientDrop,
   lenientData,
   lenientFailure,
   type MutationCases,
+  missingEnumMessage,
   NOT_UTC,
+  receivedNull,
   resolveLazy,
   segmentsOf,
+  strictData,
   strictIssues,
   tooLongMessage,
   valueAt,
   without,
+  withoutPlace,
   withValue,
 } from './v221-payloads';
 
@@ -105,13 +112,17 @@ export function describePatch211(cases: PatchCases211): void {
       expect(lenientData(schema, valid())).toEqual({ data: valid(), issues: [] });
     });
 
-    it('refuses an unknown field strictly and drops it leniently', () => {
+    it('refuses an unknown field when asked to, otherwise drops it in both modes or keeps it as asked', () => {
       const input = { ...valid(), x_vendor_extension: true };
       expect(strictIssues(schema, input)).toEqual([{ path: 'x_vendor_extension', message: 'unknown field' }]);
-      expect(lenientData(schema, input)).toEqual({
+      const dropped = {
         data: valid(),
         issues: [{ path: 'x_vendor_extension', action: 'dropped', message: 'unknown field dropped' }],
-      });
+      };
+      expect(strictData(schema, input)).toEqual(dropped);
+      expect(lenientData(schema, input)).toEqual(dropped);
+      expect(strictData(schema, input, 'keep')).toEqual({ data: input, issues: [] });
+      expect(lenientData(schema, input, 'keep')).toEqual({ data: input, issues: [] });
     });
 
     it('checks each patched field as strictly as the object does', () => {
@@ -126,12 +137,16 @@ export function describePatch211(cases: PatchCases211): void {
       expect(lenientData(schema, input).data).toEqual({ ...valid(), last_updated: lastUpdated });
     });
 
-    it('refuses a null field strictly and reads it as absent leniently', () => {
+    it('reads a null field as absent in both modes and reports it', () => {
       const [field] = Object.keys(partial);
       if (field === undefined) throw new Error('partial needs a field');
       const input = { ...valid(), [field]: null };
-      expect(strictIssues(schema, input).map((issue) => issue.path)).toEqual([field]);
-      expect(lenientData(schema, input).data).toEqual(without(input, field));
+      const absent = {
+        data: without(input, field),
+        issues: [{ path: field, action: 'dropped', message: 'null read as absent' }],
+      };
+      expect(strictData(schema, input)).toEqual(absent);
+      expect(lenientData(schema, input)).toEqual(absent);
     });
   });
 }

@@ -1,11 +1,13 @@
 // Payload helpers for the 2.2.1 module tests: valid objects read from the spec examples, copies of them
 // with one change at a JSON path, and short ways to read what strict and lenient parsing say.
-import { type LenientIssue, parseList, parsePayload } from '@org/ocpi';
+import { type LenientIssue, type ParseOptions, parseList, parsePayload } from '@org/ocpi';
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
 import { fromSpec, readExample221 } from './spec';
 
 type Segment = string | number;
+// What becomes of fields the spec does not define (the root does not export its name yet).
+type UnknownFields = NonNullable<ParseOptions['unknownFields']>;
 type Container = Record<Segment, unknown>;
 
 /** Splits a path written as the issues write it (`evses[1].connectors[0].standard`) into keys and indexes. */
@@ -66,6 +68,45 @@ export function without(base: unknown, path: string): unknown {
 }
 
 /**
+ * A deep copy of `base` without what lenient mode drops at `place`: the field, or the list element
+ * (later elements move up, as in the parsed data).
+ */
+export function withoutPlace(base: unknown, place: string): unknown {
+  const copy = structuredClone(base);
+  const [parent, key] = parentOf(copy, place);
+  if (!(key in parent)) throw new Error(`Nothing to remove at ${place}`);
+  if (Array.isArray(parent) && typeof key === 'number') parent.splice(key, 1);
+  else delete parent[key];
+  return copy;
+}
+
+/**
+ * What lenient mode reports when it drops `place` (an optional field, or an element of an optional
+ * list) around a broken value at `path` whose own issue says `cause`.
+ */
+export function droppedPlace(
+  place: string,
+  path: string,
+  cause: string,
+): Pick<LenientIssue, 'path' | 'action' | 'message'> {
+  if (!path.startsWith(place)) throw new Error(`${place} does not hold ${path}`);
+  const inside = path.slice(place.length).replace(/^\./, '');
+  const what = place.endsWith(']') ? 'list element' : 'optional field';
+  return {
+    path: place,
+    action: 'dropped',
+    message: `${inside ? `${inside}: ` : ''}${cause} (${what} dropped)`,
+  };
+}
+
+/** What a null in a required field says, from what its absence says (`required string is missing`). */
+export function receivedNull(missingMessage: string): string {
+  const type = /^required (.+) is missing$/.exec(missingMessage)?.[1];
+  if (type === undefined) throw new Error(`Not a missing-field message: ${missingMessage}`);
+  return `expected ${type}, received null`;
+}
+
+/**
  * A spec example parsed strictly with `schema` (after taking `key`, for fragments): the valid object
  * the mutation tests start from. Throws, naming the issues, when the example does not parse.
  */
@@ -96,26 +137,56 @@ export function resolveLazy<T>(lazy: Lazy<T>): T {
   return typeof lazy === 'function' ? (lazy as () => T)() : lazy;
 }
 
-/** The issues of a strict parse, as path and message; `[]` when the input is valid. */
+/**
+ * The issues of a conformance check: a strict parse that also refuses fields the spec does not define
+ * (`unknownFields: 'reject'`), as path and message; `[]` when the input is valid (a null read as
+ * absent is no failure: see {@link strictData}).
+ */
 export function strictIssues(schema: z.ZodMiniType, input: unknown): { path: string; message: string }[] {
-  const result = parsePayload(schema, input, { mode: 'strict', subject: 'payload' });
+  const result = parsePayload(schema, input, { mode: 'strict', subject: 'payload', unknownFields: 'reject' });
   return result.success ? [] : result.error.issues.map(({ path, message }) => ({ path, message }));
+}
+
+type Tolerated = Pick<LenientIssue, 'path' | 'action' | 'message'>;
+
+/** A parse that must succeed: its data, and what it tolerated as path, action and message. */
+function parsedData(
+  schema: z.ZodMiniType,
+  input: unknown,
+  mode: 'strict' | 'lenient',
+  unknownFields?: UnknownFields,
+): { data: unknown; issues: Tolerated[] } {
+  const result = parsePayload(schema, input, { mode, subject: 'payload', unknownFields });
+  if (!result.success) throw result.error;
+  const issues = result.issues.map(({ path, action, message }) => ({ path, action, message }));
+  return { data: result.data, issues };
+}
+
+/** A strict parse (unknown fields as `unknownFields` says, default `strip`) that must succeed. */
+export function strictData(
+  schema: z.ZodMiniType,
+  input: unknown,
+  unknownFields?: UnknownFields,
+): { data: unknown; issues: Tolerated[] } {
+  return parsedData(schema, input, 'strict', unknownFields);
 }
 
 /** A lenient parse that must succeed: its data, and what it tolerated as path, action and message. */
 export function lenientData(
   schema: z.ZodMiniType,
   input: unknown,
-): { data: unknown; issues: Pick<LenientIssue, 'path' | 'action' | 'message'>[] } {
-  const result = parsePayload(schema, input, { mode: 'lenient', subject: 'payload' });
-  if (!result.success) throw result.error;
-  const issues = result.issues.map(({ path, action, message }) => ({ path, action, message }));
-  return { data: result.data, issues };
+  unknownFields?: UnknownFields,
+): { data: unknown; issues: Tolerated[] } {
+  return parsedData(schema, input, 'lenient', unknownFields);
 }
 
 /** The issues of a lenient parse that must fail, as path and message. */
-export function lenientFailure(schema: z.ZodMiniType, input: unknown): { path: string; message: string }[] {
-  const result = parsePayload(schema, input, { mode: 'lenient', subject: 'payload' });
+export function lenientFailure(
+  schema: z.ZodMiniType,
+  input: unknown,
+  unknownFields?: UnknownFields,
+): { path: string; message: string }[] {
+  const result = parsePayload(schema, input, { mode: 'lenient', subject: 'payload', unknownFields });
   if (result.success) throw new Error(`Lenient parsing accepted it, with ${JSON.stringify(result.issues)}`);
   return result.error.issues.map(({ path, message }) => ({ path, message }));
 }
@@ -124,6 +195,12 @@ export function lenientFailure(schema: z.ZodMiniType, input: unknown): { path: s
 export function enumMessage(values: readonly string[]): string {
   const shown = values.slice(0, 12).map((value) => JSON.stringify(value));
   return `must be one of ${shown.join(', ')}${values.length > 12 ? ', ...' : ''}`;
+}
+
+/** What an issue about a missing enum field says: that it is missing, and its first twelve values. */
+export function missingEnumMessage(values: readonly string[]): string {
+  const shown = values.slice(0, 12).map((value) => JSON.stringify(value));
+  return `required field is missing (one of ${shown.join(', ')}${values.length > 12 ? ', ...' : ''})`;
 }
 
 export const tooLongMessage = (max: number) => `must have at most ${max} characters`;
@@ -148,28 +225,75 @@ export interface MutationCases {
   timestamp?: { path: string; withOffset: string; utc: string };
   /** A value of the wrong JSON type, not in an enum field, and what it says. */
   wrongType: { path: string; value: unknown; message: string };
-  /** An optional field that is not an enum, and the type a null there is reported against. */
-  nullOptional?: { path: string; expected: string };
+  /** An optional field that is not an enum: a null there reads as absent in both modes. */
+  nullOptional?: { path: string };
   /** The object an unknown field is added to ('' for the payload itself). */
   unknownFieldIn: string;
   /** Where the payload's own identifier is (`id`, `uid`), for the list tests; none for objects without. */
   idPath?: string;
+  /**
+   * What lenient mode leaves out when the value at each case's path is broken beyond keeping: the
+   * nearest optional field or element of an optional list around it (`evses[1]` for `evses[1].uid`),
+   * or the field itself when it is optional. A case not named has nothing optional around it: its
+   * object fails in lenient mode too.
+   */
+  lenientDrops?: {
+    missing?: LenientDrop;
+    badEnum?: LenientDrop;
+    timestamp?: LenientDrop;
+    wrongType?: LenientDrop;
+  };
+  /**
+   * A required field with nothing optional around it (`id`, `last_updated`), and what its absence says:
+   * what fails in lenient mode too when `missing` is dropped there. Needed with `lenientDrops.missing`.
+   */
+  fatal?: { path: string; message: string };
 }
+
+/**
+ * The place lenient mode drops around a broken value; with `alsoReported`, what else is reported once
+ * it is gone (a prose rule about what is left, kept as it is).
+ */
+export type LenientDrop = string | { place: string; alsoReported: Tolerated[] };
 
 const UNKNOWN_VALUE = 'NOT_IN_THE_SPEC';
 const EXTRA = 'x_vendor_extension';
 
 /**
  * The strict, lenient and list behaviour every module object must show, as one describe block: each
- * mutation fails strictly with its exact path and message, lenient parsing keeps, drops or normalises
- * what it may and still fails on the rest, and a list with one broken item keeps the others.
+ * mutation fails strictly with its exact path and message, an unknown field is left out, kept or
+ * refused as asked in both modes, lenient parsing keeps, drops or normalises what it may (up to the
+ * nearest optional place around a broken value) and still fails on the rest, and a list with one
+ * broken item keeps the others.
  */
 export function describeMutations(cases: MutationCases): void {
   const { name, schema, missing, tooLong, badEnum, timestamp, wrongType, nullOptional } = cases;
+  const drops = cases.lenientDrops ?? {};
   const valid = () => resolveLazy(cases.valid);
   const extraPath = cases.unknownFieldIn === '' ? EXTRA : `${cases.unknownFieldIn}.${EXTRA}`;
   const ofLength = tooLong.make ?? ((length: number) => 'A'.repeat(length));
   const notADate = 'yesterday at noon';
+  // The required field whose loss fails the object in lenient mode too.
+  const fatal = drops.missing === undefined ? missing : cases.fatal;
+  if (fatal === undefined) throw new Error(`${name}: lenientDrops.missing needs a fatal field`);
+
+  /**
+   * A broken value at `path` (its issue saying `cause`) in lenient mode: the data without the place
+   * dropped around it and that place reported, or, with nothing optional around it, a failure naming it.
+   */
+  const expectLenient = (input: unknown, path: string, cause: string, drop: LenientDrop | undefined) => {
+    if (drop === undefined) {
+      expect(lenientFailure(schema, input)).toEqual([{ path, message: cause }]);
+      return;
+    }
+    const { place, alsoReported } = typeof drop === 'string' ? { place: drop, alsoReported: [] } : drop;
+    expect(lenientData(schema, input)).toEqual({
+      data: withoutPlace(valid(), place),
+      issues: [droppedPlace(place, path, cause), ...alsoReported],
+    });
+  };
+  const failsOrDrops = (drop: LenientDrop | undefined) =>
+    drop === undefined ? 'still fails' : `drops ${typeof drop === 'string' ? drop : drop.place}`;
 
   describe(`${name}: strict parsing of mutated payloads`, () => {
     it('accepts the valid payload as it is, with no issues', () => {
@@ -182,6 +306,12 @@ export function describeMutations(cases: MutationCases): void {
 
     it(`refuses a missing required ${missing.path}`, () => {
       expect(strictIssues(schema, without(valid(), missing.path))).toEqual([missing]);
+    });
+
+    it(`refuses a null ${missing.path}, which is required, naming the null`, () => {
+      expect(strictIssues(schema, withValue(valid(), missing.path, null))).toEqual([
+        { path: missing.path, message: receivedNull(missing.message) },
+      ]);
     });
 
     it(`accepts ${tooLong.path} of ${tooLong.max} characters and refuses ${tooLong.max + 1}`, () => {
@@ -221,27 +351,68 @@ export function describeMutations(cases: MutationCases): void {
       ]);
     });
 
-    it(`refuses an unknown field in ${cases.unknownFieldIn || 'the payload'}`, () => {
+    it(`refuses an unknown field in ${cases.unknownFieldIn || 'the payload'} when asked to (unknownFields: 'reject')`, () => {
       expect(strictIssues(schema, withValue(valid(), extraPath, 1))).toEqual([
         { path: extraPath, message: 'unknown field' },
       ]);
     });
 
+    it(`by default leaves an unknown field in ${cases.unknownFieldIn || 'the payload'} out of the data and reports it`, () => {
+      const input = withValue(valid(), extraPath, 1);
+      expect(parsePayload(schema, input, { mode: 'strict', subject: name })).toEqual({
+        success: true,
+        data: valid(),
+        issues: [
+          {
+            path: extraPath,
+            segments: segmentsOf(extraPath),
+            code: 'unrecognized_keys',
+            message: 'unknown field dropped',
+            fatal: false,
+            action: 'dropped',
+          },
+        ],
+      });
+      expect(hasField(strictData(schema, input).data, extraPath)).toBe(false);
+    });
+
+    it(`keeps an unknown field in ${cases.unknownFieldIn || 'the payload'} on the data, unreported, when asked to (unknownFields: 'keep')`, () => {
+      const input = withValue(valid(), extraPath, { any: 'thing' });
+      expect(strictData(schema, input, 'keep')).toEqual({ data: input, issues: [] });
+    });
+
     if (nullOptional) {
-      it(`refuses a null ${nullOptional.path}`, () => {
-        expect(strictIssues(schema, withValue(valid(), nullOptional.path, null))).toEqual([
-          { path: nullOptional.path, message: `expected ${nullOptional.expected}, received null` },
+      it(`reads a null ${nullOptional.path} as absent and reports it`, () => {
+        const { data, issues } = strictData(schema, withValue(valid(), nullOptional.path, null));
+        expect(hasField(data, nullOptional.path)).toBe(false);
+        expect(data).toEqual(
+          hasField(valid(), nullOptional.path) ? without(valid(), nullOptional.path) : valid(),
+        );
+        expect(issues).toEqual([
+          { path: nullOptional.path, action: 'dropped', message: 'null read as absent' },
         ]);
       });
     }
 
     it('reports every issue of a payload at once, and names the object in the error message', () => {
       const input = withValue(withValue(valid(), badEnum.path, UNKNOWN_VALUE), extraPath, 1);
-      const result = parsePayload(schema, input, { mode: 'strict', subject: name });
+      const result = parsePayload(schema, input, { mode: 'strict', subject: name, unknownFields: 'reject' });
       expect(result.success).toBe(false);
       if (result.success) return;
       expect(result.error.issues.map((issue) => issue.path).sort()).toEqual([badEnum.path, extraPath].sort());
       expect(result.error.message.startsWith(`Invalid ${name}: 2 fatal issues (`)).toBe(true);
+    });
+
+    it('fails on what the spec does not allow and still reports the unknown field it left out', () => {
+      const input = withValue(withValue(valid(), badEnum.path, UNKNOWN_VALUE), extraPath, 1);
+      const result = parsePayload(schema, input, { mode: 'strict', subject: name });
+      expect(result.success).toBe(false);
+      if (result.success) return;
+      expect(result.error.issues.map(({ path, fatal }) => ({ path, fatal }))).toEqual([
+        { path: badEnum.path, fatal: true },
+        { path: extraPath, fatal: false },
+      ]);
+      expect(result.error.message.startsWith(`Invalid ${name}: 1 fatal issue (`)).toBe(true);
     });
   });
 
@@ -279,10 +450,8 @@ export function describeMutations(cases: MutationCases): void {
         ]);
       });
 
-      it(`still fails on a ${timestamp.path} that is not a date`, () => {
-        expect(lenientFailure(schema, withValue(valid(), timestamp.path, notADate))).toEqual([
-          { path: timestamp.path, message: NOT_UTC },
-        ]);
+      it(`${failsOrDrops(drops.timestamp)} on a ${timestamp.path} that is not a date`, () => {
+        expectLenient(withValue(valid(), timestamp.path, notADate), timestamp.path, NOT_UTC, drops.timestamp);
       });
     }
 
@@ -291,6 +460,17 @@ export function describeMutations(cases: MutationCases): void {
       expect(data).toEqual(valid());
       expect(hasField(data, extraPath)).toBe(false);
       expect(issues).toEqual([{ path: extraPath, action: 'dropped', message: 'unknown field dropped' }]);
+    });
+
+    it("keeps an unknown field, unreported, with unknownFields: 'keep'", () => {
+      const input = withValue(valid(), extraPath, { any: 'thing' });
+      expect(lenientData(schema, input, 'keep')).toEqual({ data: input, issues: [] });
+    });
+
+    it("fails on an unknown field with unknownFields: 'reject', dropping nothing around it", () => {
+      expect(lenientFailure(schema, withValue(valid(), extraPath, 1), 'reject')).toEqual([
+        { path: extraPath, message: 'unknown field' },
+      ]);
     });
 
     if (nullOptional) {
@@ -324,43 +504,73 @@ export function describeMutations(cases: MutationCases): void {
       expect(input).toEqual(before);
     });
 
-    it(`still fails on a missing required ${missing.path}`, () => {
-      expect(lenientFailure(schema, without(valid(), missing.path))).toEqual([missing]);
+    it(`${failsOrDrops(drops.missing)} on a missing required ${missing.path}`, () => {
+      expectLenient(without(valid(), missing.path), missing.path, missing.message, drops.missing);
     });
 
-    it(`still fails on a null ${missing.path}, which is required`, () => {
-      expect(lenientFailure(schema, withValue(valid(), missing.path, null))).toEqual([missing]);
+    it(`${failsOrDrops(drops.missing)} on a null ${missing.path}, which is required`, () => {
+      expectLenient(
+        withValue(valid(), missing.path, null),
+        missing.path,
+        receivedNull(missing.message),
+        drops.missing,
+      );
     });
 
-    it(`still fails on a number in ${badEnum.path}: only unknown names are kept`, () => {
-      expect(lenientFailure(schema, withValue(valid(), badEnum.path, 42))).toEqual([
-        { path: badEnum.path, message: enumMessage(badEnum.values) },
-      ]);
-    });
+    if (fatal !== missing) {
+      it(`still fails on a missing required ${fatal.path}, with nothing optional around it`, () => {
+        expect(lenientFailure(schema, without(valid(), fatal.path))).toEqual([fatal]);
+      });
 
-    if (badEnum.required) {
-      it(`still fails on a missing ${badEnum.path}, a required enum field`, () => {
-        expect(lenientFailure(schema, without(valid(), badEnum.path)).map((issue) => issue.path)).toEqual([
-          badEnum.path,
+      it(`still fails on a null ${fatal.path}, which is required`, () => {
+        expect(lenientFailure(schema, withValue(valid(), fatal.path, null))).toEqual([
+          { path: fatal.path, message: receivedNull(fatal.message) },
         ]);
       });
     }
 
-    it(`still fails on the wrong type at ${wrongType.path}`, () => {
-      expect(lenientFailure(schema, withValue(valid(), wrongType.path, wrongType.value))).toEqual([
-        { path: wrongType.path, message: wrongType.message },
-      ]);
+    it(`${failsOrDrops(drops.badEnum)} on a number in ${badEnum.path}: only unknown names are kept`, () => {
+      expectLenient(
+        withValue(valid(), badEnum.path, 42),
+        badEnum.path,
+        enumMessage(badEnum.values),
+        drops.badEnum,
+      );
     });
 
-    it('still fails when a tolerated deviation comes with a missing field', () => {
-      const input = without(withValue(valid(), extraPath, 1), missing.path);
-      expect(lenientFailure(schema, input)).toContainEqual(missing);
+    if (badEnum.required) {
+      it(`${failsOrDrops(drops.badEnum)} on a missing ${badEnum.path}, a required enum field`, () => {
+        expectLenient(
+          without(valid(), badEnum.path),
+          badEnum.path,
+          missingEnumMessage(badEnum.values),
+          drops.badEnum,
+        );
+      });
+    }
+
+    it(`${failsOrDrops(drops.wrongType)} on the wrong type at ${wrongType.path}`, () => {
+      expectLenient(
+        withValue(valid(), wrongType.path, wrongType.value),
+        wrongType.path,
+        wrongType.message,
+        drops.wrongType,
+      );
+    });
+
+    it('still fails when a tolerated deviation comes with a missing field, naming the fatal one first', () => {
+      const input = without(withValue(valid(), badEnum.path, UNKNOWN_VALUE), fatal.path);
+      expect(lenientFailure(schema, input)).toEqual([
+        fatal,
+        { path: badEnum.path, message: enumMessage(badEnum.values) },
+      ]);
     });
   });
 
   describe(`${name}: parseList with one broken item`, () => {
-    const bad = () =>
-      without(cases.idPath ? withValue(valid(), cases.idPath, 'BROKEN-1') : valid(), missing.path);
+    const broken = (field: { path: string }) => () =>
+      without(cases.idPath ? withValue(valid(), cases.idPath, 'BROKEN-1') : valid(), field.path);
+    const bad = broken(missing);
     const expectedId = cases.idPath ? 'BROKEN-1' : undefined;
 
     it(`keeps the good items and rejects the bad one by index and ${cases.idPath ?? 'no'} id`, () => {
@@ -377,9 +587,11 @@ export function describeMutations(cases: MutationCases): void {
 
     it('in lenient mode, reports what it tolerated with the item index in the path', () => {
       const tolerated = withValue(valid(), badEnum.path, UNKNOWN_VALUE);
-      const result = parseList(schema, [bad(), valid(), tolerated], { mode: 'lenient', subject: name });
+      const list = [broken(fatal)(), valid(), tolerated];
+      const result = parseList(schema, list, { mode: 'lenient', subject: name });
       expect(result.items).toEqual([valid(), tolerated]);
-      expect(result.rejected.map(({ index, id }) => ({ index, id }))).toEqual([{ index: 0, id: expectedId }]);
+      const id = fatal.path === cases.idPath ? undefined : expectedId;
+      expect(result.rejected.map(({ index, id }) => ({ index, id }))).toEqual([{ index: 0, id }]);
       expect(result.issues.map(({ path, action }) => ({ path, action }))).toEqual([
         { path: `[2].${badEnum.path}`, action: 'kept' },
       ]);
@@ -424,13 +636,17 @@ export function describePatch(cases: PatchCases): void {
       expect(lenientFailure(schema, without(valid(), 'last_updated'))).toEqual([missing]);
     });
 
-    it('refuses an unknown field strictly and drops it leniently', () => {
+    it('refuses an unknown field when asked to, otherwise drops it in both modes or keeps it as asked', () => {
       const input = { ...valid(), x_vendor_extension: true };
       expect(strictIssues(schema, input)).toEqual([{ path: 'x_vendor_extension', message: 'unknown field' }]);
-      expect(lenientData(schema, input)).toEqual({
+      const dropped = {
         data: valid(),
         issues: [{ path: 'x_vendor_extension', action: 'dropped', message: 'unknown field dropped' }],
-      });
+      };
+      expect(strictData(schema, input)).toEqual(dropped);
+      expect(lenientData(schema, input)).toEqual(dropped);
+      expect(strictData(schema, input, 'keep')).toEqual({ data: input, issues: [] });
+      expect(lenientData(schema, input, 'keep')).toEqual({ data: input, issues: [] });
     });
 
     it('checks each patched field as strictly as the object does', () => {

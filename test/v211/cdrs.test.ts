@@ -61,8 +61,16 @@ describeMutations({
     value: 1.973,
     message: 'expected object, received number',
   },
-  nullOptional: { path: 'total_parking_time', expected: 'number' },
+  nullOptional: { path: 'total_parking_time' },
   unknownFieldIn: 'location',
+  lenientDrops: {
+    badEnum: {
+      place: 'location.evses[0]',
+      alsoReported: [
+        { path: 'location.evses', action: 'kept', message: 'must hold only the EVSE used (one) (kept)' },
+      ],
+    },
+  },
   idPath: 'id',
 });
 

@@ -76,7 +76,7 @@ describeMutations({
     utc: '2015-06-29T22:39:09Z',
   },
   wrongType: { path: 'token', value: '012345678', message: 'expected object, received string' },
-  nullOptional: { path: 'evse_uid', expected: 'string' },
+  nullOptional: { path: 'evse_uid' },
   unknownFieldIn: 'token',
 });
 
@@ -89,7 +89,7 @@ describeMutations({
   badEnum: { path: 'token.whitelist', values: WhitelistTypeValues, required: true },
   timestamp: { path: 'expiry_date', withOffset: '2015-06-29T23:00:00+02:00', utc: '2015-06-29T21:00:00Z' },
   wrongType: { path: 'reservation_id', value: '42', message: 'expected number, received string' },
-  nullOptional: { path: 'evse_uid', expected: 'string' },
+  nullOptional: { path: 'evse_uid' },
   unknownFieldIn: '',
 });
 

@@ -41,8 +41,9 @@ describeMutations({
     value: 'Example Operator',
     message: 'expected object, received string',
   },
-  nullOptional: { path: 'business_details.website', expected: 'string' },
+  nullOptional: { path: 'business_details.website' },
   unknownFieldIn: 'business_details',
+  lenientDrops: { badEnum: 'business_details.logo' },
 });
 
 describe('Credentials: the flat 2.1.1 shape', () => {

@@ -67,8 +67,10 @@ describeMutations({
     utc: '2015-03-18T08:12:01Z',
   },
   wrongType: { path: 'evses[1].connectors[0]', value: 42, message: 'expected object, received number' },
-  nullOptional: { path: 'evses[0].floor_level', expected: 'string' },
+  nullOptional: { path: 'evses[0].floor_level' },
   unknownFieldIn: 'evses[1].connectors[0]',
+  lenientDrops: { timestamp: 'evses[0]', missing: 'evses[1]', badEnum: 'evses[1]', wrongType: 'evses[1]' },
+  fatal: { path: 'id', message: 'required string is missing' },
   idPath: 'id',
 });
 

@@ -61,8 +61,19 @@ describeMutations({
     utc: '2015-06-29T23:07:09Z',
   },
   wrongType: { path: 'location', value: 'LOC1', message: 'expected object, received string' },
-  nullOptional: { path: 'end_datetime', expected: 'string' },
+  nullOptional: { path: 'end_datetime' },
   unknownFieldIn: 'location',
+  lenientDrops: {
+    timestamp: 'charging_periods[2]',
+    missing: {
+      place: 'location.evses[0]',
+      alsoReported: [
+        { path: 'location.evses', action: 'kept', message: 'must hold only the EVSE used (one) (kept)' },
+      ],
+    },
+    badEnum: 'charging_periods[1]',
+  },
+  fatal: { path: 'id', message: 'required string is missing' },
   idPath: 'id',
 });
 

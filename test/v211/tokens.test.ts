@@ -49,7 +49,7 @@ describeMutations({
   badEnum: { path: 'whitelist', values: WhitelistTypeValues, required: true },
   timestamp: { path: 'last_updated', withOffset: '2015-06-30T00:39:09+02:00', utc: '2015-06-29T22:39:09Z' },
   wrongType: { path: 'valid', value: 'true', message: 'expected boolean, received string' },
-  nullOptional: { path: 'visual_number', expected: 'string' },
+  nullOptional: { path: 'visual_number' },
   unknownFieldIn: '',
   idPath: 'uid',
 });

@@ -48,7 +48,7 @@ describeMutations({
     value: 1.973,
     message: 'expected object, received number',
   },
-  nullOptional: { path: 'total_time_cost', expected: 'object' },
+  nullOptional: { path: 'total_time_cost' },
   unknownFieldIn: 'cdr_location',
   idPath: 'id',
 });

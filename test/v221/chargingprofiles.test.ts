@@ -71,8 +71,14 @@ describeMutations({
     value: 11000,
     message: 'expected object, received number',
   },
-  nullOptional: { path: 'charging_profile.min_charging_rate', expected: 'number' },
+  nullOptional: { path: 'charging_profile.min_charging_rate' },
   unknownFieldIn: 'charging_profile',
+  lenientDrops: {
+    timestamp: 'charging_profile.start_date_time',
+    missing: 'charging_profile.charging_profile_period[1]',
+    wrongType: 'charging_profile.charging_profile_period[0]',
+  },
+  fatal: { path: 'response_url', message: 'required string is missing' },
 });
 
 describe('ChargingProfiles objects: what the spec tables add', () => {

@@ -52,8 +52,9 @@ describeMutations({
     utc: '2015-06-29T23:07:09Z',
   },
   wrongType: { path: 'total_cost', value: 8.5, message: 'expected object, received number' },
-  nullOptional: { path: 'end_date_time', expected: 'string' },
+  nullOptional: { path: 'end_date_time' },
   unknownFieldIn: 'cdr_token',
+  lenientDrops: { timestamp: 'charging_periods[2]', badEnum: 'charging_periods[1]', wrongType: 'total_cost' },
   idPath: 'id',
 });
 

@@ -45,8 +45,9 @@ describeMutations({
     value: 'max 32 A',
     message: 'expected object, received string',
   },
-  nullOptional: { path: 'tariff_alt_url', expected: 'string' },
+  nullOptional: { path: 'tariff_alt_url' },
   unknownFieldIn: 'elements[0].price_components[0]',
+  lenientDrops: { badEnum: 'elements[2].restrictions.day_of_week[4]', wrongType: 'elements[1].restrictions' },
   idPath: 'id',
 });
 

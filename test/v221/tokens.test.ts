@@ -52,8 +52,9 @@ describeMutations({
     value: 'Greenpeace Energy eG',
     message: 'expected object, received string',
   },
-  nullOptional: { path: 'energy_contract.contract_id', expected: 'string' },
+  nullOptional: { path: 'energy_contract.contract_id' },
   unknownFieldIn: 'energy_contract',
+  lenientDrops: { wrongType: 'energy_contract' },
   idPath: 'uid',
 });
 
