@@ -41,9 +41,10 @@ import {
   exampleOf211,
   lazyExample211,
   lenientData,
-  lenientFailure,
   strictIssues,
   tooLongMessage,
+  without,
+  withoutPlace,
   withValue,
 } from '../support/v211-payloads';
 import type { RequiredKeys } from '../support/v221-types';
@@ -133,14 +134,29 @@ describe('Location: the limits of the 2.1.1 spec tables', () => {
     expect(strictIssues(ConnectorSchema, location().evses?.[1]?.connectors[0])).toEqual([]);
   });
 
-  it('keeps the whole page when one Location has a broken EVSE, naming the bad one', () => {
+  it('keeps every Location of a page when one has a broken EVSE, leaving that EVSE out and naming it', () => {
     const broken = withValue(withValue(location(), 'id', 'LOC2'), 'evses[1].connectors[0].amperage', '16');
     const page = [location(), broken, withValue(location(), 'id', 'LOC3')];
-    const { items, rejected } = parseList(LocationSchema, page, { mode: 'lenient', subject: 'Location' });
-    expect(items.map((item) => item.id)).toEqual(['LOC1', 'LOC3']);
+    const result = parseList(LocationSchema, page, { mode: 'lenient', subject: 'Location' });
+    expect(result.items.map((item) => item.id)).toEqual(['LOC1', 'LOC2', 'LOC3']);
+    // LOC2 is kept whole but for its second EVSE, an element of the optional evses.
+    expect(result.items[1]).toEqual(withoutPlace(withValue(location(), 'id', 'LOC2'), 'evses[1]'));
+    expect(result.rejected).toEqual([]);
+    const dropped = {
+      action: 'dropped',
+      message: 'connectors[0].amperage: expected number, received string (list element dropped)',
+    };
+    // By item, the path inside it; in the flat list, from the page, with the item's index.
     expect(
-      rejected.map(({ index, id, error }) => ({ index, id, paths: error.issues.map((i) => i.path) })),
-    ).toEqual([{ index: 1, id: 'LOC2', paths: ['evses[1].connectors[0].amperage'] }]);
+      result.tolerated.map(({ index, id, issues }) => ({
+        index,
+        id,
+        issues: issues.map(({ path, action, message }) => ({ path, action, message })),
+      })),
+    ).toEqual([{ index: 1, id: 'LOC2', issues: [{ path: 'evses[1]', ...dropped }] }]);
+    expect(result.issues.map(({ path, action, message }) => ({ path, action, message }))).toEqual([
+      { path: '[1].evses[1]', ...dropped },
+    ]);
   });
 });
 
@@ -255,7 +271,11 @@ describe('Location: the 2.1.1 shape', () => {
     const neither = withValue(location(), 'opening_times', { exceptional_closings: [] });
     const needs = { path: 'opening_times', message: 'needs regular_hours or twentyfourseven' };
     expect(strictIssues(LocationSchema, neither)).toEqual([needs]);
-    expect(lenientFailure(LocationSchema, neither)).toEqual([needs]);
+    // Lenient mode leaves out the optional opening_times that chooses neither, and keeps the Location.
+    expect(lenientData(LocationSchema, neither)).toEqual({
+      data: without(neither, 'opening_times'),
+      issues: [{ ...needs, action: 'dropped', message: `${needs.message} (optional field dropped)` }],
+    });
   });
 
   it('checks regular hours: weekday 1 to 7, HH:MM times, the end after the begin', () => {

@@ -48,10 +48,10 @@ describeMutations({
 describe('ClientInfo: what the spec tables add', () => {
   it('has no optional field: a null anywhere fails, even leniently', () => {
     expect(lenientFailure(ClientInfoSchema, withValue(clientInfo, 'party_id', null))).toEqual([
-      { path: 'party_id', message: 'required string is missing' },
+      { path: 'party_id', message: 'expected string, received null' },
     ]);
     expect(lenientFailure(ClientInfoSchema, withValue(clientInfo, 'last_updated', null))).toEqual([
-      { path: 'last_updated', message: 'required string is missing' },
+      { path: 'last_updated', message: 'expected string, received null' },
     ]);
   });
 

@@ -34,6 +34,7 @@ import {
   lazyExample,
   strictIssues,
   tooLongMessage,
+  withoutPlace,
   withValue,
 } from '../support/v221-payloads';
 import type { RequiredKeys } from '../support/v221-types';
@@ -118,18 +119,33 @@ describe('Location: the limits of the spec tables', () => {
     expect(strictIssues(ConnectorSchema, location().evses?.[1]?.connectors[0])).toEqual([]);
   });
 
-  it('keeps the whole page when one Location has a broken EVSE, naming the bad one', () => {
+  it('keeps every Location of a page when one has a broken EVSE, leaving that EVSE out and naming it', () => {
     const broken = withValue(
       withValue(location(), 'id', 'LOC2'),
       'evses[1].connectors[0].max_amperage',
       '16',
     );
     const page = [location(), broken, withValue(location(), 'id', 'LOC3')];
-    const { items, rejected } = parseList(LocationSchema, page, { mode: 'lenient', subject: 'Location' });
-    expect(items.map((item) => item.id)).toEqual(['LOC1', 'LOC3']);
+    const result = parseList(LocationSchema, page, { mode: 'lenient', subject: 'Location' });
+    expect(result.items.map((item) => item.id)).toEqual(['LOC1', 'LOC2', 'LOC3']);
+    // LOC2 is kept whole but for its second EVSE, an element of the optional evses.
+    expect(result.items[1]).toEqual(withoutPlace(withValue(location(), 'id', 'LOC2'), 'evses[1]'));
+    expect(result.rejected).toEqual([]);
+    const dropped = {
+      action: 'dropped',
+      message: 'connectors[0].max_amperage: expected number, received string (list element dropped)',
+    };
+    // By item, the path inside it; in the flat list, from the page, with the item's index.
     expect(
-      rejected.map(({ index, id, error }) => ({ index, id, paths: error.issues.map((i) => i.path) })),
-    ).toEqual([{ index: 1, id: 'LOC2', paths: ['evses[1].connectors[0].max_amperage'] }]);
+      result.tolerated.map(({ index, id, issues }) => ({
+        index,
+        id,
+        issues: issues.map(({ path, action, message }) => ({ path, action, message })),
+      })),
+    ).toEqual([{ index: 1, id: 'LOC2', issues: [{ path: 'evses[1]', ...dropped }] }]);
+    expect(result.issues.map(({ path, action, message }) => ({ path, action, message }))).toEqual([
+      { path: '[1].evses[1]', ...dropped },
+    ]);
   });
 });
 
