@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { LOCATIONS_URL, locationsClient } from '../../support/locations-client';
 import { useMswServer } from '../../support/msw';
 import { location211, location221, ocpi, TIMESTAMP } from '../../support/ocpi-responses';
+import { missingEnumMessage } from '../../support/v221-payloads';
 
 const { server } = useMswServer();
 
@@ -18,6 +19,7 @@ const VERSIONS = [
     version: '2.1.1',
     schema: v211.LocationSchema,
     location: location211,
+    standards: v211.ConnectorTypeValues,
     connector: {
       id: '1',
       standard: 'IEC_62196_T2',
@@ -32,6 +34,7 @@ const VERSIONS = [
     version: '2.2.1',
     schema: v221.LocationSchema,
     location: location221,
+    standards: v221.ConnectorTypeValues,
     connector: {
       id: '1',
       standard: 'IEC_62196_T2',
@@ -47,14 +50,16 @@ const VERSIONS = [
 type Version = (typeof VERSIONS)[number];
 
 /**
- * A Location with unknown fields at three levels and an unknown enum value (all tolerated by lenient
- * mode), whose one EVSE's connector lacks `standard` (which nothing can repair).
+ * A Location with unknown fields at three levels and an unknown enum value deep inside (all tolerated by
+ * lenient mode), whose required coordinates lack `latitude`: nothing optional is around it, so nothing
+ * can be dropped to repair it. (A broken connector would not do: lenient mode leaves out its EVSE.)
  */
 function brokenDeepInside({ location, connector }: Version) {
-  const { standard: _missing, ...withoutStandard } = connector;
+  const valid = location('L1');
   return {
     help_phone: '+31 30 123 4567',
-    ...location('L1'),
+    ...valid,
+    coordinates: { longitude: valid.coordinates.longitude },
     x_vendor_rating: 5,
     evses: [
       {
@@ -62,14 +67,14 @@ function brokenDeepInside({ location, connector }: Version) {
         status: 'AVAILABLE',
         x_vendor_bay: 'B',
         capabilities: ['TELEPATHY'],
-        connectors: [{ ...withoutStandard, x_vendor_socket: 'red' }],
+        connectors: [{ ...connector, x_vendor_socket: 'red' }],
         last_updated: TIMESTAMP,
       },
     ],
   };
 }
 
-const FATAL_PATH = 'evses[0].connectors[0].standard';
+const FATAL_PATH = 'coordinates.latitude';
 const TOLERATED_PATHS = [
   'help_phone',
   'x_vendor_rating',
@@ -84,10 +89,10 @@ function failed(result: { success: boolean; error?: OcpiValidationError }): Ocpi
   return result.error;
 }
 
-describe.each(VERSIONS)('a Location failing deep inside ($version)', (version) => {
+describe.each(VERSIONS)('a Location failing with deviations deep inside ($version)', (version) => {
   const { schema } = version;
 
-  it('lenient: the missing connector field comes first, marked fatal, and everything tolerated after it', () => {
+  it('lenient: the missing required field comes first, marked fatal, and everything tolerated after it', () => {
     const error = failed(
       parsePayload(schema, brokenDeepInside(version), { mode: 'lenient', subject: 'Location' }),
     );
@@ -96,8 +101,29 @@ describe.each(VERSIONS)('a Location failing deep inside ($version)', (version) =
     expect(rest.map(({ path }) => path).sort()).toEqual([...TOLERATED_PATHS].sort());
     for (const issue of rest) expect(issue.fatal, issue.path).toBe(false);
     expect(error.message).toMatch(
-      /^Invalid Location: 1 fatal issue \(evses\[0\]\.connectors\[0\]\.standard: [^;]+\) and 5 tolerated \(/,
+      /^Invalid Location: 1 fatal issue \(coordinates\.latitude: [^;]+\) and 5 tolerated \(/,
     );
+  });
+
+  it('lenient: a connector missing a required field leaves out its EVSE, and the Location is kept', () => {
+    const { standard: _missing, ...withoutStandard } = version.connector;
+    const evse = { uid: 'E1', status: 'AVAILABLE', connectors: [withoutStandard], last_updated: TIMESTAMP };
+    const input = { ...version.location('L1'), evses: [evse] };
+    const result = parsePayload(schema, input, { mode: 'lenient', subject: 'Location' });
+    expect(result).toEqual({
+      success: true,
+      data: { ...version.location('L1'), evses: [] },
+      issues: [
+        {
+          path: 'evses[0]',
+          segments: ['evses', 0],
+          code: 'invalid_value',
+          message: `connectors[0].standard: ${missingEnumMessage(version.standards)} (list element dropped)`,
+          fatal: false,
+          action: 'dropped',
+        },
+      ],
+    });
   });
 
   it('lenient: a required field that was null is the fatal issue, before the repairs that were possible', () => {
@@ -111,14 +137,37 @@ describe.each(VERSIONS)('a Location failing deep inside ($version)', (version) =
     expect(error.message).toMatch(/^Invalid Location: 1 fatal issue \(address: [^;]+\) and 2 tolerated \(/);
   });
 
-  it('strict: every issue is fatal, and the message says so', () => {
+  it('strict, refusing unknown fields: every issue is fatal, and the message says so', () => {
     const error = failed(
-      parsePayload(schema, brokenDeepInside(version), { mode: 'strict', subject: 'Location' }),
+      parsePayload(schema, brokenDeepInside(version), {
+        mode: 'strict',
+        subject: 'Location',
+        unknownFields: 'reject',
+      }),
     );
     expect(error.issues.map(({ path }) => path).sort()).toEqual([FATAL_PATH, ...TOLERATED_PATHS].sort());
     for (const issue of error.issues) expect(issue.fatal, issue.path).toBe(true);
     expect(error.message).toMatch(/^Invalid Location: 6 fatal issues \(/);
     expect(error.message).not.toMatch(/tolerated/);
+  });
+
+  it('strict, by default: the unknown fields it leaves out come after the fatal issues, not fatal', () => {
+    const error = failed(
+      parsePayload(schema, brokenDeepInside(version), { mode: 'strict', subject: 'Location' }),
+    );
+    const unknown = TOLERATED_PATHS.filter((path) => path !== 'evses[0].capabilities[0]');
+    expect(error.issues.slice(0, 2).map(({ path, fatal }) => ({ path, fatal }))).toEqual([
+      { path: FATAL_PATH, fatal: true },
+      { path: 'evses[0].capabilities[0]', fatal: true },
+    ]);
+    expect(
+      error.issues
+        .slice(2)
+        .map(({ path }) => path)
+        .sort(),
+    ).toEqual([...unknown].sort());
+    for (const issue of error.issues.slice(2)) expect(issue.fatal, issue.path).toBe(false);
+    expect(error.message).toMatch(/^Invalid Location: 2 fatal issues \(.+\) and 4 tolerated \(/);
   });
 
   it('parseList: a rejected item lists its fatal issue first, in its issues and its error', () => {
@@ -129,7 +178,9 @@ describe.each(VERSIONS)('a Location failing deep inside ($version)', (version) =
     expect(items).toHaveLength(1);
     expect(rejected[0]?.issues[0]).toMatchObject({ path: FATAL_PATH, fatal: true });
     expect(rejected[0]?.error.issues).toEqual(rejected[0]?.issues);
-    expect(rejected[0]?.error.message).toMatch(/^Invalid Location \[1\]: 1 fatal issue \(evses\[0\]/);
+    expect(rejected[0]?.error.message).toMatch(
+      /^Invalid Location \[1\]: 1 fatal issue \(coordinates\.latitude/,
+    );
   });
 
   it('lenient, with more than 1,000 tolerated issues: the cap keeps the fatal one and counts the rest', () => {
@@ -147,7 +198,7 @@ describe.each(VERSIONS)('a Location failing deep inside ($version)', (version) =
       fatal: false,
     });
     expect(error.message).toMatch(
-      /^Invalid Location: 1 fatal issue \(evses\[0\]\.connectors\[0\]\.standard: [^;]+\) and 999 tolerated \(.+; and 995 more\); 506 more tolerated issues not listed$/,
+      /^Invalid Location: 1 fatal issue \(coordinates\.latitude: [^;]+\) and 999 tolerated \(.+; and 995 more\); 506 more tolerated issues not listed$/,
     );
   });
 });
@@ -162,9 +213,7 @@ describe('a failed lenient parse through the 2.2.1 client', () => {
     expect(isOcpiValidationError(error)).toBe(true);
     if (!isOcpiValidationError(error)) return;
     expect(error.issues[0]).toMatchObject({ path: FATAL_PATH, fatal: true });
-    expect(error.message).toMatch(
-      /: 1 fatal issue \(evses\[0\]\.connectors\[0\]\.standard: [^;]+\) and 5 tolerated/,
-    );
+    expect(error.message).toMatch(/: 1 fatal issue \(coordinates\.latitude: [^;]+\) and 5 tolerated/);
   });
 });
 

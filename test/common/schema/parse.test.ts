@@ -30,7 +30,7 @@ describe('parsePayload in strict mode', () => {
       extra: 1,
       connectors: [{ ...connector, standard: 'SCHUKO', last_updated: null }],
     };
-    const result = parsePayload(Evse, input, { mode: 'strict', subject: 'EVSE' });
+    const result = parsePayload(Evse, input, { mode: 'strict', subject: 'EVSE', unknownFields: 'reject' });
     expect(result.success).toBe(false);
     if (result.success) return;
     expect(result.error.issues.map(({ path, message }) => ({ path, message }))).toEqual([
@@ -39,6 +39,23 @@ describe('parsePayload in strict mode', () => {
       { path: 'extra', message: 'unknown field' },
     ]);
     expect(result.error.message).toMatch(/^Invalid EVSE: 3 fatal issues \(/);
+  });
+
+  it('by default leaves an unknown field out without failing on it, and lists it after what failed', () => {
+    const input = {
+      ...evse,
+      extra: 1,
+      connectors: [{ ...connector, standard: 'SCHUKO', last_updated: null }],
+    };
+    const result = parsePayload(Evse, input, { mode: 'strict', subject: 'EVSE' });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.error.issues.map(({ path, message, fatal }) => ({ path, message, fatal }))).toEqual([
+      { path: 'connectors[0].standard', message: 'must be one of "CHADEMO", "IEC_62196_T2"', fatal: true },
+      { path: 'connectors[0].last_updated', message: 'expected string, received null', fatal: true },
+      { path: 'extra', message: 'unknown field', fatal: false },
+    ]);
+    expect(result.error.message).toMatch(/^Invalid EVSE: 2 fatal issues \(.+\) and 1 tolerated \(/);
   });
 });
 
@@ -153,7 +170,7 @@ describe('parsePayload in lenient mode', () => {
     }
   });
 
-  it('reports the real error, not the repair, when a dropped null was required', () => {
+  it('reports a null in a required field as the null it is, not as a missing field', () => {
     const result = parsePayload(
       Evse,
       { uid: 'E1', connectors: [{ ...connector, last_updated: null }] },
@@ -162,7 +179,7 @@ describe('parsePayload in lenient mode', () => {
     expect(result.success).toBe(false);
     if (result.success) return;
     expect(result.error.issues.map(({ path, message }) => `${path}: ${message}`)).toEqual([
-      'connectors[0].last_updated: required string is missing',
+      'connectors[0].last_updated: expected string, received null',
     ]);
   });
 });
