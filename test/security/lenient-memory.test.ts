@@ -77,7 +77,11 @@ describe('parseList keeps a bounded account of a bad list', () => {
 
   it('describes at most 1,000 issues of one payload, and says how many more there were', () => {
     const wide = withZeroFields(location221('W'), 5_000);
-    const result = parsePayload(v221.LocationSchema, wide, { mode: 'strict', subject: 'Location' });
+    const result = parsePayload(v221.LocationSchema, wide, {
+      mode: 'strict',
+      subject: 'Location',
+      unknownFields: 'reject',
+    });
     expect(result.success).toBe(false);
     if (result.success) return;
     expect(result.error.issues).toHaveLength(1_001);
@@ -91,6 +95,25 @@ describe('parseList keeps a bounded account of a bad list', () => {
     expect(result.error.message).toMatch(
       /^Invalid Location: 1000 fatal issues \(k0: unknown field; .+; and 995 more\); 4000 more fatal issues not listed$/,
     );
+  });
+
+  it('leaves them out in strict mode too unless asked to refuse them, with as bounded a report', () => {
+    const result = parsePayload(v221.LocationSchema, withZeroFields(location221('W'), 5_000), {
+      mode: 'strict',
+      subject: 'Location',
+    });
+    expect(result.success).toBe(true);
+    if (!result.success) return;
+    expect(result.data).toEqual(location221('W'));
+    expect(result.issues).toHaveLength(1_001);
+    expect(result.issues.at(-1)).toEqual({
+      path: '',
+      segments: [],
+      code: 'omitted',
+      message: '4000 more issues (dropped) not listed',
+      fatal: false,
+      action: 'dropped',
+    });
   });
 });
 

@@ -20,6 +20,7 @@ import {
   isOcpiUntrustedUrlError,
   isOcpiValidationError,
   type OcpiNoCommonVersionError,
+  type OcpiValidationError,
   parseList,
   type RegistrationHandlerConfig,
   register,
@@ -383,11 +384,13 @@ describe.each(FAILURES.filter(({ stalls }) => stalls))('$name: errors never carr
 });
 
 describe('a partner echoing the token in a field name of its data', () => {
-  const echoingLocation = async () =>
+  // `broken`: with a value strict mode refuses, so that its error also lists the unknown fields it left out.
+  const echoingLocation = async (broken: Record<string, unknown> = {}) =>
     partner((_, response) =>
       json(response, 200, {
         data: {
           ...location221('LOC1'),
+          ...broken,
           [TOKEN]: null,
           [btoa(TOKEN)]: { [encodeURIComponent(TOKEN)]: 2 },
         },
@@ -410,8 +413,23 @@ describe('a partner echoing the token in a field name of its data', () => {
     for (const report of reports) expectNoToken(report);
   });
 
-  it('leaves the token out of the validation error (strict mode reports unknown fields by path)', async () => {
+  it("leaves the token out of strict mode's reports too, which name every unknown field it left out", async () => {
     const origin = await echoingLocation();
+    const reports: unknown[] = [];
+    await v221
+      .createClient({
+        ...settings(),
+        validation: 'strict',
+        onValidationIssues: (report) => reports.push(report),
+        endpoints: [{ identifier: 'locations', role: 'SENDER', url: `${origin}/locations` }],
+      })
+      .locations.sender.getLocation({ params: { location_id: 'LOC1' } });
+    expect(reports.length).toBeGreaterThan(0);
+    for (const report of reports) expectNoToken(report);
+  });
+
+  it('leaves the token out of the validation error (which lists the unknown fields by path)', async () => {
+    const origin = await echoingLocation({ parking_type: 'NOT_A_PARKING_TYPE' });
     const error = await failure(
       v221
         .createClient({
@@ -430,9 +448,10 @@ describe('a partner echoing the token in field names of a list page', () => {
   it('leaves the token out of the error about the page (strict mode)', async () => {
     const origin = await partner((_, response) =>
       json(response, 200, {
+        // Both rejected for an unknown enum value; the error lists the unknown fields after that.
         data: [
-          { ...location221('LOC1'), [TOKEN]: 1 },
-          { id: 'LOC2', [btoa(TOKEN)]: 2 },
+          { ...location221('LOC1'), parking_type: 'NOT_A_PARKING_TYPE', [TOKEN]: 1 },
+          { ...location221('LOC2'), parking_type: 'NOT_A_PARKING_TYPE', [btoa(TOKEN)]: 2 },
         ],
         status_code: 1000,
         timestamp: TIMESTAMP,
@@ -449,6 +468,9 @@ describe('a partner echoing the token in field names of a list page', () => {
     );
     expect(isOcpiValidationError(error), String(error)).toBe(true);
     expect((error as Error).message).toContain('[REDACTED]');
+    expect(
+      (error as OcpiValidationError).issues.filter((issue) => !issue.fatal).map(({ path }) => path),
+    ).toEqual(['[0]["[REDACTED]"]', '[1]["[REDACTED]"]']);
     expectNoToken(error);
   });
 });
