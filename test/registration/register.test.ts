@@ -413,8 +413,13 @@ describe('POST credentials: refused', () => {
     }
   });
 
-  it('2001 in strict mode for what lenient mode tolerates (an unknown field)', async () => {
-    const body = { ...credentials221(TOKEN_B, INITIATOR), extra: true };
+  it('2001 in strict mode for what lenient mode tolerates (an empty website, an optional field it leaves out)', async () => {
+    const sent = credentials221(TOKEN_B, INITIATOR);
+    const roles = sent.roles.map((role) => ({
+      ...role,
+      business_details: { ...role.business_details, website: '' },
+    }));
+    const body = { ...sent, roles };
     const strict = await setup({ validation: 'strict' });
     const refused = await failed(
       await strict.handle(partnerRequest('POST', '/2.2.1/credentials', { token: TOKEN_A, body })),
@@ -422,13 +427,25 @@ describe('POST credentials: refused', () => {
     );
     expect(refused).toMatchObject({
       status_code: 2001,
-      status_message: 'Invalid credentials: extra: unknown field',
+      status_message:
+        'Invalid credentials: roles[0].business_details.website: must be an absolute URL (empty string)',
     });
 
     const lenient = await setup();
     serveInitiator(server, { versionsUrl: INITIATOR, token: TOKEN_B });
     const accepted = await readEnvelope(
       await lenient.handle(partnerRequest('POST', '/2.2.1/credentials', { token: TOKEN_A, body })),
+      200,
+    );
+    expect(accepted.status_code).toBe(1000);
+  });
+
+  it('1000 in strict mode too for an unknown field, which it leaves out by default', async () => {
+    const body = { ...credentials221(TOKEN_B, INITIATOR), extra: true };
+    const strict = await setup({ validation: 'strict' });
+    serveInitiator(server, { versionsUrl: INITIATOR, token: TOKEN_B });
+    const accepted = await readEnvelope(
+      await strict.handle(partnerRequest('POST', '/2.2.1/credentials', { token: TOKEN_A, body })),
       200,
     );
     expect(accepted.status_code).toBe(1000);
