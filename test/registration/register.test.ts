@@ -440,17 +440,6 @@ describe('POST credentials: refused', () => {
     expect(accepted.status_code).toBe(1000);
   });
 
-  it('1000 in strict mode too for an unknown field, which it leaves out by default', async () => {
-    const body = { ...credentials221(TOKEN_B, INITIATOR), extra: true };
-    const strict = await setup({ validation: 'strict' });
-    serveInitiator(server, { versionsUrl: INITIATOR, token: TOKEN_B });
-    const accepted = await readEnvelope(
-      await strict.handle(partnerRequest('POST', '/2.2.1/credentials', { token: TOKEN_A, body })),
-      200,
-    );
-    expect(accepted.status_code).toBe(1000);
-  });
-
   it('3001 when the initiator is unreachable', async () => {
     const heard: unknown[] = [];
     const { handle, store } = await setup({ onCallbackError: (error) => heard.push(error) });

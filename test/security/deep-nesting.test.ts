@@ -146,13 +146,19 @@ describe('deep nesting through the 2.2.1 client', () => {
     expect(isOcpiValidationError(error)).toBe(true);
   });
 
-  it('one Location with a deep extension: both modes return it without the extension', async () => {
+  it('one Location with a deep extension: both modes return it without the extension, reject fails with a validation error', async () => {
     server.use(http.get(`${LOCATIONS_URL}/L1`, () => envelope(locationText('L1', 'ext', DEEP))));
     for (const validation of ['lenient', 'strict'] as const) {
       const location = await locationsClient({ validation }).locations.sender.getLocation({
         params: { location_id: 'L1' },
       });
       expect(location).toEqual(location221('L1'));
+      const error = await failure(
+        locationsClient({ validation, unknownFields: 'reject' }).locations.sender.getLocation({
+          params: { location_id: 'L1' },
+        }),
+      );
+      expect(isOcpiValidationError(error)).toBe(true);
     }
   });
 

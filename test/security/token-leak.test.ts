@@ -428,7 +428,23 @@ describe('a partner echoing the token in a field name of its data', () => {
     for (const report of reports) expectNoToken(report);
   });
 
-  it('leaves the token out of the validation error (which lists the unknown fields by path)', async () => {
+  it('leaves the token out of the validation error when unknown fields are refused (reported by path)', async () => {
+    const origin = await echoingLocation();
+    const error = await failure(
+      v221
+        .createClient({
+          ...settings(),
+          validation: 'strict',
+          unknownFields: 'reject',
+          endpoints: [{ identifier: 'locations', role: 'SENDER', url: `${origin}/locations` }],
+        })
+        .locations.sender.getLocation({ params: { location_id: 'LOC1' } }),
+    );
+    expect(isOcpiValidationError(error)).toBe(true);
+    expectNoToken(error);
+  });
+
+  it('leaves the token out of a validation error that lists the unknown fields it left out, by path', async () => {
     const origin = await echoingLocation({ parking_type: 'NOT_A_PARKING_TYPE' });
     const error = await failure(
       v221
@@ -445,7 +461,33 @@ describe('a partner echoing the token in a field name of its data', () => {
 });
 
 describe('a partner echoing the token in field names of a list page', () => {
-  it('leaves the token out of the error about the page (strict mode)', async () => {
+  it('leaves the token out of the error about the page (strict mode, refusing unknown fields)', async () => {
+    const origin = await partner((_, response) =>
+      json(response, 200, {
+        data: [
+          { ...location221('LOC1'), [TOKEN]: 1 },
+          { id: 'LOC2', [btoa(TOKEN)]: 2 },
+        ],
+        status_code: 1000,
+        timestamp: TIMESTAMP,
+      }),
+    );
+    const error = await failure(
+      v221
+        .createClient({
+          ...settings(),
+          validation: 'strict',
+          unknownFields: 'reject',
+          endpoints: [{ identifier: 'locations', role: 'SENDER', url: `${origin}/locations` }],
+        })
+        .locations.sender.list(),
+    );
+    expect(isOcpiValidationError(error), String(error)).toBe(true);
+    expect((error as Error).message).toContain('[REDACTED]');
+    expectNoToken(error);
+  });
+
+  it('leaves the token out of the error about the page (strict mode, unknown fields left out and listed)', async () => {
     const origin = await partner((_, response) =>
       json(response, 200, {
         // Both rejected for an unknown enum value; the error lists the unknown fields after that.

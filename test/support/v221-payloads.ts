@@ -1,13 +1,11 @@
 // Payload helpers for the 2.2.1 module tests: valid objects read from the spec examples, copies of them
 // with one change at a JSON path, and short ways to read what strict and lenient parsing say.
-import { type LenientIssue, type ParseOptions, parseList, parsePayload } from '@org/ocpi';
+import { type LenientIssue, parseList, parsePayload, type UnknownFields } from '@org/ocpi';
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
 import { fromSpec, readExample221 } from './spec';
 
 type Segment = string | number;
-// What becomes of fields the spec does not define (the root does not export its name yet).
-type UnknownFields = NonNullable<ParseOptions['unknownFields']>;
 type Container = Record<Segment, unknown>;
 
 /** Splits a path written as the issues write it (`evses[1].connectors[0].standard`) into keys and indexes. */
