@@ -16,7 +16,7 @@ const connector = (id: string) => ({
   max_amperage: 16,
   last_updated: TIMESTAMP,
 });
-const evse = (uid: string, connectors = [connector('1')]) => ({
+const evse = (uid: string, connectors: unknown[] = [connector('1')]) => ({
   uid,
   status: 'AVAILABLE',
   connectors,
