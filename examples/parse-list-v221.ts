@@ -22,4 +22,4 @@ console.log(items.map((item) => item.uid).join(', ')); // => A1, C3
 const [bad] = rejected;
 const marked = bad?.issues.map(({ path, fatal }) => `${path} (${fatal ? 'fatal' : 'tolerated'})`);
 console.log(`#${bad?.index} ${bad?.id}: ${marked?.join(', ')}`); // => #1 B2: valid (fatal), type (tolerated)
-console.log(bad?.error.message); // => Invalid Token [1]: 1 fatal issue (valid: expected boolean, received string) and 1 tolerated (type: must be one of "AD_HOC_USER", "APP_USER", "OTHER", "RFID")
+console.log(bad?.error.message); // => Invalid Token [1]: 1 fatal issue (valid: expected boolean, received string) and 1 tolerated (type: must be one of "AD_HOC_USER", "APP_USER", "OTHER", "RFID" (kept))

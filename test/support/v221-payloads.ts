@@ -558,9 +558,10 @@ export function describeMutations(cases: MutationCases): void {
 
     it('still fails when a tolerated deviation comes with a missing field, naming the fatal one first', () => {
       const input = without(withValue(valid(), badEnum.path, UNKNOWN_VALUE), fatal.path);
+      // What was tolerated reads as a success would report it, so that it is not taken for a cause.
       expect(lenientFailure(schema, input)).toEqual([
         fatal,
-        { path: badEnum.path, message: enumMessage(badEnum.values) },
+        { path: badEnum.path, message: `${enumMessage(badEnum.values)} (kept)` },
       ]);
     });
   });

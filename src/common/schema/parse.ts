@@ -131,8 +131,8 @@ export function checkPayload<S extends z.ZodMiniType>(
   let checked = input;
   for (let pass = 1; ; pass++) {
     const repairsBefore = plan.repairs.length;
-    const fatal = planRepairs(plan, found.map(plan.inInput));
-    if (fatal.length > 0 || pass > MAX_PASSES) return failure(plan.seen, input, new Set(fatal));
+    const fatal = planRepairs(plan, plan.removed.size > 0 ? inInput(found, plan) : found);
+    if (fatal.length > 0 || pass > MAX_PASSES) return failure(plan, fatal);
     // Nothing more to repair: what is left is kept as it is.
     if (plan.repairs.length === repairsBefore) break;
     checked = applyRepairs(input, plan.repairs);
@@ -153,26 +153,20 @@ export function checkPayload<S extends z.ZodMiniType>(
 
 /**
  * A failed check whose issues are described only when asked: the fatal ones first, so that the cap
- * never leaves out the cause for what was tolerated; then the others, once each, except those at a
- * fatal one's place.
+ * never leaves out the cause; then what was tolerated on the way, as a success would have reported it
+ * (`null read as absent`, `... (kept)`), so that nothing after the cause reads like another one.
  */
 function failure(
-  issues: readonly z.core.$ZodIssue[],
-  input: unknown,
-  fatal: ReadonlySet<z.core.$ZodIssue>,
+  plan: Plan,
+  fatal: readonly z.core.$ZodIssue[],
 ): { success: false; describe: () => ValidationIssue[] } {
   const describe = () => {
-    const fatalIssues = issues.filter((issue) => fatal.has(issue));
-    const described = toValidationIssues(fatalIssues, input, MAX_ISSUES, true);
-    if (fatalIssues.length === issues.length) return described;
-    const taken = new Set(fatalIssues.map((issue) => formatPath(issue.path)));
-    const tolerated = issues.filter((issue) => {
-      if (fatal.has(issue)) return false;
-      const key = issue.code === 'unrecognized_keys' ? issueKey(issue) : formatPath(issue.path);
-      return !taken.has(key) && !!taken.add(key);
-    });
+    const described = toValidationIssues(fatal, plan.input, MAX_ISSUES, true);
+    const { issues, issueCount } = plan.report.result();
     const room = MAX_ISSUES - described.filter((issue) => issue.code !== OMITTED).length;
-    return [...described, ...toValidationIssues(tolerated, input, room, false)];
+    const tolerated = issues.filter((issue) => issue.code !== OMITTED).slice(0, room);
+    const more = issueCount - tolerated.length;
+    return [...described, ...tolerated, ...(more > 0 ? [omittedIssue(more, 'tolerated issues', false)] : [])];
   };
   return { success: false, describe };
 }
@@ -203,14 +197,12 @@ interface Plan {
   kept: Set<string>;
   /** The places dropped so far (their paths), so that what is inside one is not dropped again. */
   dropped: Set<string>;
-  /** Every issue of every pass, located in the payload as sent: what a failure describes. */
-  seen: z.core.$ZodIssue[];
-  /** An issue of a pass located in the payload as sent (a pass after a list lost elements counts fewer). */
-  inInput: (issue: z.core.$ZodIssue) => z.core.$ZodIssue;
+  /** The indexes of the elements dropped from each list (by its path). */
+  removed: Map<string, Set<number>>;
 }
 
 function newPlan(schema: z.ZodMiniType, input: unknown, policy: ValidationPolicy): Plan {
-  const plan: Plan = {
+  return {
     schema,
     input,
     policy,
@@ -218,38 +210,33 @@ function newPlan(schema: z.ZodMiniType, input: unknown, policy: ValidationPolicy
     report: lenientReport(),
     kept: new Set(),
     dropped: new Set(),
-    seen: [],
-    inInput: (issue) => {
-      const removed = removedElements(plan.repairs);
-      if (removed.size === 0) return issue;
-      const path: PropertyKey[] = [];
-      for (const step of issue.path) {
-        let index = step;
-        // The element at `step` of what was checked is the one after every removed element before it.
-        if (typeof step === 'number') {
-          for (const gone of removed.get(formatPath(path)) ?? [])
-            if (gone <= (index as number)) index = (index as number) + 1;
-        }
-        path.push(index);
-      }
-      return { ...issue, path } as z.core.$ZodIssue;
-    },
+    removed: new Map(),
   };
-  return plan;
 }
 
-// The indexes of the elements removed from each list (by its path), in increasing order.
-function removedElements(repairs: readonly Repair[]): Map<string, number[]> {
-  const removed = new Map<string, number[]>();
-  for (const repair of repairs) {
-    if (!('index' in repair)) continue;
-    const key = formatPath(repair.segments);
-    removed.set(
-      key,
-      [...(removed.get(key) ?? []), repair.index].sort((a, b) => a - b),
-    );
-  }
-  return removed;
+// The issues of a pass after elements were dropped, located in the payload as sent: the element at an
+// index of what was checked is the one at that index among the elements kept.
+function inInput(issues: readonly z.core.$ZodIssue[], plan: Plan): z.core.$ZodIssue[] {
+  // Per list: the indexes (as sent) of the elements kept, worked out once per pass.
+  const keptIndexes = new Map<string, number[]>();
+  const sentIndex = (list: readonly PropertyKey[], index: number) => {
+    const key = formatPath(list);
+    const dropped = plan.removed.get(key);
+    if (dropped === undefined) return index;
+    let kept = keptIndexes.get(key);
+    if (kept === undefined) {
+      const sent = valueAt(plan.input, list) as unknown[];
+      kept = [];
+      for (let at = 0; at < sent.length; at++) if (!dropped.has(at)) kept.push(at);
+      keptIndexes.set(key, kept);
+    }
+    return kept[index] ?? index;
+  };
+  return issues.map((issue) => {
+    const path: PropertyKey[] = [];
+    for (const step of issue.path) path.push(typeof step === 'number' ? sentIndex(path, step) : step);
+    return { ...issue, path } as z.core.$ZodIssue;
+  });
 }
 
 type Handling = 'drop-keys' | 'drop-null' | 'normalise' | 'keep' | 'fail';
@@ -287,10 +274,14 @@ function planRepairs(plan: Plan, issues: readonly z.core.$ZodIssue[]): z.core.$Z
   const { input, report } = plan;
   const fatal: z.core.$ZodIssue[] = [];
   for (const issue of issues) {
-    plan.seen.push(issue);
     const path = issue.path;
     // Inside what an earlier issue of this pass dropped: gone with it.
-    if (path.some((_, depth) => plan.dropped.has(formatPath(path.slice(0, depth + 1))))) continue;
+    if (
+      plan.dropped.size > 0 &&
+      path.some((_, depth) => plan.dropped.has(formatPath(path.slice(0, depth + 1))))
+    ) {
+      continue;
+    }
     const handling = classify(issue, plan);
     switch (handling) {
       case 'fail':
@@ -342,9 +333,14 @@ function dropAround(plan: Plan, issue: z.core.$ZodIssue): boolean {
   const place = path.slice(0, depth + 1);
   const last = place.at(-1);
   plan.dropped.add(formatPath(place));
-  plan.repairs.push(
-    typeof last === 'number' ? { segments: place.slice(0, -1), index: last } : { segments: place },
-  );
+  if (typeof last === 'number') {
+    const list = place.slice(0, -1);
+    const key = formatPath(list);
+    plan.removed.set(key, (plan.removed.get(key) ?? new Set()).add(last));
+    plan.repairs.push({ segments: list, index: last });
+  } else {
+    plan.repairs.push({ segments: place });
+  }
   plan.report.add('dropped', () => {
     const [cause] = toValidationIssues([issue], plan.input) as [ValidationIssue];
     const inside = formatPath(path.slice(place.length));
@@ -409,6 +405,8 @@ function lenientIssue(
   return { path: formatPath(path), segments: path, code, message, fatal: false, action };
 }
 
+const DROPPED = /*@__PURE__*/ Symbol('dropped');
+
 // Repairs go to copies of the objects on their paths: the caller's input stays as it was, and nothing
 // off those paths is copied or even visited, so that no depth or size of input can make a repair throw
 // (structuredClone of the whole input did, past a few thousand levels).
@@ -450,40 +448,28 @@ function applyRepairs(input: unknown, repairs: readonly Repair[]): unknown {
     copies.add(copy);
     setOwn(parent, key, copy);
   };
-  // Elements leave their lists last, the deepest lists first, so that every other repair's path still
-  // counts them as they were sent.
-  const removals = new Map<string, { segments: readonly PropertyKey[]; indexes: Set<number> }>();
+  // A dropped element is only marked where it is, and its list closed up at the end, so that every other
+  // repair's path still counts the elements as they were sent.
+  const marked = new Set<unknown[]>();
   for (const repair of repairs) {
     if ('dropKeys' in repair) {
       dropKeys(['root', ...repair.segments], repair.dropKeys);
       continue;
     }
-    if ('index' in repair) {
-      const key = formatPath(repair.segments);
-      const removal = removals.get(key) ?? { segments: repair.segments, indexes: new Set<number>() };
-      removals.set(key, removal.indexes.add(repair.index) && removal);
-      continue;
-    }
     const path = ['root', ...repair.segments];
-    const key = path.pop() as PropertyKey;
+    const key = 'index' in repair ? repair.index : (path.pop() as PropertyKey);
     const parent = ownPath(path);
     if (parent === undefined) continue;
-    if (repair.value === undefined) delete parent[key];
+    if ('index' in repair) {
+      marked.add(parent as unknown as unknown[]);
+      parent[key] = DROPPED;
+    } else if (repair.value === undefined) delete parent[key];
     else setOwn(parent, key, repair.value);
   }
-  const deepestFirst = [...removals.values()].sort((a, b) => b.segments.length - a.segments.length);
-  for (const { segments, indexes } of deepestFirst) {
-    const path = ['root', ...segments];
-    const key = path.pop() as PropertyKey;
-    const parent = ownPath(path);
-    const list = parent?.[key];
-    if (parent !== undefined && Array.isArray(list)) {
-      setOwn(
-        parent,
-        key,
-        list.filter((_, index) => !indexes.has(index)),
-      );
-    }
+  for (const list of marked) {
+    let length = 0;
+    for (const element of list) if (element !== DROPPED) list[length++] = element;
+    list.length = length;
   }
   return holder.root;
 }

@@ -53,7 +53,7 @@ describe('parsePayload in strict mode', () => {
     expect(result.error.issues.map(({ path, message, fatal }) => ({ path, message, fatal }))).toEqual([
       { path: 'connectors[0].standard', message: 'must be one of "CHADEMO", "IEC_62196_T2"', fatal: true },
       { path: 'connectors[0].last_updated', message: 'expected string, received null', fatal: true },
-      { path: 'extra', message: 'unknown field', fatal: false },
+      { path: 'extra', message: 'unknown field dropped', fatal: false },
     ]);
     expect(result.error.message).toMatch(/^Invalid EVSE: 2 fatal issues \(.+\) and 1 tolerated \(/);
   });
