@@ -142,8 +142,11 @@ describe('deep nesting through the 2.2.1 client', () => {
     expect(reported).toContain('dropped [1].ext');
     expect(reported).toContain('dropped [2].evses[0]');
 
-    const error = await failure(locationsClient({ validation: 'strict' }).locations.sender.list());
-    expect(isOcpiValidationError(error)).toBe(true);
+    // Strictly, the deep EVSE costs its Location, and only that one.
+    const strict = await locationsClient({ validation: 'strict' }).locations.sender.list();
+    expect(strict.items.map((item) => item.id)).toEqual(['L0', 'L1', 'L3']);
+    expect(strict.rejected.map(({ index, id }) => ({ index, id }))).toEqual([{ index: 2, id: 'L2' }]);
+    expect(strict.rejected[0]?.issues.map(({ path }) => path)).toEqual(['evses[0]']);
   });
 
   it('one Location with a deep extension: both modes return it without the extension, reject fails with a validation error', async () => {

@@ -254,10 +254,13 @@ describe('a page of many bad items, through the 2.2.1 client', () => {
     });
   });
 
-  it('strict: one typed error, naming the first items and counting the rest', async () => {
+  it('strict: the good items arrive, then one typed error naming the first rejected items and counting the rest', async () => {
     servePage();
+    const page = await locationsClient({ validation: 'strict' }).locations.sender.list();
+    expect(page.items.map((item) => item.id)).toEqual(['L0', 'L1']);
+    expect(page.rejectedCount).toBe(5_000);
     const error = await Promise.resolve(
-      locationsClient({ validation: 'strict' }).locations.sender.list(),
+      locationsClient({ validation: 'strict' }).locations.sender.list().toArray({ limit: 10 }),
     ).catch((caught: unknown) => caught);
     expect(isOcpiValidationError(error)).toBe(true);
     if (!isOcpiValidationError(error)) return;

@@ -480,7 +480,8 @@ describe('a partner echoing the token in field names of a list page', () => {
           unknownFields: 'reject',
           endpoints: [{ identifier: 'locations', role: 'SENDER', url: `${origin}/locations` }],
         })
-        .locations.sender.list(),
+        .locations.sender.list()
+        .toArray({ limit: 10 }),
     );
     expect(isOcpiValidationError(error), String(error)).toBe(true);
     expect((error as Error).message).toContain('[REDACTED]');
@@ -506,7 +507,8 @@ describe('a partner echoing the token in field names of a list page', () => {
           validation: 'strict',
           endpoints: [{ identifier: 'locations', role: 'SENDER', url: `${origin}/locations` }],
         })
-        .locations.sender.list(),
+        .locations.sender.list()
+        .toArray({ limit: 10 }),
     );
     expect(isOcpiValidationError(error), String(error)).toBe(true);
     expect((error as Error).message).toContain('[REDACTED]');

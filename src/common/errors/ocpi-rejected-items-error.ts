@@ -20,9 +20,9 @@ const ITEMS_IN_MESSAGE = 5;
 const ID_IN_MESSAGE = 40;
 
 /**
- * Items of a list failed validation: in strict mode, the page that held them; in lenient mode, at the
- * end of a list read item by item (`for await`, `toArray`) when nobody listened to
- * `onValidationIssues`, after every good item was handed over, so that no item is lost unseen. Each
+ * Items of a list failed validation (in either mode: they differ in what fails): thrown at the end of a
+ * list read item by item (`for await`, `toArray`) when nobody listened to `onValidationIssues`, after
+ * every good item was handed over, so that no item is lost unseen. Each
  * entry of `rejected` names the item by `index` (in its page, whose `url` it gives) and `id`, with its
  * issues; `issues` has them all with paths from the page (`[3].evses[0].uid`), as an
  * `OcpiValidationError` does.

@@ -1,6 +1,5 @@
 import type * as z from 'zod/mini';
 import type { OcpiRequestInput } from '../errors/ocpi-error';
-import { OcpiRejectedItemsError } from '../errors/ocpi-rejected-items-error';
 import { OcpiValidationError } from '../errors/ocpi-validation-error';
 import type { LenientIssue } from '../schema/parse';
 import { idOf, parseList, type RejectedItem, type ToleratedItem } from '../schema/parse-list';
@@ -162,8 +161,9 @@ class Recent {
   }
 }
 
-// Strict: one bad item fails the page. Lenient: bad items are left out and reported with the rest.
-// Either way only the first rejections and issues are described, the rest counted (see parseList).
+// Bad items are left out and reported with the rest, in either mode (the modes differ in what is bad):
+// one item that breaks the spec never costs the others. Only the first rejections and issues are
+// described, the rest counted (see parseList).
 function validateItems<S extends z.ZodMiniType>(
   transport: Transport,
   request: PaginateRequest<S>,
@@ -187,14 +187,6 @@ function validateItems<S extends z.ZodMiniType>(
   const omittedItems = result.rejectedCount - result.rejected.length;
   const omittedIssues = result.issueCount - result.issues.length;
   if (omittedItems > 0) rejectedIssues.push(omittedIssue(omittedItems, 'rejected items', true));
-  if (mode === 'strict' && result.rejectedCount > 0) {
-    throw new OcpiRejectedItemsError({
-      subject: request.subject,
-      rejected: result.rejected,
-      rejectedCount: result.rejectedCount,
-      request: described,
-    });
-  }
   const reported: LenientIssue[] = [...result.issues];
   // Marked kept: the items they belong to were.
   if (omittedIssues > 0) {
