@@ -47,6 +47,7 @@ export { isOcpiUntrustedUrlError, OcpiUntrustedUrlError } from './common/errors/
 export { isOcpiValidationError, OcpiValidationError } from './common/errors/ocpi-validation-error';
 export { isSuccessStatusCode, type StatusCodeRange } from './common/protocol/status-code-range';
 export type { OcpiVersion } from './common/protocol/version';
+export type { Lenient, ParsedAs, WithExtensions } from './common/schema/lenient-types';
 export {
   type LenientIssue,
   type ParseOptions,
@@ -82,6 +83,7 @@ export {
 } from './common/transport/partner-url-policy';
 export type { PartyRef } from './common/transport/routing';
 export type { CallOptions, RetryPolicy, ValidationReport } from './common/transport/transport';
+export type { StrictCallOptions } from './common/transport/typed-calls';
 export type {
   Registration211Config,
   Registration221Config,

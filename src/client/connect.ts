@@ -1,7 +1,9 @@
 import type { OcpiVersion } from '../common/protocol/version';
+import type { UnknownFieldsSetting, ValidationSetting } from '../common/schema/lenient-types';
 import type { ClientOptions } from '../common/transport/client-options';
 import type { FlowCallOptions } from '../common/transport/discovery';
 import type { PartnerUrlPolicy } from '../common/transport/partner-url-policy';
+import type { ClientMode } from '../common/transport/typed-calls';
 import { clientFor, discoverPartner, type OcpiClient } from './discover-partner';
 
 export type { OcpiClient };
@@ -30,13 +32,19 @@ export interface ConnectOptions extends ClientOptions, FlowCallOptions {
  * if (client.version === '2.2.1') await client.locations.sender.list().toArray({ limit: 100 });
  * else await client.locations.cpo.list().toArray({ limit: 100 });
  */
-export async function connect(options: ConnectOptions): Promise<OcpiClient> {
+export async function connect<
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFieldsSetting = 'strip',
+>(
+  options: ConnectOptions & { validation?: Mode; unknownFields?: Unknown },
+): Promise<OcpiClient<ClientMode<Mode>, Unknown>> {
   const partner = await discoverPartner(options);
   const { allowPartnerUrl: _checked, ...clientOptions } = options;
+  // The client is made with these very options: its results are typed as they say.
   return clientFor(partner.version, {
     ...clientOptions,
     tokenEncoding: partner.tokenEncoding,
     versionUrl: partner.versionUrl,
     endpoints: partner.endpoints,
-  });
+  }) as unknown as OcpiClient<ClientMode<Mode>, Unknown>;
 }

@@ -2,6 +2,7 @@ import type { TokenEncoding } from '../common/auth/authorization-header';
 import { isOcpiHttpError } from '../common/errors/ocpi-http-error';
 import { OcpiUntrustedUrlError } from '../common/errors/ocpi-untrusted-url-error';
 import type { OcpiVersion } from '../common/protocol/version';
+import type { UnknownFieldsSetting, ValidationSetting } from '../common/schema/lenient-types';
 import { URL_MAX_LENGTH } from '../common/schema/primitives/url';
 import type { ClientOptions } from '../common/transport/client-options';
 import {
@@ -17,8 +18,14 @@ import { type Client221, createClient as createClient221 } from '../v221/client'
 import { defaultTokenEncoding } from '../versions/authorization-header';
 import { keptEndpoints } from './partner-endpoints';
 
-/** A client for whichever version was agreed: check `client.version` to narrow it. */
-export type OcpiClient = Client211 | Client221;
+/**
+ * A client for whichever version was agreed: check `client.version` to narrow it. `Mode` and `Unknown`
+ * are the `validation` and `unknownFields` it was created with, which type what its calls return.
+ */
+export type OcpiClient<
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFieldsSetting = 'strip',
+> = Client211<Mode, Unknown> | Client221<Mode, Unknown>;
 
 /** A client of `version` for the given endpoints (none while they are still being discovered). */
 export function clientFor(

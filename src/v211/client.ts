@@ -1,4 +1,6 @@
+import type { Lenient, UnknownFieldsSetting, ValidationSetting } from '../common/schema/lenient-types';
 import type { Transport } from '../common/transport/transport';
+import type { ClientMode } from '../common/transport/typed-calls';
 import { createVersionClient, type VersionClientOptions } from '../common/transport/version-client';
 import type { Endpoint } from './generated/schemas';
 import { Operations } from './operations';
@@ -13,9 +15,12 @@ import type { VersionsCalls } from './operations/versions';
 import { Profile } from './profile';
 
 /** Options of {@link createClient}: the partner's 2.1.1 endpoints and the shared client settings. */
-export interface Client211Options extends VersionClientOptions<Endpoint> {
-  /** The `endpoints` of the partner's 2.1.1 version details. */
-  endpoints: readonly Endpoint[];
+export interface Client211Options extends VersionClientOptions<Lenient<Endpoint>> {
+  /**
+   * The `endpoints` of the partner's 2.1.1 version details, as any client reads them (an endpoint of a
+   * module or role the spec does not list is kept, and never called).
+   */
+  endpoints: readonly Lenient<Endpoint>[];
 }
 
 /**
@@ -23,18 +28,36 @@ export interface Client211Options extends VersionClientOptions<Endpoint> {
  * call the one the partner implements (a CPO partner's `locations.cpo.list()`, an eMSP partner's
  * `locations.emsp.putLocation(...)`); 2.1.1 endpoints carry no role, so both use the module's URL.
  */
-export interface Client211 {
+export interface Client211<
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFieldsSetting = 'strip',
+> {
   readonly version: '2.1.1';
-  readonly endpoints: readonly Endpoint[];
+  readonly endpoints: readonly Lenient<Endpoint>[];
   readonly transport: Transport;
-  readonly versions: VersionsCalls;
-  readonly credentials: CredentialsCalls;
-  readonly locations: { readonly cpo: LocationsCpoCalls; readonly emsp: LocationsEmspCalls };
-  readonly sessions: { readonly cpo: SessionsCpoCalls; readonly emsp: SessionsEmspCalls };
-  readonly cdrs: { readonly cpo: CdrsCpoCalls; readonly emsp: CdrsEmspCalls };
-  readonly tariffs: { readonly cpo: TariffsCpoCalls; readonly emsp: TariffsEmspCalls };
-  readonly tokens: { readonly cpo: TokensCpoCalls; readonly emsp: TokensEmspCalls };
-  readonly commands: { readonly cpo: CommandsCpoCalls; readonly emsp: CommandsEmspCalls };
+  readonly versions: VersionsCalls<Mode, Unknown>;
+  readonly credentials: CredentialsCalls<Mode, Unknown>;
+  readonly locations: {
+    readonly cpo: LocationsCpoCalls<Mode, Unknown>;
+    readonly emsp: LocationsEmspCalls<Mode, Unknown>;
+  };
+  readonly sessions: {
+    readonly cpo: SessionsCpoCalls<Mode, Unknown>;
+    readonly emsp: SessionsEmspCalls<Mode, Unknown>;
+  };
+  readonly cdrs: { readonly cpo: CdrsCpoCalls<Mode, Unknown>; readonly emsp: CdrsEmspCalls<Mode, Unknown> };
+  readonly tariffs: {
+    readonly cpo: TariffsCpoCalls<Mode, Unknown>;
+    readonly emsp: TariffsEmspCalls<Mode, Unknown>;
+  };
+  readonly tokens: {
+    readonly cpo: TokensCpoCalls<Mode, Unknown>;
+    readonly emsp: TokensEmspCalls<Mode, Unknown>;
+  };
+  readonly commands: {
+    readonly cpo: CommandsCpoCalls<Mode, Unknown>;
+    readonly emsp: CommandsEmspCalls<Mode, Unknown>;
+  };
 }
 
 /**
@@ -44,10 +67,15 @@ export interface Client211 {
  * const client = createClient({ token, endpoints: details.endpoints });
  * const location = await client.locations.cpo.getLocation({ params: { location_id: 'LOC1' } });
  */
-export function createClient(options: Client211Options): Client211 {
+export function createClient<
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFieldsSetting = 'strip',
+>(
+  options: Client211Options & { validation?: Mode; unknownFields?: Unknown },
+): Client211<ClientMode<Mode>, Unknown> {
   return {
     // 2.1.1 endpoints carry no role: both interfaces of a module use its one URL.
-    ...createVersionClient(
+    ...createVersionClient<typeof Operations, Lenient<Endpoint>, ClientMode<Mode>, Unknown>(
       options,
       Profile,
       Operations,

@@ -1,4 +1,6 @@
+import type { Lenient, UnknownFieldsSetting, ValidationSetting } from '../common/schema/lenient-types';
 import type { Transport } from '../common/transport/transport';
+import type { ClientMode } from '../common/transport/typed-calls';
 import { createVersionClient, type VersionClientOptions } from '../common/transport/version-client';
 import type { Endpoint } from './generated/schemas';
 import { Operations } from './operations';
@@ -18,9 +20,12 @@ import type { VersionsCalls } from './operations/versions';
 import { Profile } from './profile';
 
 /** Options of {@link createClient}: the partner's 2.2.1 endpoints and the shared client settings. */
-export interface Client221Options extends VersionClientOptions<Endpoint> {
-  /** The `endpoints` of the partner's 2.2.1 version details. */
-  endpoints: readonly Endpoint[];
+export interface Client221Options extends VersionClientOptions<Lenient<Endpoint>> {
+  /**
+   * The `endpoints` of the partner's 2.2.1 version details, as any client reads them (an endpoint of a
+   * module or role the spec does not list is kept, and never called).
+   */
+  endpoints: readonly Lenient<Endpoint>[];
 }
 
 /**
@@ -29,25 +34,46 @@ export interface Client221Options extends VersionClientOptions<Endpoint> {
  * partner, e.g. `locations.receiver.putLocation(...)`), each call sent to the endpoint the partner lists
  * for that module and role.
  */
-export interface Client221 {
+export interface Client221<
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFieldsSetting = 'strip',
+> {
   readonly version: '2.2.1';
-  readonly endpoints: readonly Endpoint[];
+  readonly endpoints: readonly Lenient<Endpoint>[];
   readonly transport: Transport;
-  readonly versions: VersionsCalls;
-  readonly credentials: CredentialsCalls;
-  readonly locations: { readonly sender: LocationsSenderCalls; readonly receiver: LocationsReceiverCalls };
-  readonly sessions: { readonly sender: SessionsSenderCalls; readonly receiver: SessionsReceiverCalls };
-  readonly cdrs: { readonly sender: CdrsSenderCalls; readonly receiver: CdrsReceiverCalls };
-  readonly tariffs: { readonly sender: TariffsSenderCalls; readonly receiver: TariffsReceiverCalls };
-  readonly tokens: { readonly sender: TokensSenderCalls; readonly receiver: TokensReceiverCalls };
-  readonly commands: { readonly sender: CommandsSenderCalls; readonly receiver: CommandsReceiverCalls };
+  readonly versions: VersionsCalls<Mode, Unknown>;
+  readonly credentials: CredentialsCalls<Mode, Unknown>;
+  readonly locations: {
+    readonly sender: LocationsSenderCalls<Mode, Unknown>;
+    readonly receiver: LocationsReceiverCalls<Mode, Unknown>;
+  };
+  readonly sessions: {
+    readonly sender: SessionsSenderCalls<Mode, Unknown>;
+    readonly receiver: SessionsReceiverCalls<Mode, Unknown>;
+  };
+  readonly cdrs: {
+    readonly sender: CdrsSenderCalls<Mode, Unknown>;
+    readonly receiver: CdrsReceiverCalls<Mode, Unknown>;
+  };
+  readonly tariffs: {
+    readonly sender: TariffsSenderCalls<Mode, Unknown>;
+    readonly receiver: TariffsReceiverCalls<Mode, Unknown>;
+  };
+  readonly tokens: {
+    readonly sender: TokensSenderCalls<Mode, Unknown>;
+    readonly receiver: TokensReceiverCalls<Mode, Unknown>;
+  };
+  readonly commands: {
+    readonly sender: CommandsSenderCalls<Mode, Unknown>;
+    readonly receiver: CommandsReceiverCalls<Mode, Unknown>;
+  };
   readonly chargingprofiles: {
-    readonly sender: ChargingProfilesSenderCalls;
-    readonly receiver: ChargingProfilesReceiverCalls;
+    readonly sender: ChargingProfilesSenderCalls<Mode, Unknown>;
+    readonly receiver: ChargingProfilesReceiverCalls<Mode, Unknown>;
   };
   readonly hubclientinfo: {
-    readonly sender: HubClientInfoSenderCalls;
-    readonly receiver: HubClientInfoReceiverCalls;
+    readonly sender: HubClientInfoSenderCalls<Mode, Unknown>;
+    readonly receiver: HubClientInfoReceiverCalls<Mode, Unknown>;
   };
 }
 
@@ -58,9 +84,14 @@ export interface Client221 {
  * const client = createClient({ token, endpoints: details.endpoints, from: { countryCode: 'NL', partyId: 'EXA' } });
  * for await (const location of client.locations.sender.list()) console.log(location.id);
  */
-export function createClient(options: Client221Options): Client221 {
+export function createClient<
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFieldsSetting = 'strip',
+>(
+  options: Client221Options & { validation?: Mode; unknownFields?: Unknown },
+): Client221<ClientMode<Mode>, Unknown> {
   return {
-    ...createVersionClient(
+    ...createVersionClient<typeof Operations, Lenient<Endpoint>, ClientMode<Mode>, Unknown>(
       options,
       Profile,
       Operations,

@@ -819,8 +819,8 @@ describe('headers every request carries', () => {
       const args = { params: { token_uid: 'TOK1' } };
       const info =
         version === '2.1.1'
-          ? await (client as v211.Client211).tokens.emsp.authorize(args)
-          : await (client as v221.Client221).tokens.sender.authorize(args);
+          ? await (client as v211.Client211<'strict'>).tokens.emsp.authorize(args)
+          : await (client as v221.Client221<'strict'>).tokens.sender.authorize(args);
       expect(info).toEqual(data);
       expect(recorded[0]?.body).toBeUndefined();
       expect(recorded[0]?.headers['content-type']).toBeUndefined();

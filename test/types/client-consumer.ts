@@ -49,7 +49,8 @@ export function clientConsumerTexts(): Map<string, string> {
       clientConsumerPath(entry),
       [
         `import { createClient } from '@org/ocpi/${entry}';`,
-        'declare const client: ReturnType<typeof createClient>;',
+        // A default client, as a user creates it: lenient, unknown fields stripped.
+        "const client = createClient({ token: 'token', endpoints: [] });",
         ...clientMembers(entry).map(
           ({ path }) => `export const ${memberName(path)} = ${path === 'client' ? '' : 'client.'}${path};`,
         ),

@@ -14,7 +14,7 @@ import { mintToken } from '../../server/partners/mint-token';
 import type { PartnerRecord } from '../../server/partners/partner-store';
 import { constantTimeEqual } from '../../server/partners/token-hash';
 import { clientFor, discoverPartner } from '../discover-partner';
-import { type AnyCredentials, acceptedCredentials, clientOf, clientSettings } from './partner-client';
+import { acceptedCredentials, clientOf, clientSettings, type ReadCredentials } from './partner-client';
 
 /** Options of {@link updateRegistration}. */
 export interface UpdateRegistrationOptions {
@@ -91,7 +91,7 @@ export async function updateRegistration(options: UpdateRegistrationOptions): Pr
   const tokenB = rotating.incomingToken;
   const body = ourCredentials(config, trimTrailing(config.baseUrl, '/'), version, tokenB);
   const client = clientFor(version, { ...settings, tokenEncoding, versionUrl, endpoints });
-  const theirs: AnyCredentials = await client.credentials.putCredentials({
+  const theirs: ReadCredentials = await client.credentials.putCredentials({
     body: body as never,
     ...flowCallOptions(flow),
   });
@@ -129,7 +129,7 @@ export async function readRegistration(options: {
   config: RegistrationHandlerConfig;
   record: PartnerRecord;
   signal?: AbortSignal;
-}): Promise<AnyCredentials> {
+}): Promise<ReadCredentials> {
   const client = clientOf(options.config, options.record);
   return client.credentials.getCredentials(flowCallOptions(options));
 }

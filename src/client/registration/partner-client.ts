@@ -1,5 +1,6 @@
 import { OcpiValidationError } from '../../common/errors/ocpi-validation-error';
 import type { OcpiVersion } from '../../common/protocol/version';
+import type { Lenient } from '../../common/schema/lenient-types';
 import type { ClientOptions } from '../../common/transport/client-options';
 import type { RegistrationHandlerConfig } from '../../server/config';
 import { credentialsLimitIssues } from '../../server/credentials/credentials-limits';
@@ -13,6 +14,12 @@ import { clientFor, type OcpiClient } from '../discover-partner';
 
 /** The credentials of either version. */
 export type AnyCredentials = Credentials211 | Credentials221;
+
+/**
+ * The credentials of either version as a client reads them: lenient by default, so a role may be one the
+ * spec does not list until {@link acceptedCredentials} has checked them.
+ */
+export type ReadCredentials = Lenient<Credentials211> | Lenient<Credentials221>;
 
 /** The client settings of our registration config, for calls with `token`. */
 export function clientSettings(config: RegistrationHandlerConfig, token: string): ClientOptions {
@@ -49,11 +56,12 @@ export function clientOf(config: RegistrationHandlerConfig, record: PartnerRecor
  */
 export function acceptedCredentials(
   version: OcpiVersion,
-  credentials: AnyCredentials,
+  credentials: ReadCredentials,
 ): { token: string; roles: PartyRole[] } {
   const issues = credentialsLimitIssues(version, credentials);
   if (issues.length > 0) throw new OcpiValidationError({ subject: "partner's credentials", issues });
-  return { token: credentials.token, roles: rolesOf(credentials) };
+  // No issue means the strict schema took them: every role is one the spec lists.
+  return { token: credentials.token, roles: rolesOf(credentials as AnyCredentials) };
 }
 
 /** The partner's parties, from its credentials. */

@@ -10,7 +10,7 @@ import { mintToken } from '../../server/partners/mint-token';
 import type { PartnerEndpoint, PartnerRecord } from '../../server/partners/partner-store';
 import { constantTimeEqual } from '../../server/partners/token-hash';
 import { clientFor, discoverPartner } from '../discover-partner';
-import { type AnyCredentials, acceptedCredentials, clientSettings } from './partner-client';
+import { acceptedCredentials, clientSettings, type ReadCredentials } from './partner-client';
 
 /** Options of {@link register}. */
 export interface RegisterOptions {
@@ -89,7 +89,7 @@ export async function register(options: RegisterOptions): Promise<PartnerRecord>
   const connected = clientFor(version, { ...settings, tokenEncoding, versionUrl, endpoints });
   const body = ourCredentials(config, trimTrailing(config.baseUrl, '/'), version, tokenB);
   const args = { body: body as never, ...flowCallOptions(flow) };
-  let theirs: AnyCredentials;
+  let theirs: ReadCredentials;
   try {
     theirs = await connected.credentials.postCredentials(args);
   } catch (error) {

@@ -1,8 +1,10 @@
 import type { VersionProfile } from '../protocol/version-profile';
-import { type BoundModules, bindModules } from './bind-operations';
+import type { UnknownFieldsSetting, ValidationSetting } from '../schema/lenient-types';
+import { bindModules } from './bind-operations';
 import { type ClientOptions, partnerUrls } from './client-options';
 import { createTransport, type Transport } from './transport';
 import { TrustedOrigins } from './trusted-origins';
+import type { ClientCalls } from './typed-calls';
 
 /** What a version's `createClient` takes: the shared client settings and the partner's endpoints. */
 export interface VersionClientOptions<Endpoint extends { url: string }> extends ClientOptions {
@@ -14,12 +16,20 @@ export interface VersionClientOptions<Endpoint extends { url: string }> extends 
  * trusts the partner's URLs with the token, and every module of the version's operations table bound to
  * the endpoint `endpointFor` picks for it (by module identifier and interface role).
  */
-export function createVersionClient<Modules extends Record<string, object>, Endpoint extends { url: string }>(
+export function createVersionClient<
+  Modules extends Record<string, object>,
+  Endpoint extends { url: string },
+  Mode extends ValidationSetting,
+  Unknown extends UnknownFieldsSetting,
+>(
   options: VersionClientOptions<Endpoint>,
   profile: VersionProfile,
   operations: Modules,
   endpointFor: (endpoints: readonly Endpoint[], module: string, role: string) => string | undefined,
-): BoundModules<Modules> & { readonly endpoints: readonly Endpoint[]; readonly transport: Transport } {
+): { readonly [Module in keyof Modules]: ClientCalls<Modules[Module], Mode, Unknown> } & {
+  readonly endpoints: readonly Endpoint[];
+  readonly transport: Transport;
+} {
   const transport = createTransport({
     ...options,
     profile,
@@ -32,5 +42,10 @@ export function createVersionClient<Modules extends Record<string, object>, Endp
     ),
   });
   const endpoint = (module: string, role: string) => endpointFor(options.endpoints, module, role);
-  return { ...bindModules(transport, operations, endpoint), endpoints: options.endpoints, transport };
+  // One binding serves every setting: only the type of what the calls return follows the client's
+  // `validation` and `unknownFields` (the transport applies them at run time).
+  const modules = bindModules(transport, operations, endpoint) as {
+    readonly [Module in keyof Modules]: ClientCalls<Modules[Module], Mode, Unknown>;
+  };
+  return { ...modules, endpoints: options.endpoints, transport };
 }

@@ -1,6 +1,7 @@
 import { cdrsReceiverOperations } from '../../common/operations/cdrs';
-import type { BoundOperations } from '../../common/transport/bind-operations';
+import type { UnknownFieldsSetting, ValidationSetting } from '../../common/schema/lenient-types';
 import { paginatedOperation } from '../../common/transport/operation';
+import type { ClientCalls } from '../../common/transport/typed-calls';
 import { CDRSchema } from '../generated/schemas';
 import { ListQuerySchema } from '../schemas/list-query';
 
@@ -16,6 +17,12 @@ export const CdrsOperations = {
 } as const;
 
 /** The calls of a CPO's CDRs interface (pull its CDRs), bound by `createClient`. */
-export interface CdrsCpoCalls extends BoundOperations<typeof CdrsOperations.cpo> {}
+export interface CdrsCpoCalls<
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFieldsSetting = 'strip',
+> extends ClientCalls<typeof CdrsOperations.cpo, Mode, Unknown> {}
 /** The calls of an eMSP's CDRs interface (post CDRs to it), bound by `createClient`. */
-export interface CdrsEmspCalls extends BoundOperations<typeof CdrsOperations.emsp> {}
+export interface CdrsEmspCalls<
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFieldsSetting = 'strip',
+> extends ClientCalls<typeof CdrsOperations.emsp, Mode, Unknown> {}

@@ -1,6 +1,7 @@
 import { commandOperations } from '../../common/operations/commands';
-import type { BoundOperations } from '../../common/transport/bind-operations';
+import type { UnknownFieldsSetting, ValidationSetting } from '../../common/schema/lenient-types';
 import { operation } from '../../common/transport/operation';
+import type { ClientCalls } from '../../common/transport/typed-calls';
 import {
   CommandRequestSchemas,
   CommandResponseSchema,
@@ -45,6 +46,12 @@ export const CommandsOperations = {
 } as const;
 
 /** The calls of a CPO's Commands interface (send it commands), bound by `createClient`. */
-export interface CommandsCpoCalls extends BoundOperations<typeof CommandsOperations.cpo> {}
+export interface CommandsCpoCalls<
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFieldsSetting = 'strip',
+> extends ClientCalls<typeof CommandsOperations.cpo, Mode, Unknown> {}
 /** The call of an eMSP's Commands interface (post a command's result to it), bound by `createClient`. */
-export interface CommandsEmspCalls extends BoundOperations<typeof CommandsOperations.emsp> {}
+export interface CommandsEmspCalls<
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFieldsSetting = 'strip',
+> extends ClientCalls<typeof CommandsOperations.emsp, Mode, Unknown> {}

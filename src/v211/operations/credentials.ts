@@ -1,5 +1,6 @@
 import { credentialsOperations } from '../../common/operations/credentials';
-import type { BoundOperations } from '../../common/transport/bind-operations';
+import type { UnknownFieldsSetting, ValidationSetting } from '../../common/schema/lenient-types';
+import type { ClientCalls } from '../../common/transport/typed-calls';
 import { CredentialsSchema } from '../generated/schemas';
 
 /**
@@ -12,4 +13,7 @@ import { CredentialsSchema } from '../generated/schemas';
 export const CredentialsOperations = /*@__PURE__*/ credentialsOperations(CredentialsSchema);
 
 /** The calls of a partner's credentials endpoint, bound by `createClient`. */
-export interface CredentialsCalls extends BoundOperations<typeof CredentialsOperations> {}
+export interface CredentialsCalls<
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFieldsSetting = 'strip',
+> extends ClientCalls<typeof CredentialsOperations, Mode, Unknown> {}

@@ -1,5 +1,6 @@
 import { locationsReceiverOperations, locationsSenderOperations } from '../../common/operations/locations';
-import type { BoundOperations } from '../../common/transport/bind-operations';
+import type { UnknownFieldsSetting, ValidationSetting } from '../../common/schema/lenient-types';
+import type { ClientCalls } from '../../common/transport/typed-calls';
 import { ConnectorSchema, EVSESchema, LocationSchema } from '../generated/schemas';
 import { ListQuerySchema } from '../schemas/list-query';
 import { ConnectorPatchSchema, EVSEPatchSchema, LocationPatchSchema } from '../schemas/locations';
@@ -23,6 +24,12 @@ export const LocationsOperations = {
 } as const;
 
 /** The calls of a CPO's Locations interface (pull its Locations), bound by `createClient`. */
-export interface LocationsCpoCalls extends BoundOperations<typeof LocationsOperations.cpo> {}
+export interface LocationsCpoCalls<
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFieldsSetting = 'strip',
+> extends ClientCalls<typeof LocationsOperations.cpo, Mode, Unknown> {}
 /** The calls of an eMSP's Locations interface (push Locations to it), bound by `createClient`. */
-export interface LocationsEmspCalls extends BoundOperations<typeof LocationsOperations.emsp> {}
+export interface LocationsEmspCalls<
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFieldsSetting = 'strip',
+> extends ClientCalls<typeof LocationsOperations.emsp, Mode, Unknown> {}

@@ -1,6 +1,7 @@
 import { sessionsReceiverOperations } from '../../common/operations/sessions';
-import type { BoundOperations } from '../../common/transport/bind-operations';
+import type { UnknownFieldsSetting, ValidationSetting } from '../../common/schema/lenient-types';
 import { paginatedOperation } from '../../common/transport/operation';
+import type { ClientCalls } from '../../common/transport/typed-calls';
 import { SessionSchema } from '../generated/schemas';
 import { SessionPatchSchema, SessionsListQuerySchema } from '../schemas/sessions';
 
@@ -17,6 +18,12 @@ export const SessionsOperations = {
 } as const;
 
 /** The calls of a CPO's Sessions interface (pull its Sessions), bound by `createClient`. */
-export interface SessionsCpoCalls extends BoundOperations<typeof SessionsOperations.cpo> {}
+export interface SessionsCpoCalls<
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFieldsSetting = 'strip',
+> extends ClientCalls<typeof SessionsOperations.cpo, Mode, Unknown> {}
 /** The calls of an eMSP's Sessions interface (push Sessions to it), bound by `createClient`. */
-export interface SessionsEmspCalls extends BoundOperations<typeof SessionsOperations.emsp> {}
+export interface SessionsEmspCalls<
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFieldsSetting = 'strip',
+> extends ClientCalls<typeof SessionsOperations.emsp, Mode, Unknown> {}

@@ -1,6 +1,7 @@
 import { tariffsReceiverOperations } from '../../common/operations/tariffs';
-import type { BoundOperations } from '../../common/transport/bind-operations';
+import type { UnknownFieldsSetting, ValidationSetting } from '../../common/schema/lenient-types';
 import { operation, paginatedOperation } from '../../common/transport/operation';
+import type { ClientCalls } from '../../common/transport/typed-calls';
 import { TariffSchema } from '../generated/schemas';
 import { ListQuerySchema } from '../schemas/list-query';
 import { TariffPatchSchema } from '../schemas/tariffs';
@@ -27,6 +28,12 @@ export const TariffsOperations = {
 } as const;
 
 /** The calls of a CPO's Tariffs interface (pull its Tariffs), bound by `createClient`. */
-export interface TariffsCpoCalls extends BoundOperations<typeof TariffsOperations.cpo> {}
+export interface TariffsCpoCalls<
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFieldsSetting = 'strip',
+> extends ClientCalls<typeof TariffsOperations.cpo, Mode, Unknown> {}
 /** The calls of an eMSP's Tariffs interface (push Tariffs to it), bound by `createClient`. */
-export interface TariffsEmspCalls extends BoundOperations<typeof TariffsOperations.emsp> {}
+export interface TariffsEmspCalls<
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFieldsSetting = 'strip',
+> extends ClientCalls<typeof TariffsOperations.emsp, Mode, Unknown> {}

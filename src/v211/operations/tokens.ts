@@ -1,6 +1,7 @@
 import { tokensSenderOperations } from '../../common/operations/tokens';
-import type { BoundOperations } from '../../common/transport/bind-operations';
+import type { UnknownFieldsSetting, ValidationSetting } from '../../common/schema/lenient-types';
 import { operation } from '../../common/transport/operation';
+import type { ClientCalls } from '../../common/transport/typed-calls';
 import { AuthorizationInfoSchema, LocationReferencesSchema, TokenSchema } from '../generated/schemas';
 import { ListQuerySchema } from '../schemas/list-query';
 import { TokenPatchSchema, TokenTypeQuerySchema } from '../schemas/tokens';
@@ -40,6 +41,12 @@ export const TokensOperations = {
 } as const;
 
 /** The calls of a CPO's Tokens interface (push Tokens to it), bound by `createClient`. */
-export interface TokensCpoCalls extends BoundOperations<typeof TokensOperations.cpo> {}
+export interface TokensCpoCalls<
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFieldsSetting = 'strip',
+> extends ClientCalls<typeof TokensOperations.cpo, Mode, Unknown> {}
 /** The calls of an eMSP's Tokens interface (pull its Tokens, authorize one), bound by `createClient`. */
-export interface TokensEmspCalls extends BoundOperations<typeof TokensOperations.emsp> {}
+export interface TokensEmspCalls<
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFieldsSetting = 'strip',
+> extends ClientCalls<typeof TokensOperations.emsp, Mode, Unknown> {}

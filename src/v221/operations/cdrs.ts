@@ -1,6 +1,7 @@
 import { cdrsReceiverOperations } from '../../common/operations/cdrs';
-import type { BoundOperations } from '../../common/transport/bind-operations';
+import type { UnknownFieldsSetting, ValidationSetting } from '../../common/schema/lenient-types';
 import { paginatedOperation } from '../../common/transport/operation';
+import type { ClientCalls } from '../../common/transport/typed-calls';
 import { CDRSchema } from '../generated/schemas';
 import { ListQuerySchema } from '../schemas/list-query';
 
@@ -17,6 +18,12 @@ export const CdrsOperations = {
 } as const;
 
 /** The calls of a partner's CDRs Sender interface (pull its CDRs), bound by `createClient`. */
-export interface CdrsSenderCalls extends BoundOperations<typeof CdrsOperations.sender> {}
+export interface CdrsSenderCalls<
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFieldsSetting = 'strip',
+> extends ClientCalls<typeof CdrsOperations.sender, Mode, Unknown> {}
 /** The calls of a partner's CDRs Receiver interface (post CDRs to it), bound by `createClient`. */
-export interface CdrsReceiverCalls extends BoundOperations<typeof CdrsOperations.receiver> {}
+export interface CdrsReceiverCalls<
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFieldsSetting = 'strip',
+> extends ClientCalls<typeof CdrsOperations.receiver, Mode, Unknown> {}

@@ -1,5 +1,6 @@
-import type { BoundOperations } from '../../common/transport/bind-operations';
+import type { UnknownFieldsSetting, ValidationSetting } from '../../common/schema/lenient-types';
 import { operation } from '../../common/transport/operation';
+import type { ClientCalls } from '../../common/transport/typed-calls';
 import {
   ActiveChargingProfileResultSchema,
   ActiveChargingProfileSchema,
@@ -69,8 +70,12 @@ export const ChargingProfilesOperations = {
 } as const;
 
 /** The calls of a CPO's ChargingProfiles Receiver interface (get, set, clear a profile), bound by `createClient`. */
-export interface ChargingProfilesReceiverCalls
-  extends BoundOperations<typeof ChargingProfilesOperations.receiver> {}
+export interface ChargingProfilesReceiverCalls<
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFieldsSetting = 'strip',
+> extends ClientCalls<typeof ChargingProfilesOperations.receiver, Mode, Unknown> {}
 /** The calls of an SCSP's ChargingProfiles Sender interface (post results, put an active profile), bound by `createClient`. */
-export interface ChargingProfilesSenderCalls
-  extends BoundOperations<typeof ChargingProfilesOperations.sender> {}
+export interface ChargingProfilesSenderCalls<
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFieldsSetting = 'strip',
+> extends ClientCalls<typeof ChargingProfilesOperations.sender, Mode, Unknown> {}

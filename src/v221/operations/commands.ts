@@ -1,6 +1,7 @@
 import { commandOperations } from '../../common/operations/commands';
-import type { BoundOperations } from '../../common/transport/bind-operations';
+import type { UnknownFieldsSetting, ValidationSetting } from '../../common/schema/lenient-types';
 import { operation } from '../../common/transport/operation';
+import type { ClientCalls } from '../../common/transport/typed-calls';
 import {
   type CancelReservation,
   CommandRequestSchemas,
@@ -49,6 +50,12 @@ export const CommandsOperations = {
 } as const;
 
 /** The calls of a partner's Commands Receiver interface (send it commands), bound by `createClient`. */
-export interface CommandsReceiverCalls extends BoundOperations<typeof CommandsOperations.receiver> {}
+export interface CommandsReceiverCalls<
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFieldsSetting = 'strip',
+> extends ClientCalls<typeof CommandsOperations.receiver, Mode, Unknown> {}
 /** The call of an eMSP's Commands Sender interface (post a command's result to it), bound by `createClient`. */
-export interface CommandsSenderCalls extends BoundOperations<typeof CommandsOperations.sender> {}
+export interface CommandsSenderCalls<
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFieldsSetting = 'strip',
+> extends ClientCalls<typeof CommandsOperations.sender, Mode, Unknown> {}

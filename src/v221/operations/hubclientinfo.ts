@@ -1,5 +1,6 @@
-import type { BoundOperations } from '../../common/transport/bind-operations';
+import type { UnknownFieldsSetting, ValidationSetting } from '../../common/schema/lenient-types';
 import { operation, paginatedOperation } from '../../common/transport/operation';
+import type { ClientCalls } from '../../common/transport/typed-calls';
 import { ClientInfoSchema } from '../generated/schemas';
 import { ListQuerySchema } from '../schemas/list-query';
 
@@ -28,7 +29,12 @@ export const HubClientInfoOperations = {
 } as const;
 
 /** The calls of a party's HubClientInfo Receiver interface (push a client's status to it), bound by `createClient`. */
-export interface HubClientInfoReceiverCalls
-  extends BoundOperations<typeof HubClientInfoOperations.receiver> {}
+export interface HubClientInfoReceiverCalls<
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFieldsSetting = 'strip',
+> extends ClientCalls<typeof HubClientInfoOperations.receiver, Mode, Unknown> {}
 /** The calls of a hub's HubClientInfo Sender interface (pull every client's status), bound by `createClient`. */
-export interface HubClientInfoSenderCalls extends BoundOperations<typeof HubClientInfoOperations.sender> {}
+export interface HubClientInfoSenderCalls<
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFieldsSetting = 'strip',
+> extends ClientCalls<typeof HubClientInfoOperations.sender, Mode, Unknown> {}

@@ -1,5 +1,6 @@
 import { locationsReceiverOperations, locationsSenderOperations } from '../../common/operations/locations';
-import type { BoundOperations } from '../../common/transport/bind-operations';
+import type { UnknownFieldsSetting, ValidationSetting } from '../../common/schema/lenient-types';
+import type { ClientCalls } from '../../common/transport/typed-calls';
 import { ConnectorSchema, EVSESchema, LocationSchema } from '../generated/schemas';
 import { ListQuerySchema } from '../schemas/list-query';
 import { ConnectorPatchSchema, EVSEPatchSchema, LocationPatchSchema } from '../schemas/locations';
@@ -28,6 +29,12 @@ export const LocationsOperations = {
 } as const;
 
 /** The calls of a partner's Locations Sender interface (pull its Locations), bound by `createClient`. */
-export interface LocationsSenderCalls extends BoundOperations<typeof LocationsOperations.sender> {}
+export interface LocationsSenderCalls<
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFieldsSetting = 'strip',
+> extends ClientCalls<typeof LocationsOperations.sender, Mode, Unknown> {}
 /** The calls of a partner's Locations Receiver interface (push Locations to it), bound by `createClient`. */
-export interface LocationsReceiverCalls extends BoundOperations<typeof LocationsOperations.receiver> {}
+export interface LocationsReceiverCalls<
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFieldsSetting = 'strip',
+> extends ClientCalls<typeof LocationsOperations.receiver, Mode, Unknown> {}

@@ -1,6 +1,7 @@
 import { sessionsReceiverOperations } from '../../common/operations/sessions';
-import type { BoundOperations } from '../../common/transport/bind-operations';
+import type { UnknownFieldsSetting, ValidationSetting } from '../../common/schema/lenient-types';
 import { operation, paginatedOperation, type Schema } from '../../common/transport/operation';
+import type { ClientCalls } from '../../common/transport/typed-calls';
 import {
   type ChargingPreferencesResponse,
   ChargingPreferencesResponseSchema,
@@ -30,6 +31,12 @@ export const SessionsOperations = {
 } as const;
 
 /** The calls of a partner's Sessions Sender interface (pull its Sessions), bound by `createClient`. */
-export interface SessionsSenderCalls extends BoundOperations<typeof SessionsOperations.sender> {}
+export interface SessionsSenderCalls<
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFieldsSetting = 'strip',
+> extends ClientCalls<typeof SessionsOperations.sender, Mode, Unknown> {}
 /** The calls of a partner's Sessions Receiver interface (push Sessions to it), bound by `createClient`. */
-export interface SessionsReceiverCalls extends BoundOperations<typeof SessionsOperations.receiver> {}
+export interface SessionsReceiverCalls<
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFieldsSetting = 'strip',
+> extends ClientCalls<typeof SessionsOperations.receiver, Mode, Unknown> {}

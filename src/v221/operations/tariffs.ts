@@ -1,6 +1,7 @@
 import { tariffsReceiverOperations } from '../../common/operations/tariffs';
-import type { BoundOperations } from '../../common/transport/bind-operations';
+import type { UnknownFieldsSetting, ValidationSetting } from '../../common/schema/lenient-types';
 import { paginatedOperation } from '../../common/transport/operation';
+import type { ClientCalls } from '../../common/transport/typed-calls';
 import { TariffSchema } from '../generated/schemas';
 import { ListQuerySchema } from '../schemas/list-query';
 
@@ -18,6 +19,12 @@ export const TariffsOperations = {
 } as const;
 
 /** The calls of a partner's Tariffs Sender interface (pull its Tariffs), bound by `createClient`. */
-export interface TariffsSenderCalls extends BoundOperations<typeof TariffsOperations.sender> {}
+export interface TariffsSenderCalls<
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFieldsSetting = 'strip',
+> extends ClientCalls<typeof TariffsOperations.sender, Mode, Unknown> {}
 /** The calls of a partner's Tariffs Receiver interface (push Tariffs to it), bound by `createClient`. */
-export interface TariffsReceiverCalls extends BoundOperations<typeof TariffsOperations.receiver> {}
+export interface TariffsReceiverCalls<
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFieldsSetting = 'strip',
+> extends ClientCalls<typeof TariffsOperations.receiver, Mode, Unknown> {}

@@ -1,6 +1,7 @@
 import { tokensSenderOperations } from '../../common/operations/tokens';
-import type { BoundOperations } from '../../common/transport/bind-operations';
+import type { UnknownFieldsSetting, ValidationSetting } from '../../common/schema/lenient-types';
 import { operation } from '../../common/transport/operation';
+import type { ClientCalls } from '../../common/transport/typed-calls';
 import { AuthorizationInfoSchema, LocationReferencesSchema, TokenSchema } from '../generated/schemas';
 import { ListQuerySchema } from '../schemas/list-query';
 import { TokenPatchSchema, TokenTypeQuerySchema } from '../schemas/tokens';
@@ -43,6 +44,12 @@ export const TokensOperations = {
 } as const;
 
 /** The calls of a partner's Tokens Receiver interface (push Tokens to it), bound by `createClient`. */
-export interface TokensReceiverCalls extends BoundOperations<typeof TokensOperations.receiver> {}
+export interface TokensReceiverCalls<
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFieldsSetting = 'strip',
+> extends ClientCalls<typeof TokensOperations.receiver, Mode, Unknown> {}
 /** The calls of a partner's Tokens Sender interface (pull its Tokens, authorize one), bound by `createClient`. */
-export interface TokensSenderCalls extends BoundOperations<typeof TokensOperations.sender> {}
+export interface TokensSenderCalls<
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFieldsSetting = 'strip',
+> extends ClientCalls<typeof TokensOperations.sender, Mode, Unknown> {}

@@ -1,5 +1,6 @@
 import { versionsOperations } from '../../common/operations/versions';
-import type { BoundOperations } from '../../common/transport/bind-operations';
+import type { UnknownFieldsSetting, ValidationSetting } from '../../common/schema/lenient-types';
+import type { ClientCalls } from '../../common/transport/typed-calls';
 import { VersionSchema } from '../generated/schemas';
 import { VersionDetailsSchema } from '../schemas/versions';
 
@@ -12,4 +13,7 @@ import { VersionDetailsSchema } from '../schemas/versions';
 export const VersionsOperations = /*@__PURE__*/ versionsOperations(VersionSchema, VersionDetailsSchema);
 
 /** A partner's versions list and version details, bound by `createClient`. */
-export interface VersionsCalls extends BoundOperations<typeof VersionsOperations> {}
+export interface VersionsCalls<
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFieldsSetting = 'strip',
+> extends ClientCalls<typeof VersionsOperations, Mode, Unknown> {}

@@ -12,8 +12,9 @@ import { printExportedTypes } from '../print-types';
 const ZOD_INTERNALS = /ZodMini|\$Zod|_zod/;
 // A bound function, printed whole: its argument object and its result.
 const MAX_MEMBER_CHARS = 250;
-// A module, an interface role or a whole client: a name or a few names.
-const MAX_GROUP_CHARS = 120;
+// A module, an interface role or a whole client: a name or a few names, each with the client's two
+// settings (`<"lenient", "strip">`), which type what its calls return.
+const MAX_GROUP_CHARS = 140;
 
 describe.each(CLIENT_VERSIONS)('the client of $entry, as a hover shows it', ({ entry, pull, push }) => {
   it('names every member in spec types, without zod internals, briefly', () => {
@@ -28,13 +29,15 @@ describe.each(CLIENT_VERSIONS)('the client of $entry, as a hover shows it', ({ e
       expect.arrayContaining(['client', 'locations', 'credentials.getCredentials']),
     );
     const typeOf = (path: string) => types.find((member) => member.path === path)?.type;
-    expect(typeOf('client')).toBe(entry === 'v211' ? 'Client211' : 'Client221');
-    expect(typeOf(pull)).toBe(entry === 'v211' ? 'LocationsCpoCalls' : 'LocationsSenderCalls');
+    // A default client is lenient: its types say so, by the client's settings and on every result.
+    const settings = '<"lenient", "strip">';
+    expect(typeOf('client')).toBe(`${entry === 'v211' ? 'Client211' : 'Client221'}${settings}`);
+    expect(typeOf(pull)).toBe(`${entry === 'v211' ? 'LocationsCpoCalls' : 'LocationsSenderCalls'}${settings}`);
     expect(typeOf(`${pull}.list`)).toBe(
-      '(args?: { query?: ListQuery; options?: CallOptions; } | undefined) => PageRequest<Location>',
+      '(args?: { query?: ListQuery; options?: CallOptions; } | undefined) => PageRequest<Lenient<Location>>',
     );
     expect(typeOf(`${pull}.getLocation`)).toBe(
-      '(args: { params: { location_id: string; }; options?: CallOptions; }) => Promise<Location>',
+      '(args: { params: { location_id: string; }; options?: CallOptions; }) => Promise<Lenient<Location>>',
     );
     expect(typeOf(`${push}.patchEvse`)).toMatch(
       /body: EVSEPatch; options\?: CallOptions; \}\) => Promise<undefined>$/,
