@@ -8,3 +8,4 @@ import './public-api/named-types';
 import './public-api/field-docs';
 import './public-api/schema-outputs';
 import './public-api/client-members';
+import './public-api/honest-types';

@@ -14,7 +14,10 @@ import type { LiteralUnion, Primitive } from 'type-fest';
  * }
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/types.asciidoc
  */
-export type Lenient<T> = { [Field in keyof T]: LenientValue<Exclude<T[Field], undefined>> };
+export type Lenient<T> = {
+  // `undefined` set aside, so that a closed union is seen whole, and put back where the field allows it.
+  [Field in keyof T]: LenientValue<Exclude<T[Field], undefined>> | Extract<T[Field], undefined>;
+};
 
 // A closed string union opens; objects and arrays open inside; anything else stays.
 type LenientValue<V> = [V] extends [string]

@@ -32,7 +32,9 @@ describe.each(CLIENT_VERSIONS)('the client of $entry, as a hover shows it', ({ e
     // A default client is lenient: its types say so, by the client's settings and on every result.
     const settings = '<"lenient", "strip">';
     expect(typeOf('client')).toBe(`${entry === 'v211' ? 'Client211' : 'Client221'}${settings}`);
-    expect(typeOf(pull)).toBe(`${entry === 'v211' ? 'LocationsCpoCalls' : 'LocationsSenderCalls'}${settings}`);
+    expect(typeOf(pull)).toBe(
+      `${entry === 'v211' ? 'LocationsCpoCalls' : 'LocationsSenderCalls'}${settings}`,
+    );
     expect(typeOf(`${pull}.list`)).toBe(
       '(args?: { query?: ListQuery; options?: CallOptions; } | undefined) => PageRequest<Lenient<Location>>',
     );
