@@ -1,10 +1,16 @@
-import type { LiteralUnion, Primitive } from 'type-fest';
+// A closed set of strings opened to any string, the known ones still offered by an editor's completion
+// (the `string & {}` half keeps them from being absorbed into `string`). The same type as type-fest's
+// `LiteralUnion<Known, string>`, written here because a declaration that imports type-fest makes a
+// user's `tsc` read and, without `skipLibCheck`, check all of type-fest (about 5 s more).
+type OpenEnum<Known extends string> = Known | (string & Record<never, never>);
+
+type Primitive = string | number | bigint | boolean | symbol | null | undefined;
 
 /**
  * What a lenient read can return for a spec type `T`: the same shape, with every closed set of strings
  * (an enum such as `ParkingType`, `Capability` or an EVSE's `status`) opened to any string, at every
  * depth, since lenient mode keeps an unknown enum value and reports it instead of failing. The known
- * values still complete in an editor (type-fest's `LiteralUnion`); free strings, numbers, booleans and
+ * values still complete in an editor (as with type-fest's `LiteralUnion`); free strings, numbers, booleans and
  * which fields are optional stay as in `T`.
  *
  * @example
@@ -23,7 +29,7 @@ export type Lenient<T> = {
 type LenientValue<V> = [V] extends [string]
   ? string extends V
     ? V
-    : LiteralUnion<V, string>
+    : OpenEnum<V>
   : V extends readonly (infer Item)[]
     ? LenientValue<Item>[]
     : V extends object
@@ -52,16 +58,14 @@ type WithExtensionsValue<V> = V extends Primitive
       ? WithExtensions<V>
       : V;
 
-/** A validation setting a result type follows: the same union as a client's `validation` option. */
+// A validation setting a result type follows: the same union as a client's `validation` option.
 export type ValidationSetting = 'strict' | 'lenient' | 'off';
-/** An `unknownFields` setting a result type follows: the same union as the option's. */
+// An `unknownFields` setting a result type follows: the same union as the option's.
 export type UnknownFieldsSetting = 'strip' | 'keep' | 'reject';
 
-/**
- * The type of what a read gives back for the spec type `T` under a validation setting and an
- * `unknownFields` setting. A union of settings (a setting only known at run time) gives the widest
- * type any of them can return; `off` checks nothing and types the data as the user asserts it, `T`.
- */
+// The type of what a read gives back for the spec type `T` under a validation setting and an
+// `unknownFields` setting. A union of settings (a setting only known at run time) gives the widest
+// type any of them can return; `off` checks nothing and types the data as the user asserts it, `T`.
 export type ResultOf<
   T,
   Mode extends ValidationSetting,

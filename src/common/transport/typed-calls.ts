@@ -33,11 +33,9 @@ type Read<T, Mode extends ValidationSetting, Unknown extends UnknownFieldsSettin
   ? ResultOf<T, Mode, Unknown>
   : T;
 
-/**
- * What a bound operation returns on a client with these settings: a PageRequest of its items for
- * paginated GETs, else the response data, each typed as the client's validation and `unknownFields`
- * settings let it be (see `ResultOf`).
- */
+// What a bound operation returns on a client with these settings: a PageRequest of its items for
+// paginated GETs, else the response data, each typed as the client's validation and `unknownFields`
+// settings let it be (see `ResultOf`).
 export type CallResult<
   O extends Operation,
   Mode extends ValidationSetting,
@@ -48,7 +46,7 @@ export type CallResult<
     ? Promise<string>
     : Promise<Read<O['response'] extends z.ZodMiniType ? z.output<O['response']> : undefined, Mode, Unknown>>;
 
-/** One operation as a client with these settings calls it. */
+// One operation as a client with these settings calls it.
 export type ClientCall<
   O extends Operation,
   Mode extends ValidationSetting,
@@ -59,21 +57,17 @@ export type ClientCall<
       (args?: { [Key in keyof ArgsWith<O, Mode>]: ArgsWith<O, Mode>[Key] }) => CallResult<O, Mode, Unknown>
     : (args: { [Key in keyof ArgsWith<O, Mode>]: ArgsWith<O, Mode>[Key] }) => CallResult<O, Mode, Unknown>;
 
-/**
- * Every operation of a map (nested by interface role) as a client with these settings calls it: the
- * shape of what `bindOperations` builds, with results typed by the client's settings.
- */
+// Every operation of a map (nested by interface role) as a client with these settings calls it: the
+// shape of what `bindOperations` builds, with results typed by the client's settings.
 export type ClientCalls<M, Mode extends ValidationSetting, Unknown extends UnknownFieldsSetting> = {
   readonly [K in keyof M]: M[K] extends Operation
     ? ClientCall<M[K], Mode, Unknown>
     : ClientCalls<M[K], Mode, Unknown>;
 };
 
-/**
- * The validation setting a client's type carries for the `validation` it was created with: one of the
- * three, so that clients typed alike are one type (a setting known only as `'lenient' | 'off'` reads as
- * lenient, the wider of the two).
- */
+// The validation setting a client's type carries for the `validation` it was created with: one of the
+// three, so that clients typed alike are one type (a setting known only as `'lenient' | 'off'` reads as
+// lenient, the wider of the two).
 export type ClientMode<Mode extends ValidationSetting> = 'lenient' extends Mode
   ? 'lenient'
   : [Mode] extends ['off']
