@@ -1,5 +1,6 @@
 import type { OcpiVersion } from '../common/protocol/version';
-import type { UnknownFieldsSetting, ValidationSetting } from '../common/schema/lenient-types';
+import type { ValidationSetting } from '../common/schema/lenient-types';
+import type { UnknownFields } from '../common/schema/parse';
 import type { ClientOptions } from '../common/transport/client-options';
 import type { FlowCallOptions } from '../common/transport/discovery';
 import type { PartnerUrlPolicy } from '../common/transport/partner-url-policy';
@@ -34,7 +35,7 @@ export interface ConnectOptions extends ClientOptions, FlowCallOptions {
  */
 export async function connect<
   Mode extends ValidationSetting = 'lenient',
-  Unknown extends UnknownFieldsSetting = 'strip',
+  Unknown extends UnknownFields = 'strip',
 >(
   options: ConnectOptions & { validation?: Mode; unknownFields?: Unknown },
 ): Promise<OcpiClient<ClientMode<Mode>, Unknown>> {

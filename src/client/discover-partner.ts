@@ -2,7 +2,8 @@ import type { TokenEncoding } from '../common/auth/authorization-header';
 import { isOcpiHttpError } from '../common/errors/ocpi-http-error';
 import { OcpiUntrustedUrlError } from '../common/errors/ocpi-untrusted-url-error';
 import type { OcpiVersion } from '../common/protocol/version';
-import type { UnknownFieldsSetting, ValidationSetting } from '../common/schema/lenient-types';
+import type { ValidationSetting } from '../common/schema/lenient-types';
+import type { UnknownFields } from '../common/schema/parse';
 import { URL_MAX_LENGTH } from '../common/schema/primitives/url';
 import type { ClientOptions } from '../common/transport/client-options';
 import {
@@ -22,16 +23,15 @@ import { keptEndpoints } from './partner-endpoints';
  * A client for whichever version was agreed: check `client.version` to narrow it. `Mode` and `Unknown`
  * are the `validation` and `unknownFields` it was created with, which type what its calls return.
  */
-export type OcpiClient<
-  Mode extends ValidationSetting = 'lenient',
-  Unknown extends UnknownFieldsSetting = 'strip',
-> = Client211<Mode, Unknown> | Client221<Mode, Unknown>;
+export type OcpiClient<Mode extends ValidationSetting = 'lenient', Unknown extends UnknownFields = 'strip'> =
+  | Client211<Mode, Unknown>
+  | Client221<Mode, Unknown>;
 
 /** A client of `version` for the given endpoints (none while they are still being discovered). */
 export function clientFor(
   version: OcpiVersion,
   options: ClientOptions & { endpoints?: readonly PartnerEndpoint[] },
-): OcpiClient {
+): OcpiClient<'lenient', UnknownFields> {
   const endpoints = options.endpoints ?? [];
   return version === '2.2.1'
     ? createClient221({

@@ -1,4 +1,5 @@
-import type { Lenient, UnknownFieldsSetting, ValidationSetting } from '../common/schema/lenient-types';
+import type { Lenient, ValidationSetting } from '../common/schema/lenient-types';
+import type { UnknownFields } from '../common/schema/parse';
 import type { Transport } from '../common/transport/transport';
 import type { ClientMode } from '../common/transport/typed-calls';
 import { createVersionClient, type VersionClientOptions } from '../common/transport/version-client';
@@ -30,7 +31,7 @@ export interface Client211Options extends VersionClientOptions<Lenient<Endpoint>
  */
 export interface Client211<
   Mode extends ValidationSetting = 'lenient',
-  Unknown extends UnknownFieldsSetting = 'strip',
+  Unknown extends UnknownFields = 'strip',
 > {
   readonly version: '2.1.1';
   readonly endpoints: readonly Lenient<Endpoint>[];
@@ -69,7 +70,7 @@ export interface Client211<
  */
 export function createClient<
   Mode extends ValidationSetting = 'lenient',
-  Unknown extends UnknownFieldsSetting = 'strip',
+  Unknown extends UnknownFields = 'strip',
 >(
   options: Client211Options & { validation?: Mode; unknownFields?: Unknown },
 ): Client211<ClientMode<Mode>, Unknown> {

@@ -1,4 +1,5 @@
-import type { Lenient, UnknownFieldsSetting, ValidationSetting } from '../common/schema/lenient-types';
+import type { Lenient, ValidationSetting } from '../common/schema/lenient-types';
+import type { UnknownFields } from '../common/schema/parse';
 import type { Transport } from '../common/transport/transport';
 import type { ClientMode } from '../common/transport/typed-calls';
 import { createVersionClient, type VersionClientOptions } from '../common/transport/version-client';
@@ -36,7 +37,7 @@ export interface Client221Options extends VersionClientOptions<Lenient<Endpoint>
  */
 export interface Client221<
   Mode extends ValidationSetting = 'lenient',
-  Unknown extends UnknownFieldsSetting = 'strip',
+  Unknown extends UnknownFields = 'strip',
 > {
   readonly version: '2.2.1';
   readonly endpoints: readonly Lenient<Endpoint>[];
@@ -86,7 +87,7 @@ export interface Client221<
  */
 export function createClient<
   Mode extends ValidationSetting = 'lenient',
-  Unknown extends UnknownFieldsSetting = 'strip',
+  Unknown extends UnknownFields = 'strip',
 >(
   options: Client221Options & { validation?: Mode; unknownFields?: Unknown },
 ): Client221<ClientMode<Mode>, Unknown> {

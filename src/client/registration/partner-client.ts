@@ -1,6 +1,7 @@
 import { OcpiValidationError } from '../../common/errors/ocpi-validation-error';
 import type { OcpiVersion } from '../../common/protocol/version';
 import type { Lenient } from '../../common/schema/lenient-types';
+import type { UnknownFields } from '../../common/schema/parse';
 import type { ClientOptions } from '../../common/transport/client-options';
 import type { RegistrationHandlerConfig } from '../../server/config';
 import { credentialsLimitIssues } from '../../server/credentials/credentials-limits';
@@ -35,7 +36,10 @@ export function clientSettings(config: RegistrationHandlerConfig, token: string)
 }
 
 /** A client for a registered partner, with the token we send it. */
-export function clientOf(config: RegistrationHandlerConfig, record: PartnerRecord): OcpiClient {
+export function clientOf(
+  config: RegistrationHandlerConfig,
+  record: PartnerRecord,
+): OcpiClient<'lenient', UnknownFields> {
   if (!record.version || !record.outgoingToken) throw new TypeError(`Partner ${record.id} is not registered`);
   return clientFor(record.version, {
     ...clientSettings(config, record.outgoingToken),

@@ -1,3 +1,5 @@
+import type { UnknownFields } from './parse';
+
 // A closed set of strings opened to any string, the known ones still offered by an editor's completion
 // (the `string & {}` half keeps them from being absorbed into `string`). The same type as type-fest's
 // `LiteralUnion<Known, string>`, written here because a declaration that imports type-fest makes a
@@ -60,8 +62,6 @@ type WithExtensionsValue<V> = V extends Primitive
 
 // A validation setting a result type follows: the same union as a client's `validation` option.
 export type ValidationSetting = 'strict' | 'lenient' | 'off';
-// An `unknownFields` setting a result type follows: the same union as the option's.
-export type UnknownFieldsSetting = 'strip' | 'keep' | 'reject';
 
 // The type of what a read gives back for the spec type `T` under a validation setting and an
 // `unknownFields` setting. A union of settings (a setting only known at run time) gives the widest
@@ -69,7 +69,7 @@ export type UnknownFieldsSetting = 'strip' | 'keep' | 'reject';
 export type ResultOf<
   T,
   Mode extends ValidationSetting,
-  Unknown extends UnknownFieldsSetting,
+  Unknown extends UnknownFields,
 > = 'keep' extends Unknown
   ? 'lenient' extends Mode
     ? WithExtensions<Lenient<T>>
@@ -88,11 +88,11 @@ export type ResultOf<
  */
 export type ParsedAs<
   T,
-  Options extends { mode: 'strict' | 'lenient'; unknownFields?: UnknownFieldsSetting },
+  Options extends { mode: 'strict' | 'lenient'; unknownFields?: UnknownFields },
 > = ResultOf<T, Options['mode'], UnknownFieldsOf<Options>>;
 
 // The `unknownFields` an options type may carry; `strip` (the default) where it has none.
-type UnknownFieldsOf<Options extends { unknownFields?: UnknownFieldsSetting }> =
+type UnknownFieldsOf<Options extends { unknownFields?: UnknownFields }> =
   'unknownFields' extends keyof Options
     ? [Exclude<Options['unknownFields'], undefined>] extends [never]
       ? 'strip'

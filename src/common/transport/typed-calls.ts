@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
-import type { ResultOf, UnknownFieldsSetting, ValidationSetting } from '../schema/lenient-types';
+import type { ResultOf, ValidationSetting } from '../schema/lenient-types';
+import type { UnknownFields } from '../schema/parse';
 import type { OperationArgs } from './bind-operations';
 import type { Operation } from './operation';
 import type { PageRequest } from './page-request';
@@ -29,7 +30,7 @@ type ArgsWith<O extends Operation, Mode extends ValidationSetting> = Omit<Operat
   options?: CallOptionsFor<Mode>;
 };
 // Undefined (no `data` in the response) and strings (a created object's URL) pass as they are.
-type Read<T, Mode extends ValidationSetting, Unknown extends UnknownFieldsSetting> = T extends object
+type Read<T, Mode extends ValidationSetting, Unknown extends UnknownFields> = T extends object
   ? ResultOf<T, Mode, Unknown>
   : T;
 
@@ -39,7 +40,7 @@ type Read<T, Mode extends ValidationSetting, Unknown extends UnknownFieldsSettin
 export type CallResult<
   O extends Operation,
   Mode extends ValidationSetting,
-  Unknown extends UnknownFieldsSetting,
+  Unknown extends UnknownFields,
 > = O['item'] extends z.ZodMiniType
   ? PageRequest<Read<z.output<O['item']>, Mode, Unknown>>
   : O['locationHeader'] extends true
@@ -47,11 +48,7 @@ export type CallResult<
     : Promise<Read<O['response'] extends z.ZodMiniType ? z.output<O['response']> : undefined, Mode, Unknown>>;
 
 // One operation as a client with these settings calls it.
-export type ClientCall<
-  O extends Operation,
-  Mode extends ValidationSetting,
-  Unknown extends UnknownFieldsSetting,
-> =
+export type ClientCall<O extends Operation, Mode extends ValidationSetting, Unknown extends UnknownFields> =
   NoArguments extends ArgsWith<O, Mode>
     ? // The argument is spelled out rather than named, so that a hover shows the fields to pass.
       (args?: { [Key in keyof ArgsWith<O, Mode>]: ArgsWith<O, Mode>[Key] }) => CallResult<O, Mode, Unknown>
@@ -59,7 +56,7 @@ export type ClientCall<
 
 // Every operation of a map (nested by interface role) as a client with these settings calls it: the
 // shape of what `bindOperations` builds, with results typed by the client's settings.
-export type ClientCalls<M, Mode extends ValidationSetting, Unknown extends UnknownFieldsSetting> = {
+export type ClientCalls<M, Mode extends ValidationSetting, Unknown extends UnknownFields> = {
   readonly [K in keyof M]: M[K] extends Operation
     ? ClientCall<M[K], Mode, Unknown>
     : ClientCalls<M[K], Mode, Unknown>;

@@ -1,5 +1,6 @@
 import type { VersionProfile } from '../protocol/version-profile';
-import type { UnknownFieldsSetting, ValidationSetting } from '../schema/lenient-types';
+import type { ValidationSetting } from '../schema/lenient-types';
+import type { UnknownFields } from '../schema/parse';
 import { bindModules } from './bind-operations';
 import { type ClientOptions, partnerUrls } from './client-options';
 import { createTransport, type Transport } from './transport';
@@ -20,7 +21,7 @@ export function createVersionClient<
   Modules extends Record<string, object>,
   Endpoint extends { url: string },
   Mode extends ValidationSetting,
-  Unknown extends UnknownFieldsSetting,
+  Unknown extends UnknownFields,
 >(
   options: VersionClientOptions<Endpoint>,
   profile: VersionProfile,

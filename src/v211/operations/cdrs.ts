@@ -1,5 +1,6 @@
 import { cdrsReceiverOperations } from '../../common/operations/cdrs';
-import type { UnknownFieldsSetting, ValidationSetting } from '../../common/schema/lenient-types';
+import type { ValidationSetting } from '../../common/schema/lenient-types';
+import type { UnknownFields } from '../../common/schema/parse';
 import { paginatedOperation } from '../../common/transport/operation';
 import type { ClientCalls } from '../../common/transport/typed-calls';
 import { CDRSchema } from '../generated/schemas';
@@ -19,10 +20,10 @@ export const CdrsOperations = {
 /** The calls of a CPO's CDRs interface (pull its CDRs), bound by `createClient`. */
 export interface CdrsCpoCalls<
   Mode extends ValidationSetting = 'lenient',
-  Unknown extends UnknownFieldsSetting = 'strip',
+  Unknown extends UnknownFields = 'strip',
 > extends ClientCalls<typeof CdrsOperations.cpo, Mode, Unknown> {}
 /** The calls of an eMSP's CDRs interface (post CDRs to it), bound by `createClient`. */
 export interface CdrsEmspCalls<
   Mode extends ValidationSetting = 'lenient',
-  Unknown extends UnknownFieldsSetting = 'strip',
+  Unknown extends UnknownFields = 'strip',
 > extends ClientCalls<typeof CdrsOperations.emsp, Mode, Unknown> {}

@@ -1,5 +1,6 @@
 import { commandOperations } from '../../common/operations/commands';
-import type { UnknownFieldsSetting, ValidationSetting } from '../../common/schema/lenient-types';
+import type { ValidationSetting } from '../../common/schema/lenient-types';
+import type { UnknownFields } from '../../common/schema/parse';
 import { operation } from '../../common/transport/operation';
 import type { ClientCalls } from '../../common/transport/typed-calls';
 import {
@@ -48,10 +49,10 @@ export const CommandsOperations = {
 /** The calls of a CPO's Commands interface (send it commands), bound by `createClient`. */
 export interface CommandsCpoCalls<
   Mode extends ValidationSetting = 'lenient',
-  Unknown extends UnknownFieldsSetting = 'strip',
+  Unknown extends UnknownFields = 'strip',
 > extends ClientCalls<typeof CommandsOperations.cpo, Mode, Unknown> {}
 /** The call of an eMSP's Commands interface (post a command's result to it), bound by `createClient`. */
 export interface CommandsEmspCalls<
   Mode extends ValidationSetting = 'lenient',
-  Unknown extends UnknownFieldsSetting = 'strip',
+  Unknown extends UnknownFields = 'strip',
 > extends ClientCalls<typeof CommandsOperations.emsp, Mode, Unknown> {}

@@ -1,5 +1,6 @@
 import { locationsReceiverOperations, locationsSenderOperations } from '../../common/operations/locations';
-import type { UnknownFieldsSetting, ValidationSetting } from '../../common/schema/lenient-types';
+import type { ValidationSetting } from '../../common/schema/lenient-types';
+import type { UnknownFields } from '../../common/schema/parse';
 import type { ClientCalls } from '../../common/transport/typed-calls';
 import { ConnectorSchema, EVSESchema, LocationSchema } from '../generated/schemas';
 import { ListQuerySchema } from '../schemas/list-query';
@@ -26,10 +27,10 @@ export const LocationsOperations = {
 /** The calls of a CPO's Locations interface (pull its Locations), bound by `createClient`. */
 export interface LocationsCpoCalls<
   Mode extends ValidationSetting = 'lenient',
-  Unknown extends UnknownFieldsSetting = 'strip',
+  Unknown extends UnknownFields = 'strip',
 > extends ClientCalls<typeof LocationsOperations.cpo, Mode, Unknown> {}
 /** The calls of an eMSP's Locations interface (push Locations to it), bound by `createClient`. */
 export interface LocationsEmspCalls<
   Mode extends ValidationSetting = 'lenient',
-  Unknown extends UnknownFieldsSetting = 'strip',
+  Unknown extends UnknownFields = 'strip',
 > extends ClientCalls<typeof LocationsOperations.emsp, Mode, Unknown> {}

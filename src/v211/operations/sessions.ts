@@ -1,5 +1,6 @@
 import { sessionsReceiverOperations } from '../../common/operations/sessions';
-import type { UnknownFieldsSetting, ValidationSetting } from '../../common/schema/lenient-types';
+import type { ValidationSetting } from '../../common/schema/lenient-types';
+import type { UnknownFields } from '../../common/schema/parse';
 import { paginatedOperation } from '../../common/transport/operation';
 import type { ClientCalls } from '../../common/transport/typed-calls';
 import { SessionSchema } from '../generated/schemas';
@@ -20,10 +21,10 @@ export const SessionsOperations = {
 /** The calls of a CPO's Sessions interface (pull its Sessions), bound by `createClient`. */
 export interface SessionsCpoCalls<
   Mode extends ValidationSetting = 'lenient',
-  Unknown extends UnknownFieldsSetting = 'strip',
+  Unknown extends UnknownFields = 'strip',
 > extends ClientCalls<typeof SessionsOperations.cpo, Mode, Unknown> {}
 /** The calls of an eMSP's Sessions interface (push Sessions to it), bound by `createClient`. */
 export interface SessionsEmspCalls<
   Mode extends ValidationSetting = 'lenient',
-  Unknown extends UnknownFieldsSetting = 'strip',
+  Unknown extends UnknownFields = 'strip',
 > extends ClientCalls<typeof SessionsOperations.emsp, Mode, Unknown> {}

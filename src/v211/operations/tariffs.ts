@@ -1,5 +1,6 @@
 import { tariffsReceiverOperations } from '../../common/operations/tariffs';
-import type { UnknownFieldsSetting, ValidationSetting } from '../../common/schema/lenient-types';
+import type { ValidationSetting } from '../../common/schema/lenient-types';
+import type { UnknownFields } from '../../common/schema/parse';
 import { operation, paginatedOperation } from '../../common/transport/operation';
 import type { ClientCalls } from '../../common/transport/typed-calls';
 import { TariffSchema } from '../generated/schemas';
@@ -30,10 +31,10 @@ export const TariffsOperations = {
 /** The calls of a CPO's Tariffs interface (pull its Tariffs), bound by `createClient`. */
 export interface TariffsCpoCalls<
   Mode extends ValidationSetting = 'lenient',
-  Unknown extends UnknownFieldsSetting = 'strip',
+  Unknown extends UnknownFields = 'strip',
 > extends ClientCalls<typeof TariffsOperations.cpo, Mode, Unknown> {}
 /** The calls of an eMSP's Tariffs interface (push Tariffs to it), bound by `createClient`. */
 export interface TariffsEmspCalls<
   Mode extends ValidationSetting = 'lenient',
-  Unknown extends UnknownFieldsSetting = 'strip',
+  Unknown extends UnknownFields = 'strip',
 > extends ClientCalls<typeof TariffsOperations.emsp, Mode, Unknown> {}

@@ -1,5 +1,6 @@
 import { tokensSenderOperations } from '../../common/operations/tokens';
-import type { UnknownFieldsSetting, ValidationSetting } from '../../common/schema/lenient-types';
+import type { ValidationSetting } from '../../common/schema/lenient-types';
+import type { UnknownFields } from '../../common/schema/parse';
 import { operation } from '../../common/transport/operation';
 import type { ClientCalls } from '../../common/transport/typed-calls';
 import { AuthorizationInfoSchema, LocationReferencesSchema, TokenSchema } from '../generated/schemas';
@@ -43,10 +44,10 @@ export const TokensOperations = {
 /** The calls of a CPO's Tokens interface (push Tokens to it), bound by `createClient`. */
 export interface TokensCpoCalls<
   Mode extends ValidationSetting = 'lenient',
-  Unknown extends UnknownFieldsSetting = 'strip',
+  Unknown extends UnknownFields = 'strip',
 > extends ClientCalls<typeof TokensOperations.cpo, Mode, Unknown> {}
 /** The calls of an eMSP's Tokens interface (pull its Tokens, authorize one), bound by `createClient`. */
 export interface TokensEmspCalls<
   Mode extends ValidationSetting = 'lenient',
-  Unknown extends UnknownFieldsSetting = 'strip',
+  Unknown extends UnknownFields = 'strip',
 > extends ClientCalls<typeof TokensOperations.emsp, Mode, Unknown> {}

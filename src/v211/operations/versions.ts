@@ -1,5 +1,6 @@
 import { versionsOperations } from '../../common/operations/versions';
-import type { UnknownFieldsSetting, ValidationSetting } from '../../common/schema/lenient-types';
+import type { ValidationSetting } from '../../common/schema/lenient-types';
+import type { UnknownFields } from '../../common/schema/parse';
 import type { ClientCalls } from '../../common/transport/typed-calls';
 import { VersionSchema } from '../generated/schemas';
 import { VersionDetailsSchema } from '../schemas/versions';
@@ -15,5 +16,5 @@ export const VersionsOperations = /*@__PURE__*/ versionsOperations(VersionSchema
 /** A partner's versions list and version details, bound by `createClient`. */
 export interface VersionsCalls<
   Mode extends ValidationSetting = 'lenient',
-  Unknown extends UnknownFieldsSetting = 'strip',
+  Unknown extends UnknownFields = 'strip',
 > extends ClientCalls<typeof VersionsOperations, Mode, Unknown> {}

@@ -1,5 +1,6 @@
 import { cdrsReceiverOperations } from '../../common/operations/cdrs';
-import type { UnknownFieldsSetting, ValidationSetting } from '../../common/schema/lenient-types';
+import type { ValidationSetting } from '../../common/schema/lenient-types';
+import type { UnknownFields } from '../../common/schema/parse';
 import { paginatedOperation } from '../../common/transport/operation';
 import type { ClientCalls } from '../../common/transport/typed-calls';
 import { CDRSchema } from '../generated/schemas';
@@ -20,10 +21,10 @@ export const CdrsOperations = {
 /** The calls of a partner's CDRs Sender interface (pull its CDRs), bound by `createClient`. */
 export interface CdrsSenderCalls<
   Mode extends ValidationSetting = 'lenient',
-  Unknown extends UnknownFieldsSetting = 'strip',
+  Unknown extends UnknownFields = 'strip',
 > extends ClientCalls<typeof CdrsOperations.sender, Mode, Unknown> {}
 /** The calls of a partner's CDRs Receiver interface (post CDRs to it), bound by `createClient`. */
 export interface CdrsReceiverCalls<
   Mode extends ValidationSetting = 'lenient',
-  Unknown extends UnknownFieldsSetting = 'strip',
+  Unknown extends UnknownFields = 'strip',
 > extends ClientCalls<typeof CdrsOperations.receiver, Mode, Unknown> {}

@@ -1,4 +1,5 @@
-import type { UnknownFieldsSetting, ValidationSetting } from '../../common/schema/lenient-types';
+import type { ValidationSetting } from '../../common/schema/lenient-types';
+import type { UnknownFields } from '../../common/schema/parse';
 import { operation } from '../../common/transport/operation';
 import type { ClientCalls } from '../../common/transport/typed-calls';
 import {
@@ -72,10 +73,10 @@ export const ChargingProfilesOperations = {
 /** The calls of a CPO's ChargingProfiles Receiver interface (get, set, clear a profile), bound by `createClient`. */
 export interface ChargingProfilesReceiverCalls<
   Mode extends ValidationSetting = 'lenient',
-  Unknown extends UnknownFieldsSetting = 'strip',
+  Unknown extends UnknownFields = 'strip',
 > extends ClientCalls<typeof ChargingProfilesOperations.receiver, Mode, Unknown> {}
 /** The calls of an SCSP's ChargingProfiles Sender interface (post results, put an active profile), bound by `createClient`. */
 export interface ChargingProfilesSenderCalls<
   Mode extends ValidationSetting = 'lenient',
-  Unknown extends UnknownFieldsSetting = 'strip',
+  Unknown extends UnknownFields = 'strip',
 > extends ClientCalls<typeof ChargingProfilesOperations.sender, Mode, Unknown> {}

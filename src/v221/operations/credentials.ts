@@ -1,5 +1,6 @@
 import { credentialsOperations } from '../../common/operations/credentials';
-import type { UnknownFieldsSetting, ValidationSetting } from '../../common/schema/lenient-types';
+import type { ValidationSetting } from '../../common/schema/lenient-types';
+import type { UnknownFields } from '../../common/schema/parse';
 import type { ClientCalls } from '../../common/transport/typed-calls';
 import { CredentialsSchema } from '../generated/schemas';
 
@@ -15,5 +16,5 @@ export const CredentialsOperations = /*@__PURE__*/ credentialsOperations(Credent
 /** The calls of a partner's credentials endpoint, bound by `createClient`. */
 export interface CredentialsCalls<
   Mode extends ValidationSetting = 'lenient',
-  Unknown extends UnknownFieldsSetting = 'strip',
+  Unknown extends UnknownFields = 'strip',
 > extends ClientCalls<typeof CredentialsOperations, Mode, Unknown> {}

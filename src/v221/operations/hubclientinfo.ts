@@ -1,4 +1,5 @@
-import type { UnknownFieldsSetting, ValidationSetting } from '../../common/schema/lenient-types';
+import type { ValidationSetting } from '../../common/schema/lenient-types';
+import type { UnknownFields } from '../../common/schema/parse';
 import { operation, paginatedOperation } from '../../common/transport/operation';
 import type { ClientCalls } from '../../common/transport/typed-calls';
 import { ClientInfoSchema } from '../generated/schemas';
@@ -31,10 +32,10 @@ export const HubClientInfoOperations = {
 /** The calls of a party's HubClientInfo Receiver interface (push a client's status to it), bound by `createClient`. */
 export interface HubClientInfoReceiverCalls<
   Mode extends ValidationSetting = 'lenient',
-  Unknown extends UnknownFieldsSetting = 'strip',
+  Unknown extends UnknownFields = 'strip',
 > extends ClientCalls<typeof HubClientInfoOperations.receiver, Mode, Unknown> {}
 /** The calls of a hub's HubClientInfo Sender interface (pull every client's status), bound by `createClient`. */
 export interface HubClientInfoSenderCalls<
   Mode extends ValidationSetting = 'lenient',
-  Unknown extends UnknownFieldsSetting = 'strip',
+  Unknown extends UnknownFields = 'strip',
 > extends ClientCalls<typeof HubClientInfoOperations.sender, Mode, Unknown> {}

@@ -1,5 +1,6 @@
 import { locationsReceiverOperations, locationsSenderOperations } from '../../common/operations/locations';
-import type { UnknownFieldsSetting, ValidationSetting } from '../../common/schema/lenient-types';
+import type { ValidationSetting } from '../../common/schema/lenient-types';
+import type { UnknownFields } from '../../common/schema/parse';
 import type { ClientCalls } from '../../common/transport/typed-calls';
 import { ConnectorSchema, EVSESchema, LocationSchema } from '../generated/schemas';
 import { ListQuerySchema } from '../schemas/list-query';
@@ -31,10 +32,10 @@ export const LocationsOperations = {
 /** The calls of a partner's Locations Sender interface (pull its Locations), bound by `createClient`. */
 export interface LocationsSenderCalls<
   Mode extends ValidationSetting = 'lenient',
-  Unknown extends UnknownFieldsSetting = 'strip',
+  Unknown extends UnknownFields = 'strip',
 > extends ClientCalls<typeof LocationsOperations.sender, Mode, Unknown> {}
 /** The calls of a partner's Locations Receiver interface (push Locations to it), bound by `createClient`. */
 export interface LocationsReceiverCalls<
   Mode extends ValidationSetting = 'lenient',
-  Unknown extends UnknownFieldsSetting = 'strip',
+  Unknown extends UnknownFields = 'strip',
 > extends ClientCalls<typeof LocationsOperations.receiver, Mode, Unknown> {}

@@ -1,5 +1,6 @@
 import { sessionsReceiverOperations } from '../../common/operations/sessions';
-import type { UnknownFieldsSetting, ValidationSetting } from '../../common/schema/lenient-types';
+import type { ValidationSetting } from '../../common/schema/lenient-types';
+import type { UnknownFields } from '../../common/schema/parse';
 import { operation, paginatedOperation, type Schema } from '../../common/transport/operation';
 import type { ClientCalls } from '../../common/transport/typed-calls';
 import {
@@ -33,10 +34,10 @@ export const SessionsOperations = {
 /** The calls of a partner's Sessions Sender interface (pull its Sessions), bound by `createClient`. */
 export interface SessionsSenderCalls<
   Mode extends ValidationSetting = 'lenient',
-  Unknown extends UnknownFieldsSetting = 'strip',
+  Unknown extends UnknownFields = 'strip',
 > extends ClientCalls<typeof SessionsOperations.sender, Mode, Unknown> {}
 /** The calls of a partner's Sessions Receiver interface (push Sessions to it), bound by `createClient`. */
 export interface SessionsReceiverCalls<
   Mode extends ValidationSetting = 'lenient',
-  Unknown extends UnknownFieldsSetting = 'strip',
+  Unknown extends UnknownFields = 'strip',
 > extends ClientCalls<typeof SessionsOperations.receiver, Mode, Unknown> {}

@@ -1,5 +1,6 @@
 import { tariffsReceiverOperations } from '../../common/operations/tariffs';
-import type { UnknownFieldsSetting, ValidationSetting } from '../../common/schema/lenient-types';
+import type { ValidationSetting } from '../../common/schema/lenient-types';
+import type { UnknownFields } from '../../common/schema/parse';
 import { paginatedOperation } from '../../common/transport/operation';
 import type { ClientCalls } from '../../common/transport/typed-calls';
 import { TariffSchema } from '../generated/schemas';
@@ -21,10 +22,10 @@ export const TariffsOperations = {
 /** The calls of a partner's Tariffs Sender interface (pull its Tariffs), bound by `createClient`. */
 export interface TariffsSenderCalls<
   Mode extends ValidationSetting = 'lenient',
-  Unknown extends UnknownFieldsSetting = 'strip',
+  Unknown extends UnknownFields = 'strip',
 > extends ClientCalls<typeof TariffsOperations.sender, Mode, Unknown> {}
 /** The calls of a partner's Tariffs Receiver interface (push Tariffs to it), bound by `createClient`. */
 export interface TariffsReceiverCalls<
   Mode extends ValidationSetting = 'lenient',
-  Unknown extends UnknownFieldsSetting = 'strip',
+  Unknown extends UnknownFields = 'strip',
 > extends ClientCalls<typeof TariffsOperations.receiver, Mode, Unknown> {}

@@ -1,5 +1,6 @@
 import { tokensSenderOperations } from '../../common/operations/tokens';
-import type { UnknownFieldsSetting, ValidationSetting } from '../../common/schema/lenient-types';
+import type { ValidationSetting } from '../../common/schema/lenient-types';
+import type { UnknownFields } from '../../common/schema/parse';
 import { operation } from '../../common/transport/operation';
 import type { ClientCalls } from '../../common/transport/typed-calls';
 import { AuthorizationInfoSchema, LocationReferencesSchema, TokenSchema } from '../generated/schemas';
@@ -46,10 +47,10 @@ export const TokensOperations = {
 /** The calls of a partner's Tokens Receiver interface (push Tokens to it), bound by `createClient`. */
 export interface TokensReceiverCalls<
   Mode extends ValidationSetting = 'lenient',
-  Unknown extends UnknownFieldsSetting = 'strip',
+  Unknown extends UnknownFields = 'strip',
 > extends ClientCalls<typeof TokensOperations.receiver, Mode, Unknown> {}
 /** The calls of a partner's Tokens Sender interface (pull its Tokens, authorize one), bound by `createClient`. */
 export interface TokensSenderCalls<
   Mode extends ValidationSetting = 'lenient',
-  Unknown extends UnknownFieldsSetting = 'strip',
+  Unknown extends UnknownFields = 'strip',
 > extends ClientCalls<typeof TokensOperations.sender, Mode, Unknown> {}
