@@ -88,11 +88,11 @@ export type ResultOf<
  */
 export type ParsedAs<
   T,
-  Options extends { mode: 'strict' | 'lenient'; unknownFields?: UnknownFields },
+  Options extends { mode: 'strict' | 'lenient'; unknownFields?: UnknownFields | undefined },
 > = ResultOf<T, Options['mode'], UnknownFieldsOf<Options>>;
 
 // The `unknownFields` an options type may carry; `strip` (the default) where it has none.
-type UnknownFieldsOf<Options extends { unknownFields?: UnknownFields }> =
+type UnknownFieldsOf<Options extends { unknownFields?: UnknownFields | undefined }> =
   'unknownFields' extends keyof Options
     ? [Exclude<Options['unknownFields'], undefined>] extends [never]
       ? 'strip'
