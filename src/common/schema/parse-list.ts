@@ -2,6 +2,7 @@ import type * as z from 'zod/mini';
 import { scrub } from '../errors/ocpi-error';
 import { OcpiValidationError } from '../errors/ocpi-validation-error';
 import { scrubIssues } from '../errors/scrub-issues';
+import type { ParsedAs } from './lenient-types';
 import { checkPayload, type LenientIssue, type ParseOptions } from './parse';
 import { formatPath, MAX_ISSUES, notAListIssue, type ValidationIssue } from './validation-issue';
 
@@ -79,14 +80,15 @@ export const MAX_REJECTED = 100;
  * @example
  * const { items, rejected } = parseList(LocationSchema, page, { mode: 'lenient', subject: 'Location' });
  */
-export function parseList<S extends z.ZodMiniType>(
+export function parseList<S extends z.ZodMiniType, const O extends ListParseOptions>(
   itemSchema: S,
   list: unknown,
-  options: ListParseOptions,
-): ListParseResult<z.output<S>> {
+  options: O,
+): ListParseResult<ParsedAs<z.output<S>, O>> {
   const maxRejected = options.maxRejected ?? MAX_REJECTED;
   const maxIssues = options.maxIssues ?? MAX_ISSUES;
-  const items: z.output<S>[] = [];
+  // Each item is what the mode let through: typed by the options (see ParsedAs).
+  const items: ParsedAs<z.output<S>, O>[] = [];
   const rejected: RejectedItem[] = [];
   const issues: LenientIssue[] = [];
   const tolerated: ToleratedItem[] = [];
@@ -110,7 +112,7 @@ export function parseList<S extends z.ZodMiniType>(
       }
       return;
     }
-    items.push(outcome.data);
+    items.push(outcome.data as ParsedAs<z.output<S>, O>);
     if (outcome.issueCount === 0) return;
     issueCount += outcome.issueCount;
     toleratedCount++;

@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import { OcpiValidationError } from '../errors/ocpi-validation-error';
 import { checkSchema } from './check-schema';
+import type { ParsedAs } from './lenient-types';
 import { optionalPlaces } from './optional-places';
 import { NOT_PRINTABLE } from './primitives/printable-string';
 import { NOT_UTC_DATE_TIME, normalizeDateTime } from './primitives/utc-date-time';
@@ -81,17 +82,21 @@ export interface ParseOptions extends ValidationPolicy {
  * The input is never changed. Like zod's own output, the result may share values with it: repairs
  * copy only the objects on the way to what they change.
  *
+ * The data's type follows the options ({@link ParsedAs}): `Location` in strict mode, `Lenient<Location>`
+ * (enum fields open to unknown values) in lenient mode, with extension fields under `unknownFields: 'keep'`.
+ *
  * @example
  * const result = parsePayload(LocationSchema, body, { mode: 'lenient', subject: 'Location' });
  * if (result.success) for (const issue of result.issues) log.warn(issue.path, issue.message);
  */
-export function parsePayload<S extends z.ZodMiniType>(
+export function parsePayload<S extends z.ZodMiniType, const O extends ParseOptions>(
   schema: S,
   input: unknown,
-  options: ParseOptions,
-): ParseResult<z.output<S>> {
+  options: O,
+): ParseResult<ParsedAs<z.output<S>, O>> {
   const outcome = checkPayload(schema, input, options);
-  if (outcome.success) return { success: true, data: outcome.data, issues: outcome.issues };
+  // The data is what the mode let through: typed by the options (see ParsedAs).
+  if (outcome.success) return { success: true, data: outcome.data as ParsedAs<z.output<S>, O>, issues: outcome.issues };
   return {
     success: false,
     error: new OcpiValidationError({ subject: options.subject, issues: outcome.describe() }),

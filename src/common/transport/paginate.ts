@@ -200,7 +200,8 @@ function validateItems<S extends z.ZodMiniType>(
     });
   }
   const { items, rejected, rejectedCount, tolerated } = result;
-  return { items, rejected, rejectedCount, tolerated };
+  // Typed by the schema here: the client's declared calls say what each mode returns (typed-calls.ts).
+  return { items: items as z.output<S>[], rejected, rejectedCount, tolerated };
 }
 
 function atIndex(index: number, issue: ValidationIssue): ValidationIssue {

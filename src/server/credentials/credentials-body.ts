@@ -59,10 +59,16 @@ export async function readCredentialsBody(
     return { ok: false, invalidJson: true };
   }
   const subject = 'Credentials';
+  // What we store is only what the spec defines: extension fields are never kept, only refused on request.
+  const options = {
+    mode: policy.mode,
+    unknownFields: policy.unknownFields === 'reject' ? 'reject' : 'strip',
+    subject,
+  } as const;
   const parsed =
     version === '2.2.1'
-      ? parsePayload(Credentials221Schema, json, { ...policy, subject })
-      : parsePayload(Credentials211Schema, json, { ...policy, subject });
+      ? parsePayload(Credentials221Schema, json, options)
+      : parsePayload(Credentials211Schema, json, options);
   if (!parsed.success) {
     // Issue messages never quote the offending value (see ValidationIssue).
     const fields = parsed.error.issues.map((issue) => `${issue.path || '(body)'}: ${issue.message}`);

@@ -2,7 +2,16 @@
 // enums, lenient ones open them (an unknown value a partner sent is kept), `unknownFields: 'keep'` adds
 // the extension fields; and a client's calls return what its own settings can give. Checked by the
 // compiler (`npx tsc`); the tests only hold the assertions.
-import type { connect, Lenient, OcpiClient, PageRequest, ParsedAs, WithExtensions } from '@org/ocpi';
+import {
+  type connect,
+  type Lenient,
+  type OcpiClient,
+  type PageRequest,
+  type ParsedAs,
+  parseList,
+  parsePayload,
+  type WithExtensions,
+} from '@org/ocpi';
 import type * as v211 from '@org/ocpi/v211';
 import * as v221 from '@org/ocpi/v221';
 import { describe, expectTypeOf, it } from 'vitest';
@@ -57,6 +66,28 @@ describe("results with unknownFields: 'keep'", () => {
     expectTypeOf<Evse<WithExtensions<v221.Location>>['x_vendor_id']>().toEqualTypeOf<unknown>();
     expectTypeOf<WithExtensions<v211.Location>['type']>().toEqualTypeOf<v211.LocationType>();
     expectTypeOf<Evse<WithExtensions<v211.Location>>['status']>().toEqualTypeOf<v211.Status>();
+  });
+});
+
+describe('parsePayload and parseList', () => {
+  it('type their data by the options given, as ParsedAs says', () => {
+    const subject = 'Location';
+    const strict = parsePayload(v221.LocationSchema, {}, { mode: 'strict', subject });
+    const lenient = parsePayload(v221.LocationSchema, {}, { mode: 'lenient', subject });
+    const kept = parsePayload(v221.LocationSchema, {}, { mode: 'strict', subject, unknownFields: 'keep' });
+    expectTypeOf<Extract<typeof strict, { success: true }>['data']>().toEqualTypeOf<v221.Location>();
+    expectTypeOf<Extract<typeof lenient, { success: true }>['data']>().toEqualTypeOf<
+      Lenient<v221.Location>
+    >();
+    expectTypeOf<Extract<typeof kept, { success: true }>['data']>().toEqualTypeOf<
+      WithExtensions<v221.Location>
+    >();
+    const list = parseList(v221.LocationSchema, [], { mode: 'lenient', subject });
+    expectTypeOf(list.items).toEqualTypeOf<Lenient<v221.Location>[]>();
+    // A mode only known at run time gives the widest type either can return.
+    const mode = (strict.success ? 'strict' : 'lenient') as 'strict' | 'lenient';
+    const either = parsePayload(v221.LocationSchema, {}, { mode, subject });
+    expectTypeOf<Extract<typeof either, { success: true }>['data']>().toEqualTypeOf<Lenient<v221.Location>>();
   });
 });
 
