@@ -96,7 +96,9 @@ export function parsePayload<S extends z.ZodMiniType, const O extends ParseOptio
 ): ParseResult<ParsedAs<z.output<S>, O>> {
   const outcome = checkPayload(schema, input, options);
   // The data is what the mode let through: typed by the options (see ParsedAs).
-  if (outcome.success) return { success: true, data: outcome.data as ParsedAs<z.output<S>, O>, issues: outcome.issues };
+  if (outcome.success) {
+    return { success: true, data: outcome.data as ParsedAs<z.output<S>, O>, issues: outcome.issues };
+  }
   return {
     success: false,
     error: new OcpiValidationError({ subject: options.subject, issues: outcome.describe() }),
