@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
@@ -8,7 +8,7 @@ const MODULE_CACHE = './.vitest-cache/modules';
 const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 
 /** The test files that take seconds, longest first (measured on the 2-core CI machine). */
-export const HEAVY_TEST_FILES = [
+const HEAVY_TEST_FILES = [
   'test/security/registration-fuzz-strict.test.ts',
   'test/security/registration-fuzz-lenient.test.ts',
   'test/types/public-api.test.ts',
@@ -23,6 +23,10 @@ export const HEAVY_TEST_FILES = [
  */
 class HeavyFirstSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    // A renamed heavy file would silently run last again on a fresh clone: the list must name files.
+    const missing = HEAVY_TEST_FILES.filter((file) => !existsSync(resolve(this.ctx.config.root, file)));
+    if (missing.length > 0)
+      throw new Error(`vitest.config.ts names heavy test files that do not exist: ${missing}`);
     const sorted = await super.sort(files);
     const rank = (file: TestSpecification) => {
       const index = HEAVY_TEST_FILES.indexOf(relative(this.ctx.config.root, file.moduleId));
