@@ -133,13 +133,18 @@ export function checkPayload<S extends z.ZodMiniType>(
 ): CheckOutcome<z.output<S>> {
   const first = checkSchema(schema, input);
   if (!first.issues) return { success: true, data: first.value, issues: [], issueCount: 0 };
+  // Nothing to repair in a value of the wrong type as a whole (a number where a Location belongs): the
+  // usual rejection in a hostile list, answered without planning anything.
+  if (first.issues.every(({ path, code }) => path.length === 0 && code === 'invalid_type')) {
+    return failure(input, first.issues);
+  }
   const plan = newPlan(schema, input, policy);
   let found = first.issues;
   let checked = input;
   for (let pass = 1; ; pass++) {
     const repairsBefore = plan.repairs.length;
     const fatal = planRepairs(plan, plan.removed.size > 0 ? inInput(found, plan) : found);
-    if (fatal.length > 0 || pass > MAX_PASSES) return failure(plan, fatal);
+    if (fatal.length > 0 || pass > MAX_PASSES) return failure(input, fatal, plan.report);
     // Nothing more to repair: what is left is kept as it is.
     if (plan.repairs.length === repairsBefore) break;
     checked = applyRepairs(input, plan.repairs);
@@ -164,12 +169,14 @@ export function checkPayload<S extends z.ZodMiniType>(
  * (`null read as absent`, `... (kept)`), so that nothing after the cause reads like another one.
  */
 function failure(
-  plan: Plan,
+  input: unknown,
   fatal: readonly z.core.$ZodIssue[],
+  report?: LenientReport,
 ): { success: false; describe: () => ValidationIssue[] } {
   const describe = () => {
-    const described = toValidationIssues(fatal, plan.input, MAX_ISSUES, true);
-    const { issues, issueCount } = plan.report.result();
+    const described = toValidationIssues(fatal, input, MAX_ISSUES, true);
+    if (!report) return described;
+    const { issues, issueCount } = report.result();
     const room = MAX_ISSUES - described.filter((issue) => issue.code !== OMITTED).length;
     const tolerated = issues.filter((issue) => issue.code !== OMITTED).slice(0, room);
     const more = issueCount - tolerated.length;
