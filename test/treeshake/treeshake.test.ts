@@ -123,8 +123,8 @@ const budgets: Budget[] = [
   // ≈4.5 KB with the list-loss report (issue #12) and unknown fields left out of a repair's copy.
   // #12: nulls as absent in both modes, unknownFields, lenient drops of optional places, ≈620 bytes
   // (4,507 -> 5,123); a payload of the wrong type as a whole failing without planning repairs (a bad
-  // list item a third cheaper): -> 5,164.
-  { fixture: 'root-parse-list.ts', maxGzipBytes: 5_170, mustNotInclude: [...VERSION_CODE, KY] },
+  // list item a third cheaper): -> 5,164; a safety pass that still fails with what it found: -> 5,175.
+  { fixture: 'root-parse-list.ts', maxGzipBytes: 5_180, mustNotInclude: [...VERSION_CODE, KY] },
   {
     fixture: 'v221-types-only.ts',
     maxGzipBytes: 20,

@@ -143,8 +143,11 @@ export function checkPayload<S extends z.ZodMiniType>(
   let checked = input;
   for (let pass = 1; ; pass++) {
     const repairsBefore = plan.repairs.length;
-    const fatal = planRepairs(plan, plan.removed.size > 0 ? inInput(found, plan) : found);
-    if (fatal.length > 0 || pass > MAX_PASSES) return failure(input, fatal, plan.report);
+    const located = plan.removed.size > 0 ? inInput(found, plan) : found;
+    const fatal = planRepairs(plan, located);
+    if (fatal.length > 0) return failure(input, fatal, plan.report);
+    // Never reached by a payload the schemas can describe (see MAX_PASSES): what is still found fails.
+    if (pass > MAX_PASSES) return failure(input, located, plan.report);
     // Nothing more to repair: what is left is kept as it is.
     if (plan.repairs.length === repairsBefore) break;
     checked = applyRepairs(input, plan.repairs);
@@ -259,7 +262,8 @@ function classify(issue: z.core.$ZodIssue, plan: Plan): Handling {
   const { input, policy } = plan;
   if (issue.code === 'unrecognized_keys') return policy.unknownFields === 'reject' ? 'fail' : 'drop-keys';
   // A null field, whatever its type (an enum reports it as a bad value, not a bad type), reads as absent
-  // where the field is optional; a required one is still missing.
+  // where the field is optional; in a required one it is an error (which lenient mode may still drop
+  // with the optional place around it).
   if (typeof issue.path.at(-1) === 'string' && valueAt(input, issue.path) === null) {
     return optionalPlaces(plan.schema, issue.path).at(-1) ? 'drop-null' : 'fail';
   }
