@@ -13,6 +13,10 @@ export {
   type TokenMismatchReason,
 } from './common/auth/match-credentials-token';
 export { CommandInbox, type ExpectedResult } from './common/commands/command-inbox';
+export {
+  isOcpiAlreadyRegisteredError,
+  OcpiAlreadyRegisteredError,
+} from './common/errors/ocpi-already-registered-error';
 export { isOcpiError, OcpiError, type OcpiRequestInfo } from './common/errors/ocpi-error';
 export { isOcpiHttpError, OcpiHttpError } from './common/errors/ocpi-http-error';
 export {

@@ -14,6 +14,7 @@ import { mintToken } from '../../server/partners/mint-token';
 import type { PartnerRecord } from '../../server/partners/partner-store';
 import { constantTimeEqual } from '../../server/partners/token-hash';
 import { clientFor, discoverPartner } from '../discover-partner';
+import { checkChosenToken } from './chosen-token';
 import { acceptedCredentials, clientOf, clientSettings, type ReadCredentials } from './partner-client';
 
 /** Options of {@link updateRegistration}. */
@@ -23,6 +24,13 @@ export interface UpdateRegistrationOptions {
   record: PartnerRecord;
   /** Switch to this version (e.g. from 2.1.1 to 2.2.1); by default the highest both speak now. */
   version?: OcpiVersion;
+  /**
+   * Our new token B, if the caller chooses it; by default `mintToken()` makes one. It must be 1 to 64
+   * printable ASCII characters without whitespace, differ from the partner's current token and be held
+   * by no other partner; while an earlier update is unconfirmed, only its token may be given (the
+   * partner may hold it). Otherwise a `TypeError` is thrown before anything is sent.
+   */
+  tokenB?: string;
   signal?: AbortSignal;
 }
 
@@ -40,7 +48,7 @@ export interface UpdateRegistrationOptions {
  * is overwritten. The record returned is the stored one, without the store's revision.
  *
  * @throws TypeError when the partner is not registered (the store no longer holds it, or holds it
- * invited), or `version` is one we do not serve.
+ * invited), `version` is one we do not serve, or `tokenB` is refused (see its description).
  * @throws OcpiError when the record changed in the store meanwhile so that the update no longer applies.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/credentials.asciidoc#credentials_updating_to_a_newer_version
  */
@@ -57,6 +65,22 @@ export async function updateRegistration(options: UpdateRegistrationOptions): Pr
   const record = await config.store.findById(options.record.id);
   if (record?.status !== 'registered' || !record.outgoingToken || !record.versionsUrl) {
     throw new TypeError(`Partner ${options.record.id} is not registered`);
+  }
+  const chosen = options.tokenB;
+  if (chosen !== undefined) {
+    await checkChosenToken(config.store, record.id, chosen, 'updateRegistration()');
+    const pending = record.rotationPending ? record.incomingToken : undefined;
+    if (
+      pending === undefined
+        ? constantTimeEqual(chosen, record.incomingToken)
+        : !constantTimeEqual(chosen, pending)
+    ) {
+      throw new TypeError(
+        pending === undefined
+          ? 'updateRegistration(): tokenB must differ from the token the partner holds now'
+          : `updateRegistration(): an earlier update of partner ${record.id} is unconfirmed and the partner may hold its token; update without tokenB (or with that token) to retry it`,
+      );
+    }
   }
   const settings = {
     ...clientSettings(config, record.outgoingToken),
@@ -82,13 +106,17 @@ export async function updateRegistration(options: UpdateRegistrationOptions): Pr
     const { previousIncomingTokenExpiresAt: _window, ...kept } = current;
     return {
       ...kept,
-      incomingToken: mintToken(),
+      incomingToken: chosen ?? mintToken(),
       previousIncomingToken: current.incomingToken,
       rotationPending: true,
     };
   });
   if (rotating === undefined) throw partnerChangedError(record.id, 'updateRegistration()');
   const tokenB = rotating.incomingToken;
+  // A concurrent update may have stored its own new token first: we offer that one, never two at once.
+  if (chosen !== undefined && !constantTimeEqual(chosen, tokenB)) {
+    throw partnerChangedError(record.id, 'updateRegistration()');
+  }
   const body = ourCredentials(config, trimTrailing(config.baseUrl, '/'), version, tokenB);
   const client = clientFor(version, { ...settings, tokenEncoding, versionUrl, endpoints });
   const theirs: ReadCredentials = await client.credentials.putCredentials({

@@ -21,7 +21,8 @@ export type OcpiErrorKind =
   | 'OcpiInvalidResponseError'
   | 'OcpiUntrustedUrlError'
   | 'OcpiMissingEndpointError'
-  | 'OcpiNoCommonVersionError';
+  | 'OcpiNoCommonVersionError'
+  | 'OcpiAlreadyRegisteredError';
 
 /** The request an error is about, as it may be shown: method and a redacted URL. */
 export interface OcpiRequestInfo {
