@@ -120,6 +120,10 @@ export {
   unregister,
   updateRegistration,
 } from './client/registration/manage-registration';
+export {
+  type PartnerClientOptions,
+  partnerClient,
+} from './client/registration/partner-client';
 export { type RegisterOptions, register } from './client/registration/register';
 
 // Helpers that take a version label, with each version's facts (src/versions/).

@@ -39,7 +39,8 @@ const budgets: Budget[] = [
   // #12: nulls as absent in both modes, unknownFields, lenient drops of optional places, ≈620 bytes
   // (18,586 -> 19,207, the client's and each call's unknownFields included); a payload of the wrong
   // type as a whole failing without planning repairs (a bad list item a third cheaper): -> 19,263.
-  { fixture: 'root-discovery.ts', maxGzipBytes: 19_270, mustNotInclude: VERSION_CODE },
+  // #13: discovery leaves `from` out of its transport (versions carry no routing headers): -> 19,276.
+  { fixture: 'root-discovery.ts', maxGzipBytes: 19_280, mustNotInclude: VERSION_CODE },
   {
     fixture: 'v221-date-time.ts',
     maxGzipBytes: 4_000,
@@ -106,7 +107,8 @@ const budgets: Budget[] = [
   // Unknown fields left out of a repair's copy instead of deleted one by one: ≈60 more.
   // #12: nulls as absent in both modes, unknownFields, lenient drops of optional places, ≈650 bytes
   // (31,763 -> 32,414, the client's and each call's unknownFields included).
-  { fixture: 'v221-client.ts', maxGzipBytes: 32_420, mustNotInclude: ['src/v211/'] },
+  // #13: the one-time warning of a 2.2.1 client without `from` (its text is most of it): -> 32,661.
+  { fixture: 'v221-client.ts', maxGzipBytes: 32_670, mustNotInclude: ['src/v211/'] },
   // Every 2.2.1 schema with its prose rules (≈14.4 KB since the CDR, Session, command, credentials and
   // publish-token rules came in). Each rule at its object's definition, no parent walking its children
   // and no curated wrapper around the generated schema (issue #11): 14,652 -> 14,413. The table helpers

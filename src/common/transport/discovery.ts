@@ -87,9 +87,11 @@ export interface FetchVersionsOptions
 export async function fetchVersions(options: FetchVersionsOptions): Promise<VersionsResult> {
   const encodings =
     options.tokenEncodings ?? (options.tokenEncoding ? [options.tokenEncoding] : ['base64', 'raw']);
+  // Versions are a configuration module: no routing headers, so no party to send them from.
+  const { from: _unrouted, ...shared } = options;
   for (const [index, tokenEncoding] of encodings.entries()) {
     const transport = createTransport({
-      ...options,
+      ...shared,
       profile: DiscoveryProfile,
       // The encoding being tried, over the profile's and the caller's.
       tokenEncoding,

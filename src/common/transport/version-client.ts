@@ -6,8 +6,13 @@ import { type ClientOptions, partnerUrls } from './client-options';
 import { createTransport, type Transport } from './transport';
 import { TrustedOrigins } from './trusted-origins';
 import type { ClientCalls } from './typed-calls';
+import { warnOnceUnrouted } from './unrouted-warning';
 
-/** What a version's `createClient` takes: the shared client settings and the partner's endpoints. */
+/**
+ * What a version's `createClient` takes: the shared client settings and the partner's endpoints. In
+ * 2.2.1, leaving out `from` makes the first functional call say once per process, with `console.warn`,
+ * that calls go out without routing headers; `from: null` says that is meant and keeps it quiet.
+ */
 export interface VersionClientOptions<Endpoint extends { url: string }> extends ClientOptions {
   endpoints: readonly Endpoint[];
 }
@@ -31,8 +36,10 @@ export function createVersionClient<
   readonly endpoints: readonly Endpoint[];
   readonly transport: Transport;
 } {
+  const { from, ...shared } = options;
   const transport = createTransport({
-    ...options,
+    ...shared,
+    ...(from && { from }),
     profile,
     trustedOrigins: new TrustedOrigins(
       partnerUrls(
@@ -42,7 +49,10 @@ export function createVersionClient<
       options.allowedOrigins,
     ),
   });
-  const endpoint = (module: string, role: string) => endpointFor(options.endpoints, module, role);
+  const lookup = (module: string, role: string) => endpointFor(options.endpoints, module, role);
+  // Leaving out `from` is easy to do by mistake, and partners behind a hub or platform then cannot
+  // route what we send: say so once, unless `from: null` says the link needs no routing.
+  const endpoint = profile.routingHeaders && from === undefined ? warnOnceUnrouted(lookup) : lookup;
   // One binding serves every setting: only the type of what the calls return follows the client's
   // `validation` and `unknownFields` (the transport applies them at run time).
   const modules = bindModules(transport, operations, endpoint) as {
