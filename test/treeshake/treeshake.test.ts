@@ -39,8 +39,8 @@ const budgets: Budget[] = [
   // #12: nulls as absent in both modes, unknownFields, lenient drops of optional places, ≈620 bytes
   // (18,586 -> 19,207, the client's and each call's unknownFields included); a payload of the wrong
   // type as a whole failing without planning repairs (a bad list item a third cheaper): -> 19,263.
-  // #13: discovery leaves `from` out of its transport (versions carry no routing headers): -> 19,276.
-  { fixture: 'root-discovery.ts', maxGzipBytes: 19_280, mustNotInclude: VERSION_CODE },
+  // #13: discovery leaves `from` out of its transport (versions carry no routing headers): -> 19,282.
+  { fixture: 'root-discovery.ts', maxGzipBytes: 19_290, mustNotInclude: VERSION_CODE },
   {
     fixture: 'v221-date-time.ts',
     maxGzipBytes: 4_000,
