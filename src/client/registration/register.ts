@@ -25,7 +25,8 @@ export interface RegisterOptions {
   config: RegistrationHandlerConfig;
   /**
    * Our key for the partner. Registering again under the same id retries an attempt that ended without
-   * a clear answer (with its token B); otherwise it replaces the earlier attempt.
+   * a clear answer (with its token B); otherwise it replaces the earlier record, which a clear refusal
+   * of the POST (a 405 included) puts back.
    */
   partnerId: string;
   /** The partner's versions URL, handed over out of band with token A. */
