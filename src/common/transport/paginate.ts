@@ -31,6 +31,11 @@ export interface Page<T> {
    * kept...), by index and id, while the page's 1,000 described issues last.
    */
   readonly tolerated: readonly ToleratedItem[];
+  /**
+   * What the partner's paging headers left us to guess on this page, also told to `onValidationIssues`
+   * (see {@link PAGED_BY_OFFSET} and {@link OFFSET_IGNORED}); empty when the headers said where to go.
+   */
+  readonly pagingIssues: readonly LenientIssue[];
 }
 
 /** What {@link paginatePages} fetches. */
@@ -50,9 +55,12 @@ export interface PaginateRequest<S extends z.ZodMiniType> {
  * requested when the caller asks for it, so `break` stops all fetching and memory holds one page.
  *
  * The next page is the `Link` header's `rel="next"` target, absolute or relative; without a `Link`
- * header, the next offset while `X-Total-Count` says more remain. It stops at a next URL it has fetched
- * among the last 256 pages. When `X-Total-Count` drops between pages (objects left the query's window),
- * the page is fetched again at an offset lowered by the drop, as the spec advises, so that no object is
+ * header, the next offset while `X-Total-Count` says more remain. A full page with neither header (a
+ * partner outside the spec) is followed by the next offset too, and told as a {@link PAGED_BY_OFFSET}
+ * issue; such a run ends at the first short or empty page, or at a page that brings nothing new (a
+ * partner that ignores `offset`: {@link OFFSET_IGNORED}). It stops at a next URL it has fetched among
+ * the last 256 pages. When `X-Total-Count` drops between pages (objects left the query's window), the
+ * page is fetched again at an offset lowered by the drop, as the spec advises, so that no object is
  * skipped; objects among the last 1,000 yielded are not yielded twice.
  *
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/transport_and_format.asciidoc#transport_and_format_paginated_response
@@ -68,28 +76,128 @@ export async function* paginatePages<S extends z.ZodMiniType>(
   const yielded = new Recent(RECENT_OBJECTS);
   let url: string | undefined = withQuery(request.url, request.query).href;
   let previousTotal: number | undefined;
+  // What a page without paging headers is compared with, to tell a full page from the last one.
+  let firstLength: number | undefined;
+  // The page before, when this one was asked by offset for lack of headers: what it repeats ends the run.
+  let guessedFrom: Fetched<z.output<S>> | undefined;
   while (url !== undefined && !fetched.has(url)) {
     fetched.add(url);
-    let page: Page<z.output<S>> = await fetchPage(transport, request, url, options);
-    const dropped = (previousTotal ?? 0) - (page.totalCount ?? Number.POSITIVE_INFINITY);
-    if (dropped > 0 && page.offset > 0) {
-      page = await fetchPage(
-        transport,
-        request,
-        withOffset(url, Math.max(0, page.offset - dropped)),
-        options,
+    const before = guessedFrom;
+    // Told before validation, so that a repeated page's items are neither validated nor reported again.
+    const repeats =
+      before &&
+      ((data: unknown[], fingerprint: string | undefined) =>
+        data.length > 0 &&
+        ((fingerprint !== undefined && fingerprint === before.fingerprint) ||
+          data.every((item) => yielded.has(identityOf(item) ?? ''))));
+    let fetchedPage: Fetched<z.output<S>> = await fetchPage(transport, request, url, options, repeats);
+    const dropped = (previousTotal ?? 0) - (fetchedPage.page.totalCount ?? Number.POSITIVE_INFINITY);
+    if (dropped > 0 && fetchedPage.page.offset > 0) {
+      const back = withOffset(url, Math.max(0, fetchedPage.page.offset - dropped));
+      fetchedPage = await fetchPage(transport, request, back, options);
+    }
+    firstLength ??= fetchedPage.received;
+    const pageSizeHint = firstLength;
+    let page: Page<z.output<S>> = fetchedPage.page;
+    // After a step back, this page and the next ones may repeat objects already yielded.
+    const fresh = page.items.filter((item) => !yielded.has(identityOf(item) ?? ''));
+    if (fetchedPage.repeated) {
+      page = withPagingIssue(page, [], offsetIgnored(page.offset), undefined);
+    } else if (fetchedPage.headerless && isFull(fetchedPage, pageSizeHint)) {
+      const next = page.offset + fetchedPage.received;
+      page = withPagingIssue(page, fresh, pagedByOffset(fetchedPage.received, next), withOffset(url, next));
+    } else {
+      page = { ...page, items: fresh };
+    }
+    if (page.pagingIssues.length > 0) {
+      transport.report(
+        `${request.subject} list`,
+        page.pagingIssues,
+        transport.describe('GET', page.url),
+        request.options,
       );
     }
-    // After a step back, this page and the next ones may repeat objects already yielded.
-    page = { ...page, items: page.items.filter((item) => !yielded.has(identityOf(item) ?? '')) };
     yield page;
     for (const item of page.items) {
       const key = identityOf(item);
       if (key !== undefined) yielded.add(key);
     }
     previousTotal = page.totalCount;
+    guessedFrom = page.pagingIssues.some((issue) => issue.code === PAGED_BY_OFFSET) ? fetchedPage : undefined;
     url = page.nextUrl;
   }
+}
+
+/**
+ * The `code` of the issue a page gets when it was full and carried neither `Link` nor `X-Total-Count`,
+ * both of which the spec requires on a paginated response: the next page was asked for by offset.
+ */
+export const PAGED_BY_OFFSET = 'paged_by_offset';
+
+/**
+ * The `code` of the issue a page gets when, asked for by offset for lack of paging headers, it held only
+ * objects already read: the partner seems to ignore `offset`, and the list ends there.
+ */
+export const OFFSET_IGNORED = 'offset_ignored';
+
+/** A page as fetched, with what the paging decisions need beyond it. */
+interface Fetched<T> {
+  page: Page<T>;
+  /** How many items the partner sent, before any was left out. */
+  received: number;
+  /** Neither a `rel="next"` link nor an `X-Total-Count`: nothing says whether more pages follow. */
+  headerless: boolean;
+  /** The raw items as JSON, kept only for headerless pages: objects without an id are compared so. */
+  fingerprint: string | undefined;
+  /** Asked by offset, it brought no new object (see {@link OFFSET_IGNORED}); its items were not read. */
+  repeated: boolean;
+}
+
+/** Whether a page asked by offset holds only what was read before, from its raw items. */
+type RepeatCheck = (data: unknown[], fingerprint: string | undefined) => boolean;
+
+// Full means as many items as the partner's page holds: its `X-Limit` when it says (capped by our
+// `limit`), else the first page's length (capped by our `limit` too): a partner may cap a page below the
+// `limit` asked without saying so, and taking its first page for the whole list would lose the rest
+// silently. The price is one request more, answered empty, when the list fits in that first page.
+function isFull(fetched: Fetched<unknown>, firstLength: number): boolean {
+  if (fetched.received === 0) return false;
+  const asked = integerParam(new URL(fetched.page.url).searchParams.get('limit')) ?? Number.POSITIVE_INFINITY;
+  const pageSize = Math.min(asked, fetched.page.limit ?? firstLength);
+  return fetched.received >= pageSize;
+}
+
+function withPagingIssue<T>(
+  page: Page<T>,
+  items: T[],
+  issue: LenientIssue,
+  nextUrl: string | undefined,
+): Page<T> {
+  return { ...page, items, nextUrl, pagingIssues: [issue] };
+}
+
+function pagedByOffset(received: number, next: number): LenientIssue {
+  return {
+    ...pagingIssue(
+      PAGED_BY_OFFSET,
+      `a full page of ${received} without Link or X-Total-Count: asked for the next at offset ${next}`,
+    ),
+    action: 'kept',
+  };
+}
+
+function offsetIgnored(offset: number): LenientIssue {
+  return {
+    ...pagingIssue(
+      OFFSET_IGNORED,
+      `the page at offset ${offset} repeats objects already read (offset ignored?): the list ends here`,
+    ),
+    action: 'dropped',
+  };
+}
+
+function pagingIssue(code: string, message: string): ValidationIssue {
+  return { path: '', segments: [], code, message, fatal: false };
 }
 
 async function fetchPage<S extends z.ZodMiniType>(
@@ -97,32 +205,34 @@ async function fetchPage<S extends z.ZodMiniType>(
   request: PaginateRequest<S>,
   url: string,
   options: CallOptions,
-): Promise<Page<z.output<S>>> {
+  repeats?: RepeatCheck,
+): Promise<Fetched<z.output<S>>> {
   const response = await transport.send({ method: 'GET', url, module: request.module, options });
   const described = transport.describe('GET', url);
   const subject = `${request.subject} list`;
   if (!Array.isArray(response.data)) {
     throw new OcpiValidationError({ subject, issues: [notAListIssue(response.data)], request: described });
   }
-  const { items, rejected, rejectedCount, tolerated } = validateItems(
-    transport,
-    request,
-    response.data,
-    described,
-  );
   const headers = response.headers;
+  const data: unknown[] = response.data;
   const offset = integerParam(new URL(url).searchParams.get('offset')) ?? 0;
   const totalCount = integerParam(headers.get('X-Total-Count'));
+  const nextFromLink = findNextLink(headers.get('Link'), url);
+  const headerless = nextFromLink === undefined && totalCount === undefined;
+  const fingerprint = headerless ? JSON.stringify(data) : undefined;
+  const repeated = repeats?.(data, fingerprint) ?? false;
+  const { items, rejected, rejectedCount, tolerated } = repeated
+    ? { items: [], rejected: [], rejectedCount: 0, tolerated: [] }
+    : validateItems(transport, request, data, described);
   // An empty page, or one that reaches the total, is the last, whatever its Link says: a server that
   // always sends one would otherwise be followed forever. Before that, Link wins; without it, the
   // offset moves on.
-  const end = offset + response.data.length;
-  const last = response.data.length === 0 || (totalCount !== undefined && end >= totalCount);
-  const nextFromLink = findNextLink(headers.get('Link'), url);
+  const end = offset + data.length;
+  const last = data.length === 0 || (totalCount !== undefined && end >= totalCount);
   const nextUrl = last
     ? undefined
     : (nextFromLink ?? (totalCount !== undefined ? withOffset(url, end) : undefined));
-  return {
+  const page: Page<z.output<S>> = {
     items,
     rejected,
     rejectedCount,
@@ -133,6 +243,14 @@ async function fetchPage<S extends z.ZodMiniType>(
     nextUrl,
     url,
     headers,
+    pagingIssues: [],
+  };
+  return {
+    page,
+    received: data.length,
+    headerless,
+    fingerprint,
+    repeated,
   };
 }
 
