@@ -573,7 +573,8 @@ describe('Sessions', () => {
         const from = new URL(request.url).searchParams.get('date_from');
         if (!from)
           return ocpi(undefined, { status: 400, status_code: 2001, status_message: 'date_from missing' });
-        return ocpi(served.filter((session) => session.last_updated >= from));
+        const sessions = served.filter((session) => session.last_updated >= from);
+        return ocpi(sessions, { headers: { 'X-Total-Count': String(sessions.length) } });
       }),
       http.put(`${CPO}/sessions/:sessionId/charging_preferences`, async ({ request, params }) => {
         preferences.push({ session: params.sessionId, body: await request.json() });

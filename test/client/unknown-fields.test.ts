@@ -17,7 +17,10 @@ const RECEIVER_URL = 'https://emsp.example.com/ocpi/2.2.1/locations';
 function serve() {
   server.use(
     http.get(`${LOCATIONS_URL}/L1`, () => ocpi(extended('L1'))),
-    http.get(LOCATIONS_URL, () => ocpi([extended('L1'), location221('L2')])),
+    // The whole list, with the paging header the spec requires (a page without it is a deviation told).
+    http.get(LOCATIONS_URL, () =>
+      ocpi([extended('L1'), location221('L2')], { headers: { 'X-Total-Count': '2' } }),
+    ),
   );
 }
 

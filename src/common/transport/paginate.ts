@@ -33,7 +33,8 @@ export interface Page<T> {
   readonly tolerated: readonly ToleratedItem[];
   /**
    * What the partner's paging headers left us to guess on this page, also told to `onValidationIssues`
-   * (see {@link PAGED_BY_OFFSET} and {@link OFFSET_IGNORED}); empty when the headers said where to go.
+   * (code `paged_by_offset`: full, with neither `Link` nor `X-Total-Count`, so the next page was asked
+   * for by offset; `offset_ignored`: asked so, it repeated what was read, and the list ended); empty when the headers said where to go.
    */
   readonly pagingIssues: readonly LenientIssue[];
 }
@@ -57,8 +58,8 @@ export interface PaginateRequest<S extends z.ZodMiniType> {
  * The next page is the `Link` header's `rel="next"` target, absolute or relative; without a `Link`
  * header, the next offset while `X-Total-Count` says more remain. A full page with neither header (a
  * partner outside the spec) is followed by the next offset too, and told as a {@link PAGED_BY_OFFSET}
- * issue; such a run ends at the first short or empty page, or at a page that brings nothing new (a
- * partner that ignores `offset`: {@link OFFSET_IGNORED}). It stops at a next URL it has fetched among
+ * issue (`paged_by_offset`); such a run ends at the first short or empty page, or at a page that brings nothing new (a
+ * partner that ignores `offset`: `offset_ignored`). It stops at a next URL it has fetched among
  * the last 256 pages. When `X-Total-Count` drops between pages (objects left the query's window), the
  * page is fetched again at an offset lowered by the drop, as the spec advises, so that no object is
  * skipped; objects among the last 1,000 yielded are not yielded twice.
@@ -97,22 +98,34 @@ export async function* paginatePages<S extends z.ZodMiniType>(
       fetchedPage = await fetchPage(transport, request, back, options);
     }
     firstLength ??= fetchedPage.received;
-    const pageSizeHint = firstLength;
-    let page: Page<z.output<S>> = fetchedPage.page;
-    // After a step back, this page and the next ones may repeat objects already yielded.
-    const fresh = page.items.filter((item) => !yielded.has(identityOf(item) ?? ''));
+    const { page: fetchedItems, received } = fetchedPage;
+    let { nextUrl } = fetchedItems;
+    let pagingIssue: LenientIssue | undefined;
     if (fetchedPage.repeated) {
-      page = withPagingIssue(page, [], offsetIgnored(page.offset), undefined);
-    } else if (fetchedPage.headerless && isFull(fetchedPage, pageSizeHint)) {
-      const next = page.offset + fetchedPage.received;
-      page = withPagingIssue(page, fresh, pagedByOffset(fetchedPage.received, next), withOffset(url, next));
-    } else {
-      page = { ...page, items: fresh };
+      pagingIssue = issueOf(
+        OFFSET_IGNORED,
+        `page at offset ${fetchedItems.offset} repeats what was read: offset ignored, list ends`,
+        'dropped',
+      );
+    } else if (fetchedPage.headerless && isFull(fetchedItems, received, firstLength)) {
+      nextUrl = withOffset(url, fetchedItems.offset + received);
+      pagingIssue = issueOf(
+        PAGED_BY_OFFSET,
+        `full page without Link or X-Total-Count: next asked at offset ${fetchedItems.offset + received}`,
+        'kept',
+      );
     }
-    if (page.pagingIssues.length > 0) {
+    const page: Page<z.output<S>> = {
+      ...fetchedItems,
+      // After a step back, this page and the next ones may repeat objects already yielded.
+      items: fetchedItems.items.filter((item) => !yielded.has(identityOf(item) ?? '')),
+      nextUrl,
+      pagingIssues: pagingIssue ? [pagingIssue] : [],
+    };
+    if (pagingIssue) {
       transport.report(
         `${request.subject} list`,
-        page.pagingIssues,
+        [pagingIssue],
         transport.describe('GET', page.url),
         request.options,
       );
@@ -123,22 +136,18 @@ export async function* paginatePages<S extends z.ZodMiniType>(
       if (key !== undefined) yielded.add(key);
     }
     previousTotal = page.totalCount;
-    guessedFrom = page.pagingIssues.some((issue) => issue.code === PAGED_BY_OFFSET) ? fetchedPage : undefined;
+    guessedFrom = pagingIssue?.code === PAGED_BY_OFFSET ? fetchedPage : undefined;
     url = page.nextUrl;
   }
 }
 
-/**
- * The `code` of the issue a page gets when it was full and carried neither `Link` nor `X-Total-Count`,
- * both of which the spec requires on a paginated response: the next page was asked for by offset.
- */
-export const PAGED_BY_OFFSET = 'paged_by_offset';
+// The `code` of the issue a page gets when it was full and carried neither `Link` nor `X-Total-Count`
+// (the spec requires both on a paginated response): the next page was asked for by offset.
+const PAGED_BY_OFFSET = 'paged_by_offset';
 
-/**
- * The `code` of the issue a page gets when, asked for by offset for lack of paging headers, it held only
- * objects already read: the partner seems to ignore `offset`, and the list ends there.
- */
-export const OFFSET_IGNORED = 'offset_ignored';
+// The `code` of the issue a page gets when, asked for by offset for lack of paging headers, it held only
+// objects already read: the partner seems to ignore `offset`, and the list ends there.
+const OFFSET_IGNORED = 'offset_ignored';
 
 /** A page as fetched, with what the paging decisions need beyond it. */
 interface Fetched<T> {
@@ -147,57 +156,26 @@ interface Fetched<T> {
   received: number;
   /** Neither a `rel="next"` link nor an `X-Total-Count`: nothing says whether more pages follow. */
   headerless: boolean;
-  /** The raw items as JSON, kept only for headerless pages: objects without an id are compared so. */
+  /** What tells the raw items apart, kept only for headerless pages (see {@link fingerprintOf}). */
   fingerprint: string | undefined;
-  /** Asked by offset, it brought no new object (see {@link OFFSET_IGNORED}); its items were not read. */
+  /** Asked by offset, it brought no new object (`offset_ignored`); its items were not read. */
   repeated: boolean;
 }
 
 /** Whether a page asked by offset holds only what was read before, from its raw items. */
 type RepeatCheck = (data: unknown[], fingerprint: string | undefined) => boolean;
 
-// Full means as many items as the partner's page holds: its `X-Limit` when it says (capped by our
-// `limit`), else the first page's length (capped by our `limit` too): a partner may cap a page below the
-// `limit` asked without saying so, and taking its first page for the whole list would lose the rest
-// silently. The price is one request more, answered empty, when the list fits in that first page.
-function isFull(fetched: Fetched<unknown>, firstLength: number): boolean {
-  if (fetched.received === 0) return false;
-  const asked = integerParam(new URL(fetched.page.url).searchParams.get('limit')) ?? Number.POSITIVE_INFINITY;
-  const pageSize = Math.min(asked, fetched.page.limit ?? firstLength);
-  return fetched.received >= pageSize;
+// Full means as many items as the partner's page holds: its `X-Limit` when it says, else the first
+// page's length, either capped by the `limit` we asked. Not the `limit` alone: a partner may cap its pages
+// lower without saying so, and taking its first page for the whole list would lose the rest silently. The
+// price is one request more, answered empty, when a list without headers fits in its first page.
+function isFull(page: Page<unknown>, received: number, firstLength: number): boolean {
+  const asked = integerParam(new URL(page.url).searchParams.get('limit')) ?? Number.POSITIVE_INFINITY;
+  return received > 0 && received >= Math.min(asked, page.limit ?? firstLength);
 }
 
-function withPagingIssue<T>(
-  page: Page<T>,
-  items: T[],
-  issue: LenientIssue,
-  nextUrl: string | undefined,
-): Page<T> {
-  return { ...page, items, nextUrl, pagingIssues: [issue] };
-}
-
-function pagedByOffset(received: number, next: number): LenientIssue {
-  return {
-    ...pagingIssue(
-      PAGED_BY_OFFSET,
-      `a full page of ${received} without Link or X-Total-Count: asked for the next at offset ${next}`,
-    ),
-    action: 'kept',
-  };
-}
-
-function offsetIgnored(offset: number): LenientIssue {
-  return {
-    ...pagingIssue(
-      OFFSET_IGNORED,
-      `the page at offset ${offset} repeats objects already read (offset ignored?): the list ends here`,
-    ),
-    action: 'dropped',
-  };
-}
-
-function pagingIssue(code: string, message: string): ValidationIssue {
-  return { path: '', segments: [], code, message, fatal: false };
+function issueOf(code: string, message: string, action: LenientIssue['action']): LenientIssue {
+  return { path: '', segments: [], code, message, fatal: false, action };
 }
 
 async function fetchPage<S extends z.ZodMiniType>(
@@ -219,7 +197,7 @@ async function fetchPage<S extends z.ZodMiniType>(
   const totalCount = integerParam(headers.get('X-Total-Count'));
   const nextFromLink = findNextLink(headers.get('Link'), url);
   const headerless = nextFromLink === undefined && totalCount === undefined;
-  const fingerprint = headerless ? JSON.stringify(data) : undefined;
+  const fingerprint = headerless ? fingerprintOf(data) : undefined;
   const repeated = repeats?.(data, fingerprint) ?? false;
   const { items, rejected, rejectedCount, tolerated } = repeated
     ? { items: [], rejected: [], rejectedCount: 0, tolerated: [] }
@@ -252,6 +230,21 @@ async function fetchPage<S extends z.ZodMiniType>(
     fingerprint,
     repeated,
   };
+}
+
+// The page's items by identity, or for objects without an id by their top-level values: enough to see
+// the same page served again. Never deeper: a partner's nesting must not cost us the stack.
+function fingerprintOf(data: readonly unknown[]): string {
+  return data.map((item) => identityOf(item) ?? shallowKey(item)).join('\u0001');
+}
+
+function shallowKey(item: unknown): string {
+  if (typeof item !== 'object' || item === null) return `${typeof item}:${String(item)}`;
+  let key = '';
+  for (const [name, value] of Object.entries(item)) {
+    if (value === null || typeof value !== 'object') key += `${name}=${String(value)}\u0000`;
+  }
+  return key;
 }
 
 // Enough to catch a server that sends us round in a loop, or objects that come back after a drop,
