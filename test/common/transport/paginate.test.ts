@@ -56,10 +56,15 @@ describe('pagination', () => {
     ]);
   });
 
-  it('stops after one page when there is neither a Link nor a total', async () => {
+  // Issue #13: this used to stop after the first page, losing the rest unseen (see paginate-headerless).
+  it('goes on by offset while pages are full when there is neither a Link nor a total', async () => {
     serveLocations(5, 2, undefined, { totals: false });
-    expect(await collect(locationsClient().locations.sender.list())).toEqual(ids(0, 2));
-    expect(requests).toHaveLength(1);
+    expect(await collect(locationsClient().locations.sender.list())).toEqual(ids(0, 5));
+    expect(requests.map((request) => new URL(request.url).searchParams.get('offset') ?? '0')).toEqual([
+      '0',
+      '2',
+      '4',
+    ]);
   });
 
   it.each([
