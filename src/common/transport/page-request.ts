@@ -21,6 +21,8 @@ export interface LossAccount {
  * tolerated issues (`tolerated`), by index and id, and hands both to `onValidationIssues` (the call's or
  * the client's). Reading items (`for await`, `toArray`) with no such listener, a list that lost items
  * ends with an {@link OcpiRejectedItemsError} naming them, after every good item was handed over.
+ * Pages a partner sent without paging headers are told on `pagingIssues` and to the listener, never
+ * thrown: they cost no item that arrived.
  *
  * @example
  * for await (const location of client.locations.list({ date_from: '2024-01-01T00:00:00Z' })) {
