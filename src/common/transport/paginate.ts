@@ -57,10 +57,10 @@ export interface PaginateRequest<S extends z.ZodMiniType> {
  *
  * The next page is the `Link` header's `rel="next"` target, absolute or relative; without a `Link`
  * header, the next offset while `X-Total-Count` says more remain. A full page with neither header (a
- * partner outside the spec) is followed by the next offset too, and told as a {@link PAGED_BY_OFFSET}
- * issue (`paged_by_offset`); such a run ends at the first short or empty page, or at a page that brings nothing new (a
- * partner that ignores `offset`: `offset_ignored`). It stops at a next URL it has fetched among
- * the last 256 pages. When `X-Total-Count` drops between pages (objects left the query's window), the
+ * partner outside the spec) is followed by the next offset too, and told as a `paged_by_offset` issue;
+ * such a run ends at the first short or empty page, or at a page that brings nothing new (a partner
+ * that ignores `offset`: `offset_ignored`). It stops at a next URL it has fetched among the last 256
+ * pages. When `X-Total-Count` drops between pages (objects left the query's window), the
  * page is fetched again at an offset lowered by the drop, as the spec advises, so that no object is
  * skipped; objects among the last 1,000 yielded are not yielded twice.
  *
@@ -80,7 +80,8 @@ export async function* paginatePages<S extends z.ZodMiniType>(
   // What a page without paging headers is compared with, to tell a full page from the last one.
   let firstLength: number | undefined;
   // The page before, when this one was asked by offset for lack of headers: what it repeats ends the run.
-  let guessedFrom: Fetched<z.output<S>> | undefined;
+  // Only its fingerprint is kept, so that memory still holds one page.
+  let guessedFrom: Pick<Fetched<unknown>, 'fingerprint'> | undefined;
   while (url !== undefined && !fetched.has(url)) {
     fetched.add(url);
     const before = guessedFrom;
@@ -98,23 +99,8 @@ export async function* paginatePages<S extends z.ZodMiniType>(
       fetchedPage = await fetchPage(transport, request, back, options);
     }
     firstLength ??= fetchedPage.received;
-    const { page: fetchedItems, received } = fetchedPage;
-    let { nextUrl } = fetchedItems;
-    let pagingIssue: LenientIssue | undefined;
-    if (fetchedPage.repeated) {
-      pagingIssue = issueOf(
-        OFFSET_IGNORED,
-        `page at offset ${fetchedItems.offset} repeats what was read: offset ignored, list ends`,
-        'dropped',
-      );
-    } else if (fetchedPage.headerless && isFull(fetchedItems, received, firstLength)) {
-      nextUrl = withOffset(url, fetchedItems.offset + received);
-      pagingIssue = issueOf(
-        PAGED_BY_OFFSET,
-        `full page without Link or X-Total-Count: next asked at offset ${fetchedItems.offset + received}`,
-        'kept',
-      );
-    }
+    const { nextUrl, pagingIssue } = pagingOf(fetchedPage, url, firstLength);
+    const fetchedItems = fetchedPage.page;
     const page: Page<z.output<S>> = {
       ...fetchedItems,
       // After a step back, this page and the next ones may repeat objects already yielded.
@@ -136,7 +122,8 @@ export async function* paginatePages<S extends z.ZodMiniType>(
       if (key !== undefined) yielded.add(key);
     }
     previousTotal = page.totalCount;
-    guessedFrom = pagingIssue?.code === PAGED_BY_OFFSET ? fetchedPage : undefined;
+    guessedFrom =
+      pagingIssue?.code === PAGED_BY_OFFSET ? { fingerprint: fetchedPage.fingerprint } : undefined;
     url = page.nextUrl;
   }
 }
@@ -164,6 +151,23 @@ interface Fetched<T> {
 
 /** Whether a page asked by offset holds only what was read before, from its raw items. */
 type RepeatCheck = (data: unknown[], fingerprint: string | undefined) => boolean;
+
+// Where a page leads when its headers do not say: by offset past a full page, nowhere past a repeat.
+function pagingOf(
+  fetched: Fetched<unknown>,
+  url: string,
+  firstLength: number,
+): { nextUrl: string | undefined; pagingIssue?: LenientIssue } {
+  const { page, received } = fetched;
+  if (fetched.repeated) {
+    const message = `page at offset ${page.offset} repeats what was read: offset ignored, list ends`;
+    return { nextUrl: undefined, pagingIssue: issueOf(OFFSET_IGNORED, message, 'dropped') };
+  }
+  if (!fetched.headerless || !isFull(page, received, firstLength)) return { nextUrl: page.nextUrl };
+  const next = page.offset + received;
+  const message = `full page without Link or X-Total-Count: next asked at offset ${next}`;
+  return { nextUrl: withOffset(url, next), pagingIssue: issueOf(PAGED_BY_OFFSET, message, 'kept') };
+}
 
 // Full means as many items as the partner's page holds: its `X-Limit` when it says, else the first
 // page's length, either capped by the `limit` we asked. Not the `limit` alone: a partner may cap its pages
