@@ -108,7 +108,9 @@ const budgets: Budget[] = [
   // #12: nulls as absent in both modes, unknownFields, lenient drops of optional places, ≈650 bytes
   // (31,763 -> 32,414, the client's and each call's unknownFields included).
   // #13: the one-time warning of a 2.2.1 client without `from` (its text is most of it): -> 32,661.
-  { fixture: 'v221-client.ts', maxGzipBytes: 32_670, mustNotInclude: ['src/v211/'] },
+  // #13: paging by offset when a full page has neither Link nor X-Total-Count, with its repeat guard and
+  // its reports, ≈530 bytes: 32,663 -> 33,197.
+  { fixture: 'v221-client.ts', maxGzipBytes: 33_200, mustNotInclude: ['src/v211/'] },
   // Every 2.2.1 schema with its prose rules (≈14.4 KB since the CDR, Session, command, credentials and
   // publish-token rules came in). Each rule at its object's definition, no parent walking its children
   // and no curated wrapper around the generated schema (issue #11): 14,652 -> 14,413. The table helpers
