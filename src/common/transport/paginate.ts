@@ -33,8 +33,9 @@ export interface Page<T> {
   readonly tolerated: readonly ToleratedItem[];
   /**
    * What the partner's paging headers left us to guess on this page, also told to `onValidationIssues`
-   * (code `paged_by_offset`: full, with neither `Link` nor `X-Total-Count`, so the next page was asked
-   * for by offset; `offset_ignored`: asked so, it repeated what was read, and the list ended); empty when the headers said where to go.
+   * in every validation mode; empty when the headers said where to go. Code `paged_by_offset`: the page
+   * was full with neither `Link` nor `X-Total-Count`, so the next one was asked for by offset.
+   * `offset_ignored`: asked for so, the page only repeated what was read, and the list ended there.
    */
   readonly pagingIssues: readonly LenientIssue[];
 }
@@ -60,9 +61,9 @@ export interface PaginateRequest<S extends z.ZodMiniType> {
  * partner outside the spec) is followed by the next offset too, and told as a `paged_by_offset` issue;
  * such a run ends at the first short or empty page, or at a page that brings nothing new (a partner
  * that ignores `offset`: `offset_ignored`). It stops at a next URL it has fetched among the last 256
- * pages. When `X-Total-Count` drops between pages (objects left the query's window), the
- * page is fetched again at an offset lowered by the drop, as the spec advises, so that no object is
- * skipped; objects among the last 1,000 yielded are not yielded twice.
+ * pages. When `X-Total-Count` drops between pages (objects left the query's window), the page is
+ * fetched again at an offset lowered by the drop, as the spec advises, so that no object is skipped;
+ * objects among the last 1,000 yielded are not yielded twice.
  *
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/transport_and_format.asciidoc#transport_and_format_paginated_response
  */
