@@ -105,7 +105,7 @@ export async function discoverPartner(
   try {
     details = await getDetails(first);
   } catch (error) {
-    if (known !== undefined || !isOcpiHttpError(error) || error.status !== 401) throw error;
+    if (known !== undefined || !isOcpiHttpError(error) || error.httpStatus !== 401) throw error;
     tokenEncoding = first === 'raw' ? 'base64' : 'raw';
     details = await getDetails(tokenEncoding);
   }

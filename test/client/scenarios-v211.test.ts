@@ -196,8 +196,8 @@ describe('Tokens', () => {
     );
 
     expect(info).toEqual({ allowed: 'ALLOWED', location, info: { language: 'en', text: 'Welcome' } });
-    expect(isOcpiHttpError(unknown) && { status: unknown.status, statusCode: unknown.statusCode }).toEqual({
-      status: 404,
+    expect(isOcpiHttpError(unknown) && { httpStatus: unknown.httpStatus, statusCode: unknown.statusCode }).toEqual({
+      httpStatus: 404,
       statusCode: 2004,
     });
     expect(received).toEqual([location, location]);
@@ -408,7 +408,7 @@ describe('Tariffs', () => {
     const gone = await failure(client.tariffs.emsp.getTariff({ params }));
 
     expect(patched).toEqual({ ...tariff211(), ...patch });
-    expect(isOcpiHttpError(gone) && gone.status).toBe(404);
+    expect(isOcpiHttpError(gone) && gone.httpStatus).toBe(404);
     const url = `${EMSP}/tariffs/NL/CPO/TAR1`;
     expect(sent()).toEqual([`PUT ${url}`, `PATCH ${url}`, `GET ${url}`, `DELETE ${url}`, `GET ${url}`]);
     expect(await bodies()).toEqual([

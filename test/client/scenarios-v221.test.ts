@@ -676,8 +676,8 @@ describe('Tariffs', () => {
 
     expect(first).toEqual(ex().tariff);
     expect(second).toEqual(repriced);
-    expect(isOcpiHttpError(gone) && { status: gone.status, statusCode: gone.statusCode }).toEqual({
-      status: 404,
+    expect(isOcpiHttpError(gone) && { httpStatus: gone.httpStatus, statusCode: gone.statusCode }).toEqual({
+      httpStatus: 404,
       statusCode: 2000,
     });
     const url = `${EMSP}/tariffs/DE/ALL/12`;

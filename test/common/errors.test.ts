@@ -19,6 +19,7 @@ import {
   OcpiError,
   OcpiHttpError,
   OcpiHubStatusError,
+  OcpiInvalidResponseError,
   OcpiNetworkError,
   OcpiNoCommonVersionError,
   OcpiServerStatusError,
@@ -106,11 +107,24 @@ describe('createResponseError: one mapping from (HTTP status, status_code) to a 
       'HTTP 404 Not Found (OCPI 2003 "Unknown Location"): GET https://cpo.example.com/ocpi/cpo/2.2.1/cdrs',
     );
   });
+
+  it('names the HTTP status `httpStatus` on every error class that carries one', () => {
+    const carriers = [
+      new OcpiHttpError({ ...request, httpStatus: 404 }),
+      new OcpiStatusError({ ...request, statusCode: 2001, httpStatus: 404 }),
+      new OcpiInvalidResponseError({ ...request, reason: 'not JSON', httpStatus: 404 }),
+    ];
+    expect(carriers.map((error) => error.httpStatus)).toEqual([404, 404, 404]);
+    // The earlier name of OcpiHttpError's field stays readable, deprecated, and is no own field.
+    const http = carriers[0] as OcpiHttpError;
+    expect(http.status).toBe(404);
+    expect(Object.keys(http)).not.toContain('status');
+  });
 });
 
 describe('guards', () => {
   const errors = [
-    new OcpiHttpError({ ...request, status: 401 }),
+    new OcpiHttpError({ ...request, httpStatus: 401 }),
     new OcpiClientStatusError({ ...request, statusCode: 2001 }),
     new OcpiServerStatusError({ ...request, statusCode: 3001 }),
     new OcpiHubStatusError({ ...request, statusCode: 4001 }),
@@ -273,7 +287,7 @@ describe('tokens never leak from an error', () => {
         method: 'GET',
         url,
         secrets: [token],
-        status: 401,
+        httpStatus: 401,
         body: `{"status_message":"unknown token ${token} (Token ${base64})"}`,
         statusCode: 2000,
         statusMessage: `bad token ${token}`,
@@ -445,7 +459,7 @@ describe('what an error keeps of a partner answer: scrubbed and bounded', () => 
 
   it('removes the token before shortening a body, so no part of it is left at the cut', () => {
     const body = `${'x'.repeat(2040)}${token}`;
-    const error = new OcpiHttpError({ ...request, secrets: [token], status: 502, body });
+    const error = new OcpiHttpError({ ...request, secrets: [token], httpStatus: 502, body });
     expect(error.body).toBe(`${'x'.repeat(2040)}[REDACTE`);
   });
 
@@ -453,7 +467,7 @@ describe('what an error keeps of a partner answer: scrubbed and bounded', () => 
     const error = new OcpiHttpError({
       ...request,
       secrets: [token],
-      status: 401,
+      httpStatus: 401,
       statusText: `${token}${'z'.repeat(500)}`,
       statusCode: 2000,
       statusMessage: `${token}${'m'.repeat(5_000)}`,

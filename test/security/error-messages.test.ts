@@ -83,7 +83,7 @@ describe('each error built from partner text', () => {
       () =>
         new OcpiHttpError({
           ...request,
-          status: 400,
+          httpStatus: 400,
           statusText: FORGED,
           statusCode: 2001,
           statusMessage: FORGED,

@@ -17,7 +17,8 @@ const MAX_STATUS_TEXT = 100;
 
 /** What {@link OcpiHttpError} is built from. */
 export interface OcpiHttpErrorInput extends OcpiRequestInput {
-  status: number;
+  /** The response's HTTP status. */
+  httpStatus: number;
   statusText?: string;
   /** The response body as text; stored shortened (2,048 characters) and with known secrets removed. */
   body?: string;
@@ -32,11 +33,12 @@ export interface OcpiHttpErrorInput extends OcpiRequestInput {
  * `status_code` is kept too.
  *
  * @example
- * if (isOcpiHttpError(error) && error.status === 401) await reRegister();
+ * if (isOcpiHttpError(error) && error.httpStatus === 401) await reRegister();
  */
 export class OcpiHttpError extends OcpiError {
   override name = 'OcpiHttpError';
-  readonly status: number;
+  /** The response's HTTP status, named as on every other error that carries one. */
+  readonly httpStatus: number;
   readonly statusText: string;
   readonly request: OcpiRequestInfo;
   readonly body: string | undefined;
@@ -52,16 +54,25 @@ export class OcpiHttpError extends OcpiError {
     const ocpi = input.statusCode === undefined ? '' : ` (OCPI ${input.statusCode}${quote(statusMessage)})`;
     const statusText = scrubAndShorten(input.statusText ?? '', input.secrets, MAX_STATUS_TEXT);
     super(
-      `HTTP ${input.status}${statusText ? ` ${statusText}` : ''}${ocpi}: ${request.method} ${request.url}`,
+      `HTTP ${input.httpStatus}${statusText ? ` ${statusText}` : ''}${ocpi}: ${request.method} ${request.url}`,
     );
     markKind(this, 'OcpiHttpError');
-    this.status = input.status;
+    this.httpStatus = input.httpStatus;
     this.statusText = statusText;
     this.request = request;
     this.body =
       input.body === undefined ? undefined : scrubAndShorten(input.body, input.secrets, MAX_BODY_LENGTH);
     this.statusCode = input.statusCode;
     this.statusMessage = statusMessage;
+  }
+
+  /**
+   * The HTTP status under its earlier name.
+   *
+   * @deprecated Read {@link OcpiHttpError.httpStatus}, the name every error with an HTTP status uses.
+   */
+  get status(): number {
+    return this.httpStatus;
   }
 }
 

@@ -26,7 +26,7 @@ export function responseError(outcome: ResponseParts, hubStatusCodes: boolean): 
   if (httpStatus < 200 || httpStatus > 299) {
     return new OcpiHttpError({
       ...request,
-      status: httpStatus,
+      httpStatus,
       ...(outcome.statusText !== undefined && { statusText: outcome.statusText }),
       ...(outcome.body !== undefined && { body: outcome.body }),
       ...(envelope && { statusCode: envelope.status_code }),

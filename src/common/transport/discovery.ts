@@ -110,7 +110,7 @@ export async function fetchVersions(options: FetchVersionsOptions): Promise<Vers
       return { versions: response.data, tokenEncoding, confirmed: index > 0 };
     } catch (error) {
       const last = index === encodings.length - 1;
-      if (last || !isOcpiHttpError(error) || error.status !== 401) throw error;
+      if (last || !isOcpiHttpError(error) || error.httpStatus !== 401) throw error;
     }
   }
   throw new Error('unreachable: no token encoding was tried');
