@@ -4,7 +4,8 @@ import type { SpecObjectSchema } from './spec-object';
 /**
  * The query of a paginated GET, alike in both versions: the window on `last_updated` (`date_from`
  * inclusive, `date_to` exclusive, both RFC 3339 date-times in the version's DateTime format) and the page
- * (`offset` from 0, `limit` at least 1). The server may return fewer items than `limit`.
+ * (`offset` from 0, `limit` at least 1). The server may return fewer items than `limit`. A client's
+ * list call also takes a `Date` for either end of the window, and sends it as UTC whole seconds with `Z`.
  *
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/transport_and_format.asciidoc#transport_and_format_paginated_request
  */

@@ -6,6 +6,7 @@ import { trimTrailing } from '../text/trim-trailing';
 import type { Operation } from './operation';
 import { PageRequest } from './page-request';
 import { paginatePages } from './paginate';
+import { type QueryWithDates, withDatesAsDateTimes } from './query-dates';
 import type { CallOptions, Transport, TransportResponse } from './transport';
 
 /** The names of the `{placeholders}` in an operation's path. */
@@ -24,8 +25,8 @@ type ParamsArg<P extends string> = [PathParams<P>] extends [never]
   : { params: { [Name in PathParams<P>]: string } };
 type QueryArg<S> = S extends z.ZodMiniType
   ? NoArguments extends Input<S>
-    ? { query?: Input<S> }
-    : { query: Input<S> }
+    ? { query?: QueryWithDates<Input<S>> }
+    : { query: QueryWithDates<Input<S>> }
   : NoArguments;
 type BodyArg<S> = S extends z.ZodMiniType
   ? undefined extends Input<S>
@@ -114,8 +115,9 @@ function bindOperation(
   name: string,
 ) {
   return (
-    args: { params?: Record<string, string>; query?: object; body?: unknown; options?: CallOptions } = {},
+    given: { params?: Record<string, string>; query?: object; body?: unknown; options?: CallOptions } = {},
   ) => {
+    const args = withDatesAsDateTimes(given);
     const url = () => operationUrl(op, target, role, name, args.params ?? {});
     const query = args.query as Record<string, string | number | undefined> | undefined;
     const item = op.item;
