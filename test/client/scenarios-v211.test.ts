@@ -196,7 +196,9 @@ describe('Tokens', () => {
     );
 
     expect(info).toEqual({ allowed: 'ALLOWED', location, info: { language: 'en', text: 'Welcome' } });
-    expect(isOcpiHttpError(unknown) && { httpStatus: unknown.httpStatus, statusCode: unknown.statusCode }).toEqual({
+    expect(
+      isOcpiHttpError(unknown) && { httpStatus: unknown.httpStatus, statusCode: unknown.statusCode },
+    ).toEqual({
       httpStatus: 404,
       statusCode: 2004,
     });
