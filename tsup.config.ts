@@ -1,4 +1,5 @@
 import { defineConfig, type Options } from 'tsup';
+import { lazyDependency } from './scripts/build/lazy-dependency';
 
 // One entry per subpath of the package's `exports` map.
 const shared: Options = {
@@ -17,11 +18,20 @@ const shared: Options = {
   splitting: true,
 };
 
+// ky's named exports, read from the installed ky, for the CommonJS build's lazy stand-in.
+const kyExports = Object.keys(await import('ky'));
+
 // The two formats build in parallel, so neither cleans dist/ (the build script does).
 export default defineConfig([
   { ...shared, format: ['esm'] },
   // ky and @noble/hashes ship ES modules only: the CommonJS build carries its own copies, so that
   // require() works where require(esm) does not (Node before 20.19, Jest) and calls reach ky's real
-  // default export.
-  { ...shared, format: ['cjs'], noExternal: ['ky', '@noble/hashes'] },
+  // default export. ky is reached through a lazy stand-in, so that requiring an entry for its schemas
+  // never runs ky's code (scripts/check-dist-require.cjs proves both).
+  {
+    ...shared,
+    format: ['cjs'],
+    noExternal: ['ky', '@noble/hashes'],
+    esbuildPlugins: [lazyDependency('ky', kyExports)],
+  },
 ]);

@@ -1,16 +1,46 @@
-// Run by check-dist.mjs with require(esm) turned off, as Node before 20.19 and Jest load CommonJS: every
-// entry loads through require(), and a 2.2.1 client fetches a page from a local server, which only works
-// when the CommonJS build carries its own ky (ky ships ES modules only).
+// Run by check-dist.mjs with require(esm) turned off, and by .ci/run on the oldest Node 20, as Node
+// before 20.19 and Jest load CommonJS: every entry loads through require(), and a 2.2.1 client fetches a
+// page from a local server, which only works when the CommonJS build carries its own ky (ky ships ES
+// modules only). It also proves that requiring the entries and parsing with their schemas never runs
+// ky's code: ky probes the runtime at load time by building a Request for https://empty.invalid, and a
+// trap on Request sees no such probe until the first client call (where it must see one, so that the
+// trap is shown to work).
 const assert = require('node:assert/strict');
 const http = require('node:http');
 const { name, exports: exportsMap } = require('../package.json');
+
+const KY_PROBE_URL = 'https://empty.invalid';
+let kyProbes = 0;
+globalThis.Request = new Proxy(globalThis.Request, {
+  construct(target, args, newTarget) {
+    if (String(args[0]) === KY_PROBE_URL) kyProbes += 1;
+    return Reflect.construct(target, args, newTarget);
+  },
+});
 
 for (const subpath of Object.keys(exportsMap).filter((key) => key !== './package.json')) {
   const entry = subpath === '.' ? name : `${name}/${subpath.slice(2)}`;
   assert.ok(Object.keys(require(entry)).length > 0, `${entry}: no exports through require()`);
 }
 
-const { createClient } = require(`${name}/v221`);
+const v211 = require(`${name}/v211`);
+const v221 = require(`${name}/v221`);
+const location = {
+  country_code: 'NL',
+  party_id: 'CPO',
+  id: 'LOC1',
+  publish: true,
+  address: 'Stationsplein 1',
+  city: 'Amsterdam',
+  country: 'NLD',
+  coordinates: { latitude: '52.379189', longitude: '4.899431' },
+  time_zone: 'Europe/Amsterdam',
+  last_updated: '2024-06-01T12:00:00Z',
+};
+assert.equal(v221.LocationSchema.safeParse(location).success, true, '2.2.1 Location parses');
+assert.equal(v211.DateTimeSchema.safeParse('2024-06-01T12:00:00Z').success, true, '2.1.1 DateTime parses');
+assert.equal(kyProbes, 0, 'requiring the entries and parsing ran ky');
+
 const server = http.createServer((_request, response) => {
   response.setHeader('content-type', 'application/json');
   response.end(JSON.stringify({ status_code: 1000, timestamp: '2024-06-01T12:00:00Z', data: [] }));
@@ -18,7 +48,7 @@ const server = http.createServer((_request, response) => {
 server.listen(0, '127.0.0.1', async () => {
   try {
     const url = `http://127.0.0.1:${server.address().port}/ocpi/2.2.1/locations`;
-    const client = createClient({
+    const client = v221.createClient({
       token: 'token-for-a-check',
       endpoints: [{ identifier: 'locations', role: 'SENDER', url }],
       from: { countryCode: 'NL', partyId: 'EXA' },
@@ -26,7 +56,10 @@ server.listen(0, '127.0.0.1', async () => {
     });
     const page = await client.locations.sender.list();
     assert.deepEqual(page.items, []);
-    console.log('ok require() without require(esm): every entry loads, a client call works');
+    assert.equal(kyProbes, 1, 'the first client call loads ky once, and the trap sees it');
+    console.log(
+      `ok require() on Node ${process.versions.node} without require(esm): every entry loads and parses without running ky, a client call loads it and works`,
+    );
   } finally {
     server.close();
   }
