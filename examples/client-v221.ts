@@ -1,9 +1,9 @@
-import { isOcpiRejectedItemsError, isOcpiUntrustedUrlError, type ValidationReport } from '@org/ocpi';
-import { createClient } from '@org/ocpi/v221';
+import { connect, isOcpiRejectedItemsError, isOcpiUntrustedUrlError, type ValidationReport } from '@org/ocpi';
 
-// A stand-in for the partner's server (in real use, leave `fetch` out): two pages of Locations, and
-// LOC4 has no address, a field the spec requires.
-const BASE = 'https://cpo.example.com/ocpi/2.2.1/locations';
+// A stand-in for the partner's server (in real use, leave `fetch` out): its versions, its 2.2.1
+// endpoints, and two pages of Locations, where LOC4 has no address, a field the spec requires.
+const CPO = 'https://cpo.example.com/ocpi';
+const BASE = `${CPO}/2.2.1/locations`;
 const location = (id: string) => ({
   country_code: 'NL',
   party_id: 'CPO',
@@ -16,28 +16,42 @@ const location = (id: string) => ({
   time_zone: 'Europe/Amsterdam',
   last_updated: '2024-06-01T12:00:00Z',
 });
+const details = {
+  version: '2.2.1',
+  endpoints: [
+    { identifier: 'locations', role: 'SENDER', url: BASE },
+    { identifier: 'cdrs', role: 'RECEIVER', url: `${CPO}/2.2.1/cdrs` },
+  ],
+};
 async function partner(request: Request): Promise<Response> {
-  const offset = new URL(request.url).searchParams.get('offset');
-  const page = offset
-    ? [location('LOC3'), { ...location('LOC4'), address: undefined }]
-    : [location('LOC1'), location('LOC2')];
-  const headers = new Headers({ 'X-Total-Count': '4' });
-  if (!offset) headers.set('Link', `<${BASE}?offset=2&limit=2>; rel="next"`);
-  const body = { data: page, status_code: 1000, timestamp: '2024-06-01T12:00:00Z' };
-  return Response.json(body, { headers });
+  const url = new URL(request.url);
+  const headers = new Headers();
+  let data: unknown = [{ version: '2.2.1', url: `${CPO}/2.2.1` }];
+  if (url.pathname.endsWith('/2.2.1')) data = details;
+  if (url.href.startsWith(BASE)) {
+    const offset = url.searchParams.get('offset');
+    data = offset
+      ? [location('LOC3'), { ...location('LOC4'), address: undefined }]
+      : [location('LOC1'), location('LOC2')];
+    headers.set('X-Total-Count', '4');
+    if (!offset) headers.set('Link', `<${BASE}?offset=2&limit=2>; rel="next"`);
+  }
+  return Response.json({ data, status_code: 1000, timestamp: '2024-06-01T12:00:00Z' }, { headers });
 }
 
-const client = createClient({
+// connect() reads the partner's versions, picks the highest both sides speak and that version's
+// endpoints, and gives its client (createClient from '@org/ocpi/v221' makes one from known endpoints).
+const client = await connect({
+  versionsUrl: `${CPO}/versions`,
   token: 'token-c-from-the-registration',
-  endpoints: [{ identifier: 'locations', role: 'SENDER', url: BASE }],
-  from: { countryCode: 'DE', partyId: 'EMS' },
   fetch: (input, init) => partner(new Request(input, init)),
 });
+if (client.version !== '2.2.1') throw new Error(`expected 2.2.1, got ${client.version}`);
 
 // Every page, one at a time; `break` would stop fetching. A broken item never costs the good ones, nor
 // is it lost unseen: with no `onValidationIssues` listening, the loop ends with an error naming it.
 try {
-  for await (const item of client.locations.sender.list({ query: { date_from: '2024-01-01T00:00:00Z' } })) {
+  for await (const item of client.locations.sender.list({ query: { date_from: new Date('2024-01-01') } })) {
     console.log(item.id); // => LOC1
     // => LOC2
     // => LOC3
