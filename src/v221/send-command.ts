@@ -14,7 +14,7 @@ export type CommandOutcome = AwaitedCommand<CommandResponse, CommandResult>;
  * at most as long as the `timeout` (seconds) of the CPO's `CommandResponse`.
  *
  * @example
- * const outcome = await sendCommand(client, 'START_SESSION', body, { inbox });
+ * const outcome = await sendCommand(client, 'START_SESSION', startSession, { inbox });
  * if (outcome.status === 'completed' && outcome.result.result === 'ACCEPTED') console.log('charging');
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_flow
  */

@@ -1,12 +1,13 @@
 // The one TypeScript program of the public-API tests, built with the repository's tsconfig (the entry
 // names resolve to src/): every entry's source, for its export list; for each version entry, a consumer
 // file that imports every spec type and schema as a user would; and the client consumer files
-// (client-consumer.ts). All are checked by one checker, so that the libraries, zod and the sources are
+// (client-consumer.ts), and the sources' JSDoc examples (jsdoc-examples.ts). All are checked by one checker, so that the libraries, zod and the sources are
 // read and checked once for every suite.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type * as TypeScript from 'typescript';
 import { clientConsumerTexts } from './client-consumer';
+import { jsdocExamples } from './jsdoc-examples';
 import { consumerFilesProgram, ts } from './typescript';
 
 const REPO = new URL('../../', import.meta.url);
@@ -48,7 +49,11 @@ export const repoPath = (path: string) => fileURLToPath(new URL(path, REPO));
 /** The program of the entries and of every consumer file the public-API tests read, built on first use. */
 export function editorProgram(): TypeScript.Program {
   program ??= consumerFilesProgram(
-    new Map([...specConsumerTexts(), ...clientConsumerTexts()]),
+    new Map([
+      ...specConsumerTexts(),
+      ...clientConsumerTexts(),
+      ...jsdocExamples().map(({ path, text }) => [path, text] as const),
+    ]),
     Object.values(ENTRY_SOURCES).map(repoPath),
   );
   return program;

@@ -1,6 +1,6 @@
 // What a user's TypeScript sees of the package: the names each entry exports (export-lists), spec types
 // by their name, each field's doc, types that match their schemas, client members as readable call
-// signatures. The suites live in public-api/ and read one TypeScript program (consumer-program.ts); they
+// signatures, JSDoc examples that compile. The suites live in public-api/ and read one TypeScript program (consumer-program.ts); they
 // run from this one file so that one worker loads TypeScript and builds that program once, instead of
 // each worker that would draw one of them doing it again.
 import './public-api/export-lists';
@@ -9,3 +9,4 @@ import './public-api/field-docs';
 import './public-api/schema-outputs';
 import './public-api/client-members';
 import './public-api/honest-types';
+import './public-api/jsdoc-examples';

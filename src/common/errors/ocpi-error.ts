@@ -59,7 +59,11 @@ export function describeRequest(request: OcpiRequestInput): OcpiRequestInfo {
  * forge or reorder lines in a log.
  *
  * @example
- * try { await client.locations.get('LOC1'); } catch (error) { if (isOcpiError(error)) console.warn(error.message); }
+ * try {
+ *   await client.locations.sender.getLocation({ params: { location_id: 'LOC1' } });
+ * } catch (error) {
+ *   if (isOcpiError(error)) console.warn(error.message);
+ * }
  */
 export class OcpiError extends Error {
   override name: string = 'OcpiError';

@@ -15,7 +15,18 @@ import {
  * URLs (or the explicit allow-list). Nothing was sent.
  *
  * @example
- * const client = createClient({ ..., allowedOrigins: ['https://cdn.partner.example'] });
+ * // A partner whose Link headers point at its CDN: trust that origin too.
+ * const client = createClient({
+ *   token,
+ *   endpoints: details.endpoints,
+ *   from: { countryCode: 'NL', partyId: 'EXA' },
+ *   allowedOrigins: ['https://cdn.partner.example'],
+ * });
+ * try {
+ *   await client.locations.sender.list().toArray({ limit: 1000 });
+ * } catch (error) {
+ *   if (isOcpiUntrustedUrlError(error)) console.warn(`refused ${error.origin}`);
+ * }
  */
 export class OcpiUntrustedUrlError extends OcpiError {
   override name = 'OcpiUntrustedUrlError';

@@ -25,7 +25,7 @@ export interface LossAccount {
  * thrown: they cost no item that arrived.
  *
  * @example
- * for await (const location of client.locations.list({ date_from: '2024-01-01T00:00:00Z' })) {
+ * for await (const location of client.locations.sender.list({ query: { date_from: new Date('2024-01-01') } })) {
  *   if (done(location)) break; // no further page is fetched
  * }
  */

@@ -35,8 +35,9 @@ describe.each(CLIENT_VERSIONS)('the client of $entry, as a hover shows it', ({ e
     expect(typeOf(pull)).toBe(
       `${entry === 'v211' ? 'LocationsCpoCalls' : 'LocationsSenderCalls'}${settings}`,
     );
+    // The window's ends (`date_from`, `date_to`) also take a Date: a ListQuery with dates.
     expect(typeOf(`${pull}.list`)).toBe(
-      '(args?: { query?: ListQuery; options?: CallOptions; } | undefined) => PageRequest<Lenient<Location>>',
+      '(args?: { query?: QueryWithDates<ListQuery>; options?: CallOptions; } | undefined) => PageRequest<Lenient<Location>>',
     );
     expect(typeOf(`${pull}.getLocation`)).toBe(
       '(args: { params: { location_id: string; }; options?: CallOptions; }) => Promise<Lenient<Location>>',
