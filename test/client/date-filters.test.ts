@@ -80,12 +80,15 @@ describe.each(['2.1.1', '2.2.1'] as const)('date filters, OCPI %s', (version) =>
     ]);
   });
 
-  it('refuses an invalid Date before anything is sent', async () => {
+  it('refuses an invalid Date, or one past the year 9999, before anything is sent', async () => {
     serveEmptyLists();
     const client = cpoLists[version]('off');
     const list = () => client.locations.list({ query: { date_from: new Date('not a date') } });
 
+    const farFuture = () => client.locations.list({ query: { date_to: new Date(Date.UTC(10_000, 0, 1)) } });
+
     await expect(async () => await list()).rejects.toThrow(RangeError);
+    await expect(async () => await farFuture()).rejects.toThrow(RangeError);
     expect(requests).toEqual([]);
   });
 

@@ -20,18 +20,20 @@ export type QueryWithDates<Q> = {
  */
 export function withDatesAsDateTimes<A extends { query?: object | undefined }>(args: A): A {
   const query = args.query as Record<string, unknown> | undefined;
-  if (!query || !WINDOW_FIELDS.some((field) => query[field] instanceof Date)) return args;
-  const sent = { ...query };
+  let sent: Record<string, unknown> | undefined;
   for (const field of WINDOW_FIELDS) {
-    const value = sent[field];
-    if (value instanceof Date) sent[field] = dateTimeOf(value);
+    const value = query?.[field];
+    if (!(value instanceof Date)) continue;
+    sent ??= { ...query };
+    sent[field] = dateTimeOf(value);
   }
-  return { ...args, query: sent };
+  return sent ? { ...args, query: sent } : args;
 }
 
 function dateTimeOf(date: Date): string {
-  const year = date.getUTCFullYear();
-  // An invalid Date, or a year the four digits of the format cannot hold, fails before anything is sent.
-  if (!(year >= 0 && year <= 9999)) throw new RangeError(`not a DateTime for a query: ${String(date)}`);
-  return `${date.toISOString().slice(0, 19)}Z`;
+  // toISOString throws a RangeError for an invalid Date; a year past 9999 (27 characters) has no
+  // DateTime either. Either way the call fails before anything is sent.
+  const text = date.toISOString();
+  if (text.length !== 24) throw new RangeError(`no DateTime for ${text}`);
+  return `${text.slice(0, 19)}Z`;
 }
