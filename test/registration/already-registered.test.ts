@@ -68,7 +68,7 @@ describe.each(VERSIONS)('OCPI %s: HTTP 405 to the credentials POST', (version) =
       request: { method: 'POST', url: `${CPO}/${version}/credentials` },
     });
     const { cause } = error as OcpiAlreadyRegisteredError;
-    expect(isOcpiHttpError(cause) && cause.status).toBe(405);
+    expect(isOcpiHttpError(cause) && cause.httpStatus).toBe(405);
     expect((error as Error).message).toContain(`POST ${CPO}/${version}/credentials`);
     expect((error as Error).message).not.toContain(TOKEN_A);
     expect(credentialCalls()).toEqual(['POST']);

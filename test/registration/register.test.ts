@@ -535,7 +535,7 @@ describe('POST credentials: refused', () => {
     serveInitiator(server, { versionsUrl: INITIATOR, token: 'some-other-token' });
     const response = await handle(credentialsRequest('POST', TOKEN_A, TOKEN_B));
     expect(await failed(response, 200)).toMatchObject({ status_code: 3001, status_message: CALLBACK_FAILED });
-    expect(heard).toMatchObject([{ name: 'OcpiHttpError', status: 401 }]);
+    expect(heard).toMatchObject([{ name: 'OcpiHttpError', httpStatus: 401 }]);
     expect(requests.map((request) => request.headers.get('authorization'))).toEqual([
       authorization(TOKEN_B, 'base64'),
       authorization(TOKEN_B, 'raw'),
@@ -586,7 +586,7 @@ describe('POST credentials: refused', () => {
     });
     // The same answer three times; the app hears three different errors.
     expect(heard).toMatchObject([
-      { name: 'OcpiHttpError', status: 503 },
+      { name: 'OcpiHttpError', httpStatus: 503 },
       { name: 'OcpiValidationError', subject: 'version details' },
       { name: 'OcpiServerStatusError', statusCode: 3000 },
     ]);

@@ -190,7 +190,7 @@ describe('registration failures leave no half-registered partner', () => {
     await cpoInvitingEmsp(['2.2.1']);
     const emsp = party(EMSP, 'EMSP', ['2.2.1']);
     const error = await attempt(emsp, 'not-the-token');
-    expect(isOcpiHttpError(error) && error.status).toBe(401);
+    expect(isOcpiHttpError(error) && error.httpStatus).toBe(401);
     expect(emsp.store.all()).toEqual([]);
   });
 
@@ -371,7 +371,7 @@ describe('after registration', () => {
     const stale = { ...record, outgoingToken: 'not-the-token' };
     await emsp.store.save({ ...(await emsp.store.findById('cpo')), ...stale });
     const error = await failure(unregister({ config: emsp.config, record: stale }));
-    expect(isOcpiHttpError(error) && error.status).toBe(401);
+    expect(isOcpiHttpError(error) && error.httpStatus).toBe(401);
     expect(emsp.store.all()).toHaveLength(1);
   });
 });

@@ -195,7 +195,7 @@ export async function unregister(options: {
   try {
     await client.credentials.deleteCredentials(flowCallOptions(options));
   } catch (error) {
-    const gone = isOcpiHttpError(error) && (error.status === 405 || (retry && error.status === 401));
+    const gone = isOcpiHttpError(error) && (error.httpStatus === 405 || (retry && error.httpStatus === 401));
     if (!gone) throw error;
   }
   await removePartner(store, marked, (current) => current.unregistering === true);

@@ -126,7 +126,7 @@ export async function register(options: RegisterOptions): Promise<PartnerRecord>
   try {
     theirs = await connected.credentials.postCredentials(args);
   } catch (error) {
-    const notAllowed = isOcpiHttpError(error) && error.status === 405;
+    const notAllowed = isOcpiHttpError(error) && error.httpStatus === 405;
     if (!notAllowed || !retried) {
       // Only a token B chosen now and clearly refused is known to be unused; any other may be held.
       if (!retried && isClearRefusal(error)) await undo(config.store, stored, earlier, tokenB);
@@ -183,7 +183,10 @@ async function undo(
 function isClearRefusal(error: unknown): boolean {
   if (isOcpiStatusError(error)) return error.statusCode >= 2000 && error.statusCode < 4000;
   return (
-    isOcpiHttpError(error) && error.status >= 400 && error.status < 500 && ![408, 429].includes(error.status)
+    isOcpiHttpError(error) &&
+    error.httpStatus >= 400 &&
+    error.httpStatus < 500 &&
+    ![408, 429].includes(error.httpStatus)
   );
 }
 
