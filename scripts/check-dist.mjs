@@ -42,8 +42,10 @@ console.log('ok guards work across the ESM and CJS copies');
 // generated schemas named their types (issue #11 asked for under 1 MB); about 0.73 MB since. A ceiling
 // a little above today's, raised only by the change that grows them (`node scripts/measure-types.mjs`
 // lists them by file). Typing each client's results by its `validation` and `unknownFields` settings
-// (issue #12's honest types) took them from 767 kB to 787 kB.
-const DECLARATIONS_CEILING = 790_000;
+// (issue #12's honest types) took them from 767 kB to 787 kB. Issue #13: Date filters, httpStatus and
+// fixed JSDoc examples about 2 kB (789.5 kB measured with them alone), partner clients, chosen tokens and
+// routing warnings the rest: 802 kB.
+const DECLARATIONS_CEILING = 805_000;
 const declarationBytes = { '.d.ts': 0, '.d.cts': 0 };
 for (const file of readdirSync(new URL('../dist/', import.meta.url), { recursive: true, encoding: 'utf8' })) {
   const format = file.endsWith('.d.ts') ? '.d.ts' : file.endsWith('.d.cts') ? '.d.cts' : undefined;
