@@ -21,6 +21,8 @@ type Entry = 'v211' | 'v221' | 'node';
 const GIVEN = (version: 'v211' | 'v221') => `
 declare const error: unknown;
 declare const token: string;
+declare const tokenA: string;
+declare const versionsUrl: string;
 declare const body: unknown;
 declare const page: unknown;
 declare const request: Request;
