@@ -77,6 +77,7 @@ export {
   type VersionsResult,
 } from './common/transport/discovery';
 export { findNextLink, type LinkValue, parseLinkHeader } from './common/transport/link-header';
+export type { Middleware } from './common/transport/middleware';
 export type { HttpMethod, Operation } from './common/transport/operation';
 export { PageRequest } from './common/transport/page-request';
 export type { Page } from './common/transport/paginate';

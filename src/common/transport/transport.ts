@@ -1,4 +1,4 @@
-import ky, { HTTPError, TimeoutError } from 'ky';
+import ky, { TimeoutError } from 'ky';
 import type * as z from 'zod/mini';
 import { authorizationHeader, type TokenEncoding } from '../auth/authorization-header';
 import { describeRequest, type OcpiRequestInput } from '../errors/ocpi-error';
@@ -13,6 +13,7 @@ import type { OcpiVersion } from '../protocol/version';
 import type { VersionProfile } from '../protocol/version-profile';
 import { type LenientIssue, parsePayload, type UnknownFields, type ValidationMode } from '../schema/parse';
 import type { RejectedItem, ToleratedItem } from '../schema/parse-list';
+import { headersAfterMiddleware, type Middleware, requestForMiddleware } from './middleware';
 import type { HttpMethod } from './operation';
 import { readBody } from './read-body';
 import { isHiddenRedirect, MAX_REDIRECTS, redirectTarget } from './redirect';
@@ -21,7 +22,7 @@ import { isRoutedModule, type PartyRef, routingHeaders } from './routing';
 import type { TrustedOrigins } from './trusted-origins';
 import { type QueryValue, withQuery } from './url';
 
-export type { QueryValue, RetryPolicy };
+export type { Middleware, QueryValue, RetryPolicy };
 
 /** What the validation of responses reports in lenient mode. */
 export interface ValidationReport {
@@ -60,6 +61,11 @@ export interface TransportOptions {
    */
   maxResponseBytes?: number;
   retry?: RetryPolicy;
+  /**
+   * Your own code run around every request and response, and on every failed call, in order; see
+   * {@link Middleware}. It never sees the token.
+   */
+  middleware?: readonly Middleware[];
   /**
    * `strict` (conformance), `lenient` (default: real partners) or `off` (trust the partner, fastest);
    * a call's `options.validation` overrides it.
@@ -169,11 +175,14 @@ export function createTransport(transportOptions: TransportOptions): Transport {
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   if (!(maxResponseBytes > 0)) throw new TypeError('maxResponseBytes must be a positive number of bytes');
   const bodyLimits = { timeoutMs: timeout, maxBytes: maxResponseBytes };
+  const middleware = options.middleware ?? [];
   const http = ky.create({
     ...(options.fetch && { fetch: options.fetch }),
-    hooks: retryHooks(),
+    hooks: retryHooks(options.retry ?? {}),
     timeout,
     retry: kyRetry(options.retry ?? {}),
+    // Every status is ours to read (redirects, error bodies): ky's HTTPError is no part of our control flow.
+    throwHttpErrors: false,
     // Each hop is checked against the trusted origins before it is taken (see redirect.ts).
     redirect: 'manual',
   });
@@ -192,15 +201,46 @@ export function createTransport(transportOptions: TransportOptions): Transport {
   async function send<S extends z.ZodMiniType | undefined>(
     request: TransportRequest<S>,
   ): Promise<TransportResponse<DataOf<S>>> {
+    if (middleware.length === 0) return sendHops(request, undefined);
+    const seen: { request?: Request } = {};
+    try {
+      return await sendHops(request, seen);
+    } catch (error) {
+      const failed = seen.request;
+      if (failed) for (const { onError } of middleware) await onError?.(error, failed);
+      throw error;
+    }
+  }
+
+  // Each redirect is a hop of its own, checked against the trusted origins before it is sent. `seen`
+  // (with middleware only) holds the request middleware saw last, for onError.
+  async function sendHops<S extends z.ZodMiniType | undefined>(
+    request: TransportRequest<S>,
+    seen: { request?: Request } | undefined,
+  ): Promise<TransportResponse<DataOf<S>>> {
     const signal = request.options?.signal;
-    const headers = headersFor(request);
+    const firstHeaders = headersFor(request);
     const body = request.body === undefined ? undefined : JSON.stringify(request.body);
     let url = withQuery(request.url, request.query);
     const sentTokens = tokensIn(request);
     for (let redirects = 0; ; redirects++) {
       const described = describe(request.method, url, sentTokens);
+      // Another hop is another request.
+      let headers =
+        redirects > 0 && profile.traceHeaders
+          ? { ...firstHeaders, 'X-Request-ID': crypto.randomUUID() }
+          : firstHeaders;
+      let shown: Request | undefined;
+      if (seen) {
+        shown = requestForMiddleware(url, request.method, headers, body, described.secrets ?? []);
+        seen.request = shown;
+      }
       if (!options.trustedOrigins.trusts(url)) {
         throw new OcpiUntrustedUrlError({ ...described, origin: url.origin });
+      }
+      if (shown) {
+        for (const { onRequest } of middleware) await onRequest?.(shown);
+        headers = headersAfterMiddleware(shown, headers.Authorization ?? '');
       }
       let response: Response;
       try {
@@ -211,17 +251,15 @@ export function createTransport(transportOptions: TransportOptions): Transport {
           ...(signal && { signal }),
         });
       } catch (error) {
-        if (!(error instanceof HTTPError)) throw transportError(error, described, signal);
-        const next = redirectTarget(error.response, url, request.method);
-        if (next === undefined) return failWithHttpError(error.response, described);
-        await error.response.body?.cancel().catch(() => undefined);
-        if (redirects === MAX_REDIRECTS) throw redirectError(error.response, described, 'too many redirects');
-        url = next;
-        // Another hop is another request.
-        if (profile.traceHeaders) headers['X-Request-ID'] = crypto.randomUUID();
-        continue;
+        throw transportError(error, described, signal);
       }
-      return readResponse(response, request, described);
+      if (shown) for (const { onResponse } of middleware) await onResponse?.(response, shown);
+      if (response.status >= 200 && response.status <= 299) return readResponse(response, request, described);
+      const next = redirectTarget(response, url, request.method);
+      if (next === undefined) return failWithHttpError(response, described);
+      await response.body?.cancel().catch(() => undefined);
+      if (redirects === MAX_REDIRECTS) throw redirectError(response, described, 'too many redirects');
+      url = next;
     }
   }
 

@@ -1,0 +1,63 @@
+import { redactSecrets } from '../errors/redact';
+
+/**
+ * Code of your own that sees each request the client sends and what becomes of it: for logging,
+ * metrics or a tracing header. Each function is optional and may be async; the client waits for it.
+ *
+ * - `onRequest(request)` runs before each request goes out: once per call, and again for each
+ *   redirect the call follows (retries of the same request are not repeated here). It may set headers
+ *   on `request` (e.g. `traceparent`); the URL, method and body sent stay the client's.
+ * - `onResponse(response, request)` runs for each response, before the client reads it. Read its body
+ *   only through `response.clone()`: the client still needs it.
+ * - `onError(error, request)` runs once when a call fails, with the error the call then throws (an
+ *   `OcpiError`, an abort, or what one of your functions threw).
+ *
+ * The token never reaches these functions: `request` carries no `Authorization` header (the client adds
+ * it after `onRequest`, and an `Authorization` set there is replaced), and a credentials body shows the
+ * tokens in it as `[REDACTED]`. What a function throws ends the call with that error.
+ *
+ * @example
+ * const client = createClient({
+ *   token,
+ *   endpoints,
+ *   middleware: [
+ *     {
+ *       onRequest: (request) => request.headers.set('traceparent', currentTraceParent()),
+ *       onResponse: (response, request) => log.info(`${request.method} ${request.url}: ${response.status}`),
+ *       onError: (error, request) => log.warn(`${request.method} ${request.url} failed: ${error}`),
+ *     },
+ *   ],
+ * });
+ */
+export interface Middleware {
+  onRequest?: (request: Request) => void | Promise<void>;
+  onResponse?: (response: Response, request: Request) => void | Promise<void>;
+  onError?: (error: unknown, request: Request) => void | Promise<void>;
+}
+
+/** One request as middleware sees it: the headers without `Authorization`, tokens in the body redacted. */
+export function requestForMiddleware(
+  url: URL,
+  method: string,
+  headers: Readonly<Record<string, string>>,
+  body: string | undefined,
+  secrets: readonly string[],
+): Request {
+  const { Authorization: _token, ...shown } = headers;
+  return new Request(url, {
+    method,
+    headers: shown,
+    ...(body !== undefined && { body: redactSecrets(body, secrets) }),
+  });
+}
+
+/**
+ * The headers to send after `onRequest`: the request's own (as middleware left them), and our token
+ * set last, so that no middleware replaces or drops it.
+ */
+export function headersAfterMiddleware(request: Request, authorization: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of request.headers) if (name !== 'authorization') headers[name] = value;
+  headers.Authorization = authorization;
+  return headers;
+}
