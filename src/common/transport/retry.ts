@@ -1,4 +1,4 @@
-import ky, { type AfterResponseHook, type BeforeRetryHook, type Hooks, type RetryOptions } from 'ky';
+import type { BeforeRetryHook, Hooks, RetryOptions } from 'ky';
 
 /** How retries work: network errors, 429 and 503, honouring `Retry-After`. */
 export interface RetryPolicy {
@@ -18,45 +18,77 @@ export interface RetryPolicy {
 
 const DEFAULT_METHODS = ['get', 'head'] as const;
 const RETRY_STATUS = [429, 503];
+const DEFAULT_LIMIT = 2;
+const DEFAULT_MAX_RETRY_AFTER = 60_000;
+const DEFAULT_BACKOFF_LIMIT = 10_000;
 
-// ky is the engine of retries (counting, back-off, waiting, abort) but never decides on a status: it
-// throws no HTTP errors (the transport reads every status itself), so a 429 or 503 is retried only
-// when our hook below asks for it, with the wait read from `Retry-After` once, here.
+// ky is the engine of retries (counting attempts, waiting, abort, retries of network errors) but decides
+// on no status: it throws no HTTP errors (the transport reads every status itself). A 429 or 503 to a
+// retried method reaches ky's engine as a BusyAnswer thrown by our fetch (no response hook: ky clones
+// every response for those, which costs each call a copy of its body), with `Retry-After` read once
+// there; the call's retry options then decide and wait.
 
-/** ky's retry options for a policy: network errors only; statuses go through {@link retryHooks}. */
+/** A 429 or 503 answer to a method that may be retried, with the wait its `Retry-After` asks for. */
+export class BusyAnswer extends Error {
+  override name = 'BusyAnswer';
+  constructor(
+    readonly response: Response,
+    /** ms; `undefined` without a readable `Retry-After`: the back-off applies. */
+    readonly retryAfter: number | undefined,
+  ) {
+    super(`HTTP ${response.status}`);
+  }
+}
+
+/** The fetch ky calls: busy answers to retried methods thrown as {@link BusyAnswer}, for ky to retry. */
+export function fetchForRetries(
+  policy: RetryPolicy,
+  fetch: typeof globalThis.fetch,
+): typeof globalThis.fetch {
+  const methods: readonly string[] = policy.methods ?? DEFAULT_METHODS;
+  if ((policy.limit ?? DEFAULT_LIMIT) === 0) return fetch;
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    if (!RETRY_STATUS.includes(response.status)) return response;
+    const method = (input instanceof Request ? input.method : (init?.method ?? 'GET')).toLowerCase();
+    if (!methods.includes(method)) return response;
+    const header = response.headers.get('Retry-After');
+    throw new BusyAnswer(response, header === null ? undefined : retryAfterMs(header));
+  };
+}
+
+/**
+ * ky's retry options for one call: network errors and busy answers, a busy answer waiting what its
+ * `Retry-After` asks for (failing at once when that is over `maxRetryAfter`), else the back-off.
+ */
 export function kyRetry(policy: RetryPolicy): RetryOptions {
+  const maxRetryAfter = policy.maxRetryAfter ?? DEFAULT_MAX_RETRY_AFTER;
+  const backoffLimit = policy.backoffLimit ?? DEFAULT_BACKOFF_LIMIT;
+  // What the busy answer being retried asked for; read by `delay`, which ky calls right after shouldRetry.
+  let retryAfter: number | undefined;
   return {
-    limit: policy.limit ?? 2,
+    limit: policy.limit ?? DEFAULT_LIMIT,
     methods: [...(policy.methods ?? DEFAULT_METHODS)],
     statusCodes: [],
     afterStatusCodes: [],
-    backoffLimit: policy.backoffLimit ?? 10_000,
+    // Our delay applies the cap to the back-off only: a Retry-After within maxRetryAfter is waited in full.
+    backoffLimit: Number.POSITIVE_INFINITY,
+    shouldRetry: ({ error }) => {
+      retryAfter = undefined;
+      if (!(error instanceof BusyAnswer)) return undefined;
+      if (error.retryAfter !== undefined && error.retryAfter > maxRetryAfter) return false;
+      retryAfter = error.retryAfter;
+      return true;
+    },
+    delay: (attempt) => retryAfter ?? Math.min(backoffLimit, 300 * 2 ** (attempt - 1)),
   };
 }
 
-/** `Retry-After` in ms from now: delay-seconds or an HTTP date; 0 when absent or unreadable. */
-export function retryAfterMs(value: string | null): number {
-  if (value === null) return 0;
+/** `Retry-After` in ms from now: delay-seconds or an HTTP date; `undefined` when unreadable. */
+export function retryAfterMs(value: string): number | undefined {
   if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
   const date = Date.parse(value);
-  return Number.isNaN(date) ? 0 : Math.max(0, date - Date.now());
-}
-
-// A 429 or 503 to a retried method, while attempts remain, is tried again: after the `Retry-After` the
-// partner asked for, or ky's back-off without one. A partner asking for longer than we accept fails at
-// once (its answer reaches the caller) rather than being waited for.
-function retryOnStatus(policy: RetryPolicy): AfterResponseHook {
-  const limit = policy.limit ?? 2;
-  const methods: readonly string[] = policy.methods ?? DEFAULT_METHODS;
-  const maxRetryAfter = policy.maxRetryAfter ?? 60_000;
-  return (request, _options, response, { retryCount }) => {
-    if (!RETRY_STATUS.includes(response.status) || retryCount >= limit) return;
-    if (!methods.includes(request.method.toLowerCase())) return;
-    const header = response.headers.get('Retry-After');
-    const wait = retryAfterMs(header);
-    if (wait > maxRetryAfter) return;
-    return header === null ? ky.retry() : ky.retry({ delay: wait });
-  };
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
 // A retry is a request of its own, so in 2.2.1 it carries a new X-Request-ID (transport_and_format,
@@ -66,9 +98,7 @@ const freshRequestId: BeforeRetryHook = ({ request }) => {
 };
 
 /**
- * Our ky hooks: 429 and 503 retried by the policy, a fresh request id on every retry. ky stays behind
- * our API (users have middleware of our own, middleware.ts), so there are no others.
+ * Our ky hooks: a fresh request id on every retry. ky stays behind our API (users have middleware of
+ * our own, middleware.ts), so there are no others.
  */
-export function retryHooks(policy: RetryPolicy): Hooks {
-  return { afterResponse: [retryOnStatus(policy)], beforeRetry: [freshRequestId] };
-}
+export const retryHooks: Hooks = { beforeRetry: [freshRequestId] };

@@ -17,7 +17,7 @@ import { headersAfterMiddleware, type Middleware, requestForMiddleware } from '.
 import type { HttpMethod } from './operation';
 import { readBody } from './read-body';
 import { isHiddenRedirect, MAX_REDIRECTS, redirectTarget } from './redirect';
-import { kyRetry, type RetryPolicy, retryHooks } from './retry';
+import { BusyAnswer, fetchForRetries, kyRetry, type RetryPolicy, retryHooks } from './retry';
 import { isRoutedModule, type PartyRef, routingHeaders } from './routing';
 import type { TrustedOrigins } from './trusted-origins';
 import { type QueryValue, withQuery } from './url';
@@ -176,11 +176,12 @@ export function createTransport(transportOptions: TransportOptions): Transport {
   if (!(maxResponseBytes > 0)) throw new TypeError('maxResponseBytes must be a positive number of bytes');
   const bodyLimits = { timeoutMs: timeout, maxBytes: maxResponseBytes };
   const middleware = options.middleware ?? [];
+  const retry = options.retry ?? {};
   const http = ky.create({
-    ...(options.fetch && { fetch: options.fetch }),
-    hooks: retryHooks(options.retry ?? {}),
+    // Late-bound, as ky's default is: a global fetch replaced after the client is made (msw) is used.
+    fetch: fetchForRetries(retry, options.fetch ?? ((input, init) => globalThis.fetch(input, init))),
+    hooks: retryHooks,
     timeout,
-    retry: kyRetry(options.retry ?? {}),
     // Every status is ours to read (redirects, error bodies): ky's HTTPError is no part of our control flow.
     throwHttpErrors: false,
     // Each hop is checked against the trusted origins before it is taken (see redirect.ts).
@@ -247,11 +248,15 @@ export function createTransport(transportOptions: TransportOptions): Transport {
         response = await http(url, {
           method: request.method,
           headers,
+          // Per call: the state of a call's retries (what the last busy answer asked to wait) is its own.
+          retry: kyRetry(retry),
           ...(body !== undefined && { body }),
           ...(signal && { signal }),
         });
       } catch (error) {
-        throw transportError(error, described, signal);
+        // The retries are spent (or the wait asked for is too long): the busy answer is the response.
+        if (!(error instanceof BusyAnswer)) throw transportError(error, described, signal);
+        response = error.response;
       }
       if (shown) for (const { onResponse } of middleware) await onResponse?.(response, shown);
       if (response.status >= 200 && response.status <= 299) return readResponse(response, request, described);
