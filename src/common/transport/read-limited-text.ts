@@ -24,14 +24,14 @@ export async function readLimitedText(message: Request | Response, maxBytes: num
 
 /**
  * Reads a stream to its end as UTF-8 text, or `undefined` as soon as it passes `maxBytes`: the stream is
- * then cancelled and the rest never read. Decoded chunk by chunk, so only the text read so far is held.
+ * then cancelled and the rest never read. The bytes are decoded once, at the end: decoding chunk by
+ * chunk (a streaming decoder and a join) cost a page of 50 Locations more than the rest of reading it.
  */
 export async function readTextUpTo(
   reader: ReadableStreamDefaultReader<Uint8Array>,
   maxBytes: number,
 ): Promise<string | undefined> {
-  const decoder = new TextDecoder();
-  const parts: string[] = [];
+  const chunks: Uint8Array[] = [];
   let received = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -41,10 +41,20 @@ export async function readTextUpTo(
       await reader.cancel().catch(() => undefined);
       return undefined;
     }
-    parts.push(decoder.decode(value, { stream: true }));
+    chunks.push(value);
   }
-  parts.push(decoder.decode());
-  return parts.join('');
+  return new TextDecoder().decode(joined(chunks, received));
+}
+
+function joined(chunks: readonly Uint8Array[], length: number): Uint8Array {
+  if (chunks.length === 1 && chunks[0]) return chunks[0];
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
 }
 
 /**

@@ -176,6 +176,8 @@ export function createTransport(transportOptions: TransportOptions): Transport {
   if (!(maxResponseBytes > 0)) throw new TypeError('maxResponseBytes must be a positive number of bytes');
   const bodyLimits = { timeoutMs: timeout, maxBytes: maxResponseBytes };
   const middleware = options.middleware ?? [];
+  // Encoded once: the token does not change over a client's life.
+  const authorization = authorizationHeader(token, options.tokenEncoding ?? profile.tokenEncoding);
   const retry = options.retry ?? {};
   const http = ky.create({
     // Late-bound, as ky's default is: a global fetch replaced after the client is made (msw) is used.
@@ -241,7 +243,7 @@ export function createTransport(transportOptions: TransportOptions): Transport {
       }
       if (shown) {
         for (const { onRequest } of middleware) await onRequest?.(shown);
-        headers = headersAfterMiddleware(shown, headers.Authorization ?? '');
+        headers = headersAfterMiddleware(shown, headers.Authorization ?? authorization);
       }
       let response: Response;
       try {
@@ -290,7 +292,7 @@ export function createTransport(transportOptions: TransportOptions): Transport {
 
   function headersFor(request: TransportRequest<z.ZodMiniType | undefined>): Record<string, string> {
     const headers: Record<string, string> = {
-      Authorization: authorizationHeader(token, options.tokenEncoding ?? profile.tokenEncoding),
+      Authorization: authorization,
       Accept: 'application/json',
     };
     if (request.body !== undefined) headers['Content-Type'] = 'application/json';
