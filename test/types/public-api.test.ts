@@ -10,3 +10,4 @@ import './public-api/schema-outputs';
 import './public-api/client-members';
 import './public-api/honest-types';
 import './public-api/jsdoc-examples';
+import './public-api/no-engine-types';
