@@ -5,10 +5,10 @@ import { redactSecrets } from '../errors/redact';
  * metrics or a tracing header. Each function is optional and may be async; the client waits for it.
  *
  * - `onRequest(request)` runs before each request goes out: once per call, and again for each
- *   redirect the call follows (retries of the same request are not repeated here). It may set headers
- *   on `request` (e.g. `traceparent`); the URL, method and body sent stay the client's.
- * - `onResponse(response, request)` runs for each response, before the client reads it. Read its body
- *   only through `response.clone()`: the client still needs it.
+ *   redirect the call follows (retries, of a 429, a 503 or a network error, are not shown apart). It
+ *   may set headers on `request` (e.g. `traceparent`); the URL, method and body sent stay the client's.
+ * - `onResponse(response, request)` runs for each answer the client reads (after any retries), before
+ *   it reads it. Read its body only through `response.clone()`: the client still needs it.
  * - `onError(error, request)` runs once when a call fails, with the error the call then throws (an
  *   `OcpiError`, an abort, or what one of your functions threw).
  *
@@ -17,21 +17,19 @@ import { redactSecrets } from '../errors/redact';
  * tokens in it as `[REDACTED]`. What a function throws ends the call with that error.
  *
  * @example
- * const client = createClient({
- *   token,
- *   endpoints,
- *   middleware: [
- *     {
- *       onRequest: (request) => request.headers.set('traceparent', currentTraceParent()),
- *       onResponse: (response, request) => log.info(`${request.method} ${request.url}: ${response.status}`),
- *       onError: (error, request) => log.warn(`${request.method} ${request.url} failed: ${error}`),
- *     },
- *   ],
- * });
+ * const tracing: Middleware = {
+ *   onRequest: (request) => request.headers.set('traceparent', '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01'),
+ *   onResponse: (response, request) => console.log(`${request.method} ${request.url}: ${response.status}`),
+ *   onError: (error, request) => console.warn(`${request.method} ${request.url} failed`, error),
+ * };
+ * const client = createClient({ token, endpoints, middleware: [tracing] });
  */
 export interface Middleware {
+  /** Before each request and redirect hop; may set headers. `request` has no `Authorization` header. */
   onRequest?: (request: Request) => void | Promise<void>;
+  /** Each answer, before the client reads it; read the body only through `response.clone()`. */
   onResponse?: (response: Response, request: Request) => void | Promise<void>;
+  /** Once per failed call, with the error the call throws and the last request (without the token). */
   onError?: (error: unknown, request: Request) => void | Promise<void>;
 }
 
