@@ -40,7 +40,9 @@ const budgets: Budget[] = [
   // (18,586 -> 19,207, the client's and each call's unknownFields included); a payload of the wrong
   // type as a whole failing without planning repairs (a bad list item a third cheaper): -> 19,263.
   // #13: discovery leaves `from` out of its transport (versions carry no routing headers): -> 19,282.
-  { fixture: 'root-discovery.ts', maxGzipBytes: 19_290, mustNotInclude: VERSION_CODE },
+  // #13: our own middleware, and busy answers retried through ky from our fetch (Retry-After read once,
+  // statuses read by the transport, no ky HTTPError): -> 19,749.
+  { fixture: 'root-discovery.ts', maxGzipBytes: 19_760, mustNotInclude: VERSION_CODE },
   {
     fixture: 'v221-date-time.ts',
     maxGzipBytes: 4_000,
@@ -111,7 +113,8 @@ const budgets: Budget[] = [
   // #13: paging by offset when a full page has neither Link nor X-Total-Count, with its repeat guard and
   // its reports, ≈530 bytes: 32,663 -> 33,197.
   // #13: a Date taken for date_from / date_to and sent as a DateTime, ≈130 bytes: -> 33,321.
-  { fixture: 'v221-client.ts', maxGzipBytes: 33_330, mustNotInclude: ['src/v211/'] },
+  // #13: our own middleware and the busy answers retried through ky from our fetch, ≈470 bytes: -> 33,791.
+  { fixture: 'v221-client.ts', maxGzipBytes: 33_800, mustNotInclude: ['src/v211/'] },
   // Every 2.2.1 schema with its prose rules (≈14.4 KB since the CDR, Session, command, credentials and
   // publish-token rules came in). Each rule at its object's definition, no parent walking its children
   // and no curated wrapper around the generated schema (issue #11): 14,652 -> 14,413. The table helpers
