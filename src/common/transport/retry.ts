@@ -78,6 +78,8 @@ export function kyRetry(policy: RetryPolicy): RetryOptions {
       if (!(error instanceof BusyAnswer)) return undefined;
       if (error.retryAfter !== undefined && error.retryAfter > maxRetryAfter) return false;
       retryAfter = error.retryAfter;
+      // Its body is not wanted: cancelled, so that the connection is free for the next attempt.
+      error.response.body?.cancel().catch(() => undefined);
       return true;
     },
     delay: (attempt) => retryAfter ?? Math.min(backoffLimit, 300 * 2 ** (attempt - 1)),
