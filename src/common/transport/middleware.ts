@@ -22,7 +22,13 @@ import { redactSecrets } from '../errors/redact';
  *   onResponse: (response, request) => console.log(`${request.method} ${request.url}: ${response.status}`),
  *   onError: (error, request) => console.warn(`${request.method} ${request.url} failed`, error),
  * };
- * const client = createClient({ token, endpoints, middleware: [tracing] });
+ * const locations = 'https://cpo.example.com/ocpi/2.2.1/locations';
+ * const traced = createClient({
+ *   token,
+ *   endpoints: [{ identifier: 'locations', role: 'SENDER', url: locations }],
+ *   from: { countryCode: 'DE', partyId: 'EMS' },
+ *   middleware: [tracing],
+ * });
  */
 export interface Middleware {
   /** Before each request and redirect hop; may set headers. `request` has no `Authorization` header. */
