@@ -1,24 +1,15 @@
 import { redactSecrets } from '../errors/redact';
 
 /**
- * Code of your own that sees each request the client sends and what becomes of it: for logging,
- * metrics or a tracing header. Each function is optional and may be async; the client waits for it.
- *
- * - `onRequest(request)` runs before each request goes out: once per call, and again for each
- *   redirect the call follows (retries, of a 429, a 503 or a network error, are not shown apart). It
- *   may set headers on `request` (e.g. `traceparent`); the URL, method and body sent stay the client's.
- * - `onResponse(response, request)` runs for each answer the client reads (after any retries), before
- *   it reads it. Read its body only through `response.clone()`: the client still needs it.
- * - `onError(error, request)` runs once when a call fails, with the error the call then throws (an
- *   `OcpiError`, an abort, or what one of your functions threw).
- *
- * The token never reaches these functions: `request` carries no `Authorization` header (the client adds
- * it after `onRequest`, and an `Authorization` set there is replaced), and a credentials body shows the
- * tokens in it as `[REDACTED]`. What a function throws ends the call with that error.
+ * Code of your own around each request of a client (logs, metrics, a tracing header); each function is
+ * optional and may be async, and the client waits for it. What one throws ends the call with that error.
+ * The token never reaches them: `request` has no `Authorization` header (the client sets it after
+ * `onRequest`, over any set there), and tokens in a credentials body show as `[REDACTED]`.
  *
  * @example
+ * const traceParent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
  * const tracing: Middleware = {
- *   onRequest: (request) => request.headers.set('traceparent', '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01'),
+ *   onRequest: (request) => request.headers.set('traceparent', traceParent),
  *   onResponse: (response, request) => console.log(`${request.method} ${request.url}: ${response.status}`),
  *   onError: (error, request) => console.warn(`${request.method} ${request.url} failed`, error),
  * };
@@ -31,11 +22,11 @@ import { redactSecrets } from '../errors/redact';
  * });
  */
 export interface Middleware {
-  /** Before each request and redirect hop; may set headers. `request` has no `Authorization` header. */
+  /** Before each request and redirect hop (retries are not shown apart); it may set headers, not the URL or body. */
   onRequest?: (request: Request) => void | Promise<void>;
-  /** Each answer, before the client reads it; read the body only through `response.clone()`. */
+  /** Each answer the client reads (after any retries), before it does: read the body only through `response.clone()`. */
   onResponse?: (response: Response, request: Request) => void | Promise<void>;
-  /** Once per failed call, with the error the call throws and the last request (without the token). */
+  /** Once per failed call, with the error the call throws and the last request. */
   onError?: (error: unknown, request: Request) => void | Promise<void>;
 }
 
