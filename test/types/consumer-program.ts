@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type * as TypeScript from 'typescript';
 import { clientConsumerTexts } from './client-consumer';
-import { jsdocExamples } from './jsdoc-examples';
+import { jsdocExamples, NODE_HTTP_STAND_IN } from './jsdoc-examples';
 import { consumerFilesProgram, ts } from './typescript';
 
 const REPO = new URL('../../', import.meta.url);
@@ -53,6 +53,7 @@ export function editorProgram(): TypeScript.Program {
       ...specConsumerTexts(),
       ...clientConsumerTexts(),
       ...jsdocExamples().map(({ path, text }) => [path, text] as const),
+      [NODE_HTTP_STAND_IN.path, NODE_HTTP_STAND_IN.text],
     ]),
     Object.values(ENTRY_SOURCES).map(repoPath),
   );

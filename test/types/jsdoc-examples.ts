@@ -89,9 +89,25 @@ export function jsdocExamples(): JsdocExample[] {
     });
 }
 
+/**
+ * What the Node entry's examples use of Node itself, declared in a file of the program: referencing
+ * @types/node would put all of Node's types in the one program every public-API suite reads (a second
+ * of the test run), and the examples are checked for our API, not Node's.
+ */
+export const NODE_HTTP_STAND_IN = {
+  path: fileURLToPath(new URL('test/types/jsdoc-examples/node-http.d.ts', REPO)),
+  text: [
+    "declare module 'node:http' {",
+    '  export function createServer(listener: (request: never, response: never) => unknown): {',
+    '    listen(port: number): void;',
+    '  };',
+    '}',
+  ].join('\n'),
+};
+
 // The example's imports first, then the body inside an async function, where `await` and `return` work
 // and the names it declares may shadow the given ones. An example of a module that no entry exports
-// (an internal helper) also sees that module's own exports. Node's types only where the entry is Node's.
+// (an internal helper) also sees that module's own exports. The Node entry's get a stand-in for node:http.
 function consumerText(imports: string, given: string, code: string, file: string, node: boolean): string {
   const lines = code.split('\n');
   const isImport = (line: string) => /^import\s/.test(line);
@@ -101,7 +117,7 @@ function consumerText(imports: string, given: string, code: string, file: string
   );
   const internal = ownExports.filter((name) => !PUBLIC_NAMES.has(name));
   return [
-    node ? '/// <reference types="node" />' : '',
+    node ? `/// <reference path="${NODE_HTTP_STAND_IN.path}" />` : '',
     imports,
     internal.length > 0
       ? `import { ${internal.join(', ')} } from '../../../src/${file.replace(/\.ts$/, '')}';`
