@@ -61,6 +61,22 @@ console.log(
   `ok declarations: ${declarationTotal} bytes (.d.ts ${declarationBytes['.d.ts']}, .d.cts ${declarationBytes['.d.cts']}), ceiling ${DECLARATIONS_CEILING}`,
 );
 
+// No type of ky, the HTTP engine, in what a user's TypeScript reads, so that a new major version of ky
+// cannot change our public types. The declarations keep another package's types as imports of it
+// (tsup does not inline them), so a ky type anywhere in them is an import from ky.
+const ENGINE_IMPORT = /\bfrom\s*['"]ky(?:\/[^'"]*)?['"]|\bimport\(\s*['"]ky(?:\/[^'"]*)?['"]\s*\)/;
+assert.ok(
+  ENGINE_IMPORT.test("import { Hooks } from 'ky';") && ENGINE_IMPORT.test('hooks?: import("ky").Hooks;'),
+  'the check must catch both forms of a type import from ky',
+);
+assert.ok(!ENGINE_IMPORT.test("import * as z from 'zod/mini'; // ky's timeout"), 'and nothing else');
+for (const file of readdirSync(new URL('../dist/', import.meta.url), { recursive: true, encoding: 'utf8' })) {
+  if (!/\.d\.c?ts$/.test(file)) continue;
+  const text = readFileSync(new URL(`../dist/${file}`, import.meta.url), 'utf8');
+  assert.ok(!ENGINE_IMPORT.test(text), `dist/${file} refers to a type of ky: keep the engine out of the API`);
+}
+console.log('ok declarations: no type of ky, the HTTP engine');
+
 // CommonJS as Node before 20.19 and Jest load it, in a process of its own.
 execFileSync(
   process.execPath,
