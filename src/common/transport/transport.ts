@@ -24,7 +24,11 @@ import { type QueryValue, withQuery } from './url';
 
 export type { Middleware, QueryValue, RetryPolicy };
 
-/** What the validation of responses reports in lenient mode. */
+/**
+ * What reading a response tolerated or left out, in either mode: fields dropped (nulls, unknown
+ * fields), values kept or normalised (lenient mode), list items rejected, and for a list the pages read
+ * by offset because the partner sent neither `Link` nor `X-Total-Count`.
+ */
 export interface ValidationReport {
   readonly request: { readonly method: string; readonly url: string };
   /** What the response was: `response envelope`, `Location`... */
@@ -79,9 +83,9 @@ export interface TransportOptions {
    */
   unknownFields?: UnknownFields;
   /**
-   * Receives what lenient validation tolerated, and for lists the items it left out. A list read item
-   * by item with no listener (here or on the call) ends with an `OcpiRejectedItemsError` when an item was
-   * left out, so that none is lost unseen.
+   * Receives what reading a response tolerated (see {@link ValidationReport}), and for lists the items
+   * it left out. A list read item by item with no listener (here or on the call) ends with an
+   * `OcpiRejectedItemsError` when an item was left out, so that none is lost unseen.
    */
   onValidationIssues?: (report: ValidationReport) => void;
   /** 2.2.1: our party, sent as `OCPI-from-*` on functional modules. */
@@ -153,7 +157,7 @@ export interface Transport {
   unknownFieldsOf(options: CallOptions | undefined): UnknownFields;
   /** Whether anyone hears a call's validation reports (its own listener or the client's). */
   isHeard(options: CallOptions | undefined): boolean;
-  /** Hands lenient-mode issues to the call's `onValidationIssues`, else the client's. */
+  /** Hands what a read tolerated or left out to the call's `onValidationIssues`, else the client's. */
   report(
     subject: string,
     issues: readonly LenientIssue[],
