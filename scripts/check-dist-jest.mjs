@@ -22,10 +22,9 @@ try {
     ['install', '--no-audit', '--no-fund', '--prefer-offline', '--no-package-lock', `./${packed.filename}`],
     project,
   );
-  cpSync(
-    fileURLToPath(new URL('jest-smoke/smoke.test.cjs', import.meta.url)),
-    join(project, 'smoke.test.cjs'),
-  );
+  for (const file of ['smoke.test.cjs', 'ky-probe.cjs']) {
+    cpSync(fileURLToPath(new URL(`jest-smoke/${file}`, import.meta.url)), join(project, file));
+  }
   writeFileSync(
     join(project, 'jest.config.cjs'),
     `module.exports = ${JSON.stringify({ testEnvironment: 'node', transform: {}, testMatch: ['**/smoke.test.cjs'] })};`,

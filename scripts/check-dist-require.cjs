@@ -2,21 +2,14 @@
 // before 20.19 and Jest load CommonJS: every entry loads through require(), and a 2.2.1 client fetches a
 // page from a local server, which only works when the CommonJS build carries its own ky (ky ships ES
 // modules only). It also proves that requiring the entries and parsing with their schemas never runs
-// ky's code: ky probes the runtime at load time by building a Request for https://empty.invalid, and a
-// trap on Request sees no such probe until the first client call (where it must see one, so that the
-// trap is shown to work).
+// ky's code: a trap on ky's load-time probe (jest-smoke/ky-probe.cjs) sees none until the first client
+// call (where it must see one, so that the trap is shown to work).
 const assert = require('node:assert/strict');
 const http = require('node:http');
 const { name, exports: exportsMap } = require('../package.json');
+const { countKyProbes, LOCATION } = require('./jest-smoke/ky-probe.cjs');
 
-const KY_PROBE_URL = 'https://empty.invalid';
-let kyProbes = 0;
-globalThis.Request = new Proxy(globalThis.Request, {
-  construct(target, args, newTarget) {
-    if (String(args[0]) === KY_PROBE_URL) kyProbes += 1;
-    return Reflect.construct(target, args, newTarget);
-  },
-});
+const kyProbes = countKyProbes();
 
 for (const subpath of Object.keys(exportsMap).filter((key) => key !== './package.json')) {
   const entry = subpath === '.' ? name : `${name}/${subpath.slice(2)}`;
@@ -25,21 +18,9 @@ for (const subpath of Object.keys(exportsMap).filter((key) => key !== './package
 
 const v211 = require(`${name}/v211`);
 const v221 = require(`${name}/v221`);
-const location = {
-  country_code: 'NL',
-  party_id: 'CPO',
-  id: 'LOC1',
-  publish: true,
-  address: 'Stationsplein 1',
-  city: 'Amsterdam',
-  country: 'NLD',
-  coordinates: { latitude: '52.379189', longitude: '4.899431' },
-  time_zone: 'Europe/Amsterdam',
-  last_updated: '2024-06-01T12:00:00Z',
-};
-assert.equal(v221.LocationSchema.safeParse(location).success, true, '2.2.1 Location parses');
+assert.equal(v221.LocationSchema.safeParse(LOCATION).success, true, '2.2.1 Location parses');
 assert.equal(v211.DateTimeSchema.safeParse('2024-06-01T12:00:00Z').success, true, '2.1.1 DateTime parses');
-assert.equal(kyProbes, 0, 'requiring the entries and parsing ran ky');
+assert.equal(kyProbes(), 0, 'requiring the entries and parsing ran ky');
 
 const server = http.createServer((_request, response) => {
   response.setHeader('content-type', 'application/json');
@@ -56,7 +37,7 @@ server.listen(0, '127.0.0.1', async () => {
     });
     const page = await client.locations.sender.list();
     assert.deepEqual(page.items, []);
-    assert.equal(kyProbes, 1, 'the first client call loads ky once, and the trap sees it');
+    assert.equal(kyProbes(), 1, 'the first client call loads ky once, and the trap sees it');
     console.log(
       `ok require() on Node ${process.versions.node} without require(esm): every entry loads and parses without running ky, a client call loads it and works`,
     );
