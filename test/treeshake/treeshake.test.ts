@@ -114,7 +114,9 @@ const budgets: Budget[] = [
   // its reports, ≈530 bytes: 32,663 -> 33,197.
   // #13: a Date taken for date_from / date_to and sent as a DateTime, ≈130 bytes: -> 33,321.
   // #13: our own middleware and the busy answers retried through ky from our fetch, ≈470 bytes: -> 33,791.
-  { fixture: 'v221-client.ts', maxGzipBytes: 33_800, mustNotInclude: ['src/v211/'] },
+  // The same minified code (97,091 bytes both) with esbuild's short names drawn in another order after a
+  // type-only change of the imports compresses 14 bytes worse: -> 33,805.
+  { fixture: 'v221-client.ts', maxGzipBytes: 33_810, mustNotInclude: ['src/v211/'] },
   // Every 2.2.1 schema with its prose rules (≈14.4 KB since the CDR, Session, command, credentials and
   // publish-token rules came in). Each rule at its object's definition, no parent walking its children
   // and no curated wrapper around the generated schema (issue #11): 14,652 -> 14,413. The table helpers

@@ -1,13 +1,15 @@
 import type * as z from 'zod/mini';
 import { OcpiInvalidResponseError } from '../errors/ocpi-invalid-response-error';
 import { OcpiMissingEndpointError } from '../errors/ocpi-missing-endpoint-error';
-import { parsePayload } from '../schema/parse';
+import type { ValidationSetting } from '../schema/lenient-types';
+import { parsePayload, type UnknownFields } from '../schema/parse';
 import { trimTrailing } from '../text/trim-trailing';
 import type { Operation } from './operation';
 import { PageRequest } from './page-request';
 import { paginatePages } from './paginate';
 import { type QueryWithDates, withDatesAsDateTimes } from './query-dates';
 import type { CallOptions, Transport, TransportResponse } from './transport';
+import type { ClientCalls } from './typed-calls';
 
 /** The names of the `{placeholders}` in an operation's path. */
 export type PathParams<P extends string> = P extends `${string}{${infer Name}}${infer Rest}`
@@ -17,7 +19,6 @@ export type PathParams<P extends string> = P extends `${string}{${infer Name}}${
 // An object with no keys: `NoArguments extends T` holds when every key of T is optional.
 type NoArguments = Record<never, never>;
 type Input<S> = S extends z.ZodMiniType ? z.input<S> : never;
-type Output<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 
 // Each part of the argument is there only where the operation has it, so that a hover shows what to pass.
 type ParamsArg<P extends string> = [PathParams<P>] extends [never]
@@ -40,44 +41,24 @@ type ArgParts<O extends Operation> = ParamsArg<O['path']> &
 /** The argument of a bound operation: its path parameters, query and body where it has them, and call options. */
 export type OperationArgs<O extends Operation> = { [Key in keyof ArgParts<O>]: ArgParts<O>[Key] };
 
-/** What a bound operation returns: a PageRequest of its declared items for paginated GETs, else the response data. */
-export type OperationResult<O extends Operation> = O['item'] extends z.ZodMiniType
-  ? PageRequest<z.output<O['item']>>
-  : O['locationHeader'] extends true
-    ? Promise<string>
-    : Promise<Output<O['response']>>;
-
-/**
- * A typed function for one operation. The argument is spelled out here rather than named, so that a
- * hover shows its fields (`{ params: { location_id: string }; options?: CallOptions }`).
- */
-export type BoundOperation<O extends Operation> =
-  NoArguments extends ArgParts<O>
-    ? (args?: { [Key in keyof ArgParts<O>]: ArgParts<O>[Key] }) => OperationResult<O>
-    : (args: { [Key in keyof ArgParts<O>]: ArgParts<O>[Key] }) => OperationResult<O>;
-
-/** Every operation of a map (nested by interface role), bound. */
-export type BoundOperations<M> = {
-  readonly [K in keyof M]: M[K] extends Operation ? BoundOperation<M[K]> : BoundOperations<M[K]>;
-};
-
-/** Every module of a version's `Operations` map, bound and keyed by module identifier. */
-export type BoundModules<M> = { readonly [K in keyof M]: BoundOperations<M[K]> };
-
 /**
  * Binds every module of a version's `Operations` map; `endpoint(module, role)` gives the partner's URL
  * for a module and interface role (`''` for role-less maps).
  */
-export function bindModules<M extends Record<string, object>>(
+export function bindModules<
+  M extends Record<string, object>,
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFields = 'strip',
+>(
   transport: Transport,
   modules: M,
   endpoint: (module: string, role: string) => string | undefined,
-): BoundModules<M> {
+): { readonly [K in keyof M]: ClientCalls<M[K], Mode, Unknown> } {
   const bound: Record<string, unknown> = {};
   for (const [module, map] of Object.entries(modules)) {
     bound[module] = bindOperations(transport, map, { module, endpoint: (role) => endpoint(module, role) });
   }
-  return bound as BoundModules<M>;
+  return bound as { readonly [K in keyof M]: ClientCalls<M[K], Mode, Unknown> };
 }
 
 /** Where a module's operations go: the module identifier and the endpoint URL for each interface role. */
@@ -90,21 +71,22 @@ export interface ModuleTarget {
 /**
  * Turns an operation map into functions that send each operation through `transport`: path
  * placeholders filled (and encoded) from `params`, the query and body added, the response checked
- * against the operation's schema, paginated GETs returned as a {@link PageRequest}.
+ * against the operation's schema, paginated GETs returned as a {@link PageRequest}. One binding serves
+ * every setting: only the type of what the calls return follows the transport's `validation` and
+ * `unknownFields` (`Mode`, `Unknown`; see typed-calls.ts), which the transport applies at run time.
  */
-export function bindOperations<M extends object>(
-  transport: Transport,
-  map: M,
-  target: ModuleTarget,
-  role = '',
-): BoundOperations<M> {
+export function bindOperations<
+  M extends object,
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFields = 'strip',
+>(transport: Transport, map: M, target: ModuleTarget, role = ''): ClientCalls<M, Mode, Unknown> {
   const bound: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(map)) {
     bound[key] = isOperation(value)
       ? bindOperation(transport, value, target, role, key)
       : bindOperations(transport, value as object, target, key);
   }
-  return bound as BoundOperations<M>;
+  return bound as ClientCalls<M, Mode, Unknown>;
 }
 
 function bindOperation(

@@ -53,10 +53,6 @@ export function createVersionClient<
   // Leaving out `from` is easy to do by mistake, and partners behind a hub or platform then cannot
   // route what we send: say so once, unless `from: null` says the link needs no routing.
   const endpoint = profile.routingHeaders && from === undefined ? warnOnceUnrouted(lookup) : lookup;
-  // One binding serves every setting: only the type of what the calls return follows the client's
-  // `validation` and `unknownFields` (the transport applies them at run time).
-  const modules = bindModules(transport, operations, endpoint) as {
-    readonly [Module in keyof Modules]: ClientCalls<Modules[Module], Mode, Unknown>;
-  };
+  const modules = bindModules<Modules, Mode, Unknown>(transport, operations, endpoint);
   return { ...modules, endpoints: options.endpoints, transport };
 }
