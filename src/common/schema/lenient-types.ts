@@ -1,4 +1,4 @@
-import type { UnknownFields } from './parse';
+import type { UnknownFields, ValidationMode } from './parse';
 
 // A closed set of strings opened to any string, the known ones still offered by an editor's completion
 // (the `string & {}` half keeps them from being absorbed into `string`). The same type as type-fest's
@@ -60,8 +60,8 @@ type WithExtensionsValue<V> = V extends Primitive
       ? WithExtensions<V>
       : V;
 
-// A validation setting a result type follows: the same union as a client's `validation` option.
-export type ValidationSetting = 'strict' | 'lenient' | 'off';
+/** How closely a read is checked: a {@link ValidationMode}, or `off` (trust the partner, fastest). */
+export type ValidationSetting = ValidationMode | 'off';
 
 // The type of what a read gives back for the spec type `T` under a validation setting and an
 // `unknownFields` setting. A union of settings (a setting only known at run time) gives the widest

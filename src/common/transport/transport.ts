@@ -11,6 +11,7 @@ import { responseError } from '../errors/response-error';
 import { scrubIssues } from '../errors/scrub-issues';
 import type { OcpiVersion } from '../protocol/version';
 import type { VersionProfile } from '../protocol/version-profile';
+import type { ValidationSetting } from '../schema/lenient-types';
 import { type LenientIssue, parsePayload, type UnknownFields, type ValidationMode } from '../schema/parse';
 import type { RejectedItem, ToleratedItem } from '../schema/parse-list';
 import { headersAfterMiddleware, type Middleware, requestForMiddleware } from './middleware';
@@ -39,9 +40,6 @@ export interface ValidationReport {
   /** A page of a list: the items kept with tolerated issues, by index and id (as on the page). */
   readonly tolerated?: readonly ToleratedItem[];
 }
-
-/** How closely responses are checked: `strict`, `lenient` or `off` (see {@link TransportOptions}). */
-type ValidationSetting = ValidationMode | 'off';
 
 /** The settings every call of a client shares. */
 export interface TransportOptions {
