@@ -42,7 +42,9 @@ const budgets: Budget[] = [
   // #13: discovery leaves `from` out of its transport (versions carry no routing headers): -> 19,282.
   // #13: our own middleware, and busy answers retried through ky from our fetch (Retry-After read once,
   // statuses read by the transport, no ky HTTPError): -> 19,749.
-  { fixture: 'root-discovery.ts', maxGzipBytes: 19_760, mustNotInclude: VERSION_CODE },
+  // #13: each call's first attempt sent by fetch under our own timer, ky taking over only for the
+  // retries (a page of 50 cost 1.36x raw fetch, now 1.11-1.16x), ≈360 bytes: -> 20,112.
+  { fixture: 'root-discovery.ts', maxGzipBytes: 20_120, mustNotInclude: VERSION_CODE },
   {
     fixture: 'v221-date-time.ts',
     maxGzipBytes: 4_000,
@@ -116,7 +118,8 @@ const budgets: Budget[] = [
   // #13: our own middleware and the busy answers retried through ky from our fetch, ≈470 bytes: -> 33,791.
   // The same minified code (97,091 bytes both) with esbuild's short names drawn in another order after a
   // type-only change of the imports compresses 14 bytes worse: -> 33,805.
-  { fixture: 'v221-client.ts', maxGzipBytes: 33_810, mustNotInclude: ['src/v211/'] },
+  // #13: each call's first attempt sent by fetch under our own timer, ky only for the retries: -> 34,166.
+  { fixture: 'v221-client.ts', maxGzipBytes: 34_170, mustNotInclude: ['src/v211/'] },
   // Every 2.2.1 schema with its prose rules (≈14.4 KB since the CDR, Session, command, credentials and
   // publish-token rules came in). Each rule at its object's definition, no parent walking its children
   // and no curated wrapper around the generated schema (issue #11): 14,652 -> 14,413. The table helpers

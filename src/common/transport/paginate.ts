@@ -105,7 +105,10 @@ export async function* paginatePages<S extends z.ZodMiniType>(
     const page: Page<z.output<S>> = {
       ...fetchedItems,
       // After a step back, this page and the next ones may repeat objects already yielded.
-      items: fetchedItems.items.filter((item) => !yielded.has(identityOf(item) ?? '')),
+      items:
+        yielded.size === 0
+          ? fetchedItems.items
+          : fetchedItems.items.filter((item) => !yielded.has(identityOf(item) ?? '')),
       nextUrl,
       pagingIssues: pagingIssue ? [pagingIssue] : [],
     };
@@ -268,6 +271,10 @@ class Recent {
 
   has(key: string): boolean {
     return this.#keys.has(key);
+  }
+
+  get size(): number {
+    return this.#keys.size;
   }
 
   add(key: string): void {

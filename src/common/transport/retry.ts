@@ -22,8 +22,8 @@ const DEFAULT_LIMIT = 2;
 const DEFAULT_MAX_RETRY_AFTER = 60_000;
 const DEFAULT_BACKOFF_LIMIT = 10_000;
 
-// ky is the engine of retries (counting attempts, waiting, abort, retries of network errors) but decides
-// on no status: it throws no HTTP errors (the transport reads every status itself). A 429 or 503 to a
+// ky is the engine of retries (counting attempts, waiting, abort, retries of network errors) once a
+// call's first attempt failed (attempts.ts makes that one without ky), but decides on no status: it throws no HTTP errors (the transport reads every status itself). A 429 or 503 to a
 // retried method reaches ky's engine as a BusyAnswer thrown by our fetch (no response hook: ky clones
 // every response for those, which costs each call a copy of its body), with `Retry-After` read once
 // there; the call's retry options then decide and wait.
@@ -45,16 +45,26 @@ export function fetchForRetries(
   policy: RetryPolicy,
   fetch: typeof globalThis.fetch,
 ): typeof globalThis.fetch {
-  const methods: readonly string[] = policy.methods ?? DEFAULT_METHODS;
   if ((policy.limit ?? DEFAULT_LIMIT) === 0) return fetch;
   return async (input, init) => {
     const response = await fetch(input, init);
-    if (!RETRY_STATUS.includes(response.status)) return response;
-    const method = (input instanceof Request ? input.method : (init?.method ?? 'GET')).toLowerCase();
-    if (!methods.includes(method)) return response;
+    if (!isBusyStatus(response.status)) return response;
+    const method = input instanceof Request ? input.method : (init?.method ?? 'GET');
+    if (!isRetried(policy, method)) return response;
     const header = response.headers.get('Retry-After');
     throw new BusyAnswer(response, header === null ? undefined : retryAfterMs(header));
   };
+}
+
+/** A busy answer (429 Too Many Requests, 503 Service Unavailable): worth trying again later. */
+export function isBusyStatus(status: number): boolean {
+  return RETRY_STATUS.includes(status);
+}
+
+/** Whether a failed attempt of a request with this method may be retried under the policy. */
+export function isRetried(policy: RetryPolicy, method: string): boolean {
+  const methods: readonly string[] = policy.methods ?? DEFAULT_METHODS;
+  return (policy.limit ?? DEFAULT_LIMIT) > 0 && methods.includes(method.toLowerCase());
 }
 
 /**

@@ -1,4 +1,3 @@
-import ky, { TimeoutError } from 'ky';
 import type * as z from 'zod/mini';
 import { authorizationHeader, type TokenEncoding } from '../auth/authorization-header';
 import { describeRequest, type OcpiRequestInput } from '../errors/ocpi-error';
@@ -14,11 +13,12 @@ import type { VersionProfile } from '../protocol/version-profile';
 import type { ValidationSetting } from '../schema/lenient-types';
 import { type LenientIssue, parsePayload, type UnknownFields, type ValidationMode } from '../schema/parse';
 import type { RejectedItem, ToleratedItem } from '../schema/parse-list';
+import { AttemptTimeoutError, createAttempts } from './attempts';
 import { headersAfterMiddleware, type Middleware, requestForMiddleware } from './middleware';
 import type { HttpMethod } from './operation';
 import { readBody } from './read-body';
 import { isHiddenRedirect, MAX_REDIRECTS, redirectTarget } from './redirect';
-import { BusyAnswer, fetchForRetries, kyRetry, type RetryPolicy, retryHooks } from './retry';
+import type { RetryPolicy } from './retry';
 import { isRoutedModule, type PartyRef, routingHeaders } from './routing';
 import type { TrustedOrigins } from './trusted-origins';
 import { type QueryValue, withQuery } from './url';
@@ -168,7 +168,7 @@ export interface Transport {
 const DEFAULT_TIMEOUT = 30_000;
 const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
-/** Builds the transport of a client on a ky instance. */
+/** Builds the transport of a client: fetch for each call's first attempt, ky for its retries. */
 export function createTransport(transportOptions: TransportOptions): Transport {
   // The token is kept here, out of the `options` the transport shows.
   const { token, ...options } = transportOptions;
@@ -180,16 +180,13 @@ export function createTransport(transportOptions: TransportOptions): Transport {
   const middleware = options.middleware ?? [];
   // Encoded once: the token does not change over a client's life.
   const authorization = authorizationHeader(token, options.tokenEncoding ?? profile.tokenEncoding);
-  const retry = options.retry ?? {};
-  const http = ky.create({
-    // Late-bound, as ky's default is: a global fetch replaced after the client is made (msw) is used.
-    fetch: fetchForRetries(retry, options.fetch ?? ((input, init) => globalThis.fetch(input, init))),
-    hooks: retryHooks,
+  // Redirects are not followed by fetch: each hop is checked against the trusted origins before it is
+  // taken (see redirect.ts).
+  const attempt = createAttempts({
+    // Late-bound: a global fetch replaced after the client is made (msw) is used.
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    retry: options.retry ?? {},
     timeout,
-    // Every status is ours to read (redirects, error bodies): ky's HTTPError is no part of our control flow.
-    throwHttpErrors: false,
-    // Each hop is checked against the trusted origins before it is taken (see redirect.ts).
-    redirect: 'manual',
   });
   const modeOf = (call: CallOptions | undefined): ValidationSetting =>
     call?.validation ?? options.validation ?? 'lenient';
@@ -249,18 +246,14 @@ export function createTransport(transportOptions: TransportOptions): Transport {
       }
       let response: Response;
       try {
-        response = await http(url, {
+        response = await attempt(url, {
           method: request.method,
           headers,
-          // Per call: the state of a call's retries (what the last busy answer asked to wait) is its own.
-          retry: kyRetry(retry),
           ...(body !== undefined && { body }),
           ...(signal && { signal }),
         });
       } catch (error) {
-        // The retries are spent (or the wait asked for is too long): the busy answer is the response.
-        if (!(error instanceof BusyAnswer)) throw transportError(error, described, signal);
-        response = error.response;
+        throw transportError(error, described, signal);
       }
       if (shown) for (const { onResponse } of middleware) await onResponse?.(response, shown);
       if (response.status >= 200 && response.status <= 299) return readResponse(response, request, described);
@@ -277,7 +270,7 @@ export function createTransport(transportOptions: TransportOptions): Transport {
     described: OcpiRequestInput,
     signal: AbortSignal | undefined,
   ): unknown {
-    if (error instanceof TimeoutError) {
+    if (error instanceof AttemptTimeoutError) {
       return new OcpiTimeoutError({ ...described, timeoutMs: Number(timeout), cause: error });
     }
     if (isAbort(error, signal)) return error;

@@ -77,6 +77,8 @@ function kindOf(url: string | URL): string {
 }
 
 function parse(url: string | URL): URL | undefined {
+  // Already parsed: every request URL is, and parsing it again would cost each call another parse.
+  if (url instanceof URL) return url;
   try {
     return new URL(url);
   } catch {
