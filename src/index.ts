@@ -110,6 +110,21 @@ export {
   type PartnerStore,
   type PartyRole,
 } from './server/partners/partner-store';
+export {
+  PostgresPartnerStore,
+  type PostgresPartnerStoreOptions,
+  postgresPartnerStoreSchema,
+} from './server/partners/postgres-partner-store';
+export {
+  type PGliteQueryable,
+  type PgQueryable,
+  type PostgresJsSql,
+  pgExecutor,
+  pgliteExecutor,
+  postgresJsExecutor,
+  type SqlExecutor,
+  type SqlResult,
+} from './server/partners/sql-executors';
 export { constantTimeEqual, hashToken } from './server/partners/token-hash';
 
 // The client side: connecting to a partner and registering with it.
