@@ -126,6 +126,26 @@ export {
   type SqlResult,
 } from './server/partners/sql-executors';
 export { constantTimeEqual, hashToken } from './server/partners/token-hash';
+export {
+  createOcpiHandler,
+  type OcpiHandler,
+  type OcpiHandlerConfig,
+} from './server/platform/create-ocpi-handler';
+export type {
+  Implementation,
+  InterfaceImplementation,
+  ListAnswer,
+  ModuleImplementations,
+  OcpiAnswer,
+  OcpiCall,
+  PushOutcome,
+  ServedListQuery,
+  ServedTable,
+} from './server/platform/implementation';
+export { isOcpiRefusal, OcpiRefusal, type OcpiRefusalOptions } from './server/platform/ocpi-refusal';
+export type { RoutingParties } from './server/platform/routing-parties';
+export type { RequestValidationReport } from './server/platform/validate-part';
+export type { ServedOperation, VersionService } from './server/platform/version-service';
 
 // The client side: connecting to a partner and registering with it.
 

@@ -9,6 +9,13 @@ export { OcpiResponseEnvelopeSchema, OcpiResponseSchema } from './envelope';
 // what the curated layer (schemas/) adds, in the list scripts/codegen writes.
 export * from './generated/exports';
 export { type CommandBodies, type CommandOutcome, sendCommand } from './send-command';
+export {
+  type Implementations,
+  type ServedOperations,
+  ServedPaths,
+  type ServeVersionConfig,
+  serveVersion,
+} from './serve-version';
 export { describeStatusCode, StatusCode, type StatusCodeInfo } from './status-codes';
 
 // The operations tables, one per module: what the client is bound from.

@@ -38,6 +38,8 @@ declare const ourRole: ${version === 'v221' ? 'CredentialsRole' : 'never'};
 declare const findPartnerByToken: TokenLookup<PartnerRecord>;
 declare const log: { warn(...values: unknown[]): void };
 declare const Deno: { serve(handler: (request: Request) => Promise<Response>): void };
+// The app's own database, as examples of module implementations call it.
+declare const db: { locations(query: unknown): any; location(id: string): any; save(item: unknown): Promise<void> };
 declare function sql(text: TemplateStringsArray, ...values: unknown[]): Promise<unknown[]>;
 declare function reRegister(): Promise<void>;
 declare function save(item: unknown): void;
