@@ -46,8 +46,9 @@ console.log('ok guards work across the ESM and CJS copies');
 // fixed JSDoc examples about 2 kB (789.5 kB measured with them alone), partner clients, chosen tokens and
 // routing warnings the rest: 802 kB. The Middleware type and the client's `middleware` option, with
 // their docs, in both formats: 807.2 kB. The PostgreSQL partner store, its schema and the three driver
-// adapters, with their docs (issue #14): 820.4 kB.
-const DECLARATIONS_CEILING = 823_000;
+// adapters, with their docs (issue #14): 820.4 kB. The shared command inbox (CommandResultInbox,
+// PostgresCommandInbox, its schema and the three listener adapters), with their docs (issue #14): 839.3 kB.
+const DECLARATIONS_CEILING = 842_000;
 const declarationBytes = { '.d.ts': 0, '.d.cts': 0 };
 for (const file of readdirSync(new URL('../dist/', import.meta.url), { recursive: true, encoding: 'utf8' })) {
   const format = file.endsWith('.d.ts') ? '.d.ts' : file.endsWith('.d.cts') ? '.d.cts' : undefined;

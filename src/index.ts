@@ -12,7 +12,8 @@ export {
   type TokenMatch,
   type TokenMismatchReason,
 } from './common/auth/match-credentials-token';
-export { CommandInbox, type ExpectedResult } from './common/commands/command-inbox';
+export { CommandInbox } from './common/commands/command-inbox';
+export type { CommandResultInbox, ExpectedResult } from './common/commands/command-result-inbox';
 export {
   isOcpiAlreadyRegisteredError,
   OcpiAlreadyRegisteredError,
@@ -89,6 +90,11 @@ export {
 export type { PartyRef } from './common/transport/routing';
 export type { CallOptions, RetryPolicy, ValidationReport } from './common/transport/transport';
 export type { StrictCallOptions } from './common/transport/typed-calls';
+export {
+  PostgresCommandInbox,
+  type PostgresCommandInboxOptions,
+  postgresCommandInboxSchema,
+} from './server/commands/postgres-command-inbox';
 export type {
   Registration211Config,
   Registration221Config,
@@ -125,6 +131,15 @@ export {
   type SqlExecutor,
   type SqlResult,
 } from './server/partners/sql-executors';
+export {
+  type PGliteListenable,
+  type PgNotifyingClient,
+  type PostgresJsListenable,
+  pgListener,
+  pgliteListener,
+  postgresJsListener,
+  type SqlListener,
+} from './server/partners/sql-listeners';
 export { constantTimeEqual, hashToken } from './server/partners/token-hash';
 export {
   createOcpiHandler,

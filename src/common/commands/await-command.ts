@@ -1,4 +1,4 @@
-import type { CommandInbox } from './command-inbox';
+import type { CommandResultInbox } from './command-result-inbox';
 
 /**
  * How a command ended: the CPO refused it at once (`rejected`: any answer but ACCEPTED), its result
@@ -11,26 +11,27 @@ export type AwaitedCommand<Response, Result> =
 
 /**
  * The command flow of both versions: expect the result at `responseUrl` before sending (so that a fast
- * CPO's result is not missed), send, and wait for the result only if the CPO accepted the command.
+ * CPO's result is not missed; an inbox that expects asynchronously has settled before the command
+ * goes), send, and wait for the result only if the CPO accepted the command.
  */
 export async function awaitCommand<Response extends { result: string }, Result>(flow: {
-  inbox: CommandInbox<Result>;
+  inbox: CommandResultInbox<Result>;
   responseUrl: string;
   send: () => Promise<Response>;
   /** How long to wait for the result once the CPO accepted, given its answer. */
   waitMs: (response: Response) => number;
   signal?: AbortSignal | undefined;
 }): Promise<AwaitedCommand<Response, Result>> {
-  const expected = flow.inbox.expect(flow.responseUrl);
+  const expected = await flow.inbox.expect(flow.responseUrl);
   let response: Response;
   try {
     response = await flow.send();
   } catch (error) {
-    expected.cancel();
+    await expected.cancel();
     throw error;
   }
   if (response.result !== 'ACCEPTED') {
-    expected.cancel();
+    await expected.cancel();
     return { status: 'rejected', response };
   }
   const result = await expected.wait(flow.waitMs(response), flow.signal);

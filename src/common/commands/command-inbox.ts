@@ -1,4 +1,5 @@
-import { trimTrailing } from '../text/trim-trailing';
+import type { CommandResultInbox, ExpectedResult } from './command-result-inbox';
+import { responseKey } from './response-key';
 
 /**
  * Where the asynchronous results of commands arrive. OCPI sends a command's outcome later, as a POST
@@ -6,13 +7,15 @@ import { trimTrailing } from '../text/trim-trailing';
  * hands each body to {@link CommandInbox.deliver}, and whoever sent the command waits on it.
  *
  * Only results that someone expects are kept, so a partner cannot fill memory with unasked results.
+ * It lives in one process: when several instances of the server share the response URLs (behind a
+ * load balancer), use an inbox they share, such as `PostgresCommandInbox`.
  *
  * @example
  * // in the handler of POST /ocpi/emsp/2.2.1/commands/START_SESSION/:id
  * const known = inbox.deliver(request.url, await request.json());
  * return known ? ok() : notFound();
  */
-export class CommandInbox<Result> {
+export class CommandInbox<Result> implements CommandResultInbox<Result> {
   readonly #expected = new Map<string, Expected<Result>>();
 
   /**
@@ -21,7 +24,7 @@ export class CommandInbox<Result> {
    * results could not be told apart.
    */
   expect(responseUrl: string): ExpectedResult<Result> {
-    const key = normalise(responseUrl);
+    const key = responseKey(responseUrl);
     if (this.#expected.has(key)) {
       throw new TypeError(
         'A command result is already expected at this response_url: give each command its own',
@@ -46,7 +49,7 @@ export class CommandInbox<Result> {
    * should then answer 404), true otherwise.
    */
   deliver(responseUrl: string, result: Result): boolean {
-    const key = normalise(responseUrl);
+    const key = responseKey(responseUrl);
     const expected = this.#expected.get(key);
     if (!expected) return false;
     this.#expected.delete(key);
@@ -84,22 +87,7 @@ export class CommandInbox<Result> {
   }
 }
 
-/** A result being waited for. */
-export interface ExpectedResult<Result> {
-  /** The result, or `undefined` when none came within `timeoutMs`; rejects with the reason of an abort. */
-  wait(timeoutMs: number, signal?: AbortSignal): Promise<Result | undefined>;
-  /** Stops expecting it (e.g. the command was rejected, so no result will come). */
-  cancel(): void;
-}
-
 interface Expected<Result> {
   arrival: Promise<Result>;
   settle: (result: Result) => void;
-}
-
-// The URL is ours, so its path and query identify it: behind a proxy that ends TLS the handler may see
-// another scheme or host than the one we gave the CPO, and a trailing slash may come and go.
-function normalise(url: string): string {
-  const parsed = new URL(url);
-  return `${trimTrailing(parsed.pathname, '/')}${parsed.search}`;
 }

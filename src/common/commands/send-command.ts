@@ -1,11 +1,12 @@
 import { COMMAND_METHODS, type CommandName } from '../operations/commands';
 import type { CallOptions } from '../transport/transport';
 import { type AwaitedCommand, awaitCommand } from './await-command';
-import type { CommandInbox } from './command-inbox';
+import type { CommandResultInbox } from './command-result-inbox';
 
 /** What every version's `sendCommand` takes besides the command: where results arrive, and call options. */
 export interface SendCommandSettings<Result> {
-  inbox: CommandInbox<Result>;
+  /** A `CommandInbox` in one process, or an inbox the instances share (`PostgresCommandInbox`). */
+  inbox: CommandResultInbox<Result>;
   options?: CallOptions;
 }
 
