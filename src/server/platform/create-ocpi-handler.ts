@@ -45,6 +45,13 @@ export interface OcpiHandlerConfig
    * patch and checks the result as a whole object, which the implementation gets as `merged`.
    */
   patches?: 'validate' | 'merge';
+  /**
+   * Whether what the implementations answer (objects and list items) is checked against the spec before
+   * it is sent: an answer that breaks it is not sent but answered as an internal error (HTTP 500, 3000)
+   * and handed to `onError`, naming the fields at fault. Default `false`: it costs a strict parse of
+   * every object served. Turn it on in development and tests.
+   */
+  checkAnswers?: boolean;
   /** Hears what lenient validation tolerated in a partner's request (queries and bodies). */
   onValidationIssues?: (report: RequestValidationReport) => void;
 }
@@ -111,6 +118,7 @@ export function createOcpiHandler(config: OcpiHandlerConfig): OcpiHandler {
     maxBodyBytes,
     pageLimits: { maxLimit: maxPageLimit },
     patches: config.patches ?? 'validate',
+    checkAnswers: config.checkAnswers ?? false,
     onValidationIssues: config.onValidationIssues && quietly(config.onValidationIssues),
   };
   const accept = config.acceptTokenEncoding ?? 'both';

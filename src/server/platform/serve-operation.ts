@@ -2,13 +2,14 @@ import type { LenientIssue, ValidationPolicy } from '../../common/schema/parse';
 import type { PartyRef } from '../../common/transport/routing';
 import type { PartnerRecord } from '../partners/partner-store';
 import { reply } from '../response';
+import { checkAnswer } from './check-answer';
 import { OcpiRefusal } from './ocpi-refusal';
 import { checkPartyOwnership, checkPushedIdentity } from './party-ownership';
 import { checkPathParams } from './path-params';
 import { readJsonBody } from './request-body';
 import type { RoutingParties } from './routing-parties';
 import { type PageLimits, pagingHeaders, queryValues, servedPage } from './served-list';
-import { validatePart } from './validate-part';
+import { type RequestValidationReport, validatePart } from './validate-part';
 import type { ServedOperation, VersionService } from './version-service';
 
 /** How the handler serves every module operation. */
@@ -18,13 +19,9 @@ export interface OperationSettings {
   readonly pageLimits: PageLimits;
   /** `merge`: a PATCH is applied to the stored object and the result checked as a whole. */
   readonly patches: 'validate' | 'merge';
-  readonly onValidationIssues: ((report: RequestValidationReportLike) => void) | undefined;
-}
-
-interface RequestValidationReportLike {
-  readonly subject: string;
-  readonly partnerId: string;
-  readonly issues: readonly LenientIssue[];
+  readonly onValidationIssues: ((report: RequestValidationReport) => void) | undefined;
+  /** Whether the implementations' answers are checked against the spec before they are sent. */
+  readonly checkAnswers: boolean;
 }
 
 /** One request to serve: the operation matched, who sent it and what the path held. */
@@ -130,11 +127,16 @@ function answerOf(
     const { items, total } = listAnswer(answer, served);
     // A longer answer than asked is cut to the page: the rest comes with the next page's offset.
     const sent = items.slice(0, page.limit);
+    if (settings.checkAnswers && operation.item) {
+      for (const [index, item] of sent.entries())
+        checkAnswer(operation.item, item, `${subjectOf(served)} items[${index}]`);
+    }
     const headers = pagingHeaders(call.endpointUrl, call.url, page, sent.length, total, settings.pageLimits);
     return reply(1000, { data: sent, headers });
   }
   if (operation.response) {
     if (answer === undefined) throw unknownObject(service, served.module);
+    if (settings.checkAnswers) checkAnswer(operation.response, answer, subjectOf(served));
     return reply(1000, { data: answer });
   }
   const headers: Record<string, string> = {};
@@ -142,6 +144,10 @@ function answerOf(
     headers.Location = `${call.endpointUrl}${service.cdrPath(outcome.body as Record<string, unknown>)}`;
   }
   return reply(1000, { httpStatus: answer === 'created' ? 201 : 200, headers });
+}
+
+function subjectOf(served: ServedOperation): string {
+  return `${served.module}.${served.interfaceName}.${served.name} answer`;
 }
 
 // A list implementation must answer items and a total; anything else is the app's mistake (HTTP 500).
