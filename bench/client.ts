@@ -30,6 +30,7 @@ import { getHeapStatistics } from 'node:v8';
 import ky from 'ky';
 import type * as V221 from '../src/v221';
 import { envelope, listId, location221, SERVE_ARG, type ServerStats, SINGLE_ID } from './client-server';
+import { median, printTable } from './report';
 
 // What users get: the built package (run `npm run build` first; `npm run bench` does), not the sources.
 const DIST_V221 = '../dist/v221/index.js';
@@ -584,29 +585,6 @@ function secondHalfGrowth(run: MemoryRun): number {
 
 function mib(bytes: number): string {
   return (bytes / MB).toFixed(2);
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? Number.NaN)
-    : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
-}
-
-function printTable(header: readonly string[], body: readonly (readonly string[])[]): void {
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...body.map((row) => row[column]?.length ?? 0)),
-  );
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((cell, column) =>
-        column === 0 ? cell.padEnd(widths[0] ?? 0) : cell.padStart(widths[column] ?? 0),
-      )
-      .join('  ');
-  console.log(line(header));
-  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
-  for (const row of body) console.log(line(row));
 }
 
 // --- Run (last, so that every module-level value above is initialised) ---

@@ -12,6 +12,7 @@ import { LocationSchema as LocationSchemaV211 } from '../src/v211';
 import { LocationSchema } from '../src/v221';
 import { buildLocationPage, type QuirkCounts, withPartnerQuirks } from './fixtures/location-page';
 import { buildLocationPageV211, NULLABLE_V211 } from './fixtures/location-page-v211';
+import { median, printTable } from './report';
 
 const TARGET_BYTES = 2_600_000;
 const WARM_UP_MS = 1_000;
@@ -252,14 +253,6 @@ function mb(bytes: number): string {
   return (bytes / 1e6).toFixed(2);
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? Number.NaN)
-    : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
-}
-
 function checkShape(page: readonly PageLocation[]): void {
   for (const location of page) {
     const count = location.evses?.length ?? 0;
@@ -269,19 +262,4 @@ function checkShape(page: readonly PageLocation[]): void {
       if (n < 1 || n > 3) throw new Error(`EVSE ${evse.uid} has ${n} Connectors`);
     }
   }
-}
-
-function printTable(header: readonly string[], body: readonly (readonly string[])[]): void {
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...body.map((row) => row[column]?.length ?? 0)),
-  );
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((cell, column) =>
-        column === 0 ? cell.padEnd(widths[0] ?? 0) : cell.padStart(widths[column] ?? 0),
-      )
-      .join('  ');
-  console.log(line(header));
-  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
-  for (const row of body) console.log(line(row));
 }
