@@ -141,6 +141,7 @@ export {
   type SqlListener,
 } from './server/partners/sql-listeners';
 export { constantTimeEqual, hashToken } from './server/partners/token-hash';
+export { commandResponseUrl, deliverCommandResults } from './server/platform/command-results';
 export {
   createOcpiHandler,
   type OcpiHandler,
