@@ -2,24 +2,34 @@
 // matters (redirects, stalls, sizes, raw bytes) and msw interception would hide it.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 
 const servers: Server[] = [];
 
 /** Closes every server `listenLocally` started, after each test; call once at the top of a test file. */
 export function closeServersAfterEach(): void {
-  afterEach(async () => {
-    await Promise.all(
-      servers.splice(0).map(
-        (server) =>
-          new Promise((resolve) => {
-            // Open keep-alive and stalled connections would hold `close` until they time out.
-            server.closeAllConnections();
-            server.close(resolve);
-          }),
-      ),
-    );
-  });
+  afterEach(closeServers);
+}
+
+/**
+ * Closes every server `listenLocally` started, after the file's last test: for files that start their
+ * servers once, in `beforeAll`. Call once at the top of the test file.
+ */
+export function closeServersAfterAll(): void {
+  afterAll(closeServers);
+}
+
+async function closeServers(): Promise<void> {
+  await Promise.all(
+    servers.splice(0).map(
+      (server) =>
+        new Promise((resolve) => {
+          // Open keep-alive and stalled connections would hold `close` until they time out.
+          server.closeAllConnections();
+          server.close(resolve);
+        }),
+    ),
+  );
 }
 
 /** Where a local server listens: `origin` is `http://127.0.0.1:<port>`. */

@@ -1,12 +1,8 @@
 // Support for the 2.1.1 round trips of test/server/platform/round-trip-v211.test.ts: the spec's examples
 // as the implementations answer and the client sends them, implementations that record each call, a
 // fetch that records each answer, and servers that live for a whole test file.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { parsePayload } from '@org/ocpi';
-import { toNodeListener } from '@org/ocpi/node';
 import * as v211 from '@org/ocpi/v211';
-import { afterAll } from 'vitest';
 import type * as z from 'zod/mini';
 import { type MapEntry, mapEntries } from './client-operations';
 import { fromSpec } from './spec';
@@ -240,39 +236,4 @@ export function recordingFetch(): { fetch: typeof globalThis.fetch; seen: SeenRe
     return response;
   };
   return { fetch: fetch as typeof globalThis.fetch, seen };
-}
-
-type Handler = (request: Request) => Promise<Response>;
-
-const servers: Server[] = [];
-
-/** Closes every server {@link serveForFile} started, after the file's tests; call once at its top. */
-export function closeFileServersAfterAll(): void {
-  afterAll(async () => {
-    await Promise.all(
-      servers.splice(0).map(
-        (server) =>
-          new Promise((resolve) => {
-            // Open keep-alive connections would hold `close` until they time out.
-            server.closeAllConnections();
-            server.close(resolve);
-          }),
-      ),
-    );
-  });
-}
-
-/**
- * Serves a handler built from its origin on an ephemeral port of 127.0.0.1 for the whole test file
- * (one server per handler, not per test, to keep the file fast): start it in `beforeAll`.
- */
-export async function serveForFile(build: (origin: string) => Handler): Promise<{ origin: string }> {
-  let handle: Handler = async () => new Response(null, { status: 503 });
-  const listener = toNodeListener((request) => handle(request));
-  const server = createServer((request, response) => listener(request, response));
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  handle = build(origin);
-  return { origin };
 }

@@ -3,12 +3,9 @@ import type { CommandResultInbox, ExpectedResult } from '../../common/commands/c
 import { responseKey } from '../../common/commands/response-key';
 import type { SqlExecutor, SqlResult } from '../partners/sql-executors';
 import type { SqlListener } from '../partners/sql-listeners';
+import { checkedTableName, statementFailure } from '../partners/sql-safety';
 
 const DEFAULT_TABLE = 'ocpi_command_results';
-
-// Spliced into the SQL, so only a plain lowercase name passes. 50 characters at most: with the suffix
-// of the channel named after it (`_delivered`) it stays within PostgreSQL's 63.
-const TABLE_NAME = /^[a-z_][a-z0-9_]{0,49}$/;
 
 const DEFAULT_MARGIN_MS = 5 * 60_000;
 const DEFAULT_MAX_RESULT_BYTES = 64 * 1024;
@@ -45,7 +42,7 @@ export interface PostgresCommandInboxOptions {
  * @throws TypeError when `table` is not a plain lowercase name (see {@link PostgresCommandInboxOptions}).
  */
 export function postgresCommandInboxSchema(table: string = DEFAULT_TABLE): string {
-  return `${schemaStatement(checkedTableName(table))};\n`;
+  return `${schemaStatement(checkedTableName('PostgresCommandInbox', table))};\n`;
 }
 
 /**
@@ -92,7 +89,7 @@ export class PostgresCommandInbox<Result> implements CommandResultInbox<Result> 
   constructor(executor: SqlExecutor, listener: SqlListener, options: PostgresCommandInboxOptions = {}) {
     this.#executor = executor;
     this.#listener = listener;
-    this.#table = checkedTableName(options.table ?? DEFAULT_TABLE);
+    this.#table = checkedTableName('PostgresCommandInbox', options.table ?? DEFAULT_TABLE);
     this.#channel = `${this.#table}_delivered`;
     this.#marginMs = checkedCount('marginMs', options.marginMs ?? DEFAULT_MARGIN_MS);
     this.#maxResultBytes = checkedCount('maxResultBytes', options.maxResultBytes ?? DEFAULT_MAX_RESULT_BYTES);
@@ -202,7 +199,7 @@ export class PostgresCommandInbox<Result> implements CommandResultInbox<Result> 
       .listen(this.#channel, (key) => this.#waiters.get(key)?.notify())
       .catch((error: unknown) => {
         this.#listening = undefined;
-        throw failure('listen', error);
+        throw statementFailure('PostgresCommandInbox', 'listen', error);
       });
     return this.#listening;
   }
@@ -276,7 +273,7 @@ export class PostgresCommandInbox<Result> implements CommandResultInbox<Result> 
     try {
       return await this.#executor.query(text, params);
     } catch (error) {
-      throw failure(operation, error);
+      throw statementFailure('PostgresCommandInbox', operation, error);
     }
   }
 }
@@ -323,22 +320,6 @@ function alreadyExpected(): TypeError {
   return new TypeError(
     'A command result is already expected at this response_url: give each command its own',
   );
-}
-
-// Neither the driver's error nor its message goes on: either may quote a parameter.
-function failure(operation: string, error: unknown): Error {
-  const code = (error as { code?: unknown } | null)?.code;
-  const shown = typeof code === 'string' && /^[A-Z0-9_]{1,32}$/.test(code) ? ` (${code})` : '';
-  return new Error(`PostgresCommandInbox: ${operation} failed${shown}`);
-}
-
-function checkedTableName(table: string): string {
-  if (!TABLE_NAME.test(table)) {
-    throw new TypeError(
-      'PostgresCommandInbox: the table name must be lowercase letters, digits and _, at most 50, not starting with a digit',
-    );
-  }
-  return table;
 }
 
 function checkedCount(name: string, value: number): number {

@@ -1,13 +1,9 @@
 import type { InMemoryPartnerStore, PartnerRecord, PartnerStore } from './partner-store';
 import type { SqlExecutor, SqlResult } from './sql-executors';
+import { checkedTableName, statementFailure } from './sql-safety';
 import { hashToken } from './token-hash';
 
 const DEFAULT_TABLE = 'ocpi_partners';
-
-// Spliced into the SQL, so only a plain lowercase name passes. 50 characters at most: with the longest
-// suffix of the names derived from it (`_incoming_idx`) it stays within PostgreSQL's 63, past which
-// PostgreSQL cuts names short and two of them could collide.
-const TABLE_NAME = /^[a-z_][a-z0-9_]{0,49}$/;
 
 /** Options of a {@link PostgresPartnerStore}. */
 export interface PostgresPartnerStoreOptions {
@@ -27,7 +23,7 @@ export interface PostgresPartnerStoreOptions {
  * @throws TypeError when `table` is not a plain lowercase name (see {@link PostgresPartnerStoreOptions}).
  */
 export function postgresPartnerStoreSchema(table: string = DEFAULT_TABLE): string {
-  return `${schemaStatements(checkedTableName(table)).join(';\n\n')};\n`;
+  return `${schemaStatements(checkedTableName('PostgresPartnerStore', table)).join(';\n\n')};\n`;
 }
 
 /**
@@ -61,7 +57,7 @@ export class PostgresPartnerStore implements PartnerStore {
   /** @throws TypeError when `options.table` is not a plain lowercase name. */
   constructor(executor: SqlExecutor, options: PostgresPartnerStoreOptions = {}) {
     this.#executor = executor;
-    this.#table = checkedTableName(options.table ?? DEFAULT_TABLE);
+    this.#table = checkedTableName('PostgresPartnerStore', options.table ?? DEFAULT_TABLE);
   }
 
   /** Creates the table, its indexes and its sequence if they do not exist yet (one statement at a time). */
@@ -138,21 +134,9 @@ export class PostgresPartnerStore implements PartnerStore {
     try {
       return await this.#executor.query(text, params);
     } catch (error) {
-      // Neither the driver's error nor its message goes on: either may quote a parameter, a token included.
-      const code = (error as { code?: unknown } | null)?.code;
-      const shown = typeof code === 'string' && /^[A-Z0-9_]{1,32}$/.test(code) ? ` (${code})` : '';
-      throw new Error(`PostgresPartnerStore: ${operation} failed${shown}`);
+      throw statementFailure('PostgresPartnerStore', operation, error);
     }
   }
-}
-
-function checkedTableName(table: string): string {
-  if (!TABLE_NAME.test(table)) {
-    throw new TypeError(
-      'PostgresPartnerStore: the table name must be lowercase letters, digits and _, at most 50, not starting with a digit',
-    );
-  }
-  return table;
 }
 
 function schemaStatements(table: string): string[] {

@@ -10,9 +10,9 @@
 import { createOcpiHandler, InMemoryPartnerStore, type OcpiHttpError, type Page } from '@org/ocpi';
 import * as v211 from '@org/ocpi/v211';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { closeServersAfterAll } from '../../support/local-server';
 import {
   type Answers,
-  closeFileServersAfterAll,
   examples211,
   functionalOperations211,
   pageOf,
@@ -20,11 +20,11 @@ import {
   recordingFetch,
   recordingImplementations,
   type SeenResponse,
-  serveForFile,
   withId,
 } from '../../support/round-trip-v211';
+import { serveHandler } from '../../support/serve-handler';
 
-closeFileServersAfterAll();
+closeServersAfterAll();
 
 const TOKEN = 'token-c';
 /** The party of the spec's request examples (`.../NL/TNM/...`): the partner's, in both directions. */
@@ -146,7 +146,7 @@ async function detailsOf(origin: string): Promise<v211.VersionDetails> {
 beforeAll(async () => {
   const cpoStore = await storeWithPartner();
   const emspStore = await storeWithPartner();
-  ({ origin: cpoOrigin } = await serveForFile((origin) =>
+  ({ origin: cpoOrigin } = await serveHandler((origin) =>
     createOcpiHandler({
       store: cpoStore,
       baseUrl: `${origin}/ocpi`,
@@ -162,7 +162,7 @@ beforeAll(async () => {
       ],
     }),
   ));
-  ({ origin: emspOrigin } = await serveForFile((origin) =>
+  ({ origin: emspOrigin } = await serveHandler((origin) =>
     createOcpiHandler({
       store: emspStore,
       baseUrl: `${origin}/ocpi`,
@@ -667,7 +667,7 @@ describe('OCPI 2.1.1 platform rules', () => {
 
   it('answers an operation of an implemented interface left out with HTTP 501 and an OCPI envelope', async () => {
     const store = await storeWithPartner();
-    const { origin } = await serveForFile((at) =>
+    const { origin } = await serveHandler((at) =>
       createOcpiHandler({
         store,
         baseUrl: `${at}/ocpi`,

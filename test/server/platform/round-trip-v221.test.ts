@@ -28,6 +28,7 @@ import * as v221 from '@org/ocpi/v221';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type MapEntry, mapEntries } from '../../support/client-operations';
 import { chargingProfile221, examples221 } from '../../support/client-payloads';
+import { closeServersAfterAll } from '../../support/local-server';
 import { fromSpec, readSpecFile } from '../../support/spec';
 import { exampleOf } from '../../support/v221-payloads';
 import {
@@ -139,6 +140,7 @@ await hubStore.save({
   roles: [role('CPO', 'BE', 'BEC')],
 });
 
+closeServersAfterAll();
 const served = await serveForFile((origin) => {
   const platform = (
     base: string,

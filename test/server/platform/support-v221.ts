@@ -1,40 +1,28 @@
 // Support of the 2.2.1 round trip: one local server for a whole test file, implementations that record
 // what they receive and answer what a test asks, and the client's exchanges as seen on the wire.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Middleware } from '@org/ocpi';
-import { toNodeListener } from '@org/ocpi/node';
-import { afterAll } from 'vitest';
+import { serveHandler } from '../../support/serve-handler';
 
 type Handler = (request: Request) => Promise<Response>;
 
 /**
  * Serves handlers by path prefix (`/ocpi`, `/hub`...) on one ephemeral port of 127.0.0.1, for every test
- * of a file: built once from the server's origin, closed after the file's last test.
+ * of a file: built once from the server's origin, closed after the file's last test
+ * (`closeServersAfterAll()`).
  */
 export async function serveForFile(
   build: (origin: string) => Readonly<Record<string, Handler>>,
 ): Promise<{ origin: string }> {
-  let handlers: Readonly<Record<string, Handler>> = {};
-  const route: Handler = async (request) => {
-    const path = new URL(request.url).pathname;
-    const prefix = Object.keys(handlers).find((key) => path === key || path.startsWith(`${key}/`));
-    return prefix === undefined
-      ? new Response(null, { status: 404 })
-      : (handlers[prefix] as Handler)(request);
-  };
-  const server: Server = createServer(toNodeListener(route));
-  afterAll(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  handlers = build(origin);
-  return { origin };
+  return serveHandler((origin) => {
+    const handlers = build(origin);
+    return async (request) => {
+      const path = new URL(request.url).pathname;
+      const prefix = Object.keys(handlers).find((key) => path === key || path.startsWith(`${key}/`));
+      return prefix === undefined
+        ? new Response(null, { status: 404 })
+        : (handlers[prefix] as Handler)(request);
+    };
+  });
 }
 
 /** What an implementation was called with, as the handler gave it. */
