@@ -98,6 +98,10 @@ export async function serveOperation(call: OperationRequest, settings: Operation
     const idField =
       lastParam && ID_FIELDS[lastParam] ? { param: lastParam, field: ID_FIELDS[lastParam] } : undefined;
     checkPushedIdentity(body, params, idField);
+    // A push whose path names no party (a POSTed CDR) names it in the object: the partner must own it.
+    if (pathParty === undefined && !FOREIGN_PARTY_MODULES.includes(module)) {
+      checkPartyOwnership(partner, partyOfBody(body), routing);
+    }
     if (operation.method === 'PATCH' && settings.patches === 'merge') {
       merged = await mergedPatch(call, settings, body, report('merged'));
     }
@@ -176,6 +180,15 @@ function partyOfPath(params: Readonly<Record<string, string>>, module: string): 
     return undefined;
   }
   return { countryCode, partyId };
+}
+
+// The party a pushed object names as its owner (`country_code`, `party_id`), where it names one.
+function partyOfBody(body: unknown): PartyRef | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const { country_code: countryCode, party_id: partyId } = body as Record<string, unknown>;
+  return typeof countryCode === 'string' && typeof partyId === 'string'
+    ? { countryCode, partyId }
+    : undefined;
 }
 
 function lastParamOf(path: string): string | undefined {
