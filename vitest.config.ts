@@ -11,6 +11,7 @@ const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta
 const HEAVY_TEST_FILES = [
   'test/security/registration-fuzz-strict.test.ts',
   'test/security/registration-fuzz-lenient.test.ts',
+  'test/server/platform/fuzz.test.ts',
   'test/types/public-api.test.ts',
   'test/security/lenient-memory.test.ts',
 ];
