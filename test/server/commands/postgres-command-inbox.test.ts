@@ -1,7 +1,7 @@
 // The shared command inbox on PGlite, a real PostgreSQL in WebAssembly: one database for the whole file
 // (it takes seconds to start), a table of its own for each test. Two inboxes on one database stand for
 // two instances of the server behind a load balancer.
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { type CommandResult, createClient, type StartSession, sendCommand } from '@org/ocpi/v221';
 import { HttpResponse, http } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import { pgliteExecutor, type SqlExecutor } from '../../../src/server/partners/s
 import { pgliteListener, type SqlListener } from '../../../src/server/partners/sql-listeners';
 import { useMswServer } from '../../support/msw';
 import { ocpi } from '../../support/ocpi-responses';
+import { sharedDatabase } from '../../support/pglite';
 
 const { server } = useMswServer();
 
@@ -22,12 +23,11 @@ let tables = 0;
 const opened: PostgresCommandInbox<unknown>[] = [];
 
 beforeAll(async () => {
-  db = await PGlite.create();
+  db = await sharedDatabase();
 }, 60_000);
 
 afterAll(async () => {
   for (const inbox of opened) await inbox.close();
-  await db?.close();
 });
 
 const EMSP = 'https://emsp.example.com/ocpi/2.2.1/commands';

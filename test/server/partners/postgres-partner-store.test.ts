@@ -1,8 +1,8 @@
-// The PostgreSQL store on PGlite, a real PostgreSQL in WebAssembly: one database for the whole file (it
+// The PostgreSQL store on PGlite, a real PostgreSQL in WebAssembly: the one database of the worker (it
 // takes seconds and hundreds of megabytes to start), a table of its own for each test.
 import { readFileSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PGlite } from '@electric-sql/pglite';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PartnerRecord } from '../../../src/server/partners/partner-store';
 import {
   PostgresPartnerStore,
@@ -10,18 +10,15 @@ import {
 } from '../../../src/server/partners/postgres-partner-store';
 import { pgliteExecutor, type SqlExecutor } from '../../../src/server/partners/sql-executors';
 import { hashToken } from '../../../src/server/partners/token-hash';
+import { sharedDatabase } from '../../support/pglite';
 import { describeStoreContract, record, stored } from './store-contract';
 
 let db: PGlite;
 let tables = 0;
 
 beforeAll(async () => {
-  db = await PGlite.create();
+  db = await sharedDatabase();
 }, 60_000);
-
-afterAll(async () => {
-  await db?.close();
-});
 
 async function freshStore(): Promise<{ store: PostgresPartnerStore; table: string }> {
   const table = `partners_${++tables}`;

@@ -1,6 +1,6 @@
 // Two instances of an eMSP's server behind one load balancer, on one PostgreSQL database (PGlite): the
 // instance that sent a command waits for its result, and the CPO posts the result to the other one.
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import {
   commandResponseUrl,
   createOcpiHandler,
@@ -12,9 +12,10 @@ import {
   pgliteListener,
 } from '@org/ocpi';
 import * as v221 from '@org/ocpi/v221';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { examples221 } from '../../support/client-payloads';
 import { closeServersAfterEach } from '../../support/local-server';
+import { sharedDatabase } from '../../support/pglite';
 import { serveHandler } from '../../support/serve-handler';
 
 closeServersAfterEach();
@@ -43,16 +44,16 @@ const EMSP_TOKEN = 'emsp-token-b';
 
 let db: PGlite;
 beforeAll(async () => {
-  db = await PGlite.create();
-});
-afterAll(async () => {
-  await db.close();
+  db = await sharedDatabase();
 });
 
 /** One instance of the eMSP: its own store and inbox objects, on the shared database. */
 async function emspInstance(baseUrl: string) {
-  const store = new PostgresPartnerStore(pgliteExecutor(db));
-  const inbox = new PostgresCommandInbox<v221.CommandResult>(pgliteExecutor(db), pgliteListener(db));
+  // Tables of their own: the worker's database is shared with other test files.
+  const store = new PostgresPartnerStore(pgliteExecutor(db), { table: 'instances_partners' });
+  const inbox = new PostgresCommandInbox<v221.CommandResult>(pgliteExecutor(db), pgliteListener(db), {
+    table: 'instances_command_results',
+  });
   const served: string[] = [];
   const deliver = deliverCommandResults(inbox);
   const handle = createOcpiHandler({
@@ -164,7 +165,9 @@ describe('a command result reaching another instance than the one waiting', () =
     expect(outcome).toMatchObject({ status: 'completed', result: { result: 'ACCEPTED' } });
     expect(b.served).toHaveLength(1);
     expect(a.served).toHaveLength(0);
-    expect((await db.query('select count(*)::int as n from ocpi_command_results')).rows).toEqual([{ n: 0 }]);
+    expect((await db.query('select count(*)::int as n from instances_command_results')).rows).toEqual([
+      { n: 0 },
+    ]);
     await a.inbox.close();
     await b.inbox.close();
   });
