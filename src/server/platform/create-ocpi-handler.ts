@@ -1,6 +1,7 @@
 import type { OcpiVersion } from '../../common/protocol/version';
 import type { ValidationMode } from '../../common/schema/parse';
 import { trimTrailing } from '../../common/text/trim-trailing';
+import { mayCallPartnerUrl } from '../../common/transport/partner-url-policy';
 import { isRoutedModule } from '../../common/transport/routing';
 import { authenticate, type Caller, mayUse, retirePreviousToken } from '../authenticate';
 import type { Registration211Config, Registration221Config, RegistrationHandlerConfig } from '../config';
@@ -119,6 +120,7 @@ export function createOcpiHandler(config: OcpiHandlerConfig): OcpiHandler {
     pageLimits: { maxLimit: maxPageLimit },
     patches: config.patches ?? 'validate',
     checkAnswers: config.checkAnswers ?? false,
+    mayCallPartnerUrl: (url) => mayCallPartnerUrl(url, config.allowPartnerUrl),
     onValidationIssues: config.onValidationIssues && quietly(config.onValidationIssues),
   };
   const accept = config.acceptTokenEncoding ?? 'both';

@@ -20,6 +20,8 @@ export interface OperationSettings {
   /** `merge`: a PATCH is applied to the stored object and the result checked as a whole. */
   readonly patches: 'validate' | 'merge';
   readonly onValidationIssues: ((report: RequestValidationReport) => void) | undefined;
+  /** Whether we may call a URL a partner gave (the handler's `allowPartnerUrl` policy). */
+  readonly mayCallPartnerUrl: (url: string) => Promise<boolean>;
   /** Whether the implementations' answers are checked against the spec before they are sent. */
   readonly checkAnswers: boolean;
 }
@@ -88,6 +90,7 @@ export async function serveOperation(call: OperationRequest, settings: Operation
     ? servedPage(query as { offset?: number; limit?: number }, settings.pageLimits)
     : undefined;
   if (page) query = { ...(query as object), ...page };
+  await checkResponseUrl(query, 'query', settings);
 
   let body: unknown;
   let merged: unknown;
@@ -98,6 +101,7 @@ export async function serveOperation(call: OperationRequest, settings: Operation
     const idField =
       lastParam && ID_FIELDS[lastParam] ? { param: lastParam, field: ID_FIELDS[lastParam] } : undefined;
     checkPushedIdentity(body, params, idField);
+    await checkResponseUrl(body, 'body', settings);
     // A push whose path names no party (a POSTed CDR) names it in the object: the partner must own it.
     if (pathParty === undefined && !FOREIGN_PARTY_MODULES.includes(module)) {
       checkPartyOwnership(partner, partyOfBody(body), routing);
@@ -148,6 +152,21 @@ function answerOf(
     headers.Location = `${call.endpointUrl}${service.cdrPath(outcome.body as Record<string, unknown>)}`;
   }
   return reply(1000, { httpStatus: answer === 'created' ? 201 : 200, headers });
+}
+
+/**
+ * Refuses a `response_url` (in a command, or a charging profile request or query) that the URL policy
+ * does not let us call: the app will POST its result there, with the partner's token, from its own
+ * network. Checked before the app sees the request, so that no implementation can forget it (2001).
+ */
+async function checkResponseUrl(part: unknown, where: string, settings: OperationSettings): Promise<void> {
+  const url = (part as { response_url?: unknown } | undefined)?.response_url;
+  if (typeof url === 'string' && !(await settings.mayCallPartnerUrl(url))) {
+    throw new OcpiRefusal(
+      2001,
+      `Invalid or missing parameters: response_url (${where}): not a URL we may call (see allowPartnerUrl)`,
+    );
+  }
 }
 
 function subjectOf(served: ServedOperation): string {

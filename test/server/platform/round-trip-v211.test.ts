@@ -7,7 +7,13 @@
  * client got what the implementation answered, pushes of new objects were 201, lists came in several
  * pages with `Link` and `X-Total-Count`. Driven by `v211.Operations`: an operation without a case fails.
  */
-import { createOcpiHandler, InMemoryPartnerStore, type OcpiHttpError, type Page } from '@org/ocpi';
+import {
+  createOcpiHandler,
+  InMemoryPartnerStore,
+  type OcpiHttpError,
+  type Page,
+  partnerUrlPolicy,
+} from '@org/ocpi';
 import * as v211 from '@org/ocpi/v211';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { closeServersAfterAll } from '../../support/local-server';
@@ -148,6 +154,8 @@ beforeAll(async () => {
   const emspStore = await storeWithPartner();
   ({ origin: cpoOrigin } = await serveHandler((origin) =>
     createOcpiHandler({
+      // The partner's response URLs are on this machine: the default policy refuses loopback.
+      allowPartnerUrl: partnerUrlPolicy({ allowHttp: true, allowHosts: ['127.0.0.1'] }),
       store: cpoStore,
       baseUrl: `${origin}/ocpi`,
       validation: 'strict',
@@ -164,6 +172,8 @@ beforeAll(async () => {
   ));
   ({ origin: emspOrigin } = await serveHandler((origin) =>
     createOcpiHandler({
+      // The partner's response URLs are on this machine: the default policy refuses loopback.
+      allowPartnerUrl: partnerUrlPolicy({ allowHttp: true, allowHosts: ['127.0.0.1'] }),
       store: emspStore,
       baseUrl: `${origin}/ocpi`,
       validation: 'strict',
@@ -649,6 +659,8 @@ describe('OCPI 2.1.1 platform rules', () => {
     const store = await storeWithPartner();
     expect(() =>
       createOcpiHandler({
+        // The partner's response URLs are on this machine: the default policy refuses loopback.
+        allowPartnerUrl: partnerUrlPolicy({ allowHttp: true, allowHosts: ['127.0.0.1'] }),
         store,
         baseUrl: 'https://platform.example.com/ocpi',
         versions: [
@@ -669,6 +681,8 @@ describe('OCPI 2.1.1 platform rules', () => {
     const store = await storeWithPartner();
     const { origin } = await serveHandler((at) =>
       createOcpiHandler({
+        // The partner's response URLs are on this machine: the default policy refuses loopback.
+        allowPartnerUrl: partnerUrlPolicy({ allowHttp: true, allowHosts: ['127.0.0.1'] }),
         store,
         baseUrl: `${at}/ocpi`,
         versions: [

@@ -23,6 +23,7 @@ import {
   type Page,
   type PageRequest,
   type PartyRole,
+  partnerUrlPolicy,
 } from '@org/ocpi';
 import * as v221 from '@org/ocpi/v221';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -148,6 +149,8 @@ const served = await serveForFile((origin) => {
     config: v221.ServeVersionConfig,
   ): OcpiHandler =>
     createOcpiHandler({
+      // The partner's response URLs are on this machine: the default policy refuses loopback.
+      allowPartnerUrl: partnerUrlPolicy({ allowHttp: true, allowHosts: ['127.0.0.1'] }),
       store: partners,
       baseUrl: `${origin}${base}`,
       validation: 'strict',

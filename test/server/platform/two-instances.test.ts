@@ -8,6 +8,7 @@ import {
   InMemoryPartnerStore,
   PostgresCommandInbox,
   PostgresPartnerStore,
+  partnerUrlPolicy,
   pgliteExecutor,
   pgliteListener,
 } from '@org/ocpi';
@@ -57,6 +58,8 @@ async function emspInstance(baseUrl: string) {
   const served: string[] = [];
   const deliver = deliverCommandResults(inbox);
   const handle = createOcpiHandler({
+    // The partner's response URLs are on this machine: the default policy refuses loopback.
+    allowPartnerUrl: partnerUrlPolicy({ allowHttp: true, allowHosts: ['127.0.0.1'] }),
     store,
     baseUrl,
     versions: [
@@ -85,6 +88,8 @@ async function cpo() {
   const posted: Promise<unknown>[] = [];
   const server = await serveHandler((origin) =>
     createOcpiHandler({
+      // The partner's response URLs are on this machine: the default policy refuses loopback.
+      allowPartnerUrl: partnerUrlPolicy({ allowHttp: true, allowHosts: ['127.0.0.1'] }),
       store,
       baseUrl: `${origin}/ocpi`,
       versions: [
