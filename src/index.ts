@@ -176,6 +176,7 @@ export {
   type PartnerClientOptions,
   partnerClient,
 } from './client/registration/partner-client';
+export { type PostCommandResultOptions, postCommandResult } from './client/registration/post-command-result';
 export { type RegisterOptions, register } from './client/registration/register';
 
 // Helpers that take a version label, with each version's facts (src/versions/).

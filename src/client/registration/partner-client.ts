@@ -53,6 +53,8 @@ export interface PartnerClientOptions {
    * CPO, or a Hub, which then receives broadcast pushes), that one is used.
    */
   to?: PartyRef;
+  /** More origins the token may go to, beyond the partner's own URLs (see the client's `allowedOrigins`). */
+  allowedOrigins?: readonly string[];
 }
 
 /**
@@ -71,7 +73,8 @@ export interface PartnerClientOptions {
  */
 export function partnerClient(options: PartnerClientOptions): OcpiClient<'lenient', UnknownFields> {
   const { config, record } = options;
-  if (record.version !== '2.2.1') return clientOf(config, record);
+  const allowed = options.allowedOrigins && { allowedOrigins: options.allowedOrigins };
+  if (record.version !== '2.2.1') return clientOf(config, record, allowed);
   const ours = distinctParties(
     (config.versions['2.2.1']?.roles ?? []).map((role) => ({
       countryCode: role.country_code,
@@ -82,6 +85,7 @@ export function partnerClient(options: PartnerClientOptions): OcpiClient<'lenien
     (record.roles ?? []).map(({ countryCode, partyId }) => ({ countryCode, partyId })),
   );
   return clientOf(config, record, {
+    ...allowed,
     from: options.from ?? onlyParty(ours, 'our 2.2.1 config', 'from'),
     to: options.to ?? onlyParty(theirs, `the credentials of partner ${record.id}`, 'to'),
   });
@@ -106,16 +110,19 @@ function onlyParty(parties: readonly PartyRef[], where: string, option: 'from' |
   );
 }
 
-/** A client for a registered partner, with the token we send it (and, in 2.2.1, routing if given). */
+/**
+ * A client for a registered partner, with the token we send it (and, in 2.2.1, routing if given), trusting
+ * `allowedOrigins` besides the partner's own URLs.
+ */
 export function clientOf(
   config: RegistrationHandlerConfig,
   record: PartnerRecord,
-  routing: { from?: PartyRef; to?: PartyRef } = {},
+  more: { from?: PartyRef; to?: PartyRef; allowedOrigins?: readonly string[] } = {},
 ): OcpiClient<'lenient', UnknownFields> {
   if (!record.version || !record.outgoingToken) throw new TypeError(`Partner ${record.id} is not registered`);
   return clientFor(record.version, {
     ...clientSettings(config, record.outgoingToken),
-    ...routing,
+    ...more,
     ...(record.tokenEncoding && { tokenEncoding: record.tokenEncoding }),
     ...(record.versionsUrl && { versionsUrl: record.versionsUrl }),
     ...(record.versionUrl && { versionUrl: record.versionUrl }),
