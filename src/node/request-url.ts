@@ -10,13 +10,19 @@ export type RequestUrl = { ok: true; url: URL } | { ok: false; problem: string }
 
 /**
  * The URL a Node request is handed on with: `origin` (or `http://` and the Host header) and the path and
- * query of the request target. Only the path and query are taken from the target, whatever its form, so
+ * query of the request target (Express's `originalUrl` where there is one, so a mount path is kept). Only the path and query are taken from the target, whatever its form, so
  * a target such as `//other.example/x` is a path here, not another host.
  */
 export function requestUrl(incoming: IncomingMessage, origin: string | undefined): RequestUrl {
   const base = origin ?? hostOrigin(incoming.headers.host);
   if (base === undefined) return { ok: false, problem: 'The Host header is not a valid host' };
-  const target = incoming.url ?? '/';
+  // Express hands a mounted listener (`app.use('/ocpi', ...)`) a `url` with the mount path cut off, and
+  // keeps the whole target in `originalUrl`: the handler matches the full path of its base URL.
+  const target = (incoming as { originalUrl?: unknown }).originalUrl;
+  return urlOf(base, typeof target === 'string' ? target : (incoming.url ?? '/'));
+}
+
+function urlOf(base: string, target: string): RequestUrl {
   const path = target.startsWith('/') ? target : pathOfAbsolute(target);
   if (path === undefined)
     return { ok: false, problem: 'The request target is not a path or an absolute URL' };

@@ -50,6 +50,11 @@ interface ListenerSettings {
  * Requests the handler cannot be given (a malformed Host, a body over `maxBodyBytes`) are answered here,
  * each with an OCPI envelope.
  *
+ * In Express, mount it at the root or under the path of the handler's base URL
+ * (`app.use('/ocpi', toNodeListener(handle))` for `baseUrl: 'https://.../ocpi'`): the handler is given
+ * the request's whole path (Express's `originalUrl`), not the part below the mount path. Put no body
+ * parser (`express.json()`) before it: the listener reads the body itself, and one already read is gone.
+ *
  * @throws TypeError when `origin` is not an http or https URL, or `maxBodyBytes` not a number of bytes.
  * @example
  * import { createServer } from 'node:http';

@@ -3,6 +3,9 @@
 import { EdgeVM } from '@edge-runtime/vm';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readExample221 } from '../support/spec';
+import { runServerChecks } from './support/server-checks';
+import { expectServerReport } from './support/server-expectations';
 
 // Each entry bundled into a script that puts its exports on a global, as an edge function bundle would.
 async function bundleForEdge(entry: string, globalName: string): Promise<string> {
@@ -28,6 +31,8 @@ describe('in an edge runtime', () => {
       bundleForEdge('src/index.ts', 'ocpi'),
       bundleForEdge('src/v211/index.ts', 'v211'),
       bundleForEdge('src/v221/index.ts', 'v221'),
+      // The answering side's checks, with their own copy of the entries they import.
+      bundleForEdge('test/runtimes/support/server-checks.ts', 'serverChecks'),
     ]);
     for (const bundle of bundles) vm.evaluate(bundle);
   });
@@ -73,5 +78,15 @@ describe('in an edge runtime', () => {
         `v211.OcpiResponseEnvelopeSchema.safeParse({ status_code: 1000, timestamp: '2015-06-29T20:39:09Z' }).success`,
       ),
     ).toBe(true);
+  });
+
+  it('answers versions, details, a page, an object, a PUT, a 401 and a 2001 with createOcpiHandler as Node does', async () => {
+    const location = readExample221('location_example.json') as object;
+    const json = await vm.evaluate(
+      `serverChecks.runServerChecks(${JSON.stringify(location)}).then((report) => JSON.stringify(report))`,
+    );
+    const report = JSON.parse(json as string);
+    expectServerReport(report);
+    expect(report).toEqual(JSON.parse(JSON.stringify(await runServerChecks(location))));
   });
 });

@@ -1,10 +1,11 @@
-// What the SDK must do the same way in every runtime. Runs in Node from vitest (to know what to expect)
+// What the SDK must do the same way in every runtime, the client and (server-checks.ts) the answering side. Runs in Node from vitest (to know what to expect)
 // and, bundled with the three entries, in Bun and Deno. Public entries only, and web-standard globals
 // only: nothing here may lean on a runtime's own API.
 import * as ocpi from '@org/ocpi';
 import * as v211 from '@org/ocpi/v211';
 import * as v221 from '@org/ocpi/v221';
 import type * as z from 'zod/mini';
+import { runServerChecks, type ServerReport } from './server-checks';
 
 /** What the Node side hands the checks: spec examples, and where the partner listens. */
 export interface ChecksInput {
@@ -41,6 +42,8 @@ export interface ChecksReport {
   };
   client: { location: string; listed: string[]; statusError: ErrorSummary | undefined };
   auth: { headers: string[]; decoded: (string | undefined)[]; refused: string };
+  /** The answering side, called in process (server-checks.ts). */
+  server: ServerReport;
 }
 
 interface RuntimeGlobals {
@@ -135,5 +138,6 @@ export async function runChecks(input: ChecksInput): Promise<ChecksReport> {
     },
     client: await useClient(input),
     auth: auth(),
+    server: await runServerChecks(input.location221 as object),
   };
 }
