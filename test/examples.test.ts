@@ -26,7 +26,9 @@ describe.each(examples)('examples/%s', (file) => {
     await import(`../examples/${file}`);
     expect(expectedOutput(source).length).toBeGreaterThan(0);
     expect(printed).toEqual(expectedOutput(source));
-  });
+    // examples/cpo-server-postgres.ts starts PGlite (PostgreSQL compiled to WebAssembly): seconds on a
+    // busy machine.
+  }, 30_000);
 
   it('is shown in the README as it is', () => {
     expect(readme).toContain(`\`\`\`ts\n${source}\`\`\``);

@@ -4,8 +4,11 @@ import { httpError, reply } from '../server/response';
 import { type LimitedBody, limitedBody } from './limited-body';
 import { requestUrl } from './request-url';
 
-/** A Web-standard handler, such as the one `createRegistrationHandler` returns. */
-export type WebHandler = (request: Request) => Promise<Response>;
+/**
+ * A Web-standard handler, such as the one `createOcpiHandler` returns, or a framework's own `fetch`
+ * (Hono's `app.fetch`), which may answer without a promise.
+ */
+export type WebHandler = (request: Request) => Response | Promise<Response>;
 
 // Fastify's default body limit: room for large module objects (a Location with many EVSEs), while a
 // client cannot make us hold more. The registration handler has its own, smaller limit.
