@@ -1,5 +1,6 @@
-// What the SDK must do the same way in every runtime, the client and (server-checks.ts) the answering side. Runs in Node from vitest (to know what to expect)
-// and, bundled with the three entries, in Bun and Deno. Public entries only, and web-standard globals
+// What the SDK must do the same way in every runtime, the client and (server-checks.ts) the answering
+// side. Runs in Node from vitest (to know what to expect) and, bundled with the three entries, in Bun,
+// Deno, headless Chromium and workerd. Public entries only, and web-standard globals
 // only: nothing here may lean on a runtime's own API.
 import * as ocpi from '@org/ocpi';
 import * as v211 from '@org/ocpi/v211';
@@ -33,7 +34,10 @@ export interface ErrorSummary {
 }
 
 export interface ChecksReport {
-  /** `bun 1.4.5`, `deno 2.9.6` or `node v20...`: proof of where the checks ran. */
+  /**
+   * `bun 1.4.5`, `deno 2.9.6`, `chromium 147.0.7727.0`, `workerd` or `node v20...`: proof of where the
+   * checks ran.
+   */
   runtime: string;
   exports: { root: string[]; v211: string[]; v221: string[] };
   schemas: {
@@ -49,15 +53,22 @@ export interface ChecksReport {
 interface RuntimeGlobals {
   Bun?: { version: string };
   Deno?: { version: { deno: string } };
-  process?: { version: string };
+  process?: { version: string; versions?: { node?: string } };
+  navigator?: { userAgent?: string };
 }
 
 function runtimeName(): string {
   const globals = globalThis as RuntimeGlobals;
-  // Bun and Deno both define `process` too, so they are asked first.
+  const userAgent = globals.navigator?.userAgent ?? '';
+  // Bun and Deno both define `process` too, so they are asked first. workerd tells no version to the
+  // Worker: its fixed user agent is the proof.
   if (globals.Bun) return `bun ${globals.Bun.version}`;
   if (globals.Deno) return `deno ${globals.Deno.version.deno}`;
-  return `node ${globals.process?.version}`;
+  if (userAgent === 'Cloudflare-Workers') return 'workerd';
+  if (globals.process?.versions?.node) return `node ${globals.process.version}`;
+  const chrome = /\b(?:Headless)?Chrome\/(\d+\.\d+\.\d+(?:\.\d+)?)/.exec(userAgent)?.[1];
+  if (chrome) return `chromium ${chrome}`;
+  return `unknown (${userAgent})`;
 }
 
 function parse(schema: z.ZodMiniType, value: unknown): ParseSummary {

@@ -1,12 +1,12 @@
 // Runs the SDK in another JavaScript runtime: the three entries are bundled from src (so no build is
 // needed first) into ESM files in a temp dir, as they would be published, with a fixture that imports
-// them by relative path; the runtime's binary from node_modules/.bin runs the fixture once, against a
-// partner served from this process, and the `it`s check its JSON report against literal values and
-// against the same checks run in Node.
+// them by relative path; the runtime (a binary from node_modules/.bin, a browser, workerd) runs the
+// fixture once, against a partner served from this process, and the `it`s check its JSON report against
+// literal values and against the same checks run in Node.
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Metafile, type Plugin } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,22 +14,57 @@ import { readExample221 } from '../../support/spec';
 import { readExample211 } from '../../support/v211-spec';
 import { withValue } from '../../support/v221-payloads';
 import { type ChecksInput, type ChecksReport, runChecks } from './checks';
-import { type PartnerServer, type SeenRequest, startPartner } from './partner-server';
+import { type PartnerServer, type SeenPreflight, type SeenRequest, startPartner } from './partner-server';
 import { expectServerReport } from './server-expectations';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 // Generous: a runtime's first start on a cold machine is slow.
-const SPAWN_TIMEOUT_MS = 60_000;
+export const SPAWN_TIMEOUT_MS = 60_000;
 
-/** How to start one runtime on the bundled fixture. */
+/** What a runtime is handed to run the bundled fixture. */
+export interface RunContext {
+  /** The temp dir holding the bundle; the runtime may write its own files there. */
+  dir: string;
+  /** Every bundled file, relative to `dir` with `/` separators; `fixture.js` is the fixture. */
+  files: string[];
+  /** The partner's port on 127.0.0.1. */
+  port: number;
+}
+
+/** One runtime: which fixture it runs, and how. */
 export interface Runtime {
   name: string;
+  /**
+   * The fixture's source, relative to the repository root: by default support/fixture.ts, which prints
+   * its report on stdout.
+   */
+  fixture?: string;
+  /** What the report's `runtime` must match; by default the name and a version. */
+  reportedAs?: RegExp;
+  /** Runs the fixture once; resolves with its report as JSON text. */
+  run(context: RunContext): Promise<string>;
+  /** More `it`s of this runtime's own, given the run's outcome. */
+  more?(current: () => RunOutcome): void;
+}
+
+/** How to start a runtime's binary on the bundled fixture. */
+export interface Binary {
   /** Its binary, relative to the repository root. */
   binary: string;
   /** Its arguments, given the fixture's path, the temp dir and the partner's port. */
   args(fixture: string, context: { dir: string; port: number }): string[];
   /** Variables on top of PATH, HOME (the temp dir) and the opt-outs every runtime gets. */
   env(dir: string): Record<string, string>;
+}
+
+/** A runtime's `run` that spawns its binary on fixture.js and takes its stdout as the report. */
+export function runBinary(binary: Binary): Runtime['run'] {
+  return ({ dir, port }) =>
+    run(join(ROOT, binary.binary), binary.args(join(dir, 'fixture.js'), { dir, port }), {
+      cwd: dir,
+      // Nothing from this environment (proxies, tokens, the repo's config): only what the run needs.
+      env: { PATH: process.env.PATH, HOME: dir, NO_COLOR: '1', DO_NOT_TRACK: '1', ...binary.env(dir) },
+    });
 }
 
 // The fixture imports the entries as a user imports the package; here each name becomes a relative
@@ -45,14 +80,14 @@ const entriesAsPackage: Plugin = {
 };
 
 /** Bundles the entries (split into shared chunks, as tsup publishes them) and the fixture into `dir`. */
-async function bundle(dir: string, input: ChecksInput): Promise<Metafile> {
+async function bundle(dir: string, input: ChecksInput, fixture: string): Promise<Metafile> {
   const result = await build({
     absWorkingDir: ROOT,
     entryPoints: {
       index: 'src/index.ts',
       'v211/index': 'src/v211/index.ts',
       'v221/index': 'src/v221/index.ts',
-      fixture: 'test/runtimes/support/fixture.ts',
+      fixture,
     },
     bundle: true,
     splitting: true,
@@ -101,7 +136,8 @@ function run(
 
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
-interface Run {
+/** What one run of the fixture left to check. */
+export interface RunOutcome {
   partner: PartnerServer;
   token: string;
   metafile: Metafile;
@@ -110,21 +146,24 @@ interface Run {
   report: ChecksReport;
   /** What the partner received from the runtime. */
   seen: SeenRequest[];
+  /** The CORS preflights the partner received from the runtime (a browser's only). */
+  preflights: SeenPreflight[];
 }
 
-/** The whole suite for one runtime: one bundle, one spawn, then assertions on its report. */
+/** The whole suite for one runtime: one bundle, one run, then assertions on its report. */
 export function describeInRuntime(runtime: Runtime): void {
   describe(`the SDK in ${runtime.name}`, () => {
     let dir: string | undefined;
     let partner: PartnerServer | undefined;
-    let state: Run | undefined;
-    const current = (): Run => {
+    let state: RunOutcome | undefined;
+    const current = (): RunOutcome => {
       if (!state) throw new Error('the runtime did not run');
       return state;
     };
 
     beforeAll(async () => {
-      dir = await mkdtemp(join(tmpdir(), `ocpi-${runtime.name}-`));
+      const workDir = await mkdtemp(join(tmpdir(), `ocpi-${runtime.name}-`));
+      dir = workDir;
       const location221 = readExample221('location_example.json') as object;
       const location211 = readExample211('mod_locations.md', 5, { from: 'body' });
       partner = await startPartner(location221);
@@ -139,24 +178,28 @@ export function describeInRuntime(runtime: Runtime): void {
       };
       const node = JSON.parse(JSON.stringify(await runChecks(input))) as ChecksReport;
       partner.requests.length = 0;
-      const metafile = await bundle(dir, input);
-      const { port } = new URL(partner.baseUrl);
-      const stdout = await run(
-        join(ROOT, runtime.binary),
-        runtime.args(join(dir, 'fixture.js'), { dir, port: Number(port) }),
-        {
-          cwd: dir,
-          // Nothing from this environment (proxies, tokens, the repo's config): only what the run needs.
-          env: { PATH: process.env.PATH, HOME: dir, NO_COLOR: '1', DO_NOT_TRACK: '1', ...runtime.env(dir) },
-        },
+      partner.preflights.length = 0;
+      const metafile = await bundle(workDir, input, runtime.fixture ?? 'test/runtimes/support/fixture.ts');
+      // The metafile names outputs relative to the working directory (the repository root).
+      const files = Object.keys(metafile.outputs).map((file) =>
+        relative(workDir, join(ROOT, file)).split(sep).join('/'),
       );
+      const stdout = await runtime.run({ dir: workDir, files, port: Number(new URL(partner.baseUrl).port) });
       let report: ChecksReport;
       try {
         report = JSON.parse(stdout) as ChecksReport;
       } catch {
-        throw new Error(`${runtime.name} printed no JSON report:\n${stdout}`);
+        throw new Error(`${runtime.name} gave no JSON report:\n${stdout}`);
       }
-      state = { partner, token, metafile, node, report, seen: [...partner.requests] };
+      state = {
+        partner,
+        token,
+        metafile,
+        node,
+        report,
+        seen: [...partner.requests],
+        preflights: [...partner.preflights],
+      };
     }, 120_000);
 
     afterAll(async () => {
@@ -165,7 +208,9 @@ export function describeInRuntime(runtime: Runtime): void {
     });
 
     it(`runs in ${runtime.name}, not in Node`, () => {
-      expect(current().report.runtime).toMatch(new RegExp(`^${runtime.name} \\d+\\.\\d+\\.\\d+`));
+      expect(current().report.runtime).toMatch(
+        runtime.reportedAs ?? new RegExp(`^${runtime.name} \\d+\\.\\d+\\.\\d+`),
+      );
     });
 
     it('loads the three bundled entries, with every export they have in Node', () => {
@@ -249,5 +294,7 @@ export function describeInRuntime(runtime: Runtime): void {
       expect(report.auth.refused).not.toContain('tökén');
       expect(report.auth).toEqual(node.auth);
     });
+
+    runtime.more?.(current);
   });
 }
