@@ -109,7 +109,9 @@ export function omittedIssue(count: number, what: string, fatal: boolean): Valid
 const GENERIC_MESSAGE = 'Invalid input';
 
 function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
-  if (issue.message && issue.message !== GENERIC_MESSAGE) return issue.message;
+  // Our own wording for zod's codes, whatever message zod gave: zod/mini gives none, but classic zod,
+  // once anything in the process imports it, puts its English messages in a config every zod 4 copy
+  // shares. Our schemas' own messages are on their refinements (`custom`).
   switch (issue.code) {
     case 'invalid_type': {
       const received = typeName(valueAt(input, issue.path));

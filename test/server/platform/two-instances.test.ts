@@ -46,7 +46,7 @@ const EMSP_TOKEN = 'emsp-token-b';
 let db: PGlite;
 beforeAll(async () => {
   db = await sharedDatabase();
-});
+}, 60_000);
 
 /** One instance of the eMSP: its own store and inbox objects, on the shared database. */
 async function emspInstance(baseUrl: string) {
