@@ -8,10 +8,11 @@ import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import * as z from 'zod/mini';
 import { parseList, parsePayload } from '../src';
+import { buildLocationPageV211, NULLABLE_V211 } from '../src/testing/seed/locations-v211';
+import { buildLocationPage } from '../src/testing/seed/locations-v221';
+import { type QuirkCounts, withPartnerQuirks } from '../src/testing/seed/partner-quirks';
 import { LocationSchema as LocationSchemaV211 } from '../src/v211';
 import { LocationSchema } from '../src/v221';
-import { buildLocationPage, type QuirkCounts, withPartnerQuirks } from './fixtures/location-page';
-import { buildLocationPageV211, NULLABLE_V211 } from './fixtures/location-page-v211';
 import { median, printTable } from './report';
 
 const TARGET_BYTES = 2_600_000;
