@@ -8,6 +8,7 @@ const shared: Options = {
     'v211/index': 'src/v211/index.ts',
     'v221/index': 'src/v221/index.ts',
     'node/index': 'src/node/index.ts',
+    'testing/index': 'src/testing/index.ts',
   },
   dts: true,
   sourcemap: true,

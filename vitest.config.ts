@@ -49,7 +49,7 @@ export default defineConfig({
     // Tests, examples and README snippets import the package by its public name, as users do.
     alias: [
       { find: /^@org\/ocpi$/, replacement: src('index.ts') },
-      { find: /^@org\/ocpi\/(v211|v221|node)$/, replacement: src('$1/index.ts') },
+      { find: /^@org\/ocpi\/(v211|v221|node|testing)$/, replacement: src('$1/index.ts') },
     ],
   },
   test: {

@@ -146,6 +146,7 @@ export {
   createOcpiHandler,
   type OcpiHandler,
   type OcpiHandlerConfig,
+  registrationConfig,
 } from './server/platform/create-ocpi-handler';
 export type {
   Implementation,

@@ -172,11 +172,12 @@ describe('source tree rules', () => {
 
   it('gives each entry point explicit named exports only', () => {
     const entries = files.filter(
-      ({ file }) => file === 'index.ts' || /^(v2\d\d|node)\/index\.ts$/.test(file),
+      ({ file }) => file === 'index.ts' || /^(v2\d\d|node|testing)\/index\.ts$/.test(file),
     );
     expect(entries.map(({ file }) => file).sort()).toEqual([
       'index.ts',
       'node/index.ts',
+      'testing/index.ts',
       'v211/index.ts',
       'v221/index.ts',
     ]);

@@ -41,6 +41,7 @@ export const ENTRY_SOURCES = {
   v211: 'src/v211/index.ts',
   v221: 'src/v221/index.ts',
   node: 'src/node/index.ts',
+  testing: 'src/testing/index.ts',
 } as const;
 
 /** The absolute path of a file of the repository. */

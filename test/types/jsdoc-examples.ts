@@ -14,7 +14,7 @@ export interface JsdocExample {
   text: string;
 }
 
-type Entry = 'v211' | 'v221' | 'node';
+type Entry = 'v211' | 'v221' | 'node' | 'testing';
 
 // What examples use without defining it, as a reader of the surrounding code would have it. `client` is
 // a client of the example's version, `error` anything caught.
@@ -29,6 +29,7 @@ declare const request: Request;
 declare const details: { endpoints: Endpoint[] };
 declare const client: ${version === 'v221' ? 'Client221' : 'Client211'};
 declare const config: RegistrationHandlerConfig;
+declare const handlerConfig: OcpiHandlerConfig;
 declare const store: PartnerStore;
 declare const record: PartnerRecord;
 declare const tokenFromHeader: string;
@@ -57,6 +58,7 @@ export function jsdocExamples(): JsdocExample[] {
     v211: exportList('v211'),
     v221: exportList('v221'),
     node: exportList('node'),
+    testing: exportList('testing'),
   };
   const src = fileURLToPath(new URL('src/', REPO));
   return readdirSync(src, { recursive: true, encoding: 'utf8' })
@@ -64,7 +66,13 @@ export function jsdocExamples(): JsdocExample[] {
     .sort()
     .flatMap((file) => {
       const source = readFileSync(`${src}${file}`, 'utf8');
-      const entry: Entry = file.startsWith('v211/') ? 'v211' : file.startsWith('node/') ? 'node' : 'v221';
+      const entry: Entry = file.startsWith('v211/')
+        ? 'v211'
+        : file.startsWith('node/')
+          ? 'node'
+          : file.startsWith('testing/')
+            ? 'testing'
+            : 'v221';
       return examplesIn(source).map(({ line, code }, index) => {
         const version = entry === 'v211' ? 'v211' : 'v221';
         // The entries' names, but for those the example imports itself.
@@ -79,6 +87,7 @@ export function jsdocExamples(): JsdocExample[] {
           importFrom('@org/ocpi', names(exportLists.root)),
           importFrom(`@org/ocpi/${version}`, names(exportLists[version])),
           entry === 'node' ? importFrom('@org/ocpi/node', names(exportLists.node)) : '',
+          entry === 'testing' ? importFrom('@org/ocpi/testing', names(exportLists.testing)) : '',
           "import * as z from 'zod/mini';",
         ].join('\n');
         const name = `${file.replaceAll('/', '__').replace(/\.ts$/, '')}__${index}.ts`;
@@ -135,7 +144,7 @@ function consumerText(imports: string, given: string, code: string, file: string
 
 // Every name an entry exports.
 const PUBLIC_NAMES = new Set(
-  ['root', 'v211', 'v221', 'node'].flatMap((entry) =>
+  ['root', 'v211', 'v221', 'node', 'testing'].flatMap((entry) =>
     exportList(entry).map((name) => name.replace(/^type /, '')),
   ),
 );

@@ -103,11 +103,7 @@ export function createOcpiHandler(config: OcpiHandlerConfig): OcpiHandler {
     versions.add(service.version);
   }
   const routes = moduleRoutes(baseUrl, config.versions);
-  const registration = createRegistrationHandler({
-    ...config,
-    ...(config.validation !== undefined && { validation: config.validation }),
-    versions: registrationVersions(config.versions, routes),
-  });
+  const registration = createRegistrationHandler(registrationConfigOf(config, routes));
   const maxPageLimit = config.maxPageLimit ?? DEFAULT_MAX_PAGE_LIMIT;
   if (!Number.isInteger(maxPageLimit) || maxPageLimit < 1) {
     throw new TypeError('createOcpiHandler: maxPageLimit must be a whole number, 1 or more');
@@ -178,6 +174,23 @@ export function createOcpiHandler(config: OcpiHandlerConfig): OcpiHandler {
     }
     return withTraceHeaders(response, request, found.route.service.version === '2.2.1');
   };
+}
+
+/**
+ * The registration config of a handler: what `register()`, `updateRegistration()` and `partnerClient()`
+ * take, with our parties and the module endpoints the handler publishes in its version details. Use it
+ * to register with partners as the platform the handler serves.
+ *
+ * @example
+ * const partner = await register({ config: registrationConfig(handlerConfig), partnerId: 'cpo-1', versionsUrl, tokenA });
+ */
+export function registrationConfig(config: OcpiHandlerConfig): RegistrationHandlerConfig {
+  return registrationConfigOf(config, moduleRoutes(trimTrailing(config.baseUrl, '/'), config.versions));
+}
+
+function registrationConfigOf(config: OcpiHandlerConfig, routes: ModuleRoutes): RegistrationHandlerConfig {
+  const { versions, maxBodyBytes: _modulesOnly, ...shared } = config;
+  return { ...shared, versions: registrationVersions(versions, routes) };
 }
 
 // The route of a module request, and the path segments below its endpoint; `undefined` for any other

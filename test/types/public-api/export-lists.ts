@@ -4,6 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as root from '@org/ocpi';
 import * as node from '@org/ocpi/node';
+import * as testing from '@org/ocpi/testing';
 import * as v211 from '@org/ocpi/v211';
 import * as v221 from '@org/ocpi/v221';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +20,7 @@ const ENTRIES = [
   { subpath: './v211', name: '@org/ocpi/v211', list: 'v211', module: v211 },
   { subpath: './v221', name: '@org/ocpi/v221', list: 'v221', module: v221 },
   { subpath: './node', name: '@org/ocpi/node', list: 'node', module: node },
+  { subpath: './testing', name: '@org/ocpi/testing', list: 'testing', module: testing },
 ] as const;
 
 interface ExportedName {
@@ -171,8 +173,9 @@ describe('README entry-point table', () => {
     ).toEqual([]);
   });
 
-  it('names every value of the root and node entries', () => {
-    const missing = ENTRIES.filter(({ list }) => list === 'root' || list === 'node').flatMap((entry) => {
+  it('names every value of the root, node and testing entries', () => {
+    const described = ['root', 'node', 'testing'];
+    const missing = ENTRIES.filter(({ list }) => described.includes(list)).flatMap((entry) => {
       const text = rows
         .filter(([first]) => first?.trim() === `\`${entry.name}\``)
         .flatMap((cells) => cells.slice(1))
@@ -183,7 +186,7 @@ describe('README entry-point table', () => {
     });
     expect(
       missing,
-      'every function, class and constant of the root and node entries is named in its rows of the ' +
+      'every function, class and constant of the root, node and testing entries is named in its rows of the ' +
         'README entry-point table: it is where a user learns what an entry offers',
     ).toEqual([]);
   });
