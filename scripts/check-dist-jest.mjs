@@ -2,7 +2,8 @@
 // outside this repository, and Jest (this repository's, in its CommonJS runtime, no transform) running a
 // test there that requires every entry, parses a Location without running ky, and makes a client call.
 // Jest has no require(esm), so this fails if any entry's CommonJS build reaches an ES-only module.
-// Run after `npm run build`; the dependencies come from npm's cache when `npm ci` filled it.
+// Run after `npm run build` (the pack skips the prepack build); the dependencies come from npm's cache
+// when `npm ci` filled it.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,9 @@ const run = (command, args, cwd) =>
   execFileSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 try {
-  const [packed] = JSON.parse(run(npm, ['pack', '--json', '--pack-destination', project], root).toString());
+  const [packed] = JSON.parse(
+    run(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', project], root).toString(),
+  );
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'jest-smoke', private: true }));
   run(
     npm,

@@ -8,7 +8,7 @@ export interface ValidationIssue {
   readonly segments: readonly (string | number)[];
   /**
    * zod's issue code (`invalid_type`, `too_big`, `invalid_value`, `unrecognized_keys`...), or
-   * `omitted` for the issue that counts what a cap left out of a long report (see {@link omittedIssue}).
+   * `omitted` for an issue that counts the issues a cap left out of a long report.
    */
   readonly code: string;
   /** What is wrong, in words. Never contains the offending value, which may be a secret. */

@@ -16,7 +16,7 @@ export interface Operation {
   readonly query?: z.ZodMiniType;
   readonly request?: z.ZodMiniType;
   readonly response?: z.ZodMiniType;
-  /** True for the list GETs that page with offset/limit and the Link header (see {@link paginatedOperation}). */
+  /** True for the list GETs that page with offset/limit and the Link header. */
   readonly paginated?: boolean;
   /** For a paginated GET: one item of the list, which `response` is an array of. */
   readonly item?: z.ZodMiniType;
