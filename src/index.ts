@@ -1,4 +1,8 @@
-// @org/ocpi: the version-independent pieces. Nothing here pulls in 2.1.1 or 2.2.1 code.
+/**
+ * The version-independent pieces. Nothing here pulls in 2.1.1 or 2.2.1 code.
+ *
+ * @module @org/ocpi
+ */
 
 export {
   decodeCredential,

@@ -1,5 +1,9 @@
-// @org/ocpi/v221: OCPI 2.2.1. Every object, class and enum of the spec as a zod/mini schema and a type,
-// the endpoint payloads, and the envelope and status codes of this version.
+/**
+ * OCPI 2.2.1. Every object, class and enum of the spec as a zod/mini schema and a type,
+ * the endpoint payloads, and the envelope and status codes of this version.
+ *
+ * @module @org/ocpi/v221
+ */
 
 // Alike in both versions: declared once in common/.
 export type { ListQuery, SessionsListQuery } from '../common/schema/list-query';
