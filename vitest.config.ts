@@ -14,6 +14,8 @@ const HEAVY_TEST_FILES = [
   'test/server/platform/fuzz.test.ts',
   'test/types/public-api.test.ts',
   'test/security/lenient-memory.test.ts',
+  // Builds the package and bundles every fixture under esbuild and under Rollup + terser.
+  'test/treeshake/treeshake.test.ts',
 ];
 
 /**

@@ -1,15 +1,37 @@
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { type BundleReport, bundleFixtures } from './bundle';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type BundleReport,
+  type Bundler,
+  bundleWithEsbuild,
+  bundleWithRollup,
+  installPackage,
+} from './bundle';
+
+// The fixtures are bundled from the package as users install it (node_modules/@org/ocpi, its `dist`
+// reached through the `exports` map), under esbuild and under Rollup + terser: see bundle.ts.
+// Issue #15: the budgets below had been measured on the sources, where every module is its own; tsup
+// merged them into shared chunks, where esbuild cannot drop what a module boundary let it drop, and
+// catching our errors cost 10,883 bytes from dist instead of 413 (Rollup: 402), a 2.2.1 Location 12,022
+// instead of 11,069 (Rollup: 10,698). The ES module build now keeps every source module a module of its
+// own (scripts/build/preserve-modules.ts). Each ceiling is `esbuild / Rollup`, measured on dist.
 
 interface Budget {
   fixture: string;
-  /** Ceiling in bytes of minified + gzip -9 output. Raise it only in the commit that grows it. */
-  maxGzipBytes: number;
+  /**
+   * Ceilings in bytes of minified + gzip -9 output, under each bundler. Raise them only in the commit that
+   * grows them.
+   */
+  maxGzipBytes: Record<Bundler, number>;
   /** Ceiling in bytes of the minified output, where gzip's own header would hide it (0 for types only). */
   maxMinifiedBytes?: number;
-  /** Path fragments of modules that must not be in the bundle. */
+  /**
+   * Path fragments of what must not be in the bundle: our sources as `src/…` (read back through the
+   * package's source maps), other packages as `node_modules/<package>/`.
+   */
   mustNotInclude: string[];
+  /** Sources that must be there: proof that the source maps still name what the bundle holds. */
+  mustInclude?: string[];
   /** Strings that must not appear in the minified output. */
   mustNotAppear?: string[];
 }
@@ -21,15 +43,21 @@ const ZOD = 'node_modules/zod/';
 const budgets: Budget[] = [
   {
     fixture: 'root-ocpi-error.ts',
-    // One-line messages (control characters escaped, issue #10): ≈0.1 KB.
-    maxGzipBytes: 430,
+    // One-line messages (control characters escaped, issue #10): ≈0.1 KB. The README promises under 0.4 KB.
+    // Issue #15, from dist: 10,883 / 402 in shared chunks; 413 / 402 in modules of their own; the error
+    // kinds defined without the `enumerable: false` that is the default, and the options handed to Error
+    // as they are once they hold a cause: 398 / 386.
+    maxGzipBytes: { esbuild: 400, rollup: 400 },
+    mustInclude: ['src/common/errors/ocpi-error.ts'],
     mustNotInclude: [...VERSION_CODE, KY, ZOD],
     mustNotAppear: ['2.2.1', '2.1.1'],
   },
   {
     fixture: 'root-link-header.ts',
-    maxGzipBytes: 1_000,
+    // Issue #15, from dist: 11,331 / 837 in shared chunks; 846 / 837 in modules of their own.
+    maxGzipBytes: { esbuild: 1_000, rollup: 1_000 },
     mustNotInclude: [...VERSION_CODE, KY, ZOD, 'src/common/errors/'],
+    mustInclude: ['src/common/transport/link-header.ts'],
   },
   // Errors that copy causes and partner data scrubbed and bounded, and the response size cap: ≈1.1 KB;
   // lenient parsing with bounded records and path-copy repairs: ≈0.3 KB; one-line messages ≈0.1 KB;
@@ -44,25 +72,35 @@ const budgets: Budget[] = [
   // statuses read by the transport, no ky HTTPError): -> 19,749.
   // #13: each call's first attempt sent by fetch under our own timer, ky taking over only for the
   // retries (a page of 50 cost 1.36x raw fetch, now 1.11-1.16x), ≈360 bytes: -> 20,112.
-  { fixture: 'root-discovery.ts', maxGzipBytes: 20_120, mustNotInclude: VERSION_CODE },
+  // Issue #15, from dist: 24,878 / 19,065 in shared chunks; 20,088 / 19,063 in modules of their own.
+  {
+    fixture: 'root-discovery.ts',
+    maxGzipBytes: { esbuild: 20_120, rollup: 19_080 },
+    mustNotInclude: VERSION_CODE,
+    mustInclude: ['src/common/transport/discovery.ts', 'node_modules/ky/'],
+  },
   {
     fixture: 'v221-date-time.ts',
-    maxGzipBytes: 4_000,
+    // Issue #15, from dist: 7,322 / 3,502 in shared chunks; 3,629 / 3,502 in modules of their own.
+    maxGzipBytes: { esbuild: 4_000, rollup: 4_000 },
     mustNotInclude: ['src/v211/', KY, 'src/common/errors/'],
   },
   {
     fixture: 'v211-date-time.ts',
-    maxGzipBytes: 4_000,
+    // Issue #15, from dist: 10,957 / 3,502 in shared chunks; 3,628 / 3,502 in modules of their own.
+    maxGzipBytes: { esbuild: 4_000, rollup: 4_000 },
     mustNotInclude: ['src/v221/', KY, 'src/common/errors/'],
   },
   // Each object's prose rule sits at its definition (issue #11): 10,209 -> 10,154, as no Location check
   // walks its children any more; the rules of other modules (Tariff, CDR, charging profiles) stay out.
   // ISO code checks (issue #12): the alpha-3 country and ISO 639-1 language lists (DisplayText) and their
   // check, 10,163 -> 11,066 (+8.1%); the party country_code is checked for its shape only (131 bytes
-  // less), and the currency list stays out.
+  // less), and the currency list stays out. The README's "under 10 KB" no longer holds since these lists.
+  // Issue #15, from dist: 12,022 / 10,698 in shared chunks; 11,069 / 10,702 in modules of their own.
   {
     fixture: 'v221-location.ts',
-    maxGzipBytes: 11_070,
+    maxGzipBytes: { esbuild: 11_070, rollup: 10_710 },
+    mustInclude: ['src/v221/generated/schemas.ts', 'src/common/generated/iso-codes.ts', 'node_modules/zod/'],
     mustNotInclude: ['src/v211/', KY, 'src/common/errors/', 'src/v221/operations/'],
     // Enum values and rule messages of other modules: their presence would mean unused schemas were kept.
     mustNotAppear: [
@@ -80,9 +118,11 @@ const budgets: Budget[] = [
   },
   // Rules at their definitions (issue #11): 9,755 -> 9,720. ISO code checks (issue #12): the alpha-3
   // country and ISO 639-1 language lists and their check, 9,725 -> 10,593 (+7.9% on the ceiling).
+  // Issue #15, from dist: 13,106 / 10,222 in shared chunks; 10,593 / 10,223 in modules of their own.
   {
     fixture: 'v211-location.ts',
-    maxGzipBytes: 10_600,
+    maxGzipBytes: { esbuild: 10_600, rollup: 10_230 },
+    mustInclude: ['src/v211/generated/schemas.ts'],
     mustNotInclude: ['src/v221/', KY, 'src/common/errors/', 'src/v211/operations/'],
     // 2.2.1-only enum values, other modules' values and rules: their presence would mean the wrong code
     // came along.
@@ -119,7 +159,13 @@ const budgets: Budget[] = [
   // The same minified code (97,091 bytes both) with esbuild's short names drawn in another order after a
   // type-only change of the imports compresses 14 bytes worse: -> 33,805.
   // #13: each call's first attempt sent by fetch under our own timer, ky only for the retries: -> 34,166.
-  { fixture: 'v221-client.ts', maxGzipBytes: 34_170, mustNotInclude: ['src/v211/'] },
+  // Issue #15, from dist: 34,680 / 32,745 in shared chunks; 34,173 / 32,702 in modules of their own.
+  {
+    fixture: 'v221-client.ts',
+    maxGzipBytes: { esbuild: 34_180, rollup: 32_710 },
+    mustNotInclude: ['src/v211/'],
+    mustInclude: ['src/v221/client.ts', 'node_modules/ky/'],
+  },
   // Every 2.2.1 schema with its prose rules (≈14.4 KB since the CDR, Session, command, credentials and
   // publish-token rules came in). Each rule at its object's definition, no parent walking its children
   // and no curated wrapper around the generated schema (issue #11): 14,652 -> 14,413. The table helpers
@@ -127,7 +173,8 @@ const budgets: Budget[] = [
   // checks (issue #12), all three lists (alpha-3, ISO 4217, ISO 639-1) and their check: -> 15,792 (+8.5%).
   {
     fixture: 'v221-operations.ts',
-    maxGzipBytes: 15_800,
+    // Issue #15, from dist: 16,707 / 15,137 in shared chunks; 15,796 / 15,134 in modules of their own.
+    maxGzipBytes: { esbuild: 15_800, rollup: 15_140 },
     mustNotInclude: ['src/v211/', KY, 'src/common/errors/'],
   },
   // ≈3.9 KB since lists keep bounded records, repairs copy only along their paths, a payload's report is
@@ -137,31 +184,62 @@ const budgets: Budget[] = [
   // #12: nulls as absent in both modes, unknownFields, lenient drops of optional places, ≈620 bytes
   // (4,507 -> 5,123); a payload of the wrong type as a whole failing without planning repairs (a bad
   // list item a third cheaper): -> 5,164; a safety pass that still fails with what it found: -> 5,175.
-  { fixture: 'root-parse-list.ts', maxGzipBytes: 5_180, mustNotInclude: [...VERSION_CODE, KY] },
+  // Issue #15, from dist: 15,132 / 4,999 in shared chunks; 5,174 / 5,002 in modules of their own; 5,160 /
+  // 4,987 with the error's options handed on as they are.
+  {
+    fixture: 'root-parse-list.ts',
+    maxGzipBytes: { esbuild: 5_180, rollup: 5_000 },
+    mustNotInclude: [...VERSION_CODE, KY],
+    mustInclude: ['src/common/schema/parse-list.ts'],
+  },
   {
     fixture: 'v221-types-only.ts',
-    maxGzipBytes: 20,
+    // An empty module: gzip's header and trailer alone.
+    maxGzipBytes: { esbuild: 20, rollup: 21 },
     maxMinifiedBytes: 0,
     mustNotInclude: [...VERSION_CODE, KY, ZOD],
   },
 ];
 
 const fixturePath = (fixture: string) => fileURLToPath(new URL(`./fixtures/${fixture}`, import.meta.url));
-const reports = bundleFixtures(budgets.map(({ fixture }) => fixturePath(fixture)));
+const installation = installPackage(budgets.map(({ fixture }) => fixturePath(fixture)));
+const reports: Record<Bundler, Promise<Map<string, BundleReport>>> = {
+  esbuild: installation.then(bundleWithEsbuild),
+  rollup: installation.then(bundleWithRollup),
+};
 
-describe.each(budgets)('bundle of $fixture', (budget) => {
-  const { fixture, maxGzipBytes, maxMinifiedBytes, mustNotInclude, mustNotAppear = [] } = budget;
-  const report = reports.then((all) => all.get(fixturePath(fixture)) as BundleReport);
+// Building the package and bundling every fixture twice takes seconds (Rollup and terser most of it).
+beforeAll(() => Promise.all(Object.values(reports)), 120_000);
 
-  it(`stays under ${maxGzipBytes} bytes gzip`, async () => {
+afterAll(async () => {
+  await Promise.allSettled(Object.values(reports));
+  (await installation).remove();
+});
+
+describe.each(
+  budgets.flatMap((budget) => (['esbuild', 'rollup'] as const).map((bundler) => ({ ...budget, bundler }))),
+)('bundle of $fixture under $bundler', (budget) => {
+  const {
+    fixture,
+    bundler,
+    maxGzipBytes,
+    maxMinifiedBytes,
+    mustNotInclude,
+    mustInclude = [],
+    mustNotAppear = [],
+  } = budget;
+  const report = reports[bundler].then((all) => all.get(fixture) as BundleReport);
+
+  it(`stays under ${maxGzipBytes[bundler]} bytes gzip`, async () => {
     const { gzipBytes } = await report;
-    expect(gzipBytes).toBeLessThanOrEqual(maxGzipBytes);
+    expect(gzipBytes).toBeLessThanOrEqual(maxGzipBytes[bundler]);
   });
 
   if (maxMinifiedBytes !== undefined) {
     it(`stays under ${maxMinifiedBytes} bytes minified`, async () => {
       const { code } = await report;
-      expect(code.length).toBeLessThanOrEqual(maxMinifiedBytes);
+      // Rollup ends every chunk with a line break.
+      expect(code.trim().length).toBeLessThanOrEqual(maxMinifiedBytes);
     });
   }
 
@@ -169,6 +247,13 @@ describe.each(budgets)('bundle of $fixture', (budget) => {
     const { inputs } = await report;
     expect(inputs.filter((input) => mustNotInclude.some((fragment) => input.includes(fragment)))).toEqual([]);
   });
+
+  if (mustInclude.length > 0) {
+    it(`is traced back to ${mustInclude.join(', ')}`, async () => {
+      const { inputs } = await report;
+      expect(mustInclude.filter((fragment) => !inputs.some((input) => input.includes(fragment)))).toEqual([]);
+    });
+  }
 
   if (mustNotAppear.length > 0) {
     it(`contains none of ${mustNotAppear.join(', ')}`, async () => {

@@ -70,7 +70,7 @@ export class OcpiError extends Error {
 
   constructor(message: string, options?: { cause?: unknown }) {
     // Only a real cause is attached: `{ cause: undefined }` would still add an empty `cause` property.
-    super(escapeControls(message), options?.cause === undefined ? undefined : { cause: options.cause });
+    super(escapeControls(message), options?.cause === undefined ? undefined : options);
     markKind(this, 'OcpiError');
   }
 }
@@ -82,8 +82,8 @@ export function markKind(error: OcpiError, kind: OcpiErrorKind): void {
     own.push(kind);
     return;
   }
-  // Not enumerable: it stays out of JSON, console output and spread copies.
-  Object.defineProperty(error, KINDS, { value: [kind], enumerable: false });
+  // Not enumerable (a defined property's default): it stays out of JSON, console output and spread copies.
+  Object.defineProperty(error, KINDS, { value: [kind] });
 }
 
 /** True when `value` is an error of `kind` (or a subclass of it) from any copy of this SDK. */
