@@ -48,7 +48,10 @@ console.log('ok guards work across the ESM and CJS copies');
 // their docs, in both formats: 807.2 kB. The PostgreSQL partner store, its schema and the three driver
 // adapters, with their docs (issue #14): 820.4 kB. The shared command inbox (CommandResultInbox,
 // PostgresCommandInbox, its schema and the three listener adapters), with their docs (issue #14): 839.3 kB.
-const DECLARATIONS_CEILING = 842_000;
+// The answering side of every module (createOcpiHandler, serveVersion and the implementation types of
+// both versions, OcpiRefusal, the command-result helpers) and the testing entry (simulated parties and
+// their seeded data), with their docs (issues #14, #15): 911.0 kB.
+const DECLARATIONS_CEILING = 915_000;
 const declarationBytes = { '.d.ts': 0, '.d.cts': 0 };
 for (const file of readdirSync(new URL('../dist/', import.meta.url), { recursive: true, encoding: 'utf8' })) {
   const format = file.endsWith('.d.ts') ? '.d.ts' : file.endsWith('.d.cts') ? '.d.cts' : undefined;
