@@ -1,9 +1,10 @@
 // `npm run demo`'s flow, run as the demo runs it: counts synced equal counts seeded, the command's
 // result arrives, and the CDR totals are the seeded ones.
-import { seedCpo211, seedCpo221 } from '@org/ocpi/testing';
+import { partnerUrlPolicy } from '@org/ocpi';
+import { seedCpo211, seedCpo221, serveLocally, simulatedCpo } from '@org/ocpi/testing';
 import { describe, expect, it } from 'vitest';
 import { type DemoOutput, streamOutput } from '../../src/testing/demo/demo-output';
-import { runDemo } from '../../src/testing/demo/run-demo';
+import { runDemo, runPartnerTour } from '../../src/testing/demo/run-demo';
 import { DEFAULT_PARTIES } from '../../src/testing/simulated-party';
 
 function captured(): { output: DemoOutput; text: () => string } {
@@ -54,5 +55,32 @@ describe('the demo', () => {
     const plain = streamOutput({ write, isTTY: true }, { NO_COLOR: '1' });
     plain.line(plain.ok('done'));
     expect(written).toBe('done\n');
+  });
+});
+
+describe('the demo against a partner of your own (--versions-url, --token)', () => {
+  it('connects with the registered token and reads, writing nothing', async () => {
+    const cpo = await serveLocally((baseUrl) => simulatedCpo({ version: '2.2.1', baseUrl, locations: 12 }));
+    try {
+      const { output, text } = captured();
+      const result = await runPartnerTour({
+        output,
+        versionsUrl: cpo.versionsUrl,
+        token: cpo.registeredToken,
+        allowPartnerUrl: partnerUrlPolicy({ allowHttp: true, allowHosts: ['127.0.0.1'] }),
+      });
+      expect(result).toMatchObject({
+        version: '2.2.1',
+        locations: 12,
+        tokenPushed: false,
+        commandResult: 'skipped',
+      });
+      expect(result.cdrs).toBe(cpo.data.cdrs.length);
+      expect(cpo.data.commands).toEqual([]);
+      expect(cpo.data.tokens.size).toBe(0);
+      expect(text()).toContain('connected in 2.2.1');
+    } finally {
+      await cpo.close();
+    }
   });
 });

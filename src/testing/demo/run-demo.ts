@@ -1,11 +1,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { connect } from '../../client/connect';
+import type { OcpiClient } from '../../client/discover-partner';
 import { partnerClient } from '../../client/registration/partner-client';
 import { register } from '../../client/registration/register';
 import { CommandInbox } from '../../common/commands/command-inbox';
 import type { OcpiVersion } from '../../common/protocol/version';
-import type { LenientIssue } from '../../common/schema/parse';
-import { partnerUrlPolicy } from '../../common/transport/partner-url-policy';
+import type { LenientIssue, UnknownFields } from '../../common/schema/parse';
+import { type PartnerUrlPolicy, partnerUrlPolicy } from '../../common/transport/partner-url-policy';
 import { toNodeListener } from '../../node/to-node-listener';
 import { InMemoryPartnerStore } from '../../server/partners/partner-store';
 import { commandResponseUrl, deliverCommandResults } from '../../server/platform/command-results';
@@ -66,37 +68,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult[]> {
     output.line(output.strong(`OCPI ${version}`));
     results.push(await runFlow(version, options));
   }
-  output.line('');
-  for (const text of table(
-    [
-      'version',
-      'Locations',
-      'pages',
-      'Loc/s',
-      'Token',
-      'command',
-      'Sessions',
-      'CDRs',
-      'kWh',
-      'deviations',
-      'ms',
-    ],
-    results.map((result) => [
-      result.version,
-      String(result.locations),
-      String(result.pages),
-      String(Math.round(result.rate)),
-      result.tokenPushed ? 'pushed' : '-',
-      result.commandResult,
-      String(result.sessions),
-      String(result.cdrs),
-      result.cdrEnergy.toFixed(1),
-      String(result.deviations),
-      String(Math.round(result.ms)),
-    ]),
-  )) {
-    output.line(text);
-  }
+  printSummary(output, results);
   return results;
 }
 
@@ -131,28 +103,7 @@ async function runFlow(version: OcpiVersion, options: DemoOptions): Promise<Demo
       onValidationIssues: (report: { issues: readonly LenientIssue[] }) => deviations.push(...report.issues),
     };
 
-    // Locations, page by page, with progress.
-    const syncStarted = performance.now();
-    let locations = 0;
-    let pages = 0;
-    const list =
-      client.version === '2.2.1'
-        ? client.locations.sender.list({ options: heard })
-        : client.locations.cpo.list({ options: heard });
-    let firstLocation: { id: string; evses?: readonly { uid: string }[] | undefined } | undefined;
-    for await (const page of list.pages()) {
-      pages++;
-      locations += page.items.length;
-      firstLocation ??= page.items[0] as typeof firstLocation;
-      const total = page.totalCount ?? locations;
-      const seconds = (performance.now() - syncStarted) / 1000;
-      output.progress(
-        `Locations ${bar(locations, total)} ${locations}/${total}, ${pages} pages, ${Math.round(locations / seconds)}/s`,
-      );
-    }
-    const rate = locations / ((performance.now() - syncStarted) / 1000);
-    output.line(`${output.ok('synced')} ${locations} Locations in ${pages} pages (${Math.round(rate)}/s)`);
-
+    const synced = await syncLocations(client, output, heard);
     // A Token of ours, pushed to the CPO.
     const token = emsp.tokens[0] as Record<string, string>;
     const ours = DEFAULT_PARTIES.EMSP;
@@ -170,7 +121,7 @@ async function runFlow(version: OcpiVersion, options: DemoOptions): Promise<Demo
     const body = {
       response_url: commandResponseUrl(emsp.config.baseUrl, version, 'START_SESSION'),
       token: token as never,
-      location_id: firstLocation?.id ?? 'unknown',
+      location_id: synced.firstLocation ?? 'unknown',
     };
     const outcome =
       client.version === '2.2.1'
@@ -185,34 +136,13 @@ async function runFlow(version: OcpiVersion, options: DemoOptions): Promise<Demo
       `${commandResult === 'ACCEPTED' ? output.ok('started') : output.bad('not started')} session by command: ${commandResult}`,
     );
 
-    // Sessions and CDRs pulled.
-    const sessionsQuery = { query: { date_from: '2020-01-01T00:00:00Z' }, options: heard };
-    const sessions =
-      client.version === '2.2.1'
-        ? await client.sessions.sender.list(sessionsQuery).toArray({ limit: 100_000 })
-        : await client.sessions.cpo.list(sessionsQuery).toArray({ limit: 100_000 });
-    const cdrs =
-      client.version === '2.2.1'
-        ? await client.cdrs.sender.list({ options: heard }).toArray({ limit: 100_000 })
-        : await client.cdrs.cpo.list({ options: heard }).toArray({ limit: 100_000 });
-    const cdrEnergy = cdrs.reduce(
-      (sum, cdr) =>
-        sum + Number((cdr as { total_energy?: number; total_energy_kwh?: number }).total_energy ?? 0),
-      0,
-    );
-    output.line(
-      `${output.ok('pulled')} ${sessions.length} Sessions and ${cdrs.length} CDRs (${cdrEnergy.toFixed(1)} kWh)`,
-    );
+    const pulled = await pullSessionsAndCdrs(client, output, heard);
     return {
       version,
-      locations,
-      pages,
-      rate,
+      ...synced.counts,
       tokenPushed: true,
       commandResult,
-      sessions: sessions.length,
-      cdrs: cdrs.length,
-      cdrEnergy,
+      ...pulled,
       deviations: deviations.length,
       ms: performance.now() - started,
     };
@@ -220,6 +150,123 @@ async function runFlow(version: OcpiVersion, options: DemoOptions): Promise<Demo
     await emsp.close();
     await cpo.close();
   }
+}
+
+function printSummary(output: DemoOutput, results: readonly DemoResult[]): void {
+  output.line('');
+  const header = [
+    'version',
+    'Locations',
+    'pages',
+    'Loc/s',
+    'Token',
+    'command',
+    'Sessions',
+    'CDRs',
+    'kWh',
+    'deviations',
+    'ms',
+  ];
+  const rows = results.map((result) => [
+    result.version,
+    String(result.locations),
+    String(result.pages),
+    String(Math.round(result.rate)),
+    result.tokenPushed ? 'pushed' : '-',
+    result.commandResult,
+    String(result.sessions),
+    String(result.cdrs),
+    result.cdrEnergy.toFixed(1),
+    String(result.deviations),
+    String(Math.round(result.ms)),
+  ]);
+  for (const text of table(header, rows)) output.line(text);
+}
+
+type AnyClient = OcpiClient<'lenient', UnknownFields> | OcpiClient<'lenient', 'strip'>;
+type Heard = { onValidationIssues: (report: { issues: readonly LenientIssue[] }) => void };
+
+/** Every Location of the partner, page by page, with progress; the first one's id for the command. */
+async function syncLocations(client: AnyClient, output: DemoOutput, heard: Heard) {
+  const started = performance.now();
+  let locations = 0;
+  let pages = 0;
+  let firstLocation: string | undefined;
+  const list =
+    client.version === '2.2.1'
+      ? client.locations.sender.list({ options: heard })
+      : client.locations.cpo.list({ options: heard });
+  for await (const page of list.pages()) {
+    pages++;
+    locations += page.items.length;
+    firstLocation ??= (page.items[0] as { id?: string } | undefined)?.id;
+    const total = page.totalCount ?? locations;
+    const seconds = (performance.now() - started) / 1000;
+    output.progress(
+      `Locations ${bar(locations, total)} ${locations}/${total}, ${pages} pages, ${Math.round(locations / seconds)}/s`,
+    );
+  }
+  const rate = locations / ((performance.now() - started) / 1000);
+  output.line(`${output.ok('synced')} ${locations} Locations in ${pages} pages (${Math.round(rate)}/s)`);
+  return { counts: { locations, pages, rate }, firstLocation };
+}
+
+/** The partner's Sessions (of the last year) and CDRs, and the energy the CDRs bill. */
+async function pullSessionsAndCdrs(client: AnyClient, output: DemoOutput, heard: Heard) {
+  const sessionsQuery = { query: { date_from: new Date(Date.now() - 365 * 86_400_000) }, options: heard };
+  const sessions =
+    client.version === '2.2.1'
+      ? await client.sessions.sender.list(sessionsQuery).toArray({ limit: 100_000 })
+      : await client.sessions.cpo.list(sessionsQuery).toArray({ limit: 100_000 });
+  const cdrs =
+    client.version === '2.2.1'
+      ? await client.cdrs.sender.list({ options: heard }).toArray({ limit: 100_000 })
+      : await client.cdrs.cpo.list({ options: heard }).toArray({ limit: 100_000 });
+  const cdrEnergy = cdrs.reduce(
+    (sum, cdr) => sum + Number((cdr as { total_energy?: number }).total_energy ?? 0),
+    0,
+  );
+  output.line(
+    `${output.ok('pulled')} ${sessions.length} Sessions and ${cdrs.length} CDRs (${cdrEnergy.toFixed(1)} kWh)`,
+  );
+  return { sessions: sessions.length, cdrs: cdrs.length, cdrEnergy };
+}
+
+/**
+ * The read-only part of the tour against a real partner (`--versions-url`, `--token`: a token it
+ * registered for us): discovery, the Locations sync, Sessions and CDRs. Nothing is written there: no
+ * handshake, no Token push, no command.
+ */
+export async function runPartnerTour(options: {
+  output: DemoOutput;
+  versionsUrl: string;
+  token: string;
+  allowPartnerUrl?: PartnerUrlPolicy;
+}): Promise<DemoResult> {
+  const { output } = options;
+  const started = performance.now();
+  const client = await connect({
+    versionsUrl: options.versionsUrl,
+    token: options.token,
+    from: null,
+    ...(options.allowPartnerUrl && { allowPartnerUrl: options.allowPartnerUrl }),
+  });
+  output.line(`${output.ok('connected')} in ${client.version} to ${options.versionsUrl}`);
+  const deviations: LenientIssue[] = [];
+  const heard: Heard = { onValidationIssues: (report) => deviations.push(...report.issues) };
+  const synced = await syncLocations(client, output, heard);
+  const pulled = await pullSessionsAndCdrs(client, output, heard);
+  const result: DemoResult = {
+    version: client.version,
+    ...synced.counts,
+    tokenPushed: false,
+    commandResult: 'skipped',
+    ...pulled,
+    deviations: deviations.length,
+    ms: performance.now() - started,
+  };
+  printSummary(output, [result]);
+  return result;
 }
 
 /** Our eMSP: the SDK's handler on this machine, serving its versions, credentials and command results. */
