@@ -19,6 +19,13 @@ export { type LocalParty, type ServeLocallyOptions, serveLocally } from './serve
 export { type CpoState, type SimulatedCpoOptions, simulatedCpo } from './simulated-cpo';
 export { type EmspState, simulatedEmsp } from './simulated-emsp';
 export {
+  DEFAULT_HUB_MEMBERS,
+  type HubMember,
+  type HubState,
+  type SimulatedHubOptions,
+  simulatedHub,
+} from './simulated-hub';
+export {
   DEFAULT_PARTIES,
   type SimulatedParty,
   type SimulatedPartyOptions,
