@@ -1,5 +1,7 @@
 // @org/ocpi/testing: simulated OCPI parties to develop and test against. Uses Node's HTTP server
 // (serveLocally) and msw (mswHandlers, an optional peer dependency): not for browsers.
+export { FAULT_NAMES, type FaultName } from './faults/fault-name';
+export type { FaultSettings } from './faults/fault-settings';
 export { mswHandlers } from './msw-handlers';
 export { ObjectStore } from './object-store';
 export {

@@ -4,6 +4,7 @@ import { OcpiRefusal } from '../server/platform/ocpi-refusal';
 import { serveVersion as serveVersion211 } from '../v211/serve-version';
 import { serveVersion as serveVersion221 } from '../v221/serve-version';
 import { sendLater } from './async-results';
+import { withFaults } from './faults/with-faults';
 import { listOf } from './list-of';
 import { ObjectStore } from './object-store';
 import { type CpoData211, type CpoData221, seedCpo211, seedCpo221 } from './seed';
@@ -75,13 +76,13 @@ export async function simulatedCpo(options: SimulatedCpoOptions): Promise<Simula
     baseUrl: options.baseUrl,
     allowPartnerUrl: basis.allowPartnerUrl,
     maxPageLimit: basis.pageLimit,
-    ...(options.fetch && { fetch: options.fetch }),
+    ...(basis.options.fetch && { fetch: basis.options.fetch }),
     versions: [service],
   });
   return simulated(basis, 'CPO', state, handle);
 }
 
-/** What every simulated party returns, from its basis, data and handler. */
+/** What every simulated party returns, from its basis, data and handler (making the party's faults). */
 export function simulated<Data>(
   basis: PartyBasis,
   role: SimulatedParty['role'],
@@ -100,7 +101,12 @@ export function simulated<Data>(
     registeredToken: basis.registeredToken,
     store: basis.store,
     data,
-    handle,
+    handle: withFaults(handle, {
+      version: options.version,
+      baseUrl: options.baseUrl,
+      faults: basis.faults,
+      settings: options.faultSettings ?? {},
+    }),
     settled: () => basis.later.settled(),
   };
 }

@@ -56,7 +56,7 @@ export async function simulatedEmsp(options: SimulatedPartyOptions): Promise<Sim
     baseUrl: options.baseUrl,
     allowPartnerUrl: basis.allowPartnerUrl,
     maxPageLimit: basis.pageLimit,
-    ...(options.fetch && { fetch: options.fetch }),
+    ...(basis.options.fetch && { fetch: basis.options.fetch }),
     versions: [service],
   });
   return simulated(basis as PartyBasis, 'EMSP', state, handle);

@@ -4,6 +4,9 @@ import type { RegistrationHandlerConfig } from '../server/config';
 import { mintToken } from '../server/partners/mint-token';
 import { InMemoryPartnerStore, type PartyRole } from '../server/partners/partner-store';
 import type { OcpiHandler } from '../server/platform/create-ocpi-handler';
+import { checkFaults, type FaultName } from './faults/fault-name';
+import type { FaultSettings } from './faults/fault-settings';
+import { faultyFetch } from './faults/with-faults';
 import type { SeedParty } from './seed';
 
 /** The role a simulated party plays. */
@@ -31,6 +34,13 @@ export interface SimulatedPartyOptions {
   allowPartnerUrl?: PartnerUrlPolicy;
   /** The fetch of its own calls. Default the global one. */
   fetch?: typeof globalThis.fetch;
+  /**
+   * The deviations from the spec it makes, as real partners do (see {@link FaultName}). Default none.
+   * An unknown name, one meant for the other version, or both timestamp styles throw a `TypeError`.
+   */
+  faults?: readonly FaultName[];
+  /** How strong some of those faults are: latency, busy bursts. */
+  faultSettings?: FaultSettings;
 }
 
 /** A simulated OCPI party, ready to serve: its handler, its tokens, its data and its partners. */
@@ -65,7 +75,9 @@ export const DEFAULT_PARTIES: Readonly<Record<SimulatedRole, SeedParty>> = {
 
 /** What every simulated party is built from: its parties, tokens, partner store and settings. */
 export interface PartyBasis {
+  /** The options, with the fetch of its own calls making its faults. */
   options: SimulatedPartyOptions;
+  faults: readonly FaultName[];
   party: SeedParty;
   counterParty: SeedParty;
   tokenA: string;
@@ -80,6 +92,8 @@ export interface PartyBasis {
 
 /** Builds the basis of a simulated party of `role`, with its two tokens stored. */
 export async function partyBasis(role: SimulatedRole, options: SimulatedPartyOptions): Promise<PartyBasis> {
+  const faults = checkFaults(options.faults ?? [], options.version);
+  const fetch = faultyFetch(options.fetch, faults);
   const party = options.party ?? DEFAULT_PARTIES[role];
   const counterParty = options.counterParty ?? DEFAULT_PARTIES[role === 'EMSP' ? 'CPO' : 'EMSP'];
   const store = new InMemoryPartnerStore();
@@ -94,7 +108,8 @@ export async function partyBasis(role: SimulatedRole, options: SimulatedPartyOpt
     roles: [roleOf(counterParty, role === 'EMSP' ? 'CPO' : 'EMSP', options.version)],
   });
   return {
-    options,
+    options: { ...options, ...(fetch && { fetch }) },
+    faults,
     party,
     counterParty,
     tokenA,
