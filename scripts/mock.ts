@@ -1,4 +1,4 @@
-// `npm run mock -- --role cpo|emsp --version 2.2.1|2.1.1 [--port N] [--faults a,b]`: a simulated OCPI
+// `npm run mock -- --role cpo|emsp|hub --version 2.2.1|2.1.1 [--port N] [--faults a,b]`: a simulated OCPI
 // party on this machine, from @org/ocpi/testing, making the faults named (FAULT_NAMES, e.g.
 // `--faults no-link,latency`; an unknown one exits 2), serving until stopped (Ctrl-C). Prints its
 // versions URL on the first line of stdout, its token A on the second, and on the third a token
@@ -9,6 +9,7 @@ import { checkFaults, type FaultName } from '../src/testing/faults/fault-name';
 import { serveLocally } from '../src/testing/serve-locally';
 import { simulatedCpo } from '../src/testing/simulated-cpo';
 import { simulatedEmsp } from '../src/testing/simulated-emsp';
+import { simulatedHub } from '../src/testing/simulated-hub';
 import type { SimulatedParty } from '../src/testing/simulated-party';
 
 const { values } = parseArgs({
@@ -36,8 +37,9 @@ const makers: Record<
 > = {
   cpo: simulatedCpo,
   emsp: simulatedEmsp,
+  hub: simulatedHub,
 };
-const make = makers[values.role ?? ''] ?? fail(`--role must be cpo or emsp, not ${values.role}`);
+const make = makers[values.role ?? ''] ?? fail(`--role must be cpo, emsp or hub, not ${values.role}`);
 
 const party = await serveLocally((baseUrl) => make({ version, baseUrl, faults }), { port });
 console.log(party.versionsUrl);
