@@ -55,7 +55,9 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['test/**/*.test.ts'],
+    // examples/*.test.ts are examples of a user's own tests: vitest runs them as such (test/examples.test.ts
+    // runs the other examples as scripts and checks that the README shows every one of them).
+    include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
     // Fetches the pinned spec when it is nowhere to be found (see the file).
     globalSetup: ['test/setup/fetch-spec.ts'],
     benchmark: { include: ['bench/**/*.bench.ts'] },
