@@ -3,6 +3,7 @@
 // instead, read-only: --versions-url URL --token TOKEN (a token the partner registered for you).
 import { parseArgs } from 'node:util';
 import type { OcpiVersion } from '../src/common/protocol/version';
+import { partnerUrlPolicy } from '../src/common/transport/partner-url-policy';
 import { streamOutput } from '../src/testing/demo/demo-output';
 import { runDemo, runPartnerTour } from '../src/testing/demo/run-demo';
 
@@ -18,7 +19,7 @@ const output = streamOutput(process.stdout, process.env);
 const versionsUrl = values['versions-url'];
 if (versionsUrl !== undefined || values.token !== undefined) {
   if (versionsUrl === undefined || values.token === undefined) fail('--versions-url and --token go together');
-  await runPartnerTour({ output, versionsUrl, token: values.token });
+  await runPartnerTour({ output, versionsUrl, token: values.token, ...loopbackPolicy(versionsUrl) });
 } else {
   const versions = (values.version ?? ['2.2.1', '2.1.1']) as OcpiVersion[];
   for (const version of versions) {
@@ -29,6 +30,14 @@ if (versionsUrl !== undefined || values.token !== undefined) {
     fail(`--locations: a whole number above 0, not ${values.locations}`);
   }
   await runDemo({ output, versions, ...(locations !== undefined && { locations }) });
+}
+
+// A partner on this machine (`npm run mock`) is called over plain http; any other only as the default
+// policy allows (https, public hosts).
+function loopbackPolicy(url: string) {
+  const host = URL.canParse(url) ? new URL(url).hostname : '';
+  const loopback = ['127.0.0.1', '[::1]', 'localhost'].includes(host);
+  return loopback ? { allowPartnerUrl: partnerUrlPolicy({ allowHttp: true, allowHosts: [host] }) } : {};
 }
 
 function fail(message: string): never {
