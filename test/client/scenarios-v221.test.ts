@@ -1,12 +1,22 @@
 /**
- * OCPI 2.2.1 flows per module against a partner played by msw: what the partner received (method, URL,
- * query, body, headers) and what the client handed back. The partners keep what they are sent, so a
- * read after a write shows that the write arrived as the spec means it.
+ * OCPI 2.2.1 flows per module against simulated partners (`@org/ocpi/testing`) intercepted by msw: what
+ * the partner received (method, URL, query, body, headers), what it kept, and what the client handed
+ * back. The simulated eMSP keeps what it is pushed, so a read after a write shows that the write arrived
+ * as the spec means it. A few answers no simulated party gives stay hand-rolled, each saying why.
  */
 import { isOcpiClientStatusError, isOcpiHttpError } from '@org/ocpi';
+import {
+  type CpoState,
+  type EmspState,
+  mswHandlers,
+  type SimulatedParty,
+  simulatedCpo,
+  simulatedEmsp,
+  simulatedHub,
+} from '@org/ocpi/testing';
 import * as v221 from '@org/ocpi/v221';
-import { HttpResponse, http } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { type HttpHandler, http } from 'msw';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chargingProfile221, clientInfo221, examples221 } from '../support/client-payloads';
 import { failure } from '../support/failure';
 import { useMswServer } from '../support/msw';
@@ -15,30 +25,60 @@ import { fromSpec } from '../support/spec';
 
 const { server, requests } = useMswServer();
 
+const BEC = { countryCode: 'BE', partyId: 'BEC', name: 'Simulated CPO BEC' };
+const EMS = { countryCode: 'NL', partyId: 'EMS', name: 'Simulated eMSP' };
+const VERSION = '2.2.1';
 const CPO = 'https://cpo.example.com/ocpi/2.2.1';
 const EMSP = 'https://emsp.example.com/ocpi/2.2.1';
 const HUB = 'https://hub.example.com/ocpi/2.2.1';
-const TOKEN_FOR_CPO = 'token-the-cpo-gave-the-emsp';
-const TOKEN_FOR_EMSP = 'token-the-emsp-gave-the-cpo';
-const EMS = { countryCode: 'NL', partyId: 'EMS' };
-const BEC = { countryCode: 'BE', partyId: 'BEC' };
 
 const ex = fromSpec(examples221);
 
+let cpo: SimulatedParty<CpoState>;
+let emsp: SimulatedParty<EmspState>;
+let handlers: HttpHandler[];
+let endpoints: { cpo: v221.Endpoint[]; emsp: v221.Endpoint[] };
+
+// The partners of every test: the CPO BE/BEC (5 Locations, pages of 2) and the eMSP NL/EMS, each with the
+// other registered. Made once (each test uses its own objects), served again after each reset of msw.
+beforeAll(async () => {
+  cpo = await simulatedCpo({
+    version: VERSION,
+    baseUrl: 'https://cpo.example.com/ocpi',
+    party: BEC,
+    counterParty: EMS,
+    locations: 5,
+    sessions: 4,
+    pageLimit: 2,
+  });
+  emsp = await simulatedEmsp({
+    version: VERSION,
+    baseUrl: 'https://emsp.example.com/ocpi',
+    party: EMS,
+    counterParty: BEC,
+  });
+  handlers = [...(await mswHandlers(cpo)), ...(await mswHandlers(emsp))];
+  endpoints = { cpo: await endpointsOf(cpo), emsp: await endpointsOf(emsp) };
+});
+beforeEach(() => {
+  server.use(...handlers);
+});
+
+/** The endpoints a party lists in its version details (read without msw, so not among `requests`). */
+async function endpointsOf(party: SimulatedParty): Promise<v221.Endpoint[]> {
+  const answer = await party.handle(
+    new Request(`${party.baseUrl}/${VERSION}`, {
+      headers: { authorization: `Token ${btoa(party.registeredToken)}` },
+    }),
+  );
+  return ((await answer.json()) as { data: { endpoints: v221.Endpoint[] } }).data.endpoints;
+}
+
 /** The eMSP (or SCSP) calling the CPO: the CPO's Sender and Receiver interfaces. */
-const emspToCpo = () =>
+const emspToCpo = async () =>
   v221.createClient({
-    token: TOKEN_FOR_CPO,
-    endpoints: [
-      { identifier: 'credentials', role: 'RECEIVER', url: `${CPO}/credentials` },
-      { identifier: 'locations', role: 'SENDER', url: `${CPO}/locations` },
-      { identifier: 'sessions', role: 'SENDER', url: `${CPO}/sessions` },
-      { identifier: 'cdrs', role: 'SENDER', url: `${CPO}/cdrs` },
-      { identifier: 'tariffs', role: 'SENDER', url: `${CPO}/tariffs` },
-      { identifier: 'tokens', role: 'RECEIVER', url: `${CPO}/tokens` },
-      { identifier: 'commands', role: 'RECEIVER', url: `${CPO}/commands` },
-      { identifier: 'chargingprofiles', role: 'RECEIVER', url: `${CPO}/chargingprofiles` },
-    ],
+    token: cpo.registeredToken,
+    endpoints: endpoints.cpo,
     from: EMS,
     to: BEC,
     retry: { limit: 0 },
@@ -46,17 +86,10 @@ const emspToCpo = () =>
   });
 
 /** The CPO calling the eMSP: the eMSP's Receiver interfaces and its Tokens Sender interface. */
-const cpoToEmsp = () =>
+const cpoToEmsp = async () =>
   v221.createClient({
-    token: TOKEN_FOR_EMSP,
-    endpoints: [
-      { identifier: 'locations', role: 'RECEIVER', url: `${EMSP}/locations` },
-      { identifier: 'sessions', role: 'RECEIVER', url: `${EMSP}/sessions` },
-      { identifier: 'cdrs', role: 'RECEIVER', url: `${EMSP}/cdrs` },
-      { identifier: 'tariffs', role: 'RECEIVER', url: `${EMSP}/tariffs` },
-      { identifier: 'tokens', role: 'SENDER', url: `${EMSP}/tokens` },
-      { identifier: 'chargingprofiles', role: 'SENDER', url: `${EMSP}/chargingprofiles` },
-    ],
+    token: emsp.registeredToken,
+    endpoints: endpoints.emsp,
     from: BEC,
     to: EMS,
     retry: { limit: 0 },
@@ -72,54 +105,36 @@ const routing = (request: Request | undefined) =>
     request?.headers.get('ocpi-to-party-id'),
   ].join(' ');
 const bodies = () => Promise.all(requests.map((request) => request.text().then((text) => text || undefined)));
+/** A spec example as the CPO BE/BEC's own object, which the eMSP takes from its registered CPO only. */
+const ofBec = <T extends object>(object: T): T => ({ ...object, country_code: 'BE', party_id: 'BEC' });
 
 describe('Locations', () => {
-  const locations = fromSpec(() =>
-    ['LOC1', 'LOC2', 'LOC3', 'LOC4', 'LOC5'].map((id) => ({ ...ex().location, id })),
-  );
-
   it('an eMSP pulls the Locations page by page following Link, then gets one EVSE', async () => {
-    // Read before the partner serves them, so that a missing spec says so instead of an HTTP 500.
-    const served = locations();
-    server.use(
-      http.get(`${CPO}/locations`, ({ request }) => {
-        const url = new URL(request.url);
-        const offset = Number(url.searchParams.get('offset') ?? 0);
-        const limit = Math.min(Number(url.searchParams.get('limit') ?? 2), 2);
-        const next = offset + limit < served.length ? offset + limit : undefined;
-        return ocpi(served.slice(offset, offset + limit), {
-          headers: {
-            'X-Total-Count': String(served.length),
-            'X-Limit': '2',
-            ...(next !== undefined && { Link: `<${CPO}/locations?offset=${next}&limit=2>; rel="next"` }),
-          },
-        });
-      }),
-      http.get(`${CPO}/locations/:locationId/:evseUid`, ({ params }) => {
-        const location = served.find(({ id }) => id === params.locationId);
-        const evse = location?.evses?.find(({ uid }) => uid === params.evseUid);
-        return evse ? ocpi(evse) : ocpi(undefined, { status: 404, status_code: 2003 });
-      }),
-    );
-    const client = emspToCpo();
+    const client = await emspToCpo();
+    const seeded = cpo.data.locations;
+    const third = seeded[2];
+    const evseUid = third?.evses?.[1]?.uid ?? '';
 
     const pages: { ids: string[]; total: number | undefined; limit: number | undefined }[] = [];
     for await (const page of client.locations.sender.list({ query: { limit: 10 } }).pages()) {
       pages.push({ ids: page.items.map(({ id }) => id), total: page.totalCount, limit: page.limit });
     }
-    const evse = await client.locations.sender.getEvse({ params: { location_id: 'LOC3', evse_uid: '3257' } });
+    const evse = await client.locations.sender.getEvse({
+      params: { location_id: third?.id ?? '', evse_uid: evseUid },
+    });
 
+    const ids = seeded.map(({ id }) => id);
     expect(pages).toEqual([
-      { ids: ['LOC1', 'LOC2'], total: 5, limit: 2 },
-      { ids: ['LOC3', 'LOC4'], total: 5, limit: 2 },
-      { ids: ['LOC5'], total: 5, limit: 2 },
+      { ids: ids.slice(0, 2), total: 5, limit: 2 },
+      { ids: ids.slice(2, 4), total: 5, limit: 2 },
+      { ids: ids.slice(4), total: 5, limit: 2 },
     ]);
-    expect(evse).toEqual(ex().location.evses?.[1]);
+    expect(evse).toEqual(third?.evses?.[1]);
     expect(sent()).toEqual([
-      `GET ${CPO}/locations?limit=10`,
-      `GET ${CPO}/locations?offset=2&limit=2`,
-      `GET ${CPO}/locations?offset=4&limit=2`,
-      `GET ${CPO}/locations/LOC3/3257`,
+      `GET ${CPO}/sender/locations?limit=10`,
+      `GET ${CPO}/sender/locations?limit=2&offset=2`,
+      `GET ${CPO}/sender/locations?limit=2&offset=4`,
+      `GET ${CPO}/sender/locations/${third?.id}/${evseUid}`,
     ]);
     const correlationIds = requests.map((request) => request.headers.get('x-correlation-id'));
     expect(new Set(correlationIds.slice(0, 3)).size).toBe(1);
@@ -128,30 +143,7 @@ describe('Locations', () => {
   });
 
   it('a CPO pushes a Location, then a status change of one EVSE; the eMSP copy shows both', async () => {
-    const store = new Map<string, v221.Location>();
-    server.use(
-      http.put(`${EMSP}/locations/:cc/:party/:locationId`, async ({ request, params }) => {
-        store.set(
-          `${params.cc}/${params.party}/${params.locationId}`,
-          (await request.json()) as v221.Location,
-        );
-        return ocpi(undefined);
-      }),
-      http.patch(`${EMSP}/locations/:cc/:party/:locationId/:evseUid`, async ({ request, params }) => {
-        const location = store.get(`${params.cc}/${params.party}/${params.locationId}`);
-        const evse = location?.evses?.find(({ uid }) => uid === params.evseUid);
-        if (!location || !evse) return ocpi(undefined, { status: 404, status_code: 2003 });
-        const patch = (await request.json()) as v221.EVSEPatch;
-        Object.assign(evse, patch);
-        location.last_updated = patch.last_updated;
-        return ocpi(undefined);
-      }),
-      http.get(`${EMSP}/locations/:cc/:party/:locationId`, ({ params }) => {
-        const location = store.get(`${params.cc}/${params.party}/${params.locationId}`);
-        return location ? ocpi(location) : ocpi(undefined, { status: 404, status_code: 2003 });
-      }),
-    );
-    const client = cpoToEmsp();
+    const client = await cpoToEmsp();
     const params = { country_code: 'BE', party_id: 'BEC', location_id: 'LOC1' };
 
     await client.locations.receiver.putLocation({ params, body: ex().location });
@@ -163,11 +155,11 @@ describe('Locations', () => {
 
     expect(copy.evses?.[0]).toEqual({ ...ex().evse, ...ex().evsePatch });
     expect(copy.evses?.[1]).toEqual(ex().location.evses?.[1]);
-    expect(copy.last_updated).toBe(ex().evsePatch.last_updated);
+    expect(emsp.data.locations.get('BE/BEC/LOC1')).toEqual(copy);
     expect(sent()).toEqual([
-      `PUT ${EMSP}/locations/BE/BEC/LOC1`,
-      `PATCH ${EMSP}/locations/BE/BEC/LOC1/3256`,
-      `GET ${EMSP}/locations/BE/BEC/LOC1`,
+      `PUT ${EMSP}/receiver/locations/BE/BEC/LOC1`,
+      `PATCH ${EMSP}/receiver/locations/BE/BEC/LOC1/3256`,
+      `GET ${EMSP}/receiver/locations/BE/BEC/LOC1`,
     ]);
     expect(await bodies()).toEqual([
       JSON.stringify(ex().location),
@@ -180,44 +172,27 @@ describe('Locations', () => {
 
 describe('Tokens', () => {
   it('an eMSP pushes an APP_USER Token, invalidates it with a PATCH, and reads the CPO copy', async () => {
-    const store = new Map<string, v221.Token>();
-    const key = (params: Record<string, unknown>, request: Request) =>
-      `${params.cc}/${params.party}/${params.uid}/${new URL(request.url).searchParams.get('type') ?? 'RFID'}`;
-    server.use(
-      http.put(`${CPO}/tokens/:cc/:party/:uid`, async ({ request, params }) => {
-        store.set(key(params, request), (await request.json()) as v221.Token);
-        return ocpi(undefined);
-      }),
-      http.patch(`${CPO}/tokens/:cc/:party/:uid`, async ({ request, params }) => {
-        const token = store.get(key(params, request));
-        if (!token) return ocpi(undefined, { status: 404, status_code: 2004 });
-        Object.assign(token, await request.json());
-        return ocpi(undefined);
-      }),
-      http.get(`${CPO}/tokens/:cc/:party/:uid`, ({ request, params }) => {
-        const token = store.get(key(params, request));
-        return token ? ocpi(token) : ocpi(undefined, { status: 404, status_code: 2004 });
-      }),
-    );
-    const client = emspToCpo();
-    const token = ex().appUserToken;
-    const params = { country_code: token.country_code, party_id: token.party_id, token_uid: token.uid };
+    const client = await emspToCpo();
+    const token = { ...ex().appUserToken, country_code: 'NL', party_id: 'EMS' };
+    const params = { country_code: 'NL', party_id: 'EMS', token_uid: token.uid };
     const query = { type: 'APP_USER' } as const;
 
     await client.tokens.receiver.putToken({ params, query, body: token });
     await client.tokens.receiver.patchToken({ params, query, body: ex().tokenPatch });
     const copy = await client.tokens.receiver.getToken({ params, query });
-    // Without ?type=, the CPO looks for an RFID token of that uid: there is none.
-    const rfid = await failure(client.tokens.receiver.getToken({ params }));
+    // Without ?type= the request names an RFID token; the CPO knows no token of this uid at all.
+    const unknown = await failure(
+      client.tokens.receiver.getToken({ params: { ...params, token_uid: 'NOPE' } }),
+    );
 
     expect(copy).toEqual({ ...token, valid: false, last_updated: ex().tokenPatch.last_updated });
-    expect(isOcpiHttpError(rfid) && rfid.statusCode).toBe(2004);
-    const url = `${CPO}/tokens/DE/TNM/${token.uid}`;
+    expect(isOcpiHttpError(unknown) && unknown.statusCode).toBe(2004);
+    const url = `${CPO}/receiver/tokens/NL/EMS`;
     expect(sent()).toEqual([
-      `PUT ${url}?type=APP_USER`,
-      `PATCH ${url}?type=APP_USER`,
-      `GET ${url}?type=APP_USER`,
-      `GET ${url}`,
+      `PUT ${url}/${token.uid}?type=APP_USER`,
+      `PATCH ${url}/${token.uid}?type=APP_USER`,
+      `GET ${url}/${token.uid}?type=APP_USER`,
+      `GET ${url}/NOPE`,
     ]);
     expect(requests.map((request) => request.headers.get('content-type'))).toEqual([
       'application/json',
@@ -227,28 +202,13 @@ describe('Tokens', () => {
     ]);
   });
 
-  it('a CPO asks for real-time authorization at a Location and gets the authorization reference', async () => {
-    const received: unknown[] = [];
-    server.use(
-      http.post(`${EMSP}/tokens/:uid/authorize`, async ({ request, params }) => {
-        const body = await request.json();
-        received.push(body);
-        if (params.uid !== ex().rfidToken.uid) {
-          return ocpi(undefined, { status_code: 2004, status_message: 'Unknown Token' });
-        }
-        return ocpi({
-          allowed: 'ALLOWED',
-          token: ex().rfidToken,
-          location: body,
-          authorization_reference: 'AUTH-42',
-        });
-      }),
-    );
-    const client = cpoToEmsp();
+  it('a CPO asks for real-time authorization at a Location and gets the eMSP token back', async () => {
+    const client = await cpoToEmsp();
+    const known = emsp.data.tokens[0] as v221.Token;
     const location = { location_id: 'LOC1', evse_uids: ['3256'] };
 
     const info = await client.tokens.sender.authorize({
-      params: { token_uid: ex().rfidToken.uid },
+      params: { token_uid: known.uid },
       query: { type: 'RFID' },
       body: location,
     });
@@ -256,67 +216,80 @@ describe('Tokens', () => {
       client.tokens.sender.authorize({ params: { token_uid: 'NOT KNOWN' }, body: location }),
     );
 
-    expect(info).toEqual({
-      allowed: 'ALLOWED',
-      token: ex().rfidToken,
-      location,
-      authorization_reference: 'AUTH-42',
+    expect(info).toEqual({ allowed: 'ALLOWED', token: known });
+    expect(isOcpiHttpError(unknown) && { http: unknown.httpStatus, code: unknown.statusCode }).toEqual({
+      http: 404,
+      code: 2004,
     });
-    expect(isOcpiClientStatusError(unknown) && unknown.statusCode).toBe(2004);
-    expect(received).toEqual([location, location]);
+    expect(await bodies()).toEqual([JSON.stringify(location), JSON.stringify(location)]);
     expect(sent()).toEqual([
-      `POST ${EMSP}/tokens/012345678/authorize?type=RFID`,
-      `POST ${EMSP}/tokens/NOT%20KNOWN/authorize`,
+      `POST ${EMSP}/sender/tokens/${known.uid}/authorize?type=RFID`,
+      `POST ${EMSP}/sender/tokens/NOT%20KNOWN/authorize`,
     ]);
     expect(routing(requests[0])).toBe('BE BEC NL EMS');
+  });
+
+  it('an unknown token answered inside HTTP 200 is a client status error', async () => {
+    // Hand-rolled: the simulated eMSP answers an unknown token with HTTP 404; some partners answer 2004
+    // with HTTP 200, which the client must report as a status error, not an HTTP one.
+    server.use(
+      http.post(`${EMSP}/sender/tokens/:uid/authorize`, () =>
+        ocpi(undefined, { status_code: 2004, status_message: 'Unknown Token' }),
+      ),
+    );
+    const client = await cpoToEmsp();
+    const unknown = await failure(
+      client.tokens.sender.authorize({ params: { token_uid: 'NOT KNOWN' }, body: { location_id: 'LOC1' } }),
+    );
+    expect(isOcpiClientStatusError(unknown) && unknown.statusCode).toBe(2004);
   });
 });
 
 describe('Commands', () => {
-  it('an eMSP starts a session: the CPO accepts at once and later POSTs the result to response_url', async () => {
-    const commands: v221.StartSession[] = [];
-    const results: unknown[] = [];
-    server.use(
-      http.post(`${CPO}/commands/START_SESSION`, async ({ request }) => {
-        commands.push((await request.json()) as v221.StartSession);
-        return ocpi({ result: 'ACCEPTED', timeout: 30 });
-      }),
-      http.post(`${EMSP}/commands/START_SESSION/:id`, async ({ request }) => {
-        results.push(await request.json());
-        return ocpi(undefined);
-      }),
-    );
+  it('an eMSP starts a session: the CPO accepts at once, the result is POSTed to response_url', async () => {
+    const location = cpo.data.locations[0] as v221.Location;
+    const responseUrl = `${EMSP}/sender/commands/START_SESSION/1234`;
     const command: v221.StartSession = {
-      response_url: `${EMSP}/commands/START_SESSION/1234`,
-      token: ex().rfidToken,
-      location_id: 'LOC1',
-      evse_uid: '3256',
+      response_url: responseUrl,
+      token: emsp.data.tokens[0] as v221.Token,
+      location_id: location.id,
+      evse_uid: location.evses?.[0]?.uid ?? '',
       authorization_reference: 'AUTH-42',
     };
 
-    const response = await emspToCpo().commands.receiver.startSession({ body: command });
-    // The CPO, once the charger has answered, sends the outcome to the URL the command carried.
-    const responseUrl = commands[0]?.response_url ?? '';
-    await cpoToEmsp().commands.sender.postResult({
-      params: { response_url: responseUrl },
+    const response = await (await emspToCpo()).commands.receiver.startSession({ body: command });
+    // The CPO, once the charger has answered, sends the outcome to the URL the command carried. (The
+    // simulated CPO sends results only to partners it registered by the handshake: here the client does.)
+    await (await cpoToEmsp()).commands.sender.postResult({
+      params: {
+        response_url: (cpo.data.commands[0]?.body as v221.StartSession | undefined)?.response_url ?? '',
+      },
       body: { result: 'ACCEPTED' },
     });
 
     expect(response).toEqual({ result: 'ACCEPTED', timeout: 30 });
-    expect(commands).toEqual([command]);
-    expect(results).toEqual([{ result: 'ACCEPTED' }]);
-    expect(sent()).toEqual([
-      `POST ${CPO}/commands/START_SESSION`,
-      `POST ${EMSP}/commands/START_SESSION/1234`,
+    expect(cpo.data.commands.filter(({ command }) => command === 'START_SESSION')).toEqual([
+      { command: 'START_SESSION', body: command },
     ]);
+    expect(emsp.data.results.get(responseUrl)).toEqual({ result: 'ACCEPTED' });
+    expect(sent()).toEqual([`POST ${CPO}/receiver/commands/START_SESSION`, `POST ${responseUrl}`]);
     expect(requests.map(routing)).toEqual(['NL EMS BE BEC', 'BE BEC NL EMS']);
-    expect(requests[0]?.headers.get('authorization')).toBe(`Token ${btoa(TOKEN_FOR_CPO)}`);
-    expect(requests[1]?.headers.get('authorization')).toBe(`Token ${btoa(TOKEN_FOR_EMSP)}`);
+    expect(requests[0]?.headers.get('authorization')).toBe(`Token ${btoa(cpo.registeredToken)}`);
+    expect(requests[1]?.headers.get('authorization')).toBe(`Token ${btoa(emsp.registeredToken)}`);
   });
 
-  it('an eMSP stops a session the CPO does not know, and gets UNKNOWN_SESSION with a message', async () => {
+  it('an eMSP stops a session the CPO does not know, and gets REJECTED', async () => {
+    const body = { response_url: `${EMSP}/sender/commands/STOP_SESSION/1`, session_id: '999' };
+    const response = await (await emspToCpo()).commands.receiver.stopSession({ body });
+    expect(response).toEqual({ result: 'REJECTED', timeout: 0 });
+    expect(await requests[0]?.json()).toEqual(body);
+  });
+
+  it('an eMSP stops a session and gets UNKNOWN_SESSION with a message', async () => {
+    // Hand-rolled: the simulated CPO answers REJECTED without a message; this checks that the client
+    // keeps the result UNKNOWN_SESSION and its DisplayText message.
     server.use(
-      http.post(`${CPO}/commands/STOP_SESSION`, () =>
+      http.post(`${CPO}/receiver/commands/STOP_SESSION`, () =>
         ocpi({
           result: 'UNKNOWN_SESSION',
           timeout: 0,
@@ -324,105 +297,65 @@ describe('Commands', () => {
         }),
       ),
     );
-    const response = await emspToCpo().commands.receiver.stopSession({
-      body: { response_url: `${EMSP}/commands/STOP_SESSION/1`, session_id: '999' },
+    const response = await (await emspToCpo()).commands.receiver.stopSession({
+      body: { response_url: `${EMSP}/sender/commands/STOP_SESSION/1`, session_id: '999' },
     });
     expect(response).toEqual({
       result: 'UNKNOWN_SESSION',
       timeout: 0,
       message: [{ language: 'en', text: 'No session 999' }],
     });
-    expect(await requests[0]?.json()).toEqual({
-      response_url: `${EMSP}/commands/STOP_SESSION/1`,
-      session_id: '999',
-    });
   });
 });
 
 describe('CDRs', () => {
   it('a CPO posts a CDR and reads it back at the URL the eMSP gave in the Location header', async () => {
-    const stored = new Map<string, unknown>();
-    server.use(
-      http.post(`${EMSP}/cdrs`, async ({ request }) => {
-        const cdr = (await request.json()) as v221.CDR;
-        stored.set(`stored-${cdr.id}`, cdr);
-        return ocpi(undefined, { headers: { Location: `${EMSP}/cdrs/stored-${cdr.id}` } });
-      }),
-      http.get(`${EMSP}/cdrs/:key`, ({ params }) => {
-        const cdr = stored.get(String(params.key));
-        return cdr ? ocpi(cdr) : ocpi(undefined, { status: 404, status_code: 2000 });
-      }),
-    );
-    const client = cpoToEmsp();
+    const client = await cpoToEmsp();
+    const cdr = ofBec(ex().cdr);
 
-    const url = await client.cdrs.receiver.postCdr({ body: ex().cdr });
+    const url = await client.cdrs.receiver.postCdr({ body: cdr });
     const copy = await client.cdrs.receiver.getCdr({ params: { cdr_location_url: url } });
 
-    expect(url).toBe(`${EMSP}/cdrs/stored-12345`);
-    expect(copy).toEqual(ex().cdr);
-    expect(sent()).toEqual([`POST ${EMSP}/cdrs`, `GET ${EMSP}/cdrs/stored-12345`]);
-    expect(await bodies()).toEqual([JSON.stringify(ex().cdr), undefined]);
+    expect(url).toBe(`${EMSP}/receiver/cdrs/BE/BEC/${cdr.id}`);
+    expect(copy).toEqual(cdr);
+    expect(emsp.data.cdrs.get(`BE/BEC/${cdr.id}`)).toEqual(cdr);
+    expect(sent()).toEqual([`POST ${EMSP}/receiver/cdrs`, `GET ${url}`]);
+    expect(await bodies()).toEqual([JSON.stringify(cdr), undefined]);
   });
 
   it('an eMSP pulls the CDRs of a period from the CPO', async () => {
-    const { cdr } = ex();
-    server.use(
-      http.get(`${CPO}/cdrs`, ({ request }) => {
-        const query = new URL(request.url).searchParams;
-        const inWindow =
-          cdr.last_updated >= (query.get('date_from') ?? '') &&
-          cdr.last_updated < (query.get('date_to') ?? '9999');
-        return ocpi(inWindow ? [cdr] : [], { headers: { 'X-Total-Count': inWindow ? '1' : '0' } });
-      }),
-    );
+    const client = await emspToCpo();
+    const [first, second] = cpo.data.cdrs as v221.CDR[];
     const list = (date_from: string, date_to: string) =>
-      emspToCpo().cdrs.sender.list({ query: { date_from, date_to } }).toArray({ limit: 10 });
+      client.cdrs.sender.list({ query: { date_from, date_to } }).toArray({ limit: 10 });
+    // From the first CDR's update (inclusive) to the second's (exclusive): the first alone.
+    const from = first?.last_updated ?? '';
+    const to = second?.last_updated ?? '';
 
-    expect(await list('2015-06-29T00:00:00Z', '2015-06-30T00:00:00Z')).toEqual([ex().cdr]);
-    expect(await list('2015-06-30T00:00:00Z', '2015-07-01T00:00:00Z')).toEqual([]);
+    expect(await list(from, to)).toEqual([first]);
+    expect(await list('2000-01-01T00:00:00Z', '2000-01-02T00:00:00Z')).toEqual([]);
+    const query = (date: string) => encodeURIComponent(date);
     expect(sent()).toEqual([
-      `GET ${CPO}/cdrs?date_from=2015-06-29T00%3A00%3A00Z&date_to=2015-06-30T00%3A00%3A00Z`,
-      `GET ${CPO}/cdrs?date_from=2015-06-30T00%3A00%3A00Z&date_to=2015-07-01T00%3A00%3A00Z`,
+      `GET ${CPO}/sender/cdrs?date_from=${query(from)}&date_to=${query(to)}`,
+      `GET ${CPO}/sender/cdrs?date_from=2000-01-01T00%3A00%3A00Z&date_to=2000-01-02T00%3A00%3A00Z`,
     ]);
   });
 });
 
 describe('ChargingProfiles', () => {
   it('an SCSP sets, reads and clears a profile; the CPO answers at once and POSTs each result', async () => {
-    const atCpo: { method: string; body: unknown; query: Record<string, string> }[] = [];
-    const results = new Map<string, unknown>();
-    let pushedActive: unknown;
-    server.use(
-      http.all(`${CPO}/chargingprofiles/:sessionId`, async ({ request, params }) => {
-        if (params.sessionId !== '101') return ocpi({ result: 'UNKNOWN_SESSION', timeout: 0 });
-        const body = request.method === 'PUT' ? await request.json() : undefined;
-        atCpo.push({
-          method: request.method,
-          body,
-          query: Object.fromEntries(new URL(request.url).searchParams),
-        });
-        return ocpi({ result: 'ACCEPTED', timeout: 30 });
-      }),
-      http.post(`${EMSP}/chargingprofiles/results/:kind`, async ({ request, params }) => {
-        results.set(String(params.kind), await request.json());
-        return ocpi(undefined);
-      }),
-      http.put(`${EMSP}/chargingprofiles/:sessionId`, async ({ request }) => {
-        pushedActive = await request.json();
-        return ocpi(undefined);
-      }),
-    );
-    const scsp = emspToCpo();
-    const cpo = cpoToEmsp();
+    const scsp = await emspToCpo();
+    const cpoClient = await cpoToEmsp();
     const params = { session_id: '101' };
-    const resultUrl = (kind: string) => `${EMSP}/chargingprofiles/results/${kind}`;
+    const resultUrl = (kind: string) => `${EMSP}/sender/chargingprofiles/${kind}/101`;
     const active = { start_date_time: '2024-06-01T12:00:00Z', charging_profile: chargingProfile221 };
 
     const set = await scsp.chargingprofiles.receiver.setProfile({
       params,
       body: { charging_profile: chargingProfile221, response_url: resultUrl('set') },
     });
-    await cpo.chargingprofiles.sender.postProfileResult({
+    const kept = cpo.data.chargingProfiles.get('101');
+    await cpoClient.chargingprofiles.sender.postProfileResult({
       params: { response_url: resultUrl('set') },
       body: { result: 'ACCEPTED' },
     });
@@ -430,26 +363,32 @@ describe('ChargingProfiles', () => {
       params,
       query: { duration: 3600, response_url: resultUrl('active') },
     });
-    await cpo.chargingprofiles.sender.postActiveProfileResult({
+    await cpoClient.chargingprofiles.sender.postActiveProfileResult({
       params: { response_url: resultUrl('active') },
       body: { result: 'ACCEPTED', profile: active },
     });
-    await cpo.chargingprofiles.sender.putActiveProfile({ params, body: active });
+    await cpoClient.chargingprofiles.sender.putActiveProfile({ params, body: active });
     const clear = await scsp.chargingprofiles.receiver.clearProfile({
       params,
       query: { response_url: resultUrl('clear') },
     });
-    await cpo.chargingprofiles.sender.postClearProfileResult({
+    await cpoClient.chargingprofiles.sender.postClearProfileResult({
       params: { response_url: resultUrl('clear') },
       body: { result: 'ACCEPTED' },
     });
-    const unknown = await scsp.chargingprofiles.receiver.clearProfile({
-      params: { session_id: '999' },
-      query: { response_url: resultUrl('clear') },
-    });
 
     expect([set, get, clear]).toEqual(Array(3).fill({ result: 'ACCEPTED', timeout: 30 }));
-    expect(unknown).toEqual({ result: 'UNKNOWN_SESSION', timeout: 0 });
+    expect(kept).toEqual(chargingProfile221);
+    expect(cpo.data.chargingProfiles.get('101')).toBeUndefined();
+    const atCpo = await Promise.all(
+      requests
+        .filter((request) => request.url.startsWith(CPO))
+        .map(async (request) => ({
+          method: request.method,
+          body: request.method === 'PUT' ? await request.json() : undefined,
+          query: Object.fromEntries(new URL(request.url).searchParams),
+        })),
+    );
     expect(atCpo).toEqual([
       {
         method: 'PUT',
@@ -459,12 +398,13 @@ describe('ChargingProfiles', () => {
       { method: 'GET', body: undefined, query: { duration: '3600', response_url: resultUrl('active') } },
       { method: 'DELETE', body: undefined, query: { response_url: resultUrl('clear') } },
     ]);
-    expect(Object.fromEntries(results)).toEqual({
-      set: { result: 'ACCEPTED' },
-      active: { result: 'ACCEPTED', profile: active },
-      clear: { result: 'ACCEPTED' },
-    });
-    expect(pushedActive).toEqual(active);
+    expect(['set', 'active', 'clear'].map((kind) => emsp.data.results.get(resultUrl(kind)))).toEqual([
+      { result: 'ACCEPTED' },
+      { result: 'ACCEPTED', profile: active },
+      { result: 'ACCEPTED' },
+    ]);
+    expect(await requests[4]?.json()).toEqual(active);
+    expect(requests[4]?.url).toBe(`${EMSP}/sender/chargingprofiles/101`);
     expect(requests.map(routing)).toEqual([
       'NL EMS BE BEC',
       'BE BEC NL EMS',
@@ -473,76 +413,71 @@ describe('ChargingProfiles', () => {
       'BE BEC NL EMS',
       'NL EMS BE BEC',
       'BE BEC NL EMS',
-      'NL EMS BE BEC',
     ]);
+  });
+
+  it('clearing the profile of a session the CPO does not know gives UNKNOWN_SESSION', async () => {
+    // Hand-rolled: the simulated CPO accepts a profile request for any session id.
+    server.use(
+      http.delete(`${CPO}/receiver/chargingprofiles/:sessionId`, () =>
+        ocpi({ result: 'UNKNOWN_SESSION', timeout: 0 }),
+      ),
+    );
+    const unknown = await (await emspToCpo()).chargingprofiles.receiver.clearProfile({
+      params: { session_id: '999' },
+      query: { response_url: `${EMSP}/sender/chargingprofiles/clear/999` },
+    });
+    expect(unknown).toEqual({ result: 'UNKNOWN_SESSION', timeout: 0 });
   });
 });
 
 describe('HubClientInfo', () => {
-  it('a party lists the connected parties from the hub and takes a status pushed by the hub, unrouted', async () => {
-    const parties = [
-      clientInfo221('NL', 'CPO'),
-      clientInfo221('DE', 'EMS', 'EMSP'),
-      clientInfo221('BE', 'BEC'),
-    ];
-    const copies = new Map<string, v221.ClientInfo>();
-    server.use(
-      http.get(`${HUB}/hubclientinfo`, ({ request }) => {
-        const offset = Number(new URL(request.url).searchParams.get('offset') ?? 0);
-        const next =
-          offset + 2 < parties.length
-            ? `<${HUB}/hubclientinfo?offset=${offset + 2}&limit=2>; rel="next"`
-            : '';
-        return ocpi(parties.slice(offset, offset + 2), {
-          headers: { 'X-Total-Count': '3', ...(next && { Link: next }) },
-        });
-      }),
-      http.put(`${EMSP}/hubclientinfo/:cc/:party`, async ({ request, params }) => {
-        copies.set(`${params.cc}/${params.party}`, (await request.json()) as v221.ClientInfo);
-        return ocpi(undefined);
-      }),
-      http.get(`${EMSP}/hubclientinfo/:cc/:party`, ({ params }) => {
-        const copy = copies.get(`${params.cc}/${params.party}`);
-        return copy ? ocpi(copy) : ocpi(undefined, { status: 404, status_code: 2000 });
-      }),
-    );
+  it('a party lists the connected parties from the hub and pushes a status to it, unrouted', async () => {
+    const hub = await simulatedHub({
+      version: VERSION,
+      baseUrl: 'https://hub.example.com/ocpi',
+      locations: 1,
+      sessions: 1,
+      pageLimit: 2,
+    });
+    server.use(...(await mswHandlers(hub)));
     const options = {
-      token: TOKEN_FOR_CPO,
+      token: hub.registeredToken,
       from: EMS,
       to: BEC,
       retry: { limit: 0 },
       validation: 'strict' as const,
     };
-    const party = v221.createClient({
-      ...options,
-      endpoints: [{ identifier: 'hubclientinfo', role: 'SENDER', url: `${HUB}/hubclientinfo` }],
-    });
-    const hub = v221.createClient({
-      ...options,
-      endpoints: [{ identifier: 'hubclientinfo', role: 'RECEIVER', url: `${EMSP}/hubclientinfo` }],
-    });
+    const client = v221.createClient({ ...options, endpoints: await endpointsOf(hub) });
     const offline = {
-      ...clientInfo221('NL', 'CPO'),
+      ...clientInfo221('NL', 'CP1'),
       status: 'OFFLINE' as const,
       last_updated: '2024-06-02T08:00:00Z',
     };
 
-    const listed = await party.hubclientinfo.sender.list().toArray({ limit: 10 });
-    await hub.hubclientinfo.receiver.putClientInfo({
-      params: { country_code: 'NL', party_id: 'CPO' },
+    const listed = await client.hubclientinfo.sender.list().toArray({ limit: 10 });
+    await client.hubclientinfo.receiver.putClientInfo({
+      params: { country_code: 'NL', party_id: 'CP1' },
       body: offline,
     });
-    const copy = await hub.hubclientinfo.receiver.getClientInfo({
-      params: { country_code: 'NL', party_id: 'CPO' },
+    const copy = await client.hubclientinfo.receiver.getClientInfo({
+      params: { country_code: 'NL', party_id: 'CP1' },
     });
 
-    expect(listed).toEqual(parties);
+    expect(
+      listed.map(({ country_code, party_id, role, status }) => [country_code, party_id, role, status]),
+    ).toEqual([
+      ['NL', 'CP1', 'CPO', 'CONNECTED'],
+      ['DE', 'CP2', 'CPO', 'CONNECTED'],
+      ['NL', 'EMS', 'EMSP', 'CONNECTED'],
+    ]);
     expect(copy).toEqual(offline);
+    expect(hub.data.clientInfo.get('NL/CP1')).toEqual(offline);
     expect(sent()).toEqual([
-      `GET ${HUB}/hubclientinfo`,
-      `GET ${HUB}/hubclientinfo?offset=2&limit=2`,
-      `PUT ${EMSP}/hubclientinfo/NL/CPO`,
-      `GET ${EMSP}/hubclientinfo/NL/CPO`,
+      `GET ${HUB}/sender/hubclientinfo`,
+      `GET ${HUB}/sender/hubclientinfo?offset=2&limit=2`,
+      `PUT ${HUB}/receiver/hubclientinfo/NL/CP1`,
+      `GET ${HUB}/receiver/hubclientinfo/NL/CP1`,
     ]);
     // A configuration module: never routing headers (transport_and_format, Message Routing Headers).
     const routed = requests.flatMap((request) =>
@@ -553,134 +488,80 @@ describe('HubClientInfo', () => {
 });
 
 describe('Sessions', () => {
-  const active = fromSpec(() => ({
-    ...ex().session,
-    id: 'SES-A',
-    status: 'ACTIVE' as const,
-    last_updated: '2024-06-01T10:00:00Z',
-  }));
-  const finished = fromSpec(() => ({
-    ...ex().finishedSession,
-    id: 'SES-F',
-    last_updated: '2024-05-01T10:00:00Z',
-  }));
-
   it('an eMSP lists the Sessions since date_from, then sets charging preferences on the active one', async () => {
-    const preferences: unknown[] = [];
-    const served = [active(), finished()];
-    server.use(
-      http.get(`${CPO}/sessions`, ({ request }) => {
-        const from = new URL(request.url).searchParams.get('date_from');
-        if (!from)
-          return ocpi(undefined, { status: 400, status_code: 2001, status_message: 'date_from missing' });
-        const sessions = served.filter((session) => session.last_updated >= from);
-        return ocpi(sessions, { headers: { 'X-Total-Count': String(sessions.length) } });
-      }),
-      http.put(`${CPO}/sessions/:sessionId/charging_preferences`, async ({ request, params }) => {
-        preferences.push({ session: params.sessionId, body: await request.json() });
-        return ocpi(params.sessionId === 'SES-A' ? 'ACCEPTED' : 'NOT_POSSIBLE');
-      }),
-    );
-    const client = emspToCpo();
+    const client = await emspToCpo();
+    const seeded = cpo.data.sessions as v221.Session[];
+    const since = seeded[1]?.last_updated ?? '';
 
     const sessions = await client.sessions.sender
-      .list({ query: { date_from: '2024-05-15T00:00:00Z' } })
+      .list({ query: { date_from: since } })
       .toArray({ limit: 10 });
+    const activeOne = sessions.find((session) => session.status === 'ACTIVE');
     const wanted = {
       profile_type: 'GREEN' as const,
       departure_time: '2024-06-01T18:00:00Z',
       energy_need: 20,
     };
     const answer = await client.sessions.sender.putChargingPreferences({
-      params: { session_id: sessions[0]?.id ?? '' },
+      params: { session_id: activeOne?.id ?? '' },
       body: wanted,
     });
 
-    expect(sessions).toEqual([active()]);
+    expect(sessions).toEqual(seeded.filter((session) => session.last_updated >= since));
+    expect(sessions).not.toContainEqual(seeded[0]);
     expect(answer).toBe('ACCEPTED');
-    expect(preferences).toEqual([{ session: 'SES-A', body: wanted }]);
+    expect(await requests.at(-1)?.json()).toEqual(wanted);
     expect(sent()).toEqual([
-      `GET ${CPO}/sessions?date_from=2024-05-15T00%3A00%3A00Z`,
-      `PUT ${CPO}/sessions/SES-A/charging_preferences`,
+      `GET ${CPO}/sender/sessions?date_from=${encodeURIComponent(since)}`,
+      // The next page keeps the window.
+      `GET ${CPO}/sender/sessions?date_from=${encodeURIComponent(since)}&offset=2&limit=2`,
+      `PUT ${CPO}/sender/sessions/${activeOne?.id}/charging_preferences`,
     ]);
   });
 
   it('a CPO pushes a Session, then its cost, and the eMSP copy has both', async () => {
-    const store = new Map<string, Record<string, unknown>>();
-    server.use(
-      http.put(`${EMSP}/sessions/:cc/:party/:id`, async ({ request, params }) => {
-        store.set(
-          `${params.cc}/${params.party}/${params.id}`,
-          (await request.json()) as Record<string, unknown>,
-        );
-        return ocpi(undefined);
-      }),
-      http.patch(`${EMSP}/sessions/:cc/:party/:id`, async ({ request, params }) => {
-        const session = store.get(`${params.cc}/${params.party}/${params.id}`);
-        if (!session) return ocpi(undefined, { status: 404, status_code: 2000 });
-        Object.assign(session, await request.json());
-        return ocpi(undefined);
-      }),
-      http.get(`${EMSP}/sessions/:cc/:party/:id`, ({ params }) => {
-        const session = store.get(`${params.cc}/${params.party}/${params.id}`);
-        return session ? ocpi(session) : ocpi(undefined, { status: 404, status_code: 2000 });
-      }),
-    );
-    const client = cpoToEmsp();
-    const params = { country_code: 'NL', party_id: 'STK', session_id: 'SES-A' };
+    const client = await cpoToEmsp();
+    const active = ofBec({ ...ex().session, id: 'SES-A', status: 'ACTIVE' as const });
+    const params = { country_code: 'BE', party_id: 'BEC', session_id: 'SES-A' };
 
-    await client.sessions.receiver.putSession({ params, body: active() });
+    await client.sessions.receiver.putSession({ params, body: active });
     await client.sessions.receiver.patchSession({ params, body: ex().sessionPatch });
     const copy = await client.sessions.receiver.getSession({ params });
 
-    expect(copy).toEqual({ ...active(), ...ex().sessionPatch });
+    expect(copy).toEqual({ ...active, ...ex().sessionPatch });
+    expect(emsp.data.sessions.get('BE/BEC/SES-A')).toEqual(copy);
     expect(sent()).toEqual(
-      ['PUT', 'PATCH', 'GET'].map((method) => `${method} ${EMSP}/sessions/NL/STK/SES-A`),
+      ['PUT', 'PATCH', 'GET'].map((method) => `${method} ${EMSP}/receiver/sessions/BE/BEC/SES-A`),
     );
   });
 });
 
 describe('Tariffs', () => {
   it('a CPO puts a Tariff, replaces it, then deletes it; the eMSP no longer has it', async () => {
-    const store = new Map<string, unknown>();
-    server.use(
-      http.put(`${EMSP}/tariffs/:cc/:party/:id`, async ({ request, params }) => {
-        store.set(`${params.cc}/${params.party}/${params.id}`, await request.json());
-        return ocpi(undefined);
-      }),
-      http.get(`${EMSP}/tariffs/:cc/:party/:id`, ({ params }) => {
-        const tariff = store.get(`${params.cc}/${params.party}/${params.id}`);
-        return tariff
-          ? ocpi(tariff)
-          : ocpi(undefined, { status: 404, status_code: 2000, status_message: 'Unknown' });
-      }),
-      http.delete(`${EMSP}/tariffs/:cc/:party/:id`, ({ params }) => {
-        store.delete(`${params.cc}/${params.party}/${params.id}`);
-        return ocpi(undefined);
-      }),
-    );
-    const client = cpoToEmsp();
-    const params = { country_code: 'DE', party_id: 'ALL', tariff_id: '12' };
+    const client = await cpoToEmsp();
+    const params = { country_code: 'BE', party_id: 'BEC', tariff_id: '12' };
+    const tariff = ofBec(ex().tariff);
     const repriced = {
-      ...ex().tariff,
+      ...tariff,
       elements: [{ price_components: [{ type: 'TIME' as const, price: 2.5, vat: 10, step_size: 60 }] }],
       last_updated: '2024-06-01T00:00:00Z',
     };
 
-    await client.tariffs.receiver.putTariff({ params, body: ex().tariff });
+    await client.tariffs.receiver.putTariff({ params, body: tariff });
     const first = await client.tariffs.receiver.getTariff({ params });
     await client.tariffs.receiver.putTariff({ params, body: repriced });
     const second = await client.tariffs.receiver.getTariff({ params });
     await client.tariffs.receiver.deleteTariff({ params });
     const gone = await failure(client.tariffs.receiver.getTariff({ params }));
 
-    expect(first).toEqual(ex().tariff);
+    expect(first).toEqual(tariff);
     expect(second).toEqual(repriced);
     expect(isOcpiHttpError(gone) && { httpStatus: gone.httpStatus, statusCode: gone.statusCode }).toEqual({
       httpStatus: 404,
       statusCode: 2000,
     });
-    const url = `${EMSP}/tariffs/DE/ALL/12`;
+    expect(emsp.data.tariffs.get('BE/BEC/12')).toBeUndefined();
+    const url = `${EMSP}/receiver/tariffs/BE/BEC/12`;
     expect(sent()).toEqual([
       `PUT ${url}`,
       `GET ${url}`,
@@ -693,48 +574,39 @@ describe('Tariffs', () => {
   });
 
   it('an eMSP pulls all Tariffs of the CPO', async () => {
-    const { tariff, tariff2 } = ex();
-    server.use(
-      http.get(`${CPO}/tariffs`, () => ocpi([tariff, tariff2], { headers: { 'X-Total-Count': '2' } })),
-    );
-    const tariffs = await emspToCpo().tariffs.sender.list().toArray({ limit: 10 });
-    expect(tariffs.map(({ id }) => id)).toEqual(['12', '16']);
-    expect(sent()).toEqual([`GET ${CPO}/tariffs`]);
+    const tariffs = await (await emspToCpo()).tariffs.sender.list().toArray({ limit: 100 });
+    expect(tariffs).toEqual(cpo.data.tariffs);
+    // 8 seeded Tariffs, in pages of 2, following Link.
+    expect(sent()).toEqual([
+      `GET ${CPO}/sender/tariffs`,
+      ...[2, 4, 6].map((offset) => `GET ${CPO}/sender/tariffs?offset=${offset}&limit=2`),
+    ]);
   });
 });
 
 describe('Versions and Credentials', () => {
   it('an eMSP registers: versions, 2.2.1 details, POST credentials, then uses the token it got', async () => {
-    const versionsUrl = 'https://cpo.example.com/ocpi/versions';
-    const details = {
-      version: '2.2.1',
-      endpoints: [{ identifier: 'credentials', role: 'RECEIVER', url: `${CPO}/credentials` }],
-    };
+    // Our side is the simulated eMSP: the CPO calls its versions back with the token B we send.
     const ours: v221.Credentials = {
-      token: 'token-for-the-cpo-to-use',
-      url: 'https://emsp.example.com/ocpi/versions',
+      token: emsp.tokenA,
+      url: emsp.versionsUrl,
       roles: [
-        { role: 'EMSP', party_id: 'EMS', country_code: 'NL', business_details: { name: 'Example eMSP' } },
+        { role: 'EMSP', party_id: 'EMS', country_code: 'NL', business_details: { name: 'Simulated eMSP' } },
       ],
     };
-    const theirs: v221.Credentials = { ...ex().credentials, token: 'token-c-for-the-emsp' };
-    server.use(
-      http.get(versionsUrl, () => ocpi([{ version: '2.2.1', url: CPO }])),
-      http.get(CPO, () => ocpi(details)),
-      http.post(`${CPO}/credentials`, () => ocpi(theirs)),
-      http.get(`${CPO}/credentials`, ({ request }) =>
-        request.headers.get('authorization') === `Token ${btoa(theirs.token)}`
-          ? ocpi(ours)
-          : HttpResponse.json({ status_code: 2000, timestamp: '2024-06-01T12:00:00Z' }, { status: 401 }),
-      ),
-    );
-    const bootstrap = v221.createClient({ token: 'token-a', endpoints: [], versionsUrl, from: EMS, to: BEC });
+    const bootstrap = v221.createClient({
+      token: cpo.tokenA,
+      endpoints: [],
+      versionsUrl: cpo.versionsUrl,
+      from: EMS,
+      to: BEC,
+    });
 
-    const versions = await bootstrap.versions.getVersions({ params: { versions_url: versionsUrl } });
+    const versions = await bootstrap.versions.getVersions({ params: { versions_url: cpo.versionsUrl } });
     const version = versions.find((entry) => entry.version === '2.2.1');
     const found = await bootstrap.versions.getVersionDetails({ params: { version_url: version?.url ?? '' } });
     const registering = v221.createClient({
-      token: 'token-a',
+      token: cpo.tokenA,
       endpoints: found.endpoints,
       from: EMS,
       to: BEC,
@@ -748,22 +620,31 @@ describe('Versions and Credentials', () => {
     });
     const check = await client.credentials.getCredentials();
 
-    expect(found).toEqual(details);
-    expect(registered).toEqual(theirs);
-    expect(check).toEqual(ours);
+    expect(found).toEqual({ version: '2.2.1', endpoints: await endpointsOf(cpo) });
+    expect(registered.roles).toEqual([
+      { role: 'CPO', country_code: 'BE', party_id: 'BEC', business_details: { name: BEC.name } },
+    ]);
+    expect(registered.url).toBe(cpo.versionsUrl);
+    expect(check).toEqual(registered);
     expect(sent()).toEqual([
-      `GET ${versionsUrl}`,
+      `GET ${cpo.versionsUrl}`,
       `GET ${CPO}`,
       `POST ${CPO}/credentials`,
+      // The CPO checks our versions with the token B we sent before answering.
+      `GET ${emsp.versionsUrl}`,
+      `GET ${EMSP}`,
       `GET ${CPO}/credentials`,
     ]);
     expect(requests.map((request) => request.headers.get('authorization'))).toEqual([
-      `Token ${btoa('token-a')}`,
-      `Token ${btoa('token-a')}`,
-      `Token ${btoa('token-a')}`,
-      `Token ${btoa('token-c-for-the-emsp')}`,
+      `Token ${btoa(cpo.tokenA)}`,
+      `Token ${btoa(cpo.tokenA)}`,
+      `Token ${btoa(cpo.tokenA)}`,
+      `Token ${btoa(emsp.tokenA)}`,
+      `Token ${btoa(emsp.tokenA)}`,
+      `Token ${btoa(registered.token)}`,
     ]);
     expect(await requests[2]?.json()).toEqual(ours);
+    expect((await cpo.store.findByToken?.(registered.token))?.status ?? 'registered').toBe('registered');
     const routed = requests.flatMap((request) =>
       [...request.headers.keys()].filter((name) => name.startsWith('ocpi-')),
     );
