@@ -10,6 +10,7 @@ import {
   parseList,
   type ValidationReport,
 } from '@org/ocpi';
+import { mswHandlers, simulatedCpo } from '@org/ocpi/testing';
 import * as v211 from '@org/ocpi/v211';
 import * as v221 from '@org/ocpi/v221';
 import { http } from 'msw';
@@ -17,7 +18,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { useMswServer } from '../support/msw';
 import { location211, location221, ocpi } from '../support/ocpi-responses';
 
-const { server } = useMswServer();
+const { server, requests } = useMswServer();
 
 const TOKEN = 'token-of-the-list-tests';
 const GOOD = ['L0', 'L1', 'L2', 'L4', 'L5', 'L6'];
@@ -254,6 +255,46 @@ describe.each(versions)('a page of 7 Locations with one invalid item ($name)', (
       { index: 3, id: 'L3', url: version.url },
       { index: 0, id: 'L4', url: `${version.url}?offset=4` },
     ]);
+  });
+
+  it('from a simulated CPO that breaks the middle item of every page: the rest arrive, each broken one named with its page', async () => {
+    const partner = await simulatedCpo({
+      version: version.name as '2.2.1' | '2.1.1',
+      baseUrl: 'https://faulty.example.com/ocpi',
+      locations: 7,
+      sessions: 1,
+      pageLimit: 4,
+      faults: ['invalid-item'],
+    });
+    server.use(...(await mswHandlers(partner)));
+    const url = `${partner.baseUrl}/${version.name}/${version.name === '2.2.1' ? 'sender' : 'cpo'}/locations`;
+    const list =
+      version.name === '2.2.1'
+        ? v221
+            .createClient({
+              token: partner.registeredToken,
+              endpoints: [{ identifier: 'locations', role: 'SENDER', url }],
+              retry: { limit: 0 },
+            })
+            .locations.sender.list()
+        : v211
+            .createClient({
+              token: partner.registeredToken,
+              endpoints: [{ identifier: 'locations', url }],
+              retry: { limit: 0 },
+            })
+            .locations.cpo.list();
+    const all = ids(partner.data.locations as readonly { id: string }[]);
+    const seen: { id: string }[] = [];
+    const error = (await collect(list, seen)) as OcpiRejectedItemsError;
+    // Pages of 4 and 3: the third item of the first, the second of the next lack last_updated.
+    expect(ids(seen)).toEqual(all.filter((_, index) => index !== 2 && index !== 5));
+    expect(isOcpiRejectedItemsError(error)).toBe(true);
+    expect(error.rejected.map(({ index, id, url }) => ({ index, id, url }))).toEqual([
+      { index: 2, id: all[2], url },
+      { index: 1, id: all[5], url: requests[1]?.url },
+    ]);
+    expect(error.issues.map(({ path }) => path)).toEqual(['[2].last_updated', '[1].last_updated']);
   });
 
   it('never names our token, even when a partner echoes it as the id of a rejected item', async () => {

@@ -1,6 +1,7 @@
 // POST to the credentials endpoint: the registration, with the initiator's API stood in by msw, and every
 // way it can fail.
 import { createRegistrationHandler, isOcpiNetworkError, isOcpiUntrustedUrlError } from '@org/ocpi';
+import { mswHandlers, simulatedCpo } from '@org/ocpi/testing';
 import {
   CredentialsSchema as Credentials211Schema,
   OcpiResponseSchema as Response211Schema,
@@ -206,27 +207,43 @@ describe('POST credentials: registration succeeds', () => {
   });
 
   it('2.1.1: takes an initiator that lists "2.1" as 2.1.1', async () => {
-    const { handle, store } = await setup();
-    serveInitiator(server, {
-      versionsUrl: INITIATOR,
-      token: TOKEN_B,
-      versions: [{ version: '2.1', url: 'https://cpo.example.com/ocpi/2.1' }],
+    // The initiator: a simulated 2.1.1 CPO making that quirk; the token B it accepts is its token A.
+    const initiator = await simulatedCpo({
+      version: '2.1.1',
+      baseUrl: 'https://cpo.example.com/ocpi',
+      locations: 1,
+      sessions: 1,
+      faults: ['version-2.1'],
     });
+    server.use(...(await mswHandlers(initiator)));
+    const { handle, store } = await setup();
     const body = await readEnvelope(
       await handle(
         partnerRequest('POST', '/2.1.1/credentials', {
           token: TOKEN_A,
           encoding: 'raw',
-          body: credentials211(TOKEN_B, INITIATOR),
+          body: credentials211(initiator.tokenA, initiator.versionsUrl),
         }),
       ),
       200,
     );
     expect(body.status_code).toBe(1000);
+    expect(requests.map((request) => request.url)).toEqual([
+      initiator.versionsUrl,
+      'https://cpo.example.com/ocpi/2.1.1',
+    ]);
     expect(store.all()[0]).toMatchObject({
       version: '2.1.1',
-      versionUrl: 'https://cpo.example.com/ocpi/2.1',
+      outgoingToken: initiator.tokenA,
+      versionUrl: 'https://cpo.example.com/ocpi/2.1.1',
     });
+    // What it lists, read past msw: the label cut short.
+    const versions = await initiator.handle(
+      new Request(initiator.versionsUrl, { headers: { authorization: `Token ${initiator.tokenA}` } }),
+    );
+    expect(
+      ((await versions.json()) as { data: { version: string }[] }).data.map(({ version }) => version),
+    ).toEqual(['2.1']);
   });
 
   it('2.2.1: answers a caller whose own header was raw in kind', async () => {
