@@ -1,7 +1,11 @@
-/** Writes (or, with `check`, compares) the generated files: each version's schemas and export list. */
+/**
+ * Writes (or, with `check`, compares) the generated files: each version's schemas, compiled validators
+ * and export list.
+ */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { curatedExports } from './curated-exports';
+import { compiledFile, emitCompiled } from './emit-compiled';
 import { emitExportList, emitSchemas, emitSharedSchemas, sharedDefinitions } from './emit-schemas';
 import { emitIsoCodes, ISO_CODES_FILE } from './iso-codes';
 import { ISO_FIELDS, isoFieldProblems } from './iso-fields';
@@ -57,6 +61,7 @@ export function renderGenerated(
   for (const version of SPEC_VERSIONS) {
     const options = { pin: pinOf(version), errataApplied, shared, ...tables };
     files.set(generatedFile(version), emitSchemas(model.versions[version], options));
+    files.set(compiledFile(version), emitCompiled(model.versions[version], options));
     files.set(
       exportListFile(version),
       emitExportList(model.versions[version], options, curatedExports(version)),

@@ -1,11 +1,6 @@
 import * as z from 'zod/mini';
 import { SPEC_RULE, typesIntact } from '../spec-rule';
-
-/** Whether a field of a choice group picks its branch: `false` and an empty list pick nothing. */
-function chosen(value: unknown): boolean {
-  if (value === undefined || value === false) return false;
-  return !Array.isArray(value) || value.length > 0;
-}
+import { countChosen } from './choice-count';
 
 /**
  * An object whose spec table says "Choice: one of N" for some fields: exactly one of each group must
@@ -25,7 +20,7 @@ export function withChoices<S extends z.ZodMiniObject>(
       z.check<Record<string, unknown>>(
         (payload) => {
           const value = payload.value;
-          const count = fields.filter((field) => chosen(value[field])).length;
+          const count = countChosen(value, fields);
           if (count === 1) return;
           const names = fields.join(' or ');
           if (count === 0 && fields.every((field) => value[field] === undefined)) {

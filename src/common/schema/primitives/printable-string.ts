@@ -1,10 +1,5 @@
 import * as z from 'zod/mini';
-
-// Printable ASCII is U+0020..U+007E: no tabs, no line breaks, no DEL.
-const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
-// Printable UTF-8: anything but control characters (C0, DEL, C1), lone surrogates (which cannot be
-// encoded as UTF-8) and the Unicode line and paragraph separators. A single negated class: linear time.
-const PRINTABLE_UNICODE = /^[^\p{Cc}\p{Cs}\p{Zl}\p{Zp}]*$/u;
+import { hasAtMostCodePoints, isPrintableAscii, isPrintableUnicode } from './printable';
 
 /** The `params.ocpi` tag on an issue about a character that the string type does not allow. */
 export const NOT_PRINTABLE = 'not-printable';
@@ -15,7 +10,7 @@ export const NOT_PRINTABLE = 'not-printable';
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function printableAscii(maxLength?: number): z.ZodMiniString<string> {
-  const printable = z.refine<string>((value) => PRINTABLE_ASCII.test(value), {
+  const printable = z.refine<string>(isPrintableAscii, {
     error: 'must contain only printable ASCII characters',
     params: { ocpi: NOT_PRINTABLE },
   });
@@ -30,7 +25,7 @@ export function printableAscii(maxLength?: number): z.ZodMiniString<string> {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function printableUnicode(maxLength?: number): z.ZodMiniString<string> {
-  const printable = z.refine<string>((value) => PRINTABLE_UNICODE.test(value), {
+  const printable = z.refine<string>(isPrintableUnicode, {
     error: 'must contain only printable characters',
     params: { ocpi: NOT_PRINTABLE },
   });
@@ -42,11 +37,7 @@ export function printableUnicode(maxLength?: number): z.ZodMiniString<string> {
 /* @__NO_SIDE_EFFECTS__ */
 function maxCodePoints(maximum: number) {
   return z.check<string>((payload) => {
-    // Fast path: a string with no more UTF-16 units than the limit has no more code points either.
-    if (payload.value.length <= maximum) return;
-    let count = 0;
-    for (const _ of payload.value) count++;
-    if (count <= maximum) return;
+    if (hasAtMostCodePoints(payload.value, maximum)) return;
     payload.issues.push({
       code: 'too_big',
       origin: 'string',

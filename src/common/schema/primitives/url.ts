@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
+import { isAbsoluteUrl, URL_MAX_LENGTH } from './absolute-url';
 
-/** The most characters an OCPI `URL` may have, in both versions. */
-export const URL_MAX_LENGTH = 255;
+export { URL_MAX_LENGTH };
 
 /**
  * OCPI `URL`: an absolute URL of at most 255 characters. Identical in 2.1.1 and 2.2.1.
@@ -12,13 +12,3 @@ export const URL_MAX_LENGTH = 255;
 export const URLSchema = /*@__PURE__*/ z
   .string()
   .check(z.maxLength(URL_MAX_LENGTH), z.refine(isAbsoluteUrl, { error: 'must be an absolute URL' }));
-
-function isAbsoluteUrl(value: string): boolean {
-  if (!/^[\x21-\x7E]+$/.test(value)) return false;
-  try {
-    new URL(value);
-    return true;
-  } catch {
-    return false;
-  }
-}

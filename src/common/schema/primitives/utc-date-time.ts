@@ -1,49 +1,10 @@
 import * as z from 'zod/mini';
+import { isUtcDateTime } from './utc-date-time-format';
 
-// YYYY-MM-DDThh:mm:ss, optional fraction, optional Z. No alternation that could backtrack.
-const UTC_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?Z?$/;
-const MAX_LENGTH = 25;
+export { isUtcDateTime };
 
 /** The `params.ocpi` tag on an issue about a value that is not an OCPI DateTime. */
 export const NOT_UTC_DATE_TIME = 'not-utc-date-time';
-
-/**
- * True when `value` is an OCPI DateTime: an RFC 3339 / ISO 8601 extended-format UTC timestamp with
- * seconds, an optional fraction of a second and an optional `Z`, at most 25 characters, naming a real
- * calendar date and time. Offsets (`+00:00` included), lower-case `t`/`z`, a space separator, missing
- * seconds and leap second 60 are all refused.
- */
-export function isUtcDateTime(value: string): boolean {
-  if (value.length > MAX_LENGTH) return false;
-  const match = UTC_DATE_TIME.exec(value);
-  if (!match) return false;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  return (
-    month >= 1 &&
-    month <= 12 &&
-    day >= 1 &&
-    day <= daysInMonth(year, month) &&
-    hour <= 23 &&
-    minute <= 59 &&
-    second <= 59
-  );
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
 
 /**
  * A schema of strings accepted by {@link isUtcDateTime}; the value is kept exactly as sent.

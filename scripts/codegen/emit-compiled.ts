@@ -1,0 +1,262 @@
+/**
+ * Emits one version's compiled validators from the model: `src/v2xx/generated/compiled.ts`.
+ *
+ * Each object and class becomes `validate<Name>(value)`, plain JavaScript that answers what strict parsing
+ * (`parsePayload(<Name>Schema, value, { mode: 'strict' })`, unknown fields stripped) answers: the data as
+ * zod returns it (unknown fields left out, a `null` in an optional field read as absent, every object and
+ * list a new one), or `FAIL`. Each enum becomes `is<Name>(value)`. The checks are those of the zod schemas,
+ * called rather than written again: the primitives' predicates (src/common/schema/primitives/), the
+ * choice count, the ISO lists and the prose rules of the version's rules table. No zod at run time, and
+ * one function per definition, so that a bundle keeps only the validators it calls.
+ */
+
+import { banner, choiceGroups, collectDefinitions, type EmitOptions } from './emit-schemas';
+import { effectiveCardinality } from './emit-types';
+import { ISO_HELPERS, type IsoList, isoFieldsFor, type VersionIsoFields } from './iso-fields';
+import type {
+  EnumModel,
+  FieldModel,
+  ObjectModel,
+  PrimitiveTypeRef,
+  SpecVersion,
+  VersionModel,
+} from './model';
+import { type FieldOverride, overridesFor, type VersionOverrides } from './overrides';
+import { NO_RULES, RULES_MODULE } from './rule-tables';
+import { specLink } from './spec-links';
+
+const PRIMITIVES = '../../common/schema/primitives';
+const RUNTIME = '../../common/schema/compiled/runtime';
+
+/** The predicate of each ISO list (src/common/schema/primitives/iso-code-lists.ts). */
+const ISO_PREDICATES: Readonly<Record<IsoList, string>> = {
+  'country-alpha-3': 'isCountryAlpha3',
+  'country-alpha-2': 'isCountryAlpha2',
+  currency: 'isCurrency',
+  language: 'isLanguage',
+};
+
+interface Context {
+  version: SpecVersion;
+  ruled: (name: string) => boolean;
+  overrides: VersionOverrides;
+  isoFields: VersionIsoFields;
+  /** The predicates the file calls, by module. */
+  imports: Map<string, Set<string>>;
+}
+
+/** The whole compiled file of one version. */
+export function emitCompiled(version: VersionModel, options: EmitOptions): string {
+  const table = (options.rules ?? NO_RULES).versions[version.version];
+  const context: Context = {
+    version: version.version,
+    ruled: (name) => name in table,
+    overrides: overridesFor(version.version, options.overrides ?? []),
+    isoFields: isoFieldsFor(version.version, options.isoFields ?? []),
+    imports: new Map(),
+  };
+  const definitions = collectDefinitions(version);
+  const body = definitions.flatMap((definition) => [
+    '',
+    `/** ${describe(version.version, definition.kind === 'enum' ? 'enum' : definition.model.kind, definition.model.name)}`,
+    ` * @see ${specLink(options.pin.tag, definition.model.source)}`,
+    ' */',
+    ...(definition.kind === 'enum' ? emitEnum(definition.model) : emitObject(definition.model, context)),
+  ]);
+  const names = definitions.map(({ model }) => model.name).sort();
+  const ruled = definitions.some(({ kind, model }) => kind === 'object' && context.ruled(model.name));
+  const runtime = [
+    'FAIL',
+    'type Checked',
+    'isRecord',
+    'listOf',
+    'listWhere',
+    ...(ruled ? ['ruleHolds'] : []),
+  ];
+  return [
+    ...banner(
+      `the OCPI ${version.version} spec (${options.pin.tag} @ ${options.pin.commit.slice(0, 8)}`,
+      options,
+    ),
+    '//',
+    '// Strict-mode validators, one per definition: see scripts/codegen/emit-compiled.ts. Not public yet.',
+    '',
+    `import { ${runtime.join(', ')} } from '${RUNTIME}';`,
+    ...[...context.imports]
+      .sort()
+      .map(([module, used]) => `import { ${[...used].sort().join(', ')} } from '${module}';`),
+    ...(ruled ? [`import * as rules from '${RULES_MODULE}';`] : []),
+    `import type { ${names.join(', ')} } from './schemas';`,
+    ...body,
+    '',
+  ].join('\n');
+}
+
+function describe(version: SpecVersion, what: string, name: string): string {
+  return what === 'enum'
+    ? `Whether a value is one of the OCPI ${version} \`${name}\` enum's values (as \`${name}Schema\` checks).`
+    : `The OCPI ${version} \`${name}\` ${what} as strict parsing of \`${name}Schema\` returns it, or FAIL.`;
+}
+
+function emitEnum(model: EnumModel): string[] {
+  return [
+    `export function is${model.name}(value: unknown): value is ${model.name} {`,
+    '  switch (value) {',
+    ...model.values.map(({ value }) => `    case '${value}':`),
+    '      return true;',
+    '    default:',
+    '      return false;',
+    '  }',
+    '}',
+  ];
+}
+
+function emitObject(model: ObjectModel, context: Context): string[] {
+  const lines = [
+    `export function validate${model.name}(value: unknown): Checked<${model.name}> {`,
+    '  if (!isRecord(value)) return FAIL;',
+    '  const out: Record<string, unknown> = {};',
+  ];
+  model.fields.forEach((field, index) => {
+    lines.push(...emitField(model, field, `f${index}`, context).map((line) => `  ${line}`));
+  });
+  const groups = choiceGroups(model);
+  if (groups.length > 0) {
+    use(context, `${PRIMITIVES}/choice-count`, 'countChosen');
+    for (const group of groups) {
+      lines.push(
+        `  if (countChosen(out, [${group.map((name) => `'${name}'`).join(', ')}]) !== 1) return FAIL;`,
+      );
+    }
+  }
+  const typed = `out as unknown as ${model.name}`;
+  if (context.ruled(model.name)) lines.push(`  if (!ruleHolds(rules.${model.name}, ${typed})) return FAIL;`);
+  lines.push(`  return ${typed};`, '}');
+  return lines;
+}
+
+// One field: read, checked, and put on the result; a `null` or nothing in an optional field is left out.
+function emitField(model: ObjectModel, field: FieldModel, local: string, context: Context): string[] {
+  const key = field.name;
+  const read = `value.${key}`;
+  const cardinality = effectiveCardinality(field);
+  const refObject = field.type.kind === 'ref' && field.type.resolved?.kind !== 'enum';
+  const override = context.overrides.of(model.name, key);
+  const iso = context.isoFields.of(model.name, key);
+  if (cardinality === '*' || cardinality === '+') {
+    const min = cardinality === '+' ? 1 : 0;
+    const list = refObject
+      ? `listOf(${local}, validate${refName(field)}, ${min})`
+      : `listWhere(${local}, (item: unknown) => ${test(field, 'item', context, override, iso)}, ${min})`;
+    const checked = [
+      `const ${local}c = ${list};`,
+      `if (${local}c === FAIL) return FAIL;`,
+      `out.${key} = ${local}c;`,
+    ];
+    return cardinality === '+'
+      ? [`const ${local} = ${read};`, ...checked]
+      : [
+          `const ${local} = ${read};`,
+          `if (${local} !== undefined && ${local} !== null) {`,
+          ...indent(checked),
+          '}',
+        ];
+  }
+  const checked = refObject
+    ? [
+        `const ${local}c = validate${refName(field)}(${local});`,
+        `if (${local}c === FAIL) return FAIL;`,
+        `out.${key} = ${local}c;`,
+      ]
+    : [`if (!(${test(field, local, context, override, iso)})) return FAIL;`, `out.${key} = ${local};`];
+  return cardinality === '1'
+    ? [`const ${local} = ${read};`, ...checked]
+    : [
+        `const ${local} = ${read};`,
+        `if (${local} !== undefined && ${local} !== null) {`,
+        ...indent(checked),
+        '}',
+      ];
+}
+
+function indent(lines: readonly string[]): string[] {
+  return lines.map((line) => `  ${line}`);
+}
+
+function refName(field: FieldModel): string {
+  if (field.type.kind !== 'ref') throw new Error(`${field.name}: not a reference`);
+  return field.type.name;
+}
+
+// The condition a single value `x` (not a list, not an object) must meet, as the zod schema checks it.
+function test(
+  field: FieldModel,
+  x: string,
+  context: Context,
+  override: FieldOverride | undefined,
+  iso: { list: IsoList } | undefined,
+): string {
+  const type = field.type;
+  let condition: string;
+  if (override) {
+    if (override.kind !== 'open-enum')
+      throw new Error(`${field.name}: cannot compile a ${override.kind} override`);
+    condition = `typeof ${x} === 'string'`;
+  } else if (type.kind === 'ref') condition = `is${type.name}(${x})`;
+  else if (type.kind === 'unparsed')
+    throw new Error(`${field.name}: cannot compile the unparsed type "${type.text}"`);
+  else condition = primitiveTest(type, x, context);
+  if (!iso) return condition;
+  if (!(iso.list in ISO_HELPERS)) throw new Error(`${field.name}: unknown ISO list ${iso.list}`);
+  const predicate = ISO_PREDICATES[iso.list];
+  use(context, `${PRIMITIVES}/iso-code-lists`, predicate);
+  return `${condition} && ${predicate}(${x})`;
+}
+
+function primitiveTest(type: PrimitiveTypeRef, x: string, context: Context): string {
+  const max = type.maxLength;
+  switch (type.name) {
+    case 'string':
+      if (context.version === '2.2.1') {
+        use(context, `${PRIMITIVES}/printable`, 'isPrintableUnicode');
+        if (max !== undefined) use(context, `${PRIMITIVES}/printable`, 'hasAtMostCodePoints');
+        return `typeof ${x} === 'string' && ${max !== undefined ? `hasAtMostCodePoints(${x}, ${max}) && ` : ''}isPrintableUnicode(${x})`;
+      }
+      return asciiTest(x, max, context);
+    case 'CiString':
+      return asciiTest(x, max, context);
+    case 'DateTime':
+      use(context, `${PRIMITIVES}/utc-date-time-format`, 'isUtcDateTime');
+      return `typeof ${x} === 'string' && isUtcDateTime(${x})`;
+    case 'URL':
+      use(context, `${PRIMITIVES}/absolute-url`, 'isOcpiUrl');
+      return `typeof ${x} === 'string' && isOcpiUrl(${x})`;
+    case 'number':
+    case 'decimal':
+      return `typeof ${x} === 'number' && Number.isFinite(${x})`;
+    case 'int': {
+      // As the int(n) primitive: a safe integer, and at most n digits when n is given.
+      if (max === undefined) return `typeof ${x} === 'number' && Number.isSafeInteger(${x})`;
+      const limit = 10 ** max - 1;
+      return `typeof ${x} === 'number' && Number.isSafeInteger(${x}) && ${x} >= -${limit} && ${x} <= ${limit}`;
+    }
+    case 'boolean':
+      return `typeof ${x} === 'boolean'`;
+  }
+}
+
+function asciiTest(x: string, max: number | undefined, context: Context): string {
+  use(context, `${PRIMITIVES}/printable`, 'isPrintableAscii');
+  return `typeof ${x} === 'string' && ${max !== undefined ? `${x}.length <= ${max} && ` : ''}isPrintableAscii(${x})`;
+}
+
+function use(context: Context, module: string, name: string): void {
+  const names = context.imports.get(module) ?? new Set<string>();
+  names.add(name);
+  context.imports.set(module, names);
+}
+
+/** `src/v221/generated/compiled.ts` for 2.2.1, relative to the repository root. */
+export function compiledFile(version: SpecVersion): string {
+  return `src/v${version.replaceAll('.', '')}/generated/compiled.ts`;
+}

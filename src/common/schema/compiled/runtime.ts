@@ -1,0 +1,58 @@
+// What the compiled validators (src/v2xx/generated/compiled.ts, written by scripts/codegen/emit-compiled.ts)
+// share: the marker of a rejected value and the few steps every object takes. No zod: a bundle that
+// validates with the compiled code alone carries none.
+import type { RuleReporter } from '../spec-rule';
+
+/** What a compiled validator answers for a value that strict parsing would refuse. */
+export const FAIL: unique symbol = /*@__PURE__*/ Symbol('ocpi.compiled.fail');
+
+/** The type of {@link FAIL}. */
+export type Fail = typeof FAIL;
+
+/** A compiled validator's answer: the value as strict parsing returns it, or {@link FAIL}. */
+export type Checked<T> = T | Fail;
+
+/** Whether `value` can be an OCPI object: what zod's objects accept (no null, no list). */
+export function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A list of at least `min` items, each checked by `item`: a new list of the checked items (as zod's
+ * arrays give one), or {@link FAIL} at the first item refused.
+ */
+export function listOf<T>(value: unknown, item: (value: unknown) => Checked<T>, min: number): Checked<T[]> {
+  if (!Array.isArray(value) || value.length < min) return FAIL;
+  const out: T[] = new Array(value.length);
+  for (let index = 0; index < value.length; index++) {
+    const checked = item(value[index]);
+    if (checked === FAIL) return FAIL;
+    out[index] = checked;
+  }
+  return out;
+}
+
+/** A list of at least `min` values that all pass `holds` (strings, numbers, enum values): a copy. */
+export function listWhere(
+  value: unknown,
+  holds: (value: unknown) => boolean,
+  min: number,
+): Checked<unknown[]> {
+  if (!Array.isArray(value) || value.length < min) return FAIL;
+  for (const item of value) if (!holds(item)) return FAIL;
+  return value.slice();
+}
+
+// Whether the rule being judged reported anything. One flag for all: rules are plain synchronous
+// functions that never call one another's reporters.
+let broken = false;
+const noteBreak: RuleReporter = () => {
+  broken = true;
+};
+
+/** Whether `value` keeps the prose rule `rule` (of a rules table), which strict mode requires. */
+export function ruleHolds<T>(rule: (value: T, report: RuleReporter) => void, value: T): boolean {
+  broken = false;
+  rule(value, noteBreak);
+  return !broken;
+}

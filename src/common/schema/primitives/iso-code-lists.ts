@@ -1,0 +1,51 @@
+// Whether a code is in an ISO list, as plain predicates with no zod: the zod checks (iso-code.ts) and the
+// compiled validators (scripts/codegen/emit-compiled.ts) both use them. Each reads only its own list, so
+// a bundle carries only the lists its validators use.
+import { COUNTRY_ALPHA_3, CURRENCY, LANGUAGE } from '../../generated/iso-codes';
+
+// Shapes as single anchored classes with a fixed count: linear, nothing to backtrack.
+const UPPER_3 = /^[A-Z]{3}$/;
+const LOWER_2 = /^[a-z]{2}$/;
+const LETTERS_2 = /^[A-Za-z]{2}$/;
+
+/** An assigned ISO 3166-1 alpha-3 country code, in upper case. */
+export function isCountryAlpha3(value: string): boolean {
+  return UPPER_3.test(value) && listed(COUNTRY_ALPHA_3, value);
+}
+
+/** Two letters in any case, shaped as an ISO 3166-1 alpha-2 country code (the list is not read). */
+export function isCountryAlpha2(value: string): boolean {
+  return LETTERS_2.test(value);
+}
+
+/** An assigned ISO 4217 currency code, in upper case. */
+export function isCurrency(value: string): boolean {
+  return UPPER_3.test(value) && listed(CURRENCY, value);
+}
+
+/** An assigned ISO 639-1 language code, in lower case. */
+export function isLanguage(value: string): boolean {
+  return LOWER_2.test(value) && listed(LANGUAGE, value);
+}
+
+/**
+ * Whether `code` (letters, any case) is in `codes`, a list as scripts/codegen/iso-codes.ts encodes it: a
+ * hex bitmap of letter pairs for two-letter codes, codes grouped by first letter for three-letter ones.
+ * Read as it is: nothing to build, nothing kept between calls.
+ */
+export function listed(codes: string, code: string): boolean {
+  const upper = code.toUpperCase();
+  if (upper.length === 2) {
+    const bit = 26 * (upper.charCodeAt(0) - 65) + upper.charCodeAt(1) - 65;
+    return ((Number.parseInt(codes.charAt(bit >> 2), 16) >> (bit & 3)) & 1) === 1;
+  }
+  const rest = upper.slice(1).toLowerCase();
+  // The group's letter is the only upper-case one of its kind; its pairs run until the next group.
+  for (let at = codes.indexOf(upper.charAt(0)) + 1; at > 0 && at < codes.length; at += 2) {
+    const pair = codes.slice(at, at + 2);
+    if (pair === rest) return true;
+    // Upper case: the next group began.
+    if (pair.charCodeAt(0) < 97) return false;
+  }
+  return false;
+}
