@@ -25,8 +25,10 @@ describeWithSpec('generated schemas', () => {
     expect([...files.keys()].sort()).toEqual([
       'src/common/generated/iso-codes.ts',
       'src/common/generated/schemas.ts',
+      'src/v211/generated/compiled.ts',
       'src/v211/generated/exports.ts',
       'src/v211/generated/schemas.ts',
+      'src/v221/generated/compiled.ts',
       'src/v221/generated/exports.ts',
       'src/v221/generated/schemas.ts',
     ]);
