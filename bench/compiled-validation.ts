@@ -17,7 +17,8 @@ const cases: Record<string, () => void> = {
   },
   'zod strict (parsePayload)': () => {
     for (const item of page) {
-      if (!parsePayload(LocationSchema, item, { mode: 'strict', subject: 'Location' }).success) throw new Error('refused');
+      if (!parsePayload(LocationSchema, item, { mode: 'strict', subject: 'Location' }).success)
+        throw new Error('refused');
     }
   },
   compiled: () => {
