@@ -50,8 +50,9 @@ console.log('ok guards work across the ESM and CJS copies');
 // PostgresCommandInbox, its schema and the three listener adapters), with their docs (issue #14): 839.3 kB.
 // The answering side of every module (createOcpiHandler, serveVersion and the implementation types of
 // both versions, OcpiRefusal, the command-result helpers) and the testing entry (simulated parties and
-// their seeded data), with their docs (issues #14, #15): 911.0 kB.
-const DECLARATIONS_CEILING = 915_000;
+// their seeded data), with their docs (issues #14, #15): 911.0 kB. The simulated parties' faults
+// (FaultName, FaultSettings) and the simulated hub (HubMember, HubState, its options): 922.6 kB.
+const DECLARATIONS_CEILING = 926_000;
 const declarationBytes = { '.d.ts': 0, '.d.cts': 0 };
 for (const file of readdirSync(new URL('../dist/', import.meta.url), { recursive: true, encoding: 'utf8' })) {
   const format = file.endsWith('.d.ts') ? '.d.ts' : file.endsWith('.d.cts') ? '.d.cts' : undefined;

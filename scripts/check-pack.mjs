@@ -17,8 +17,9 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 // The 4 MB of source maps (their sources inlined) were dropped for 1.64 MB unpacked (issue #15). A
 // ceiling a little above today's, raised only by the change that grows the package.
 // The ES module build keeping every source module a file of its own (the bundle budgets, issue #15)
-// and the testing entry with its seeded data: 1.90 MB.
-const UNPACKED_CEILING = 1_950_000;
+// and the testing entry with its seeded data: 1.90 MB. Faults and the hub of the testing entry, and
+// the compiled validators of both versions (issue #16, phase 1): 2.09 MB.
+const UNPACKED_CEILING = 2_150_000;
 
 /** Every file path a field of package.json points at (`./dist/x.js` as `dist/x.js`). */
 function namedFiles(value) {
