@@ -1,5 +1,7 @@
 import type { AwaitedCommand } from '../common/commands/await-command';
 import { type SendCommandSettings, sendCommandThrough } from '../common/commands/send-command';
+import type { ValidationSetting } from '../common/schema/lenient-types';
+import type { UnknownFields } from '../common/schema/parse';
 import type { Client211 } from './client';
 import type { CommandResponse, CommandType } from './generated/schemas';
 import type { CommandBodies } from './operations/commands';
@@ -15,8 +17,13 @@ export type CommandOutcome = AwaitedCommand<CommandResponse, CommandResponse>;
  *
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#1-flow
  */
-export async function sendCommand<C extends CommandType>(
-  client: Client211,
+export async function sendCommand<
+  C extends CommandType,
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFields = 'strip',
+>(
+  // A client of any validation settings: only its Commands interface is called.
+  client: Client211<Mode, Unknown>,
   command: C,
   body: CommandBodies[C],
   settings: SendCommandSettings<CommandResponse> & { timeoutMs: number },

@@ -1,5 +1,7 @@
 import type { AwaitedCommand } from '../common/commands/await-command';
 import { type SendCommandSettings, sendCommandThrough } from '../common/commands/send-command';
+import type { ValidationSetting } from '../common/schema/lenient-types';
+import type { UnknownFields } from '../common/schema/parse';
 import type { Client221 } from './client';
 import type { CommandResponse, CommandResult, CommandType } from './generated/schemas';
 import type { CommandBodies } from './operations/commands';
@@ -18,8 +20,13 @@ export type CommandOutcome = AwaitedCommand<CommandResponse, CommandResult>;
  * if (outcome.status === 'completed' && outcome.result.result === 'ACCEPTED') console.log('charging');
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_flow
  */
-export async function sendCommand<C extends CommandType>(
-  client: Client221,
+export async function sendCommand<
+  C extends CommandType,
+  Mode extends ValidationSetting = 'lenient',
+  Unknown extends UnknownFields = 'strip',
+>(
+  // A client of any validation settings: only its Commands interface is called.
+  client: Client221<Mode, Unknown>,
   command: C,
   body: CommandBodies[C],
   settings: SendCommandSettings<CommandResult>,

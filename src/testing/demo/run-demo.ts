@@ -125,8 +125,8 @@ async function runFlow(version: OcpiVersion, options: DemoOptions): Promise<Demo
     };
     const outcome =
       client.version === '2.2.1'
-        ? await sendCommand221(client as never, 'START_SESSION', body, { inbox: emsp.inbox as never })
-        : await sendCommand211(client as never, 'START_SESSION', body, {
+        ? await sendCommand221(client, 'START_SESSION', body, { inbox: emsp.inbox as never })
+        : await sendCommand211(client, 'START_SESSION', body, {
             inbox: emsp.inbox as never,
             timeoutMs: 30_000,
           });
