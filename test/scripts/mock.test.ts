@@ -1,7 +1,9 @@
-// `npm run mock`'s --faults: validated before anything is served, and made by the party it serves.
+// `npm run mock`: its arguments checked before anything is served (in process), a wrong one ending the
+// script with 2, and the faults named made by the party it serves.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
+import { mockOptions } from '../../src/testing/mock-options';
 
 const MOCK = ['--import', 'tsx', 'scripts/mock.ts'];
 let child: ChildProcess | undefined;
@@ -11,20 +13,41 @@ afterEach(() => {
   child = undefined;
 });
 
-describe('npm run mock -- --faults', () => {
-  it('exits 2 naming the known faults when one is unknown', () => {
-    const run = spawnSync(process.execPath, [...MOCK, '--faults', 'no-link,slow'], { encoding: 'utf8' });
-    expect(run.status).toBe(2);
-    expect(run.stderr).toContain('--faults: unknown fault "slow"; known: latency, busy-bursts, no-link');
-    expect(run.stdout).toBe('');
+describe('npm run mock: its arguments', () => {
+  it('names the known faults when one is unknown', () => {
+    expect(mockOptions(['--faults', 'no-link,slow'])).toEqual({
+      error: expect.stringContaining('--faults: unknown fault "slow"; known: latency, busy-bursts, no-link'),
+    });
   });
 
-  it('exits 2 for a fault of the other version', () => {
-    const run = spawnSync(process.execPath, [...MOCK, '--version', '2.2.1', '--faults', 'version-2.1'], {
-      encoding: 'utf8',
+  it('refuses a fault of the other version', () => {
+    expect(mockOptions(['--version', '2.2.1', '--faults', 'version-2.1'])).toEqual({
+      error: expect.stringContaining('version-2.1 is a deviation of OCPI 2.1.1 parties only'),
     });
+  });
+
+  it('refuses a role, version, port or option it does not know, and reads the good ones', () => {
+    expect(mockOptions(['--role', 'cp'])).toEqual({ error: '--role must be cpo, emsp or hub, not cp' });
+    expect(mockOptions(['--version', '2.2'])).toEqual({ error: '--version must be 2.2.1 or 2.1.1, not 2.2' });
+    expect(mockOptions(['--port', '70000'])).toEqual({ error: '--port must be a port number, not 70000' });
+    expect(mockOptions(['--colour'])).toEqual({ error: expect.stringContaining('--colour') });
+    expect(
+      mockOptions(['--role', 'hub', '--version', '2.2.1', '--port', '4100', '--faults', 'latency']),
+    ).toEqual({
+      role: 'HUB',
+      version: '2.2.1',
+      port: 4100,
+      faults: ['latency'],
+    });
+  });
+});
+
+describe('npm run mock', () => {
+  it('exits 2 with the message, serving nothing, on a wrong argument', () => {
+    const run = spawnSync(process.execPath, [...MOCK, '--faults', 'no-link,slow'], { encoding: 'utf8' });
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('version-2.1 is a deviation of OCPI 2.1.1 parties only');
+    expect(run.stderr).toContain('--faults: unknown fault "slow"');
+    expect(run.stdout).toBe('');
   });
 
   it('serves a party making the faults named', async () => {
