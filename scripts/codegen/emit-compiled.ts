@@ -71,6 +71,7 @@ export function emitCompiled(version: VersionModel, options: EmitOptions): strin
     'isRecord',
     'listOf',
     'listWhere',
+    'noteUnkept',
     ...(ruled ? ['ruleHolds'] : []),
   ];
   return [
@@ -117,6 +118,10 @@ function emitObject(model: ObjectModel, context: Context): string[] {
     '  if (!isRecord(value)) return FAIL;',
     '  const out: Record<string, unknown> = {};',
   ];
+  // How many keys of the value the result holds: fewer than the value has means something was left out.
+  const required = model.fields.filter((field) => isRequired(field)).length;
+  const optional = model.fields.length > required;
+  lines.push(`  ${optional ? 'let' : 'const'} kept = ${required};`);
   model.fields.forEach((field, index) => {
     lines.push(...emitField(model, field, `f${index}`, context).map((line) => `  ${line}`));
   });
@@ -131,11 +136,17 @@ function emitObject(model: ObjectModel, context: Context): string[] {
   }
   const typed = `out as unknown as ${model.name}`;
   if (context.ruled(model.name)) lines.push(`  if (!ruleHolds(rules.${model.name}, ${typed})) return FAIL;`);
-  lines.push(`  return ${typed};`, '}');
+  lines.push('  noteUnkept(value, kept);', `  return ${typed};`, '}');
   return lines;
 }
 
-// One field: read, checked, and put on the result; a `null` or nothing in an optional field is left out.
+function isRequired(field: FieldModel): boolean {
+  const cardinality = effectiveCardinality(field);
+  return cardinality === '1' || cardinality === '+';
+}
+
+// One field: read, checked, and put on the result; a `null` or nothing in an optional field is left out
+// (and an optional field kept is counted).
 function emitField(model: ObjectModel, field: FieldModel, local: string, context: Context): string[] {
   const key = field.name;
   const read = `value.${key}`;
@@ -159,6 +170,7 @@ function emitField(model: ObjectModel, field: FieldModel, local: string, context
           `const ${local} = ${read};`,
           `if (${local} !== undefined && ${local} !== null) {`,
           ...indent(checked),
+          '  kept++;',
           '}',
         ];
   }
@@ -175,6 +187,7 @@ function emitField(model: ObjectModel, field: FieldModel, local: string, context
         `const ${local} = ${read};`,
         `if (${local} !== undefined && ${local} !== null) {`,
         ...indent(checked),
+        '  kept++;',
         '}',
       ];
 }

@@ -50,6 +50,7 @@ const SHARED_MODULE = '../../common/generated/schemas';
 /** Where a version's generated file finds `specRule`, and where the common one does. */
 const SPEC_RULE_MODULE = '../../common/schema/spec-rule';
 const COMMON_SPEC_RULE_MODULE = '../schema/spec-rule';
+const COMPILED_REGISTRY_MODULE = '../../common/schema/compiled/registry';
 
 export type Definition =
   | { kind: 'object'; module: string; model: ObjectModel }
@@ -90,6 +91,8 @@ interface DefinitionContext {
   holdsRules(name: string): boolean;
   overrides: VersionOverrides;
   isoFields: VersionIsoFields;
+  /** Whether each object is paired with its compiled validator (./compiled, see emit-compiled.ts). */
+  compiled?: boolean;
 }
 
 /** The context of definitions whose rules `table` gives, in a file that may reference all of `scope`. */
@@ -126,6 +129,7 @@ export function emitSchemas(version: VersionModel, options: EmitOptions): string
     overridesFor(version.version, options.overrides ?? []),
     isoFieldsFor(version.version, options.isoFields ?? []),
   );
+  context.compiled = true;
   const own = sortByDependencies(all, shared).filter((definition) => !shared.has(definition.model.name));
   const sharedHere = all.filter((definition) => shared.has(definition.model.name));
   const commands = commandBodies(version).map(({ body }) => body);
@@ -149,6 +153,12 @@ export function emitSchemas(version: VersionModel, options: EmitOptions): string
     ...ruleImports(own, context, SPEC_RULE_MODULE, RULES_MODULE),
     ...primitiveImports(usedPrimitives(own, context)),
     ...specObjectImport(SPEC_OBJECT_MODULE, kindsIn(own)),
+    ...(own.some(({ kind }) => kind === 'object')
+      ? [
+          `import { withCompiled } from '${COMPILED_REGISTRY_MODULE}';`,
+          "import * as compiled from './compiled';",
+        ]
+      : []),
     '',
     ...(sharedHere.length > 0 ? [...reExport(sharedHere), ''] : []),
     ...emitBody(
@@ -522,15 +532,17 @@ function emitObject(model: ObjectModel, context: DefinitionContext): string[] {
   );
   const groups = choiceGroups(model);
   // Declared with its named type (emit-types.ts): declarations name the shape and the object.
-  const head = `export const ${model.name}Schema: ${schemaAnnotation(model)} =`;
-  const end = `)${ruleCheck(model, context)};`;
+  // Paired with its compiled validator, which the parse helpers run first (common/schema/compiled/registry.ts).
+  const paired = context.compiled === true;
+  const head = `export const ${model.name}Schema: ${schemaAnnotation(model)} =${paired ? ' /*@__PURE__*/ withCompiled(' : ''}`;
+  const end = `)${ruleCheck(model, context)}${paired ? `, compiled.validate${model.name})` : ''};`;
   if (groups.length === 0) {
-    return [`${head} /*@__PURE__*/ z.strictObject({`, ...fields, `}${end}`];
+    return [`${head}${paired ? '' : ' '}/*@__PURE__*/ z.strictObject({`, ...fields, `}${end}`];
   }
   // "Choice: one of N" rows: each field optional, and a check that exactly one is given.
   const choices = groups.map((group) => `[${group.map((name) => `'${name}'`).join(', ')}]`).join(', ');
   return [
-    `${head} /*@__PURE__*/ withChoices(`,
+    `${head}${paired ? '' : ' '}/*@__PURE__*/ withChoices(`,
     '  /*@__PURE__*/ z.strictObject({',
     ...fields.map((line) => `  ${line}`),
     '  }),',

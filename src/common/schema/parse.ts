@@ -1,6 +1,8 @@
 import type * as z from 'zod/mini';
 import { OcpiValidationError } from '../errors/ocpi-validation-error';
 import { checkSchema } from './check-schema';
+import { compiledValidatorOf } from './compiled/registry';
+import { checkClean, FAIL } from './compiled/runtime';
 import type { ParsedAs } from './lenient-types';
 import { optionalPlaces } from './optional-places';
 import { NOT_PRINTABLE } from './primitives/printable-string';
@@ -131,6 +133,16 @@ export function checkPayload<S extends z.ZodMiniType>(
   input: unknown,
   policy: ValidationPolicy,
 ): CheckOutcome<z.output<S>> {
+  // Strict, unknown fields stripped: the schema's compiled validator answers a clean payload (one with
+  // nothing to report) as zod would, several times faster. Anything else it refuses, and zod decides,
+  // so that every issue is described as before.
+  if (policy.mode === 'strict' && (policy.unknownFields ?? 'strip') === 'strip') {
+    const validate = compiledValidatorOf(schema);
+    if (validate !== undefined) {
+      const data = checkClean(validate, input);
+      if (data !== FAIL) return { success: true, data: data as z.output<S>, issues: [], issueCount: 0 };
+    }
+  }
   const first = checkSchema(schema, input);
   if (!first.issues) return { success: true, data: first.value, issues: [], issueCount: 0 };
   // Nothing to repair in a value of the wrong type as a whole (a number where a Location belongs): the

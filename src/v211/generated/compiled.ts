@@ -3,7 +3,7 @@
 //
 // Strict-mode validators, one per definition: see scripts/codegen/emit-compiled.ts. Not public yet.
 
-import { FAIL, type Checked, isRecord, listOf, listWhere, ruleHolds } from '../../common/schema/compiled/runtime';
+import { FAIL, type Checked, isRecord, listOf, listWhere, noteUnkept, ruleHolds } from '../../common/schema/compiled/runtime';
 import { isOcpiUrl } from '../../common/schema/primitives/absolute-url';
 import { countChosen } from '../../common/schema/primitives/choice-count';
 import { isCountryAlpha3, isCurrency, isLanguage } from '../../common/schema/primitives/iso-code-lists';
@@ -18,6 +18,7 @@ import type { AdditionalGeoLocation, Allowed, AuthMethod, AuthorizationInfo, Bus
 export function validateCredentials(value: unknown): Checked<Credentials> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 5;
   const f0 = value.token;
   if (!(typeof f0 === 'string' && f0.length <= 64 && isPrintableAscii(f0))) return FAIL;
   out.token = f0;
@@ -34,6 +35,7 @@ export function validateCredentials(value: unknown): Checked<Credentials> {
   const f4 = value.country_code;
   if (!(typeof f4 === 'string' && f4.length <= 2 && isPrintableAscii(f4))) return FAIL;
   out.country_code = f4;
+  noteUnkept(value, kept);
   return out as unknown as Credentials;
 }
 
@@ -73,6 +75,7 @@ export function isCdrDimensionType(value: unknown): value is CdrDimensionType {
 export function validateCDR(value: unknown): Checked<CDR> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 12;
   const f0 = value.id;
   if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) return FAIL;
   out.id = f0;
@@ -96,6 +99,7 @@ export function validateCDR(value: unknown): Checked<CDR> {
   if (f6 !== undefined && f6 !== null) {
     if (!(typeof f6 === 'string' && f6.length <= 255 && isPrintableAscii(f6))) return FAIL;
     out.meter_id = f6;
+    kept++;
   }
   const f7 = value.currency;
   if (!(typeof f7 === 'string' && f7.length <= 3 && isPrintableAscii(f7) && isCurrency(f7))) return FAIL;
@@ -105,6 +109,7 @@ export function validateCDR(value: unknown): Checked<CDR> {
     const f8c = listOf(f8, validateTariff, 0);
     if (f8c === FAIL) return FAIL;
     out.tariffs = f8c;
+    kept++;
   }
   const f9 = value.charging_periods;
   const f9c = listOf(f9, validateChargingPeriod, 1);
@@ -123,16 +128,19 @@ export function validateCDR(value: unknown): Checked<CDR> {
   if (f13 !== undefined && f13 !== null) {
     if (!(typeof f13 === 'number' && Number.isFinite(f13))) return FAIL;
     out.total_parking_time = f13;
+    kept++;
   }
   const f14 = value.remark;
   if (f14 !== undefined && f14 !== null) {
     if (!(typeof f14 === 'string' && f14.length <= 255 && isPrintableAscii(f14))) return FAIL;
     out.remark = f14;
+    kept++;
   }
   const f15 = value.last_updated;
   if (!(typeof f15 === 'string' && isUtcDateTime(f15))) return FAIL;
   out.last_updated = f15;
   if (!ruleHolds(rules.CDR, out as unknown as CDR)) return FAIL;
+  noteUnkept(value, kept);
   return out as unknown as CDR;
 }
 
@@ -142,12 +150,14 @@ export function validateCDR(value: unknown): Checked<CDR> {
 export function validateCdrDimension(value: unknown): Checked<CdrDimension> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 2;
   const f0 = value.type;
   if (!(isCdrDimensionType(f0))) return FAIL;
   out.type = f0;
   const f1 = value.volume;
   if (!(typeof f1 === 'number' && Number.isFinite(f1))) return FAIL;
   out.volume = f1;
+  noteUnkept(value, kept);
   return out as unknown as CdrDimension;
 }
 
@@ -157,6 +167,7 @@ export function validateCdrDimension(value: unknown): Checked<CdrDimension> {
 export function validateChargingPeriod(value: unknown): Checked<ChargingPeriod> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 2;
   const f0 = value.start_date_time;
   if (!(typeof f0 === 'string' && isUtcDateTime(f0))) return FAIL;
   out.start_date_time = f0;
@@ -164,6 +175,7 @@ export function validateChargingPeriod(value: unknown): Checked<ChargingPeriod> 
   const f1c = listOf(f1, validateCdrDimension, 1);
   if (f1c === FAIL) return FAIL;
   out.dimensions = f1c;
+  noteUnkept(value, kept);
   return out as unknown as ChargingPeriod;
 }
 
@@ -204,9 +216,11 @@ export function isCommandType(value: unknown): value is CommandType {
 export function validateCommandResponse(value: unknown): Checked<CommandResponse> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 1;
   const f0 = value.result;
   if (!(isCommandResponseType(f0))) return FAIL;
   out.result = f0;
+  noteUnkept(value, kept);
   return out as unknown as CommandResponse;
 }
 
@@ -216,6 +230,7 @@ export function validateCommandResponse(value: unknown): Checked<CommandResponse
 export function validateReserveNow(value: unknown): Checked<ReserveNow> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 5;
   const f0 = value.response_url;
   if (!(typeof f0 === 'string' && isOcpiUrl(f0))) return FAIL;
   out.response_url = f0;
@@ -236,7 +251,9 @@ export function validateReserveNow(value: unknown): Checked<ReserveNow> {
   if (f5 !== undefined && f5 !== null) {
     if (!(typeof f5 === 'string' && f5.length <= 39 && isPrintableAscii(f5))) return FAIL;
     out.evse_uid = f5;
+    kept++;
   }
+  noteUnkept(value, kept);
   return out as unknown as ReserveNow;
 }
 
@@ -246,6 +263,7 @@ export function validateReserveNow(value: unknown): Checked<ReserveNow> {
 export function validateStartSession(value: unknown): Checked<StartSession> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 3;
   const f0 = value.response_url;
   if (!(typeof f0 === 'string' && isOcpiUrl(f0))) return FAIL;
   out.response_url = f0;
@@ -260,7 +278,9 @@ export function validateStartSession(value: unknown): Checked<StartSession> {
   if (f3 !== undefined && f3 !== null) {
     if (!(typeof f3 === 'string' && f3.length <= 39 && isPrintableAscii(f3))) return FAIL;
     out.evse_uid = f3;
+    kept++;
   }
+  noteUnkept(value, kept);
   return out as unknown as StartSession;
 }
 
@@ -270,12 +290,14 @@ export function validateStartSession(value: unknown): Checked<StartSession> {
 export function validateStopSession(value: unknown): Checked<StopSession> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 2;
   const f0 = value.response_url;
   if (!(typeof f0 === 'string' && isOcpiUrl(f0))) return FAIL;
   out.response_url = f0;
   const f1 = value.session_id;
   if (!(typeof f1 === 'string' && f1.length <= 36 && isPrintableAscii(f1))) return FAIL;
   out.session_id = f1;
+  noteUnkept(value, kept);
   return out as unknown as StopSession;
 }
 
@@ -285,6 +307,7 @@ export function validateStopSession(value: unknown): Checked<StopSession> {
 export function validateUnlockConnector(value: unknown): Checked<UnlockConnector> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 4;
   const f0 = value.response_url;
   if (!(typeof f0 === 'string' && isOcpiUrl(f0))) return FAIL;
   out.response_url = f0;
@@ -297,6 +320,7 @@ export function validateUnlockConnector(value: unknown): Checked<UnlockConnector
   const f3 = value.connector_id;
   if (!(typeof f3 === 'string' && f3.length <= 36 && isPrintableAscii(f3))) return FAIL;
   out.connector_id = f3;
+  noteUnkept(value, kept);
   return out as unknown as UnlockConnector;
 }
 
@@ -516,6 +540,7 @@ export function isStatus(value: unknown): value is Status {
 export function validateLocation(value: unknown): Checked<Location> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 8;
   const f0 = value.id;
   if (!(typeof f0 === 'string' && f0.length <= 39 && isPrintableAscii(f0))) return FAIL;
   out.id = f0;
@@ -526,6 +551,7 @@ export function validateLocation(value: unknown): Checked<Location> {
   if (f2 !== undefined && f2 !== null) {
     if (!(typeof f2 === 'string' && f2.length <= 255 && isPrintableAscii(f2))) return FAIL;
     out.name = f2;
+    kept++;
   }
   const f3 = value.address;
   if (!(typeof f3 === 'string' && f3.length <= 45 && isPrintableAscii(f3))) return FAIL;
@@ -548,74 +574,87 @@ export function validateLocation(value: unknown): Checked<Location> {
     const f8c = listOf(f8, validateAdditionalGeoLocation, 0);
     if (f8c === FAIL) return FAIL;
     out.related_locations = f8c;
+    kept++;
   }
   const f9 = value.evses;
   if (f9 !== undefined && f9 !== null) {
     const f9c = listOf(f9, validateEVSE, 0);
     if (f9c === FAIL) return FAIL;
     out.evses = f9c;
+    kept++;
   }
   const f10 = value.directions;
   if (f10 !== undefined && f10 !== null) {
     const f10c = listOf(f10, validateDisplayText, 0);
     if (f10c === FAIL) return FAIL;
     out.directions = f10c;
+    kept++;
   }
   const f11 = value.operator;
   if (f11 !== undefined && f11 !== null) {
     const f11c = validateBusinessDetails(f11);
     if (f11c === FAIL) return FAIL;
     out.operator = f11c;
+    kept++;
   }
   const f12 = value.suboperator;
   if (f12 !== undefined && f12 !== null) {
     const f12c = validateBusinessDetails(f12);
     if (f12c === FAIL) return FAIL;
     out.suboperator = f12c;
+    kept++;
   }
   const f13 = value.owner;
   if (f13 !== undefined && f13 !== null) {
     const f13c = validateBusinessDetails(f13);
     if (f13c === FAIL) return FAIL;
     out.owner = f13c;
+    kept++;
   }
   const f14 = value.facilities;
   if (f14 !== undefined && f14 !== null) {
     const f14c = listWhere(f14, (item: unknown) => isFacility(item), 0);
     if (f14c === FAIL) return FAIL;
     out.facilities = f14c;
+    kept++;
   }
   const f15 = value.time_zone;
   if (f15 !== undefined && f15 !== null) {
     if (!(typeof f15 === 'string' && f15.length <= 255 && isPrintableAscii(f15))) return FAIL;
     out.time_zone = f15;
+    kept++;
   }
   const f16 = value.opening_times;
   if (f16 !== undefined && f16 !== null) {
     const f16c = validateHours(f16);
     if (f16c === FAIL) return FAIL;
     out.opening_times = f16c;
+    kept++;
   }
   const f17 = value.charging_when_closed;
   if (f17 !== undefined && f17 !== null) {
     if (!(typeof f17 === 'boolean')) return FAIL;
     out.charging_when_closed = f17;
+    kept++;
   }
   const f18 = value.images;
   if (f18 !== undefined && f18 !== null) {
     const f18c = listOf(f18, validateImage, 0);
     if (f18c === FAIL) return FAIL;
     out.images = f18c;
+    kept++;
   }
   const f19 = value.energy_mix;
   if (f19 !== undefined && f19 !== null) {
     const f19c = validateEnergyMix(f19);
     if (f19c === FAIL) return FAIL;
     out.energy_mix = f19c;
+    kept++;
   }
   const f20 = value.last_updated;
   if (!(typeof f20 === 'string' && isUtcDateTime(f20))) return FAIL;
   out.last_updated = f20;
+  noteUnkept(value, kept);
   return out as unknown as Location;
 }
 
@@ -625,6 +664,7 @@ export function validateLocation(value: unknown): Checked<Location> {
 export function validateEVSE(value: unknown): Checked<EVSE> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 4;
   const f0 = value.uid;
   if (!(typeof f0 === 'string' && f0.length <= 39 && isPrintableAscii(f0))) return FAIL;
   out.uid = f0;
@@ -632,6 +672,7 @@ export function validateEVSE(value: unknown): Checked<EVSE> {
   if (f1 !== undefined && f1 !== null) {
     if (!(typeof f1 === 'string' && f1.length <= 48 && isPrintableAscii(f1))) return FAIL;
     out.evse_id = f1;
+    kept++;
   }
   const f2 = value.status;
   if (!(isStatus(f2))) return FAIL;
@@ -641,12 +682,14 @@ export function validateEVSE(value: unknown): Checked<EVSE> {
     const f3c = listOf(f3, validateStatusSchedule, 0);
     if (f3c === FAIL) return FAIL;
     out.status_schedule = f3c;
+    kept++;
   }
   const f4 = value.capabilities;
   if (f4 !== undefined && f4 !== null) {
     const f4c = listWhere(f4, (item: unknown) => isCapability(item), 0);
     if (f4c === FAIL) return FAIL;
     out.capabilities = f4c;
+    kept++;
   }
   const f5 = value.connectors;
   const f5c = listOf(f5, validateConnector, 1);
@@ -656,40 +699,47 @@ export function validateEVSE(value: unknown): Checked<EVSE> {
   if (f6 !== undefined && f6 !== null) {
     if (!(typeof f6 === 'string' && f6.length <= 4 && isPrintableAscii(f6))) return FAIL;
     out.floor_level = f6;
+    kept++;
   }
   const f7 = value.coordinates;
   if (f7 !== undefined && f7 !== null) {
     const f7c = validateGeoLocation(f7);
     if (f7c === FAIL) return FAIL;
     out.coordinates = f7c;
+    kept++;
   }
   const f8 = value.physical_reference;
   if (f8 !== undefined && f8 !== null) {
     if (!(typeof f8 === 'string' && f8.length <= 16 && isPrintableAscii(f8))) return FAIL;
     out.physical_reference = f8;
+    kept++;
   }
   const f9 = value.directions;
   if (f9 !== undefined && f9 !== null) {
     const f9c = listOf(f9, validateDisplayText, 0);
     if (f9c === FAIL) return FAIL;
     out.directions = f9c;
+    kept++;
   }
   const f10 = value.parking_restrictions;
   if (f10 !== undefined && f10 !== null) {
     const f10c = listWhere(f10, (item: unknown) => isParkingRestriction(item), 0);
     if (f10c === FAIL) return FAIL;
     out.parking_restrictions = f10c;
+    kept++;
   }
   const f11 = value.images;
   if (f11 !== undefined && f11 !== null) {
     const f11c = listOf(f11, validateImage, 0);
     if (f11c === FAIL) return FAIL;
     out.images = f11c;
+    kept++;
   }
   const f12 = value.last_updated;
   if (!(typeof f12 === 'string' && isUtcDateTime(f12))) return FAIL;
   out.last_updated = f12;
   if (!ruleHolds(rules.EVSE, out as unknown as EVSE)) return FAIL;
+  noteUnkept(value, kept);
   return out as unknown as EVSE;
 }
 
@@ -699,6 +749,7 @@ export function validateEVSE(value: unknown): Checked<EVSE> {
 export function validateConnector(value: unknown): Checked<Connector> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 7;
   const f0 = value.id;
   if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) return FAIL;
   out.id = f0;
@@ -721,15 +772,18 @@ export function validateConnector(value: unknown): Checked<Connector> {
   if (f6 !== undefined && f6 !== null) {
     if (!(typeof f6 === 'string' && f6.length <= 36 && isPrintableAscii(f6))) return FAIL;
     out.tariff_id = f6;
+    kept++;
   }
   const f7 = value.terms_and_conditions;
   if (f7 !== undefined && f7 !== null) {
     if (!(typeof f7 === 'string' && isOcpiUrl(f7))) return FAIL;
     out.terms_and_conditions = f7;
+    kept++;
   }
   const f8 = value.last_updated;
   if (!(typeof f8 === 'string' && isUtcDateTime(f8))) return FAIL;
   out.last_updated = f8;
+  noteUnkept(value, kept);
   return out as unknown as Connector;
 }
 
@@ -739,6 +793,7 @@ export function validateConnector(value: unknown): Checked<Connector> {
 export function validateAdditionalGeoLocation(value: unknown): Checked<AdditionalGeoLocation> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 2;
   const f0 = value.latitude;
   if (!(typeof f0 === 'string' && f0.length <= 10 && isPrintableAscii(f0))) return FAIL;
   out.latitude = f0;
@@ -750,8 +805,10 @@ export function validateAdditionalGeoLocation(value: unknown): Checked<Additiona
     const f2c = validateDisplayText(f2);
     if (f2c === FAIL) return FAIL;
     out.name = f2c;
+    kept++;
   }
   if (!ruleHolds(rules.AdditionalGeoLocation, out as unknown as AdditionalGeoLocation)) return FAIL;
+  noteUnkept(value, kept);
   return out as unknown as AdditionalGeoLocation;
 }
 
@@ -761,6 +818,7 @@ export function validateAdditionalGeoLocation(value: unknown): Checked<Additiona
 export function validateBusinessDetails(value: unknown): Checked<BusinessDetails> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 1;
   const f0 = value.name;
   if (!(typeof f0 === 'string' && f0.length <= 100 && isPrintableAscii(f0))) return FAIL;
   out.name = f0;
@@ -768,13 +826,16 @@ export function validateBusinessDetails(value: unknown): Checked<BusinessDetails
   if (f1 !== undefined && f1 !== null) {
     if (!(typeof f1 === 'string' && isOcpiUrl(f1))) return FAIL;
     out.website = f1;
+    kept++;
   }
   const f2 = value.logo;
   if (f2 !== undefined && f2 !== null) {
     const f2c = validateImage(f2);
     if (f2c === FAIL) return FAIL;
     out.logo = f2c;
+    kept++;
   }
+  noteUnkept(value, kept);
   return out as unknown as BusinessDetails;
 }
 
@@ -784,6 +845,7 @@ export function validateBusinessDetails(value: unknown): Checked<BusinessDetails
 export function validateEnergyMix(value: unknown): Checked<EnergyMix> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 1;
   const f0 = value.is_green_energy;
   if (!(typeof f0 === 'boolean')) return FAIL;
   out.is_green_energy = f0;
@@ -792,23 +854,28 @@ export function validateEnergyMix(value: unknown): Checked<EnergyMix> {
     const f1c = listOf(f1, validateEnergySource, 0);
     if (f1c === FAIL) return FAIL;
     out.energy_sources = f1c;
+    kept++;
   }
   const f2 = value.environ_impact;
   if (f2 !== undefined && f2 !== null) {
     const f2c = listOf(f2, validateEnvironmentalImpact, 0);
     if (f2c === FAIL) return FAIL;
     out.environ_impact = f2c;
+    kept++;
   }
   const f3 = value.supplier_name;
   if (f3 !== undefined && f3 !== null) {
     if (!(typeof f3 === 'string' && f3.length <= 64 && isPrintableAscii(f3))) return FAIL;
     out.supplier_name = f3;
+    kept++;
   }
   const f4 = value.energy_product_name;
   if (f4 !== undefined && f4 !== null) {
     if (!(typeof f4 === 'string' && f4.length <= 64 && isPrintableAscii(f4))) return FAIL;
     out.energy_product_name = f4;
+    kept++;
   }
+  noteUnkept(value, kept);
   return out as unknown as EnergyMix;
 }
 
@@ -818,6 +885,7 @@ export function validateEnergyMix(value: unknown): Checked<EnergyMix> {
 export function validateEnergySource(value: unknown): Checked<EnergySource> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 2;
   const f0 = value.source;
   if (!(isEnergySourceCategory(f0))) return FAIL;
   out.source = f0;
@@ -825,6 +893,7 @@ export function validateEnergySource(value: unknown): Checked<EnergySource> {
   if (!(typeof f1 === 'number' && Number.isFinite(f1))) return FAIL;
   out.percentage = f1;
   if (!ruleHolds(rules.EnergySource, out as unknown as EnergySource)) return FAIL;
+  noteUnkept(value, kept);
   return out as unknown as EnergySource;
 }
 
@@ -834,12 +903,14 @@ export function validateEnergySource(value: unknown): Checked<EnergySource> {
 export function validateEnvironmentalImpact(value: unknown): Checked<EnvironmentalImpact> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 2;
   const f0 = value.source;
   if (!(isEnvironmentalImpactCategory(f0))) return FAIL;
   out.source = f0;
   const f1 = value.amount;
   if (!(typeof f1 === 'number' && Number.isFinite(f1))) return FAIL;
   out.amount = f1;
+  noteUnkept(value, kept);
   return out as unknown as EnvironmentalImpact;
 }
 
@@ -849,12 +920,14 @@ export function validateEnvironmentalImpact(value: unknown): Checked<Environment
 export function validateExceptionalPeriod(value: unknown): Checked<ExceptionalPeriod> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 2;
   const f0 = value.period_begin;
   if (!(typeof f0 === 'string' && isUtcDateTime(f0))) return FAIL;
   out.period_begin = f0;
   const f1 = value.period_end;
   if (!(typeof f1 === 'string' && isUtcDateTime(f1))) return FAIL;
   out.period_end = f1;
+  noteUnkept(value, kept);
   return out as unknown as ExceptionalPeriod;
 }
 
@@ -864,6 +937,7 @@ export function validateExceptionalPeriod(value: unknown): Checked<ExceptionalPe
 export function validateGeoLocation(value: unknown): Checked<GeoLocation> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 2;
   const f0 = value.latitude;
   if (!(typeof f0 === 'string' && f0.length <= 10 && isPrintableAscii(f0))) return FAIL;
   out.latitude = f0;
@@ -871,6 +945,7 @@ export function validateGeoLocation(value: unknown): Checked<GeoLocation> {
   if (!(typeof f1 === 'string' && f1.length <= 11 && isPrintableAscii(f1))) return FAIL;
   out.longitude = f1;
   if (!ruleHolds(rules.GeoLocation, out as unknown as GeoLocation)) return FAIL;
+  noteUnkept(value, kept);
   return out as unknown as GeoLocation;
 }
 
@@ -880,30 +955,36 @@ export function validateGeoLocation(value: unknown): Checked<GeoLocation> {
 export function validateHours(value: unknown): Checked<Hours> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 0;
   const f0 = value.regular_hours;
   if (f0 !== undefined && f0 !== null) {
     const f0c = listOf(f0, validateRegularHours, 0);
     if (f0c === FAIL) return FAIL;
     out.regular_hours = f0c;
+    kept++;
   }
   const f1 = value.twentyfourseven;
   if (f1 !== undefined && f1 !== null) {
     if (!(typeof f1 === 'boolean')) return FAIL;
     out.twentyfourseven = f1;
+    kept++;
   }
   const f2 = value.exceptional_openings;
   if (f2 !== undefined && f2 !== null) {
     const f2c = listOf(f2, validateExceptionalPeriod, 0);
     if (f2c === FAIL) return FAIL;
     out.exceptional_openings = f2c;
+    kept++;
   }
   const f3 = value.exceptional_closings;
   if (f3 !== undefined && f3 !== null) {
     const f3c = listOf(f3, validateExceptionalPeriod, 0);
     if (f3c === FAIL) return FAIL;
     out.exceptional_closings = f3c;
+    kept++;
   }
   if (countChosen(out, ['regular_hours', 'twentyfourseven']) !== 1) return FAIL;
+  noteUnkept(value, kept);
   return out as unknown as Hours;
 }
 
@@ -913,6 +994,7 @@ export function validateHours(value: unknown): Checked<Hours> {
 export function validateImage(value: unknown): Checked<Image> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 3;
   const f0 = value.url;
   if (!(typeof f0 === 'string' && isOcpiUrl(f0))) return FAIL;
   out.url = f0;
@@ -920,6 +1002,7 @@ export function validateImage(value: unknown): Checked<Image> {
   if (f1 !== undefined && f1 !== null) {
     if (!(typeof f1 === 'string' && isOcpiUrl(f1))) return FAIL;
     out.thumbnail = f1;
+    kept++;
   }
   const f2 = value.category;
   if (!(isImageCategory(f2))) return FAIL;
@@ -931,12 +1014,15 @@ export function validateImage(value: unknown): Checked<Image> {
   if (f4 !== undefined && f4 !== null) {
     if (!(typeof f4 === 'number' && Number.isSafeInteger(f4) && f4 >= -99999 && f4 <= 99999)) return FAIL;
     out.width = f4;
+    kept++;
   }
   const f5 = value.height;
   if (f5 !== undefined && f5 !== null) {
     if (!(typeof f5 === 'number' && Number.isSafeInteger(f5) && f5 >= -99999 && f5 <= 99999)) return FAIL;
     out.height = f5;
+    kept++;
   }
+  noteUnkept(value, kept);
   return out as unknown as Image;
 }
 
@@ -946,6 +1032,7 @@ export function validateImage(value: unknown): Checked<Image> {
 export function validateRegularHours(value: unknown): Checked<RegularHours> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 3;
   const f0 = value.weekday;
   if (!(typeof f0 === 'number' && Number.isSafeInteger(f0) && f0 >= -9 && f0 <= 9)) return FAIL;
   out.weekday = f0;
@@ -956,6 +1043,7 @@ export function validateRegularHours(value: unknown): Checked<RegularHours> {
   if (!(typeof f2 === 'string' && f2.length <= 5 && isPrintableAscii(f2))) return FAIL;
   out.period_end = f2;
   if (!ruleHolds(rules.RegularHours, out as unknown as RegularHours)) return FAIL;
+  noteUnkept(value, kept);
   return out as unknown as RegularHours;
 }
 
@@ -965,6 +1053,7 @@ export function validateRegularHours(value: unknown): Checked<RegularHours> {
 export function validateStatusSchedule(value: unknown): Checked<StatusSchedule> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 2;
   const f0 = value.period_begin;
   if (!(typeof f0 === 'string' && isUtcDateTime(f0))) return FAIL;
   out.period_begin = f0;
@@ -972,10 +1061,12 @@ export function validateStatusSchedule(value: unknown): Checked<StatusSchedule> 
   if (f1 !== undefined && f1 !== null) {
     if (!(typeof f1 === 'string' && isUtcDateTime(f1))) return FAIL;
     out.period_end = f1;
+    kept++;
   }
   const f2 = value.status;
   if (!(isStatus(f2))) return FAIL;
   out.status = f2;
+  noteUnkept(value, kept);
   return out as unknown as StatusSchedule;
 }
 
@@ -1000,6 +1091,7 @@ export function isSessionStatus(value: unknown): value is SessionStatus {
 export function validateSession(value: unknown): Checked<Session> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 9;
   const f0 = value.id;
   if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) return FAIL;
   out.id = f0;
@@ -1010,6 +1102,7 @@ export function validateSession(value: unknown): Checked<Session> {
   if (f2 !== undefined && f2 !== null) {
     if (!(typeof f2 === 'string' && isUtcDateTime(f2))) return FAIL;
     out.end_datetime = f2;
+    kept++;
   }
   const f3 = value.kwh;
   if (!(typeof f3 === 'number' && Number.isFinite(f3))) return FAIL;
@@ -1028,6 +1121,7 @@ export function validateSession(value: unknown): Checked<Session> {
   if (f7 !== undefined && f7 !== null) {
     if (!(typeof f7 === 'string' && f7.length <= 255 && isPrintableAscii(f7))) return FAIL;
     out.meter_id = f7;
+    kept++;
   }
   const f8 = value.currency;
   if (!(typeof f8 === 'string' && f8.length <= 3 && isPrintableAscii(f8) && isCurrency(f8))) return FAIL;
@@ -1037,11 +1131,13 @@ export function validateSession(value: unknown): Checked<Session> {
     const f9c = listOf(f9, validateChargingPeriod, 0);
     if (f9c === FAIL) return FAIL;
     out.charging_periods = f9c;
+    kept++;
   }
   const f10 = value.total_cost;
   if (f10 !== undefined && f10 !== null) {
     if (!(typeof f10 === 'number' && Number.isFinite(f10))) return FAIL;
     out.total_cost = f10;
+    kept++;
   }
   const f11 = value.status;
   if (!(isSessionStatus(f11))) return FAIL;
@@ -1050,6 +1146,7 @@ export function validateSession(value: unknown): Checked<Session> {
   if (!(typeof f12 === 'string' && isUtcDateTime(f12))) return FAIL;
   out.last_updated = f12;
   if (!ruleHolds(rules.Session, out as unknown as Session)) return FAIL;
+  noteUnkept(value, kept);
   return out as unknown as Session;
 }
 
@@ -1092,6 +1189,7 @@ export function isTariffDimensionType(value: unknown): value is TariffDimensionT
 export function validateTariff(value: unknown): Checked<Tariff> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 4;
   const f0 = value.id;
   if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) return FAIL;
   out.id = f0;
@@ -1103,11 +1201,13 @@ export function validateTariff(value: unknown): Checked<Tariff> {
     const f2c = listOf(f2, validateDisplayText, 0);
     if (f2c === FAIL) return FAIL;
     out.tariff_alt_text = f2c;
+    kept++;
   }
   const f3 = value.tariff_alt_url;
   if (f3 !== undefined && f3 !== null) {
     if (!(typeof f3 === 'string' && isOcpiUrl(f3))) return FAIL;
     out.tariff_alt_url = f3;
+    kept++;
   }
   const f4 = value.elements;
   const f4c = listOf(f4, validateTariffElement, 1);
@@ -1118,10 +1218,12 @@ export function validateTariff(value: unknown): Checked<Tariff> {
     const f5c = validateEnergyMix(f5);
     if (f5c === FAIL) return FAIL;
     out.energy_mix = f5c;
+    kept++;
   }
   const f6 = value.last_updated;
   if (!(typeof f6 === 'string' && isUtcDateTime(f6))) return FAIL;
   out.last_updated = f6;
+  noteUnkept(value, kept);
   return out as unknown as Tariff;
 }
 
@@ -1131,6 +1233,7 @@ export function validateTariff(value: unknown): Checked<Tariff> {
 export function validatePriceComponent(value: unknown): Checked<PriceComponent> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 3;
   const f0 = value.type;
   if (!(isTariffDimensionType(f0))) return FAIL;
   out.type = f0;
@@ -1140,6 +1243,7 @@ export function validatePriceComponent(value: unknown): Checked<PriceComponent> 
   const f2 = value.step_size;
   if (!(typeof f2 === 'number' && Number.isSafeInteger(f2))) return FAIL;
   out.step_size = f2;
+  noteUnkept(value, kept);
   return out as unknown as PriceComponent;
 }
 
@@ -1149,6 +1253,7 @@ export function validatePriceComponent(value: unknown): Checked<PriceComponent> 
 export function validateTariffElement(value: unknown): Checked<TariffElement> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 1;
   const f0 = value.price_components;
   const f0c = listOf(f0, validatePriceComponent, 1);
   if (f0c === FAIL) return FAIL;
@@ -1158,7 +1263,9 @@ export function validateTariffElement(value: unknown): Checked<TariffElement> {
     const f1c = validateTariffRestrictions(f1);
     if (f1c === FAIL) return FAIL;
     out.restrictions = f1c;
+    kept++;
   }
+  noteUnkept(value, kept);
   return out as unknown as TariffElement;
 }
 
@@ -1168,63 +1275,76 @@ export function validateTariffElement(value: unknown): Checked<TariffElement> {
 export function validateTariffRestrictions(value: unknown): Checked<TariffRestrictions> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 0;
   const f0 = value.start_time;
   if (f0 !== undefined && f0 !== null) {
     if (!(typeof f0 === 'string' && f0.length <= 5 && isPrintableAscii(f0))) return FAIL;
     out.start_time = f0;
+    kept++;
   }
   const f1 = value.end_time;
   if (f1 !== undefined && f1 !== null) {
     if (!(typeof f1 === 'string' && f1.length <= 5 && isPrintableAscii(f1))) return FAIL;
     out.end_time = f1;
+    kept++;
   }
   const f2 = value.start_date;
   if (f2 !== undefined && f2 !== null) {
     if (!(typeof f2 === 'string' && f2.length <= 10 && isPrintableAscii(f2))) return FAIL;
     out.start_date = f2;
+    kept++;
   }
   const f3 = value.end_date;
   if (f3 !== undefined && f3 !== null) {
     if (!(typeof f3 === 'string' && f3.length <= 10 && isPrintableAscii(f3))) return FAIL;
     out.end_date = f3;
+    kept++;
   }
   const f4 = value.min_kwh;
   if (f4 !== undefined && f4 !== null) {
     if (!(typeof f4 === 'number' && Number.isFinite(f4))) return FAIL;
     out.min_kwh = f4;
+    kept++;
   }
   const f5 = value.max_kwh;
   if (f5 !== undefined && f5 !== null) {
     if (!(typeof f5 === 'number' && Number.isFinite(f5))) return FAIL;
     out.max_kwh = f5;
+    kept++;
   }
   const f6 = value.min_power;
   if (f6 !== undefined && f6 !== null) {
     if (!(typeof f6 === 'number' && Number.isFinite(f6))) return FAIL;
     out.min_power = f6;
+    kept++;
   }
   const f7 = value.max_power;
   if (f7 !== undefined && f7 !== null) {
     if (!(typeof f7 === 'number' && Number.isFinite(f7))) return FAIL;
     out.max_power = f7;
+    kept++;
   }
   const f8 = value.min_duration;
   if (f8 !== undefined && f8 !== null) {
     if (!(typeof f8 === 'number' && Number.isSafeInteger(f8))) return FAIL;
     out.min_duration = f8;
+    kept++;
   }
   const f9 = value.max_duration;
   if (f9 !== undefined && f9 !== null) {
     if (!(typeof f9 === 'number' && Number.isSafeInteger(f9))) return FAIL;
     out.max_duration = f9;
+    kept++;
   }
   const f10 = value.day_of_week;
   if (f10 !== undefined && f10 !== null) {
     const f10c = listWhere(f10, (item: unknown) => isDayOfWeek(item), 0);
     if (f10c === FAIL) return FAIL;
     out.day_of_week = f10c;
+    kept++;
   }
   if (!ruleHolds(rules.TariffRestrictions, out as unknown as TariffRestrictions)) return FAIL;
+  noteUnkept(value, kept);
   return out as unknown as TariffRestrictions;
 }
 
@@ -1278,6 +1398,7 @@ export function isWhitelistType(value: unknown): value is WhitelistType {
 export function validateAuthorizationInfo(value: unknown): Checked<AuthorizationInfo> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 1;
   const f0 = value.allowed;
   if (!(isAllowed(f0))) return FAIL;
   out.allowed = f0;
@@ -1286,13 +1407,16 @@ export function validateAuthorizationInfo(value: unknown): Checked<Authorization
     const f1c = validateLocationReferences(f1);
     if (f1c === FAIL) return FAIL;
     out.location = f1c;
+    kept++;
   }
   const f2 = value.info;
   if (f2 !== undefined && f2 !== null) {
     const f2c = validateDisplayText(f2);
     if (f2c === FAIL) return FAIL;
     out.info = f2c;
+    kept++;
   }
+  noteUnkept(value, kept);
   return out as unknown as AuthorizationInfo;
 }
 
@@ -1302,6 +1426,7 @@ export function validateAuthorizationInfo(value: unknown): Checked<Authorization
 export function validateToken(value: unknown): Checked<Token> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 7;
   const f0 = value.uid;
   if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) return FAIL;
   out.uid = f0;
@@ -1315,6 +1440,7 @@ export function validateToken(value: unknown): Checked<Token> {
   if (f3 !== undefined && f3 !== null) {
     if (!(typeof f3 === 'string' && f3.length <= 64 && isPrintableAscii(f3))) return FAIL;
     out.visual_number = f3;
+    kept++;
   }
   const f4 = value.issuer;
   if (!(typeof f4 === 'string' && f4.length <= 64 && isPrintableAscii(f4))) return FAIL;
@@ -1329,10 +1455,12 @@ export function validateToken(value: unknown): Checked<Token> {
   if (f7 !== undefined && f7 !== null) {
     if (!(typeof f7 === 'string' && f7.length <= 2 && isPrintableAscii(f7) && isLanguage(f7))) return FAIL;
     out.language = f7;
+    kept++;
   }
   const f8 = value.last_updated;
   if (!(typeof f8 === 'string' && isUtcDateTime(f8))) return FAIL;
   out.last_updated = f8;
+  noteUnkept(value, kept);
   return out as unknown as Token;
 }
 
@@ -1342,6 +1470,7 @@ export function validateToken(value: unknown): Checked<Token> {
 export function validateLocationReferences(value: unknown): Checked<LocationReferences> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 1;
   const f0 = value.location_id;
   if (!(typeof f0 === 'string' && f0.length <= 39 && isPrintableAscii(f0))) return FAIL;
   out.location_id = f0;
@@ -1350,13 +1479,16 @@ export function validateLocationReferences(value: unknown): Checked<LocationRefe
     const f1c = listWhere(f1, (item: unknown) => typeof item === 'string' && item.length <= 39 && isPrintableAscii(item), 0);
     if (f1c === FAIL) return FAIL;
     out.evse_uids = f1c;
+    kept++;
   }
   const f2 = value.connector_ids;
   if (f2 !== undefined && f2 !== null) {
     const f2c = listWhere(f2, (item: unknown) => typeof item === 'string' && item.length <= 36 && isPrintableAscii(item), 0);
     if (f2c === FAIL) return FAIL;
     out.connector_ids = f2c;
+    kept++;
   }
+  noteUnkept(value, kept);
   return out as unknown as LocationReferences;
 }
 
@@ -1366,12 +1498,14 @@ export function validateLocationReferences(value: unknown): Checked<LocationRefe
 export function validateDisplayText(value: unknown): Checked<DisplayText> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 2;
   const f0 = value.language;
   if (!(typeof f0 === 'string' && f0.length <= 2 && isPrintableAscii(f0) && isLanguage(f0))) return FAIL;
   out.language = f0;
   const f1 = value.text;
   if (!(typeof f1 === 'string' && f1.length <= 512 && isPrintableAscii(f1))) return FAIL;
   out.text = f1;
+  noteUnkept(value, kept);
   return out as unknown as DisplayText;
 }
 
@@ -1413,12 +1547,14 @@ export function isVersionNumber(value: unknown): value is VersionNumber {
 export function validateVersion(value: unknown): Checked<Version> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 2;
   const f0 = value.version;
   if (!(typeof f0 === 'string')) return FAIL;
   out.version = f0;
   const f1 = value.url;
   if (!(typeof f1 === 'string' && isOcpiUrl(f1))) return FAIL;
   out.url = f1;
+  noteUnkept(value, kept);
   return out as unknown as Version;
 }
 
@@ -1428,11 +1564,13 @@ export function validateVersion(value: unknown): Checked<Version> {
 export function validateEndpoint(value: unknown): Checked<Endpoint> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 2;
   const f0 = value.identifier;
   if (!(typeof f0 === 'string')) return FAIL;
   out.identifier = f0;
   const f1 = value.url;
   if (!(typeof f1 === 'string' && isOcpiUrl(f1))) return FAIL;
   out.url = f1;
+  noteUnkept(value, kept);
   return out as unknown as Endpoint;
 }

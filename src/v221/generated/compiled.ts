@@ -3,7 +3,7 @@
 //
 // Strict-mode validators, one per definition: see scripts/codegen/emit-compiled.ts. Not public yet.
 
-import { FAIL, type Checked, isRecord, listOf, listWhere, ruleHolds } from '../../common/schema/compiled/runtime';
+import { FAIL, type Checked, isRecord, listOf, listWhere, noteUnkept, ruleHolds } from '../../common/schema/compiled/runtime';
 import { isOcpiUrl } from '../../common/schema/primitives/absolute-url';
 import { isCountryAlpha2, isCountryAlpha3, isCurrency, isLanguage } from '../../common/schema/primitives/iso-code-lists';
 import { hasAtMostCodePoints, isPrintableAscii, isPrintableUnicode } from '../../common/schema/primitives/printable';
@@ -17,6 +17,7 @@ import type { ActiveChargingProfile, ActiveChargingProfileResult, AdditionalGeoL
 export function validateCredentials(value: unknown): Checked<Credentials> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 3;
   const f0 = value.token;
   if (!(typeof f0 === 'string' && hasAtMostCodePoints(f0, 64) && isPrintableUnicode(f0))) return FAIL;
   out.token = f0;
@@ -28,6 +29,7 @@ export function validateCredentials(value: unknown): Checked<Credentials> {
   if (f2c === FAIL) return FAIL;
   out.roles = f2c;
   if (!ruleHolds(rules.Credentials, out as unknown as Credentials)) return FAIL;
+  noteUnkept(value, kept);
   return out as unknown as Credentials;
 }
 
@@ -37,6 +39,7 @@ export function validateCredentials(value: unknown): Checked<Credentials> {
 export function validateCredentialsRole(value: unknown): Checked<CredentialsRole> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 4;
   const f0 = value.role;
   if (!(isRole(f0))) return FAIL;
   out.role = f0;
@@ -50,6 +53,7 @@ export function validateCredentialsRole(value: unknown): Checked<CredentialsRole
   const f3 = value.country_code;
   if (!(typeof f3 === 'string' && f3.length <= 2 && isPrintableAscii(f3) && isCountryAlpha2(f3))) return FAIL;
   out.country_code = f3;
+  noteUnkept(value, kept);
   return out as unknown as CredentialsRole;
 }
 
@@ -97,6 +101,7 @@ export function isCdrDimensionType(value: unknown): value is CdrDimensionType {
 export function validateCDR(value: unknown): Checked<CDR> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 14;
   const f0 = value.country_code;
   if (!(typeof f0 === 'string' && f0.length <= 2 && isPrintableAscii(f0) && isCountryAlpha2(f0))) return FAIL;
   out.country_code = f0;
@@ -116,6 +121,7 @@ export function validateCDR(value: unknown): Checked<CDR> {
   if (f5 !== undefined && f5 !== null) {
     if (!(typeof f5 === 'string' && f5.length <= 36 && isPrintableAscii(f5))) return FAIL;
     out.session_id = f5;
+    kept++;
   }
   const f6 = value.cdr_token;
   const f6c = validateCdrToken(f6);
@@ -128,6 +134,7 @@ export function validateCDR(value: unknown): Checked<CDR> {
   if (f8 !== undefined && f8 !== null) {
     if (!(typeof f8 === 'string' && f8.length <= 36 && isPrintableAscii(f8))) return FAIL;
     out.authorization_reference = f8;
+    kept++;
   }
   const f9 = value.cdr_location;
   const f9c = validateCdrLocation(f9);
@@ -137,6 +144,7 @@ export function validateCDR(value: unknown): Checked<CDR> {
   if (f10 !== undefined && f10 !== null) {
     if (!(typeof f10 === 'string' && hasAtMostCodePoints(f10, 255) && isPrintableUnicode(f10))) return FAIL;
     out.meter_id = f10;
+    kept++;
   }
   const f11 = value.currency;
   if (!(typeof f11 === 'string' && hasAtMostCodePoints(f11, 3) && isPrintableUnicode(f11) && isCurrency(f11))) return FAIL;
@@ -146,6 +154,7 @@ export function validateCDR(value: unknown): Checked<CDR> {
     const f12c = listOf(f12, validateTariff, 0);
     if (f12c === FAIL) return FAIL;
     out.tariffs = f12c;
+    kept++;
   }
   const f13 = value.charging_periods;
   const f13c = listOf(f13, validateChargingPeriod, 1);
@@ -156,6 +165,7 @@ export function validateCDR(value: unknown): Checked<CDR> {
     const f14c = validateSignedData(f14);
     if (f14c === FAIL) return FAIL;
     out.signed_data = f14c;
+    kept++;
   }
   const f15 = value.total_cost;
   const f15c = validatePrice(f15);
@@ -166,6 +176,7 @@ export function validateCDR(value: unknown): Checked<CDR> {
     const f16c = validatePrice(f16);
     if (f16c === FAIL) return FAIL;
     out.total_fixed_cost = f16c;
+    kept++;
   }
   const f17 = value.total_energy;
   if (!(typeof f17 === 'number' && Number.isFinite(f17))) return FAIL;
@@ -175,6 +186,7 @@ export function validateCDR(value: unknown): Checked<CDR> {
     const f18c = validatePrice(f18);
     if (f18c === FAIL) return FAIL;
     out.total_energy_cost = f18c;
+    kept++;
   }
   const f19 = value.total_time;
   if (!(typeof f19 === 'number' && Number.isFinite(f19))) return FAIL;
@@ -184,53 +196,63 @@ export function validateCDR(value: unknown): Checked<CDR> {
     const f20c = validatePrice(f20);
     if (f20c === FAIL) return FAIL;
     out.total_time_cost = f20c;
+    kept++;
   }
   const f21 = value.total_parking_time;
   if (f21 !== undefined && f21 !== null) {
     if (!(typeof f21 === 'number' && Number.isFinite(f21))) return FAIL;
     out.total_parking_time = f21;
+    kept++;
   }
   const f22 = value.total_parking_cost;
   if (f22 !== undefined && f22 !== null) {
     const f22c = validatePrice(f22);
     if (f22c === FAIL) return FAIL;
     out.total_parking_cost = f22c;
+    kept++;
   }
   const f23 = value.total_reservation_cost;
   if (f23 !== undefined && f23 !== null) {
     const f23c = validatePrice(f23);
     if (f23c === FAIL) return FAIL;
     out.total_reservation_cost = f23c;
+    kept++;
   }
   const f24 = value.remark;
   if (f24 !== undefined && f24 !== null) {
     if (!(typeof f24 === 'string' && hasAtMostCodePoints(f24, 255) && isPrintableUnicode(f24))) return FAIL;
     out.remark = f24;
+    kept++;
   }
   const f25 = value.invoice_reference_id;
   if (f25 !== undefined && f25 !== null) {
     if (!(typeof f25 === 'string' && f25.length <= 39 && isPrintableAscii(f25))) return FAIL;
     out.invoice_reference_id = f25;
+    kept++;
   }
   const f26 = value.credit;
   if (f26 !== undefined && f26 !== null) {
     if (!(typeof f26 === 'boolean')) return FAIL;
     out.credit = f26;
+    kept++;
   }
   const f27 = value.credit_reference_id;
   if (f27 !== undefined && f27 !== null) {
     if (!(typeof f27 === 'string' && f27.length <= 39 && isPrintableAscii(f27))) return FAIL;
     out.credit_reference_id = f27;
+    kept++;
   }
   const f28 = value.home_charging_compensation;
   if (f28 !== undefined && f28 !== null) {
     if (!(typeof f28 === 'boolean')) return FAIL;
     out.home_charging_compensation = f28;
+    kept++;
   }
   const f29 = value.last_updated;
   if (!(typeof f29 === 'string' && isUtcDateTime(f29))) return FAIL;
   out.last_updated = f29;
   if (!ruleHolds(rules.CDR, out as unknown as CDR)) return FAIL;
+  noteUnkept(value, kept);
   return out as unknown as CDR;
 }
 
@@ -240,6 +262,7 @@ export function validateCDR(value: unknown): Checked<CDR> {
 export function validateCdrDimension(value: unknown): Checked<CdrDimension> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 2;
   const f0 = value.type;
   if (!(isCdrDimensionType(f0))) return FAIL;
   out.type = f0;
@@ -247,6 +270,7 @@ export function validateCdrDimension(value: unknown): Checked<CdrDimension> {
   if (!(typeof f1 === 'number' && Number.isFinite(f1))) return FAIL;
   out.volume = f1;
   if (!ruleHolds(rules.CdrDimension, out as unknown as CdrDimension)) return FAIL;
+  noteUnkept(value, kept);
   return out as unknown as CdrDimension;
 }
 
@@ -256,6 +280,7 @@ export function validateCdrDimension(value: unknown): Checked<CdrDimension> {
 export function validateCdrLocation(value: unknown): Checked<CdrLocation> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 11;
   const f0 = value.id;
   if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) return FAIL;
   out.id = f0;
@@ -263,6 +288,7 @@ export function validateCdrLocation(value: unknown): Checked<CdrLocation> {
   if (f1 !== undefined && f1 !== null) {
     if (!(typeof f1 === 'string' && hasAtMostCodePoints(f1, 255) && isPrintableUnicode(f1))) return FAIL;
     out.name = f1;
+    kept++;
   }
   const f2 = value.address;
   if (!(typeof f2 === 'string' && hasAtMostCodePoints(f2, 45) && isPrintableUnicode(f2))) return FAIL;
@@ -274,11 +300,13 @@ export function validateCdrLocation(value: unknown): Checked<CdrLocation> {
   if (f4 !== undefined && f4 !== null) {
     if (!(typeof f4 === 'string' && hasAtMostCodePoints(f4, 10) && isPrintableUnicode(f4))) return FAIL;
     out.postal_code = f4;
+    kept++;
   }
   const f5 = value.state;
   if (f5 !== undefined && f5 !== null) {
     if (!(typeof f5 === 'string' && hasAtMostCodePoints(f5, 20) && isPrintableUnicode(f5))) return FAIL;
     out.state = f5;
+    kept++;
   }
   const f6 = value.country;
   if (!(typeof f6 === 'string' && hasAtMostCodePoints(f6, 3) && isPrintableUnicode(f6) && isCountryAlpha3(f6))) return FAIL;
@@ -305,6 +333,7 @@ export function validateCdrLocation(value: unknown): Checked<CdrLocation> {
   const f13 = value.connector_power_type;
   if (!(isPowerType(f13))) return FAIL;
   out.connector_power_type = f13;
+  noteUnkept(value, kept);
   return out as unknown as CdrLocation;
 }
 
@@ -314,6 +343,7 @@ export function validateCdrLocation(value: unknown): Checked<CdrLocation> {
 export function validateCdrToken(value: unknown): Checked<CdrToken> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 5;
   const f0 = value.country_code;
   if (!(typeof f0 === 'string' && f0.length <= 2 && isPrintableAscii(f0) && isCountryAlpha2(f0))) return FAIL;
   out.country_code = f0;
@@ -329,6 +359,7 @@ export function validateCdrToken(value: unknown): Checked<CdrToken> {
   const f4 = value.contract_id;
   if (!(typeof f4 === 'string' && f4.length <= 36 && isPrintableAscii(f4))) return FAIL;
   out.contract_id = f4;
+  noteUnkept(value, kept);
   return out as unknown as CdrToken;
 }
 
@@ -338,6 +369,7 @@ export function validateCdrToken(value: unknown): Checked<CdrToken> {
 export function validateChargingPeriod(value: unknown): Checked<ChargingPeriod> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 2;
   const f0 = value.start_date_time;
   if (!(typeof f0 === 'string' && isUtcDateTime(f0))) return FAIL;
   out.start_date_time = f0;
@@ -349,7 +381,9 @@ export function validateChargingPeriod(value: unknown): Checked<ChargingPeriod> 
   if (f2 !== undefined && f2 !== null) {
     if (!(typeof f2 === 'string' && f2.length <= 36 && isPrintableAscii(f2))) return FAIL;
     out.tariff_id = f2;
+    kept++;
   }
+  noteUnkept(value, kept);
   return out as unknown as ChargingPeriod;
 }
 
@@ -359,6 +393,7 @@ export function validateChargingPeriod(value: unknown): Checked<ChargingPeriod> 
 export function validateSignedData(value: unknown): Checked<SignedData> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 2;
   const f0 = value.encoding_method;
   if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) return FAIL;
   out.encoding_method = f0;
@@ -366,11 +401,13 @@ export function validateSignedData(value: unknown): Checked<SignedData> {
   if (f1 !== undefined && f1 !== null) {
     if (!(typeof f1 === 'number' && Number.isSafeInteger(f1))) return FAIL;
     out.encoding_method_version = f1;
+    kept++;
   }
   const f2 = value.public_key;
   if (f2 !== undefined && f2 !== null) {
     if (!(typeof f2 === 'string' && hasAtMostCodePoints(f2, 512) && isPrintableUnicode(f2))) return FAIL;
     out.public_key = f2;
+    kept++;
   }
   const f3 = value.signed_values;
   const f3c = listOf(f3, validateSignedValue, 1);
@@ -380,7 +417,9 @@ export function validateSignedData(value: unknown): Checked<SignedData> {
   if (f4 !== undefined && f4 !== null) {
     if (!(typeof f4 === 'string' && hasAtMostCodePoints(f4, 512) && isPrintableUnicode(f4))) return FAIL;
     out.url = f4;
+    kept++;
   }
+  noteUnkept(value, kept);
   return out as unknown as SignedData;
 }
 
@@ -390,6 +429,7 @@ export function validateSignedData(value: unknown): Checked<SignedData> {
 export function validateSignedValue(value: unknown): Checked<SignedValue> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 3;
   const f0 = value.nature;
   if (!(typeof f0 === 'string' && f0.length <= 32 && isPrintableAscii(f0))) return FAIL;
   out.nature = f0;
@@ -399,6 +439,7 @@ export function validateSignedValue(value: unknown): Checked<SignedValue> {
   const f2 = value.signed_data;
   if (!(typeof f2 === 'string' && hasAtMostCodePoints(f2, 5000) && isPrintableUnicode(f2))) return FAIL;
   out.signed_data = f2;
+  noteUnkept(value, kept);
   return out as unknown as SignedValue;
 }
 
@@ -451,12 +492,14 @@ export function isChargingProfileResultType(value: unknown): value is ChargingPr
 export function validateChargingProfileResponse(value: unknown): Checked<ChargingProfileResponse> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 2;
   const f0 = value.result;
   if (!(isChargingProfileResponseType(f0))) return FAIL;
   out.result = f0;
   const f1 = value.timeout;
   if (!(typeof f1 === 'number' && Number.isSafeInteger(f1))) return FAIL;
   out.timeout = f1;
+  noteUnkept(value, kept);
   return out as unknown as ChargingProfileResponse;
 }
 
@@ -466,6 +509,7 @@ export function validateChargingProfileResponse(value: unknown): Checked<Chargin
 export function validateActiveChargingProfileResult(value: unknown): Checked<ActiveChargingProfileResult> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 1;
   const f0 = value.result;
   if (!(isChargingProfileResultType(f0))) return FAIL;
   out.result = f0;
@@ -474,8 +518,10 @@ export function validateActiveChargingProfileResult(value: unknown): Checked<Act
     const f1c = validateActiveChargingProfile(f1);
     if (f1c === FAIL) return FAIL;
     out.profile = f1c;
+    kept++;
   }
   if (!ruleHolds(rules.ActiveChargingProfileResult, out as unknown as ActiveChargingProfileResult)) return FAIL;
+  noteUnkept(value, kept);
   return out as unknown as ActiveChargingProfileResult;
 }
 
@@ -485,9 +531,11 @@ export function validateActiveChargingProfileResult(value: unknown): Checked<Act
 export function validateChargingProfileResult(value: unknown): Checked<ChargingProfileResult> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 1;
   const f0 = value.result;
   if (!(isChargingProfileResultType(f0))) return FAIL;
   out.result = f0;
+  noteUnkept(value, kept);
   return out as unknown as ChargingProfileResult;
 }
 
@@ -497,9 +545,11 @@ export function validateChargingProfileResult(value: unknown): Checked<ChargingP
 export function validateClearProfileResult(value: unknown): Checked<ClearProfileResult> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 1;
   const f0 = value.result;
   if (!(isChargingProfileResultType(f0))) return FAIL;
   out.result = f0;
+  noteUnkept(value, kept);
   return out as unknown as ClearProfileResult;
 }
 
@@ -509,6 +559,7 @@ export function validateClearProfileResult(value: unknown): Checked<ClearProfile
 export function validateSetChargingProfile(value: unknown): Checked<SetChargingProfile> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 2;
   const f0 = value.charging_profile;
   const f0c = validateChargingProfile(f0);
   if (f0c === FAIL) return FAIL;
@@ -516,6 +567,7 @@ export function validateSetChargingProfile(value: unknown): Checked<SetChargingP
   const f1 = value.response_url;
   if (!(typeof f1 === 'string' && isOcpiUrl(f1))) return FAIL;
   out.response_url = f1;
+  noteUnkept(value, kept);
   return out as unknown as SetChargingProfile;
 }
 
@@ -525,6 +577,7 @@ export function validateSetChargingProfile(value: unknown): Checked<SetChargingP
 export function validateActiveChargingProfile(value: unknown): Checked<ActiveChargingProfile> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 2;
   const f0 = value.start_date_time;
   if (!(typeof f0 === 'string' && isUtcDateTime(f0))) return FAIL;
   out.start_date_time = f0;
@@ -532,6 +585,7 @@ export function validateActiveChargingProfile(value: unknown): Checked<ActiveCha
   const f1c = validateChargingProfile(f1);
   if (f1c === FAIL) return FAIL;
   out.charging_profile = f1c;
+  noteUnkept(value, kept);
   return out as unknown as ActiveChargingProfile;
 }
 
@@ -541,15 +595,18 @@ export function validateActiveChargingProfile(value: unknown): Checked<ActiveCha
 export function validateChargingProfile(value: unknown): Checked<ChargingProfile> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 1;
   const f0 = value.start_date_time;
   if (f0 !== undefined && f0 !== null) {
     if (!(typeof f0 === 'string' && isUtcDateTime(f0))) return FAIL;
     out.start_date_time = f0;
+    kept++;
   }
   const f1 = value.duration;
   if (f1 !== undefined && f1 !== null) {
     if (!(typeof f1 === 'number' && Number.isSafeInteger(f1))) return FAIL;
     out.duration = f1;
+    kept++;
   }
   const f2 = value.charging_rate_unit;
   if (!(isChargingRateUnit(f2))) return FAIL;
@@ -558,14 +615,17 @@ export function validateChargingProfile(value: unknown): Checked<ChargingProfile
   if (f3 !== undefined && f3 !== null) {
     if (!(typeof f3 === 'number' && Number.isFinite(f3))) return FAIL;
     out.min_charging_rate = f3;
+    kept++;
   }
   const f4 = value.charging_profile_period;
   if (f4 !== undefined && f4 !== null) {
     const f4c = listOf(f4, validateChargingProfilePeriod, 0);
     if (f4c === FAIL) return FAIL;
     out.charging_profile_period = f4c;
+    kept++;
   }
   if (!ruleHolds(rules.ChargingProfile, out as unknown as ChargingProfile)) return FAIL;
+  noteUnkept(value, kept);
   return out as unknown as ChargingProfile;
 }
 
@@ -575,6 +635,7 @@ export function validateChargingProfile(value: unknown): Checked<ChargingProfile
 export function validateChargingProfilePeriod(value: unknown): Checked<ChargingProfilePeriod> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 2;
   const f0 = value.start_period;
   if (!(typeof f0 === 'number' && Number.isSafeInteger(f0))) return FAIL;
   out.start_period = f0;
@@ -582,6 +643,7 @@ export function validateChargingProfilePeriod(value: unknown): Checked<ChargingP
   if (!(typeof f1 === 'number' && Number.isFinite(f1))) return FAIL;
   out.limit = f1;
   if (!ruleHolds(rules.ChargingProfilePeriod, out as unknown as ChargingProfilePeriod)) return FAIL;
+  noteUnkept(value, kept);
   return out as unknown as ChargingProfilePeriod;
 }
 
@@ -642,12 +704,14 @@ export function isCommandType(value: unknown): value is CommandType {
 export function validateCancelReservation(value: unknown): Checked<CancelReservation> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 2;
   const f0 = value.response_url;
   if (!(typeof f0 === 'string' && isOcpiUrl(f0))) return FAIL;
   out.response_url = f0;
   const f1 = value.reservation_id;
   if (!(typeof f1 === 'string' && f1.length <= 36 && isPrintableAscii(f1))) return FAIL;
   out.reservation_id = f1;
+  noteUnkept(value, kept);
   return out as unknown as CancelReservation;
 }
 
@@ -657,6 +721,7 @@ export function validateCancelReservation(value: unknown): Checked<CancelReserva
 export function validateCommandResponse(value: unknown): Checked<CommandResponse> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 2;
   const f0 = value.result;
   if (!(isCommandResponseType(f0))) return FAIL;
   out.result = f0;
@@ -668,7 +733,9 @@ export function validateCommandResponse(value: unknown): Checked<CommandResponse
     const f2c = listOf(f2, validateDisplayText, 0);
     if (f2c === FAIL) return FAIL;
     out.message = f2c;
+    kept++;
   }
+  noteUnkept(value, kept);
   return out as unknown as CommandResponse;
 }
 
@@ -678,6 +745,7 @@ export function validateCommandResponse(value: unknown): Checked<CommandResponse
 export function validateCommandResult(value: unknown): Checked<CommandResult> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 1;
   const f0 = value.result;
   if (!(isCommandResultType(f0))) return FAIL;
   out.result = f0;
@@ -686,7 +754,9 @@ export function validateCommandResult(value: unknown): Checked<CommandResult> {
     const f1c = listOf(f1, validateDisplayText, 0);
     if (f1c === FAIL) return FAIL;
     out.message = f1c;
+    kept++;
   }
+  noteUnkept(value, kept);
   return out as unknown as CommandResult;
 }
 
@@ -696,6 +766,7 @@ export function validateCommandResult(value: unknown): Checked<CommandResult> {
 export function validateReserveNow(value: unknown): Checked<ReserveNow> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 5;
   const f0 = value.response_url;
   if (!(typeof f0 === 'string' && isOcpiUrl(f0))) return FAIL;
   out.response_url = f0;
@@ -716,12 +787,15 @@ export function validateReserveNow(value: unknown): Checked<ReserveNow> {
   if (f5 !== undefined && f5 !== null) {
     if (!(typeof f5 === 'string' && f5.length <= 36 && isPrintableAscii(f5))) return FAIL;
     out.evse_uid = f5;
+    kept++;
   }
   const f6 = value.authorization_reference;
   if (f6 !== undefined && f6 !== null) {
     if (!(typeof f6 === 'string' && f6.length <= 36 && isPrintableAscii(f6))) return FAIL;
     out.authorization_reference = f6;
+    kept++;
   }
+  noteUnkept(value, kept);
   return out as unknown as ReserveNow;
 }
 
@@ -731,6 +805,7 @@ export function validateReserveNow(value: unknown): Checked<ReserveNow> {
 export function validateStartSession(value: unknown): Checked<StartSession> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 3;
   const f0 = value.response_url;
   if (!(typeof f0 === 'string' && isOcpiUrl(f0))) return FAIL;
   out.response_url = f0;
@@ -745,18 +820,22 @@ export function validateStartSession(value: unknown): Checked<StartSession> {
   if (f3 !== undefined && f3 !== null) {
     if (!(typeof f3 === 'string' && f3.length <= 36 && isPrintableAscii(f3))) return FAIL;
     out.evse_uid = f3;
+    kept++;
   }
   const f4 = value.connector_id;
   if (f4 !== undefined && f4 !== null) {
     if (!(typeof f4 === 'string' && f4.length <= 36 && isPrintableAscii(f4))) return FAIL;
     out.connector_id = f4;
+    kept++;
   }
   const f5 = value.authorization_reference;
   if (f5 !== undefined && f5 !== null) {
     if (!(typeof f5 === 'string' && f5.length <= 36 && isPrintableAscii(f5))) return FAIL;
     out.authorization_reference = f5;
+    kept++;
   }
   if (!ruleHolds(rules.StartSession, out as unknown as StartSession)) return FAIL;
+  noteUnkept(value, kept);
   return out as unknown as StartSession;
 }
 
@@ -766,12 +845,14 @@ export function validateStartSession(value: unknown): Checked<StartSession> {
 export function validateStopSession(value: unknown): Checked<StopSession> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 2;
   const f0 = value.response_url;
   if (!(typeof f0 === 'string' && isOcpiUrl(f0))) return FAIL;
   out.response_url = f0;
   const f1 = value.session_id;
   if (!(typeof f1 === 'string' && f1.length <= 36 && isPrintableAscii(f1))) return FAIL;
   out.session_id = f1;
+  noteUnkept(value, kept);
   return out as unknown as StopSession;
 }
 
@@ -781,6 +862,7 @@ export function validateStopSession(value: unknown): Checked<StopSession> {
 export function validateUnlockConnector(value: unknown): Checked<UnlockConnector> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 4;
   const f0 = value.response_url;
   if (!(typeof f0 === 'string' && isOcpiUrl(f0))) return FAIL;
   out.response_url = f0;
@@ -793,6 +875,7 @@ export function validateUnlockConnector(value: unknown): Checked<UnlockConnector
   const f3 = value.connector_id;
   if (!(typeof f3 === 'string' && f3.length <= 36 && isPrintableAscii(f3))) return FAIL;
   out.connector_id = f3;
+  noteUnkept(value, kept);
   return out as unknown as UnlockConnector;
 }
 
@@ -817,6 +900,7 @@ export function isConnectionStatus(value: unknown): value is ConnectionStatus {
 export function validateClientInfo(value: unknown): Checked<ClientInfo> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 5;
   const f0 = value.party_id;
   if (!(typeof f0 === 'string' && f0.length <= 3 && isPrintableAscii(f0))) return FAIL;
   out.party_id = f0;
@@ -832,6 +916,7 @@ export function validateClientInfo(value: unknown): Checked<ClientInfo> {
   const f4 = value.last_updated;
   if (!(typeof f4 === 'string' && isUtcDateTime(f4))) return FAIL;
   out.last_updated = f4;
+  noteUnkept(value, kept);
   return out as unknown as ClientInfo;
 }
 
@@ -1079,6 +1164,7 @@ export function isStatus(value: unknown): value is Status {
 export function validateLocation(value: unknown): Checked<Location> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 10;
   const f0 = value.country_code;
   if (!(typeof f0 === 'string' && f0.length <= 2 && isPrintableAscii(f0) && isCountryAlpha2(f0))) return FAIL;
   out.country_code = f0;
@@ -1096,11 +1182,13 @@ export function validateLocation(value: unknown): Checked<Location> {
     const f4c = listOf(f4, validatePublishTokenType, 0);
     if (f4c === FAIL) return FAIL;
     out.publish_allowed_to = f4c;
+    kept++;
   }
   const f5 = value.name;
   if (f5 !== undefined && f5 !== null) {
     if (!(typeof f5 === 'string' && hasAtMostCodePoints(f5, 255) && isPrintableUnicode(f5))) return FAIL;
     out.name = f5;
+    kept++;
   }
   const f6 = value.address;
   if (!(typeof f6 === 'string' && hasAtMostCodePoints(f6, 255) && isPrintableUnicode(f6))) return FAIL;
@@ -1112,11 +1200,13 @@ export function validateLocation(value: unknown): Checked<Location> {
   if (f8 !== undefined && f8 !== null) {
     if (!(typeof f8 === 'string' && hasAtMostCodePoints(f8, 10) && isPrintableUnicode(f8))) return FAIL;
     out.postal_code = f8;
+    kept++;
   }
   const f9 = value.state;
   if (f9 !== undefined && f9 !== null) {
     if (!(typeof f9 === 'string' && hasAtMostCodePoints(f9, 45) && isPrintableUnicode(f9))) return FAIL;
     out.state = f9;
+    kept++;
   }
   const f10 = value.country;
   if (!(typeof f10 === 'string' && hasAtMostCodePoints(f10, 3) && isPrintableUnicode(f10) && isCountryAlpha3(f10))) return FAIL;
@@ -1130,47 +1220,55 @@ export function validateLocation(value: unknown): Checked<Location> {
     const f12c = listOf(f12, validateAdditionalGeoLocation, 0);
     if (f12c === FAIL) return FAIL;
     out.related_locations = f12c;
+    kept++;
   }
   const f13 = value.parking_type;
   if (f13 !== undefined && f13 !== null) {
     if (!(isParkingType(f13))) return FAIL;
     out.parking_type = f13;
+    kept++;
   }
   const f14 = value.evses;
   if (f14 !== undefined && f14 !== null) {
     const f14c = listOf(f14, validateEVSE, 0);
     if (f14c === FAIL) return FAIL;
     out.evses = f14c;
+    kept++;
   }
   const f15 = value.directions;
   if (f15 !== undefined && f15 !== null) {
     const f15c = listOf(f15, validateDisplayText, 0);
     if (f15c === FAIL) return FAIL;
     out.directions = f15c;
+    kept++;
   }
   const f16 = value.operator;
   if (f16 !== undefined && f16 !== null) {
     const f16c = validateBusinessDetails(f16);
     if (f16c === FAIL) return FAIL;
     out.operator = f16c;
+    kept++;
   }
   const f17 = value.suboperator;
   if (f17 !== undefined && f17 !== null) {
     const f17c = validateBusinessDetails(f17);
     if (f17c === FAIL) return FAIL;
     out.suboperator = f17c;
+    kept++;
   }
   const f18 = value.owner;
   if (f18 !== undefined && f18 !== null) {
     const f18c = validateBusinessDetails(f18);
     if (f18c === FAIL) return FAIL;
     out.owner = f18c;
+    kept++;
   }
   const f19 = value.facilities;
   if (f19 !== undefined && f19 !== null) {
     const f19c = listWhere(f19, (item: unknown) => isFacility(item), 0);
     if (f19c === FAIL) return FAIL;
     out.facilities = f19c;
+    kept++;
   }
   const f20 = value.time_zone;
   if (!(typeof f20 === 'string' && hasAtMostCodePoints(f20, 255) && isPrintableUnicode(f20))) return FAIL;
@@ -1180,28 +1278,33 @@ export function validateLocation(value: unknown): Checked<Location> {
     const f21c = validateHours(f21);
     if (f21c === FAIL) return FAIL;
     out.opening_times = f21c;
+    kept++;
   }
   const f22 = value.charging_when_closed;
   if (f22 !== undefined && f22 !== null) {
     if (!(typeof f22 === 'boolean')) return FAIL;
     out.charging_when_closed = f22;
+    kept++;
   }
   const f23 = value.images;
   if (f23 !== undefined && f23 !== null) {
     const f23c = listOf(f23, validateImage, 0);
     if (f23c === FAIL) return FAIL;
     out.images = f23c;
+    kept++;
   }
   const f24 = value.energy_mix;
   if (f24 !== undefined && f24 !== null) {
     const f24c = validateEnergyMix(f24);
     if (f24c === FAIL) return FAIL;
     out.energy_mix = f24c;
+    kept++;
   }
   const f25 = value.last_updated;
   if (!(typeof f25 === 'string' && isUtcDateTime(f25))) return FAIL;
   out.last_updated = f25;
   if (!ruleHolds(rules.Location, out as unknown as Location)) return FAIL;
+  noteUnkept(value, kept);
   return out as unknown as Location;
 }
 
@@ -1211,6 +1314,7 @@ export function validateLocation(value: unknown): Checked<Location> {
 export function validateEVSE(value: unknown): Checked<EVSE> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 4;
   const f0 = value.uid;
   if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) return FAIL;
   out.uid = f0;
@@ -1218,6 +1322,7 @@ export function validateEVSE(value: unknown): Checked<EVSE> {
   if (f1 !== undefined && f1 !== null) {
     if (!(typeof f1 === 'string' && f1.length <= 48 && isPrintableAscii(f1))) return FAIL;
     out.evse_id = f1;
+    kept++;
   }
   const f2 = value.status;
   if (!(isStatus(f2))) return FAIL;
@@ -1227,12 +1332,14 @@ export function validateEVSE(value: unknown): Checked<EVSE> {
     const f3c = listOf(f3, validateStatusSchedule, 0);
     if (f3c === FAIL) return FAIL;
     out.status_schedule = f3c;
+    kept++;
   }
   const f4 = value.capabilities;
   if (f4 !== undefined && f4 !== null) {
     const f4c = listWhere(f4, (item: unknown) => isCapability(item), 0);
     if (f4c === FAIL) return FAIL;
     out.capabilities = f4c;
+    kept++;
   }
   const f5 = value.connectors;
   const f5c = listOf(f5, validateConnector, 1);
@@ -1242,40 +1349,47 @@ export function validateEVSE(value: unknown): Checked<EVSE> {
   if (f6 !== undefined && f6 !== null) {
     if (!(typeof f6 === 'string' && hasAtMostCodePoints(f6, 4) && isPrintableUnicode(f6))) return FAIL;
     out.floor_level = f6;
+    kept++;
   }
   const f7 = value.coordinates;
   if (f7 !== undefined && f7 !== null) {
     const f7c = validateGeoLocation(f7);
     if (f7c === FAIL) return FAIL;
     out.coordinates = f7c;
+    kept++;
   }
   const f8 = value.physical_reference;
   if (f8 !== undefined && f8 !== null) {
     if (!(typeof f8 === 'string' && hasAtMostCodePoints(f8, 16) && isPrintableUnicode(f8))) return FAIL;
     out.physical_reference = f8;
+    kept++;
   }
   const f9 = value.directions;
   if (f9 !== undefined && f9 !== null) {
     const f9c = listOf(f9, validateDisplayText, 0);
     if (f9c === FAIL) return FAIL;
     out.directions = f9c;
+    kept++;
   }
   const f10 = value.parking_restrictions;
   if (f10 !== undefined && f10 !== null) {
     const f10c = listWhere(f10, (item: unknown) => isParkingRestriction(item), 0);
     if (f10c === FAIL) return FAIL;
     out.parking_restrictions = f10c;
+    kept++;
   }
   const f11 = value.images;
   if (f11 !== undefined && f11 !== null) {
     const f11c = listOf(f11, validateImage, 0);
     if (f11c === FAIL) return FAIL;
     out.images = f11c;
+    kept++;
   }
   const f12 = value.last_updated;
   if (!(typeof f12 === 'string' && isUtcDateTime(f12))) return FAIL;
   out.last_updated = f12;
   if (!ruleHolds(rules.EVSE, out as unknown as EVSE)) return FAIL;
+  noteUnkept(value, kept);
   return out as unknown as EVSE;
 }
 
@@ -1285,6 +1399,7 @@ export function validateEVSE(value: unknown): Checked<EVSE> {
 export function validateConnector(value: unknown): Checked<Connector> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 7;
   const f0 = value.id;
   if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) return FAIL;
   out.id = f0;
@@ -1307,21 +1422,25 @@ export function validateConnector(value: unknown): Checked<Connector> {
   if (f6 !== undefined && f6 !== null) {
     if (!(typeof f6 === 'number' && Number.isSafeInteger(f6))) return FAIL;
     out.max_electric_power = f6;
+    kept++;
   }
   const f7 = value.tariff_ids;
   if (f7 !== undefined && f7 !== null) {
     const f7c = listWhere(f7, (item: unknown) => typeof item === 'string' && item.length <= 36 && isPrintableAscii(item), 0);
     if (f7c === FAIL) return FAIL;
     out.tariff_ids = f7c;
+    kept++;
   }
   const f8 = value.terms_and_conditions;
   if (f8 !== undefined && f8 !== null) {
     if (!(typeof f8 === 'string' && isOcpiUrl(f8))) return FAIL;
     out.terms_and_conditions = f8;
+    kept++;
   }
   const f9 = value.last_updated;
   if (!(typeof f9 === 'string' && isUtcDateTime(f9))) return FAIL;
   out.last_updated = f9;
+  noteUnkept(value, kept);
   return out as unknown as Connector;
 }
 
@@ -1331,6 +1450,7 @@ export function validateConnector(value: unknown): Checked<Connector> {
 export function validateAdditionalGeoLocation(value: unknown): Checked<AdditionalGeoLocation> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 2;
   const f0 = value.latitude;
   if (!(typeof f0 === 'string' && hasAtMostCodePoints(f0, 10) && isPrintableUnicode(f0))) return FAIL;
   out.latitude = f0;
@@ -1342,8 +1462,10 @@ export function validateAdditionalGeoLocation(value: unknown): Checked<Additiona
     const f2c = validateDisplayText(f2);
     if (f2c === FAIL) return FAIL;
     out.name = f2c;
+    kept++;
   }
   if (!ruleHolds(rules.AdditionalGeoLocation, out as unknown as AdditionalGeoLocation)) return FAIL;
+  noteUnkept(value, kept);
   return out as unknown as AdditionalGeoLocation;
 }
 
@@ -1353,6 +1475,7 @@ export function validateAdditionalGeoLocation(value: unknown): Checked<Additiona
 export function validateBusinessDetails(value: unknown): Checked<BusinessDetails> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 1;
   const f0 = value.name;
   if (!(typeof f0 === 'string' && hasAtMostCodePoints(f0, 100) && isPrintableUnicode(f0))) return FAIL;
   out.name = f0;
@@ -1360,13 +1483,16 @@ export function validateBusinessDetails(value: unknown): Checked<BusinessDetails
   if (f1 !== undefined && f1 !== null) {
     if (!(typeof f1 === 'string' && isOcpiUrl(f1))) return FAIL;
     out.website = f1;
+    kept++;
   }
   const f2 = value.logo;
   if (f2 !== undefined && f2 !== null) {
     const f2c = validateImage(f2);
     if (f2c === FAIL) return FAIL;
     out.logo = f2c;
+    kept++;
   }
+  noteUnkept(value, kept);
   return out as unknown as BusinessDetails;
 }
 
@@ -1376,6 +1502,7 @@ export function validateBusinessDetails(value: unknown): Checked<BusinessDetails
 export function validateEnergyMix(value: unknown): Checked<EnergyMix> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 1;
   const f0 = value.is_green_energy;
   if (!(typeof f0 === 'boolean')) return FAIL;
   out.is_green_energy = f0;
@@ -1384,23 +1511,28 @@ export function validateEnergyMix(value: unknown): Checked<EnergyMix> {
     const f1c = listOf(f1, validateEnergySource, 0);
     if (f1c === FAIL) return FAIL;
     out.energy_sources = f1c;
+    kept++;
   }
   const f2 = value.environ_impact;
   if (f2 !== undefined && f2 !== null) {
     const f2c = listOf(f2, validateEnvironmentalImpact, 0);
     if (f2c === FAIL) return FAIL;
     out.environ_impact = f2c;
+    kept++;
   }
   const f3 = value.supplier_name;
   if (f3 !== undefined && f3 !== null) {
     if (!(typeof f3 === 'string' && hasAtMostCodePoints(f3, 64) && isPrintableUnicode(f3))) return FAIL;
     out.supplier_name = f3;
+    kept++;
   }
   const f4 = value.energy_product_name;
   if (f4 !== undefined && f4 !== null) {
     if (!(typeof f4 === 'string' && hasAtMostCodePoints(f4, 64) && isPrintableUnicode(f4))) return FAIL;
     out.energy_product_name = f4;
+    kept++;
   }
+  noteUnkept(value, kept);
   return out as unknown as EnergyMix;
 }
 
@@ -1410,6 +1542,7 @@ export function validateEnergyMix(value: unknown): Checked<EnergyMix> {
 export function validateEnergySource(value: unknown): Checked<EnergySource> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 2;
   const f0 = value.source;
   if (!(isEnergySourceCategory(f0))) return FAIL;
   out.source = f0;
@@ -1417,6 +1550,7 @@ export function validateEnergySource(value: unknown): Checked<EnergySource> {
   if (!(typeof f1 === 'number' && Number.isFinite(f1))) return FAIL;
   out.percentage = f1;
   if (!ruleHolds(rules.EnergySource, out as unknown as EnergySource)) return FAIL;
+  noteUnkept(value, kept);
   return out as unknown as EnergySource;
 }
 
@@ -1426,12 +1560,14 @@ export function validateEnergySource(value: unknown): Checked<EnergySource> {
 export function validateEnvironmentalImpact(value: unknown): Checked<EnvironmentalImpact> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 2;
   const f0 = value.category;
   if (!(isEnvironmentalImpactCategory(f0))) return FAIL;
   out.category = f0;
   const f1 = value.amount;
   if (!(typeof f1 === 'number' && Number.isFinite(f1))) return FAIL;
   out.amount = f1;
+  noteUnkept(value, kept);
   return out as unknown as EnvironmentalImpact;
 }
 
@@ -1441,12 +1577,14 @@ export function validateEnvironmentalImpact(value: unknown): Checked<Environment
 export function validateExceptionalPeriod(value: unknown): Checked<ExceptionalPeriod> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 2;
   const f0 = value.period_begin;
   if (!(typeof f0 === 'string' && isUtcDateTime(f0))) return FAIL;
   out.period_begin = f0;
   const f1 = value.period_end;
   if (!(typeof f1 === 'string' && isUtcDateTime(f1))) return FAIL;
   out.period_end = f1;
+  noteUnkept(value, kept);
   return out as unknown as ExceptionalPeriod;
 }
 
@@ -1456,6 +1594,7 @@ export function validateExceptionalPeriod(value: unknown): Checked<ExceptionalPe
 export function validateGeoLocation(value: unknown): Checked<GeoLocation> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 2;
   const f0 = value.latitude;
   if (!(typeof f0 === 'string' && hasAtMostCodePoints(f0, 10) && isPrintableUnicode(f0))) return FAIL;
   out.latitude = f0;
@@ -1463,6 +1602,7 @@ export function validateGeoLocation(value: unknown): Checked<GeoLocation> {
   if (!(typeof f1 === 'string' && hasAtMostCodePoints(f1, 11) && isPrintableUnicode(f1))) return FAIL;
   out.longitude = f1;
   if (!ruleHolds(rules.GeoLocation, out as unknown as GeoLocation)) return FAIL;
+  noteUnkept(value, kept);
   return out as unknown as GeoLocation;
 }
 
@@ -1472,6 +1612,7 @@ export function validateGeoLocation(value: unknown): Checked<GeoLocation> {
 export function validateHours(value: unknown): Checked<Hours> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 1;
   const f0 = value.twentyfourseven;
   if (!(typeof f0 === 'boolean')) return FAIL;
   out.twentyfourseven = f0;
@@ -1480,20 +1621,24 @@ export function validateHours(value: unknown): Checked<Hours> {
     const f1c = listOf(f1, validateRegularHours, 0);
     if (f1c === FAIL) return FAIL;
     out.regular_hours = f1c;
+    kept++;
   }
   const f2 = value.exceptional_openings;
   if (f2 !== undefined && f2 !== null) {
     const f2c = listOf(f2, validateExceptionalPeriod, 0);
     if (f2c === FAIL) return FAIL;
     out.exceptional_openings = f2c;
+    kept++;
   }
   const f3 = value.exceptional_closings;
   if (f3 !== undefined && f3 !== null) {
     const f3c = listOf(f3, validateExceptionalPeriod, 0);
     if (f3c === FAIL) return FAIL;
     out.exceptional_closings = f3c;
+    kept++;
   }
   if (!ruleHolds(rules.Hours, out as unknown as Hours)) return FAIL;
+  noteUnkept(value, kept);
   return out as unknown as Hours;
 }
 
@@ -1503,6 +1648,7 @@ export function validateHours(value: unknown): Checked<Hours> {
 export function validateImage(value: unknown): Checked<Image> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 3;
   const f0 = value.url;
   if (!(typeof f0 === 'string' && isOcpiUrl(f0))) return FAIL;
   out.url = f0;
@@ -1510,6 +1656,7 @@ export function validateImage(value: unknown): Checked<Image> {
   if (f1 !== undefined && f1 !== null) {
     if (!(typeof f1 === 'string' && isOcpiUrl(f1))) return FAIL;
     out.thumbnail = f1;
+    kept++;
   }
   const f2 = value.category;
   if (!(isImageCategory(f2))) return FAIL;
@@ -1521,12 +1668,15 @@ export function validateImage(value: unknown): Checked<Image> {
   if (f4 !== undefined && f4 !== null) {
     if (!(typeof f4 === 'number' && Number.isSafeInteger(f4) && f4 >= -99999 && f4 <= 99999)) return FAIL;
     out.width = f4;
+    kept++;
   }
   const f5 = value.height;
   if (f5 !== undefined && f5 !== null) {
     if (!(typeof f5 === 'number' && Number.isSafeInteger(f5) && f5 >= -99999 && f5 <= 99999)) return FAIL;
     out.height = f5;
+    kept++;
   }
+  noteUnkept(value, kept);
   return out as unknown as Image;
 }
 
@@ -1536,32 +1686,39 @@ export function validateImage(value: unknown): Checked<Image> {
 export function validatePublishTokenType(value: unknown): Checked<PublishTokenType> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 0;
   const f0 = value.uid;
   if (f0 !== undefined && f0 !== null) {
     if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) return FAIL;
     out.uid = f0;
+    kept++;
   }
   const f1 = value.type;
   if (f1 !== undefined && f1 !== null) {
     if (!(isTokenType(f1))) return FAIL;
     out.type = f1;
+    kept++;
   }
   const f2 = value.visual_number;
   if (f2 !== undefined && f2 !== null) {
     if (!(typeof f2 === 'string' && hasAtMostCodePoints(f2, 64) && isPrintableUnicode(f2))) return FAIL;
     out.visual_number = f2;
+    kept++;
   }
   const f3 = value.issuer;
   if (f3 !== undefined && f3 !== null) {
     if (!(typeof f3 === 'string' && hasAtMostCodePoints(f3, 64) && isPrintableUnicode(f3))) return FAIL;
     out.issuer = f3;
+    kept++;
   }
   const f4 = value.group_id;
   if (f4 !== undefined && f4 !== null) {
     if (!(typeof f4 === 'string' && f4.length <= 36 && isPrintableAscii(f4))) return FAIL;
     out.group_id = f4;
+    kept++;
   }
   if (!ruleHolds(rules.PublishTokenType, out as unknown as PublishTokenType)) return FAIL;
+  noteUnkept(value, kept);
   return out as unknown as PublishTokenType;
 }
 
@@ -1571,6 +1728,7 @@ export function validatePublishTokenType(value: unknown): Checked<PublishTokenTy
 export function validateRegularHours(value: unknown): Checked<RegularHours> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 3;
   const f0 = value.weekday;
   if (!(typeof f0 === 'number' && Number.isSafeInteger(f0) && f0 >= -9 && f0 <= 9)) return FAIL;
   out.weekday = f0;
@@ -1581,6 +1739,7 @@ export function validateRegularHours(value: unknown): Checked<RegularHours> {
   if (!(typeof f2 === 'string' && hasAtMostCodePoints(f2, 5) && isPrintableUnicode(f2))) return FAIL;
   out.period_end = f2;
   if (!ruleHolds(rules.RegularHours, out as unknown as RegularHours)) return FAIL;
+  noteUnkept(value, kept);
   return out as unknown as RegularHours;
 }
 
@@ -1590,6 +1749,7 @@ export function validateRegularHours(value: unknown): Checked<RegularHours> {
 export function validateStatusSchedule(value: unknown): Checked<StatusSchedule> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 2;
   const f0 = value.period_begin;
   if (!(typeof f0 === 'string' && isUtcDateTime(f0))) return FAIL;
   out.period_begin = f0;
@@ -1597,10 +1757,12 @@ export function validateStatusSchedule(value: unknown): Checked<StatusSchedule> 
   if (f1 !== undefined && f1 !== null) {
     if (!(typeof f1 === 'string' && isUtcDateTime(f1))) return FAIL;
     out.period_end = f1;
+    kept++;
   }
   const f2 = value.status;
   if (!(isStatus(f2))) return FAIL;
   out.status = f2;
+  noteUnkept(value, kept);
   return out as unknown as StatusSchedule;
 }
 
@@ -1657,6 +1819,7 @@ export function isSessionStatus(value: unknown): value is SessionStatus {
 export function validateSession(value: unknown): Checked<Session> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 13;
   const f0 = value.country_code;
   if (!(typeof f0 === 'string' && f0.length <= 2 && isPrintableAscii(f0) && isCountryAlpha2(f0))) return FAIL;
   out.country_code = f0;
@@ -1673,6 +1836,7 @@ export function validateSession(value: unknown): Checked<Session> {
   if (f4 !== undefined && f4 !== null) {
     if (!(typeof f4 === 'string' && isUtcDateTime(f4))) return FAIL;
     out.end_date_time = f4;
+    kept++;
   }
   const f5 = value.kwh;
   if (!(typeof f5 === 'number' && Number.isFinite(f5))) return FAIL;
@@ -1688,6 +1852,7 @@ export function validateSession(value: unknown): Checked<Session> {
   if (f8 !== undefined && f8 !== null) {
     if (!(typeof f8 === 'string' && f8.length <= 36 && isPrintableAscii(f8))) return FAIL;
     out.authorization_reference = f8;
+    kept++;
   }
   const f9 = value.location_id;
   if (!(typeof f9 === 'string' && f9.length <= 36 && isPrintableAscii(f9))) return FAIL;
@@ -1702,6 +1867,7 @@ export function validateSession(value: unknown): Checked<Session> {
   if (f12 !== undefined && f12 !== null) {
     if (!(typeof f12 === 'string' && hasAtMostCodePoints(f12, 255) && isPrintableUnicode(f12))) return FAIL;
     out.meter_id = f12;
+    kept++;
   }
   const f13 = value.currency;
   if (!(typeof f13 === 'string' && hasAtMostCodePoints(f13, 3) && isPrintableUnicode(f13) && isCurrency(f13))) return FAIL;
@@ -1711,12 +1877,14 @@ export function validateSession(value: unknown): Checked<Session> {
     const f14c = listOf(f14, validateChargingPeriod, 0);
     if (f14c === FAIL) return FAIL;
     out.charging_periods = f14c;
+    kept++;
   }
   const f15 = value.total_cost;
   if (f15 !== undefined && f15 !== null) {
     const f15c = validatePrice(f15);
     if (f15c === FAIL) return FAIL;
     out.total_cost = f15c;
+    kept++;
   }
   const f16 = value.status;
   if (!(isSessionStatus(f16))) return FAIL;
@@ -1724,6 +1892,7 @@ export function validateSession(value: unknown): Checked<Session> {
   const f17 = value.last_updated;
   if (!(typeof f17 === 'string' && isUtcDateTime(f17))) return FAIL;
   out.last_updated = f17;
+  noteUnkept(value, kept);
   return out as unknown as Session;
 }
 
@@ -1733,6 +1902,7 @@ export function validateSession(value: unknown): Checked<Session> {
 export function validateChargingPreferences(value: unknown): Checked<ChargingPreferences> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 1;
   const f0 = value.profile_type;
   if (!(isProfileType(f0))) return FAIL;
   out.profile_type = f0;
@@ -1740,17 +1910,21 @@ export function validateChargingPreferences(value: unknown): Checked<ChargingPre
   if (f1 !== undefined && f1 !== null) {
     if (!(typeof f1 === 'string' && isUtcDateTime(f1))) return FAIL;
     out.departure_time = f1;
+    kept++;
   }
   const f2 = value.energy_need;
   if (f2 !== undefined && f2 !== null) {
     if (!(typeof f2 === 'number' && Number.isFinite(f2))) return FAIL;
     out.energy_need = f2;
+    kept++;
   }
   const f3 = value.discharge_allowed;
   if (f3 !== undefined && f3 !== null) {
     if (!(typeof f3 === 'boolean')) return FAIL;
     out.discharge_allowed = f3;
+    kept++;
   }
+  noteUnkept(value, kept);
   return out as unknown as ChargingPreferences;
 }
 
@@ -1822,6 +1996,7 @@ export function isTariffType(value: unknown): value is TariffType {
 export function validateTariff(value: unknown): Checked<Tariff> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 6;
   const f0 = value.country_code;
   if (!(typeof f0 === 'string' && f0.length <= 2 && isPrintableAscii(f0) && isCountryAlpha2(f0))) return FAIL;
   out.country_code = f0;
@@ -1838,29 +2013,34 @@ export function validateTariff(value: unknown): Checked<Tariff> {
   if (f4 !== undefined && f4 !== null) {
     if (!(isTariffType(f4))) return FAIL;
     out.type = f4;
+    kept++;
   }
   const f5 = value.tariff_alt_text;
   if (f5 !== undefined && f5 !== null) {
     const f5c = listOf(f5, validateDisplayText, 0);
     if (f5c === FAIL) return FAIL;
     out.tariff_alt_text = f5c;
+    kept++;
   }
   const f6 = value.tariff_alt_url;
   if (f6 !== undefined && f6 !== null) {
     if (!(typeof f6 === 'string' && isOcpiUrl(f6))) return FAIL;
     out.tariff_alt_url = f6;
+    kept++;
   }
   const f7 = value.min_price;
   if (f7 !== undefined && f7 !== null) {
     const f7c = validatePrice(f7);
     if (f7c === FAIL) return FAIL;
     out.min_price = f7c;
+    kept++;
   }
   const f8 = value.max_price;
   if (f8 !== undefined && f8 !== null) {
     const f8c = validatePrice(f8);
     if (f8c === FAIL) return FAIL;
     out.max_price = f8c;
+    kept++;
   }
   const f9 = value.elements;
   const f9c = listOf(f9, validateTariffElement, 1);
@@ -1870,21 +2050,25 @@ export function validateTariff(value: unknown): Checked<Tariff> {
   if (f10 !== undefined && f10 !== null) {
     if (!(typeof f10 === 'string' && isUtcDateTime(f10))) return FAIL;
     out.start_date_time = f10;
+    kept++;
   }
   const f11 = value.end_date_time;
   if (f11 !== undefined && f11 !== null) {
     if (!(typeof f11 === 'string' && isUtcDateTime(f11))) return FAIL;
     out.end_date_time = f11;
+    kept++;
   }
   const f12 = value.energy_mix;
   if (f12 !== undefined && f12 !== null) {
     const f12c = validateEnergyMix(f12);
     if (f12c === FAIL) return FAIL;
     out.energy_mix = f12c;
+    kept++;
   }
   const f13 = value.last_updated;
   if (!(typeof f13 === 'string' && isUtcDateTime(f13))) return FAIL;
   out.last_updated = f13;
+  noteUnkept(value, kept);
   return out as unknown as Tariff;
 }
 
@@ -1894,6 +2078,7 @@ export function validateTariff(value: unknown): Checked<Tariff> {
 export function validatePriceComponent(value: unknown): Checked<PriceComponent> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 3;
   const f0 = value.type;
   if (!(isTariffDimensionType(f0))) return FAIL;
   out.type = f0;
@@ -1904,10 +2089,12 @@ export function validatePriceComponent(value: unknown): Checked<PriceComponent> 
   if (f2 !== undefined && f2 !== null) {
     if (!(typeof f2 === 'number' && Number.isFinite(f2))) return FAIL;
     out.vat = f2;
+    kept++;
   }
   const f3 = value.step_size;
   if (!(typeof f3 === 'number' && Number.isSafeInteger(f3))) return FAIL;
   out.step_size = f3;
+  noteUnkept(value, kept);
   return out as unknown as PriceComponent;
 }
 
@@ -1917,6 +2104,7 @@ export function validatePriceComponent(value: unknown): Checked<PriceComponent> 
 export function validateTariffElement(value: unknown): Checked<TariffElement> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 1;
   const f0 = value.price_components;
   const f0c = listOf(f0, validatePriceComponent, 1);
   if (f0c === FAIL) return FAIL;
@@ -1926,7 +2114,9 @@ export function validateTariffElement(value: unknown): Checked<TariffElement> {
     const f1c = validateTariffRestrictions(f1);
     if (f1c === FAIL) return FAIL;
     out.restrictions = f1c;
+    kept++;
   }
+  noteUnkept(value, kept);
   return out as unknown as TariffElement;
 }
 
@@ -1936,78 +2126,94 @@ export function validateTariffElement(value: unknown): Checked<TariffElement> {
 export function validateTariffRestrictions(value: unknown): Checked<TariffRestrictions> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 0;
   const f0 = value.start_time;
   if (f0 !== undefined && f0 !== null) {
     if (!(typeof f0 === 'string' && hasAtMostCodePoints(f0, 5) && isPrintableUnicode(f0))) return FAIL;
     out.start_time = f0;
+    kept++;
   }
   const f1 = value.end_time;
   if (f1 !== undefined && f1 !== null) {
     if (!(typeof f1 === 'string' && hasAtMostCodePoints(f1, 5) && isPrintableUnicode(f1))) return FAIL;
     out.end_time = f1;
+    kept++;
   }
   const f2 = value.start_date;
   if (f2 !== undefined && f2 !== null) {
     if (!(typeof f2 === 'string' && hasAtMostCodePoints(f2, 10) && isPrintableUnicode(f2))) return FAIL;
     out.start_date = f2;
+    kept++;
   }
   const f3 = value.end_date;
   if (f3 !== undefined && f3 !== null) {
     if (!(typeof f3 === 'string' && hasAtMostCodePoints(f3, 10) && isPrintableUnicode(f3))) return FAIL;
     out.end_date = f3;
+    kept++;
   }
   const f4 = value.min_kwh;
   if (f4 !== undefined && f4 !== null) {
     if (!(typeof f4 === 'number' && Number.isFinite(f4))) return FAIL;
     out.min_kwh = f4;
+    kept++;
   }
   const f5 = value.max_kwh;
   if (f5 !== undefined && f5 !== null) {
     if (!(typeof f5 === 'number' && Number.isFinite(f5))) return FAIL;
     out.max_kwh = f5;
+    kept++;
   }
   const f6 = value.min_current;
   if (f6 !== undefined && f6 !== null) {
     if (!(typeof f6 === 'number' && Number.isFinite(f6))) return FAIL;
     out.min_current = f6;
+    kept++;
   }
   const f7 = value.max_current;
   if (f7 !== undefined && f7 !== null) {
     if (!(typeof f7 === 'number' && Number.isFinite(f7))) return FAIL;
     out.max_current = f7;
+    kept++;
   }
   const f8 = value.min_power;
   if (f8 !== undefined && f8 !== null) {
     if (!(typeof f8 === 'number' && Number.isFinite(f8))) return FAIL;
     out.min_power = f8;
+    kept++;
   }
   const f9 = value.max_power;
   if (f9 !== undefined && f9 !== null) {
     if (!(typeof f9 === 'number' && Number.isFinite(f9))) return FAIL;
     out.max_power = f9;
+    kept++;
   }
   const f10 = value.min_duration;
   if (f10 !== undefined && f10 !== null) {
     if (!(typeof f10 === 'number' && Number.isSafeInteger(f10))) return FAIL;
     out.min_duration = f10;
+    kept++;
   }
   const f11 = value.max_duration;
   if (f11 !== undefined && f11 !== null) {
     if (!(typeof f11 === 'number' && Number.isSafeInteger(f11))) return FAIL;
     out.max_duration = f11;
+    kept++;
   }
   const f12 = value.day_of_week;
   if (f12 !== undefined && f12 !== null) {
     const f12c = listWhere(f12, (item: unknown) => isDayOfWeek(item), 0);
     if (f12c === FAIL) return FAIL;
     out.day_of_week = f12c;
+    kept++;
   }
   const f13 = value.reservation;
   if (f13 !== undefined && f13 !== null) {
     if (!(isReservationRestrictionType(f13))) return FAIL;
     out.reservation = f13;
+    kept++;
   }
   if (!ruleHolds(rules.TariffRestrictions, out as unknown as TariffRestrictions)) return FAIL;
+  noteUnkept(value, kept);
   return out as unknown as TariffRestrictions;
 }
 
@@ -2063,6 +2269,7 @@ export function isWhitelistType(value: unknown): value is WhitelistType {
 export function validateAuthorizationInfo(value: unknown): Checked<AuthorizationInfo> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 2;
   const f0 = value.allowed;
   if (!(isAllowedType(f0))) return FAIL;
   out.allowed = f0;
@@ -2075,18 +2282,22 @@ export function validateAuthorizationInfo(value: unknown): Checked<Authorization
     const f2c = validateLocationReferences(f2);
     if (f2c === FAIL) return FAIL;
     out.location = f2c;
+    kept++;
   }
   const f3 = value.authorization_reference;
   if (f3 !== undefined && f3 !== null) {
     if (!(typeof f3 === 'string' && f3.length <= 36 && isPrintableAscii(f3))) return FAIL;
     out.authorization_reference = f3;
+    kept++;
   }
   const f4 = value.info;
   if (f4 !== undefined && f4 !== null) {
     const f4c = validateDisplayText(f4);
     if (f4c === FAIL) return FAIL;
     out.info = f4c;
+    kept++;
   }
+  noteUnkept(value, kept);
   return out as unknown as AuthorizationInfo;
 }
 
@@ -2096,6 +2307,7 @@ export function validateAuthorizationInfo(value: unknown): Checked<Authorization
 export function validateToken(value: unknown): Checked<Token> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 9;
   const f0 = value.country_code;
   if (!(typeof f0 === 'string' && f0.length <= 2 && isPrintableAscii(f0) && isCountryAlpha2(f0))) return FAIL;
   out.country_code = f0;
@@ -2115,6 +2327,7 @@ export function validateToken(value: unknown): Checked<Token> {
   if (f5 !== undefined && f5 !== null) {
     if (!(typeof f5 === 'string' && hasAtMostCodePoints(f5, 64) && isPrintableUnicode(f5))) return FAIL;
     out.visual_number = f5;
+    kept++;
   }
   const f6 = value.issuer;
   if (!(typeof f6 === 'string' && hasAtMostCodePoints(f6, 64) && isPrintableUnicode(f6))) return FAIL;
@@ -2123,6 +2336,7 @@ export function validateToken(value: unknown): Checked<Token> {
   if (f7 !== undefined && f7 !== null) {
     if (!(typeof f7 === 'string' && f7.length <= 36 && isPrintableAscii(f7))) return FAIL;
     out.group_id = f7;
+    kept++;
   }
   const f8 = value.valid;
   if (!(typeof f8 === 'boolean')) return FAIL;
@@ -2134,21 +2348,25 @@ export function validateToken(value: unknown): Checked<Token> {
   if (f10 !== undefined && f10 !== null) {
     if (!(typeof f10 === 'string' && hasAtMostCodePoints(f10, 2) && isPrintableUnicode(f10) && isLanguage(f10))) return FAIL;
     out.language = f10;
+    kept++;
   }
   const f11 = value.default_profile_type;
   if (f11 !== undefined && f11 !== null) {
     if (!(isProfileType(f11))) return FAIL;
     out.default_profile_type = f11;
+    kept++;
   }
   const f12 = value.energy_contract;
   if (f12 !== undefined && f12 !== null) {
     const f12c = validateEnergyContract(f12);
     if (f12c === FAIL) return FAIL;
     out.energy_contract = f12c;
+    kept++;
   }
   const f13 = value.last_updated;
   if (!(typeof f13 === 'string' && isUtcDateTime(f13))) return FAIL;
   out.last_updated = f13;
+  noteUnkept(value, kept);
   return out as unknown as Token;
 }
 
@@ -2158,6 +2376,7 @@ export function validateToken(value: unknown): Checked<Token> {
 export function validateEnergyContract(value: unknown): Checked<EnergyContract> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 1;
   const f0 = value.supplier_name;
   if (!(typeof f0 === 'string' && hasAtMostCodePoints(f0, 64) && isPrintableUnicode(f0))) return FAIL;
   out.supplier_name = f0;
@@ -2165,7 +2384,9 @@ export function validateEnergyContract(value: unknown): Checked<EnergyContract> 
   if (f1 !== undefined && f1 !== null) {
     if (!(typeof f1 === 'string' && hasAtMostCodePoints(f1, 64) && isPrintableUnicode(f1))) return FAIL;
     out.contract_id = f1;
+    kept++;
   }
+  noteUnkept(value, kept);
   return out as unknown as EnergyContract;
 }
 
@@ -2175,6 +2396,7 @@ export function validateEnergyContract(value: unknown): Checked<EnergyContract> 
 export function validateLocationReferences(value: unknown): Checked<LocationReferences> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 1;
   const f0 = value.location_id;
   if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) return FAIL;
   out.location_id = f0;
@@ -2183,7 +2405,9 @@ export function validateLocationReferences(value: unknown): Checked<LocationRefe
     const f1c = listWhere(f1, (item: unknown) => typeof item === 'string' && item.length <= 36 && isPrintableAscii(item), 0);
     if (f1c === FAIL) return FAIL;
     out.evse_uids = f1c;
+    kept++;
   }
+  noteUnkept(value, kept);
   return out as unknown as LocationReferences;
 }
 
@@ -2211,12 +2435,14 @@ export function isRole(value: unknown): value is Role {
 export function validateDisplayText(value: unknown): Checked<DisplayText> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 2;
   const f0 = value.language;
   if (!(typeof f0 === 'string' && hasAtMostCodePoints(f0, 2) && isPrintableUnicode(f0) && isLanguage(f0))) return FAIL;
   out.language = f0;
   const f1 = value.text;
   if (!(typeof f1 === 'string' && hasAtMostCodePoints(f1, 512) && isPrintableUnicode(f1))) return FAIL;
   out.text = f1;
+  noteUnkept(value, kept);
   return out as unknown as DisplayText;
 }
 
@@ -2226,6 +2452,7 @@ export function validateDisplayText(value: unknown): Checked<DisplayText> {
 export function validatePrice(value: unknown): Checked<Price> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  let kept = 1;
   const f0 = value.excl_vat;
   if (!(typeof f0 === 'number' && Number.isFinite(f0))) return FAIL;
   out.excl_vat = f0;
@@ -2233,7 +2460,9 @@ export function validatePrice(value: unknown): Checked<Price> {
   if (f1 !== undefined && f1 !== null) {
     if (!(typeof f1 === 'number' && Number.isFinite(f1))) return FAIL;
     out.incl_vat = f1;
+    kept++;
   }
+  noteUnkept(value, kept);
   return out as unknown as Price;
 }
 
@@ -2292,12 +2521,14 @@ export function isVersionNumber(value: unknown): value is VersionNumber {
 export function validateVersion(value: unknown): Checked<Version> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 2;
   const f0 = value.version;
   if (!(typeof f0 === 'string')) return FAIL;
   out.version = f0;
   const f1 = value.url;
   if (!(typeof f1 === 'string' && isOcpiUrl(f1))) return FAIL;
   out.url = f1;
+  noteUnkept(value, kept);
   return out as unknown as Version;
 }
 
@@ -2307,6 +2538,7 @@ export function validateVersion(value: unknown): Checked<Version> {
 export function validateEndpoint(value: unknown): Checked<Endpoint> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
+  const kept = 3;
   const f0 = value.identifier;
   if (!(typeof f0 === 'string')) return FAIL;
   out.identifier = f0;
@@ -2316,5 +2548,6 @@ export function validateEndpoint(value: unknown): Checked<Endpoint> {
   const f2 = value.url;
   if (!(typeof f2 === 'string' && isOcpiUrl(f2))) return FAIL;
   out.url = f2;
+  noteUnkept(value, kept);
   return out as unknown as Endpoint;
 }

@@ -56,3 +56,27 @@ export function ruleHolds<T>(rule: (value: T, report: RuleReporter) => void, val
   rule(value, noteBreak);
   return !broken;
 }
+
+// Whether a validator left anything out on the way: a `null` read as absent or a field the spec does not
+// define. Strict parsing reports each of these, so that only a clean answer may stand in for zod's.
+let tolerated = false;
+
+/**
+ * For generated code, at the end of an object: notes a deviation when `value` has other keys than the
+ * `kept` ones its result holds (an unknown field, or a `null` left out).
+ */
+export function noteUnkept(value: Readonly<Record<string, unknown>>, kept: number): void {
+  let count = 0;
+  for (const _key in value) count++;
+  if (count !== kept) tolerated = true;
+}
+
+/**
+ * `validate`'s answer for `value` when it had nothing to leave out (see {@link noteUnkept}), else
+ * {@link FAIL}: what strict parsing would return with no issue at all.
+ */
+export function checkClean<T>(validate: (value: unknown) => Checked<T>, value: unknown): Checked<T> {
+  tolerated = false;
+  const checked = validate(value);
+  return tolerated ? FAIL : checked;
+}
