@@ -2,11 +2,15 @@
 // are generated beside: for every input, both accept or both refuse, and an accepted value gives the same
 // data. Inputs: the seeded CPO and eMSP data (valid), single mutations anywhere inside them, and random
 // JSON for every object of both versions. Fixed seed; FUZZ_RUNS raises the count of each property.
+// The parse helpers run the compiled validator first in strict mode (issue #16, phase 2): parsePayload and
+// parseList must answer exactly as with zod alone (the compiled path switched off), issues included.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
-import { FAIL } from '../../../src/common/schema/compiled/runtime';
-import { parsePayload } from '../../../src/common/schema/parse';
+import { setCompiledPath } from '../../../src/common/schema/compiled/registry';
+import { checkClean, FAIL } from '../../../src/common/schema/compiled/runtime';
+import { type ParseResult, parsePayload } from '../../../src/common/schema/parse';
+import { type ListParseResult, parseList } from '../../../src/common/schema/parse-list';
 import { seedCpo211, seedCpo221, seedEmsp211, seedEmsp221 } from '../../../src/testing/seed';
 import * as compiled211 from '../../../src/v211/generated/compiled';
 import * as schemas211 from '../../../src/v211/generated/schemas';
@@ -34,13 +38,37 @@ function pairs(
   return found;
 }
 
-// The same answer from both: accepted by both with equal data, or refused by both.
+// What `run` answers with the parse helpers on zod alone.
+function zodOnly<T>(run: () => T): T {
+  setCompiledPath(false);
+  try {
+    return run();
+  } finally {
+    setCompiledPath(true);
+  }
+}
+
+// A parse result as plain data: the error's issues and message rather than the Error.
+function plainResult(result: ParseResult<unknown>) {
+  return result.success
+    ? result
+    : { success: false, message: result.error.message, issues: result.error.issues };
+}
+
+// A list result as plain data: each rejected item without its lazily built error.
+function plainList(result: ListParseResult<unknown>) {
+  return { ...result, rejected: result.rejected.map(({ index, id, issues }) => ({ index, id, issues })) };
+}
+
+// The same answer from both: accepted by both with equal data, or refused by both. And parsePayload gives
+// the same result with the compiled path as without, answering through it exactly the clean payloads.
 function expectSameAnswer(
   name: string,
   pair: { validate: Validator; schema: z.ZodMiniType },
   input: unknown,
 ) {
-  const zod = parsePayload(pair.schema, input, { mode: 'strict', unknownFields: 'strip', subject: name });
+  const options = { mode: 'strict', unknownFields: 'strip', subject: name } as const;
+  const zod = zodOnly(() => parsePayload(pair.schema, input, options));
   const fast = pair.validate(input);
   if (zod.success) {
     expect(fast, `${name} refused what strict parsing accepts`).not.toBe(FAIL);
@@ -48,6 +76,12 @@ function expectSameAnswer(
   } else {
     expect(fast, `${name} accepted what strict parsing refuses`).toBe(FAIL);
   }
+  const clean = zod.success && zod.issues.length === 0;
+  expect(
+    checkClean(pair.validate, input) !== FAIL,
+    `${name}: compiled path taken iff nothing to report`,
+  ).toBe(clean);
+  expect(plainResult(parsePayload(pair.schema, input, options))).toEqual(plainResult(zod));
 }
 
 const party = (countryCode: string, partyId: string, name: string) => ({ countryCode, partyId, name });
@@ -177,6 +211,36 @@ describe.each(VERSIONS)('compiled strict validators of OCPI $label', ({ pairs, b
         expectSameAnswer(name, pair, mutateAt(input, path, mutate));
       }),
       { seed: SEED, numRuns: RUNS },
+    );
+  });
+
+  it('give parseList the same page result as zod alone, for a page with one mutated item', () => {
+    const names = [...new Set(bases.map(({ name }) => name))];
+    const target = fc.constantFrom(...names).chain((name) => {
+      const page = bases
+        .filter((base) => base.name === name)
+        .map(({ value }) => JSON.parse(JSON.stringify(value)));
+      return fc.integer({ min: 0, max: page.length - 1 }).chain((index) =>
+        fc.record({
+          name: fc.constant(name),
+          page: fc.constant(page),
+          index: fc.constant(index),
+          path: fc.constantFrom(...places(page[index])),
+          mutate: MUTATIONS,
+        }),
+      );
+    });
+    fc.assert(
+      fc.property(target, ({ name, page, index, path, mutate }) => {
+        const pair = pairs.get(name);
+        if (!pair) throw new Error(`no validator for ${name}`);
+        const mutated = [...page];
+        mutated[index] = mutateAt(page[index], path, mutate);
+        const options = { mode: 'strict', subject: name } as const;
+        const zod = zodOnly(() => parseList(pair.schema, mutated, options));
+        expect(plainList(parseList(pair.schema, mutated, options))).toEqual(plainList(zod));
+      }),
+      { seed: SEED, numRuns: Math.ceil(RUNS / 5) },
     );
   });
 
