@@ -3,11 +3,14 @@
 // the time ratio to JSON.parse. One table per version; the cases of both are timed in the same rounds.
 // vitest bench prints operations per second only, so this is a plain script run by `npm run bench`.
 // Each case is warmed up, then timed in rounds that take turns with the other cases; the table shows
-// the median round. Speed is only reported here, never asserted.
+// the median round. Speed is only reported here, never asserted, except as `met` or `over` a target of
+// issue #16 (strict parsePayload per Location, through the compiled validators, at most 1.5x JSON.parse;
+// the same with the compiled path switched off is the "before").
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import * as z from 'zod/mini';
 import { parseList, parsePayload } from '../src';
+import { setCompiledPath } from '../src/common/schema/compiled/registry';
 import { buildLocationPageV211, NULLABLE_V211 } from '../src/testing/seed/locations-v211';
 import { buildLocationPage } from '../src/testing/seed/locations-v221';
 import { type QuirkCounts, withPartnerQuirks } from '../src/testing/seed/partner-quirks';
@@ -27,7 +30,22 @@ interface Case {
   bytes: number;
   /** The JSON.parse case of the same text, for the ratio; none for a JSON.parse case itself. */
   baseline?: string;
+  /** The issue's ceiling for the ratio to the baseline, printed with `met` or `over`. */
+  target?: number;
   run: () => unknown;
+}
+
+/** Strict parsing of the issue #16 target (a page of 1,000 Locations, item by item). */
+const STRICT_TARGET = 1.5;
+
+// `run` with the parse helpers on zod alone: the strict path as it was before the compiled validators.
+function zodOnly<T>(run: () => T): T {
+  setCompiledPath(false);
+  try {
+    return run();
+  } finally {
+    setCompiledPath(true);
+  }
 }
 
 /** What the report needs of a Location, in either version. */
@@ -84,6 +102,8 @@ function prepare<S extends z.ZodMiniType>(
   const strict = { mode: 'strict', subject: 'Locations' } as const;
   const lenient = { mode: 'lenient', subject: 'Locations' } as const;
   const lenientItem = { mode: 'lenient', subject: 'Location' } as const;
+  const strictItem = { mode: 'strict', subject: 'Location' } as const;
+  const strictEach = () => cleanPage.map((location) => parsePayload(itemSchema, location, strictItem));
 
   if (!parsePayload(PageSchema, cleanPage, strict).success) throw fail('the clean page fails strictly');
   const cleanLenient = parsePayload(PageSchema, cleanPage, lenient);
@@ -98,6 +118,14 @@ function prepare<S extends z.ZodMiniType>(
   }
   if (quirkyList.issues.length !== quirkyLenient.issues.length) {
     throw fail('parseList and parsePayload disagree on the quirky page');
+  }
+  const strictResults = strictEach();
+  if (strictResults.some((result) => !result.success || result.issues.length > 0)) {
+    throw fail('parsePayload does not accept every clean Location strictly, with no issue');
+  }
+  const zodResults = zodOnly(strictEach);
+  if (JSON.stringify(zodResults) !== JSON.stringify(strictResults)) {
+    throw fail('the compiled path and zod alone give different data for the clean page');
   }
   const cleanList = parseList(itemSchema, cleanPage, lenientItem);
   if (cleanList.items.length !== cleanPage.length || cleanList.issues.length > 0) {
@@ -120,6 +148,26 @@ function prepare<S extends z.ZodMiniType>(
       bytes: cleanBytes,
       baseline: CLEAN,
       run: () => parsePayload(PageSchema, cleanPage, strict),
+    },
+    {
+      name: `${prefix}strict: parsePayload per item, zod only (before)`,
+      bytes: cleanBytes,
+      baseline: CLEAN,
+      target: STRICT_TARGET,
+      run: () => zodOnly(strictEach),
+    },
+    {
+      name: `${prefix}strict: parsePayload per item, compiled`,
+      bytes: cleanBytes,
+      baseline: CLEAN,
+      target: STRICT_TARGET,
+      run: strictEach,
+    },
+    {
+      name: `${prefix}strict: parseList, compiled`,
+      bytes: cleanBytes,
+      baseline: CLEAN,
+      run: () => parseList(itemSchema, cleanPage, strictItem),
     },
     {
       name: `${prefix}lenient: parsePayload, clean page`,
@@ -246,6 +294,13 @@ versions.forEach((version, index) => {
       : '',
   );
   printTable(['case', 'ms/page', 'rounds ms', 'MB/s', 'vs JSON.parse'], rowsOf(version));
+  console.log('');
+  for (const entry of version.cases) {
+    if (entry.target === undefined || entry.baseline === undefined) continue;
+    const ratio = (medians.get(entry.name) ?? Number.NaN) / (medians.get(entry.baseline) ?? Number.NaN);
+    const verdict = ratio <= entry.target ? 'met' : 'over';
+    console.log(`target <= ${entry.target}x: ${entry.name}: ${ratio.toFixed(2)}x ${verdict}`);
+  }
 });
 
 // --- Helpers ---
