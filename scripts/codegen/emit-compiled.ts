@@ -27,6 +27,7 @@ import { specLink } from './spec-links';
 
 const PRIMITIVES = '../../common/schema/primitives';
 const RUNTIME = '../../common/schema/compiled/runtime';
+const REGISTRY = '../../common/schema/compiled/registry';
 
 /** The predicate of each ISO list (src/common/schema/primitives/iso-code-lists.ts). */
 const ISO_PREDICATES: Readonly<Record<IsoList, string>> = {
@@ -272,4 +273,45 @@ function use(context: Context, module: string, name: string): void {
 /** `src/v221/generated/compiled.ts` for 2.2.1, relative to the repository root. */
 export function compiledFile(version: SpecVersion): string {
   return `src/v${version.replaceAll('.', '')}/generated/compiled.ts`;
+}
+
+/** `src/v221/generated/compiled-pairs.ts` for 2.2.1, relative to the repository root. */
+export function compiledPairsFile(version: SpecVersion): string {
+  return `src/v${version.replaceAll('.', '')}/generated/compiled-pairs.ts`;
+}
+
+/**
+ * The file that lists each object schema of one version with its compiled validator, in one function:
+ * nothing is paired until the SDK (createClient, serveVersion) or the user calls it and hands the list to
+ * `registerCompiledValidators`, so that a bundle importing only schemas keeps no validator.
+ */
+export function emitCompiledPairs(version: VersionModel, options: EmitOptions): string {
+  const names = collectDefinitions(version)
+    .filter(({ kind }) => kind === 'object')
+    .map(({ model }) => model.name)
+    .sort();
+  return [
+    ...banner(
+      `the OCPI ${version.version} spec (${options.pin.tag} @ ${options.pin.commit.slice(0, 8)}`,
+      options,
+    ),
+    '//',
+    '// Each object schema with its compiled validator: see scripts/codegen/emit-compiled.ts.',
+    '',
+    "import type * as z from 'zod/mini';",
+    `import type { CompiledValidator } from '${REGISTRY}';`,
+    "import * as compiled from './compiled';",
+    "import * as schemas from './schemas';",
+    '',
+    '/**',
+    ` * Every OCPI ${version.version} object schema paired with the compiled validator that answers a clean payload`,
+    ' * as the schema does, for `registerCompiledValidators`. A function, so that importing it pairs nothing.',
+    ' */',
+    'export function compiledPairs(): readonly (readonly [z.ZodMiniType, CompiledValidator])[] {',
+    '  return [',
+    ...names.map((name) => `    [schemas.${name}Schema, compiled.validate${name}],`),
+    '  ];',
+    '}',
+    '',
+  ].join('\n');
 }

@@ -50,7 +50,6 @@ const SHARED_MODULE = '../../common/generated/schemas';
 /** Where a version's generated file finds `specRule`, and where the common one does. */
 const SPEC_RULE_MODULE = '../../common/schema/spec-rule';
 const COMMON_SPEC_RULE_MODULE = '../schema/spec-rule';
-const COMPILED_REGISTRY_MODULE = '../../common/schema/compiled/registry';
 
 export type Definition =
   | { kind: 'object'; module: string; model: ObjectModel }
@@ -91,8 +90,6 @@ interface DefinitionContext {
   holdsRules(name: string): boolean;
   overrides: VersionOverrides;
   isoFields: VersionIsoFields;
-  /** Whether each object is paired with its compiled validator (./compiled, see emit-compiled.ts). */
-  compiled?: boolean;
 }
 
 /** The context of definitions whose rules `table` gives, in a file that may reference all of `scope`. */
@@ -129,7 +126,6 @@ export function emitSchemas(version: VersionModel, options: EmitOptions): string
     overridesFor(version.version, options.overrides ?? []),
     isoFieldsFor(version.version, options.isoFields ?? []),
   );
-  context.compiled = true;
   const own = sortByDependencies(all, shared).filter((definition) => !shared.has(definition.model.name));
   const sharedHere = all.filter((definition) => shared.has(definition.model.name));
   const commands = commandBodies(version).map(({ body }) => body);
@@ -153,12 +149,6 @@ export function emitSchemas(version: VersionModel, options: EmitOptions): string
     ...ruleImports(own, context, SPEC_RULE_MODULE, RULES_MODULE),
     ...primitiveImports(usedPrimitives(own, context)),
     ...specObjectImport(SPEC_OBJECT_MODULE, kindsIn(own)),
-    ...(own.some(({ kind }) => kind === 'object')
-      ? [
-          `import { withCompiled } from '${COMPILED_REGISTRY_MODULE}';`,
-          "import * as compiled from './compiled';",
-        ]
-      : []),
     '',
     ...(sharedHere.length > 0 ? [...reExport(sharedHere), ''] : []),
     ...emitBody(
@@ -532,17 +522,15 @@ function emitObject(model: ObjectModel, context: DefinitionContext): string[] {
   );
   const groups = choiceGroups(model);
   // Declared with its named type (emit-types.ts): declarations name the shape and the object.
-  // Paired with its compiled validator, which the parse helpers run first (common/schema/compiled/registry.ts).
-  const paired = context.compiled === true;
-  const head = `export const ${model.name}Schema: ${schemaAnnotation(model)} =${paired ? ' /*@__PURE__*/ withCompiled(' : ''}`;
-  const end = `)${ruleCheck(model, context)}${paired ? `, compiled.validate${model.name})` : ''};`;
+  const head = `export const ${model.name}Schema: ${schemaAnnotation(model)} =`;
+  const end = `)${ruleCheck(model, context)};`;
   if (groups.length === 0) {
-    return [`${head}${paired ? '' : ' '}/*@__PURE__*/ z.strictObject({`, ...fields, `}${end}`];
+    return [`${head} /*@__PURE__*/ z.strictObject({`, ...fields, `}${end}`];
   }
   // "Choice: one of N" rows: each field optional, and a check that exactly one is given.
   const choices = groups.map((group) => `[${group.map((name) => `'${name}'`).join(', ')}]`).join(', ');
   return [
-    `${head}${paired ? '' : ' '}/*@__PURE__*/ withChoices(`,
+    `${head} /*@__PURE__*/ withChoices(`,
     '  /*@__PURE__*/ z.strictObject({',
     ...fields.map((line) => `  ${line}`),
     '  }),',

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { curatedExports } from './curated-exports';
-import { compiledFile, emitCompiled } from './emit-compiled';
+import { compiledFile, compiledPairsFile, emitCompiled, emitCompiledPairs } from './emit-compiled';
 import { emitExportList, emitSchemas, emitSharedSchemas, sharedDefinitions } from './emit-schemas';
 import { emitIsoCodes, ISO_CODES_FILE } from './iso-codes';
 import { ISO_FIELDS, isoFieldProblems } from './iso-fields';
@@ -62,6 +62,7 @@ export function renderGenerated(
     const options = { pin: pinOf(version), errataApplied, shared, ...tables };
     files.set(generatedFile(version), emitSchemas(model.versions[version], options));
     files.set(compiledFile(version), emitCompiled(model.versions[version], options));
+    files.set(compiledPairsFile(version), emitCompiledPairs(model.versions[version], options));
     files.set(
       exportListFile(version),
       emitExportList(model.versions[version], options, curatedExports(version)),

@@ -3,6 +3,7 @@ import type { UnknownFields } from '../common/schema/parse';
 import type { Transport } from '../common/transport/transport';
 import type { ClientMode } from '../common/transport/typed-calls';
 import { createVersionClient, type VersionClientOptions } from '../common/transport/version-client';
+import { useCompiledValidators } from './compiled-validators';
 import type { Endpoint } from './generated/schemas';
 import { Operations } from './operations';
 import type { CdrsCpoCalls, CdrsEmspCalls } from './operations/cdrs';
@@ -74,6 +75,7 @@ export function createClient<
 >(
   options: Client211Options & { validation?: Mode; unknownFields?: Unknown },
 ): Client211<ClientMode<Mode>, Unknown> {
+  useCompiledValidators();
   return {
     // 2.1.1 endpoints carry no role: both interfaces of a module use its one URL.
     ...createVersionClient<typeof Operations, Lenient<Endpoint>, ClientMode<Mode>, Unknown>(

@@ -3,6 +3,7 @@ import type { UnknownFields } from '../common/schema/parse';
 import type { Transport } from '../common/transport/transport';
 import type { ClientMode } from '../common/transport/typed-calls';
 import { createVersionClient, type VersionClientOptions } from '../common/transport/version-client';
+import { useCompiledValidators } from './compiled-validators';
 import type { Endpoint } from './generated/schemas';
 import { Operations } from './operations';
 import type { CdrsReceiverCalls, CdrsSenderCalls } from './operations/cdrs';
@@ -91,6 +92,7 @@ export function createClient<
 >(
   options: Client221Options & { validation?: Mode; unknownFields?: Unknown },
 ): Client221<ClientMode<Mode>, Unknown> {
+  useCompiledValidators();
   return {
     ...createVersionClient<typeof Operations, Lenient<Endpoint>, ClientMode<Mode>, Unknown>(
       options,

@@ -1,6 +1,7 @@
 import type { Registration221Config } from '../server/config';
 import type { ModuleImplementations, ServedTable } from '../server/platform/implementation';
 import { servedOperations, type VersionService } from '../server/platform/version-service';
+import { useCompiledValidators } from './compiled-validators';
 import { Operations } from './operations';
 
 /**
@@ -59,6 +60,7 @@ const PATH_PARAM_LENGTHS = {
  * });
  */
 export function serveVersion(config: ServeVersionConfig): VersionService<'2.2.1'> {
+  useCompiledValidators();
   const { modules, ...registration } = config;
   return {
     version: '2.2.1',

@@ -8,8 +8,6 @@ import * as rules from '../schemas/spec-rules';
 import { isoCountryAlpha3, isoCurrency, isoLanguage, openEnum, withChoices } from '../../common/schema/primitives';
 import { BooleanSchema, CiString, DateTimeSchema, NumberSchema, URLSchema, int, nonEmptyArray, string } from '../primitives';
 import type { EnumObject, SpecObjectSchema } from '../../common/schema/spec-object';
-import { withCompiled } from '../../common/schema/compiled/registry';
-import * as compiled from './compiled';
 
 export {
   type ConnectorFormat,
@@ -53,14 +51,14 @@ export {
  * OCPI 2.1.1 `Image` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#414-image-class
  */
-export const ImageSchema: SpecObjectSchema<ImageShape, Image> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const ImageSchema: SpecObjectSchema<ImageShape, Image> = /*@__PURE__*/ z.strictObject({
   url: URLSchema,
   thumbnail: /*@__PURE__*/ z.optional(URLSchema),
   category: ImageCategorySchema,
   type: /*@__PURE__*/ string(4),
   width: /*@__PURE__*/ z.optional(/*@__PURE__*/ int(5)),
   height: /*@__PURE__*/ z.optional(/*@__PURE__*/ int(5)),
-}), compiled.validateImage);
+});
 /**
  * OCPI 2.1.1 `Image` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#414-image-class
@@ -93,11 +91,11 @@ export type ImageShape = {
  * OCPI 2.1.1 `BusinessDetails` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#41-businessdetails-class
  */
-export const BusinessDetailsSchema: SpecObjectSchema<BusinessDetailsShape, BusinessDetails> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const BusinessDetailsSchema: SpecObjectSchema<BusinessDetailsShape, BusinessDetails> = /*@__PURE__*/ z.strictObject({
   name: /*@__PURE__*/ string(100),
   website: /*@__PURE__*/ z.optional(URLSchema),
   logo: /*@__PURE__*/ z.optional(ImageSchema),
-}), compiled.validateBusinessDetails);
+});
 /**
  * OCPI 2.1.1 `BusinessDetails` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#41-businessdetails-class
@@ -123,13 +121,13 @@ export type BusinessDetailsShape = {
  * OCPI 2.1.1 `Credentials` object.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/credentials.md#21-credentials-object
  */
-export const CredentialsSchema: SpecObjectSchema<CredentialsShape, Credentials> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const CredentialsSchema: SpecObjectSchema<CredentialsShape, Credentials> = /*@__PURE__*/ z.strictObject({
   token: /*@__PURE__*/ string(64),
   url: URLSchema,
   business_details: BusinessDetailsSchema,
   party_id: /*@__PURE__*/ string(3),
   country_code: /*@__PURE__*/ string(2),
-}), compiled.validateCredentials);
+});
 /**
  * OCPI 2.1.1 `Credentials` object.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/credentials.md#21-credentials-object
@@ -208,10 +206,10 @@ export const LocationTypeSchema: z.ZodMiniEnum<EnumObject<LocationType>> = /*@__
  * Also checked against the rules the spec states in prose: {@link rules.GeoLocation}.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#412-geolocation-class
  */
-export const GeoLocationSchema: SpecObjectSchema<GeoLocationShape, GeoLocation> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const GeoLocationSchema: SpecObjectSchema<GeoLocationShape, GeoLocation> = /*@__PURE__*/ z.strictObject({
   latitude: /*@__PURE__*/ string(10),
   longitude: /*@__PURE__*/ string(11),
-}).check(/*@__PURE__*/ specRule(rules.GeoLocation)), compiled.validateGeoLocation);
+}).check(/*@__PURE__*/ specRule(rules.GeoLocation));
 /**
  * OCPI 2.1.1 `GeoLocation` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#412-geolocation-class
@@ -235,10 +233,10 @@ export type GeoLocationShape = {
  * `language` must also be an assigned ISO 639-1 language code (scripts/codegen/iso-fields.ts).
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/types.md#13-displaytext-class
  */
-export const DisplayTextSchema: SpecObjectSchema<DisplayTextShape, DisplayText> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const DisplayTextSchema: SpecObjectSchema<DisplayTextShape, DisplayText> = /*@__PURE__*/ z.strictObject({
   language: /*@__PURE__*/ isoLanguage(/*@__PURE__*/ string(2)),
   text: /*@__PURE__*/ string(512),
-}), compiled.validateDisplayText);
+});
 /**
  * OCPI 2.1.1 `DisplayText` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/types.md#13-displaytext-class
@@ -262,11 +260,11 @@ export type DisplayTextShape = {
  * Also checked against the rules the spec states in prose: {@link rules.AdditionalGeoLocation}.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#41-additionalgeolocation-class
  */
-export const AdditionalGeoLocationSchema: SpecObjectSchema<AdditionalGeoLocationShape, AdditionalGeoLocation> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const AdditionalGeoLocationSchema: SpecObjectSchema<AdditionalGeoLocationShape, AdditionalGeoLocation> = /*@__PURE__*/ z.strictObject({
   latitude: /*@__PURE__*/ string(10),
   longitude: /*@__PURE__*/ string(11),
   name: /*@__PURE__*/ z.optional(DisplayTextSchema),
-}).check(/*@__PURE__*/ specRule(rules.AdditionalGeoLocation)), compiled.validateAdditionalGeoLocation);
+}).check(/*@__PURE__*/ specRule(rules.AdditionalGeoLocation));
 /**
  * OCPI 2.1.1 `AdditionalGeoLocation` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#41-additionalgeolocation-class
@@ -378,7 +376,7 @@ export const PowerTypeSchema: z.ZodMiniEnum<EnumObject<PowerType>> = /*@__PURE__
  * OCPI 2.1.1 `Connector` object.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#33-connector-object
  */
-export const ConnectorSchema: SpecObjectSchema<ConnectorShape, Connector> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const ConnectorSchema: SpecObjectSchema<ConnectorShape, Connector> = /*@__PURE__*/ z.strictObject({
   id: /*@__PURE__*/ string(36),
   standard: ConnectorTypeSchema,
   format: ConnectorFormatSchema,
@@ -388,7 +386,7 @@ export const ConnectorSchema: SpecObjectSchema<ConnectorShape, Connector> = /*@_
   tariff_id: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(36)),
   terms_and_conditions: /*@__PURE__*/ z.optional(URLSchema),
   last_updated: DateTimeSchema,
-}), compiled.validateConnector);
+});
 /**
  * OCPI 2.1.1 `Connector` object.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#33-connector-object
@@ -431,7 +429,7 @@ export type ConnectorShape = {
  * Also checked against the rules the spec states in prose: {@link rules.EVSE}.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#32-evse-object
  */
-export const EVSESchema: SpecObjectSchema<EVSEShape, EVSE> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const EVSESchema: SpecObjectSchema<EVSEShape, EVSE> = /*@__PURE__*/ z.strictObject({
   uid: /*@__PURE__*/ string(39),
   evse_id: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(48)),
   status: StatusSchema,
@@ -445,7 +443,7 @@ export const EVSESchema: SpecObjectSchema<EVSEShape, EVSE> = /*@__PURE__*/ withC
   parking_restrictions: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(ParkingRestrictionSchema)),
   images: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(ImageSchema)),
   last_updated: DateTimeSchema,
-}).check(/*@__PURE__*/ specRule(rules.EVSE)), compiled.validateEVSE);
+}).check(/*@__PURE__*/ specRule(rules.EVSE));
 /**
  * OCPI 2.1.1 `EVSE` object.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#32-evse-object
@@ -541,11 +539,11 @@ export const FacilitySchema: z.ZodMiniEnum<EnumObject<Facility>> = /*@__PURE__*/
  * Also checked against the rules the spec states in prose: {@link rules.RegularHours}.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#419-regularhours-class
  */
-export const RegularHoursSchema: SpecObjectSchema<RegularHoursShape, RegularHours> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const RegularHoursSchema: SpecObjectSchema<RegularHoursShape, RegularHours> = /*@__PURE__*/ z.strictObject({
   weekday: /*@__PURE__*/ int(1),
   period_begin: /*@__PURE__*/ string(5),
   period_end: /*@__PURE__*/ string(5),
-}).check(/*@__PURE__*/ specRule(rules.RegularHours)), compiled.validateRegularHours);
+}).check(/*@__PURE__*/ specRule(rules.RegularHours));
 /**
  * OCPI 2.1.1 `RegularHours` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#419-regularhours-class
@@ -569,7 +567,7 @@ export type RegularHoursShape = {
  * OCPI 2.1.1 `Hours` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#413-hours-class
  */
-export const HoursSchema: SpecObjectSchema<HoursShape, Hours> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ withChoices(
+export const HoursSchema: SpecObjectSchema<HoursShape, Hours> = /*@__PURE__*/ withChoices(
   /*@__PURE__*/ z.strictObject({
     regular_hours: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(RegularHoursSchema)),
     twentyfourseven: /*@__PURE__*/ z.optional(BooleanSchema),
@@ -577,7 +575,7 @@ export const HoursSchema: SpecObjectSchema<HoursShape, Hours> = /*@__PURE__*/ wi
     exceptional_closings: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(ExceptionalPeriodSchema)),
   }),
   ['regular_hours', 'twentyfourseven'],
-).check(/*@__PURE__*/ rulesInside()), compiled.validateHours);
+).check(/*@__PURE__*/ rulesInside());
 /**
  * OCPI 2.1.1 `Hours` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#413-hours-class
@@ -604,10 +602,10 @@ export type HoursShape = {
  * OCPI 2.1.1 `EnvironmentalImpact` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#48-environmentalimpact-class
  */
-export const EnvironmentalImpactSchema: SpecObjectSchema<EnvironmentalImpactShape, EnvironmentalImpact> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const EnvironmentalImpactSchema: SpecObjectSchema<EnvironmentalImpactShape, EnvironmentalImpact> = /*@__PURE__*/ z.strictObject({
   source: EnvironmentalImpactCategorySchema,
   amount: NumberSchema,
-}), compiled.validateEnvironmentalImpact);
+});
 /**
  * OCPI 2.1.1 `EnvironmentalImpact` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#48-environmentalimpact-class
@@ -628,13 +626,13 @@ export type EnvironmentalImpactShape = {
  * OCPI 2.1.1 `EnergyMix` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#45-energymix-class
  */
-export const EnergyMixSchema: SpecObjectSchema<EnergyMixShape, EnergyMix> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const EnergyMixSchema: SpecObjectSchema<EnergyMixShape, EnergyMix> = /*@__PURE__*/ z.strictObject({
   is_green_energy: BooleanSchema,
   energy_sources: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(EnergySourceSchema)),
   environ_impact: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(EnvironmentalImpactSchema)),
   supplier_name: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(64)),
   energy_product_name: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(64)),
-}).check(/*@__PURE__*/ rulesInside()), compiled.validateEnergyMix);
+}).check(/*@__PURE__*/ rulesInside());
 /**
  * OCPI 2.1.1 `EnergyMix` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#45-energymix-class
@@ -665,7 +663,7 @@ export type EnergyMixShape = {
  * `country` must also be an assigned ISO 3166-1 alpha-3 country code (scripts/codegen/iso-fields.ts).
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#31-location-object
  */
-export const LocationSchema: SpecObjectSchema<LocationShape, Location> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const LocationSchema: SpecObjectSchema<LocationShape, Location> = /*@__PURE__*/ z.strictObject({
   id: /*@__PURE__*/ string(39),
   type: LocationTypeSchema,
   name: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(255)),
@@ -687,7 +685,7 @@ export const LocationSchema: SpecObjectSchema<LocationShape, Location> = /*@__PU
   images: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(ImageSchema)),
   energy_mix: /*@__PURE__*/ z.optional(EnergyMixSchema),
   last_updated: DateTimeSchema,
-}).check(/*@__PURE__*/ rulesInside()), compiled.validateLocation);
+}).check(/*@__PURE__*/ rulesInside());
 /**
  * OCPI 2.1.1 `Location` object.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#31-location-object
@@ -767,11 +765,11 @@ export type LocationShape = {
  * OCPI 2.1.1 `PriceComponent` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#42-pricecomponent-class
  */
-export const PriceComponentSchema: SpecObjectSchema<PriceComponentShape, PriceComponent> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const PriceComponentSchema: SpecObjectSchema<PriceComponentShape, PriceComponent> = /*@__PURE__*/ z.strictObject({
   type: TariffDimensionTypeSchema,
   price: NumberSchema,
   step_size: /*@__PURE__*/ int(),
-}), compiled.validatePriceComponent);
+});
 /**
  * OCPI 2.1.1 `PriceComponent` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#42-pricecomponent-class
@@ -796,7 +794,7 @@ export type PriceComponentShape = {
  * Also checked against the rules the spec states in prose: {@link rules.TariffRestrictions}.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#45-tariffrestrictions-class
  */
-export const TariffRestrictionsSchema: SpecObjectSchema<TariffRestrictionsShape, TariffRestrictions> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const TariffRestrictionsSchema: SpecObjectSchema<TariffRestrictionsShape, TariffRestrictions> = /*@__PURE__*/ z.strictObject({
   start_time: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(5)),
   end_time: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(5)),
   start_date: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(10)),
@@ -808,7 +806,7 @@ export const TariffRestrictionsSchema: SpecObjectSchema<TariffRestrictionsShape,
   min_duration: /*@__PURE__*/ z.optional(/*@__PURE__*/ int()),
   max_duration: /*@__PURE__*/ z.optional(/*@__PURE__*/ int()),
   day_of_week: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(DayOfWeekSchema)),
-}).check(/*@__PURE__*/ specRule(rules.TariffRestrictions)), compiled.validateTariffRestrictions);
+}).check(/*@__PURE__*/ specRule(rules.TariffRestrictions));
 /**
  * OCPI 2.1.1 `TariffRestrictions` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#45-tariffrestrictions-class
@@ -856,10 +854,10 @@ export type TariffRestrictionsShape = {
  * OCPI 2.1.1 `TariffElement` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#43-tariffelement-class
  */
-export const TariffElementSchema: SpecObjectSchema<TariffElementShape, TariffElement> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const TariffElementSchema: SpecObjectSchema<TariffElementShape, TariffElement> = /*@__PURE__*/ z.strictObject({
   price_components: /*@__PURE__*/ nonEmptyArray(PriceComponentSchema),
   restrictions: /*@__PURE__*/ z.optional(TariffRestrictionsSchema),
-}).check(/*@__PURE__*/ rulesInside()), compiled.validateTariffElement);
+}).check(/*@__PURE__*/ rulesInside());
 /**
  * OCPI 2.1.1 `TariffElement` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#43-tariffelement-class
@@ -881,7 +879,7 @@ export type TariffElementShape = {
  * `currency` must also be an assigned ISO 4217 currency code (scripts/codegen/iso-fields.ts).
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#31-tariff-object
  */
-export const TariffSchema: SpecObjectSchema<TariffShape, Tariff> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const TariffSchema: SpecObjectSchema<TariffShape, Tariff> = /*@__PURE__*/ z.strictObject({
   id: /*@__PURE__*/ string(36),
   currency: /*@__PURE__*/ isoCurrency(/*@__PURE__*/ string(3)),
   tariff_alt_text: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(DisplayTextSchema)),
@@ -889,7 +887,7 @@ export const TariffSchema: SpecObjectSchema<TariffShape, Tariff> = /*@__PURE__*/
   elements: /*@__PURE__*/ nonEmptyArray(TariffElementSchema),
   energy_mix: /*@__PURE__*/ z.optional(EnergyMixSchema),
   last_updated: DateTimeSchema,
-}).check(/*@__PURE__*/ rulesInside()), compiled.validateTariff);
+}).check(/*@__PURE__*/ rulesInside());
 /**
  * OCPI 2.1.1 `Tariff` object.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#31-tariff-object
@@ -927,10 +925,10 @@ export type TariffShape = {
  * OCPI 2.1.1 `CdrDimension` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#42-cdrdimension-class
  */
-export const CdrDimensionSchema: SpecObjectSchema<CdrDimensionShape, CdrDimension> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const CdrDimensionSchema: SpecObjectSchema<CdrDimensionShape, CdrDimension> = /*@__PURE__*/ z.strictObject({
   type: CdrDimensionTypeSchema,
   volume: NumberSchema,
-}), compiled.validateCdrDimension);
+});
 /**
  * OCPI 2.1.1 `CdrDimension` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#42-cdrdimension-class
@@ -951,10 +949,10 @@ export type CdrDimensionShape = {
  * OCPI 2.1.1 `ChargingPeriod` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#44-chargingperiod-class
  */
-export const ChargingPeriodSchema: SpecObjectSchema<ChargingPeriodShape, ChargingPeriod> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const ChargingPeriodSchema: SpecObjectSchema<ChargingPeriodShape, ChargingPeriod> = /*@__PURE__*/ z.strictObject({
   start_date_time: DateTimeSchema,
   dimensions: /*@__PURE__*/ nonEmptyArray(CdrDimensionSchema),
-}), compiled.validateChargingPeriod);
+});
 /**
  * OCPI 2.1.1 `ChargingPeriod` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#44-chargingperiod-class
@@ -977,7 +975,7 @@ export type ChargingPeriodShape = {
  * `currency` must also be an assigned ISO 4217 currency code (scripts/codegen/iso-fields.ts).
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#31-cdr-object
  */
-export const CDRSchema: SpecObjectSchema<CDRShape, CDR> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const CDRSchema: SpecObjectSchema<CDRShape, CDR> = /*@__PURE__*/ z.strictObject({
   id: /*@__PURE__*/ CiString(36),
   start_date_time: DateTimeSchema,
   stop_date_time: DateTimeSchema,
@@ -994,7 +992,7 @@ export const CDRSchema: SpecObjectSchema<CDRShape, CDR> = /*@__PURE__*/ withComp
   total_parking_time: /*@__PURE__*/ z.optional(NumberSchema),
   remark: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(255)),
   last_updated: DateTimeSchema,
-}).check(/*@__PURE__*/ specRule(rules.CDR)), compiled.validateCDR);
+}).check(/*@__PURE__*/ specRule(rules.CDR));
 /**
  * OCPI 2.1.1 `CDR` object.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#31-cdr-object
@@ -1086,9 +1084,9 @@ export const CommandTypeSchema: z.ZodMiniEnum<EnumObject<CommandType>> = /*@__PU
  * OCPI 2.1.1 `CommandResponse` object.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#31-commandresponse-object
  */
-export const CommandResponseSchema: SpecObjectSchema<CommandResponseShape, CommandResponse> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const CommandResponseSchema: SpecObjectSchema<CommandResponseShape, CommandResponse> = /*@__PURE__*/ z.strictObject({
   result: CommandResponseTypeSchema,
-}), compiled.validateCommandResponse);
+});
 /**
  * OCPI 2.1.1 `CommandResponse` object.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#31-commandresponse-object
@@ -1117,7 +1115,7 @@ export const TokenTypeSchema: z.ZodMiniEnum<EnumObject<TokenType>> = /*@__PURE__
  * `language` must also be an assigned ISO 639-1 language code (scripts/codegen/iso-fields.ts).
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#32-token-object
  */
-export const TokenSchema: SpecObjectSchema<TokenShape, Token> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const TokenSchema: SpecObjectSchema<TokenShape, Token> = /*@__PURE__*/ z.strictObject({
   uid: /*@__PURE__*/ string(36),
   type: TokenTypeSchema,
   auth_id: /*@__PURE__*/ string(36),
@@ -1127,7 +1125,7 @@ export const TokenSchema: SpecObjectSchema<TokenShape, Token> = /*@__PURE__*/ wi
   whitelist: WhitelistTypeSchema,
   language: /*@__PURE__*/ z.optional(/*@__PURE__*/ isoLanguage(/*@__PURE__*/ string(2))),
   last_updated: DateTimeSchema,
-}), compiled.validateToken);
+});
 /**
  * OCPI 2.1.1 `Token` object.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#32-token-object
@@ -1171,14 +1169,14 @@ export type TokenShape = {
  * OCPI 2.1.1 `ReserveNow` object.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#32-reservenow-object
  */
-export const ReserveNowSchema: SpecObjectSchema<ReserveNowShape, ReserveNow> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const ReserveNowSchema: SpecObjectSchema<ReserveNowShape, ReserveNow> = /*@__PURE__*/ z.strictObject({
   response_url: URLSchema,
   token: TokenSchema,
   expiry_date: DateTimeSchema,
   reservation_id: /*@__PURE__*/ int(),
   location_id: /*@__PURE__*/ string(39),
   evse_uid: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(39)),
-}), compiled.validateReserveNow);
+});
 /**
  * OCPI 2.1.1 `ReserveNow` object.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#32-reservenow-object
@@ -1211,12 +1209,12 @@ export type ReserveNowShape = {
  * OCPI 2.1.1 `StartSession` object.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#33-startsession-object
  */
-export const StartSessionSchema: SpecObjectSchema<StartSessionShape, StartSession> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const StartSessionSchema: SpecObjectSchema<StartSessionShape, StartSession> = /*@__PURE__*/ z.strictObject({
   response_url: URLSchema,
   token: TokenSchema,
   location_id: /*@__PURE__*/ string(39),
   evse_uid: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(39)),
-}), compiled.validateStartSession);
+});
 /**
  * OCPI 2.1.1 `StartSession` object.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#33-startsession-object
@@ -1243,10 +1241,10 @@ export type StartSessionShape = {
  * OCPI 2.1.1 `StopSession` object.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#34-stopsession-object
  */
-export const StopSessionSchema: SpecObjectSchema<StopSessionShape, StopSession> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const StopSessionSchema: SpecObjectSchema<StopSessionShape, StopSession> = /*@__PURE__*/ z.strictObject({
   response_url: URLSchema,
   session_id: /*@__PURE__*/ string(36),
-}), compiled.validateStopSession);
+});
 /**
  * OCPI 2.1.1 `StopSession` object.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#34-stopsession-object
@@ -1267,12 +1265,12 @@ export type StopSessionShape = {
  * OCPI 2.1.1 `UnlockConnector` object.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#35-unlockconnector-object
  */
-export const UnlockConnectorSchema: SpecObjectSchema<UnlockConnectorShape, UnlockConnector> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const UnlockConnectorSchema: SpecObjectSchema<UnlockConnectorShape, UnlockConnector> = /*@__PURE__*/ z.strictObject({
   response_url: URLSchema,
   location_id: /*@__PURE__*/ string(39),
   evse_uid: /*@__PURE__*/ string(39),
   connector_id: /*@__PURE__*/ string(36),
-}), compiled.validateUnlockConnector);
+});
 /**
  * OCPI 2.1.1 `UnlockConnector` object.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#35-unlockconnector-object
@@ -1311,7 +1309,7 @@ export const SessionStatusSchema: z.ZodMiniEnum<EnumObject<SessionStatus>> = /*@
  * `currency` must also be an assigned ISO 4217 currency code (scripts/codegen/iso-fields.ts).
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_sessions.md#31-session-object
  */
-export const SessionSchema: SpecObjectSchema<SessionShape, Session> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const SessionSchema: SpecObjectSchema<SessionShape, Session> = /*@__PURE__*/ z.strictObject({
   id: /*@__PURE__*/ string(36),
   start_datetime: DateTimeSchema,
   end_datetime: /*@__PURE__*/ z.optional(DateTimeSchema),
@@ -1325,7 +1323,7 @@ export const SessionSchema: SpecObjectSchema<SessionShape, Session> = /*@__PURE_
   total_cost: /*@__PURE__*/ z.optional(NumberSchema),
   status: SessionStatusSchema,
   last_updated: DateTimeSchema,
-}).check(/*@__PURE__*/ specRule(rules.Session)), compiled.validateSession);
+}).check(/*@__PURE__*/ specRule(rules.Session));
 /**
  * OCPI 2.1.1 `Session` object.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_sessions.md#31-session-object
@@ -1389,11 +1387,11 @@ export const AllowedSchema: z.ZodMiniEnum<EnumObject<Allowed>> = /*@__PURE__*/ z
  * OCPI 2.1.1 `LocationReferences` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#42-locationreferences-class
  */
-export const LocationReferencesSchema: SpecObjectSchema<LocationReferencesShape, LocationReferences> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const LocationReferencesSchema: SpecObjectSchema<LocationReferencesShape, LocationReferences> = /*@__PURE__*/ z.strictObject({
   location_id: /*@__PURE__*/ string(39),
   evse_uids: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(/*@__PURE__*/ string(39))),
   connector_ids: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(/*@__PURE__*/ string(36))),
-}), compiled.validateLocationReferences);
+});
 /**
  * OCPI 2.1.1 `LocationReferences` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#42-locationreferences-class
@@ -1417,11 +1415,11 @@ export type LocationReferencesShape = {
  * OCPI 2.1.1 `AuthorizationInfo` object.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#31-authorizationinfo-object
  */
-export const AuthorizationInfoSchema: SpecObjectSchema<AuthorizationInfoShape, AuthorizationInfo> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const AuthorizationInfoSchema: SpecObjectSchema<AuthorizationInfoShape, AuthorizationInfo> = /*@__PURE__*/ z.strictObject({
   allowed: AllowedSchema,
   location: /*@__PURE__*/ z.optional(LocationReferencesSchema),
   info: /*@__PURE__*/ z.optional(DisplayTextSchema),
-}), compiled.validateAuthorizationInfo);
+});
 /**
  * OCPI 2.1.1 `AuthorizationInfo` object.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#31-authorizationinfo-object
@@ -1474,10 +1472,10 @@ export const VersionNumberSchema: z.ZodMiniEnum<EnumObject<VersionNumber>> = /*@
  * version is taken, and callers pick those they speak.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/version_information_endpoint.md#version-class
  */
-export const VersionSchema: SpecObjectSchema<VersionShape, Version> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const VersionSchema: SpecObjectSchema<VersionShape, Version> = /*@__PURE__*/ z.strictObject({
   version: /*@__PURE__*/ openEnum(VersionNumberValues),
   url: URLSchema,
-}), compiled.validateVersion);
+});
 /**
  * OCPI 2.1.1 `Version` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/version_information_endpoint.md#version-class
@@ -1501,10 +1499,10 @@ export type VersionShape = {
  * is taken; the known modules stay suggested by the type.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/version_information_endpoint.md#endpoint-class
  */
-export const EndpointSchema: SpecObjectSchema<EndpointShape, Endpoint> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const EndpointSchema: SpecObjectSchema<EndpointShape, Endpoint> = /*@__PURE__*/ z.strictObject({
   identifier: /*@__PURE__*/ openEnum(ModuleIDValues),
   url: URLSchema,
-}), compiled.validateEndpoint);
+});
 /**
  * OCPI 2.1.1 `Endpoint` class.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/version_information_endpoint.md#endpoint-class

@@ -8,8 +8,6 @@ import * as rules from '../schemas/spec-rules';
 import { isoCountryAlpha2, isoCountryAlpha3, isoCurrency, isoLanguage, openEnum } from '../../common/schema/primitives';
 import { BooleanSchema, CiString, DateTimeSchema, NumberSchema, URLSchema, int, nonEmptyArray, string } from '../primitives';
 import type { EnumObject, SpecObjectSchema } from '../../common/schema/spec-object';
-import { withCompiled } from '../../common/schema/compiled/registry';
-import * as compiled from './compiled';
 
 export {
   type ConnectorFormat,
@@ -63,14 +61,14 @@ export const RoleSchema: z.ZodMiniEnum<EnumObject<Role>> = /*@__PURE__*/ z.enum(
  * OCPI 2.2.1 `Image` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_image_class
  */
-export const ImageSchema: SpecObjectSchema<ImageShape, Image> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const ImageSchema: SpecObjectSchema<ImageShape, Image> = /*@__PURE__*/ z.strictObject({
   url: URLSchema,
   thumbnail: /*@__PURE__*/ z.optional(URLSchema),
   category: ImageCategorySchema,
   type: /*@__PURE__*/ CiString(4),
   width: /*@__PURE__*/ z.optional(/*@__PURE__*/ int(5)),
   height: /*@__PURE__*/ z.optional(/*@__PURE__*/ int(5)),
-}), compiled.validateImage);
+});
 /**
  * OCPI 2.2.1 `Image` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_image_class
@@ -103,11 +101,11 @@ export type ImageShape = {
  * OCPI 2.2.1 `BusinessDetails` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_businessdetails_class
  */
-export const BusinessDetailsSchema: SpecObjectSchema<BusinessDetailsShape, BusinessDetails> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const BusinessDetailsSchema: SpecObjectSchema<BusinessDetailsShape, BusinessDetails> = /*@__PURE__*/ z.strictObject({
   name: /*@__PURE__*/ string(100),
   website: /*@__PURE__*/ z.optional(URLSchema),
   logo: /*@__PURE__*/ z.optional(ImageSchema),
-}), compiled.validateBusinessDetails);
+});
 /**
  * OCPI 2.2.1 `BusinessDetails` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_businessdetails_class
@@ -135,12 +133,12 @@ export type BusinessDetailsShape = {
  * (scripts/codegen/iso-fields.ts).
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/credentials.asciidoc#credentials_credentials_role_class
  */
-export const CredentialsRoleSchema: SpecObjectSchema<CredentialsRoleShape, CredentialsRole> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const CredentialsRoleSchema: SpecObjectSchema<CredentialsRoleShape, CredentialsRole> = /*@__PURE__*/ z.strictObject({
   role: RoleSchema,
   business_details: BusinessDetailsSchema,
   party_id: /*@__PURE__*/ CiString(3),
   country_code: /*@__PURE__*/ isoCountryAlpha2(/*@__PURE__*/ CiString(2)),
-}), compiled.validateCredentialsRole);
+});
 /**
  * OCPI 2.2.1 `CredentialsRole` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/credentials.asciidoc#credentials_credentials_role_class
@@ -168,11 +166,11 @@ export type CredentialsRoleShape = {
  * Also checked against the rules the spec states in prose: {@link rules.Credentials}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/credentials.asciidoc#credentials_credentials_object
  */
-export const CredentialsSchema: SpecObjectSchema<CredentialsShape, Credentials> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const CredentialsSchema: SpecObjectSchema<CredentialsShape, Credentials> = /*@__PURE__*/ z.strictObject({
   token: /*@__PURE__*/ string(64),
   url: URLSchema,
   roles: /*@__PURE__*/ nonEmptyArray(CredentialsRoleSchema),
-}).check(/*@__PURE__*/ specRule(rules.Credentials)), compiled.validateCredentials);
+}).check(/*@__PURE__*/ specRule(rules.Credentials));
 /**
  * OCPI 2.2.1 `Credentials` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/credentials.asciidoc#credentials_credentials_object
@@ -255,13 +253,13 @@ export const TokenTypeSchema: z.ZodMiniEnum<EnumObject<TokenType>> = /*@__PURE__
  * (scripts/codegen/iso-fields.ts).
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_token_object
  */
-export const CdrTokenSchema: SpecObjectSchema<CdrTokenShape, CdrToken> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const CdrTokenSchema: SpecObjectSchema<CdrTokenShape, CdrToken> = /*@__PURE__*/ z.strictObject({
   country_code: /*@__PURE__*/ isoCountryAlpha2(/*@__PURE__*/ CiString(2)),
   party_id: /*@__PURE__*/ CiString(3),
   uid: /*@__PURE__*/ CiString(36),
   type: TokenTypeSchema,
   contract_id: /*@__PURE__*/ CiString(36),
-}), compiled.validateCdrToken);
+});
 /**
  * OCPI 2.2.1 `CdrToken` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_token_object
@@ -294,10 +292,10 @@ export type CdrTokenShape = {
  * Also checked against the rules the spec states in prose: {@link rules.GeoLocation}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_geolocation_class
  */
-export const GeoLocationSchema: SpecObjectSchema<GeoLocationShape, GeoLocation> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const GeoLocationSchema: SpecObjectSchema<GeoLocationShape, GeoLocation> = /*@__PURE__*/ z.strictObject({
   latitude: /*@__PURE__*/ string(10),
   longitude: /*@__PURE__*/ string(11),
-}).check(/*@__PURE__*/ specRule(rules.GeoLocation)), compiled.validateGeoLocation);
+}).check(/*@__PURE__*/ specRule(rules.GeoLocation));
 /**
  * OCPI 2.2.1 `GeoLocation` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_geolocation_class
@@ -418,7 +416,7 @@ export const PowerTypeSchema: z.ZodMiniEnum<EnumObject<PowerType>> = /*@__PURE__
  * `country` must also be an assigned ISO 3166-1 alpha-3 country code (scripts/codegen/iso-fields.ts).
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_location_class
  */
-export const CdrLocationSchema: SpecObjectSchema<CdrLocationShape, CdrLocation> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const CdrLocationSchema: SpecObjectSchema<CdrLocationShape, CdrLocation> = /*@__PURE__*/ z.strictObject({
   id: /*@__PURE__*/ CiString(36),
   name: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(255)),
   address: /*@__PURE__*/ string(45),
@@ -433,7 +431,7 @@ export const CdrLocationSchema: SpecObjectSchema<CdrLocationShape, CdrLocation> 
   connector_standard: ConnectorTypeSchema,
   connector_format: ConnectorFormatSchema,
   connector_power_type: PowerTypeSchema,
-}).check(/*@__PURE__*/ rulesInside()), compiled.validateCdrLocation);
+}).check(/*@__PURE__*/ rulesInside());
 /**
  * OCPI 2.2.1 `CdrLocation` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_location_class
@@ -509,10 +507,10 @@ export const TariffTypeSchema: z.ZodMiniEnum<EnumObject<TariffType>> = /*@__PURE
  * `language` must also be an assigned ISO 639-1 language code (scripts/codegen/iso-fields.ts).
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/types.asciidoc#types_displaytext_class
  */
-export const DisplayTextSchema: SpecObjectSchema<DisplayTextShape, DisplayText> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const DisplayTextSchema: SpecObjectSchema<DisplayTextShape, DisplayText> = /*@__PURE__*/ z.strictObject({
   language: /*@__PURE__*/ isoLanguage(/*@__PURE__*/ string(2)),
   text: /*@__PURE__*/ string(512),
-}), compiled.validateDisplayText);
+});
 /**
  * OCPI 2.2.1 `DisplayText` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/types.asciidoc#types_displaytext_class
@@ -533,10 +531,10 @@ export type DisplayTextShape = {
  * OCPI 2.2.1 `Price` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/types.asciidoc#types_price_class
  */
-export const PriceSchema: SpecObjectSchema<PriceShape, Price> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const PriceSchema: SpecObjectSchema<PriceShape, Price> = /*@__PURE__*/ z.strictObject({
   excl_vat: NumberSchema,
   incl_vat: /*@__PURE__*/ z.optional(NumberSchema),
-}), compiled.validatePrice);
+});
 /**
  * OCPI 2.2.1 `Price` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/types.asciidoc#types_price_class
@@ -559,12 +557,12 @@ export type PriceShape = {
  * OCPI 2.2.1 `PriceComponent` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_pricecomponent_class
  */
-export const PriceComponentSchema: SpecObjectSchema<PriceComponentShape, PriceComponent> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const PriceComponentSchema: SpecObjectSchema<PriceComponentShape, PriceComponent> = /*@__PURE__*/ z.strictObject({
   type: TariffDimensionTypeSchema,
   price: NumberSchema,
   vat: /*@__PURE__*/ z.optional(NumberSchema),
   step_size: /*@__PURE__*/ int(),
-}), compiled.validatePriceComponent);
+});
 /**
  * OCPI 2.2.1 `PriceComponent` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_pricecomponent_class
@@ -600,7 +598,7 @@ export const ReservationRestrictionTypeSchema: z.ZodMiniEnum<EnumObject<Reservat
  * Also checked against the rules the spec states in prose: {@link rules.TariffRestrictions}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariffrestrictions_class
  */
-export const TariffRestrictionsSchema: SpecObjectSchema<TariffRestrictionsShape, TariffRestrictions> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const TariffRestrictionsSchema: SpecObjectSchema<TariffRestrictionsShape, TariffRestrictions> = /*@__PURE__*/ z.strictObject({
   start_time: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(5)),
   end_time: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(5)),
   start_date: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(10)),
@@ -615,7 +613,7 @@ export const TariffRestrictionsSchema: SpecObjectSchema<TariffRestrictionsShape,
   max_duration: /*@__PURE__*/ z.optional(/*@__PURE__*/ int()),
   day_of_week: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(DayOfWeekSchema)),
   reservation: /*@__PURE__*/ z.optional(ReservationRestrictionTypeSchema),
-}).check(/*@__PURE__*/ specRule(rules.TariffRestrictions)), compiled.validateTariffRestrictions);
+}).check(/*@__PURE__*/ specRule(rules.TariffRestrictions));
 /**
  * OCPI 2.2.1 `TariffRestrictions` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariffrestrictions_class
@@ -672,10 +670,10 @@ export type TariffRestrictionsShape = {
  * OCPI 2.2.1 `TariffElement` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariffelement_class
  */
-export const TariffElementSchema: SpecObjectSchema<TariffElementShape, TariffElement> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const TariffElementSchema: SpecObjectSchema<TariffElementShape, TariffElement> = /*@__PURE__*/ z.strictObject({
   price_components: /*@__PURE__*/ nonEmptyArray(PriceComponentSchema),
   restrictions: /*@__PURE__*/ z.optional(TariffRestrictionsSchema),
-}).check(/*@__PURE__*/ rulesInside()), compiled.validateTariffElement);
+}).check(/*@__PURE__*/ rulesInside());
 /**
  * OCPI 2.2.1 `TariffElement` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariffelement_class
@@ -698,10 +696,10 @@ export type TariffElementShape = {
  * OCPI 2.2.1 `EnvironmentalImpact` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_environmentalimpact_class
  */
-export const EnvironmentalImpactSchema: SpecObjectSchema<EnvironmentalImpactShape, EnvironmentalImpact> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const EnvironmentalImpactSchema: SpecObjectSchema<EnvironmentalImpactShape, EnvironmentalImpact> = /*@__PURE__*/ z.strictObject({
   category: EnvironmentalImpactCategorySchema,
   amount: NumberSchema,
-}), compiled.validateEnvironmentalImpact);
+});
 /**
  * OCPI 2.2.1 `EnvironmentalImpact` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_environmentalimpact_class
@@ -722,13 +720,13 @@ export type EnvironmentalImpactShape = {
  * OCPI 2.2.1 `EnergyMix` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_energymix_class
  */
-export const EnergyMixSchema: SpecObjectSchema<EnergyMixShape, EnergyMix> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const EnergyMixSchema: SpecObjectSchema<EnergyMixShape, EnergyMix> = /*@__PURE__*/ z.strictObject({
   is_green_energy: BooleanSchema,
   energy_sources: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(EnergySourceSchema)),
   environ_impact: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(EnvironmentalImpactSchema)),
   supplier_name: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(64)),
   energy_product_name: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(64)),
-}).check(/*@__PURE__*/ rulesInside()), compiled.validateEnergyMix);
+}).check(/*@__PURE__*/ rulesInside());
 /**
  * OCPI 2.2.1 `EnergyMix` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_energymix_class
@@ -763,7 +761,7 @@ export type EnergyMixShape = {
  * (scripts/codegen/iso-fields.ts).
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariff_object
  */
-export const TariffSchema: SpecObjectSchema<TariffShape, Tariff> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const TariffSchema: SpecObjectSchema<TariffShape, Tariff> = /*@__PURE__*/ z.strictObject({
   country_code: /*@__PURE__*/ isoCountryAlpha2(/*@__PURE__*/ CiString(2)),
   party_id: /*@__PURE__*/ CiString(3),
   id: /*@__PURE__*/ CiString(36),
@@ -778,7 +776,7 @@ export const TariffSchema: SpecObjectSchema<TariffShape, Tariff> = /*@__PURE__*/
   end_date_time: /*@__PURE__*/ z.optional(DateTimeSchema),
   energy_mix: /*@__PURE__*/ z.optional(EnergyMixSchema),
   last_updated: DateTimeSchema,
-}).check(/*@__PURE__*/ rulesInside()), compiled.validateTariff);
+}).check(/*@__PURE__*/ rulesInside());
 /**
  * OCPI 2.2.1 `Tariff` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariff_object
@@ -838,10 +836,10 @@ export type TariffShape = {
  * Also checked against the rules the spec states in prose: {@link rules.CdrDimension}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdrdimension_class
  */
-export const CdrDimensionSchema: SpecObjectSchema<CdrDimensionShape, CdrDimension> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const CdrDimensionSchema: SpecObjectSchema<CdrDimensionShape, CdrDimension> = /*@__PURE__*/ z.strictObject({
   type: CdrDimensionTypeSchema,
   volume: NumberSchema,
-}).check(/*@__PURE__*/ specRule(rules.CdrDimension)), compiled.validateCdrDimension);
+}).check(/*@__PURE__*/ specRule(rules.CdrDimension));
 /**
  * OCPI 2.2.1 `CdrDimension` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdrdimension_class
@@ -862,11 +860,11 @@ export type CdrDimensionShape = {
  * OCPI 2.2.1 `ChargingPeriod` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_chargingperiod_class
  */
-export const ChargingPeriodSchema: SpecObjectSchema<ChargingPeriodShape, ChargingPeriod> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const ChargingPeriodSchema: SpecObjectSchema<ChargingPeriodShape, ChargingPeriod> = /*@__PURE__*/ z.strictObject({
   start_date_time: DateTimeSchema,
   dimensions: /*@__PURE__*/ nonEmptyArray(CdrDimensionSchema),
   tariff_id: /*@__PURE__*/ z.optional(/*@__PURE__*/ CiString(36)),
-}).check(/*@__PURE__*/ rulesInside()), compiled.validateChargingPeriod);
+}).check(/*@__PURE__*/ rulesInside());
 /**
  * OCPI 2.2.1 `ChargingPeriod` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_chargingperiod_class
@@ -890,11 +888,11 @@ export type ChargingPeriodShape = {
  * OCPI 2.2.1 `SignedValue` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_signed_value_class
  */
-export const SignedValueSchema: SpecObjectSchema<SignedValueShape, SignedValue> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const SignedValueSchema: SpecObjectSchema<SignedValueShape, SignedValue> = /*@__PURE__*/ z.strictObject({
   nature: /*@__PURE__*/ CiString(32),
   plain_data: /*@__PURE__*/ string(5000),
   signed_data: /*@__PURE__*/ string(5000),
-}), compiled.validateSignedValue);
+});
 /**
  * OCPI 2.2.1 `SignedValue` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_signed_value_class
@@ -918,13 +916,13 @@ export type SignedValueShape = {
  * OCPI 2.2.1 `SignedData` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_signed_data_class
  */
-export const SignedDataSchema: SpecObjectSchema<SignedDataShape, SignedData> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const SignedDataSchema: SpecObjectSchema<SignedDataShape, SignedData> = /*@__PURE__*/ z.strictObject({
   encoding_method: /*@__PURE__*/ CiString(36),
   encoding_method_version: /*@__PURE__*/ z.optional(/*@__PURE__*/ int()),
   public_key: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(512)),
   signed_values: /*@__PURE__*/ nonEmptyArray(SignedValueSchema),
   url: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(512)),
-}), compiled.validateSignedData);
+});
 /**
  * OCPI 2.2.1 `SignedData` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_signed_data_class
@@ -958,7 +956,7 @@ export type SignedDataShape = {
  * (scripts/codegen/iso-fields.ts).
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object
  */
-export const CDRSchema: SpecObjectSchema<CDRShape, CDR> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const CDRSchema: SpecObjectSchema<CDRShape, CDR> = /*@__PURE__*/ z.strictObject({
   country_code: /*@__PURE__*/ isoCountryAlpha2(/*@__PURE__*/ CiString(2)),
   party_id: /*@__PURE__*/ CiString(3),
   id: /*@__PURE__*/ CiString(39),
@@ -989,7 +987,7 @@ export const CDRSchema: SpecObjectSchema<CDRShape, CDR> = /*@__PURE__*/ withComp
   credit_reference_id: /*@__PURE__*/ z.optional(/*@__PURE__*/ CiString(39)),
   home_charging_compensation: /*@__PURE__*/ z.optional(BooleanSchema),
   last_updated: DateTimeSchema,
-}).check(/*@__PURE__*/ specRule(rules.CDR)), compiled.validateCDR);
+}).check(/*@__PURE__*/ specRule(rules.CDR));
 /**
  * OCPI 2.2.1 `CDR` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object
@@ -1131,10 +1129,10 @@ export const ChargingProfileResultTypeSchema: z.ZodMiniEnum<EnumObject<ChargingP
  * OCPI 2.2.1 `ChargingProfileResponse` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_response_object
  */
-export const ChargingProfileResponseSchema: SpecObjectSchema<ChargingProfileResponseShape, ChargingProfileResponse> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const ChargingProfileResponseSchema: SpecObjectSchema<ChargingProfileResponseShape, ChargingProfileResponse> = /*@__PURE__*/ z.strictObject({
   result: ChargingProfileResponseTypeSchema,
   timeout: /*@__PURE__*/ int(),
-}), compiled.validateChargingProfileResponse);
+});
 /**
  * OCPI 2.2.1 `ChargingProfileResponse` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_response_object
@@ -1156,10 +1154,10 @@ export type ChargingProfileResponseShape = {
  * Also checked against the rules the spec states in prose: {@link rules.ChargingProfilePeriod}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_charging_profile_period_class
  */
-export const ChargingProfilePeriodSchema: SpecObjectSchema<ChargingProfilePeriodShape, ChargingProfilePeriod> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const ChargingProfilePeriodSchema: SpecObjectSchema<ChargingProfilePeriodShape, ChargingProfilePeriod> = /*@__PURE__*/ z.strictObject({
   start_period: /*@__PURE__*/ int(),
   limit: NumberSchema,
-}).check(/*@__PURE__*/ specRule(rules.ChargingProfilePeriod)), compiled.validateChargingProfilePeriod);
+}).check(/*@__PURE__*/ specRule(rules.ChargingProfilePeriod));
 /**
  * OCPI 2.2.1 `ChargingProfilePeriod` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_charging_profile_period_class
@@ -1181,13 +1179,13 @@ export type ChargingProfilePeriodShape = {
  * Also checked against the rules the spec states in prose: {@link rules.ChargingProfile}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_charging_profile_class
  */
-export const ChargingProfileSchema: SpecObjectSchema<ChargingProfileShape, ChargingProfile> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const ChargingProfileSchema: SpecObjectSchema<ChargingProfileShape, ChargingProfile> = /*@__PURE__*/ z.strictObject({
   start_date_time: /*@__PURE__*/ z.optional(DateTimeSchema),
   duration: /*@__PURE__*/ z.optional(/*@__PURE__*/ int()),
   charging_rate_unit: ChargingRateUnitSchema,
   min_charging_rate: /*@__PURE__*/ z.optional(NumberSchema),
   charging_profile_period: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(ChargingProfilePeriodSchema)),
-}).check(/*@__PURE__*/ specRule(rules.ChargingProfile)), compiled.validateChargingProfile);
+}).check(/*@__PURE__*/ specRule(rules.ChargingProfile));
 /**
  * OCPI 2.2.1 `ChargingProfile` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_charging_profile_class
@@ -1217,10 +1215,10 @@ export type ChargingProfileShape = {
  * OCPI 2.2.1 `ActiveChargingProfile` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_active_charging_profile_class
  */
-export const ActiveChargingProfileSchema: SpecObjectSchema<ActiveChargingProfileShape, ActiveChargingProfile> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const ActiveChargingProfileSchema: SpecObjectSchema<ActiveChargingProfileShape, ActiveChargingProfile> = /*@__PURE__*/ z.strictObject({
   start_date_time: DateTimeSchema,
   charging_profile: ChargingProfileSchema,
-}).check(/*@__PURE__*/ rulesInside()), compiled.validateActiveChargingProfile);
+}).check(/*@__PURE__*/ rulesInside());
 /**
  * OCPI 2.2.1 `ActiveChargingProfile` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_active_charging_profile_class
@@ -1242,10 +1240,10 @@ export type ActiveChargingProfileShape = {
  * Also checked against the rules the spec states in prose: {@link rules.ActiveChargingProfileResult}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_active_charging_profiles_result_object
  */
-export const ActiveChargingProfileResultSchema: SpecObjectSchema<ActiveChargingProfileResultShape, ActiveChargingProfileResult> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const ActiveChargingProfileResultSchema: SpecObjectSchema<ActiveChargingProfileResultShape, ActiveChargingProfileResult> = /*@__PURE__*/ z.strictObject({
   result: ChargingProfileResultTypeSchema,
   profile: /*@__PURE__*/ z.optional(ActiveChargingProfileSchema),
-}).check(/*@__PURE__*/ specRule(rules.ActiveChargingProfileResult)), compiled.validateActiveChargingProfileResult);
+}).check(/*@__PURE__*/ specRule(rules.ActiveChargingProfileResult));
 /**
  * OCPI 2.2.1 `ActiveChargingProfileResult` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_active_charging_profiles_result_object
@@ -1266,9 +1264,9 @@ export type ActiveChargingProfileResultShape = {
  * OCPI 2.2.1 `ChargingProfileResult` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_charging_profiles_result_object
  */
-export const ChargingProfileResultSchema: SpecObjectSchema<ChargingProfileResultShape, ChargingProfileResult> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const ChargingProfileResultSchema: SpecObjectSchema<ChargingProfileResultShape, ChargingProfileResult> = /*@__PURE__*/ z.strictObject({
   result: ChargingProfileResultTypeSchema,
-}), compiled.validateChargingProfileResult);
+});
 /**
  * OCPI 2.2.1 `ChargingProfileResult` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_charging_profiles_result_object
@@ -1286,9 +1284,9 @@ export type ChargingProfileResultShape = {
  * OCPI 2.2.1 `ClearProfileResult` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_clear_profiles_result_object
  */
-export const ClearProfileResultSchema: SpecObjectSchema<ClearProfileResultShape, ClearProfileResult> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const ClearProfileResultSchema: SpecObjectSchema<ClearProfileResultShape, ClearProfileResult> = /*@__PURE__*/ z.strictObject({
   result: ChargingProfileResultTypeSchema,
-}), compiled.validateClearProfileResult);
+});
 /**
  * OCPI 2.2.1 `ClearProfileResult` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_clear_profiles_result_object
@@ -1306,10 +1304,10 @@ export type ClearProfileResultShape = {
  * OCPI 2.2.1 `SetChargingProfile` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_set_charging_profile_object
  */
-export const SetChargingProfileSchema: SpecObjectSchema<SetChargingProfileShape, SetChargingProfile> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const SetChargingProfileSchema: SpecObjectSchema<SetChargingProfileShape, SetChargingProfile> = /*@__PURE__*/ z.strictObject({
   charging_profile: ChargingProfileSchema,
   response_url: URLSchema,
-}).check(/*@__PURE__*/ rulesInside()), compiled.validateSetChargingProfile);
+}).check(/*@__PURE__*/ rulesInside());
 /**
  * OCPI 2.2.1 `SetChargingProfile` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_set_charging_profile_object
@@ -1391,10 +1389,10 @@ export const CommandTypeSchema: z.ZodMiniEnum<EnumObject<CommandType>> = /*@__PU
  * OCPI 2.2.1 `CancelReservation` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_cancelreservation_object
  */
-export const CancelReservationSchema: SpecObjectSchema<CancelReservationShape, CancelReservation> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const CancelReservationSchema: SpecObjectSchema<CancelReservationShape, CancelReservation> = /*@__PURE__*/ z.strictObject({
   response_url: URLSchema,
   reservation_id: /*@__PURE__*/ CiString(36),
-}), compiled.validateCancelReservation);
+});
 /**
  * OCPI 2.2.1 `CancelReservation` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_cancelreservation_object
@@ -1415,11 +1413,11 @@ export type CancelReservationShape = {
  * OCPI 2.2.1 `CommandResponse` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_commandresponse_object
  */
-export const CommandResponseSchema: SpecObjectSchema<CommandResponseShape, CommandResponse> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const CommandResponseSchema: SpecObjectSchema<CommandResponseShape, CommandResponse> = /*@__PURE__*/ z.strictObject({
   result: CommandResponseTypeSchema,
   timeout: /*@__PURE__*/ int(),
   message: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(DisplayTextSchema)),
-}), compiled.validateCommandResponse);
+});
 /**
  * OCPI 2.2.1 `CommandResponse` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_commandresponse_object
@@ -1443,10 +1441,10 @@ export type CommandResponseShape = {
  * OCPI 2.2.1 `CommandResult` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_commandresult_object
  */
-export const CommandResultSchema: SpecObjectSchema<CommandResultShape, CommandResult> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const CommandResultSchema: SpecObjectSchema<CommandResultShape, CommandResult> = /*@__PURE__*/ z.strictObject({
   result: CommandResultTypeSchema,
   message: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(DisplayTextSchema)),
-}), compiled.validateCommandResult);
+});
 /**
  * OCPI 2.2.1 `CommandResult` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_commandresult_object
@@ -1479,10 +1477,10 @@ export const ProfileTypeSchema: z.ZodMiniEnum<EnumObject<ProfileType>> = /*@__PU
  * OCPI 2.2.1 `EnergyContract` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_energy_contract
  */
-export const EnergyContractSchema: SpecObjectSchema<EnergyContractShape, EnergyContract> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const EnergyContractSchema: SpecObjectSchema<EnergyContractShape, EnergyContract> = /*@__PURE__*/ z.strictObject({
   supplier_name: /*@__PURE__*/ string(64),
   contract_id: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(64)),
-}), compiled.validateEnergyContract);
+});
 /**
  * OCPI 2.2.1 `EnergyContract` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_energy_contract
@@ -1506,7 +1504,7 @@ export type EnergyContractShape = {
  * (scripts/codegen/iso-fields.ts).
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_token_object
  */
-export const TokenSchema: SpecObjectSchema<TokenShape, Token> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const TokenSchema: SpecObjectSchema<TokenShape, Token> = /*@__PURE__*/ z.strictObject({
   country_code: /*@__PURE__*/ isoCountryAlpha2(/*@__PURE__*/ CiString(2)),
   party_id: /*@__PURE__*/ CiString(3),
   uid: /*@__PURE__*/ CiString(36),
@@ -1521,7 +1519,7 @@ export const TokenSchema: SpecObjectSchema<TokenShape, Token> = /*@__PURE__*/ wi
   default_profile_type: /*@__PURE__*/ z.optional(ProfileTypeSchema),
   energy_contract: /*@__PURE__*/ z.optional(EnergyContractSchema),
   last_updated: DateTimeSchema,
-}), compiled.validateToken);
+});
 /**
  * OCPI 2.2.1 `Token` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_token_object
@@ -1580,7 +1578,7 @@ export type TokenShape = {
  * OCPI 2.2.1 `ReserveNow` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_reservenow_object
  */
-export const ReserveNowSchema: SpecObjectSchema<ReserveNowShape, ReserveNow> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const ReserveNowSchema: SpecObjectSchema<ReserveNowShape, ReserveNow> = /*@__PURE__*/ z.strictObject({
   response_url: URLSchema,
   token: TokenSchema,
   expiry_date: DateTimeSchema,
@@ -1588,7 +1586,7 @@ export const ReserveNowSchema: SpecObjectSchema<ReserveNowShape, ReserveNow> = /
   location_id: /*@__PURE__*/ CiString(36),
   evse_uid: /*@__PURE__*/ z.optional(/*@__PURE__*/ CiString(36)),
   authorization_reference: /*@__PURE__*/ z.optional(/*@__PURE__*/ CiString(36)),
-}), compiled.validateReserveNow);
+});
 /**
  * OCPI 2.2.1 `ReserveNow` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_reservenow_object
@@ -1625,14 +1623,14 @@ export type ReserveNowShape = {
  * Also checked against the rules the spec states in prose: {@link rules.StartSession}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_startsession_object
  */
-export const StartSessionSchema: SpecObjectSchema<StartSessionShape, StartSession> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const StartSessionSchema: SpecObjectSchema<StartSessionShape, StartSession> = /*@__PURE__*/ z.strictObject({
   response_url: URLSchema,
   token: TokenSchema,
   location_id: /*@__PURE__*/ CiString(36),
   evse_uid: /*@__PURE__*/ z.optional(/*@__PURE__*/ CiString(36)),
   connector_id: /*@__PURE__*/ z.optional(/*@__PURE__*/ CiString(36)),
   authorization_reference: /*@__PURE__*/ z.optional(/*@__PURE__*/ CiString(36)),
-}).check(/*@__PURE__*/ specRule(rules.StartSession)), compiled.validateStartSession);
+}).check(/*@__PURE__*/ specRule(rules.StartSession));
 /**
  * OCPI 2.2.1 `StartSession` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_startsession_object
@@ -1665,10 +1663,10 @@ export type StartSessionShape = {
  * OCPI 2.2.1 `StopSession` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_stopsession_object
  */
-export const StopSessionSchema: SpecObjectSchema<StopSessionShape, StopSession> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const StopSessionSchema: SpecObjectSchema<StopSessionShape, StopSession> = /*@__PURE__*/ z.strictObject({
   response_url: URLSchema,
   session_id: /*@__PURE__*/ CiString(36),
-}), compiled.validateStopSession);
+});
 /**
  * OCPI 2.2.1 `StopSession` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_stopsession_object
@@ -1689,12 +1687,12 @@ export type StopSessionShape = {
  * OCPI 2.2.1 `UnlockConnector` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_unlockconnector_object
  */
-export const UnlockConnectorSchema: SpecObjectSchema<UnlockConnectorShape, UnlockConnector> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const UnlockConnectorSchema: SpecObjectSchema<UnlockConnectorShape, UnlockConnector> = /*@__PURE__*/ z.strictObject({
   response_url: URLSchema,
   location_id: /*@__PURE__*/ CiString(36),
   evse_uid: /*@__PURE__*/ CiString(36),
   connector_id: /*@__PURE__*/ CiString(36),
-}), compiled.validateUnlockConnector);
+});
 /**
  * OCPI 2.2.1 `UnlockConnector` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_unlockconnector_object
@@ -1733,13 +1731,13 @@ export const ConnectionStatusSchema: z.ZodMiniEnum<EnumObject<ConnectionStatus>>
  * (scripts/codegen/iso-fields.ts).
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_hub_client_info.asciidoc#mod_hub_client_info_hub_client_info_object
  */
-export const ClientInfoSchema: SpecObjectSchema<ClientInfoShape, ClientInfo> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const ClientInfoSchema: SpecObjectSchema<ClientInfoShape, ClientInfo> = /*@__PURE__*/ z.strictObject({
   party_id: /*@__PURE__*/ CiString(3),
   country_code: /*@__PURE__*/ isoCountryAlpha2(/*@__PURE__*/ CiString(2)),
   role: RoleSchema,
   status: ConnectionStatusSchema,
   last_updated: DateTimeSchema,
-}), compiled.validateClientInfo);
+});
 /**
  * OCPI 2.2.1 `ClientInfo` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_hub_client_info.asciidoc#mod_hub_client_info_hub_client_info_object
@@ -1877,13 +1875,13 @@ export const ParkingTypeSchema: z.ZodMiniEnum<EnumObject<ParkingType>> = /*@__PU
  * Also checked against the rules the spec states in prose: {@link rules.PublishTokenType}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_publish_token_class
  */
-export const PublishTokenTypeSchema: SpecObjectSchema<PublishTokenTypeShape, PublishTokenType> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const PublishTokenTypeSchema: SpecObjectSchema<PublishTokenTypeShape, PublishTokenType> = /*@__PURE__*/ z.strictObject({
   uid: /*@__PURE__*/ z.optional(/*@__PURE__*/ CiString(36)),
   type: /*@__PURE__*/ z.optional(TokenTypeSchema),
   visual_number: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(64)),
   issuer: /*@__PURE__*/ z.optional(/*@__PURE__*/ string(64)),
   group_id: /*@__PURE__*/ z.optional(/*@__PURE__*/ CiString(36)),
-}).check(/*@__PURE__*/ specRule(rules.PublishTokenType)), compiled.validatePublishTokenType);
+}).check(/*@__PURE__*/ specRule(rules.PublishTokenType));
 /**
  * OCPI 2.2.1 `PublishTokenType` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_publish_token_class
@@ -1914,11 +1912,11 @@ export type PublishTokenTypeShape = {
  * Also checked against the rules the spec states in prose: {@link rules.AdditionalGeoLocation}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_additionalgeolocation_class
  */
-export const AdditionalGeoLocationSchema: SpecObjectSchema<AdditionalGeoLocationShape, AdditionalGeoLocation> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const AdditionalGeoLocationSchema: SpecObjectSchema<AdditionalGeoLocationShape, AdditionalGeoLocation> = /*@__PURE__*/ z.strictObject({
   latitude: /*@__PURE__*/ string(10),
   longitude: /*@__PURE__*/ string(11),
   name: /*@__PURE__*/ z.optional(DisplayTextSchema),
-}).check(/*@__PURE__*/ specRule(rules.AdditionalGeoLocation)), compiled.validateAdditionalGeoLocation);
+}).check(/*@__PURE__*/ specRule(rules.AdditionalGeoLocation));
 /**
  * OCPI 2.2.1 `AdditionalGeoLocation` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_additionalgeolocation_class
@@ -1942,7 +1940,7 @@ export type AdditionalGeoLocationShape = {
  * OCPI 2.2.1 `Connector` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_connector_object
  */
-export const ConnectorSchema: SpecObjectSchema<ConnectorShape, Connector> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const ConnectorSchema: SpecObjectSchema<ConnectorShape, Connector> = /*@__PURE__*/ z.strictObject({
   id: /*@__PURE__*/ CiString(36),
   standard: ConnectorTypeSchema,
   format: ConnectorFormatSchema,
@@ -1953,7 +1951,7 @@ export const ConnectorSchema: SpecObjectSchema<ConnectorShape, Connector> = /*@_
   tariff_ids: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(/*@__PURE__*/ CiString(36))),
   terms_and_conditions: /*@__PURE__*/ z.optional(URLSchema),
   last_updated: DateTimeSchema,
-}), compiled.validateConnector);
+});
 /**
  * OCPI 2.2.1 `Connector` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_connector_object
@@ -1999,7 +1997,7 @@ export type ConnectorShape = {
  * Also checked against the rules the spec states in prose: {@link rules.EVSE}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_evse_object
  */
-export const EVSESchema: SpecObjectSchema<EVSEShape, EVSE> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const EVSESchema: SpecObjectSchema<EVSEShape, EVSE> = /*@__PURE__*/ z.strictObject({
   uid: /*@__PURE__*/ CiString(36),
   evse_id: /*@__PURE__*/ z.optional(/*@__PURE__*/ CiString(48)),
   status: StatusSchema,
@@ -2013,7 +2011,7 @@ export const EVSESchema: SpecObjectSchema<EVSEShape, EVSE> = /*@__PURE__*/ withC
   parking_restrictions: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(ParkingRestrictionSchema)),
   images: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(ImageSchema)),
   last_updated: DateTimeSchema,
-}).check(/*@__PURE__*/ specRule(rules.EVSE)), compiled.validateEVSE);
+}).check(/*@__PURE__*/ specRule(rules.EVSE));
 /**
  * OCPI 2.2.1 `EVSE` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_evse_object
@@ -2068,11 +2066,11 @@ export type EVSEShape = {
  * Also checked against the rules the spec states in prose: {@link rules.RegularHours}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_regularhours_class
  */
-export const RegularHoursSchema: SpecObjectSchema<RegularHoursShape, RegularHours> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const RegularHoursSchema: SpecObjectSchema<RegularHoursShape, RegularHours> = /*@__PURE__*/ z.strictObject({
   weekday: /*@__PURE__*/ int(1),
   period_begin: /*@__PURE__*/ string(5),
   period_end: /*@__PURE__*/ string(5),
-}).check(/*@__PURE__*/ specRule(rules.RegularHours)), compiled.validateRegularHours);
+}).check(/*@__PURE__*/ specRule(rules.RegularHours));
 /**
  * OCPI 2.2.1 `RegularHours` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_regularhours_class
@@ -2097,12 +2095,12 @@ export type RegularHoursShape = {
  * Also checked against the rules the spec states in prose: {@link rules.Hours}.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_hours_class
  */
-export const HoursSchema: SpecObjectSchema<HoursShape, Hours> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const HoursSchema: SpecObjectSchema<HoursShape, Hours> = /*@__PURE__*/ z.strictObject({
   twentyfourseven: BooleanSchema,
   regular_hours: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(RegularHoursSchema)),
   exceptional_openings: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(ExceptionalPeriodSchema)),
   exceptional_closings: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(ExceptionalPeriodSchema)),
-}).check(/*@__PURE__*/ specRule(rules.Hours)), compiled.validateHours);
+}).check(/*@__PURE__*/ specRule(rules.Hours));
 /**
  * OCPI 2.2.1 `Hours` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_hours_class
@@ -2133,7 +2131,7 @@ export type HoursShape = {
  * (scripts/codegen/iso-fields.ts).
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_location_object
  */
-export const LocationSchema: SpecObjectSchema<LocationShape, Location> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const LocationSchema: SpecObjectSchema<LocationShape, Location> = /*@__PURE__*/ z.strictObject({
   country_code: /*@__PURE__*/ isoCountryAlpha2(/*@__PURE__*/ CiString(2)),
   party_id: /*@__PURE__*/ CiString(3),
   id: /*@__PURE__*/ CiString(36),
@@ -2160,7 +2158,7 @@ export const LocationSchema: SpecObjectSchema<LocationShape, Location> = /*@__PU
   images: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(ImageSchema)),
   energy_mix: /*@__PURE__*/ z.optional(EnergyMixSchema),
   last_updated: DateTimeSchema,
-}).check(/*@__PURE__*/ specRule(rules.Location)), compiled.validateLocation);
+}).check(/*@__PURE__*/ specRule(rules.Location));
 /**
  * OCPI 2.2.1 `Location` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_location_object
@@ -2285,7 +2283,7 @@ export const SessionStatusSchema: z.ZodMiniEnum<EnumObject<SessionStatus>> = /*@
  * (scripts/codegen/iso-fields.ts).
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_session_object
  */
-export const SessionSchema: SpecObjectSchema<SessionShape, Session> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const SessionSchema: SpecObjectSchema<SessionShape, Session> = /*@__PURE__*/ z.strictObject({
   country_code: /*@__PURE__*/ isoCountryAlpha2(/*@__PURE__*/ CiString(2)),
   party_id: /*@__PURE__*/ CiString(3),
   id: /*@__PURE__*/ CiString(36),
@@ -2304,7 +2302,7 @@ export const SessionSchema: SpecObjectSchema<SessionShape, Session> = /*@__PURE_
   total_cost: /*@__PURE__*/ z.optional(PriceSchema),
   status: SessionStatusSchema,
   last_updated: DateTimeSchema,
-}).check(/*@__PURE__*/ rulesInside()), compiled.validateSession);
+}).check(/*@__PURE__*/ rulesInside());
 /**
  * OCPI 2.2.1 `Session` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_session_object
@@ -2373,12 +2371,12 @@ export type SessionShape = {
  * OCPI 2.2.1 `ChargingPreferences` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_charging_preferences_object
  */
-export const ChargingPreferencesSchema: SpecObjectSchema<ChargingPreferencesShape, ChargingPreferences> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const ChargingPreferencesSchema: SpecObjectSchema<ChargingPreferencesShape, ChargingPreferences> = /*@__PURE__*/ z.strictObject({
   profile_type: ProfileTypeSchema,
   departure_time: /*@__PURE__*/ z.optional(DateTimeSchema),
   energy_need: /*@__PURE__*/ z.optional(NumberSchema),
   discharge_allowed: /*@__PURE__*/ z.optional(BooleanSchema),
-}), compiled.validateChargingPreferences);
+});
 /**
  * OCPI 2.2.1 `ChargingPreferences` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_charging_preferences_object
@@ -2415,10 +2413,10 @@ export const AllowedTypeSchema: z.ZodMiniEnum<EnumObject<AllowedType>> = /*@__PU
  * OCPI 2.2.1 `LocationReferences` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_locationreferences_class
  */
-export const LocationReferencesSchema: SpecObjectSchema<LocationReferencesShape, LocationReferences> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const LocationReferencesSchema: SpecObjectSchema<LocationReferencesShape, LocationReferences> = /*@__PURE__*/ z.strictObject({
   location_id: /*@__PURE__*/ CiString(36),
   evse_uids: /*@__PURE__*/ z.optional(/*@__PURE__*/ z.array(/*@__PURE__*/ CiString(36))),
-}), compiled.validateLocationReferences);
+});
 /**
  * OCPI 2.2.1 `LocationReferences` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_locationreferences_class
@@ -2439,13 +2437,13 @@ export type LocationReferencesShape = {
  * OCPI 2.2.1 `AuthorizationInfo` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_authorizationinfo_object
  */
-export const AuthorizationInfoSchema: SpecObjectSchema<AuthorizationInfoShape, AuthorizationInfo> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const AuthorizationInfoSchema: SpecObjectSchema<AuthorizationInfoShape, AuthorizationInfo> = /*@__PURE__*/ z.strictObject({
   allowed: AllowedTypeSchema,
   token: TokenSchema,
   location: /*@__PURE__*/ z.optional(LocationReferencesSchema),
   authorization_reference: /*@__PURE__*/ z.optional(/*@__PURE__*/ CiString(36)),
   info: /*@__PURE__*/ z.optional(DisplayTextSchema),
-}), compiled.validateAuthorizationInfo);
+});
 /**
  * OCPI 2.2.1 `AuthorizationInfo` object.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_authorizationinfo_object
@@ -2523,10 +2521,10 @@ export const VersionNumberSchema: z.ZodMiniEnum<EnumObject<VersionNumber>> = /*@
  * version is taken, and callers pick those they speak.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/version_information_endpoint.asciidoc#version_information_endpoint_version_class
  */
-export const VersionSchema: SpecObjectSchema<VersionShape, Version> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const VersionSchema: SpecObjectSchema<VersionShape, Version> = /*@__PURE__*/ z.strictObject({
   version: /*@__PURE__*/ openEnum(VersionNumberValues),
   url: URLSchema,
-}), compiled.validateVersion);
+});
 /**
  * OCPI 2.2.1 `Version` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/version_information_endpoint.asciidoc#version_information_endpoint_version_class
@@ -2550,11 +2548,11 @@ export type VersionShape = {
  * is taken; the known modules stay suggested by the type.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/version_information_endpoint.asciidoc#version_information_endpoint_endpoint_class
  */
-export const EndpointSchema: SpecObjectSchema<EndpointShape, Endpoint> = /*@__PURE__*/ withCompiled(/*@__PURE__*/ z.strictObject({
+export const EndpointSchema: SpecObjectSchema<EndpointShape, Endpoint> = /*@__PURE__*/ z.strictObject({
   identifier: /*@__PURE__*/ openEnum(ModuleIDValues),
   role: InterfaceRoleSchema,
   url: URLSchema,
-}), compiled.validateEndpoint);
+});
 /**
  * OCPI 2.2.1 `Endpoint` class.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/version_information_endpoint.asciidoc#version_information_endpoint_endpoint_class
