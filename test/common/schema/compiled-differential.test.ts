@@ -2,25 +2,41 @@
 // are generated beside: for every input, both accept or both refuse, and an accepted value gives the same
 // data. Inputs: the seeded CPO and eMSP data (valid), single mutations anywhere inside them, and random
 // JSON for every object of both versions. Fixed seed; FUZZ_RUNS raises the count of each property.
-// The parse helpers run the compiled validator first in strict mode (issue #16, phase 2): parsePayload and
-// parseList must answer exactly as with zod alone (the compiled path switched off), issues included.
+// The parse helpers answer a clean payload with the registered compiled validator, in every mode and with
+// every unknownFields setting (issue #16, phase 2): parsePayload and parseList must answer exactly as with
+// zod alone (the compiled path switched off), issues included, strict and lenient, strip, keep and reject.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
-import { setCompiledPath } from '../../../src/common/schema/compiled/registry';
+import {
+  compiledValidatorOf,
+  registerCompiledValidators,
+  setCompiledPath,
+} from '../../../src/common/schema/compiled/registry';
 import { checkClean, FAIL } from '../../../src/common/schema/compiled/runtime';
-import { type ParseResult, parsePayload } from '../../../src/common/schema/parse';
+import { type ParseResult, parsePayload, type ValidationPolicy } from '../../../src/common/schema/parse';
 import { type ListParseResult, parseList } from '../../../src/common/schema/parse-list';
 import { seedCpo211, seedCpo221, seedEmsp211, seedEmsp221 } from '../../../src/testing/seed';
 import * as compiled211 from '../../../src/v211/generated/compiled';
+import { compiledPairs as compiledPairs211 } from '../../../src/v211/generated/compiled-pairs';
 import * as schemas211 from '../../../src/v211/generated/schemas';
 import * as compiled221 from '../../../src/v221/generated/compiled';
+import { compiledPairs as compiledPairs221 } from '../../../src/v221/generated/compiled-pairs';
 import * as schemas221 from '../../../src/v221/generated/schemas';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1_500);
 const SEED = 16;
 
 type Validator = (value: unknown) => unknown;
+
+// What createClient and serveVersion do as they start.
+registerCompiledValidators(compiledPairs221());
+registerCompiledValidators(compiledPairs211());
+
+/** Every policy the parse helpers take: the compiled path must not change the answer of any. */
+const POLICIES: readonly ValidationPolicy[] = (['strict', 'lenient'] as const).flatMap((mode) =>
+  (['strip', 'keep', 'reject'] as const).map((unknownFields) => ({ mode, unknownFields })),
+);
 
 /** Each object's compiled validator with its zod schema, by spec name. */
 function pairs(
@@ -81,7 +97,14 @@ function expectSameAnswer(
     checkClean(pair.validate, input) !== FAIL,
     `${name}: compiled path taken iff nothing to report`,
   ).toBe(clean);
-  expect(plainResult(parsePayload(pair.schema, input, options))).toEqual(plainResult(zod));
+  for (const policy of POLICIES) {
+    const each = { ...policy, subject: name };
+    const alone = policy === POLICIES[0] ? zod : zodOnly(() => parsePayload(pair.schema, input, each));
+    expect(
+      plainResult(parsePayload(pair.schema, input, each)),
+      `${name}, ${policy.mode}, unknown fields ${policy.unknownFields}`,
+    ).toEqual(plainResult(alone));
+  }
 }
 
 const party = (countryCode: string, partyId: string, name: string) => ({ countryCode, partyId, name });
@@ -182,7 +205,16 @@ function mutateAt(value: unknown, path: readonly (string | number)[], mutate: Mu
   return copy;
 }
 
-describe.each(VERSIONS)('compiled strict validators of OCPI $label', ({ pairs, bases }) => {
+describe.each(VERSIONS)('compiled strict validators of OCPI $label', ({ label, pairs, bases }) => {
+  it('are all registered by compiledPairs(), each with its own schema', () => {
+    const listed = label === '2.2.1' ? compiledPairs221() : compiledPairs211();
+    expect(listed.length).toBe(pairs.size);
+    for (const { schema, validate } of pairs.values()) {
+      expect(listed.some(([s, v]) => s === schema && v === validate)).toBe(true);
+      expect(compiledValidatorOf(schema)).toBeDefined();
+    }
+  });
+
   it('accept each seeded value with the data strict parsing gives', () => {
     for (const { name, value } of bases) {
       const pair = pairs.get(name);
@@ -227,16 +259,17 @@ describe.each(VERSIONS)('compiled strict validators of OCPI $label', ({ pairs, b
           index: fc.constant(index),
           path: fc.constantFrom(...places(page[index])),
           mutate: MUTATIONS,
+          policy: fc.constantFrom(...POLICIES),
         }),
       );
     });
     fc.assert(
-      fc.property(target, ({ name, page, index, path, mutate }) => {
+      fc.property(target, ({ name, page, index, path, mutate, policy }) => {
         const pair = pairs.get(name);
         if (!pair) throw new Error(`no validator for ${name}`);
         const mutated = [...page];
         mutated[index] = mutateAt(page[index], path, mutate);
-        const options = { mode: 'strict', subject: name } as const;
+        const options = { ...policy, subject: name };
         const zod = zodOnly(() => parseList(pair.schema, mutated, options));
         expect(plainList(parseList(pair.schema, mutated, options))).toEqual(plainList(zod));
       }),
