@@ -17,11 +17,10 @@ import {
 // own (scripts/build/preserve-modules.ts). Each ceiling is `esbuild / Rollup`, measured on dist.
 // Issue #16: the primitives' checks moved to zod-free modules the compiled validators share, about
 // 30 bytes more in the bundles that hold them.
-// Issue #16, phase 2: each generated object schema is paired with its compiled validator where it is
-// defined (withCompiled, a pure call), and the parse helpers run that validator first in strict mode. A
-// bundle that keeps a schema now keeps its validator and those it calls (never other modules': the
-// mustNotAppear lists below still hold), and the parse helpers the registry and the clean-payload check
-// (≈80 bytes).
+// Issue #16, phase 2: the parse helpers answer a clean payload with the compiled validator registered for
+// its schema (common/schema/compiled/registry.ts); the pairs are registered by createClient and
+// serveVersion at run time, never at import, so schemas alone bundle no compiled validator (the Location
+// and operations budgets below are unchanged), while a client bundles its version's validators.
 
 interface Budget {
   fixture: string;
@@ -82,8 +81,8 @@ const budgets: Budget[] = [
   // Issue #15, from dist: 24,878 / 19,065 in shared chunks; 20,088 / 19,063 in modules of their own.
   {
     fixture: 'root-discovery.ts',
-    // #16 phase 2: parsePayload's compiled path (registry lookup, clean-payload check): -> 20,200 / 19,149.
-    maxGzipBytes: { esbuild: 20_210, rollup: 19_160 },
+    // #16 phase 2: parsePayload's compiled path (registry lookup, clean-payload check): 20,183 / 19,126.
+    maxGzipBytes: { esbuild: 20_200, rollup: 19_140 },
     mustNotInclude: VERSION_CODE,
     mustInclude: ['src/common/transport/discovery.ts', 'node_modules/ky/'],
   },
@@ -107,9 +106,7 @@ const budgets: Budget[] = [
   // Issue #15, from dist: 12,022 / 10,698 in shared chunks; 11,069 / 10,702 in modules of their own.
   {
     fixture: 'v221-location.ts',
-    // #16 phase 2: LocationSchema carries its compiled validator (validateLocation and the validators of
-    // every object inside a Location, the enums' checks): 11,069 / 10,702 -> 13,737 / 13,224 (+2.6 KB).
-    maxGzipBytes: { esbuild: 13_760, rollup: 13_240 },
+    maxGzipBytes: { esbuild: 11_110, rollup: 10_730 },
     mustInclude: ['src/v221/generated/schemas.ts', 'src/common/generated/iso-codes.ts', 'node_modules/zod/'],
     mustNotInclude: ['src/v211/', KY, 'src/common/errors/', 'src/v221/operations/'],
     // Enum values and rule messages of other modules: their presence would mean unused schemas were kept.
@@ -131,8 +128,7 @@ const budgets: Budget[] = [
   // Issue #15, from dist: 13,106 / 10,222 in shared chunks; 10,593 / 10,223 in modules of their own.
   {
     fixture: 'v211-location.ts',
-    // #16 phase 2: the 2.1.1 LocationSchema with its compiled validators: 10,593 / 10,223 -> 12,893 / 12,371.
-    maxGzipBytes: { esbuild: 12_910, rollup: 12_390 },
+    maxGzipBytes: { esbuild: 10_640, rollup: 10_260 },
     mustInclude: ['src/v211/generated/schemas.ts'],
     mustNotInclude: ['src/v221/', KY, 'src/common/errors/', 'src/v211/operations/'],
     // 2.2.1-only enum values, other modules' values and rules: their presence would mean the wrong code
@@ -173,9 +169,9 @@ const budgets: Budget[] = [
   // Issue #15, from dist: 34,680 / 32,745 in shared chunks; 34,173 / 32,702 in modules of their own.
   {
     fixture: 'v221-client.ts',
-    // #16 phase 2: every 2.2.1 compiled validator beside its schema, and the parse helpers' compiled path:
-    // 34,173 / 32,702 -> 40,702 / 39,119 (+6.5 KB).
-    maxGzipBytes: { esbuild: 40_740, rollup: 39_150 },
+    // #16 phase 2: createClient registers every 2.2.1 compiled validator (compiledPairs), and the parse
+    // helpers take the compiled path: 34,173 / 32,702 -> 40,762 / 39,165 (+6.6 KB).
+    maxGzipBytes: { esbuild: 40_800, rollup: 39_200 },
     mustNotInclude: ['src/v211/'],
     mustInclude: ['src/v221/client.ts', 'node_modules/ky/'],
   },
@@ -187,8 +183,7 @@ const budgets: Budget[] = [
   {
     fixture: 'v221-operations.ts',
     // Issue #15, from dist: 16,707 / 15,137 in shared chunks; 15,796 / 15,134 in modules of their own.
-    // #16 phase 2: every 2.2.1 compiled validator beside its schema: 15,796 / 15,134 -> 22,132 / 21,268.
-    maxGzipBytes: { esbuild: 22_160, rollup: 21_290 },
+    maxGzipBytes: { esbuild: 15_840, rollup: 15_170 },
     mustNotInclude: ['src/v211/', KY, 'src/common/errors/'],
   },
   // ≈3.9 KB since lists keep bounded records, repairs copy only along their paths, a payload's report is
@@ -202,8 +197,8 @@ const budgets: Budget[] = [
   // 4,987 with the error's options handed on as they are.
   {
     fixture: 'root-parse-list.ts',
-    // #16 phase 2: the compiled path (registry lookup, clean-payload check): 5,160 / 4,987 -> 5,266 / 5,078.
-    maxGzipBytes: { esbuild: 5_280, rollup: 5_090 },
+    // #16 phase 2: the compiled path (registry lookup, clean-payload check): 5,160 / 4,987 -> 5,241 / 5,049.
+    maxGzipBytes: { esbuild: 5_260, rollup: 5_070 },
     mustNotInclude: [...VERSION_CODE, KY],
     mustInclude: ['src/common/schema/parse-list.ts'],
   },
