@@ -3,12 +3,16 @@
 // path switched off), and JSON.parse alone, as the median of timed rounds and the ratio to JSON.parse.
 // `npm run bench` reports the same targets (bench/validation.ts). Run: npx tsx bench/compiled-validation.ts
 import { performance } from 'node:perf_hooks';
-import { setCompiledPath } from '../src/common/schema/compiled/registry';
+import { registerCompiledValidators, setCompiledPath } from '../src/common/schema/compiled/registry';
 import { checkClean, FAIL } from '../src/common/schema/compiled/runtime';
 import { parsePayload } from '../src/common/schema/parse';
 import { buildLocationPage } from '../src/testing/seed/locations-v221';
 import { validateLocation } from '../src/v221/generated/compiled';
+import { compiledPairs } from '../src/v221/generated/compiled-pairs';
 import { LocationSchema } from '../src/v221/generated/schemas';
+
+// As createClient and serveVersion do.
+registerCompiledValidators(compiledPairs());
 
 const text = JSON.stringify(buildLocationPage());
 const page = JSON.parse(text) as unknown[];
