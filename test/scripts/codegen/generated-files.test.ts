@@ -25,9 +25,11 @@ describeWithSpec('generated schemas', () => {
     expect([...files.keys()].sort()).toEqual([
       'src/common/generated/iso-codes.ts',
       'src/common/generated/schemas.ts',
+      'src/v211/generated/compiled-pairs.ts',
       'src/v211/generated/compiled.ts',
       'src/v211/generated/exports.ts',
       'src/v211/generated/schemas.ts',
+      'src/v221/generated/compiled-pairs.ts',
       'src/v221/generated/compiled.ts',
       'src/v221/generated/exports.ts',
       'src/v221/generated/schemas.ts',
