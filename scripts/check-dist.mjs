@@ -52,7 +52,8 @@ console.log('ok guards work across the ESM and CJS copies');
 // both versions, OcpiRefusal, the command-result helpers) and the testing entry (simulated parties and
 // their seeded data), with their docs (issues #14, #15): 911.0 kB. The simulated parties' faults
 // (FaultName, FaultSettings) and the simulated hub (HubMember, HubState, its options): 922.6 kB.
-const DECLARATIONS_CEILING = 926_000;
+// registerCompiledValidators and each version's compiledPairs (issue #16): 926.0 kB.
+const DECLARATIONS_CEILING = 930_000;
 const declarationBytes = { '.d.ts': 0, '.d.cts': 0 };
 for (const file of readdirSync(new URL('../dist/', import.meta.url), { recursive: true, encoding: 'utf8' })) {
   const format = file.endsWith('.d.ts') ? '.d.ts' : file.endsWith('.d.cts') ? '.d.cts' : undefined;

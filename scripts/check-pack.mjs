@@ -18,8 +18,9 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 // ceiling a little above today's, raised only by the change that grows the package.
 // The ES module build keeping every source module a file of its own (the bundle budgets, issue #15)
 // and the testing entry with its seeded data: 1.90 MB. Faults and the hub of the testing entry, and
-// the compiled validators of both versions (issue #16, phase 1): 2.09 MB.
-const UNPACKED_CEILING = 2_150_000;
+// the compiled validators of both versions (issue #16, phase 1): 2.09 MB. Their pairing with the schemas
+// (issue #16, phase 2: compiled-pairs, the registry, the clean-payload check): 2.25 MB.
+const UNPACKED_CEILING = 2_300_000;
 
 /** Every file path a field of package.json points at (`./dist/x.js` as `dist/x.js`). */
 function namedFiles(value) {
