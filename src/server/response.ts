@@ -1,3 +1,5 @@
+import { formatUtcDateTime } from '../common/schema/primitives/utc-date-time-format';
+
 /** What an answer of the handler carries besides its OCPI status code. */
 export interface ReplyOptions {
   /** Left out of the envelope when absent: the spec advises no `data` where none is specified. */
@@ -17,16 +19,11 @@ export function reply(statusCode: number, options: ReplyOptions = {}): Response 
   if (options.data !== undefined) body.data = options.data;
   body.status_code = statusCode;
   if (options.status_message !== undefined) body.status_message = options.status_message;
-  body.timestamp = utcNow();
+  body.timestamp = formatUtcDateTime(Date.now());
   return new Response(JSON.stringify(body), {
     status: options.httpStatus ?? 200,
     headers: { 'Content-Type': 'application/json', ...options.headers },
   });
-}
-
-// Whole seconds: the `Z` form without fractions is the one every partner's DateTime parser reads.
-function utcNow(): string {
-  return new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 }
 
 /** The generic client error (2000) on the HTTP layer: 400, 401, 404, 405, 413. */

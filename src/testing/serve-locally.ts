@@ -1,6 +1,4 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { toNodeListener } from '../node/to-node-listener';
+import { listenOnLoopback } from './listen-on-loopback';
 import type { SimulatedParty } from './simulated-party';
 
 /** A simulated party served on this machine, and how to stop it. */
@@ -35,30 +33,19 @@ export async function serveLocally<Data>(
   make: (baseUrl: string) => Promise<SimulatedParty<Data>>,
   options: ServeLocallyOptions = {},
 ): Promise<LocalParty<Data>> {
-  const host = options.host ?? '127.0.0.1';
   let party: SimulatedParty<Data> | undefined;
-  const server = createServer(
-    toNodeListener(async (request) => {
-      if (party === undefined) return new Response(null, { status: 503 });
-      return party.handle(request);
-    }),
-  );
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  party = await make(`${origin}${options.basePath ?? '/ocpi'}`);
-  const served = party;
+  const listening = await listenOnLoopback(async (origin) => {
+    party = await make(`${origin}${options.basePath ?? '/ocpi'}`);
+    return party.handle;
+  }, options);
+  const served = party as SimulatedParty<Data>;
   return {
     ...served,
-    origin,
-    port,
+    origin: listening.origin,
+    port: listening.port,
     close: async () => {
       await served.settled();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await listening.close();
     },
   };
 }

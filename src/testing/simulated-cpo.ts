@@ -1,10 +1,10 @@
 import type { OcpiVersion } from '../common/protocol/version';
+import { formatUtcDateTime } from '../common/schema/primitives/utc-date-time-format';
 import { createOcpiHandler } from '../server/platform/create-ocpi-handler';
 import { OcpiRefusal } from '../server/platform/ocpi-refusal';
 import { serveVersion as serveVersion211 } from '../v211/serve-version';
 import { serveVersion as serveVersion221 } from '../v221/serve-version';
 import { sendLater } from './async-results';
-import { withFaults } from './faults/with-faults';
 import { listOf } from './list-of';
 import { ObjectStore } from './object-store';
 import { type CpoData211, type CpoData221, seedCpo211, seedCpo221 } from './seed';
@@ -13,7 +13,9 @@ import {
   partyBasis,
   type SimulatedParty,
   type SimulatedPartyOptions,
+  serviceParty,
   serviceRoles,
+  simulated,
 } from './simulated-party';
 
 // The simulated parties are one implementation for both versions: the objects differ between them, the
@@ -80,44 +82,6 @@ export async function simulatedCpo(options: SimulatedCpoOptions): Promise<Simula
     versions: [service],
   });
   return simulated(basis, 'CPO', state, handle);
-}
-
-/** What every simulated party returns, from its basis, data and handler (making the party's faults). */
-export function simulated<Data>(
-  basis: PartyBasis,
-  role: SimulatedParty['role'],
-  data: Data,
-  handle: SimulatedParty['handle'],
-): SimulatedParty<Data> {
-  const { options } = basis;
-  return {
-    role,
-    version: options.version,
-    party: basis.party,
-    counterParty: basis.counterParty,
-    baseUrl: options.baseUrl,
-    versionsUrl: `${options.baseUrl}/versions`,
-    tokenA: basis.tokenA,
-    registeredToken: basis.registeredToken,
-    store: basis.store,
-    data,
-    handle: withFaults(handle, {
-      version: options.version,
-      baseUrl: options.baseUrl,
-      faults: basis.faults,
-      settings: options.faultSettings ?? {},
-    }),
-    settled: () => basis.later.settled(),
-  };
-}
-
-/** Our 2.1.1 party, as `serveVersion` of 2.1.1 takes it. */
-export function serviceParty(basis: PartyBasis) {
-  return {
-    country_code: basis.party.countryCode,
-    party_id: basis.party.partyId,
-    business_details: { name: basis.party.name },
-  };
 }
 
 function cpoModules(basis: PartyBasis, state: CpoState, version: OcpiVersion) {
@@ -224,7 +188,10 @@ function chargingProfiles(basis: PartyBasis, state: CpoState): Loose {
         (client.chargingprofiles.sender.postActiveProfileResult as (args: unknown) => Promise<void>)({
           params: { response_url: responseUrl },
           body: profile
-            ? { result: 'ACCEPTED', profile: { start_date_time: utcNow(), charging_profile: profile } }
+            ? {
+                result: 'ACCEPTED',
+                profile: { start_date_time: formatUtcDateTime(Date.now()), charging_profile: profile },
+              }
             : { result: 'UNKNOWN' },
         })) as never);
       return accepted;
@@ -252,11 +219,6 @@ function chargingProfiles(basis: PartyBasis, state: CpoState): Loose {
   };
 }
 
-/** Now as the spec's DateTime: UTC, whole seconds, `Z`. */
-export function utcNow(): string {
-  return new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-}
-
 // The session a START_SESSION opens: ACTIVE at the Location, on the EVSE and connector named or its first.
 function startedSession(
   basis: PartyBasis,
@@ -268,7 +230,7 @@ function startedSession(
   const evse = evses.find((candidate) => candidate.uid === body.evse_uid) ?? evses[0];
   const connectorId = String(body.connector_id ?? (evse?.connectors as Loose[] | undefined)?.[0]?.id ?? '1');
   const token = body.token as Loose;
-  const now = utcNow();
+  const now = formatUtcDateTime(Date.now());
   const id = `SES-${crypto.randomUUID().slice(0, 8)}`;
   if (version === '2.2.1') {
     return {

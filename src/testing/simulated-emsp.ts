@@ -6,13 +6,15 @@ import { serveVersion as serveVersion221 } from '../v221/serve-version';
 import { listOf } from './list-of';
 import { ObjectStore } from './object-store';
 import { type EmspData211, type EmspData221, seedEmsp211, seedEmsp221 } from './seed';
-import { serviceParty, simulated } from './simulated-cpo';
+
 import {
   type PartyBasis,
   partyBasis,
   type SimulatedParty,
   type SimulatedPartyOptions,
+  serviceParty,
   serviceRoles,
+  simulated,
 } from './simulated-party';
 
 type Loose = Record<string, unknown>;

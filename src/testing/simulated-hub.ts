@@ -1,3 +1,4 @@
+import { formatUtcDateTime } from '../common/schema/primitives/utc-date-time-format';
 import { trimTrailing } from '../common/text/trim-trailing';
 import type { Operation } from '../common/transport/operation';
 import { mintToken } from '../server/partners/mint-token';
@@ -11,7 +12,7 @@ import { type HubContext, hubOperation } from './hub-routing';
 import { listOf } from './list-of';
 import { ObjectStore } from './object-store';
 import type { SeedParty } from './seed';
-import { type CpoState, serviceParty, simulated, simulatedCpo, utcNow } from './simulated-cpo';
+import { type CpoState, simulatedCpo } from './simulated-cpo';
 import { type EmspState, simulatedEmsp } from './simulated-emsp';
 import {
   DEFAULT_PARTIES,
@@ -19,7 +20,9 @@ import {
   roleOf,
   type SimulatedParty,
   type SimulatedPartyOptions,
+  serviceParty,
   serviceRoles,
+  simulated,
 } from './simulated-party';
 
 type Loose = Record<string, unknown>;
@@ -190,7 +193,7 @@ function hubModules(context: HubContext, table: object, only?: readonly string[]
 
 // HubClientInfo: the connected parties, all CONNECTED since the hub started; pushes kept as they came.
 function clientInfo(links: readonly HubLink[], state: HubState) {
-  const since = utcNow();
+  const since = formatUtcDateTime(Date.now());
   const connected = () =>
     links.map(({ party }) => ({
       party_id: party.party.partyId,

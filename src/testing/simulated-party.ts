@@ -6,7 +6,7 @@ import { InMemoryPartnerStore, type PartyRole } from '../server/partners/partner
 import type { OcpiHandler } from '../server/platform/create-ocpi-handler';
 import { checkFaults, type FaultName } from './faults/fault-name';
 import type { FaultSettings } from './faults/fault-settings';
-import { faultyFetch } from './faults/with-faults';
+import { faultyFetch, withFaults } from './faults/with-faults';
 import type { SeedParty } from './seed';
 
 /** The role a simulated party plays. */
@@ -204,4 +204,42 @@ export function serviceRoles(basis: PartyBasis, role: SimulatedRole) {
       business_details: { name: basis.party.name },
     },
   ];
+}
+
+/** What every simulated party returns, from its basis, data and handler (making the party's faults). */
+export function simulated<Data>(
+  basis: PartyBasis,
+  role: SimulatedParty['role'],
+  data: Data,
+  handle: SimulatedParty['handle'],
+): SimulatedParty<Data> {
+  const { options } = basis;
+  return {
+    role,
+    version: options.version,
+    party: basis.party,
+    counterParty: basis.counterParty,
+    baseUrl: options.baseUrl,
+    versionsUrl: `${options.baseUrl}/versions`,
+    tokenA: basis.tokenA,
+    registeredToken: basis.registeredToken,
+    store: basis.store,
+    data,
+    handle: withFaults(handle, {
+      version: options.version,
+      baseUrl: options.baseUrl,
+      faults: basis.faults,
+      settings: options.faultSettings ?? {},
+    }),
+    settled: () => basis.later.settled(),
+  };
+}
+
+/** Our 2.1.1 party, as `serveVersion` of 2.1.1 takes it. */
+export function serviceParty(basis: PartyBasis) {
+  return {
+    country_code: basis.party.countryCode,
+    party_id: basis.party.partyId,
+    business_details: { name: basis.party.name },
+  };
 }

@@ -1,3 +1,5 @@
+import { formatUtcDateTime } from '../schema/primitives/utc-date-time-format';
+
 /** The query fields that bound a list's window on `last_updated`: a `Date` is taken for either. */
 type WindowField = 'date_from' | 'date_to';
 const WINDOW_FIELDS: readonly WindowField[] = ['date_from', 'date_to'];
@@ -25,15 +27,8 @@ export function withDatesAsDateTimes<A extends { query?: object | undefined }>(a
     const value = query?.[field];
     if (!(value instanceof Date)) continue;
     sent ??= { ...query };
-    sent[field] = dateTimeOf(value);
+    // A Date that names no DateTime (invalid, past 9999) fails the call before anything is sent.
+    sent[field] = formatUtcDateTime(value);
   }
   return sent ? { ...args, query: sent } : args;
-}
-
-function dateTimeOf(date: Date): string {
-  // toISOString throws a RangeError for an invalid Date; a year past 9999 (27 characters) has no
-  // DateTime either. Either way the call fails before anything is sent.
-  const text = date.toISOString();
-  if (text.length !== 24) throw new RangeError(`no DateTime for ${text}`);
-  return `${text.slice(0, 19)}Z`;
 }

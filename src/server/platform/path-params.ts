@@ -1,4 +1,6 @@
+import { isPrintableAscii } from '../../common/schema/primitives/printable';
 import { OcpiRefusal } from './ocpi-refusal';
+import { isCountryCodeShape, isPartyIdShape } from './party-codes';
 
 /** The longest value each path parameter of a version may have (the spec's length of the field it names). */
 export type PathParamLengths = Readonly<Record<string, number>>;
@@ -6,8 +8,8 @@ export type PathParamLengths = Readonly<Record<string, number>>;
 /**
  * Checks path parameters against the spec: each from 1 to its length in characters, printable ASCII only
  * (the spec's `string` and `CiString` allow nothing else); `country_code` is 2 letters and `party_id` 3
- * letters or digits. Refuses with 2001 naming the parameter, never its value. Checked character by
- * character: no regular expression runs on what a partner sends.
+ * letters or digits. Refuses with 2001 naming the parameter, never its value. The printable check is
+ * one anchored character class (linear); the lengths are checked first.
  */
 export function checkPathParams(params: Readonly<Record<string, string>>, lengths: PathParamLengths): void {
   for (const [name, value] of Object.entries(params)) {
@@ -15,8 +17,9 @@ export function checkPathParams(params: Readonly<Record<string, string>>, length
     if (value.length === 0 || value.length > max || !isPrintableAscii(value)) {
       throw invalid(`${name}: must be 1 to ${max} printable ASCII characters`);
     }
-    if (name === 'country_code' && !isLetters(value, 2)) throw invalid('country_code: must be 2 letters');
-    if (name === 'party_id' && !isAlphanumeric(value, 3)) {
+    if (name === 'country_code' && !isCountryCodeShape(value))
+      throw invalid('country_code: must be 2 letters');
+    if (name === 'party_id' && !isPartyIdShape(value)) {
       throw invalid('party_id: must be 3 letters or digits');
     }
   }
@@ -27,31 +30,4 @@ const DEFAULT_MAX_LENGTH = 39;
 
 function invalid(message: string): OcpiRefusal {
   return new OcpiRefusal(2001, `Invalid or missing parameters: ${message}`);
-}
-
-function isPrintableAscii(text: string): boolean {
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code < 0x20 || code > 0x7e) return false;
-  }
-  return true;
-}
-
-function isLetters(text: string, length: number): boolean {
-  if (text.length !== length) return false;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index) | 0x20;
-    if (code < 0x61 || code > 0x7a) return false;
-  }
-  return true;
-}
-
-function isAlphanumeric(text: string, length: number): boolean {
-  if (text.length !== length) return false;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    const letter = (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
-    if (!letter && !(code >= 0x30 && code <= 0x39)) return false;
-  }
-  return true;
 }

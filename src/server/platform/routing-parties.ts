@@ -1,4 +1,5 @@
 import type { PartyRef } from '../../common/transport/routing';
+import { isCountryCodeShape, isPartyIdShape } from './party-codes';
 
 /** The parties a 2.2.1 request names in its routing headers; empty in 2.1.1 and without the headers. */
 export interface RoutingParties {
@@ -26,7 +27,6 @@ export function readRoutingParties(headers: Headers): RoutingRead {
   return { ok: true, parties: { ...(from && { from }), ...(to && { to }) } };
 }
 
-// Checked character by character: no regular expression runs on what a partner sends.
 function partyOf(headers: Headers, side: 'from' | 'to'): PartyRef | string | undefined {
   const countryCode = headers.get(`OCPI-${side}-country-code`);
   const partyId = headers.get(`OCPI-${side}-party-id`);
@@ -34,23 +34,13 @@ function partyOf(headers: Headers, side: 'from' | 'to'): PartyRef | string | und
   if (countryCode === null || partyId === null) {
     return `OCPI-${side}-country-code and OCPI-${side}-party-id go together`;
   }
-  if (countryCode.length !== 2 || !isAlphanumeric(countryCode, false)) {
+  if (!isCountryCodeShape(countryCode)) {
     return `OCPI-${side}-country-code must be 2 letters`;
   }
-  if (partyId.length !== 3 || !isAlphanumeric(partyId, true)) {
+  if (!isPartyIdShape(partyId)) {
     return `OCPI-${side}-party-id must be 3 letters or digits`;
   }
   return { countryCode, partyId };
-}
-
-function isAlphanumeric(text: string, digits: boolean): boolean {
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index) | 0x20;
-    const letter = code >= 0x61 && code <= 0x7a;
-    const digit = digits && text.charCodeAt(index) >= 0x30 && text.charCodeAt(index) <= 0x39;
-    if (!letter && !digit) return false;
-  }
-  return true;
 }
 
 /** Whether two parties are the same: country codes and party ids compare case-insensitively (CiString). */

@@ -1,5 +1,3 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { connect } from '../../client/connect';
 import type { OcpiClient } from '../../client/discover-partner';
 import { partnerClient } from '../../client/registration/partner-client';
@@ -8,7 +6,6 @@ import { CommandInbox } from '../../common/commands/command-inbox';
 import type { OcpiVersion } from '../../common/protocol/version';
 import type { LenientIssue, UnknownFields } from '../../common/schema/parse';
 import { type PartnerUrlPolicy, partnerUrlPolicy } from '../../common/transport/partner-url-policy';
-import { toNodeListener } from '../../node/to-node-listener';
 import { InMemoryPartnerStore } from '../../server/partners/partner-store';
 import { commandResponseUrl, deliverCommandResults } from '../../server/platform/command-results';
 import {
@@ -20,6 +17,7 @@ import { sendCommand as sendCommand211 } from '../../v211/send-command';
 import { serveVersion as serveVersion211 } from '../../v211/serve-version';
 import { sendCommand as sendCommand221 } from '../../v221/send-command';
 import { serveVersion as serveVersion221 } from '../../v221/serve-version';
+import { listenOnLoopback } from '../listen-on-loopback';
 import { seedEmsp211, seedEmsp221 } from '../seed';
 import { serveLocally } from '../serve-locally';
 import { simulatedCpo } from '../simulated-cpo';
@@ -277,15 +275,28 @@ async function ourEmsp(version: OcpiVersion) {
     version === '2.2.1'
       ? seedEmsp221({ emsp: party, tokens: 3 }).tokens
       : seedEmsp211({ emsp: party, tokens: 3 }).tokens;
-  let handle: ((request: Request) => Promise<Response>) | undefined;
-  const server = createServer(
-    toNodeListener(async (request) => (handle ? handle(request) : new Response(null, { status: 503 }))),
-  );
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const deliver = deliverCommandResults(inbox);
+  let config: OcpiHandlerConfig | undefined;
+  const listening = await listenOnLoopback(async (origin) => {
+    config = emspConfig(version, origin, deliverCommandResults(inbox));
+    return createOcpiHandler(config);
+  });
+  return {
+    config: config as OcpiHandlerConfig,
+    inbox,
+    tokens: tokens as readonly unknown[],
+    close: () => listening.close(),
+  };
+}
+
+/** Our eMSP's handler config: its party, and the results of its commands at its response URLs. */
+function emspConfig(
+  version: OcpiVersion,
+  origin: string,
+  deliver: ReturnType<typeof deliverCommandResults>,
+): OcpiHandlerConfig {
+  const party = DEFAULT_PARTIES.EMSP;
   const details = { name: party.name };
-  const config: OcpiHandlerConfig = {
+  return {
     store: new InMemoryPartnerStore(),
     baseUrl: `${origin}/ocpi`,
     // The CPO is on this machine too.
@@ -310,15 +321,5 @@ async function ourEmsp(version: OcpiVersion) {
             modules: { commands: { emsp: { postResult: deliver } } },
           }),
     ],
-  };
-  handle = createOcpiHandler(config);
-  return {
-    config,
-    inbox,
-    tokens: tokens as readonly unknown[],
-    close: () => {
-      server.closeAllConnections();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
-    },
   };
 }

@@ -1,6 +1,8 @@
 // The times of the simulated data: every `last_updated` falls in the days before `now`, so that a
 // date_from/date_to filter returns a part of a list, and lists are sorted by it, oldest first.
 
+import { formatUtcDateTime } from '../../common/schema/primitives/utc-date-time-format';
+
 const DAY = 86_400_000;
 
 /** The days before `now` the `last_updated` of Locations, Tariffs and Tokens spread over. */
@@ -10,7 +12,7 @@ export const SESSION_WINDOW_DAYS = 14;
 
 /** `ms` as an OCPI DateTime in whole seconds, UTC. */
 export function isoSeconds(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
+  return formatUtcDateTime(ms);
 }
 
 /** A whole second in the `days` before `now`. */

@@ -42,3 +42,15 @@ function daysInMonth(year: number, month: number): number {
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
+
+/**
+ * `date` (a Date or ms since the epoch) as the DateTime we send: UTC, whole seconds, `Z`
+ * (`2024-01-01T00:00:00Z`), the form every partner's parser reads. Fractions are cut, not rounded.
+ *
+ * @throws RangeError for an invalid date, or one past year 9999 (which no DateTime can name).
+ */
+export function formatUtcDateTime(date: Date | number): string {
+  const text = new Date(date).toISOString();
+  if (text.length !== 24) throw new RangeError(`no DateTime for ${text}`);
+  return `${text.slice(0, 19)}Z`;
+}
