@@ -18,14 +18,18 @@ const NUMERIC_PARAMETERS: readonly string[] = ['offset', 'limit', 'duration'];
  * elsewhere. A repeated parameter is refused: which of its values was meant cannot be told.
  */
 export function queryValues(url: URL): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
+  const seen = new Set<string>();
+  const entries: [string, unknown][] = [];
   for (const [name, value] of url.searchParams) {
-    if (Object.hasOwn(values, name)) {
+    if (seen.has(name)) {
       throw new OcpiRefusal(2001, `Invalid or missing parameters: ${shorten(name)}: given more than once`);
     }
-    values[name] = NUMERIC_PARAMETERS.includes(name) ? wholeNumber(name, value) : value;
+    seen.add(name);
+    entries.push([name, NUMERIC_PARAMETERS.includes(name) ? wholeNumber(name, value) : value]);
   }
-  return values;
+  // Own keys whatever the name: a parameter named `__proto__` is one the schema does not know (reported
+  // or refused as such), not the prototype of the object.
+  return Object.fromEntries(entries);
 }
 
 function wholeNumber(name: string, value: string): number {

@@ -310,4 +310,12 @@ describe('query strings', () => {
   it('a parameter given twice: 2001', async () => {
     expectRefused(await send('GET', '/2.2.1/sender/locations?limit=1&limit=2'), 200, 2001);
   });
+
+  it('a parameter named __proto__ is one the schema does not know, not a prototype', async () => {
+    app = recordingPlatform({ store: await partners(), baseUrl: BASE, unknownFields: 'reject' });
+    before = [];
+    const sent = await send('GET', '/2.2.1/sender/locations?__proto__=x&limit=1');
+    expectRefused(sent, 200, 2001);
+    expect(sent.envelope.status_message).toContain('__proto__');
+  });
 });
