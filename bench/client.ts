@@ -90,6 +90,8 @@ interface OverheadResult {
   cases: HttpCase[];
   times: Map<HttpCase, number[]>;
   /** Raw fetch of a page with the client's own headers: the same request on the wire as the target's. */
+  samePageHeaders: HttpCase;
+  /** The same, with a timeout signal as the client's: the same request with the same care. */
   samePageRequest: HttpCase;
 }
 
@@ -121,6 +123,20 @@ async function measureOverhead(origin: string): Promise<OverheadResult> {
     if (!response.ok) throw new Error(`raw fetch: HTTP ${response.status}`);
     return response.json();
   };
+  // What a careful hand-written 2.2.1 client sends: the required headers, and a timeout that aborts the
+  // request (so that a partner that never answers does not hold a socket), cleared once the answer starts.
+  const rawFetchWithTimeout = async (headers: Record<string, string>, target: string) => {
+    const timer = new AbortController();
+    const timeoutId = setTimeout(() => timer.abort(), 30_000);
+    let response: Response;
+    try {
+      response = await fetch(target, { headers, signal: timer.signal });
+    } finally {
+      clearTimeout(timeoutId);
+    }
+    if (!response.ok) throw new Error(`raw fetch: HTTP ${response.status}`);
+    return response.json();
+  };
   const calls = {
     raw: () => rawFetch(rawHeaders),
     rawClientHeaders: () => rawFetch(clientHeaders()),
@@ -129,6 +145,7 @@ async function measureOverhead(origin: string): Promise<OverheadResult> {
     lenient: () => clientLenient.locations.sender.getLocation({ params: { location_id: SINGLE_ID } }),
     rawPage: () => rawFetch(rawHeaders, pageUrl),
     rawPageClientHeaders: () => rawFetch(clientHeaders(), pageUrl),
+    rawPageSameRequest: () => rawFetchWithTimeout(clientHeaders(), pageUrl),
     kyPage: () => http(pageUrl, { headers: clientHeaders() }).json(),
     pageOff: async () => (await pagesOff.locations.sender.list({ query: page })).items,
   };
@@ -154,9 +171,13 @@ async function measureOverhead(origin: string): Promise<OverheadResult> {
     'raw fetch of a page with the client headers',
     ((await calls.rawPageClientHeaders()) as { data: unknown }).data,
   );
+  checkPage(
+    'raw fetch of a page with the client headers and a timeout',
+    ((await calls.rawPageSameRequest()) as { data: unknown }).data,
+  );
   checkPage('ky, a page', ((await calls.kyPage()) as { data: unknown }).data);
   checkPage('client, first page of a list', await calls.pageOff());
-  sent.pages += 4;
+  sent.pages += 5;
 
   // One at a time: the target, lenient, and two steps from raw fetch to the client (raw fetch with the
   // client's headers; ky with its headers and options), to show where the time goes. 8 in flight: the target.
@@ -181,6 +202,15 @@ async function measureOverhead(origin: string): Promise<OverheadResult> {
     baseline: rawPage,
     role: 'info',
     call: calls.rawPageClientHeaders,
+    serves: 'pages',
+  };
+  // The same request and the same care: the required headers and a timeout signal (see rawFetchWithTimeout).
+  const rawPageSameRequest: HttpCase = {
+    name: "raw fetch + json(), a page of 50, the client's headers and timeout",
+    concurrency: 1,
+    baseline: rawPage,
+    role: 'info',
+    call: calls.rawPageSameRequest,
     serves: 'pages',
   };
   const cases: HttpCase[] = [
@@ -223,6 +253,7 @@ async function measureOverhead(origin: string): Promise<OverheadResult> {
     },
     rawPage,
     rawPageWithHeaders,
+    rawPageSameRequest,
     {
       name: "ky + json(), a page of 50, the client's headers",
       concurrency: 1,
@@ -255,7 +286,7 @@ async function measureOverhead(origin: string): Promise<OverheadResult> {
     for (const entry of cases) times.get(entry)?.push(total.get(entry) ?? Number.NaN);
   }
   if (sink === undefined) throw new Error('nothing was run');
-  return { cases, times, samePageRequest: rawPageWithHeaders };
+  return { cases, times, samePageHeaders: rawPageWithHeaders, samePageRequest: rawPageSameRequest };
 }
 
 /** Sends `count` GETs, `concurrency` at a time, and returns the time in ms. */
@@ -404,7 +435,7 @@ async function iterate(origin: string, mode: 'off' | 'lenient', total: number, f
 // --- Report ---
 
 function report(origin: string, overhead: OverheadResult, memory: MemoryRun[], totalMs: number): void {
-  const { cases, times, samePageRequest } = overhead;
+  const { cases, times, samePageHeaders, samePageRequest } = overhead;
   const ratios = (entry: HttpCase, baseline = entry.baseline) => {
     const own = times.get(entry) ?? [];
     const base = baseline ? (times.get(baseline) ?? []) : own;
@@ -443,7 +474,8 @@ function report(origin: string, overhead: OverheadResult, memory: MemoryRun[], t
     console.log(
       `overhead, ${what}, validation off, ${entry.concurrency} in flight: ${ratio.toFixed(3)}× raw fetch ` +
         `(target ≤ ${TARGET_RATIO.toFixed(2)}×: ${ratio <= TARGET_RATIO ? 'within' : 'over'}); ` +
-        `${median(ratios(entry, samePageRequest)).toFixed(3)}× raw fetch of the same request (its headers)`,
+        `${median(ratios(entry, samePageHeaders)).toFixed(3)}× raw fetch with its headers; ` +
+        `${median(ratios(entry, samePageRequest)).toFixed(3)}× raw fetch with its headers and timeout`,
     );
   }
 

@@ -38,26 +38,26 @@ export async function readBody(
   }
   if (response.body === null) return '';
   const reader = response.body.getReader();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline =
+  // A stalled body is cancelled when the time is up, which ends the read in progress (as a short body);
+  // the flag then tells a cut-off body from a complete one. No race of promises: this runs per page.
+  let timedOut = false;
+  const timer =
     limits.timeoutMs === false
       ? undefined
-      : new Promise<never>((_, reject) => {
-          const timeoutMs = limits.timeoutMs as number;
-          timer = setTimeout(() => {
-            reject(new OcpiTimeoutError({ ...described, timeoutMs }));
-            reader.cancel().catch(() => undefined);
-          }, timeoutMs);
-        });
+      : setTimeout(() => {
+          timedOut = true;
+          reader.cancel().catch(() => undefined);
+        }, limits.timeoutMs);
   try {
-    const reading = readTextUpTo(reader, limits.maxBytes);
-    const text = await (deadline ? Promise.race([reading, deadline]) : reading);
+    const text = await readTextUpTo(reader, limits.maxBytes);
+    if (timedOut) throw new OcpiTimeoutError({ ...described, timeoutMs: limits.timeoutMs as number });
     if (text === undefined) throw tooLarge();
     return text;
   } catch (error) {
     if (error instanceof OcpiTimeoutError || error instanceof OcpiInvalidResponseError || signal?.aborted) {
       throw error;
     }
+    if (timedOut) throw new OcpiTimeoutError({ ...described, timeoutMs: limits.timeoutMs as number });
     throw new OcpiNetworkError({ ...described, cause: error });
   } finally {
     clearTimeout(timer);

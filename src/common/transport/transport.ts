@@ -285,21 +285,25 @@ export function createTransport(transportOptions: TransportOptions): Transport {
     return new OcpiInvalidResponseError({ ...described, reason, httpStatus: response.status });
   }
 
+  // What every request of this client sends, made once; headersFor copies it and adds the call's own.
+  const fixedHeaders: Readonly<Record<string, string>> = {
+    Authorization: authorization,
+    Accept: 'application/json',
+  };
+
   function headersFor(request: TransportRequest<z.ZodMiniType | undefined>): Record<string, string> {
-    const headers: Record<string, string> = {
-      Authorization: authorization,
-      Accept: 'application/json',
-    };
+    const call = request.options;
+    const headers: Record<string, string> = { ...fixedHeaders };
     if (request.body !== undefined) headers['Content-Type'] = 'application/json';
     if (profile.traceHeaders) {
       headers['X-Request-ID'] = crypto.randomUUID();
-      headers['X-Correlation-ID'] = request.options?.correlationId ?? crypto.randomUUID();
+      headers['X-Correlation-ID'] = call?.correlationId ?? crypto.randomUUID();
     }
     if (profile.routingHeaders && isRoutedModule(request.module)) {
-      const to = request.options?.to === null ? undefined : (request.options?.to ?? options.to);
+      const to = call?.to === null ? undefined : (call?.to ?? options.to);
       Object.assign(headers, routingHeaders(options.from, to));
     }
-    return { ...headers, ...request.options?.headers };
+    return call?.headers === undefined ? headers : { ...headers, ...call.headers };
   }
 
   async function failWithHttpError(response: Response, described: OcpiRequestInput): Promise<never> {
