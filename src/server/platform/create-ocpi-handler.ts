@@ -9,6 +9,7 @@ import { unauthorized } from '../credentials/credentials-endpoint';
 import { createRegistrationHandler } from '../handler';
 import { httpError, reply, withTraceHeaders } from '../response';
 import { basePathOf } from '../routes';
+import { answerRoutingHeaders } from './answer-routing';
 import { endpointsOf, type InterfaceRoute, type ModuleRoutes, moduleRoutes, routeKey } from './module-routes';
 import { isOcpiRefusal, OcpiRefusal } from './ocpi-refusal';
 import { matchPath } from './path-template';
@@ -172,7 +173,14 @@ export function createOcpiHandler(config: OcpiHandlerConfig): OcpiHandler {
     } catch (error) {
       response = isOcpiRefusal(error) ? refusal(error) : internalError(error, config.onError);
     }
-    return withTraceHeaders(response, request, found.route.service.version === '2.2.1');
+    const { service, module } = found.route;
+    if (service.version === '2.2.1') {
+      const roles = (service as VersionService<'2.2.1'>).registration.roles;
+      for (const [name, value] of Object.entries(answerRoutingHeaders(request, module, roles))) {
+        response.headers.set(name, value);
+      }
+    }
+    return withTraceHeaders(response, request, service.version === '2.2.1');
   };
 }
 
