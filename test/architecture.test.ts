@@ -6,8 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const SRC = fileURLToPath(new URL('../src', import.meta.url));
-// Only these entries may use Node built-ins; every other part must run in browsers, Deno, Bun and edge runtimes.
-const NODE_ENTRIES = ['node/', 'testing/'];
+// Only these may use Node built-ins: the node and testing entries, and the `ocpi` command line (cli/, a
+// bin, never imported by an entry); every other part must run in browsers, Deno, Bun and edge runtimes.
+const NODE_ENTRIES = ['node/', 'testing/', 'cli/'];
 
 const files = (readdirSync(SRC, { recursive: true }) as string[])
   .filter((file) => file.endsWith('.ts'))
@@ -124,7 +125,12 @@ describe('source tree rules', () => {
     expect(violations((file, spec) => inFolder(file, 'v221') && lands(file, spec, 'v211'))).toEqual([]);
   });
 
-  it('uses Node built-ins only in the node and testing entries', () => {
+  it('keeps the command line out of every package entry: src/cli is a bin, imported by none of them', () => {
+    expect(files.some(({ file }) => inFolder(file, 'cli'))).toBe(true);
+    expect(violations((file, spec) => !inFolder(file, 'cli') && lands(file, spec, 'cli'))).toEqual([]);
+  });
+
+  it('uses Node built-ins only in the node and testing entries and the command line', () => {
     const builtins = new Set(builtinModules);
     const isBuiltin = (spec: string) =>
       spec.startsWith('node:') || builtins.has(spec.split('/')[0] as string);
@@ -133,7 +139,7 @@ describe('source tree rules', () => {
     ).toEqual([]);
   });
 
-  it('uses no Node globals outside the node and testing entries', () => {
+  it('uses no Node globals outside the node and testing entries and the command line', () => {
     const nodeGlobal = /\b(process|Buffer|require|__dirname|__filename|global|setImmediate)\b\s*[.(]/;
     const uses = files
       .filter(({ file }) => !NODE_ENTRIES.some((entry) => file.startsWith(entry)))

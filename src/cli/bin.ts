@@ -2,11 +2,6 @@
 // The `ocpi` executable (package.json "bin"): runs the command line on this process and leaves its
 // exit code for Node to exit with once the output is written.
 import { main } from './main';
-import { processContext } from './process-context';
+import { runOnProcess } from './process-context';
 
-const context = processContext(process.argv.slice(2));
-try {
-  process.exitCode = await main(context);
-} finally {
-  context.dispose();
-}
+await runOnProcess(main, process.argv.slice(2));

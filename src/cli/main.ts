@@ -6,7 +6,7 @@ import { COMMANDS } from './commands';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_UNAVAILABLE, EXIT_USAGE, type ExitCode } from './exit-codes';
 import { packageVersion } from './package-version';
 
-const HELP_FLAGS = new Set(['--help', '-h']);
+const HELP_FLAGS = /*@__PURE__*/ new Set(['--help', '-h']);
 
 /** `ocpi --help`: every command with its summary, the exit codes, and examples. */
 export function usage(commands: readonly Command[] = COMMANDS): string {

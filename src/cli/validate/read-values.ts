@@ -3,6 +3,7 @@
 // the input NDJSON; otherwise the whole input is one JSON document (an object, a list, an envelope).
 import type { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
+import { jsonErrorOffset } from './json-error-offset';
 
 /** Where a JSON syntax error is, from 1, when the parser said. */
 export interface JsonSyntaxError {
@@ -86,13 +87,19 @@ function tryParse(text: string): { ok: true; value: unknown } | { ok: false; mes
   }
 }
 
-/** The parser's message with the line and column its `position` points at, when it gave one. */
+/**
+ * The parser's complaint, without the excerpt of the input V8 quotes (it may hold a secret), with the
+ * line and column (from 1) of the first character that breaks the JSON grammar.
+ */
 export function locate(message: string, text: string): JsonSyntaxError {
-  const position = /at position (\d+)/.exec(message)?.[1];
-  const plain = message.replace(/\s*\(line \d+ column \d+\)$/, '');
-  if (position === undefined) return { message: plain };
-  const before = text.slice(0, Number(position));
+  const plain = message
+    .replace(/, .*is not valid JSON$/s, '')
+    .replace(/\s*in JSON at position \d+.*$/s, '')
+    .replace(/^Unexpected end of JSON input$/, 'the JSON ends too soon');
+  const offset = jsonErrorOffset(text);
+  if (offset === -1) return { message: plain };
+  const before = text.slice(0, offset);
   const line = before.split('\n').length;
-  const column = Number(position) - before.lastIndexOf('\n');
+  const column = offset - before.lastIndexOf('\n');
   return { message: plain, line, column };
 }

@@ -54,7 +54,7 @@ export function textReport(out: DemoOutput, progress: DemoOutput): ReportSink {
     done(files) {
       if (total >= PROGRESS_FROM) progress.progress('');
       const totals = totalsOf(files);
-      const failing = totals.failedFiles + totals.unreadableFiles;
+      const failing = files.filter((file) => file.failed || file.unreadable.length > 0).length;
       print(
         `total: ${plural(totals.files, 'file')} (${failing} failing), ${plural(totals.objects, 'object')}, ` +
           `${totals.valid} valid, ${plural(totals.issues, 'issue')}`,
