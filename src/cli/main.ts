@@ -54,7 +54,9 @@ export async function main(context: CommandContext): Promise<ExitCode> {
     const hint = name.startsWith('-')
       ? `unknown option ${name}`
       : `unknown command ${name}${nearest(name) ? `; did you mean ${nearest(name)}?` : ''}`;
-    context.stderr.write(`ocpi: ${hint}\nCommands: ${COMMANDS.map((c) => c.name).join(', ')}. See: ocpi --help\n`);
+    context.stderr.write(
+      `ocpi: ${hint}\nCommands: ${COMMANDS.map((c) => c.name).join(', ')}. See: ocpi --help\n`,
+    );
     return EXIT_USAGE;
   }
   // Before a `--`, a help flag anywhere asks for the command's help, whatever else is there.
@@ -69,7 +71,8 @@ export async function main(context: CommandContext): Promise<ExitCode> {
 // The command a mistyped name most likely meant: one that starts the same or is one edit away.
 function nearest(name: string): string | undefined {
   return COMMANDS.map((command) => command.name).find(
-    (candidate) => candidate.startsWith(name) || name.startsWith(candidate) || editDistance(candidate, name) <= 2,
+    (candidate) =>
+      candidate.startsWith(name) || name.startsWith(candidate) || editDistance(candidate, name) <= 2,
   );
 }
 

@@ -1,11 +1,16 @@
 // Runs the `ocpi` command line as a user does, in a process of its own, from the source (through tsx):
 // `runCli` for a command that ends, `startCli` for one that serves until stopped.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = ['--import', 'tsx', 'src/cli/bin.ts'];
+// By absolute paths, so that a run from another working directory (a temporary folder) finds them.
+const BIN = [
+  '--import',
+  new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url).href,
+  fileURLToPath(new URL('../../src/cli/bin.ts', import.meta.url)),
+];
 
 /** What a finished run printed and exited with. */
 export interface CliRun {

@@ -4,7 +4,6 @@ import { parseArgs } from 'node:util';
 import type { OcpiVersion } from '../../common/protocol/version';
 import { partnerUrlPolicy } from '../../common/transport/partner-url-policy';
 import { streamOutput } from '../../testing/demo/demo-output';
-import { runDemo, runPartnerTour } from '../../testing/demo/run-demo';
 import type { Command } from '../command';
 import { EXIT_OK, EXIT_USAGE, type ExitCode } from '../exit-codes';
 
@@ -62,6 +61,8 @@ export const demoCommand: Command = {
       return fail((error as Error).message);
     }
     const output = streamOutput(context.stdout, context.env);
+    // Loaded when run: the simulated parties and the client are not needed to print a help.
+    const { runDemo, runPartnerTour } = await import('../../testing/demo/run-demo');
     const versionsUrl = values['versions-url'];
     if (versionsUrl !== undefined || values.token !== undefined) {
       if (versionsUrl === undefined || values.token === undefined) {
@@ -72,7 +73,8 @@ export const demoCommand: Command = {
     }
     const versions = values.version ?? ['2.2.1', '2.1.1'];
     for (const version of versions) {
-      if (version !== '2.2.1' && version !== '2.1.1') return fail(`--version: 2.2.1 or 2.1.1, not ${version}`);
+      if (version !== '2.2.1' && version !== '2.1.1')
+        return fail(`--version: 2.2.1 or 2.1.1, not ${version}`);
     }
     const locations = values.locations === undefined ? undefined : Number(values.locations);
     if (locations !== undefined && !(Number.isInteger(locations) && locations > 0)) {

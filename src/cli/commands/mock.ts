@@ -1,14 +1,11 @@
 // `ocpi mock` (and `npm run mock`, which calls it): a simulated OCPI party of @org/ocpi/testing served on
 // this machine until Ctrl-C. Its first three stdout lines are what a tool needs to talk to it.
-import { EXIT_OK, EXIT_USAGE } from '../exit-codes';
-import type { Command } from '../command';
-import { mockOptions } from '../../testing/mock-options';
-import { serveLocally } from '../../testing/serve-locally';
-import { simulatedCpo } from '../../testing/simulated-cpo';
-import { simulatedEmsp } from '../../testing/simulated-emsp';
-import { simulatedHub } from '../../testing/simulated-hub';
-import type { SimulatedParty, SimulatedPartyOptions, SimulatedRole } from '../../testing/simulated-party';
+
 import { FAULT_NAMES } from '../../testing/faults/fault-name';
+import { mockOptions } from '../../testing/mock-options';
+import type { SimulatedParty, SimulatedPartyOptions, SimulatedRole } from '../../testing/simulated-party';
+import type { Command } from '../command';
+import { EXIT_OK, EXIT_USAGE } from '../exit-codes';
 
 const HELP = `Usage: ocpi mock [--role cpo|emsp|hub] [--version 2.2.1|2.1.1] [--port N] [--faults a,b]
 
@@ -47,10 +44,14 @@ function wrap(text: string, indent: string, width = 100): string {
   return lines.join('\n');
 }
 
-const makers: Record<SimulatedRole, (options: SimulatedPartyOptions) => Promise<SimulatedParty>> = {
-  CPO: simulatedCpo,
-  EMSP: simulatedEmsp,
-  HUB: simulatedHub,
+// Loaded when served, with their seeded data: not needed to print a help or refuse an argument.
+const makers: Record<
+  SimulatedRole,
+  () => Promise<(options: SimulatedPartyOptions) => Promise<SimulatedParty>>
+> = {
+  CPO: async () => (await import('../../testing/simulated-cpo')).simulatedCpo,
+  EMSP: async () => (await import('../../testing/simulated-emsp')).simulatedEmsp,
+  HUB: async () => (await import('../../testing/simulated-hub')).simulatedHub,
 };
 
 /** `ocpi mock`. */
@@ -65,7 +66,8 @@ export const mockCommand: Command = {
       return EXIT_USAGE;
     }
     const { version, faults } = options;
-    const make = makers[options.role];
+    const make = await makers[options.role]();
+    const { serveLocally } = await import('../../testing/serve-locally');
     const party = await serveLocally((baseUrl) => make({ version, baseUrl, faults }), { port: options.port });
     context.stdout.write(`${party.versionsUrl}\n${party.tokenA}\n${party.registeredToken}\n`);
     context.stderr.write(

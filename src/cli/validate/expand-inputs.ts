@@ -44,7 +44,8 @@ export async function expandInputs(
     }
     const kind = kindOf(resolve(cwd, argument));
     if (kind === 'file') add(argument);
-    else if (kind === 'directory') missing.push({ argument, problem: 'is a directory: name its files, or a glob such as dir/*.json' });
+    else if (kind === 'directory')
+      missing.push({ argument, problem: 'is a directory: name its files, or a glob such as dir/*.json' });
     else if (isDynamicPattern(argument)) {
       const matches = await glob(argument, { cwd, onlyFiles: true, expandDirectories: false });
       if (matches.length === 0) missing.push({ argument, problem: 'no file matches this pattern' });

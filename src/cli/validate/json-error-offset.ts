@@ -3,7 +3,6 @@
 
 const WHITESPACE = /*@__PURE__*/ new Set([' ', '\t', '\n', '\r']);
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 
 /** The offset of the first character that cannot continue valid JSON (the text's length when it ends too soon). */
 export function jsonErrorOffset(text: string): number {
@@ -36,9 +35,9 @@ export function jsonErrorOffset(text: string): number {
         continue;
       }
     } else if (char === '"') {
-      const end = match(STRING);
-      if (end === -1) return stringErrorOffset();
-      at = end;
+      const end = stringEnd();
+      if (!end.ok) return end.at;
+      at = end.at;
     } else if (char !== undefined && /[-\d]/.test(char)) {
       const end = match(NUMBER);
       if (end === -1) return fail();
@@ -70,33 +69,33 @@ export function jsonErrorOffset(text: string): number {
   // A member's key and its colon, leaving `at` at the value.
   function key(): boolean {
     if (text[at] !== '"') return false;
-    const end = match(STRING);
-    if (end === -1) {
-      at = stringErrorOffset();
-      return false;
-    }
-    at = end;
+    const end = stringEnd();
+    at = end.at;
+    if (!end.ok) return false;
     skip();
     if (text[at] !== ':') return false;
     at++;
     return true;
   }
 
-  // Inside a string that does not close properly: the first character that cannot be in it.
-  function stringErrorOffset(): number {
+  // The string opening at `at`: the offset after its closing quote, or of the first character that cannot be in it.
+  function stringEnd(): { ok: boolean; at: number } {
     for (let index = at + 1; index < text.length; index++) {
-      const code = text.charCodeAt(index);
-      if (code < 0x20) return index;
-      if (text[index] === '"') return index;
-      if (text[index] === '\\') {
-        const escape = text[index + 1] ?? '';
-        if (escape === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(index + 2, index + 6))) return index;
+      const char = text[index] as string;
+      if (char === '"') return { ok: true, at: index + 1 };
+      if (char.charCodeAt(0) < 0x20) return { ok: false, at: index };
+      if (char === '\\') {
+        const escaped = text[index + 1] ?? '';
+        if (escaped === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(index + 2, index + 6))) return { ok: false, at: index };
           index += 5;
-        } else if ('"\\/bfnrt'.includes(escape) && escape !== '') index++;
-        else return index;
+        } else if (escaped !== '' && '"\\/bfnrt'.includes(escaped)) {
+          index++;
+        } else {
+          return { ok: false, at: index };
+        }
       }
     }
-    return text.length;
+    return { ok: false, at: text.length };
   }
 }

@@ -1,15 +1,16 @@
-// The objects `ocpi validate` knows, per version: every object schema the SDK pairs with a compiled
-// validator (Location, EVSE, CDR, Tariff, Token...), named as the spec names it, with the field names
-// and required fields that detection compares a payload against.
+// The objects `ocpi validate` knows, per version: every object schema the version exports (Location,
+// EVSE, CDR, Tariff, Token, VersionDetails...), named as the spec names it, with the field names and
+// required fields that detection compares a payload against. PATCH bodies and list queries are left out:
+// every field of theirs is optional, so they would fit any payload.
 import type * as z from 'zod/mini';
 import type { OcpiVersion } from '../../common/protocol/version';
 import { registerCompiledValidators } from '../../common/schema/compiled/registry';
-import { compiledPairs as compiledPairs211 } from '../../v211/generated/compiled-pairs';
-import * as schemas211 from '../../v211/generated/schemas';
 import { OcpiResponseEnvelopeSchema as Envelope211 } from '../../v211/envelope';
-import { compiledPairs as compiledPairs221 } from '../../v221/generated/compiled-pairs';
-import * as schemas221 from '../../v221/generated/schemas';
+import { compiledPairs as compiledPairs211 } from '../../v211/generated/compiled-pairs';
+import * as schemas211 from '../../v211/generated/exports';
 import { OcpiResponseEnvelopeSchema as Envelope221 } from '../../v221/envelope';
+import { compiledPairs as compiledPairs221 } from '../../v221/generated/compiled-pairs';
+import * as schemas221 from '../../v221/generated/exports';
 import type { ObjectShape } from './detect-object';
 
 /** One object of one version: its spec name, its schema, and its shape for detection. */
@@ -25,18 +26,17 @@ export interface VersionCatalog {
   readonly envelope: z.ZodMiniType;
 }
 
-type Pairs = () => readonly (readonly [z.ZodMiniType, unknown])[];
+const NOT_OBJECTS = /(?:Patch|Query)Schema$/;
 
 function catalogOf(
   version: OcpiVersion,
   schemas: Readonly<Record<string, unknown>>,
-  pairs: Pairs,
   envelope: z.ZodMiniType,
 ): VersionCatalog {
-  const paired = new Set(pairs().map(([schema]) => schema));
   const objects: CatalogObject[] = [];
   for (const [exported, value] of Object.entries(schemas)) {
-    if (!exported.endsWith('Schema') || !paired.has(value as z.ZodMiniType)) continue;
+    if (!exported.endsWith('Schema') || NOT_OBJECTS.test(exported)) continue;
+    if ((value as z.ZodMiniType).type !== 'object') continue;
     const schema = value as z.ZodMiniObject;
     const shape = schema.shape as Record<string, z.ZodMiniType>;
     const fields = Object.keys(shape);
@@ -61,10 +61,7 @@ export function versionCatalogs(): readonly VersionCatalog[] {
   if (catalogs === undefined) {
     registerCompiledValidators(compiledPairs221());
     registerCompiledValidators(compiledPairs211());
-    catalogs = [
-      catalogOf('2.2.1', schemas221, compiledPairs221, Envelope221),
-      catalogOf('2.1.1', schemas211, compiledPairs211, Envelope211),
-    ];
+    catalogs = [catalogOf('2.2.1', schemas221, Envelope221), catalogOf('2.1.1', schemas211, Envelope211)];
   }
   return catalogs;
 }

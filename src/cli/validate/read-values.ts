@@ -1,8 +1,9 @@
 // The JSON values of one input, read line by line so that NDJSON is streamed: a 1 GB file of one
 // object per line never sits in memory. A first line that is JSON on its own, followed by more, makes
 // the input NDJSON; otherwise the whole input is one JSON document (an object, a list, an envelope).
-import type { Readable } from 'node:stream';
+
 import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { jsonErrorOffset } from './json-error-offset';
 
 /** Where a JSON syntax error is, from 1, when the parser said. */

@@ -27,7 +27,10 @@ export function textReport(out: DemoOutput, progress: DemoOutput): ReportSink {
       const { detected } = file;
       if (detected === undefined || detected.given) return;
       const alternatives = detected.alternatives
-        .map((other) => `${other.version} ${other.object}${other.score === detected.score ? '' : ` ${other.score.toFixed(2)}`}`)
+        .map(
+          (other) =>
+            `${other.version} ${other.object}${other.score === detected.score ? '' : ` ${other.score.toFixed(2)}`}`,
+        )
         .join(', ');
       const sureness = detected.certain
         ? 'certain'

@@ -11,7 +11,11 @@ export interface ValidateOptions extends ValidateSettings {
   readonly format: 'text' | 'json';
 }
 
-const one = <T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined => {
+const one = <T extends string>(
+  name: string,
+  value: string | undefined,
+  allowed: readonly T[],
+): T | undefined => {
   if (value === undefined) return undefined;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new Error(`--${name} must be ${allowed.join(' or ')}, not ${value}`);
@@ -41,7 +45,9 @@ export function validateOptions(args: readonly string[]): ValidateOptions | { er
     const format = one('format', values.format, ['text', 'json'] as const) ?? 'text';
     const object = values.object;
     if (object !== undefined) {
-      const catalogs = versionCatalogs().filter((catalog) => version === undefined || catalog.version === version);
+      const catalogs = versionCatalogs().filter(
+        (catalog) => version === undefined || catalog.version === version,
+      );
       const names = [...new Set(catalogs.flatMap((catalog) => catalog.objects.map((entry) => entry.name)))];
       if (!names.some((name) => name.toLowerCase() === object.toLowerCase())) {
         throw new Error(

@@ -3,8 +3,8 @@
 // detected from the first value of the input; every issue keeps the SDK's path and message, with the
 // place of the object in the value (`[3]`, `data[3]`) in front.
 import type { OcpiVersion } from '../../common/protocol/version';
-import { parseList } from '../../common/schema/parse-list';
 import { parsePayload, type UnknownFields, type ValidationMode } from '../../common/schema/parse';
+import { parseList } from '../../common/schema/parse-list';
 import { formatPath, type ValidationIssue } from '../../common/schema/validation-issue';
 import { type Detection, detectObject } from './detect-object';
 import { type CatalogObject, catalogOfVersion, versionCatalogs } from './object-catalog';
@@ -63,7 +63,10 @@ export function sampleOf(value: unknown): Json | undefined {
  * The object `sample` is checked as: among the objects the settings allow, the one its fields match
  * best; between equal matches, the first that it fits strictly. A message when nothing can be chosen.
  */
-export function resolveTarget(sample: Json | undefined, settings: ValidateSettings): Target | { problem: string } {
+export function resolveTarget(
+  sample: Json | undefined,
+  settings: ValidateSettings,
+): Target | { problem: string } {
   const allowed = versionCatalogs()
     .filter((catalog) => settings.version === undefined || catalog.version === settings.version)
     .flatMap((catalog) => catalog.objects)

@@ -21,7 +21,11 @@ export interface ReportedDetection {
   readonly certain: boolean;
   readonly score: number;
   /** The other objects it came close to. */
-  readonly alternatives: readonly { readonly version: OcpiVersion; readonly object: string; readonly score: number }[];
+  readonly alternatives: readonly {
+    readonly version: OcpiVersion;
+    readonly object: string;
+    readonly score: number;
+  }[];
 }
 
 /** The report of one input. */
