@@ -5,7 +5,7 @@
 // with --ignore-scripts, so the prepack build does not run a second time (.ci/run builds through it).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +47,7 @@ try {
     ...namedFiles(manifest.exports),
     ...namedFiles([manifest.main, manifest.module, manifest.types]),
     ...namedFiles(manifest.typesVersions),
+    ...namedFiles(manifest.bin),
   ]);
   const missing = [...required].filter((file) => !files.has(file));
   assert.deepEqual(missing, [], `the tarball lacks files that package.json names: ${missing.join(', ')}`);
@@ -73,6 +74,16 @@ try {
     if (!/\.c?js$/.test(file)) continue;
     const text = readFileSync(join(destination, 'package', file), 'utf8');
     assert.ok(!text.includes('//# sourceMappingURL='), `${file} points at a source map the package lacks`);
+  }
+
+  // The `ocpi` command as installed: its bin starts with the line that makes it executable, and runs
+  // from the tarball's files (with this checkout's dependencies) far enough to print the version.
+  for (const bin of namedFiles(manifest.bin)) {
+    const installed = join(destination, 'package', bin);
+    assert.ok(readFileSync(installed, 'utf8').startsWith('#!/usr/bin/env node\n'), `${bin} lacks its #! line`);
+    symlinkSync(join(root, 'node_modules'), join(destination, 'package', 'node_modules'), 'junction');
+    const printed = execFileSync(process.execPath, [installed, '--version'], { encoding: 'utf8' });
+    assert.equal(printed, `${manifest.version}\n`, `${bin} --version printed ${printed}`);
   }
 
   assert.ok(

@@ -93,10 +93,12 @@ function tryParse(text: string): { ok: true; value: unknown } | { ok: false; mes
  * line and column (from 1) of the first character that breaks the JSON grammar.
  */
 export function locate(message: string, text: string): JsonSyntaxError {
-  const plain = message
-    .replace(/, .*is not valid JSON$/s, '')
-    .replace(/\s*in JSON at position \d+.*$/s, '')
-    .replace(/^Unexpected end of JSON input$/, 'the JSON ends too soon');
+  // Cut where V8 starts quoting (`, "...` or `, ..."...`) or placing (` in JSON at position`).
+  const cuts = [message.search(/, (?:\.\.\.)?"/), message.indexOf(' in JSON at position')].filter(
+    (at) => at !== -1,
+  );
+  const cut = message.slice(0, Math.min(message.length, ...cuts));
+  const plain = cut === 'Unexpected end of JSON input' ? 'the JSON ends too soon' : cut;
   const offset = jsonErrorOffset(text);
   if (offset === -1) return { message: plain };
   const before = text.slice(0, offset);
