@@ -80,7 +80,10 @@ try {
   // from the tarball's files (with this checkout's dependencies) far enough to print the version.
   for (const bin of namedFiles(manifest.bin)) {
     const installed = join(destination, 'package', bin);
-    assert.ok(readFileSync(installed, 'utf8').startsWith('#!/usr/bin/env node\n'), `${bin} lacks its #! line`);
+    assert.ok(
+      readFileSync(installed, 'utf8').startsWith('#!/usr/bin/env node\n'),
+      `${bin} lacks its #! line`,
+    );
     symlinkSync(join(root, 'node_modules'), join(destination, 'package', 'node_modules'), 'junction');
     const printed = execFileSync(process.execPath, [installed, '--version'], { encoding: 'utf8' });
     assert.equal(printed, `${manifest.version}\n`, `${bin} --version printed ${printed}`);
