@@ -1,0 +1,12 @@
+import { type PartnerUrlPolicy, partnerUrlPolicy } from '../../common/transport/partner-url-policy';
+
+/**
+ * The URL policy of a check: a partner on this machine (`ocpi mock`) is called over plain http on its
+ * own host; any other only as the SDK's default policy allows (https, public hosts). `undefined` for the
+ * default. As scripts/demo.ts does.
+ */
+export function loopbackPolicy(versionsUrl: string): PartnerUrlPolicy | undefined {
+  const host = URL.canParse(versionsUrl) ? new URL(versionsUrl).hostname : '';
+  const loopback = ['127.0.0.1', '[::1]', 'localhost'].includes(host);
+  return loopback ? partnerUrlPolicy({ allowHttp: true, allowHosts: [host] }) : undefined;
+}
