@@ -42,7 +42,9 @@ function endpoint(report: CheckReport, module: string): EndpointReport {
 }
 
 const findingsOf = (report: CheckReport, module: string) =>
-  report.findings.filter((finding) => finding.module === module).map((finding) => `${finding.severity} ${finding.message}`);
+  report.findings
+    .filter((finding) => finding.module === module)
+    .map((finding) => `${finding.severity} ${finding.message}`);
 
 const check = (party: { versionsUrl: string; registeredToken: string }) =>
   runCheck({ versionsUrl: party.versionsUrl, token: party.registeredToken, timeout: 5_000 });
@@ -51,7 +53,11 @@ describe.each(['2.2.1', '2.1.1'] as const)('ocpi check against clean simulated p
   it('finds a CPO conformant: every list ok, as many objects as it holds, all valid', async () => {
     const party = await cpo(version);
     const report = await check(party);
-    expect(report).toMatchObject({ reportVersion: 1, versionChosen: version, summary: { status: 'ok', fail: 0, warn: 0 } });
+    expect(report).toMatchObject({
+      reportVersion: 1,
+      versionChosen: version,
+      summary: { status: 'ok', fail: 0, warn: 0 },
+    });
     expect(report.versionsFound).toEqual([version]);
     for (const module of report.modules) expect(module.status, module.module).toMatch(/^(ok|skipped)$/);
     const data = party.data as unknown as Record<'locations' | 'sessions' | 'cdrs' | 'tariffs', unknown[]>;
@@ -81,7 +87,12 @@ describe.each(['2.2.1', '2.1.1'] as const)('ocpi check against clean simulated p
     expect(report.summary).toMatchObject({ status: 'ok', fail: 0, warn: 0 });
     const tokens = endpoint(report, 'tokens');
     const seeded = (party.data as unknown as { tokens: unknown[] }).tokens.length;
-    expect(tokens).toMatchObject({ status: 'ok', objects: seeded, validStrict: seeded, validLenient: seeded });
+    expect(tokens).toMatchObject({
+      status: 'ok',
+      objects: seeded,
+      validStrict: seeded,
+      validLenient: seeded,
+    });
     expect(tokens.role).toBe(version === '2.2.1' ? 'SENDER' : 'emsp');
   });
 
@@ -113,7 +124,9 @@ const FAULT_CASES: Record<FaultName, { version: OcpiVersion; expect: (report: Ch
   'busy-bursts': {
     version: '2.2.1',
     expect: (report) => {
-      const statuses = report.modules.flatMap((module) => module.endpoints.map((e) => e.httpStatuses['503'] ?? 0));
+      const statuses = report.modules.flatMap((module) =>
+        module.endpoints.map((e) => e.httpStatuses['503'] ?? 0),
+      );
       expect(statuses.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
       expect(report.findings.some((finding) => /503\/429/.test(finding.message))).toBe(true);
       expect(endpoint(report, 'locations').objects).toBe(SIZE.locations);
@@ -137,7 +150,9 @@ const FAULT_CASES: Record<FaultName, { version: OcpiVersion; expect: (report: Ch
       expect(locations).toMatchObject({ status: 'fail', objects: SIZE.locations });
       expect(locations.pagination?.totalCountPresent).toBe(0);
       expect(locations.pagination?.linkPresent).toBe(locations.pagination?.pagesWithMore);
-      expect(findingsOf(report, 'locations').some((text) => /carried no X-Total-Count/.test(text))).toBe(true);
+      expect(findingsOf(report, 'locations').some((text) => /carried no X-Total-Count/.test(text))).toBe(
+        true,
+      );
     },
   },
   'relative-link': {
@@ -145,7 +160,9 @@ const FAULT_CASES: Record<FaultName, { version: OcpiVersion; expect: (report: Ch
     expect: (report) => {
       expect(endpoint(report, 'locations')).toMatchObject({ status: 'warn', objects: SIZE.locations });
       expect(endpoint(report, 'locations').pagination?.relativeLinks).toBe(2);
-      expect(findingsOf(report, 'locations')).toContain('warn SENDER: 2 Link header(s) gave a path instead of an absolute URL');
+      expect(findingsOf(report, 'locations')).toContain(
+        'warn SENDER: 2 Link header(s) gave a path instead of an absolute URL',
+      );
     },
   },
   'extension-fields': {
@@ -154,15 +171,24 @@ const FAULT_CASES: Record<FaultName, { version: OcpiVersion; expect: (report: Ch
       const locations = endpoint(report, 'locations');
       expect(locations).toMatchObject({ status: 'ok', validStrict: SIZE.locations });
       expect(locations.deviations?.map((deviation) => deviation.path)).toContain('x_simulated_note');
-      expect(findingsOf(report, 'locations').some((text) => /^info .*the spec does not define/.test(text))).toBe(true);
+      expect(
+        findingsOf(report, 'locations').some((text) => /^info .*the spec does not define/.test(text)),
+      ).toBe(true);
     },
   },
   'null-optionals': {
     version: '2.2.1',
     expect: (report) => {
       const locations = endpoint(report, 'locations');
-      expect(locations).toMatchObject({ status: 'warn', validStrict: SIZE.locations, validLenient: SIZE.locations });
-      expect(locations.deviations?.[0]).toMatchObject({ count: SIZE.locations, message: 'null read as absent' });
+      expect(locations).toMatchObject({
+        status: 'warn',
+        validStrict: SIZE.locations,
+        validLenient: SIZE.locations,
+      });
+      expect(locations.deviations?.[0]).toMatchObject({
+        count: SIZE.locations,
+        message: 'null read as absent',
+      });
     },
   },
   'local-timestamps': {
@@ -189,7 +215,11 @@ const FAULT_CASES: Record<FaultName, { version: OcpiVersion; expect: (report: Ch
     expect: (report) => {
       const locations = endpoint(report, 'locations');
       // One per page of three.
-      expect(locations).toMatchObject({ status: 'fail', objects: SIZE.locations, validLenient: SIZE.locations - 3 });
+      expect(locations).toMatchObject({
+        status: 'fail',
+        objects: SIZE.locations,
+        validLenient: SIZE.locations - 3,
+      });
       expect(locations.deviations?.[0]).toMatchObject({ path: 'last_updated', count: 3 });
       expect(findingsOf(report, 'locations')).toContain(
         `fail SENDER: 3 of ${SIZE.locations} object(s) could not be read even leniently`,
@@ -246,8 +276,18 @@ describe('ocpi check against a simulated CPO making each fault', () => {
 describe('ocpi check --register and --write', () => {
   it('registers with token A, checks with the token received, writes, and unregisters', async () => {
     const party = await cpo('2.2.1');
-    const report = await runCheck({ versionsUrl: party.versionsUrl, token: party.tokenA, register: true, write: true, timeout: 5_000 });
-    expect(report.registration).toMatchObject({ status: 'ok', unregistered: true, partnerTokenEncoding: 'base64' });
+    const report = await runCheck({
+      versionsUrl: party.versionsUrl,
+      token: party.tokenA,
+      register: true,
+      write: true,
+      timeout: 5_000,
+    });
+    expect(report.registration).toMatchObject({
+      status: 'ok',
+      unregistered: true,
+      partnerTokenEncoding: 'base64',
+    });
     expect(report.writes).toEqual([
       expect.objectContaining({ name: 'token push', status: 'ok' }),
       expect.objectContaining({ name: 'command', status: 'ok' }),
@@ -261,7 +301,11 @@ describe('ocpi check --register and --write', () => {
   it('skips the writes an eMSP cannot take, with a note', async () => {
     const party = await serveLocally((baseUrl) => simulatedEmsp({ version: '2.2.1', baseUrl }));
     open.push(party as LocalParty<unknown>);
-    const report = await runCheck({ versionsUrl: party.versionsUrl, token: party.registeredToken, write: true });
+    const report = await runCheck({
+      versionsUrl: party.versionsUrl,
+      token: party.registeredToken,
+      write: true,
+    });
     expect(report.writes?.map((write) => write.status)).toEqual(['skipped', 'skipped']);
   });
 });

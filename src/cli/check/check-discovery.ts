@@ -1,12 +1,12 @@
-import type { TokenEncoding } from '../../common/auth/authorization-header';
 import { clientFor, type DiscoveredPartner, discoverPartner } from '../../client/discover-partner';
+import type { TokenEncoding } from '../../common/auth/authorization-header';
 import { isOcpiHttpError } from '../../common/errors/ocpi-http-error';
 import { normaliseVersion, type OcpiVersion } from '../../common/protocol/version';
 import { fetchVersions } from '../../common/transport/discovery';
 import type { PartnerUrlPolicy } from '../../common/transport/partner-url-policy';
-import type { EncodingAnswer, Finding, TokenEncodingReport } from './check-report';
 import type { CheckContext } from './check-context';
 import { rawItems } from './check-list';
+import type { EncodingAnswer, Finding, TokenEncodingReport } from './check-report';
 
 /** What discovery agreed with the partner, and what it saw on the way. */
 export interface Discovery extends DiscoveredPartner {
@@ -32,7 +32,10 @@ const ENCODINGS: readonly TokenEncoding[] = ['base64', 'raw'];
  * each token encoding tried on its own against the versions list and the details, to say which the
  * partner reads. Errors of the discovery itself are thrown: nothing else can be checked without it.
  */
-export async function checkDiscovery(settings: PartnerCallSettings, context: CheckContext): Promise<Discovery> {
+export async function checkDiscovery(
+  settings: PartnerCallSettings,
+  context: CheckContext,
+): Promise<Discovery> {
   const { recorder } = context;
   const fetch = recorder.fetch;
   const common = { token: settings.token, fetch, timeout: settings.timeout, signal: context.signal };
@@ -44,7 +47,9 @@ export async function checkDiscovery(settings: PartnerCallSettings, context: Che
     ...(settings.versions && { versions: settings.versions }),
     ...(settings.allowPartnerUrl && { allowPartnerUrl: settings.allowPartnerUrl }),
   });
-  const listed = recorder.of('versions').find((exchange) => exchange.url === settings.versionsUrl && exchange.body);
+  const listed = recorder
+    .of('versions')
+    .find((exchange) => exchange.url === settings.versionsUrl && exchange.body);
   const versionsFound = (await rawItems(listed?.body)).map((entry) =>
     String((entry as { version?: unknown } | null)?.version ?? '?'),
   );
@@ -75,7 +80,12 @@ export async function checkDiscovery(settings: PartnerCallSettings, context: Che
     versions: versionsAnswers,
     details: detailsAnswers,
   };
-  return { ...partner, versionsFound, encodings, findings: discoveryFindings(partner, versionsFound, encodings) };
+  return {
+    ...partner,
+    versionsFound,
+    encodings,
+    findings: discoveryFindings(partner, versionsFound, encodings),
+  };
 }
 
 async function answerOf(call: () => Promise<unknown>): Promise<EncodingAnswer> {

@@ -5,6 +5,7 @@ import { formatUtcDateTime } from '../../common/schema/primitives/utc-date-time-
 import { findNextLink } from '../../common/transport/link-header';
 import type { PageRequest } from '../../common/transport/page-request';
 import type { CallOptions } from '../../common/transport/transport';
+import type { CheckContext } from './check-context';
 import type {
   CheckStatus,
   DateFilterReport,
@@ -13,7 +14,6 @@ import type {
   Finding,
   PaginationReport,
 } from './check-report';
-import type { CheckContext } from './check-context';
 import { DeviationTally } from './deviation-tally';
 import { timingsOf } from './timings';
 
@@ -31,7 +31,7 @@ export interface ListTarget {
 /** A small page asked for, to see whether `limit` is honoured. */
 const SMALL_LIMIT = 2;
 // A window that holds every object: for lists that ask for a date_from.
-const EPOCH = new Date(0);
+const EPOCH = '1970-01-01T00:00:00Z';
 // Issues of fields the spec does not define: noted, not held against the partner.
 const UNKNOWN_FIELD = 'unrecognized_keys';
 
@@ -78,7 +78,12 @@ export async function checkList(target: ListTarget, context: CheckContext): Prom
       const data = await rawItems(recorder.lastGet(phase, page.url)?.body);
       counts.objects += data.length;
       const subject = `${target.module} item`;
-      const shared = { subject, unknownFields: 'strip' as const, secrets: context.secrets, maxRejected: data.length };
+      const shared = {
+        subject,
+        unknownFields: 'strip' as const,
+        secrets: context.secrets,
+        maxRejected: data.length,
+      };
       const strict = parseList(target.item, data, { ...shared, mode: 'strict' });
       const lenient = parseList(target.item, data, { ...shared, mode: 'lenient' });
       counts.validStrict += strict.items.length;
@@ -143,7 +148,8 @@ export async function checkList(target: ListTarget, context: CheckContext): Prom
   // Objects lost to validation have no readable time: what each side should hold is then unknown.
   judgeDates(dateFilters, counts.objects, counts.objects === counts.validLenient, finding);
   const busy = (httpStatuses['503'] ?? 0) + (httpStatuses['429'] ?? 0);
-  if (busy > 0) finding('warn', `answered ${busy} time(s) with 503/429 (busy); the client waited and retried`);
+  if (busy > 0)
+    finding('warn', `answered ${busy} time(s) with 503/429 (busy); the client waited and retried`);
 
   const status = statusOf(findings);
   return {
@@ -188,7 +194,10 @@ function judgePaging(paging: PaginationReport, objects: number, say: Say): void 
     say('warn', `${paging.relativeLinks} Link header(s) gave a path instead of an absolute URL`);
   }
   if (paging.totalCountPresent < paging.pages) {
-    say('fail', `${paging.pages - paging.totalCountPresent} of ${paging.pages} page(s) carried no X-Total-Count`);
+    say(
+      'fail',
+      `${paging.pages - paging.totalCountPresent} of ${paging.pages} page(s) carried no X-Total-Count`,
+    );
   } else if (!paging.truncated && paging.totalCount !== undefined && paging.totalCount !== objects) {
     say('warn', `X-Total-Count said ${paging.totalCount}, ${objects} object(s) came`);
   }
@@ -217,12 +226,7 @@ function judgeObjects(
   if (unknown > 0) say('info', `${unknown} field(s) the spec does not define (left out)`);
 }
 
-function judgeDates(
-  dates: DateFiltersReport | undefined,
-  objects: number,
-  allRead: boolean,
-  say: Say,
-): void {
+function judgeDates(dates: DateFiltersReport | undefined, objects: number, allRead: boolean, say: Say): void {
   if (dates === undefined) return;
   for (const [name, filter] of [
     ['date_from', dates.dateFrom],
@@ -296,7 +300,8 @@ async function countWith(
     let count = 0;
     let pages = 0;
     for await (const page of target.list({ query, options }).pages()) {
-      if (page.totalCount !== undefined && page.offset === 0) return { accepted: true, count: page.totalCount, expected };
+      if (page.totalCount !== undefined && page.offset === 0)
+        return { accepted: true, count: page.totalCount, expected };
       count += (await rawItems(context.recorder.lastGet(context.recorder.phase, page.url)?.body)).length;
       if (++pages >= context.maxPages) break;
     }

@@ -21,10 +21,17 @@ export interface CheckArguments {
   help: boolean;
 }
 
-const REPORT_FORMATS: Readonly<Record<string, ReportFormat>> = { '.html': 'html', '.md': 'md', '.json': 'json' };
+const REPORT_FORMATS: Readonly<Record<string, ReportFormat>> = {
+  '.html': 'html',
+  '.md': 'md',
+  '.json': 'json',
+};
 
 /** Reads `ocpi check`'s arguments: the arguments, or a message saying which one is wrong. */
-export function checkArguments(args: readonly string[]): CheckArguments | { error: string } {
+export function checkArguments(
+  args: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = {},
+): CheckArguments | { error: string } {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(args);
@@ -39,17 +46,22 @@ export function checkArguments(args: readonly string[]): CheckArguments | { erro
   if (!URL.canParse(versionsUrl) || !/^https?:$/.test(new URL(versionsUrl).protocol)) {
     return { error: 'the versions URL must be an http(s) URL' };
   }
-  if (values.token === undefined || values.token === '') return { error: '--token is required' };
+  // From the environment, a token stays out of the shell's history and the process list.
+  const token = values.token ?? env.OCPI_TOKEN;
+  if (token === undefined || token === '') return { error: '--token (or OCPI_TOKEN) is required' };
   const version = values.version;
   if (version !== undefined && version !== '2.2.1' && version !== '2.1.1') {
     return { error: `--version must be 2.2.1 or 2.1.1, not ${version}` };
   }
   const timeout = Number(values.timeout ?? 30_000);
-  if (!Number.isInteger(timeout) || timeout <= 0) return { error: '--timeout must be a whole number of ms above 0' };
+  if (!Number.isInteger(timeout) || timeout <= 0)
+    return { error: '--timeout must be a whole number of ms above 0' };
   const maxPages = Number(values['max-pages'] ?? 100);
-  if (!Number.isInteger(maxPages) || maxPages <= 0) return { error: '--max-pages must be a whole number above 0' };
+  if (!Number.isInteger(maxPages) || maxPages <= 0)
+    return { error: '--max-pages must be a whole number above 0' };
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') return { error: `--format must be text or json, not ${format}` };
+  if (format !== 'text' && format !== 'json')
+    return { error: `--format must be text or json, not ${format}` };
   let report: CheckArguments['report'];
   if (values.report !== undefined) {
     const reportFormat = REPORT_FORMATS[extname(values.report).toLowerCase()];
@@ -64,7 +76,7 @@ export function checkArguments(args: readonly string[]): CheckArguments | { erro
   }
   return {
     versionsUrl,
-    token: values.token,
+    token,
     register: values.register === true,
     write: values.write === true,
     report,

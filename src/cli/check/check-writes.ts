@@ -7,9 +7,9 @@ import type { UnknownFields } from '../../common/schema/parse';
 import { formatUtcDateTime } from '../../common/schema/primitives/utc-date-time-format';
 import type { PartyRef } from '../../common/transport/routing';
 import { commandResponseUrl } from '../../server/platform/command-results';
-import type { Finding, WriteReport } from './check-report';
 import type { CheckContext } from './check-context';
 import { messageOf } from './check-list';
+import type { Finding, WriteReport } from './check-report';
 import type { OurParty } from './our-party';
 
 /** What the write checks need besides the client. */
@@ -43,7 +43,8 @@ export async function checkWrites(
     );
   const record = (name: string, status: WriteReport['status'], note: string, module: string) => {
     writes.push({ name, status, note });
-    if (status === 'fail' || status === 'warn') findings.push({ severity: status, module, message: `${name}: ${note}` });
+    if (status === 'fail' || status === 'warn')
+      findings.push({ severity: status, module, message: `${name}: ${note}` });
   };
 
   const token = testToken(client.version, settings.party);
@@ -52,14 +53,20 @@ export async function checkWrites(
   } else {
     context.progress('write: a test Token');
     try {
-      const params = { country_code: settings.party.countryCode, party_id: settings.party.partyId, token_uid: token.uid };
+      const params = {
+        country_code: settings.party.countryCode,
+        party_id: settings.party.partyId,
+        token_uid: token.uid,
+      };
       const options = { signal: context.signal };
-      const back =
-        client.version === '2.2.1'
-          ? (await client.tokens.receiver.putToken({ params, body: token as never, options }),
-            await client.tokens.receiver.getToken({ params: { ...params, type: 'RFID' } as never, options }))
-          : (await client.tokens.cpo.putToken({ params, body: token as never, options }),
-            await client.tokens.cpo.getToken({ params, options }));
+      let back: unknown;
+      if (client.version === '2.2.1') {
+        await client.tokens.receiver.putToken({ params, body: token as never, options });
+        back = await client.tokens.receiver.getToken({ params, query: { type: 'RFID' }, options } as never);
+      } else {
+        await client.tokens.cpo.putToken({ params, body: token as never, options });
+        back = await client.tokens.cpo.getToken({ params, options });
+      }
       const same = (back as { uid?: unknown } | undefined)?.uid === token.uid;
       record(
         'token push',
@@ -91,11 +98,18 @@ export async function checkWrites(
       );
       if (outcome.status === 'completed') {
         const result = String((outcome.result as { result?: unknown } | undefined)?.result);
-        record('command', 'ok', `START_SESSION accepted, result ${result} arrived at our response URL`, 'commands');
+        record(
+          'command',
+          'ok',
+          `START_SESSION accepted, result ${result} arrived at our response URL`,
+          'commands',
+        );
       } else if (outcome.status === 'rejected') {
         record('command', 'warn', `START_SESSION answered ${outcome.response.result}`, 'commands');
       } else {
-        const why = settings.registered ? '' : ' (without --register the partner holds no token to call us with)';
+        const why = settings.registered
+          ? ''
+          : ' (without --register the partner holds no token to call us with)';
         record(
           'command',
           settings.registered ? 'fail' : 'warn',

@@ -64,7 +64,13 @@ export class ExchangeRecorder {
     try {
       response = await this.#fetch(input, init);
     } catch (error) {
-      this.exchanges.push({ ...base, status: undefined, ms: performance.now() - started, headers: {}, body: undefined });
+      this.exchanges.push({
+        ...base,
+        status: undefined,
+        ms: performance.now() - started,
+        headers: {},
+        body: undefined,
+      });
       throw error;
     }
     const kept: Record<string, string> = {};
@@ -79,7 +85,13 @@ export class ExchangeRecorder {
             .text()
             .catch(() => '')
         : undefined;
-    this.exchanges.push({ ...base, status: response.status, ms: performance.now() - started, headers: kept, body });
+    this.exchanges.push({
+      ...base,
+      status: response.status,
+      ms: performance.now() - started,
+      headers: kept,
+      body,
+    });
     return response;
   };
 

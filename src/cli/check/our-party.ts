@@ -10,7 +10,11 @@ import type { PartyRef } from '../../common/transport/routing';
 import type { RegistrationHandlerConfig } from '../../server/config';
 import { InMemoryPartnerStore } from '../../server/partners/partner-store';
 import { deliverCommandResults } from '../../server/platform/command-results';
-import { createOcpiHandler, type OcpiHandlerConfig, registrationConfig } from '../../server/platform/create-ocpi-handler';
+import {
+  createOcpiHandler,
+  type OcpiHandlerConfig,
+  registrationConfig,
+} from '../../server/platform/create-ocpi-handler';
 import { listenOnLoopback } from '../../testing/listen-on-loopback';
 import { serveVersion as serveVersion211 } from '../../v211/serve-version';
 import { serveVersion as serveVersion221 } from '../../v221/serve-version';
@@ -55,7 +59,9 @@ export async function startOurParty(options: {
   if (options.only !== '2.1.1') {
     versions.push(
       serveVersion221({
-        roles: [{ role, country_code: party.countryCode, party_id: party.partyId, business_details: details }],
+        roles: [
+          { role, country_code: party.countryCode, party_id: party.partyId, business_details: details },
+        ],
         modules: { commands: { sender: { postResult: deliver } } } as never,
       }),
     );

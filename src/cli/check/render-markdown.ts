@@ -15,7 +15,9 @@ export function renderMarkdown(report: CheckReport): string {
     for (const endpoint of module.endpoints) {
       if (endpoint.note) lines.push(`- ${cell(endpoint.role)}: ${cell(endpoint.note)}`);
       for (const deviation of endpoint.deviations ?? []) {
-        lines.push(`- ${cell(endpoint.role)} \`${code(deviation.path)}\`: ${deviation.count}× ${cell(deviation.message)}`);
+        lines.push(
+          `- ${cell(endpoint.role)} \`${code(deviation.path)}\`: ${deviation.count}× ${cell(deviation.message)}`,
+        );
       }
     }
     lines.push('');

@@ -23,7 +23,9 @@ export function renderText(report: CheckReport, output: DemoOutput): void {
     for (const endpoint of module.endpoints) {
       for (const deviation of endpoint.deviations ?? []) {
         output.line(
-          output.dim(`${module.module} ${endpoint.role} ${deviation.path}: ${deviation.count}× ${deviation.message}`),
+          output.dim(
+            `${module.module} ${endpoint.role} ${deviation.path}: ${deviation.count}× ${deviation.message}`,
+          ),
         );
       }
     }

@@ -33,7 +33,9 @@ export function endpointCells(endpoint: EndpointReport): string[] {
     count(endpoint.validStrict),
     count(endpoint.validLenient),
     count(paging?.pages),
-    paging === undefined || paging.pagesWithMore === 0 ? dash : `${paging.linkPresent}/${paging.pagesWithMore}`,
+    paging === undefined || paging.pagesWithMore === 0
+      ? dash
+      : `${paging.linkPresent}/${paging.pagesWithMore}`,
     paging === undefined ? dash : `${paging.totalCountPresent}/${paging.pages}`,
     paging?.limitHonoured === undefined ? dash : paging.limitHonoured ? 'honoured' : 'ignored',
     dates === undefined ? dash : dates.narrowing ? 'narrow' : 'no effect',
@@ -73,12 +75,14 @@ export function headLines(report: CheckReport): string[] {
   }
   for (const write of report.writes ?? []) lines.push(`write ${write.name}: ${write.status}, ${write.note}`);
   const t = report.timings;
-  lines.push(`response times: ${t.count} requests, median ${t.medianMs} ms, p95 ${t.p95Ms} ms, max ${t.maxMs} ms`);
+  lines.push(
+    `response times: ${t.count} requests, median ${t.medianMs} ms, p95 ${t.p95Ms} ms, max ${t.maxMs} ms`,
+  );
   return lines;
 }
 
 /** The one-line verdict. */
 export function summaryLine(report: CheckReport): string {
   const s = report.summary;
-  return `${s.status.toUpperCase()}: ${s.modules} modules, ${s.endpointsChecked} lists read, ${s.objects} objects; ${s.fail} failures, ${s.warn} warnings, ${s.info} notes (${s.durationMs} ms)`;
+  return `${s.status.toUpperCase()}: ${s.modules} modules, ${s.endpointsChecked} endpoints checked, ${s.objects} objects; ${s.fail} failures, ${s.warn} warnings, ${s.info} notes (${s.durationMs} ms)`;
 }

@@ -2,9 +2,9 @@
 // `--write` / `--register` the write checks and the credentials handshake around it all. Everything goes
 // through the SDK's own client, discovery and registration; the check only watches and judges.
 import { clientFor, type OcpiClient } from '../../client/discover-partner';
+import { unregister } from '../../client/registration/manage-registration';
 import { partnerClient } from '../../client/registration/partner-client';
 import { register } from '../../client/registration/register';
-import { unregister } from '../../client/registration/manage-registration';
 import { isOcpiHttpError } from '../../common/errors/ocpi-http-error';
 import { OcpiNetworkError } from '../../common/errors/ocpi-network-error';
 import { OcpiTimeoutError } from '../../common/errors/ocpi-timeout-error';
@@ -19,6 +19,9 @@ import { mintToken } from '../../server/partners/mint-token';
 import type { PartnerEndpoint, PartnerRecord } from '../../server/partners/partner-store';
 import { Operations as Operations211 } from '../../v211/operations';
 import { Operations as Operations221 } from '../../v221/operations';
+import type { CheckContext } from './check-context';
+import { checkDiscovery, type Discovery } from './check-discovery';
+import { checkList, type ListTarget, messageOf, statusOf } from './check-list';
 import {
   CHECK_REPORT_VERSION,
   type CheckReport,
@@ -30,9 +33,6 @@ import {
   type RegistrationReport,
   type WriteReport,
 } from './check-report';
-import type { CheckContext } from './check-context';
-import { checkDiscovery, type Discovery } from './check-discovery';
-import { checkList, type ListTarget, messageOf, statusOf } from './check-list';
 import { checkWrites } from './check-writes';
 import { ExchangeRecorder } from './exchange-recorder';
 import { loopbackPolicy } from './loopback-policy';
@@ -172,7 +172,8 @@ export async function runCheck(options: RunCheckOptions): Promise<CheckReport> {
               timeout,
               from: null,
             });
-      const interface211 = discovery.version === '2.1.1' ? await probeInterface211(client, context) : undefined;
+      const interface211 =
+        discovery.version === '2.1.1' ? await probeInterface211(client, context) : undefined;
       found.modules = await checkModules(client, discovery.endpoints, interface211, context, findings);
       if (options.write && ours) {
         const done = await checkWrites(
@@ -236,7 +237,10 @@ async function probeInterface211(
       return false;
     }
   };
-  if (has('locations') && (await answers(() => client.locations.cpo.list({ query: { limit: 1 }, options })))) {
+  if (
+    has('locations') &&
+    (await answers(() => client.locations.cpo.list({ query: { limit: 1 }, options })))
+  ) {
     return 'cpo';
   }
   if (has('tokens') && (await answers(() => client.tokens.emsp.list({ query: { limit: 1 }, options })))) {
@@ -281,12 +285,16 @@ async function checkModules(
       continue;
     }
     const operation = table[module]?.[interfaceName]?.list;
-    const calls = (client as unknown as Record<string, Record<string, { list?: ListTarget['list'] }>>)[module]?.[
-      interfaceName
-    ];
+    const calls = (client as unknown as Record<string, Record<string, { list?: ListTarget['list'] }>>)[
+      module
+    ]?.[interfaceName];
     if (operation?.item === undefined || calls?.list === undefined) {
       reports.push(
-        skipped(table[module] === undefined ? 'a module this SDK does not know' : 'no list to read in this interface'),
+        skipped(
+          table[module] === undefined
+            ? 'a module this SDK does not know'
+            : 'no list to read in this interface',
+        ),
       );
       continue;
     }
@@ -332,7 +340,8 @@ async function checkCredentials(
   }
   const exchanges = context.recorder.of(phase);
   const httpStatuses: Record<string, number> = {};
-  for (const { status } of exchanges) httpStatuses[String(status ?? 'none')] = (httpStatuses[String(status ?? 'none')] ?? 0) + 1;
+  for (const { status } of exchanges)
+    httpStatuses[String(status ?? 'none')] = (httpStatuses[String(status ?? 'none')] ?? 0) + 1;
   return {
     module: 'credentials',
     role,
@@ -396,14 +405,17 @@ function headersOf(recorder: ExchangeRecorder): HeadersReport {
   const routed = answered.filter((exchange) => exchange.sentRouting);
   return {
     responses: answered.length,
-    requestIdEchoed: answered.filter((exchange) => exchange.headers['x-request-id'] === exchange.sentRequestId)
-      .length,
+    requestIdEchoed: answered.filter(
+      (exchange) => exchange.headers['x-request-id'] === exchange.sentRequestId,
+    ).length,
     correlationIdEchoed: answered.filter(
       (exchange) => exchange.headers['x-correlation-id'] === exchange.sentCorrelationId,
     ).length,
     routingExpected: routed.length,
     routingPresent: routed.filter(
-      (exchange) => exchange.headers['ocpi-from-party-id'] !== undefined && exchange.headers['ocpi-to-party-id'] !== undefined,
+      (exchange) =>
+        exchange.headers['ocpi-from-party-id'] !== undefined &&
+        exchange.headers['ocpi-to-party-id'] !== undefined,
     ).length,
   };
 }
@@ -413,7 +425,10 @@ function headerFindings(headers: HeadersReport): Finding[] {
   const say = (severity: Finding['severity'], message: string) =>
     findings.push({ severity, module: 'headers', message });
   if (headers.requestIdEchoed < headers.responses) {
-    say('warn', `${headers.responses - headers.requestIdEchoed} of ${headers.responses} answer(s) did not echo X-Request-ID`);
+    say(
+      'warn',
+      `${headers.responses - headers.requestIdEchoed} of ${headers.responses} answer(s) did not echo X-Request-ID`,
+    );
   }
   if (headers.correlationIdEchoed < headers.responses) {
     say(
@@ -452,7 +467,8 @@ function reportOf(parts: ReportParts): CheckReport {
     findings.push(...headerFindings(headers));
   }
   const endpoints = found.modules.flatMap((module) => module.endpoints);
-  const count = (severity: Finding['severity']) => findings.filter((finding) => finding.severity === severity).length;
+  const count = (severity: Finding['severity']) =>
+    findings.filter((finding) => finding.severity === severity).length;
   const status = discovery === undefined ? 'fail' : statusOf(findings);
   return {
     reportVersion: CHECK_REPORT_VERSION,

@@ -22,7 +22,9 @@ headers and the response times. Read-only unless --write is given. The token nev
 output or report.
 
 Options:
-  --token <token>       the token the partner gave you (with --register: its token A)
+  --token <token>       the token the partner gave you (with --register: its token A); write
+                        --token=<token> when it starts with a dash; default: $OCPI_TOKEN, which keeps
+                        it out of the shell history and the process list
   --register            run the credentials handshake first (serving our versions and credentials on a
                         127.0.0.1 port the partner must be able to reach), check with the token received,
                         and unregister (DELETE credentials) at the end
@@ -50,7 +52,7 @@ export const check: Command = {
   summary: 'check a live partner against the spec and report (read-only unless --write)',
   help: HELP,
   async run(context) {
-    const parsed = checkArguments(context.args);
+    const parsed = checkArguments(context.args, context.env);
     const errors = streamOutput(context.stderr, context.env);
     if ('error' in parsed) {
       errors.line(`ocpi check: ${parsed.error}`);
@@ -87,7 +89,11 @@ export const check: Command = {
     if (parsed.report) {
       const { path, format } = parsed.report;
       const text =
-        format === 'html' ? renderHtml(report) : format === 'md' ? renderMarkdown(report) : renderJson(report);
+        format === 'html'
+          ? renderHtml(report)
+          : format === 'md'
+            ? renderMarkdown(report)
+            : renderJson(report);
       try {
         await writeFile(resolve(context.cwd, path), text);
       } catch (error) {
