@@ -8,7 +8,7 @@ import chromium from '@sparticuz/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalParty, serveLocally } from '../../src/testing/serve-locally';
 import { simulatedCpo } from '../../src/testing/simulated-cpo';
-import { runCheckCli } from '../support/run-check';
+import { runCli } from '../support/run-cli';
 
 const SIZE = { locations: 24, sessions: 16, pageLimit: 10 };
 let dir: string;
@@ -42,7 +42,8 @@ function expectNoTokens(texts: readonly string[], party: LocalParty<unknown>): v
 describe('ocpi check, spawned', { timeout: 30_000 }, () => {
   it('exits 0 for a clean partner, writes an HTML report, and shows no token', async () => {
     const report = join(dir, 'clean.html');
-    const run = await runCheckCli([
+    const run = await runCli([
+      'check',
       clean.versionsUrl,
       `--token=${clean.registeredToken}`,
       '--report',
@@ -59,7 +60,8 @@ describe('ocpi check, spawned', { timeout: 30_000 }, () => {
 
   it('exits 1 for a partner with failures, with Markdown and JSON reports that say why', async () => {
     const report = join(dir, 'faulty.md');
-    const run = await runCheckCli([
+    const run = await runCli([
+      'check',
       faulty.versionsUrl,
       `--token=${faulty.registeredToken}`,
       '--report',
@@ -89,7 +91,8 @@ describe('ocpi check, spawned', { timeout: 30_000 }, () => {
     };
     try {
       const report = join(dir, 'registered.json');
-      const run = await runCheckCli([
+      const run = await runCli([
+        'check',
         party.versionsUrl,
         `--token=${party.tokenA}`,
         '--register',
@@ -111,24 +114,30 @@ describe('ocpi check, spawned', { timeout: 30_000 }, () => {
   });
 
   it('exits 2 on wrong arguments and 3 when the partner cannot be reached or refuses the token', async () => {
-    const usage = await runCheckCli([clean.versionsUrl, '--token', 'x', '--report', join(dir, 'r.txt')]);
+    const usage = await runCli(['check', clean.versionsUrl, '--token', 'x', '--report', join(dir, 'r.txt')]);
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('--report must name a .html, .md or .json file');
-    const refused = await runCheckCli([clean.versionsUrl, '--token', 'not-a-known-token']);
+    const refused = await runCli(['check', clean.versionsUrl, '--token', 'not-a-known-token']);
     expect(refused.status).toBe(3);
     expect(refused.stderr).toContain('refused the token');
     expect(refused.stderr).not.toContain('not-a-known-token');
-    const unreachable = await runCheckCli(['http://127.0.0.1:9/ocpi/versions', '--token', 'secret-token-1']);
+    const unreachable = await runCli([
+      'check',
+      'http://127.0.0.1:9/ocpi/versions',
+      '--token',
+      'secret-token-1',
+    ]);
     expect(unreachable.status).toBe(3);
     expect(unreachable.stderr).not.toContain('secret-token-1');
-    const help = await runCheckCli(['--help']);
+    const help = await runCli(['check', '--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('Examples:');
   });
 
   it('writes an HTML report that headless Chromium opens from file:// with a table per module', async () => {
     const report = join(dir, 'browser.html');
-    const run = await runCheckCli([
+    const run = await runCli([
+      'check',
       clean.versionsUrl,
       `--token=${clean.registeredToken}`,
       '--report',

@@ -47,7 +47,7 @@ describe('ocpi (spawned)', () => {
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(
-      'ocpi: unknown command valdate; did you mean validate?\nCommands: validate, mock, demo. See: ocpi --help\n',
+      'ocpi: unknown command valdate; did you mean validate?\nCommands: validate, check, mock, demo. See: ocpi --help\n',
     );
   });
 

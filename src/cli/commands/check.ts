@@ -47,7 +47,7 @@ Examples:
 `;
 
 /** `ocpi check`: the conformance report of a live partner. */
-export const check: Command = {
+export const checkCommand: Command = {
   name: 'check',
   summary: 'check a live partner against the spec and report (read-only unless --write)',
   help: HELP,
