@@ -81,7 +81,7 @@ export function emitCompiled(version: VersionModel, options: EmitOptions): strin
       options,
     ),
     '//',
-    '// Strict-mode validators, one per definition: see scripts/codegen/emit-compiled.ts. Not public yet.',
+    '// Strict-mode validators, one per definition, public from the version entry: see scripts/codegen/emit-compiled.ts.',
     '',
     `import { ${runtime.join(', ')} } from '${RUNTIME}';`,
     ...[...context.imports]

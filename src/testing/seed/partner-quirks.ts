@@ -103,3 +103,68 @@ export function withPartnerQuirks(
   }
   return { page: copy, counts };
 }
+
+/** How many deviations {@link withItemQuirks} put in, by kind. */
+export interface ItemQuirkCounts {
+  unknownFields: number;
+  nulls: number;
+  offsetTimestamps: number;
+  /** Items with at least one quirk. */
+  items: number;
+}
+
+/** What {@link withItemQuirks} is asked for. */
+export interface ItemQuirkOptions {
+  /** The same seed gives the same page (default 42). */
+  seed?: number;
+  /** The share of the items that get quirks (default 0.8: most of them). */
+  share?: number;
+  /** Optional top-level fields a partner sends as `null` when absent. */
+  nullable?: readonly string[];
+}
+
+// The DateTime fields of every OCPI object: `last_updated`, and the `*_date_time` (2.2.1) or
+// `*_datetime` (2.1.1 Sessions) of CDRs and Sessions.
+const isTimestampKey = (key: string) => key === 'last_updated' || /date_?time$/.test(key);
+// Whole seconds, as the seeds write them: the offset copy keeps the instant.
+const UTC_SECONDS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
+
+/**
+ * A copy of a page of any OCPI object (CDRs, Sessions, Locations...) where most items carry the
+ * deviations a sloppy partner sends: an extension field at the top and one in the first nested object,
+ * `null` for the absent optionals named in `nullable`, and every top-level DateTime written with a
+ * `+02:00` offset. Lenient parsing tolerates all of them; strict parsing none.
+ */
+export function withItemQuirks(
+  page: readonly object[],
+  options: ItemQuirkOptions = {},
+): { page: Json[]; counts: ItemQuirkCounts } {
+  const { seed = 4_2, share = 0.8, nullable = [] } = options;
+  const random = createRandom(seed);
+  const counts: ItemQuirkCounts = { unknownFields: 0, nulls: 0, offsetTimestamps: 0, items: 0 };
+  const copy = structuredClone(page) as unknown as Json[];
+  for (const item of copy) {
+    if (!random.chance(share)) continue;
+    counts.items++;
+    item.x_partner_ref = `SAP-${random.int(10_000, 99_999)}`;
+    counts.unknownFields++;
+    const nested = Object.values(item).find(
+      (value): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value),
+    );
+    if (nested !== undefined) {
+      nested.x_source = random.pick(['backend', 'import', 'roaming-hub']);
+      counts.unknownFields++;
+    }
+    for (const key of nullable)
+      if (!(key in item)) {
+        item[key] = null;
+        counts.nulls++;
+      }
+    for (const [key, value] of Object.entries(item))
+      if (isTimestampKey(key) && typeof value === 'string' && UTC_SECONDS.test(value)) {
+        item[key] = withOffset(value);
+        counts.offsetTimestamps++;
+      }
+  }
+  return { page: copy, counts };
+}
