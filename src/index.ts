@@ -56,9 +56,9 @@ export { isOcpiUntrustedUrlError, OcpiUntrustedUrlError } from './common/errors/
 export { isOcpiValidationError, OcpiValidationError } from './common/errors/ocpi-validation-error';
 export { isSuccessStatusCode, type StatusCodeRange } from './common/protocol/status-code-range';
 export type { OcpiVersion } from './common/protocol/version';
+export { type CompiledValidator, registerCompiledValidators } from './common/schema/compiled/registry';
 // What a version's compiled validators (validateLocation...) answer for a refused value: one marker for both.
 export { type Checked, FAIL, type Fail } from './common/schema/compiled/runtime';
-export { type CompiledValidator, registerCompiledValidators } from './common/schema/compiled/registry';
 export type { Lenient, ParsedAs, WithExtensions } from './common/schema/lenient-types';
 export {
   type LenientIssue,
