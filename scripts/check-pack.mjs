@@ -19,8 +19,9 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 // The ES module build keeping every source module a file of its own (the bundle budgets, issue #15)
 // and the testing entry with its seeded data: 1.90 MB. Faults and the hub of the testing entry, and
 // the compiled validators of both versions (issue #16, phase 1): 2.09 MB. Their pairing with the schemas
-// (issue #16, phase 2: compiled-pairs, the registry, the clean-payload check): 2.25 MB.
-const UNPACKED_CEILING = 2_300_000;
+// (issue #16, phase 2: compiled-pairs, the registry, the clean-payload check): 2.25 MB. The validators
+// public by name from the version entries, their declarations most of it (issue #16, deliverable 5): 2.37 MB.
+const UNPACKED_CEILING = 2_400_000;
 
 /** Every file path a field of package.json points at (`./dist/x.js` as `dist/x.js`). */
 function namedFiles(value) {
