@@ -65,7 +65,7 @@ function casesOf(page: BenchPage): Case[] {
     ...(full
       ? [
           onClean(`strict: validate${subject} per item`, () => clean.value.map(page.validate)),
-          onClean('strict: parsePayload(z.array), compiled', () =>
+          onClean('strict: parsePayload(z.array(…)), zod: the array has no validator', () =>
             parsePayload(PageSchema, clean.value, { mode: 'strict', subject }),
           ),
           onClean(`strict: ${subject}Schema.safeParse per item`, () =>
@@ -81,7 +81,7 @@ function casesOf(page: BenchPage): Case[] {
     onQuirky('lenient: parseList, zod only', () => zodOnly(lenientList)),
     ...(full
       ? [
-          onQuirky('lenient: parsePayload(z.array), compiled', () =>
+          onQuirky('lenient: parsePayload(z.array(…)), zod: the array has no validator', () =>
             parsePayload(PageSchema, quirky.value, { mode: 'lenient', subject }),
           ),
         ]
