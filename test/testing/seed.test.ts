@@ -15,7 +15,7 @@ import {
 import { toAscii } from '../../src/testing/seed/ascii';
 import { buildLocationPageV211 } from '../../src/testing/seed/locations-v211';
 import { buildLocationPage } from '../../src/testing/seed/locations-v221';
-import { withPartnerQuirks } from '../../src/testing/seed/partner-quirks';
+import { withItemQuirks, withPartnerQuirks } from '../../src/testing/seed/partner-quirks';
 import * as v211 from '../../src/v211';
 import * as v221 from '../../src/v221';
 
@@ -122,6 +122,28 @@ describe('the simulated partners are deterministic', () => {
     expect(parsePayload(Page, quirky, { mode: 'strict', subject: 'Locations' }).success).toBe(false);
     expect(parsePayload(Page, quirky, { mode: 'lenient', subject: 'Locations' }).success).toBe(true);
     expect(toAscii('Łódź, København, Straße, Genève')).toBe('Lodz, Koebenhavn, Strasse, Geneve');
+  });
+});
+
+describe('withItemQuirks', () => {
+  it('gives most items of a page quirks that lenient parsing tolerates and strict parsing refuses', () => {
+    const { cdrs } = seedCpo221({ cpo, emsp, sessions: 40, cdrs: 40 });
+    const nullable = ['meter_id', 'remark'];
+    const { page, counts } = withItemQuirks(cdrs, { nullable });
+    expect(withItemQuirks(cdrs, { nullable })).toEqual({ page, counts });
+    expect(counts.items).toBeGreaterThan(cdrs.length / 2);
+    expect(counts.unknownFields).toBeGreaterThanOrEqual(counts.items);
+    expect(counts.offsetTimestamps).toBeGreaterThanOrEqual(counts.items);
+    expect(counts.nulls).toBeGreaterThan(0);
+    const touched = page.filter((item) => 'x_partner_ref' in item);
+    expect(touched).toHaveLength(counts.items);
+    expect(touched.every((item) => String(item.last_updated).endsWith('+02:00'))).toBe(true);
+    const Page = z.array(v221.CDRSchema);
+    expect(parsePayload(Page, page, { mode: 'strict', subject: 'CDRs' }).success).toBe(false);
+    const lenient = parsePayload(Page, page, { mode: 'lenient', subject: 'CDRs' });
+    expect(lenient.success && lenient.data.length).toBe(cdrs.length);
+    // The clean page is left as it was.
+    expect(cdrs.some((item) => 'x_partner_ref' in item)).toBe(false);
   });
 });
 
