@@ -21,7 +21,8 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 // the compiled validators of both versions (issue #16, phase 1): 2.09 MB. Their pairing with the schemas
 // (issue #16, phase 2: compiled-pairs, the registry, the clean-payload check): 2.25 MB. The validators
 // public by name from the version entries, their declarations most of it (issue #16, deliverable 5): 2.37 MB.
-const UNPACKED_CEILING = 2_400_000;
+// The `ocpi` command line (issue #17: validate, check with its report renderers, mock, demo): 2.48 MB.
+const UNPACKED_CEILING = 2_500_000;
 
 /** Every file path a field of package.json points at (`./dist/x.js` as `dist/x.js`). */
 function namedFiles(value) {
