@@ -112,6 +112,30 @@ describe.each(['2.2.1', '2.1.1'] as const)('ocpi check against clean simulated p
   });
 });
 
+describe('ocpi check --party: the 2.2.1 routing headers', () => {
+  it('sends our party and finds the routing headers on every answer to a routed request', async () => {
+    const party = await cpo('2.2.1');
+    const report = await runCheck({
+      versionsUrl: party.versionsUrl,
+      token: party.registeredToken,
+      timeout: 5_000,
+      party: { countryCode: party.counterParty.countryCode, partyId: party.counterParty.partyId },
+    });
+    expect(report.summary).toMatchObject({ status: 'ok', fail: 0, warn: 0 });
+    expect(report.headers?.routingExpected).toBeGreaterThan(0);
+    expect(report.headers?.routingPresent).toBe(report.headers?.routingExpected);
+    expect(findingsOf(report, 'headers')).toEqual([]);
+  });
+
+  it('without it, says that routing was not checked', async () => {
+    const report = await check(await cpo('2.2.1'));
+    expect(report.headers?.routingExpected).toBe(0);
+    expect(findingsOf(report, 'headers')).toEqual([
+      'info routing headers on answers not checked: our requests carried none (name our party with --party, or use --register)',
+    ]);
+  });
+});
+
 // What each fault should make the report say; every name of FAULT_NAMES has its case.
 const FAULT_CASES: Record<FaultName, { version: OcpiVersion; expect: (report: CheckReport) => void }> = {
   latency: {

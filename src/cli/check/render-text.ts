@@ -19,9 +19,11 @@ export function renderText(report: CheckReport, output: DemoOutput): void {
     });
     output.line('');
   }
+  let details = 0;
   for (const module of report.modules) {
     for (const endpoint of module.endpoints) {
       for (const deviation of endpoint.deviations ?? []) {
+        details++;
         output.line(
           output.dim(
             `${module.module} ${endpoint.role} ${deviation.path}: ${deviation.count}× ${deviation.message}`,
@@ -31,9 +33,11 @@ export function renderText(report: CheckReport, output: DemoOutput): void {
     }
   }
   for (const finding of report.findings) {
+    details++;
     output.line(`${paint(output, finding.severity)} ${finding.module}: ${finding.message}`);
   }
-  output.line('');
+  // A blank line between the details and the verdict; none when there were none (the table ends in one).
+  if (details > 0 || rows.length === 0) output.line('');
   const verdict = summaryLine(report);
   output.line(report.summary.status === 'fail' ? output.bad(verdict) : output.ok(verdict));
 }

@@ -170,7 +170,8 @@ export async function runCheck(options: RunCheckOptions): Promise<CheckReport> {
               endpoints: discovery.endpoints,
               fetch: recorder.fetch,
               timeout,
-              from: null,
+              // Routing headers need our party: the one given (`--party`), else none (told in the report).
+              from: options.party ?? null,
             });
       const interface211 =
         discovery.version === '2.1.1' ? await probeInterface211(client, context) : undefined;
@@ -437,7 +438,7 @@ function headerFindings(headers: HeadersReport): Finding[] {
     );
   }
   if (headers.routingExpected === 0) {
-    say('info', 'routing headers on answers not checked: our requests carried none (use --register)');
+    say('info', 'routing headers on answers not checked: our requests carried none (name our party with --party, or use --register)');
   } else if (headers.routingPresent < headers.routingExpected) {
     say(
       'warn',

@@ -29,7 +29,8 @@ Options:
                         127.0.0.1 port the partner must be able to reach), check with the token received,
                         and unregister (DELETE credentials) at the end
   --write               also push a test Token and send a START_SESSION command (a CPO partner only)
-  --party <CC/PID>      our party for --write and --register (default NL/OCK)
+  --party <CC/PID>      our party, the one the token is registered for: sent in the 2.2.1 routing
+                        headers (none without it), and used by --write and --register (default NL/OCK)
   --report <file>       also write the report to a .html, .md or .json file
   --version <v>         only 2.2.1 or 2.1.1 (default: the highest both speak)
   --timeout <ms>        per request (default 30000)
