@@ -438,7 +438,10 @@ function headerFindings(headers: HeadersReport): Finding[] {
     );
   }
   if (headers.routingExpected === 0) {
-    say('info', 'routing headers on answers not checked: our requests carried none (name our party with --party, or use --register)');
+    say(
+      'info',
+      'routing headers on answers not checked: our requests carried none (name our party with --party, or use --register)',
+    );
   } else if (headers.routingPresent < headers.routingExpected) {
     say(
       'warn',
