@@ -28,6 +28,15 @@ import { specLink } from './spec-links';
 const PRIMITIVES = '../../common/schema/primitives';
 const RUNTIME = '../../common/schema/compiled/runtime';
 const REGISTRY = '../../common/schema/compiled/registry';
+const TOLERANCE = '../../common/schema/compiled/tolerance';
+
+/** The message of each ISO list's check (src/common/schema/primitives/iso-code-lists.ts). */
+const ISO_MESSAGES: Readonly<Record<IsoList, string>> = {
+  'country-alpha-3': 'COUNTRY_ALPHA_3_MESSAGE',
+  'country-alpha-2': 'COUNTRY_ALPHA_2_MESSAGE',
+  currency: 'CURRENCY_MESSAGE',
+  language: 'LANGUAGE_MESSAGE',
+};
 
 /** The predicate of each ISO list (src/common/schema/primitives/iso-code-lists.ts). */
 const ISO_PREDICATES: Readonly<Record<IsoList, string>> = {
@@ -84,11 +93,14 @@ export function emitCompiled(version: VersionModel, options: EmitOptions): strin
     '// Strict-mode validators, one per definition, public from the version entry: see scripts/codegen/emit-compiled.ts.',
     '',
     `import { ${runtime.join(', ')} } from '${RUNTIME}';`,
+    `import type { Tolerance } from '${TOLERANCE}';`,
     ...[...context.imports]
+      .filter(([module]) => module !== './schemas')
       .sort()
       .map(([module, used]) => `import { ${[...used].sort().join(', ')} } from '${module}';`),
     ...(ruled ? [`import * as rules from '${RULES_MODULE}';`] : []),
     `import type { ${names.join(', ')} } from './schemas';`,
+    `import { ${[...(context.imports.get('./schemas') ?? [])].sort().join(', ')} } from './schemas';`,
     ...body,
     '',
   ].join('\n');
@@ -115,11 +127,12 @@ function emitEnum(model: EnumModel): string[] {
 
 function emitObject(model: ObjectModel, context: Context): string[] {
   const lines = [
-    `export function validate${model.name}(value: unknown): Checked<${model.name}> {`,
+    `export function validate${model.name}(value: unknown, t?: Tolerance): Checked<${model.name}> {`,
     '  if (!isRecord(value)) return FAIL;',
     '  const out: Record<string, unknown> = {};',
   ];
   // How many keys of the value the result holds: fewer than the value has means something was left out.
+  // With a Tolerance, a `null` read as absent is counted too, so that only unknown fields are left over.
   const required = model.fields.filter((field) => isRequired(field)).length;
   const optional = model.fields.length > required;
   lines.push(`  ${optional ? 'let' : 'const'} kept = ${required};`);
@@ -136,8 +149,18 @@ function emitObject(model: ObjectModel, context: Context): string[] {
     }
   }
   const typed = `out as unknown as ${model.name}`;
-  if (context.ruled(model.name)) lines.push(`  if (!ruleHolds(rules.${model.name}, ${typed})) return FAIL;`);
-  lines.push('  noteUnkept(value, kept);', `  return ${typed};`, '}');
+  if (context.ruled(model.name)) {
+    lines.push(
+      `  if (t === undefined ? !ruleHolds(rules.${model.name}, ${typed}) : !t.rule(rules.${model.name}, ${typed})) return FAIL;`,
+    );
+  }
+  const fields = model.fields.map(({ name }) => `'${name}'`).join(', ');
+  lines.push(
+    '  if (t === undefined) noteUnkept(value, kept);',
+    `  else if (!t.fieldsKnown(value, out, kept, [${fields}])) return FAIL;`,
+    `  return ${typed};`,
+    '}',
+  );
   return lines;
 }
 
@@ -147,7 +170,8 @@ function isRequired(field: FieldModel): boolean {
 }
 
 // One field: read, checked, and put on the result; a `null` or nothing in an optional field is left out
-// (and an optional field kept is counted).
+// (and an optional field kept is counted). With a Tolerance `t`, a value that fails its checks is handed
+// to it when its kind of deviation can be tolerated, and a nested object or list is checked with it.
 function emitField(model: ObjectModel, field: FieldModel, local: string, context: Context): string[] {
   const key = field.name;
   const read = `value.${key}`;
@@ -155,13 +179,23 @@ function emitField(model: ObjectModel, field: FieldModel, local: string, context
   const refObject = field.type.kind === 'ref' && field.type.resolved?.kind !== 'enum';
   const override = context.overrides.of(model.name, key);
   const iso = context.isoFields.of(model.name, key);
-  if (cardinality === '*' || cardinality === '+') {
+  // zod's issue for a `null` here: an enum reports a value outside its list, the rest (lists of enum
+  // values included) a wrong type.
+  const list = cardinality === '*' || cardinality === '+';
+  const enumValue = field.type.kind === 'ref' && !refObject && !override;
+  const nullCode = enumValue && !list ? 'invalid_value' : 'invalid_type';
+  const absent = [`} else if (${local} === null && t !== undefined) {`, `  t.absent('${key}', '${nullCode}');`, '  kept++;'];
+  if (list) {
     const min = cardinality === '+' ? 1 : 0;
-    const list = refObject
-      ? `listOf(${local}, validate${refName(field)}, ${min})`
-      : `listWhere(${local}, (item: unknown) => ${test(field, 'item', context, override, iso)}, ${min})`;
+    let checkList: string;
+    if (refObject) checkList = `listOf(${local}, validate${refName(field)}, ${min}, t, '${key}')`;
+    else {
+      const keep = tolerate(field, 'x', 'i', context, override, iso);
+      const keeper = keep === undefined ? '' : `, (t: Tolerance, x: unknown, i: number) => ${keep}`;
+      checkList = `listWhere(${local}, (item: unknown) => ${test(field, 'item', context, override, iso)}, ${min}, t, '${key}'${keeper})`;
+    }
     const checked = [
-      `const ${local}c = ${list};`,
+      `const ${local}c = ${checkList};`,
       `if (${local}c === FAIL) return FAIL;`,
       `out.${key} = ${local}c;`,
     ];
@@ -172,23 +206,43 @@ function emitField(model: ObjectModel, field: FieldModel, local: string, context
           `if (${local} !== undefined && ${local} !== null) {`,
           ...indent(checked),
           '  kept++;',
+          ...absent,
           '}',
         ];
   }
-  const checked = refObject
-    ? [
-        `const ${local}c = validate${refName(field)}(${local});`,
-        `if (${local}c === FAIL) return FAIL;`,
-        `out.${key} = ${local}c;`,
-      ]
-    : [`if (!(${test(field, local, context, override, iso)})) return FAIL;`, `out.${key} = ${local};`];
+  let declare = 'const';
+  let checked: string[];
+  if (refObject) {
+    checked = [
+      `if (t !== undefined) t.path.push('${key}');`,
+      `const ${local}c = validate${refName(field)}(${local}, t);`,
+      `if (${local}c === FAIL) return FAIL;`,
+      'if (t !== undefined) t.path.pop();',
+      `out.${key} = ${local}c;`,
+    ];
+  } else {
+    const condition = test(field, local, context, override, iso);
+    const keep = tolerate(field, local, `'${key}'`, context, override, iso);
+    if (keep !== undefined) declare = 'let';
+    checked = [
+      ...(keep === undefined
+        ? [`if (!(${condition})) return FAIL;`]
+        : [
+            `if (!(${condition})) {`,
+            `  if (t === undefined || (${local} = ${keep}) === FAIL) return FAIL;`,
+            '}',
+          ]),
+      `out.${key} = ${local};`,
+    ];
+  }
   return cardinality === '1'
-    ? [`const ${local} = ${read};`, ...checked]
+    ? [`${declare} ${local} = ${read};`, ...checked]
     : [
-        `const ${local} = ${read};`,
+        `${declare} ${local} = ${read};`,
         `if (${local} !== undefined && ${local} !== null) {`,
         ...indent(checked),
         '  kept++;',
+        ...absent,
         '}',
       ];
 }
@@ -225,6 +279,46 @@ function test(
   const predicate = ISO_PREDICATES[iso.list];
   use(context, `${PRIMITIVES}/iso-code-lists`, predicate);
   return `${condition} && ${predicate}(${x})`;
+}
+
+// The call that hands a single value `x` at `at` that failed its checks to the Tolerance `t`, for the
+// kinds of deviation lenient parsing keeps or repairs; undefined for the others (a wrong type, a number
+// out of range, a bad URL), which only zod can drop around or report.
+function tolerate(
+  field: FieldModel,
+  x: string,
+  at: string,
+  context: Context,
+  override: FieldOverride | undefined,
+  iso: { list: IsoList } | undefined,
+): string | undefined {
+  const type = field.type;
+  if (override) return undefined;
+  if (type.kind === 'ref') {
+    if (iso) throw new Error(`${field.name}: an ISO list on an enum`);
+    use(context, './schemas', `${type.name}Values`);
+    return `t.enumValue(${x}, ${at}, ${type.name}Values)`;
+  }
+  if (type.kind !== 'primitive') return undefined;
+  const isoArguments = iso
+    ? (() => {
+        use(context, `${PRIMITIVES}/iso-code-lists`, ISO_MESSAGES[iso.list]);
+        return `, ${ISO_PREDICATES[iso.list]}, ${ISO_MESSAGES[iso.list]}`;
+      })()
+    : '';
+  const max = type.maxLength === undefined ? 'undefined' : String(type.maxLength);
+  switch (type.name) {
+    case 'string':
+      return `t.text(${x}, ${at}, ${max}, ${context.version === '2.2.1'}${isoArguments})`;
+    case 'CiString':
+      return `t.text(${x}, ${at}, ${max}, false${isoArguments})`;
+    case 'DateTime':
+      if (iso) throw new Error(`${field.name}: an ISO list on a DateTime`);
+      return `t.dateTime(${x}, ${at})`;
+    default:
+      if (iso) throw new Error(`${field.name}: an ISO list on a ${type.name}`);
+      return undefined;
+  }
 }
 
 function primitiveTest(type: PrimitiveTypeRef, x: string, context: Context): string {

@@ -1,8 +1,19 @@
 import type * as z from 'zod/mini';
 import { OcpiValidationError } from '../errors/ocpi-validation-error';
 import { checkSchema } from './check-schema';
-import { compiledValidatorOf } from './compiled/registry';
-import { checkClean, FAIL } from './compiled/runtime';
+import { type CompiledValidator, compiledValidatorOf } from './compiled/registry';
+import { FAIL } from './compiled/runtime';
+import { Tolerance, type Tolerated } from './compiled/tolerance';
+import {
+  issueKey,
+  keptIssue,
+  type LenientReport,
+  lenientIssue,
+  lenientReport,
+  normalisedIssue,
+  nullIssue,
+  unknownFieldIssue,
+} from './lenient-report';
 import type { ParsedAs } from './lenient-types';
 import { optionalPlaces } from './optional-places';
 import { NOT_PRINTABLE } from './primitives/printable-string';
@@ -133,14 +144,14 @@ export function checkPayload<S extends z.ZodMiniType>(
   input: unknown,
   policy: ValidationPolicy,
 ): CheckOutcome<z.output<S>> {
-  // A clean payload (one the compiled validator accepts with nothing to report: no unknown field, no
-  // `null`) passes zod's first check too, and is answered by it in every mode and with any unknownFields
-  // setting, so the registered compiled validator answers it alone, several times faster. Anything else
-  // it refuses, and zod decides, so that every issue is described as before.
+  // The registered compiled validator answers in one walk what zod would answer in its passes: a clean
+  // payload, and one whose deviations the mode tolerates (nulls, unknown fields, and in lenient mode kept
+  // values and converted timestamps), several times faster. What it cannot answer so (a failure, a value
+  // lenient mode would drop), it refuses, and zod decides, so that every issue is described as before.
   const validate = compiledValidatorOf(schema);
   if (validate !== undefined) {
-    const data = checkClean(validate, input);
-    if (data !== FAIL) return { success: true, data: data as z.output<S>, issues: [], issueCount: 0 };
+    const answer = compiledAnswer(validate, input, policy);
+    if (answer !== undefined) return answer as CheckOutcome<z.output<S>>;
   }
   const first = checkSchema(schema, input);
   if (!first.issues) return { success: true, data: first.value, issues: [], issueCount: 0 };
@@ -175,6 +186,66 @@ export function checkPayload<S extends z.ZodMiniType>(
         )
       : checked;
   return { success: true, data: data as z.output<S>, ...plan.report.result() };
+}
+
+/**
+ * The compiled validator's answer, or undefined when it refused and zod must decide. Its issues are those
+ * zod's passes report, in the order they report them: a pass finds every deviation in the order of the
+ * payload (each object's fields in the order of its type, then its unknown fields, then its prose rules);
+ * but while a `null` or an unknown field is anywhere in the payload zod judges no prose rule, so these
+ * come in the next pass, after all the rest. A kept value found twice at the same place is reported once,
+ * as the passes do.
+ */
+function compiledAnswer(
+  validate: CompiledValidator,
+  input: unknown,
+  policy: ValidationPolicy,
+): CheckOutcome<unknown> | undefined {
+  const tolerance = new Tolerance(policy);
+  const data = validate(input, tolerance);
+  if (data === FAIL) return undefined;
+  const { records } = tolerance;
+  if (records.length === 0) return { success: true, data, issues: [], issueCount: 0 };
+  // A rule broken at a field sent as `null` (the 2.1.1 Session's `location.evses`): zod's passes read its
+  // issue as the null again, and decide otherwise than a kept rule. Theirs is the answer.
+  if (records.some((record) => isRule(record) && isNullField(input, record))) return undefined;
+  const ordered = tolerance.aborted
+    ? [...records.filter((record) => !isRule(record)), ...records.filter(isRule)]
+    : records;
+  const report = lenientReport();
+  const kept = new Set<string>();
+  for (const record of ordered) {
+    switch (record.kind) {
+      case 'unknown':
+        if (policy.unknownFields === 'keep') break;
+        for (const key of record.keys) report.add('dropped', () => unknownFieldIssue(record.path, key));
+        break;
+      case 'null':
+        report.add('dropped', () => nullIssue(record.path, record.code));
+        break;
+      case 'normalised':
+        report.add('normalised', () => normalisedIssue(record.path, record.value));
+        break;
+      case 'kept': {
+        const key = issueKey(record.issue);
+        if (kept.has(key)) break;
+        kept.add(key);
+        report.add('kept', () => keptIssue(record.issue, input));
+        break;
+      }
+    }
+  }
+  return { success: true, data, ...report.result() };
+}
+
+function isRule(record: Tolerated): boolean {
+  return record.kind === 'kept' && record.rule;
+}
+
+function isNullField(input: unknown, record: Tolerated): boolean {
+  if (record.kind !== 'kept') return false;
+  const path = record.issue.path;
+  return typeof path.at(-1) === 'string' && valueAt(input, path) === null;
 }
 
 /**
@@ -321,22 +392,18 @@ function planRepairs(plan: Plan, issues: readonly z.core.$ZodIssue[]): z.core.$Z
         plan.repairs.push({ segments: path, dropKeys: keys });
         if (plan.policy.unknownFields === 'keep') break;
         for (const key of keys) {
-          report.add('dropped', () =>
-            lenientIssue([...path, key], issue.code, 'unknown field dropped', 'dropped'),
-          );
+          report.add('dropped', () => unknownFieldIssue(path, key));
         }
         break;
       }
       case 'drop-null':
         plan.repairs.push({ segments: path });
-        report.add('dropped', () => lenientIssue(path, issue.code, 'null read as absent', 'dropped'));
+        report.add('dropped', () => nullIssue(path, issue.code));
         break;
       case 'normalise': {
         const normalized = normalizedAt(input, path) as string;
         plan.repairs.push({ segments: path, value: normalized });
-        report.add('normalised', () =>
-          lenientIssue(path, issue.code, `timestamp converted to UTC: ${normalized}`, 'normalised'),
-        );
+        report.add('normalised', () => normalisedIssue(path, normalized));
         break;
       }
       case 'keep':
@@ -382,56 +449,6 @@ function dropAround(plan: Plan, issue: z.core.$ZodIssue): boolean {
     );
   });
   return true;
-}
-
-// Identifies a kept value across the passes: the same check at the same place.
-function issueKey(issue: z.core.$ZodIssue): string {
-  return `${issue.code} ${formatPath(issue.path)}`;
-}
-
-/** The issues of one lenient parse: the first MAX_ISSUES described, the rest counted by what was done. */
-interface LenientReport {
-  /** Describes the issue (`describe` is only called while there is room) or counts it. */
-  add(action: LenientIssue['action'], describe: () => LenientIssue): void;
-  /** The described issues, then one issue per action counting those not described; and the total. */
-  result(): { issues: LenientIssue[]; issueCount: number };
-}
-
-function lenientReport(): LenientReport {
-  const described: LenientIssue[] = [];
-  const omitted = new Map<LenientIssue['action'], number>();
-  let total = 0;
-  return {
-    add(action, describe) {
-      total++;
-      if (described.length < MAX_ISSUES) described.push(describe());
-      else omitted.set(action, (omitted.get(action) ?? 0) + 1);
-    },
-    result() {
-      const counts = [...omitted].map(([action, count]) => ({
-        ...omittedIssue(count, `${count === 1 ? 'issue' : 'issues'} (${action})`, false),
-        action,
-      }));
-      return { issues: [...described, ...counts], issueCount: total };
-    },
-  };
-}
-
-function keptIssue(issue: z.core.$ZodIssue, input: unknown): LenientIssue {
-  const [described] = toValidationIssues([issue], input, Number.POSITIVE_INFINITY, false) as [
-    ValidationIssue,
-  ];
-  return { ...described, message: `${described.message} (kept)`, action: 'kept' };
-}
-
-function lenientIssue(
-  segments: readonly PropertyKey[],
-  code: string,
-  message: string,
-  action: LenientIssue['action'],
-): LenientIssue {
-  const path = segments.map((key) => (typeof key === 'symbol' ? String(key) : key));
-  return { path: formatPath(path), segments: path, code, message, fatal: false, action };
 }
 
 const DROPPED = /*@__PURE__*/ Symbol('dropped');

@@ -4,38 +4,49 @@
 // Strict-mode validators, one per definition, public from the version entry: see scripts/codegen/emit-compiled.ts.
 
 import { FAIL, type Checked, isRecord, listOf, listWhere, noteUnkept, ruleHolds } from '../../common/schema/compiled/runtime';
+import type { Tolerance } from '../../common/schema/compiled/tolerance';
 import { isOcpiUrl } from '../../common/schema/primitives/absolute-url';
 import { countChosen } from '../../common/schema/primitives/choice-count';
-import { isCountryAlpha3, isCurrency, isLanguage } from '../../common/schema/primitives/iso-code-lists';
+import { COUNTRY_ALPHA_3_MESSAGE, CURRENCY_MESSAGE, LANGUAGE_MESSAGE, isCountryAlpha3, isCurrency, isLanguage } from '../../common/schema/primitives/iso-code-lists';
 import { isPrintableAscii } from '../../common/schema/primitives/printable';
 import { isUtcDateTime } from '../../common/schema/primitives/utc-date-time-format';
 import * as rules from '../schemas/spec-rules';
 import type { AdditionalGeoLocation, Allowed, AuthMethod, AuthorizationInfo, BusinessDetails, CDR, Capability, CdrDimension, CdrDimensionType, ChargingPeriod, CommandResponse, CommandResponseType, CommandType, Connector, ConnectorFormat, ConnectorType, Credentials, DayOfWeek, DisplayText, EVSE, Endpoint, EnergyMix, EnergySource, EnergySourceCategory, EnvironmentalImpact, EnvironmentalImpactCategory, ExceptionalPeriod, Facility, GeoLocation, Hours, Image, ImageCategory, Location, LocationReferences, LocationType, ModuleID, ParkingRestriction, PowerType, PriceComponent, RegularHours, ReserveNow, Session, SessionStatus, StartSession, Status, StatusSchedule, StopSession, Tariff, TariffDimensionType, TariffElement, TariffRestrictions, Token, TokenType, UnlockConnector, Version, VersionNumber, WhitelistType } from './schemas';
+import { AllowedValues, AuthMethodValues, CapabilityValues, CdrDimensionTypeValues, CommandResponseTypeValues, ConnectorFormatValues, ConnectorTypeValues, DayOfWeekValues, EnergySourceCategoryValues, EnvironmentalImpactCategoryValues, FacilityValues, ImageCategoryValues, LocationTypeValues, ParkingRestrictionValues, PowerTypeValues, SessionStatusValues, StatusValues, TariffDimensionTypeValues, TokenTypeValues, WhitelistTypeValues } from './schemas';
 
 /** The OCPI 2.1.1 `Credentials` object as strict parsing of `CredentialsSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/credentials.md#21-credentials-object
  */
-export function validateCredentials(value: unknown): Checked<Credentials> {
+export function validateCredentials(value: unknown, t?: Tolerance): Checked<Credentials> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 5;
-  const f0 = value.token;
-  if (!(typeof f0 === 'string' && f0.length <= 64 && isPrintableAscii(f0))) return FAIL;
+  let f0 = value.token;
+  if (!(typeof f0 === 'string' && f0.length <= 64 && isPrintableAscii(f0))) {
+    if (t === undefined || (f0 = t.text(f0, 'token', 64, false)) === FAIL) return FAIL;
+  }
   out.token = f0;
   const f1 = value.url;
   if (!(typeof f1 === 'string' && isOcpiUrl(f1))) return FAIL;
   out.url = f1;
   const f2 = value.business_details;
-  const f2c = validateBusinessDetails(f2);
+  if (t !== undefined) t.path.push('business_details');
+  const f2c = validateBusinessDetails(f2, t);
   if (f2c === FAIL) return FAIL;
+  if (t !== undefined) t.path.pop();
   out.business_details = f2c;
-  const f3 = value.party_id;
-  if (!(typeof f3 === 'string' && f3.length <= 3 && isPrintableAscii(f3))) return FAIL;
+  let f3 = value.party_id;
+  if (!(typeof f3 === 'string' && f3.length <= 3 && isPrintableAscii(f3))) {
+    if (t === undefined || (f3 = t.text(f3, 'party_id', 3, false)) === FAIL) return FAIL;
+  }
   out.party_id = f3;
-  const f4 = value.country_code;
-  if (!(typeof f4 === 'string' && f4.length <= 2 && isPrintableAscii(f4))) return FAIL;
+  let f4 = value.country_code;
+  if (!(typeof f4 === 'string' && f4.length <= 2 && isPrintableAscii(f4))) {
+    if (t === undefined || (f4 = t.text(f4, 'country_code', 2, false)) === FAIL) return FAIL;
+  }
   out.country_code = f4;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['token', 'url', 'business_details', 'party_id', 'country_code'])) return FAIL;
   return out as unknown as Credentials;
 }
 
@@ -72,47 +83,69 @@ export function isCdrDimensionType(value: unknown): value is CdrDimensionType {
 /** The OCPI 2.1.1 `CDR` object as strict parsing of `CDRSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#31-cdr-object
  */
-export function validateCDR(value: unknown): Checked<CDR> {
+export function validateCDR(value: unknown, t?: Tolerance): Checked<CDR> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 12;
-  const f0 = value.id;
-  if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) return FAIL;
+  let f0 = value.id;
+  if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) {
+    if (t === undefined || (f0 = t.text(f0, 'id', 36, false)) === FAIL) return FAIL;
+  }
   out.id = f0;
-  const f1 = value.start_date_time;
-  if (!(typeof f1 === 'string' && isUtcDateTime(f1))) return FAIL;
+  let f1 = value.start_date_time;
+  if (!(typeof f1 === 'string' && isUtcDateTime(f1))) {
+    if (t === undefined || (f1 = t.dateTime(f1, 'start_date_time')) === FAIL) return FAIL;
+  }
   out.start_date_time = f1;
-  const f2 = value.stop_date_time;
-  if (!(typeof f2 === 'string' && isUtcDateTime(f2))) return FAIL;
+  let f2 = value.stop_date_time;
+  if (!(typeof f2 === 'string' && isUtcDateTime(f2))) {
+    if (t === undefined || (f2 = t.dateTime(f2, 'stop_date_time')) === FAIL) return FAIL;
+  }
   out.stop_date_time = f2;
-  const f3 = value.auth_id;
-  if (!(typeof f3 === 'string' && f3.length <= 36 && isPrintableAscii(f3))) return FAIL;
+  let f3 = value.auth_id;
+  if (!(typeof f3 === 'string' && f3.length <= 36 && isPrintableAscii(f3))) {
+    if (t === undefined || (f3 = t.text(f3, 'auth_id', 36, false)) === FAIL) return FAIL;
+  }
   out.auth_id = f3;
-  const f4 = value.auth_method;
-  if (!(isAuthMethod(f4))) return FAIL;
+  let f4 = value.auth_method;
+  if (!(isAuthMethod(f4))) {
+    if (t === undefined || (f4 = t.enumValue(f4, 'auth_method', AuthMethodValues)) === FAIL) return FAIL;
+  }
   out.auth_method = f4;
   const f5 = value.location;
-  const f5c = validateLocation(f5);
+  if (t !== undefined) t.path.push('location');
+  const f5c = validateLocation(f5, t);
   if (f5c === FAIL) return FAIL;
+  if (t !== undefined) t.path.pop();
   out.location = f5c;
-  const f6 = value.meter_id;
+  let f6 = value.meter_id;
   if (f6 !== undefined && f6 !== null) {
-    if (!(typeof f6 === 'string' && f6.length <= 255 && isPrintableAscii(f6))) return FAIL;
+    if (!(typeof f6 === 'string' && f6.length <= 255 && isPrintableAscii(f6))) {
+      if (t === undefined || (f6 = t.text(f6, 'meter_id', 255, false)) === FAIL) return FAIL;
+    }
     out.meter_id = f6;
     kept++;
+  } else if (f6 === null && t !== undefined) {
+    t.absent('meter_id', 'invalid_type');
+    kept++;
   }
-  const f7 = value.currency;
-  if (!(typeof f7 === 'string' && f7.length <= 3 && isPrintableAscii(f7) && isCurrency(f7))) return FAIL;
+  let f7 = value.currency;
+  if (!(typeof f7 === 'string' && f7.length <= 3 && isPrintableAscii(f7) && isCurrency(f7))) {
+    if (t === undefined || (f7 = t.text(f7, 'currency', 3, false, isCurrency, CURRENCY_MESSAGE)) === FAIL) return FAIL;
+  }
   out.currency = f7;
   const f8 = value.tariffs;
   if (f8 !== undefined && f8 !== null) {
-    const f8c = listOf(f8, validateTariff, 0);
+    const f8c = listOf(f8, validateTariff, 0, t, 'tariffs');
     if (f8c === FAIL) return FAIL;
     out.tariffs = f8c;
     kept++;
+  } else if (f8 === null && t !== undefined) {
+    t.absent('tariffs', 'invalid_type');
+    kept++;
   }
   const f9 = value.charging_periods;
-  const f9c = listOf(f9, validateChargingPeriod, 1);
+  const f9c = listOf(f9, validateChargingPeriod, 1, t, 'charging_periods');
   if (f9c === FAIL) return FAIL;
   out.charging_periods = f9c;
   const f10 = value.total_cost;
@@ -129,53 +162,70 @@ export function validateCDR(value: unknown): Checked<CDR> {
     if (!(typeof f13 === 'number' && Number.isFinite(f13))) return FAIL;
     out.total_parking_time = f13;
     kept++;
-  }
-  const f14 = value.remark;
-  if (f14 !== undefined && f14 !== null) {
-    if (!(typeof f14 === 'string' && f14.length <= 255 && isPrintableAscii(f14))) return FAIL;
-    out.remark = f14;
+  } else if (f13 === null && t !== undefined) {
+    t.absent('total_parking_time', 'invalid_type');
     kept++;
   }
-  const f15 = value.last_updated;
-  if (!(typeof f15 === 'string' && isUtcDateTime(f15))) return FAIL;
+  let f14 = value.remark;
+  if (f14 !== undefined && f14 !== null) {
+    if (!(typeof f14 === 'string' && f14.length <= 255 && isPrintableAscii(f14))) {
+      if (t === undefined || (f14 = t.text(f14, 'remark', 255, false)) === FAIL) return FAIL;
+    }
+    out.remark = f14;
+    kept++;
+  } else if (f14 === null && t !== undefined) {
+    t.absent('remark', 'invalid_type');
+    kept++;
+  }
+  let f15 = value.last_updated;
+  if (!(typeof f15 === 'string' && isUtcDateTime(f15))) {
+    if (t === undefined || (f15 = t.dateTime(f15, 'last_updated')) === FAIL) return FAIL;
+  }
   out.last_updated = f15;
-  if (!ruleHolds(rules.CDR, out as unknown as CDR)) return FAIL;
-  noteUnkept(value, kept);
+  if (t === undefined ? !ruleHolds(rules.CDR, out as unknown as CDR) : !t.rule(rules.CDR, out as unknown as CDR)) return FAIL;
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['id', 'start_date_time', 'stop_date_time', 'auth_id', 'auth_method', 'location', 'meter_id', 'currency', 'tariffs', 'charging_periods', 'total_cost', 'total_energy', 'total_time', 'total_parking_time', 'remark', 'last_updated'])) return FAIL;
   return out as unknown as CDR;
 }
 
 /** The OCPI 2.1.1 `CdrDimension` class as strict parsing of `CdrDimensionSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#42-cdrdimension-class
  */
-export function validateCdrDimension(value: unknown): Checked<CdrDimension> {
+export function validateCdrDimension(value: unknown, t?: Tolerance): Checked<CdrDimension> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 2;
-  const f0 = value.type;
-  if (!(isCdrDimensionType(f0))) return FAIL;
+  let f0 = value.type;
+  if (!(isCdrDimensionType(f0))) {
+    if (t === undefined || (f0 = t.enumValue(f0, 'type', CdrDimensionTypeValues)) === FAIL) return FAIL;
+  }
   out.type = f0;
   const f1 = value.volume;
   if (!(typeof f1 === 'number' && Number.isFinite(f1))) return FAIL;
   out.volume = f1;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['type', 'volume'])) return FAIL;
   return out as unknown as CdrDimension;
 }
 
 /** The OCPI 2.1.1 `ChargingPeriod` class as strict parsing of `ChargingPeriodSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_cdrs.md#44-chargingperiod-class
  */
-export function validateChargingPeriod(value: unknown): Checked<ChargingPeriod> {
+export function validateChargingPeriod(value: unknown, t?: Tolerance): Checked<ChargingPeriod> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 2;
-  const f0 = value.start_date_time;
-  if (!(typeof f0 === 'string' && isUtcDateTime(f0))) return FAIL;
+  let f0 = value.start_date_time;
+  if (!(typeof f0 === 'string' && isUtcDateTime(f0))) {
+    if (t === undefined || (f0 = t.dateTime(f0, 'start_date_time')) === FAIL) return FAIL;
+  }
   out.start_date_time = f0;
   const f1 = value.dimensions;
-  const f1c = listOf(f1, validateCdrDimension, 1);
+  const f1c = listOf(f1, validateCdrDimension, 1, t, 'dimensions');
   if (f1c === FAIL) return FAIL;
   out.dimensions = f1c;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['start_date_time', 'dimensions'])) return FAIL;
   return out as unknown as ChargingPeriod;
 }
 
@@ -213,21 +263,24 @@ export function isCommandType(value: unknown): value is CommandType {
 /** The OCPI 2.1.1 `CommandResponse` object as strict parsing of `CommandResponseSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#31-commandresponse-object
  */
-export function validateCommandResponse(value: unknown): Checked<CommandResponse> {
+export function validateCommandResponse(value: unknown, t?: Tolerance): Checked<CommandResponse> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 1;
-  const f0 = value.result;
-  if (!(isCommandResponseType(f0))) return FAIL;
+  let f0 = value.result;
+  if (!(isCommandResponseType(f0))) {
+    if (t === undefined || (f0 = t.enumValue(f0, 'result', CommandResponseTypeValues)) === FAIL) return FAIL;
+  }
   out.result = f0;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['result'])) return FAIL;
   return out as unknown as CommandResponse;
 }
 
 /** The OCPI 2.1.1 `ReserveNow` object as strict parsing of `ReserveNowSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#32-reservenow-object
  */
-export function validateReserveNow(value: unknown): Checked<ReserveNow> {
+export function validateReserveNow(value: unknown, t?: Tolerance): Checked<ReserveNow> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 5;
@@ -235,32 +288,44 @@ export function validateReserveNow(value: unknown): Checked<ReserveNow> {
   if (!(typeof f0 === 'string' && isOcpiUrl(f0))) return FAIL;
   out.response_url = f0;
   const f1 = value.token;
-  const f1c = validateToken(f1);
+  if (t !== undefined) t.path.push('token');
+  const f1c = validateToken(f1, t);
   if (f1c === FAIL) return FAIL;
+  if (t !== undefined) t.path.pop();
   out.token = f1c;
-  const f2 = value.expiry_date;
-  if (!(typeof f2 === 'string' && isUtcDateTime(f2))) return FAIL;
+  let f2 = value.expiry_date;
+  if (!(typeof f2 === 'string' && isUtcDateTime(f2))) {
+    if (t === undefined || (f2 = t.dateTime(f2, 'expiry_date')) === FAIL) return FAIL;
+  }
   out.expiry_date = f2;
   const f3 = value.reservation_id;
   if (!(typeof f3 === 'number' && Number.isSafeInteger(f3))) return FAIL;
   out.reservation_id = f3;
-  const f4 = value.location_id;
-  if (!(typeof f4 === 'string' && f4.length <= 39 && isPrintableAscii(f4))) return FAIL;
+  let f4 = value.location_id;
+  if (!(typeof f4 === 'string' && f4.length <= 39 && isPrintableAscii(f4))) {
+    if (t === undefined || (f4 = t.text(f4, 'location_id', 39, false)) === FAIL) return FAIL;
+  }
   out.location_id = f4;
-  const f5 = value.evse_uid;
+  let f5 = value.evse_uid;
   if (f5 !== undefined && f5 !== null) {
-    if (!(typeof f5 === 'string' && f5.length <= 39 && isPrintableAscii(f5))) return FAIL;
+    if (!(typeof f5 === 'string' && f5.length <= 39 && isPrintableAscii(f5))) {
+      if (t === undefined || (f5 = t.text(f5, 'evse_uid', 39, false)) === FAIL) return FAIL;
+    }
     out.evse_uid = f5;
     kept++;
+  } else if (f5 === null && t !== undefined) {
+    t.absent('evse_uid', 'invalid_type');
+    kept++;
   }
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['response_url', 'token', 'expiry_date', 'reservation_id', 'location_id', 'evse_uid'])) return FAIL;
   return out as unknown as ReserveNow;
 }
 
 /** The OCPI 2.1.1 `StartSession` object as strict parsing of `StartSessionSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#33-startsession-object
  */
-export function validateStartSession(value: unknown): Checked<StartSession> {
+export function validateStartSession(value: unknown, t?: Tolerance): Checked<StartSession> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 3;
@@ -268,59 +333,79 @@ export function validateStartSession(value: unknown): Checked<StartSession> {
   if (!(typeof f0 === 'string' && isOcpiUrl(f0))) return FAIL;
   out.response_url = f0;
   const f1 = value.token;
-  const f1c = validateToken(f1);
+  if (t !== undefined) t.path.push('token');
+  const f1c = validateToken(f1, t);
   if (f1c === FAIL) return FAIL;
+  if (t !== undefined) t.path.pop();
   out.token = f1c;
-  const f2 = value.location_id;
-  if (!(typeof f2 === 'string' && f2.length <= 39 && isPrintableAscii(f2))) return FAIL;
+  let f2 = value.location_id;
+  if (!(typeof f2 === 'string' && f2.length <= 39 && isPrintableAscii(f2))) {
+    if (t === undefined || (f2 = t.text(f2, 'location_id', 39, false)) === FAIL) return FAIL;
+  }
   out.location_id = f2;
-  const f3 = value.evse_uid;
+  let f3 = value.evse_uid;
   if (f3 !== undefined && f3 !== null) {
-    if (!(typeof f3 === 'string' && f3.length <= 39 && isPrintableAscii(f3))) return FAIL;
+    if (!(typeof f3 === 'string' && f3.length <= 39 && isPrintableAscii(f3))) {
+      if (t === undefined || (f3 = t.text(f3, 'evse_uid', 39, false)) === FAIL) return FAIL;
+    }
     out.evse_uid = f3;
     kept++;
+  } else if (f3 === null && t !== undefined) {
+    t.absent('evse_uid', 'invalid_type');
+    kept++;
   }
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['response_url', 'token', 'location_id', 'evse_uid'])) return FAIL;
   return out as unknown as StartSession;
 }
 
 /** The OCPI 2.1.1 `StopSession` object as strict parsing of `StopSessionSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#34-stopsession-object
  */
-export function validateStopSession(value: unknown): Checked<StopSession> {
+export function validateStopSession(value: unknown, t?: Tolerance): Checked<StopSession> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 2;
   const f0 = value.response_url;
   if (!(typeof f0 === 'string' && isOcpiUrl(f0))) return FAIL;
   out.response_url = f0;
-  const f1 = value.session_id;
-  if (!(typeof f1 === 'string' && f1.length <= 36 && isPrintableAscii(f1))) return FAIL;
+  let f1 = value.session_id;
+  if (!(typeof f1 === 'string' && f1.length <= 36 && isPrintableAscii(f1))) {
+    if (t === undefined || (f1 = t.text(f1, 'session_id', 36, false)) === FAIL) return FAIL;
+  }
   out.session_id = f1;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['response_url', 'session_id'])) return FAIL;
   return out as unknown as StopSession;
 }
 
 /** The OCPI 2.1.1 `UnlockConnector` object as strict parsing of `UnlockConnectorSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_commands.md#35-unlockconnector-object
  */
-export function validateUnlockConnector(value: unknown): Checked<UnlockConnector> {
+export function validateUnlockConnector(value: unknown, t?: Tolerance): Checked<UnlockConnector> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 4;
   const f0 = value.response_url;
   if (!(typeof f0 === 'string' && isOcpiUrl(f0))) return FAIL;
   out.response_url = f0;
-  const f1 = value.location_id;
-  if (!(typeof f1 === 'string' && f1.length <= 39 && isPrintableAscii(f1))) return FAIL;
+  let f1 = value.location_id;
+  if (!(typeof f1 === 'string' && f1.length <= 39 && isPrintableAscii(f1))) {
+    if (t === undefined || (f1 = t.text(f1, 'location_id', 39, false)) === FAIL) return FAIL;
+  }
   out.location_id = f1;
-  const f2 = value.evse_uid;
-  if (!(typeof f2 === 'string' && f2.length <= 39 && isPrintableAscii(f2))) return FAIL;
+  let f2 = value.evse_uid;
+  if (!(typeof f2 === 'string' && f2.length <= 39 && isPrintableAscii(f2))) {
+    if (t === undefined || (f2 = t.text(f2, 'evse_uid', 39, false)) === FAIL) return FAIL;
+  }
   out.evse_uid = f2;
-  const f3 = value.connector_id;
-  if (!(typeof f3 === 'string' && f3.length <= 36 && isPrintableAscii(f3))) return FAIL;
+  let f3 = value.connector_id;
+  if (!(typeof f3 === 'string' && f3.length <= 36 && isPrintableAscii(f3))) {
+    if (t === undefined || (f3 = t.text(f3, 'connector_id', 36, false)) === FAIL) return FAIL;
+  }
   out.connector_id = f3;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['response_url', 'location_id', 'evse_uid', 'connector_id'])) return FAIL;
   return out as unknown as UnlockConnector;
 }
 
@@ -537,98 +622,154 @@ export function isStatus(value: unknown): value is Status {
 /** The OCPI 2.1.1 `Location` object as strict parsing of `LocationSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#31-location-object
  */
-export function validateLocation(value: unknown): Checked<Location> {
+export function validateLocation(value: unknown, t?: Tolerance): Checked<Location> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 8;
-  const f0 = value.id;
-  if (!(typeof f0 === 'string' && f0.length <= 39 && isPrintableAscii(f0))) return FAIL;
+  let f0 = value.id;
+  if (!(typeof f0 === 'string' && f0.length <= 39 && isPrintableAscii(f0))) {
+    if (t === undefined || (f0 = t.text(f0, 'id', 39, false)) === FAIL) return FAIL;
+  }
   out.id = f0;
-  const f1 = value.type;
-  if (!(isLocationType(f1))) return FAIL;
+  let f1 = value.type;
+  if (!(isLocationType(f1))) {
+    if (t === undefined || (f1 = t.enumValue(f1, 'type', LocationTypeValues)) === FAIL) return FAIL;
+  }
   out.type = f1;
-  const f2 = value.name;
+  let f2 = value.name;
   if (f2 !== undefined && f2 !== null) {
-    if (!(typeof f2 === 'string' && f2.length <= 255 && isPrintableAscii(f2))) return FAIL;
+    if (!(typeof f2 === 'string' && f2.length <= 255 && isPrintableAscii(f2))) {
+      if (t === undefined || (f2 = t.text(f2, 'name', 255, false)) === FAIL) return FAIL;
+    }
     out.name = f2;
     kept++;
+  } else if (f2 === null && t !== undefined) {
+    t.absent('name', 'invalid_type');
+    kept++;
   }
-  const f3 = value.address;
-  if (!(typeof f3 === 'string' && f3.length <= 45 && isPrintableAscii(f3))) return FAIL;
+  let f3 = value.address;
+  if (!(typeof f3 === 'string' && f3.length <= 45 && isPrintableAscii(f3))) {
+    if (t === undefined || (f3 = t.text(f3, 'address', 45, false)) === FAIL) return FAIL;
+  }
   out.address = f3;
-  const f4 = value.city;
-  if (!(typeof f4 === 'string' && f4.length <= 45 && isPrintableAscii(f4))) return FAIL;
+  let f4 = value.city;
+  if (!(typeof f4 === 'string' && f4.length <= 45 && isPrintableAscii(f4))) {
+    if (t === undefined || (f4 = t.text(f4, 'city', 45, false)) === FAIL) return FAIL;
+  }
   out.city = f4;
-  const f5 = value.postal_code;
-  if (!(typeof f5 === 'string' && f5.length <= 10 && isPrintableAscii(f5))) return FAIL;
+  let f5 = value.postal_code;
+  if (!(typeof f5 === 'string' && f5.length <= 10 && isPrintableAscii(f5))) {
+    if (t === undefined || (f5 = t.text(f5, 'postal_code', 10, false)) === FAIL) return FAIL;
+  }
   out.postal_code = f5;
-  const f6 = value.country;
-  if (!(typeof f6 === 'string' && f6.length <= 3 && isPrintableAscii(f6) && isCountryAlpha3(f6))) return FAIL;
+  let f6 = value.country;
+  if (!(typeof f6 === 'string' && f6.length <= 3 && isPrintableAscii(f6) && isCountryAlpha3(f6))) {
+    if (t === undefined || (f6 = t.text(f6, 'country', 3, false, isCountryAlpha3, COUNTRY_ALPHA_3_MESSAGE)) === FAIL) return FAIL;
+  }
   out.country = f6;
   const f7 = value.coordinates;
-  const f7c = validateGeoLocation(f7);
+  if (t !== undefined) t.path.push('coordinates');
+  const f7c = validateGeoLocation(f7, t);
   if (f7c === FAIL) return FAIL;
+  if (t !== undefined) t.path.pop();
   out.coordinates = f7c;
   const f8 = value.related_locations;
   if (f8 !== undefined && f8 !== null) {
-    const f8c = listOf(f8, validateAdditionalGeoLocation, 0);
+    const f8c = listOf(f8, validateAdditionalGeoLocation, 0, t, 'related_locations');
     if (f8c === FAIL) return FAIL;
     out.related_locations = f8c;
+    kept++;
+  } else if (f8 === null && t !== undefined) {
+    t.absent('related_locations', 'invalid_type');
     kept++;
   }
   const f9 = value.evses;
   if (f9 !== undefined && f9 !== null) {
-    const f9c = listOf(f9, validateEVSE, 0);
+    const f9c = listOf(f9, validateEVSE, 0, t, 'evses');
     if (f9c === FAIL) return FAIL;
     out.evses = f9c;
+    kept++;
+  } else if (f9 === null && t !== undefined) {
+    t.absent('evses', 'invalid_type');
     kept++;
   }
   const f10 = value.directions;
   if (f10 !== undefined && f10 !== null) {
-    const f10c = listOf(f10, validateDisplayText, 0);
+    const f10c = listOf(f10, validateDisplayText, 0, t, 'directions');
     if (f10c === FAIL) return FAIL;
     out.directions = f10c;
+    kept++;
+  } else if (f10 === null && t !== undefined) {
+    t.absent('directions', 'invalid_type');
     kept++;
   }
   const f11 = value.operator;
   if (f11 !== undefined && f11 !== null) {
-    const f11c = validateBusinessDetails(f11);
+    if (t !== undefined) t.path.push('operator');
+    const f11c = validateBusinessDetails(f11, t);
     if (f11c === FAIL) return FAIL;
+    if (t !== undefined) t.path.pop();
     out.operator = f11c;
+    kept++;
+  } else if (f11 === null && t !== undefined) {
+    t.absent('operator', 'invalid_type');
     kept++;
   }
   const f12 = value.suboperator;
   if (f12 !== undefined && f12 !== null) {
-    const f12c = validateBusinessDetails(f12);
+    if (t !== undefined) t.path.push('suboperator');
+    const f12c = validateBusinessDetails(f12, t);
     if (f12c === FAIL) return FAIL;
+    if (t !== undefined) t.path.pop();
     out.suboperator = f12c;
+    kept++;
+  } else if (f12 === null && t !== undefined) {
+    t.absent('suboperator', 'invalid_type');
     kept++;
   }
   const f13 = value.owner;
   if (f13 !== undefined && f13 !== null) {
-    const f13c = validateBusinessDetails(f13);
+    if (t !== undefined) t.path.push('owner');
+    const f13c = validateBusinessDetails(f13, t);
     if (f13c === FAIL) return FAIL;
+    if (t !== undefined) t.path.pop();
     out.owner = f13c;
+    kept++;
+  } else if (f13 === null && t !== undefined) {
+    t.absent('owner', 'invalid_type');
     kept++;
   }
   const f14 = value.facilities;
   if (f14 !== undefined && f14 !== null) {
-    const f14c = listWhere(f14, (item: unknown) => isFacility(item), 0);
+    const f14c = listWhere(f14, (item: unknown) => isFacility(item), 0, t, 'facilities', (t: Tolerance, x: unknown, i: number) => t.enumValue(x, i, FacilityValues));
     if (f14c === FAIL) return FAIL;
     out.facilities = f14c;
     kept++;
+  } else if (f14 === null && t !== undefined) {
+    t.absent('facilities', 'invalid_type');
+    kept++;
   }
-  const f15 = value.time_zone;
+  let f15 = value.time_zone;
   if (f15 !== undefined && f15 !== null) {
-    if (!(typeof f15 === 'string' && f15.length <= 255 && isPrintableAscii(f15))) return FAIL;
+    if (!(typeof f15 === 'string' && f15.length <= 255 && isPrintableAscii(f15))) {
+      if (t === undefined || (f15 = t.text(f15, 'time_zone', 255, false)) === FAIL) return FAIL;
+    }
     out.time_zone = f15;
+    kept++;
+  } else if (f15 === null && t !== undefined) {
+    t.absent('time_zone', 'invalid_type');
     kept++;
   }
   const f16 = value.opening_times;
   if (f16 !== undefined && f16 !== null) {
-    const f16c = validateHours(f16);
+    if (t !== undefined) t.path.push('opening_times');
+    const f16c = validateHours(f16, t);
     if (f16c === FAIL) return FAIL;
+    if (t !== undefined) t.path.pop();
     out.opening_times = f16c;
+    kept++;
+  } else if (f16 === null && t !== undefined) {
+    t.absent('opening_times', 'invalid_type');
     kept++;
   }
   const f17 = value.charging_when_closed;
@@ -636,131 +777,195 @@ export function validateLocation(value: unknown): Checked<Location> {
     if (!(typeof f17 === 'boolean')) return FAIL;
     out.charging_when_closed = f17;
     kept++;
+  } else if (f17 === null && t !== undefined) {
+    t.absent('charging_when_closed', 'invalid_type');
+    kept++;
   }
   const f18 = value.images;
   if (f18 !== undefined && f18 !== null) {
-    const f18c = listOf(f18, validateImage, 0);
+    const f18c = listOf(f18, validateImage, 0, t, 'images');
     if (f18c === FAIL) return FAIL;
     out.images = f18c;
+    kept++;
+  } else if (f18 === null && t !== undefined) {
+    t.absent('images', 'invalid_type');
     kept++;
   }
   const f19 = value.energy_mix;
   if (f19 !== undefined && f19 !== null) {
-    const f19c = validateEnergyMix(f19);
+    if (t !== undefined) t.path.push('energy_mix');
+    const f19c = validateEnergyMix(f19, t);
     if (f19c === FAIL) return FAIL;
+    if (t !== undefined) t.path.pop();
     out.energy_mix = f19c;
     kept++;
+  } else if (f19 === null && t !== undefined) {
+    t.absent('energy_mix', 'invalid_type');
+    kept++;
   }
-  const f20 = value.last_updated;
-  if (!(typeof f20 === 'string' && isUtcDateTime(f20))) return FAIL;
+  let f20 = value.last_updated;
+  if (!(typeof f20 === 'string' && isUtcDateTime(f20))) {
+    if (t === undefined || (f20 = t.dateTime(f20, 'last_updated')) === FAIL) return FAIL;
+  }
   out.last_updated = f20;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['id', 'type', 'name', 'address', 'city', 'postal_code', 'country', 'coordinates', 'related_locations', 'evses', 'directions', 'operator', 'suboperator', 'owner', 'facilities', 'time_zone', 'opening_times', 'charging_when_closed', 'images', 'energy_mix', 'last_updated'])) return FAIL;
   return out as unknown as Location;
 }
 
 /** The OCPI 2.1.1 `EVSE` object as strict parsing of `EVSESchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#32-evse-object
  */
-export function validateEVSE(value: unknown): Checked<EVSE> {
+export function validateEVSE(value: unknown, t?: Tolerance): Checked<EVSE> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 4;
-  const f0 = value.uid;
-  if (!(typeof f0 === 'string' && f0.length <= 39 && isPrintableAscii(f0))) return FAIL;
+  let f0 = value.uid;
+  if (!(typeof f0 === 'string' && f0.length <= 39 && isPrintableAscii(f0))) {
+    if (t === undefined || (f0 = t.text(f0, 'uid', 39, false)) === FAIL) return FAIL;
+  }
   out.uid = f0;
-  const f1 = value.evse_id;
+  let f1 = value.evse_id;
   if (f1 !== undefined && f1 !== null) {
-    if (!(typeof f1 === 'string' && f1.length <= 48 && isPrintableAscii(f1))) return FAIL;
+    if (!(typeof f1 === 'string' && f1.length <= 48 && isPrintableAscii(f1))) {
+      if (t === undefined || (f1 = t.text(f1, 'evse_id', 48, false)) === FAIL) return FAIL;
+    }
     out.evse_id = f1;
     kept++;
+  } else if (f1 === null && t !== undefined) {
+    t.absent('evse_id', 'invalid_type');
+    kept++;
   }
-  const f2 = value.status;
-  if (!(isStatus(f2))) return FAIL;
+  let f2 = value.status;
+  if (!(isStatus(f2))) {
+    if (t === undefined || (f2 = t.enumValue(f2, 'status', StatusValues)) === FAIL) return FAIL;
+  }
   out.status = f2;
   const f3 = value.status_schedule;
   if (f3 !== undefined && f3 !== null) {
-    const f3c = listOf(f3, validateStatusSchedule, 0);
+    const f3c = listOf(f3, validateStatusSchedule, 0, t, 'status_schedule');
     if (f3c === FAIL) return FAIL;
     out.status_schedule = f3c;
+    kept++;
+  } else if (f3 === null && t !== undefined) {
+    t.absent('status_schedule', 'invalid_type');
     kept++;
   }
   const f4 = value.capabilities;
   if (f4 !== undefined && f4 !== null) {
-    const f4c = listWhere(f4, (item: unknown) => isCapability(item), 0);
+    const f4c = listWhere(f4, (item: unknown) => isCapability(item), 0, t, 'capabilities', (t: Tolerance, x: unknown, i: number) => t.enumValue(x, i, CapabilityValues));
     if (f4c === FAIL) return FAIL;
     out.capabilities = f4c;
     kept++;
+  } else if (f4 === null && t !== undefined) {
+    t.absent('capabilities', 'invalid_type');
+    kept++;
   }
   const f5 = value.connectors;
-  const f5c = listOf(f5, validateConnector, 1);
+  const f5c = listOf(f5, validateConnector, 1, t, 'connectors');
   if (f5c === FAIL) return FAIL;
   out.connectors = f5c;
-  const f6 = value.floor_level;
+  let f6 = value.floor_level;
   if (f6 !== undefined && f6 !== null) {
-    if (!(typeof f6 === 'string' && f6.length <= 4 && isPrintableAscii(f6))) return FAIL;
+    if (!(typeof f6 === 'string' && f6.length <= 4 && isPrintableAscii(f6))) {
+      if (t === undefined || (f6 = t.text(f6, 'floor_level', 4, false)) === FAIL) return FAIL;
+    }
     out.floor_level = f6;
+    kept++;
+  } else if (f6 === null && t !== undefined) {
+    t.absent('floor_level', 'invalid_type');
     kept++;
   }
   const f7 = value.coordinates;
   if (f7 !== undefined && f7 !== null) {
-    const f7c = validateGeoLocation(f7);
+    if (t !== undefined) t.path.push('coordinates');
+    const f7c = validateGeoLocation(f7, t);
     if (f7c === FAIL) return FAIL;
+    if (t !== undefined) t.path.pop();
     out.coordinates = f7c;
     kept++;
+  } else if (f7 === null && t !== undefined) {
+    t.absent('coordinates', 'invalid_type');
+    kept++;
   }
-  const f8 = value.physical_reference;
+  let f8 = value.physical_reference;
   if (f8 !== undefined && f8 !== null) {
-    if (!(typeof f8 === 'string' && f8.length <= 16 && isPrintableAscii(f8))) return FAIL;
+    if (!(typeof f8 === 'string' && f8.length <= 16 && isPrintableAscii(f8))) {
+      if (t === undefined || (f8 = t.text(f8, 'physical_reference', 16, false)) === FAIL) return FAIL;
+    }
     out.physical_reference = f8;
+    kept++;
+  } else if (f8 === null && t !== undefined) {
+    t.absent('physical_reference', 'invalid_type');
     kept++;
   }
   const f9 = value.directions;
   if (f9 !== undefined && f9 !== null) {
-    const f9c = listOf(f9, validateDisplayText, 0);
+    const f9c = listOf(f9, validateDisplayText, 0, t, 'directions');
     if (f9c === FAIL) return FAIL;
     out.directions = f9c;
+    kept++;
+  } else if (f9 === null && t !== undefined) {
+    t.absent('directions', 'invalid_type');
     kept++;
   }
   const f10 = value.parking_restrictions;
   if (f10 !== undefined && f10 !== null) {
-    const f10c = listWhere(f10, (item: unknown) => isParkingRestriction(item), 0);
+    const f10c = listWhere(f10, (item: unknown) => isParkingRestriction(item), 0, t, 'parking_restrictions', (t: Tolerance, x: unknown, i: number) => t.enumValue(x, i, ParkingRestrictionValues));
     if (f10c === FAIL) return FAIL;
     out.parking_restrictions = f10c;
+    kept++;
+  } else if (f10 === null && t !== undefined) {
+    t.absent('parking_restrictions', 'invalid_type');
     kept++;
   }
   const f11 = value.images;
   if (f11 !== undefined && f11 !== null) {
-    const f11c = listOf(f11, validateImage, 0);
+    const f11c = listOf(f11, validateImage, 0, t, 'images');
     if (f11c === FAIL) return FAIL;
     out.images = f11c;
     kept++;
+  } else if (f11 === null && t !== undefined) {
+    t.absent('images', 'invalid_type');
+    kept++;
   }
-  const f12 = value.last_updated;
-  if (!(typeof f12 === 'string' && isUtcDateTime(f12))) return FAIL;
+  let f12 = value.last_updated;
+  if (!(typeof f12 === 'string' && isUtcDateTime(f12))) {
+    if (t === undefined || (f12 = t.dateTime(f12, 'last_updated')) === FAIL) return FAIL;
+  }
   out.last_updated = f12;
-  if (!ruleHolds(rules.EVSE, out as unknown as EVSE)) return FAIL;
-  noteUnkept(value, kept);
+  if (t === undefined ? !ruleHolds(rules.EVSE, out as unknown as EVSE) : !t.rule(rules.EVSE, out as unknown as EVSE)) return FAIL;
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['uid', 'evse_id', 'status', 'status_schedule', 'capabilities', 'connectors', 'floor_level', 'coordinates', 'physical_reference', 'directions', 'parking_restrictions', 'images', 'last_updated'])) return FAIL;
   return out as unknown as EVSE;
 }
 
 /** The OCPI 2.1.1 `Connector` object as strict parsing of `ConnectorSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#33-connector-object
  */
-export function validateConnector(value: unknown): Checked<Connector> {
+export function validateConnector(value: unknown, t?: Tolerance): Checked<Connector> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 7;
-  const f0 = value.id;
-  if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) return FAIL;
+  let f0 = value.id;
+  if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) {
+    if (t === undefined || (f0 = t.text(f0, 'id', 36, false)) === FAIL) return FAIL;
+  }
   out.id = f0;
-  const f1 = value.standard;
-  if (!(isConnectorType(f1))) return FAIL;
+  let f1 = value.standard;
+  if (!(isConnectorType(f1))) {
+    if (t === undefined || (f1 = t.enumValue(f1, 'standard', ConnectorTypeValues)) === FAIL) return FAIL;
+  }
   out.standard = f1;
-  const f2 = value.format;
-  if (!(isConnectorFormat(f2))) return FAIL;
+  let f2 = value.format;
+  if (!(isConnectorFormat(f2))) {
+    if (t === undefined || (f2 = t.enumValue(f2, 'format', ConnectorFormatValues)) === FAIL) return FAIL;
+  }
   out.format = f2;
-  const f3 = value.power_type;
-  if (!(isPowerType(f3))) return FAIL;
+  let f3 = value.power_type;
+  if (!(isPowerType(f3))) {
+    if (t === undefined || (f3 = t.enumValue(f3, 'power_type', PowerTypeValues)) === FAIL) return FAIL;
+  }
   out.power_type = f3;
   const f4 = value.voltage;
   if (!(typeof f4 === 'number' && Number.isSafeInteger(f4))) return FAIL;
@@ -768,10 +973,15 @@ export function validateConnector(value: unknown): Checked<Connector> {
   const f5 = value.amperage;
   if (!(typeof f5 === 'number' && Number.isSafeInteger(f5))) return FAIL;
   out.amperage = f5;
-  const f6 = value.tariff_id;
+  let f6 = value.tariff_id;
   if (f6 !== undefined && f6 !== null) {
-    if (!(typeof f6 === 'string' && f6.length <= 36 && isPrintableAscii(f6))) return FAIL;
+    if (!(typeof f6 === 'string' && f6.length <= 36 && isPrintableAscii(f6))) {
+      if (t === undefined || (f6 = t.text(f6, 'tariff_id', 36, false)) === FAIL) return FAIL;
+    }
     out.tariff_id = f6;
+    kept++;
+  } else if (f6 === null && t !== undefined) {
+    t.absent('tariff_id', 'invalid_type');
     kept++;
   }
   const f7 = value.terms_and_conditions;
@@ -779,70 +989,97 @@ export function validateConnector(value: unknown): Checked<Connector> {
     if (!(typeof f7 === 'string' && isOcpiUrl(f7))) return FAIL;
     out.terms_and_conditions = f7;
     kept++;
+  } else if (f7 === null && t !== undefined) {
+    t.absent('terms_and_conditions', 'invalid_type');
+    kept++;
   }
-  const f8 = value.last_updated;
-  if (!(typeof f8 === 'string' && isUtcDateTime(f8))) return FAIL;
+  let f8 = value.last_updated;
+  if (!(typeof f8 === 'string' && isUtcDateTime(f8))) {
+    if (t === undefined || (f8 = t.dateTime(f8, 'last_updated')) === FAIL) return FAIL;
+  }
   out.last_updated = f8;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['id', 'standard', 'format', 'power_type', 'voltage', 'amperage', 'tariff_id', 'terms_and_conditions', 'last_updated'])) return FAIL;
   return out as unknown as Connector;
 }
 
 /** The OCPI 2.1.1 `AdditionalGeoLocation` class as strict parsing of `AdditionalGeoLocationSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#41-additionalgeolocation-class
  */
-export function validateAdditionalGeoLocation(value: unknown): Checked<AdditionalGeoLocation> {
+export function validateAdditionalGeoLocation(value: unknown, t?: Tolerance): Checked<AdditionalGeoLocation> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 2;
-  const f0 = value.latitude;
-  if (!(typeof f0 === 'string' && f0.length <= 10 && isPrintableAscii(f0))) return FAIL;
+  let f0 = value.latitude;
+  if (!(typeof f0 === 'string' && f0.length <= 10 && isPrintableAscii(f0))) {
+    if (t === undefined || (f0 = t.text(f0, 'latitude', 10, false)) === FAIL) return FAIL;
+  }
   out.latitude = f0;
-  const f1 = value.longitude;
-  if (!(typeof f1 === 'string' && f1.length <= 11 && isPrintableAscii(f1))) return FAIL;
+  let f1 = value.longitude;
+  if (!(typeof f1 === 'string' && f1.length <= 11 && isPrintableAscii(f1))) {
+    if (t === undefined || (f1 = t.text(f1, 'longitude', 11, false)) === FAIL) return FAIL;
+  }
   out.longitude = f1;
   const f2 = value.name;
   if (f2 !== undefined && f2 !== null) {
-    const f2c = validateDisplayText(f2);
+    if (t !== undefined) t.path.push('name');
+    const f2c = validateDisplayText(f2, t);
     if (f2c === FAIL) return FAIL;
+    if (t !== undefined) t.path.pop();
     out.name = f2c;
     kept++;
+  } else if (f2 === null && t !== undefined) {
+    t.absent('name', 'invalid_type');
+    kept++;
   }
-  if (!ruleHolds(rules.AdditionalGeoLocation, out as unknown as AdditionalGeoLocation)) return FAIL;
-  noteUnkept(value, kept);
+  if (t === undefined ? !ruleHolds(rules.AdditionalGeoLocation, out as unknown as AdditionalGeoLocation) : !t.rule(rules.AdditionalGeoLocation, out as unknown as AdditionalGeoLocation)) return FAIL;
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['latitude', 'longitude', 'name'])) return FAIL;
   return out as unknown as AdditionalGeoLocation;
 }
 
 /** The OCPI 2.1.1 `BusinessDetails` class as strict parsing of `BusinessDetailsSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#41-businessdetails-class
  */
-export function validateBusinessDetails(value: unknown): Checked<BusinessDetails> {
+export function validateBusinessDetails(value: unknown, t?: Tolerance): Checked<BusinessDetails> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 1;
-  const f0 = value.name;
-  if (!(typeof f0 === 'string' && f0.length <= 100 && isPrintableAscii(f0))) return FAIL;
+  let f0 = value.name;
+  if (!(typeof f0 === 'string' && f0.length <= 100 && isPrintableAscii(f0))) {
+    if (t === undefined || (f0 = t.text(f0, 'name', 100, false)) === FAIL) return FAIL;
+  }
   out.name = f0;
   const f1 = value.website;
   if (f1 !== undefined && f1 !== null) {
     if (!(typeof f1 === 'string' && isOcpiUrl(f1))) return FAIL;
     out.website = f1;
     kept++;
+  } else if (f1 === null && t !== undefined) {
+    t.absent('website', 'invalid_type');
+    kept++;
   }
   const f2 = value.logo;
   if (f2 !== undefined && f2 !== null) {
-    const f2c = validateImage(f2);
+    if (t !== undefined) t.path.push('logo');
+    const f2c = validateImage(f2, t);
     if (f2c === FAIL) return FAIL;
+    if (t !== undefined) t.path.pop();
     out.logo = f2c;
     kept++;
+  } else if (f2 === null && t !== undefined) {
+    t.absent('logo', 'invalid_type');
+    kept++;
   }
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['name', 'website', 'logo'])) return FAIL;
   return out as unknown as BusinessDetails;
 }
 
 /** The OCPI 2.1.1 `EnergyMix` class as strict parsing of `EnergyMixSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#45-energymix-class
  */
-export function validateEnergyMix(value: unknown): Checked<EnergyMix> {
+export function validateEnergyMix(value: unknown, t?: Tolerance): Checked<EnergyMix> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 1;
@@ -851,116 +1088,152 @@ export function validateEnergyMix(value: unknown): Checked<EnergyMix> {
   out.is_green_energy = f0;
   const f1 = value.energy_sources;
   if (f1 !== undefined && f1 !== null) {
-    const f1c = listOf(f1, validateEnergySource, 0);
+    const f1c = listOf(f1, validateEnergySource, 0, t, 'energy_sources');
     if (f1c === FAIL) return FAIL;
     out.energy_sources = f1c;
+    kept++;
+  } else if (f1 === null && t !== undefined) {
+    t.absent('energy_sources', 'invalid_type');
     kept++;
   }
   const f2 = value.environ_impact;
   if (f2 !== undefined && f2 !== null) {
-    const f2c = listOf(f2, validateEnvironmentalImpact, 0);
+    const f2c = listOf(f2, validateEnvironmentalImpact, 0, t, 'environ_impact');
     if (f2c === FAIL) return FAIL;
     out.environ_impact = f2c;
     kept++;
+  } else if (f2 === null && t !== undefined) {
+    t.absent('environ_impact', 'invalid_type');
+    kept++;
   }
-  const f3 = value.supplier_name;
+  let f3 = value.supplier_name;
   if (f3 !== undefined && f3 !== null) {
-    if (!(typeof f3 === 'string' && f3.length <= 64 && isPrintableAscii(f3))) return FAIL;
+    if (!(typeof f3 === 'string' && f3.length <= 64 && isPrintableAscii(f3))) {
+      if (t === undefined || (f3 = t.text(f3, 'supplier_name', 64, false)) === FAIL) return FAIL;
+    }
     out.supplier_name = f3;
     kept++;
-  }
-  const f4 = value.energy_product_name;
-  if (f4 !== undefined && f4 !== null) {
-    if (!(typeof f4 === 'string' && f4.length <= 64 && isPrintableAscii(f4))) return FAIL;
-    out.energy_product_name = f4;
+  } else if (f3 === null && t !== undefined) {
+    t.absent('supplier_name', 'invalid_type');
     kept++;
   }
-  noteUnkept(value, kept);
+  let f4 = value.energy_product_name;
+  if (f4 !== undefined && f4 !== null) {
+    if (!(typeof f4 === 'string' && f4.length <= 64 && isPrintableAscii(f4))) {
+      if (t === undefined || (f4 = t.text(f4, 'energy_product_name', 64, false)) === FAIL) return FAIL;
+    }
+    out.energy_product_name = f4;
+    kept++;
+  } else if (f4 === null && t !== undefined) {
+    t.absent('energy_product_name', 'invalid_type');
+    kept++;
+  }
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['is_green_energy', 'energy_sources', 'environ_impact', 'supplier_name', 'energy_product_name'])) return FAIL;
   return out as unknown as EnergyMix;
 }
 
 /** The OCPI 2.1.1 `EnergySource` class as strict parsing of `EnergySourceSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#46-energysource-class
  */
-export function validateEnergySource(value: unknown): Checked<EnergySource> {
+export function validateEnergySource(value: unknown, t?: Tolerance): Checked<EnergySource> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 2;
-  const f0 = value.source;
-  if (!(isEnergySourceCategory(f0))) return FAIL;
+  let f0 = value.source;
+  if (!(isEnergySourceCategory(f0))) {
+    if (t === undefined || (f0 = t.enumValue(f0, 'source', EnergySourceCategoryValues)) === FAIL) return FAIL;
+  }
   out.source = f0;
   const f1 = value.percentage;
   if (!(typeof f1 === 'number' && Number.isFinite(f1))) return FAIL;
   out.percentage = f1;
-  if (!ruleHolds(rules.EnergySource, out as unknown as EnergySource)) return FAIL;
-  noteUnkept(value, kept);
+  if (t === undefined ? !ruleHolds(rules.EnergySource, out as unknown as EnergySource) : !t.rule(rules.EnergySource, out as unknown as EnergySource)) return FAIL;
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['source', 'percentage'])) return FAIL;
   return out as unknown as EnergySource;
 }
 
 /** The OCPI 2.1.1 `EnvironmentalImpact` class as strict parsing of `EnvironmentalImpactSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#48-environmentalimpact-class
  */
-export function validateEnvironmentalImpact(value: unknown): Checked<EnvironmentalImpact> {
+export function validateEnvironmentalImpact(value: unknown, t?: Tolerance): Checked<EnvironmentalImpact> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 2;
-  const f0 = value.source;
-  if (!(isEnvironmentalImpactCategory(f0))) return FAIL;
+  let f0 = value.source;
+  if (!(isEnvironmentalImpactCategory(f0))) {
+    if (t === undefined || (f0 = t.enumValue(f0, 'source', EnvironmentalImpactCategoryValues)) === FAIL) return FAIL;
+  }
   out.source = f0;
   const f1 = value.amount;
   if (!(typeof f1 === 'number' && Number.isFinite(f1))) return FAIL;
   out.amount = f1;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['source', 'amount'])) return FAIL;
   return out as unknown as EnvironmentalImpact;
 }
 
 /** The OCPI 2.1.1 `ExceptionalPeriod` class as strict parsing of `ExceptionalPeriodSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#410-exceptionalperiod-class
  */
-export function validateExceptionalPeriod(value: unknown): Checked<ExceptionalPeriod> {
+export function validateExceptionalPeriod(value: unknown, t?: Tolerance): Checked<ExceptionalPeriod> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 2;
-  const f0 = value.period_begin;
-  if (!(typeof f0 === 'string' && isUtcDateTime(f0))) return FAIL;
+  let f0 = value.period_begin;
+  if (!(typeof f0 === 'string' && isUtcDateTime(f0))) {
+    if (t === undefined || (f0 = t.dateTime(f0, 'period_begin')) === FAIL) return FAIL;
+  }
   out.period_begin = f0;
-  const f1 = value.period_end;
-  if (!(typeof f1 === 'string' && isUtcDateTime(f1))) return FAIL;
+  let f1 = value.period_end;
+  if (!(typeof f1 === 'string' && isUtcDateTime(f1))) {
+    if (t === undefined || (f1 = t.dateTime(f1, 'period_end')) === FAIL) return FAIL;
+  }
   out.period_end = f1;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['period_begin', 'period_end'])) return FAIL;
   return out as unknown as ExceptionalPeriod;
 }
 
 /** The OCPI 2.1.1 `GeoLocation` class as strict parsing of `GeoLocationSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#412-geolocation-class
  */
-export function validateGeoLocation(value: unknown): Checked<GeoLocation> {
+export function validateGeoLocation(value: unknown, t?: Tolerance): Checked<GeoLocation> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 2;
-  const f0 = value.latitude;
-  if (!(typeof f0 === 'string' && f0.length <= 10 && isPrintableAscii(f0))) return FAIL;
+  let f0 = value.latitude;
+  if (!(typeof f0 === 'string' && f0.length <= 10 && isPrintableAscii(f0))) {
+    if (t === undefined || (f0 = t.text(f0, 'latitude', 10, false)) === FAIL) return FAIL;
+  }
   out.latitude = f0;
-  const f1 = value.longitude;
-  if (!(typeof f1 === 'string' && f1.length <= 11 && isPrintableAscii(f1))) return FAIL;
+  let f1 = value.longitude;
+  if (!(typeof f1 === 'string' && f1.length <= 11 && isPrintableAscii(f1))) {
+    if (t === undefined || (f1 = t.text(f1, 'longitude', 11, false)) === FAIL) return FAIL;
+  }
   out.longitude = f1;
-  if (!ruleHolds(rules.GeoLocation, out as unknown as GeoLocation)) return FAIL;
-  noteUnkept(value, kept);
+  if (t === undefined ? !ruleHolds(rules.GeoLocation, out as unknown as GeoLocation) : !t.rule(rules.GeoLocation, out as unknown as GeoLocation)) return FAIL;
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['latitude', 'longitude'])) return FAIL;
   return out as unknown as GeoLocation;
 }
 
 /** The OCPI 2.1.1 `Hours` class as strict parsing of `HoursSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#413-hours-class
  */
-export function validateHours(value: unknown): Checked<Hours> {
+export function validateHours(value: unknown, t?: Tolerance): Checked<Hours> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 0;
   const f0 = value.regular_hours;
   if (f0 !== undefined && f0 !== null) {
-    const f0c = listOf(f0, validateRegularHours, 0);
+    const f0c = listOf(f0, validateRegularHours, 0, t, 'regular_hours');
     if (f0c === FAIL) return FAIL;
     out.regular_hours = f0c;
+    kept++;
+  } else if (f0 === null && t !== undefined) {
+    t.absent('regular_hours', 'invalid_type');
     kept++;
   }
   const f1 = value.twentyfourseven;
@@ -968,30 +1241,40 @@ export function validateHours(value: unknown): Checked<Hours> {
     if (!(typeof f1 === 'boolean')) return FAIL;
     out.twentyfourseven = f1;
     kept++;
+  } else if (f1 === null && t !== undefined) {
+    t.absent('twentyfourseven', 'invalid_type');
+    kept++;
   }
   const f2 = value.exceptional_openings;
   if (f2 !== undefined && f2 !== null) {
-    const f2c = listOf(f2, validateExceptionalPeriod, 0);
+    const f2c = listOf(f2, validateExceptionalPeriod, 0, t, 'exceptional_openings');
     if (f2c === FAIL) return FAIL;
     out.exceptional_openings = f2c;
+    kept++;
+  } else if (f2 === null && t !== undefined) {
+    t.absent('exceptional_openings', 'invalid_type');
     kept++;
   }
   const f3 = value.exceptional_closings;
   if (f3 !== undefined && f3 !== null) {
-    const f3c = listOf(f3, validateExceptionalPeriod, 0);
+    const f3c = listOf(f3, validateExceptionalPeriod, 0, t, 'exceptional_closings');
     if (f3c === FAIL) return FAIL;
     out.exceptional_closings = f3c;
     kept++;
+  } else if (f3 === null && t !== undefined) {
+    t.absent('exceptional_closings', 'invalid_type');
+    kept++;
   }
   if (countChosen(out, ['regular_hours', 'twentyfourseven']) !== 1) return FAIL;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['regular_hours', 'twentyfourseven', 'exceptional_openings', 'exceptional_closings'])) return FAIL;
   return out as unknown as Hours;
 }
 
 /** The OCPI 2.1.1 `Image` class as strict parsing of `ImageSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#414-image-class
  */
-export function validateImage(value: unknown): Checked<Image> {
+export function validateImage(value: unknown, t?: Tolerance): Checked<Image> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 3;
@@ -1003,17 +1286,27 @@ export function validateImage(value: unknown): Checked<Image> {
     if (!(typeof f1 === 'string' && isOcpiUrl(f1))) return FAIL;
     out.thumbnail = f1;
     kept++;
+  } else if (f1 === null && t !== undefined) {
+    t.absent('thumbnail', 'invalid_type');
+    kept++;
   }
-  const f2 = value.category;
-  if (!(isImageCategory(f2))) return FAIL;
+  let f2 = value.category;
+  if (!(isImageCategory(f2))) {
+    if (t === undefined || (f2 = t.enumValue(f2, 'category', ImageCategoryValues)) === FAIL) return FAIL;
+  }
   out.category = f2;
-  const f3 = value.type;
-  if (!(typeof f3 === 'string' && f3.length <= 4 && isPrintableAscii(f3))) return FAIL;
+  let f3 = value.type;
+  if (!(typeof f3 === 'string' && f3.length <= 4 && isPrintableAscii(f3))) {
+    if (t === undefined || (f3 = t.text(f3, 'type', 4, false)) === FAIL) return FAIL;
+  }
   out.type = f3;
   const f4 = value.width;
   if (f4 !== undefined && f4 !== null) {
     if (!(typeof f4 === 'number' && Number.isSafeInteger(f4) && f4 >= -99999 && f4 <= 99999)) return FAIL;
     out.width = f4;
+    kept++;
+  } else if (f4 === null && t !== undefined) {
+    t.absent('width', 'invalid_type');
     kept++;
   }
   const f5 = value.height;
@@ -1021,52 +1314,71 @@ export function validateImage(value: unknown): Checked<Image> {
     if (!(typeof f5 === 'number' && Number.isSafeInteger(f5) && f5 >= -99999 && f5 <= 99999)) return FAIL;
     out.height = f5;
     kept++;
+  } else if (f5 === null && t !== undefined) {
+    t.absent('height', 'invalid_type');
+    kept++;
   }
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['url', 'thumbnail', 'category', 'type', 'width', 'height'])) return FAIL;
   return out as unknown as Image;
 }
 
 /** The OCPI 2.1.1 `RegularHours` class as strict parsing of `RegularHoursSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#419-regularhours-class
  */
-export function validateRegularHours(value: unknown): Checked<RegularHours> {
+export function validateRegularHours(value: unknown, t?: Tolerance): Checked<RegularHours> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 3;
   const f0 = value.weekday;
   if (!(typeof f0 === 'number' && Number.isSafeInteger(f0) && f0 >= -9 && f0 <= 9)) return FAIL;
   out.weekday = f0;
-  const f1 = value.period_begin;
-  if (!(typeof f1 === 'string' && f1.length <= 5 && isPrintableAscii(f1))) return FAIL;
+  let f1 = value.period_begin;
+  if (!(typeof f1 === 'string' && f1.length <= 5 && isPrintableAscii(f1))) {
+    if (t === undefined || (f1 = t.text(f1, 'period_begin', 5, false)) === FAIL) return FAIL;
+  }
   out.period_begin = f1;
-  const f2 = value.period_end;
-  if (!(typeof f2 === 'string' && f2.length <= 5 && isPrintableAscii(f2))) return FAIL;
+  let f2 = value.period_end;
+  if (!(typeof f2 === 'string' && f2.length <= 5 && isPrintableAscii(f2))) {
+    if (t === undefined || (f2 = t.text(f2, 'period_end', 5, false)) === FAIL) return FAIL;
+  }
   out.period_end = f2;
-  if (!ruleHolds(rules.RegularHours, out as unknown as RegularHours)) return FAIL;
-  noteUnkept(value, kept);
+  if (t === undefined ? !ruleHolds(rules.RegularHours, out as unknown as RegularHours) : !t.rule(rules.RegularHours, out as unknown as RegularHours)) return FAIL;
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['weekday', 'period_begin', 'period_end'])) return FAIL;
   return out as unknown as RegularHours;
 }
 
 /** The OCPI 2.1.1 `StatusSchedule` class as strict parsing of `StatusScheduleSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#421-statusschedule-class
  */
-export function validateStatusSchedule(value: unknown): Checked<StatusSchedule> {
+export function validateStatusSchedule(value: unknown, t?: Tolerance): Checked<StatusSchedule> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 2;
-  const f0 = value.period_begin;
-  if (!(typeof f0 === 'string' && isUtcDateTime(f0))) return FAIL;
+  let f0 = value.period_begin;
+  if (!(typeof f0 === 'string' && isUtcDateTime(f0))) {
+    if (t === undefined || (f0 = t.dateTime(f0, 'period_begin')) === FAIL) return FAIL;
+  }
   out.period_begin = f0;
-  const f1 = value.period_end;
+  let f1 = value.period_end;
   if (f1 !== undefined && f1 !== null) {
-    if (!(typeof f1 === 'string' && isUtcDateTime(f1))) return FAIL;
+    if (!(typeof f1 === 'string' && isUtcDateTime(f1))) {
+      if (t === undefined || (f1 = t.dateTime(f1, 'period_end')) === FAIL) return FAIL;
+    }
     out.period_end = f1;
     kept++;
+  } else if (f1 === null && t !== undefined) {
+    t.absent('period_end', 'invalid_type');
+    kept++;
   }
-  const f2 = value.status;
-  if (!(isStatus(f2))) return FAIL;
+  let f2 = value.status;
+  if (!(isStatus(f2))) {
+    if (t === undefined || (f2 = t.enumValue(f2, 'status', StatusValues)) === FAIL) return FAIL;
+  }
   out.status = f2;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['period_begin', 'period_end', 'status'])) return FAIL;
   return out as unknown as StatusSchedule;
 }
 
@@ -1088,49 +1400,74 @@ export function isSessionStatus(value: unknown): value is SessionStatus {
 /** The OCPI 2.1.1 `Session` object as strict parsing of `SessionSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_sessions.md#31-session-object
  */
-export function validateSession(value: unknown): Checked<Session> {
+export function validateSession(value: unknown, t?: Tolerance): Checked<Session> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 9;
-  const f0 = value.id;
-  if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) return FAIL;
+  let f0 = value.id;
+  if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) {
+    if (t === undefined || (f0 = t.text(f0, 'id', 36, false)) === FAIL) return FAIL;
+  }
   out.id = f0;
-  const f1 = value.start_datetime;
-  if (!(typeof f1 === 'string' && isUtcDateTime(f1))) return FAIL;
+  let f1 = value.start_datetime;
+  if (!(typeof f1 === 'string' && isUtcDateTime(f1))) {
+    if (t === undefined || (f1 = t.dateTime(f1, 'start_datetime')) === FAIL) return FAIL;
+  }
   out.start_datetime = f1;
-  const f2 = value.end_datetime;
+  let f2 = value.end_datetime;
   if (f2 !== undefined && f2 !== null) {
-    if (!(typeof f2 === 'string' && isUtcDateTime(f2))) return FAIL;
+    if (!(typeof f2 === 'string' && isUtcDateTime(f2))) {
+      if (t === undefined || (f2 = t.dateTime(f2, 'end_datetime')) === FAIL) return FAIL;
+    }
     out.end_datetime = f2;
+    kept++;
+  } else if (f2 === null && t !== undefined) {
+    t.absent('end_datetime', 'invalid_type');
     kept++;
   }
   const f3 = value.kwh;
   if (!(typeof f3 === 'number' && Number.isFinite(f3))) return FAIL;
   out.kwh = f3;
-  const f4 = value.auth_id;
-  if (!(typeof f4 === 'string' && f4.length <= 36 && isPrintableAscii(f4))) return FAIL;
+  let f4 = value.auth_id;
+  if (!(typeof f4 === 'string' && f4.length <= 36 && isPrintableAscii(f4))) {
+    if (t === undefined || (f4 = t.text(f4, 'auth_id', 36, false)) === FAIL) return FAIL;
+  }
   out.auth_id = f4;
-  const f5 = value.auth_method;
-  if (!(isAuthMethod(f5))) return FAIL;
+  let f5 = value.auth_method;
+  if (!(isAuthMethod(f5))) {
+    if (t === undefined || (f5 = t.enumValue(f5, 'auth_method', AuthMethodValues)) === FAIL) return FAIL;
+  }
   out.auth_method = f5;
   const f6 = value.location;
-  const f6c = validateLocation(f6);
+  if (t !== undefined) t.path.push('location');
+  const f6c = validateLocation(f6, t);
   if (f6c === FAIL) return FAIL;
+  if (t !== undefined) t.path.pop();
   out.location = f6c;
-  const f7 = value.meter_id;
+  let f7 = value.meter_id;
   if (f7 !== undefined && f7 !== null) {
-    if (!(typeof f7 === 'string' && f7.length <= 255 && isPrintableAscii(f7))) return FAIL;
+    if (!(typeof f7 === 'string' && f7.length <= 255 && isPrintableAscii(f7))) {
+      if (t === undefined || (f7 = t.text(f7, 'meter_id', 255, false)) === FAIL) return FAIL;
+    }
     out.meter_id = f7;
     kept++;
+  } else if (f7 === null && t !== undefined) {
+    t.absent('meter_id', 'invalid_type');
+    kept++;
   }
-  const f8 = value.currency;
-  if (!(typeof f8 === 'string' && f8.length <= 3 && isPrintableAscii(f8) && isCurrency(f8))) return FAIL;
+  let f8 = value.currency;
+  if (!(typeof f8 === 'string' && f8.length <= 3 && isPrintableAscii(f8) && isCurrency(f8))) {
+    if (t === undefined || (f8 = t.text(f8, 'currency', 3, false, isCurrency, CURRENCY_MESSAGE)) === FAIL) return FAIL;
+  }
   out.currency = f8;
   const f9 = value.charging_periods;
   if (f9 !== undefined && f9 !== null) {
-    const f9c = listOf(f9, validateChargingPeriod, 0);
+    const f9c = listOf(f9, validateChargingPeriod, 0, t, 'charging_periods');
     if (f9c === FAIL) return FAIL;
     out.charging_periods = f9c;
+    kept++;
+  } else if (f9 === null && t !== undefined) {
+    t.absent('charging_periods', 'invalid_type');
     kept++;
   }
   const f10 = value.total_cost;
@@ -1138,15 +1475,23 @@ export function validateSession(value: unknown): Checked<Session> {
     if (!(typeof f10 === 'number' && Number.isFinite(f10))) return FAIL;
     out.total_cost = f10;
     kept++;
+  } else if (f10 === null && t !== undefined) {
+    t.absent('total_cost', 'invalid_type');
+    kept++;
   }
-  const f11 = value.status;
-  if (!(isSessionStatus(f11))) return FAIL;
+  let f11 = value.status;
+  if (!(isSessionStatus(f11))) {
+    if (t === undefined || (f11 = t.enumValue(f11, 'status', SessionStatusValues)) === FAIL) return FAIL;
+  }
   out.status = f11;
-  const f12 = value.last_updated;
-  if (!(typeof f12 === 'string' && isUtcDateTime(f12))) return FAIL;
+  let f12 = value.last_updated;
+  if (!(typeof f12 === 'string' && isUtcDateTime(f12))) {
+    if (t === undefined || (f12 = t.dateTime(f12, 'last_updated')) === FAIL) return FAIL;
+  }
   out.last_updated = f12;
-  if (!ruleHolds(rules.Session, out as unknown as Session)) return FAIL;
-  noteUnkept(value, kept);
+  if (t === undefined ? !ruleHolds(rules.Session, out as unknown as Session) : !t.rule(rules.Session, out as unknown as Session)) return FAIL;
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['id', 'start_datetime', 'end_datetime', 'kwh', 'auth_id', 'auth_method', 'location', 'meter_id', 'currency', 'charging_periods', 'total_cost', 'status', 'last_updated'])) return FAIL;
   return out as unknown as Session;
 }
 
@@ -1186,21 +1531,28 @@ export function isTariffDimensionType(value: unknown): value is TariffDimensionT
 /** The OCPI 2.1.1 `Tariff` object as strict parsing of `TariffSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#31-tariff-object
  */
-export function validateTariff(value: unknown): Checked<Tariff> {
+export function validateTariff(value: unknown, t?: Tolerance): Checked<Tariff> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 4;
-  const f0 = value.id;
-  if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) return FAIL;
+  let f0 = value.id;
+  if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) {
+    if (t === undefined || (f0 = t.text(f0, 'id', 36, false)) === FAIL) return FAIL;
+  }
   out.id = f0;
-  const f1 = value.currency;
-  if (!(typeof f1 === 'string' && f1.length <= 3 && isPrintableAscii(f1) && isCurrency(f1))) return FAIL;
+  let f1 = value.currency;
+  if (!(typeof f1 === 'string' && f1.length <= 3 && isPrintableAscii(f1) && isCurrency(f1))) {
+    if (t === undefined || (f1 = t.text(f1, 'currency', 3, false, isCurrency, CURRENCY_MESSAGE)) === FAIL) return FAIL;
+  }
   out.currency = f1;
   const f2 = value.tariff_alt_text;
   if (f2 !== undefined && f2 !== null) {
-    const f2c = listOf(f2, validateDisplayText, 0);
+    const f2c = listOf(f2, validateDisplayText, 0, t, 'tariff_alt_text');
     if (f2c === FAIL) return FAIL;
     out.tariff_alt_text = f2c;
+    kept++;
+  } else if (f2 === null && t !== undefined) {
+    t.absent('tariff_alt_text', 'invalid_type');
     kept++;
   }
   const f3 = value.tariff_alt_url;
@@ -1208,34 +1560,47 @@ export function validateTariff(value: unknown): Checked<Tariff> {
     if (!(typeof f3 === 'string' && isOcpiUrl(f3))) return FAIL;
     out.tariff_alt_url = f3;
     kept++;
+  } else if (f3 === null && t !== undefined) {
+    t.absent('tariff_alt_url', 'invalid_type');
+    kept++;
   }
   const f4 = value.elements;
-  const f4c = listOf(f4, validateTariffElement, 1);
+  const f4c = listOf(f4, validateTariffElement, 1, t, 'elements');
   if (f4c === FAIL) return FAIL;
   out.elements = f4c;
   const f5 = value.energy_mix;
   if (f5 !== undefined && f5 !== null) {
-    const f5c = validateEnergyMix(f5);
+    if (t !== undefined) t.path.push('energy_mix');
+    const f5c = validateEnergyMix(f5, t);
     if (f5c === FAIL) return FAIL;
+    if (t !== undefined) t.path.pop();
     out.energy_mix = f5c;
     kept++;
+  } else if (f5 === null && t !== undefined) {
+    t.absent('energy_mix', 'invalid_type');
+    kept++;
   }
-  const f6 = value.last_updated;
-  if (!(typeof f6 === 'string' && isUtcDateTime(f6))) return FAIL;
+  let f6 = value.last_updated;
+  if (!(typeof f6 === 'string' && isUtcDateTime(f6))) {
+    if (t === undefined || (f6 = t.dateTime(f6, 'last_updated')) === FAIL) return FAIL;
+  }
   out.last_updated = f6;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['id', 'currency', 'tariff_alt_text', 'tariff_alt_url', 'elements', 'energy_mix', 'last_updated'])) return FAIL;
   return out as unknown as Tariff;
 }
 
 /** The OCPI 2.1.1 `PriceComponent` class as strict parsing of `PriceComponentSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#42-pricecomponent-class
  */
-export function validatePriceComponent(value: unknown): Checked<PriceComponent> {
+export function validatePriceComponent(value: unknown, t?: Tolerance): Checked<PriceComponent> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 3;
-  const f0 = value.type;
-  if (!(isTariffDimensionType(f0))) return FAIL;
+  let f0 = value.type;
+  if (!(isTariffDimensionType(f0))) {
+    if (t === undefined || (f0 = t.enumValue(f0, 'type', TariffDimensionTypeValues)) === FAIL) return FAIL;
+  }
   out.type = f0;
   const f1 = value.price;
   if (!(typeof f1 === 'number' && Number.isFinite(f1))) return FAIL;
@@ -1243,61 +1608,88 @@ export function validatePriceComponent(value: unknown): Checked<PriceComponent> 
   const f2 = value.step_size;
   if (!(typeof f2 === 'number' && Number.isSafeInteger(f2))) return FAIL;
   out.step_size = f2;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['type', 'price', 'step_size'])) return FAIL;
   return out as unknown as PriceComponent;
 }
 
 /** The OCPI 2.1.1 `TariffElement` class as strict parsing of `TariffElementSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#43-tariffelement-class
  */
-export function validateTariffElement(value: unknown): Checked<TariffElement> {
+export function validateTariffElement(value: unknown, t?: Tolerance): Checked<TariffElement> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 1;
   const f0 = value.price_components;
-  const f0c = listOf(f0, validatePriceComponent, 1);
+  const f0c = listOf(f0, validatePriceComponent, 1, t, 'price_components');
   if (f0c === FAIL) return FAIL;
   out.price_components = f0c;
   const f1 = value.restrictions;
   if (f1 !== undefined && f1 !== null) {
-    const f1c = validateTariffRestrictions(f1);
+    if (t !== undefined) t.path.push('restrictions');
+    const f1c = validateTariffRestrictions(f1, t);
     if (f1c === FAIL) return FAIL;
+    if (t !== undefined) t.path.pop();
     out.restrictions = f1c;
     kept++;
+  } else if (f1 === null && t !== undefined) {
+    t.absent('restrictions', 'invalid_type');
+    kept++;
   }
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['price_components', 'restrictions'])) return FAIL;
   return out as unknown as TariffElement;
 }
 
 /** The OCPI 2.1.1 `TariffRestrictions` class as strict parsing of `TariffRestrictionsSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tariffs.md#45-tariffrestrictions-class
  */
-export function validateTariffRestrictions(value: unknown): Checked<TariffRestrictions> {
+export function validateTariffRestrictions(value: unknown, t?: Tolerance): Checked<TariffRestrictions> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 0;
-  const f0 = value.start_time;
+  let f0 = value.start_time;
   if (f0 !== undefined && f0 !== null) {
-    if (!(typeof f0 === 'string' && f0.length <= 5 && isPrintableAscii(f0))) return FAIL;
+    if (!(typeof f0 === 'string' && f0.length <= 5 && isPrintableAscii(f0))) {
+      if (t === undefined || (f0 = t.text(f0, 'start_time', 5, false)) === FAIL) return FAIL;
+    }
     out.start_time = f0;
     kept++;
+  } else if (f0 === null && t !== undefined) {
+    t.absent('start_time', 'invalid_type');
+    kept++;
   }
-  const f1 = value.end_time;
+  let f1 = value.end_time;
   if (f1 !== undefined && f1 !== null) {
-    if (!(typeof f1 === 'string' && f1.length <= 5 && isPrintableAscii(f1))) return FAIL;
+    if (!(typeof f1 === 'string' && f1.length <= 5 && isPrintableAscii(f1))) {
+      if (t === undefined || (f1 = t.text(f1, 'end_time', 5, false)) === FAIL) return FAIL;
+    }
     out.end_time = f1;
     kept++;
-  }
-  const f2 = value.start_date;
-  if (f2 !== undefined && f2 !== null) {
-    if (!(typeof f2 === 'string' && f2.length <= 10 && isPrintableAscii(f2))) return FAIL;
-    out.start_date = f2;
+  } else if (f1 === null && t !== undefined) {
+    t.absent('end_time', 'invalid_type');
     kept++;
   }
-  const f3 = value.end_date;
+  let f2 = value.start_date;
+  if (f2 !== undefined && f2 !== null) {
+    if (!(typeof f2 === 'string' && f2.length <= 10 && isPrintableAscii(f2))) {
+      if (t === undefined || (f2 = t.text(f2, 'start_date', 10, false)) === FAIL) return FAIL;
+    }
+    out.start_date = f2;
+    kept++;
+  } else if (f2 === null && t !== undefined) {
+    t.absent('start_date', 'invalid_type');
+    kept++;
+  }
+  let f3 = value.end_date;
   if (f3 !== undefined && f3 !== null) {
-    if (!(typeof f3 === 'string' && f3.length <= 10 && isPrintableAscii(f3))) return FAIL;
+    if (!(typeof f3 === 'string' && f3.length <= 10 && isPrintableAscii(f3))) {
+      if (t === undefined || (f3 = t.text(f3, 'end_date', 10, false)) === FAIL) return FAIL;
+    }
     out.end_date = f3;
+    kept++;
+  } else if (f3 === null && t !== undefined) {
+    t.absent('end_date', 'invalid_type');
     kept++;
   }
   const f4 = value.min_kwh;
@@ -1305,11 +1697,17 @@ export function validateTariffRestrictions(value: unknown): Checked<TariffRestri
     if (!(typeof f4 === 'number' && Number.isFinite(f4))) return FAIL;
     out.min_kwh = f4;
     kept++;
+  } else if (f4 === null && t !== undefined) {
+    t.absent('min_kwh', 'invalid_type');
+    kept++;
   }
   const f5 = value.max_kwh;
   if (f5 !== undefined && f5 !== null) {
     if (!(typeof f5 === 'number' && Number.isFinite(f5))) return FAIL;
     out.max_kwh = f5;
+    kept++;
+  } else if (f5 === null && t !== undefined) {
+    t.absent('max_kwh', 'invalid_type');
     kept++;
   }
   const f6 = value.min_power;
@@ -1317,11 +1715,17 @@ export function validateTariffRestrictions(value: unknown): Checked<TariffRestri
     if (!(typeof f6 === 'number' && Number.isFinite(f6))) return FAIL;
     out.min_power = f6;
     kept++;
+  } else if (f6 === null && t !== undefined) {
+    t.absent('min_power', 'invalid_type');
+    kept++;
   }
   const f7 = value.max_power;
   if (f7 !== undefined && f7 !== null) {
     if (!(typeof f7 === 'number' && Number.isFinite(f7))) return FAIL;
     out.max_power = f7;
+    kept++;
+  } else if (f7 === null && t !== undefined) {
+    t.absent('max_power', 'invalid_type');
     kept++;
   }
   const f8 = value.min_duration;
@@ -1329,22 +1733,32 @@ export function validateTariffRestrictions(value: unknown): Checked<TariffRestri
     if (!(typeof f8 === 'number' && Number.isSafeInteger(f8))) return FAIL;
     out.min_duration = f8;
     kept++;
+  } else if (f8 === null && t !== undefined) {
+    t.absent('min_duration', 'invalid_type');
+    kept++;
   }
   const f9 = value.max_duration;
   if (f9 !== undefined && f9 !== null) {
     if (!(typeof f9 === 'number' && Number.isSafeInteger(f9))) return FAIL;
     out.max_duration = f9;
     kept++;
+  } else if (f9 === null && t !== undefined) {
+    t.absent('max_duration', 'invalid_type');
+    kept++;
   }
   const f10 = value.day_of_week;
   if (f10 !== undefined && f10 !== null) {
-    const f10c = listWhere(f10, (item: unknown) => isDayOfWeek(item), 0);
+    const f10c = listWhere(f10, (item: unknown) => isDayOfWeek(item), 0, t, 'day_of_week', (t: Tolerance, x: unknown, i: number) => t.enumValue(x, i, DayOfWeekValues));
     if (f10c === FAIL) return FAIL;
     out.day_of_week = f10c;
     kept++;
+  } else if (f10 === null && t !== undefined) {
+    t.absent('day_of_week', 'invalid_type');
+    kept++;
   }
-  if (!ruleHolds(rules.TariffRestrictions, out as unknown as TariffRestrictions)) return FAIL;
-  noteUnkept(value, kept);
+  if (t === undefined ? !ruleHolds(rules.TariffRestrictions, out as unknown as TariffRestrictions) : !t.rule(rules.TariffRestrictions, out as unknown as TariffRestrictions)) return FAIL;
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['start_time', 'end_time', 'start_date', 'end_date', 'min_kwh', 'max_kwh', 'min_power', 'max_power', 'min_duration', 'max_duration', 'day_of_week'])) return FAIL;
   return out as unknown as TariffRestrictions;
 }
 
@@ -1395,117 +1809,167 @@ export function isWhitelistType(value: unknown): value is WhitelistType {
 /** The OCPI 2.1.1 `AuthorizationInfo` object as strict parsing of `AuthorizationInfoSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#31-authorizationinfo-object
  */
-export function validateAuthorizationInfo(value: unknown): Checked<AuthorizationInfo> {
+export function validateAuthorizationInfo(value: unknown, t?: Tolerance): Checked<AuthorizationInfo> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 1;
-  const f0 = value.allowed;
-  if (!(isAllowed(f0))) return FAIL;
+  let f0 = value.allowed;
+  if (!(isAllowed(f0))) {
+    if (t === undefined || (f0 = t.enumValue(f0, 'allowed', AllowedValues)) === FAIL) return FAIL;
+  }
   out.allowed = f0;
   const f1 = value.location;
   if (f1 !== undefined && f1 !== null) {
-    const f1c = validateLocationReferences(f1);
+    if (t !== undefined) t.path.push('location');
+    const f1c = validateLocationReferences(f1, t);
     if (f1c === FAIL) return FAIL;
+    if (t !== undefined) t.path.pop();
     out.location = f1c;
+    kept++;
+  } else if (f1 === null && t !== undefined) {
+    t.absent('location', 'invalid_type');
     kept++;
   }
   const f2 = value.info;
   if (f2 !== undefined && f2 !== null) {
-    const f2c = validateDisplayText(f2);
+    if (t !== undefined) t.path.push('info');
+    const f2c = validateDisplayText(f2, t);
     if (f2c === FAIL) return FAIL;
+    if (t !== undefined) t.path.pop();
     out.info = f2c;
     kept++;
+  } else if (f2 === null && t !== undefined) {
+    t.absent('info', 'invalid_type');
+    kept++;
   }
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['allowed', 'location', 'info'])) return FAIL;
   return out as unknown as AuthorizationInfo;
 }
 
 /** The OCPI 2.1.1 `Token` object as strict parsing of `TokenSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#32-token-object
  */
-export function validateToken(value: unknown): Checked<Token> {
+export function validateToken(value: unknown, t?: Tolerance): Checked<Token> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 7;
-  const f0 = value.uid;
-  if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) return FAIL;
+  let f0 = value.uid;
+  if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) {
+    if (t === undefined || (f0 = t.text(f0, 'uid', 36, false)) === FAIL) return FAIL;
+  }
   out.uid = f0;
-  const f1 = value.type;
-  if (!(isTokenType(f1))) return FAIL;
+  let f1 = value.type;
+  if (!(isTokenType(f1))) {
+    if (t === undefined || (f1 = t.enumValue(f1, 'type', TokenTypeValues)) === FAIL) return FAIL;
+  }
   out.type = f1;
-  const f2 = value.auth_id;
-  if (!(typeof f2 === 'string' && f2.length <= 36 && isPrintableAscii(f2))) return FAIL;
+  let f2 = value.auth_id;
+  if (!(typeof f2 === 'string' && f2.length <= 36 && isPrintableAscii(f2))) {
+    if (t === undefined || (f2 = t.text(f2, 'auth_id', 36, false)) === FAIL) return FAIL;
+  }
   out.auth_id = f2;
-  const f3 = value.visual_number;
+  let f3 = value.visual_number;
   if (f3 !== undefined && f3 !== null) {
-    if (!(typeof f3 === 'string' && f3.length <= 64 && isPrintableAscii(f3))) return FAIL;
+    if (!(typeof f3 === 'string' && f3.length <= 64 && isPrintableAscii(f3))) {
+      if (t === undefined || (f3 = t.text(f3, 'visual_number', 64, false)) === FAIL) return FAIL;
+    }
     out.visual_number = f3;
     kept++;
+  } else if (f3 === null && t !== undefined) {
+    t.absent('visual_number', 'invalid_type');
+    kept++;
   }
-  const f4 = value.issuer;
-  if (!(typeof f4 === 'string' && f4.length <= 64 && isPrintableAscii(f4))) return FAIL;
+  let f4 = value.issuer;
+  if (!(typeof f4 === 'string' && f4.length <= 64 && isPrintableAscii(f4))) {
+    if (t === undefined || (f4 = t.text(f4, 'issuer', 64, false)) === FAIL) return FAIL;
+  }
   out.issuer = f4;
   const f5 = value.valid;
   if (!(typeof f5 === 'boolean')) return FAIL;
   out.valid = f5;
-  const f6 = value.whitelist;
-  if (!(isWhitelistType(f6))) return FAIL;
+  let f6 = value.whitelist;
+  if (!(isWhitelistType(f6))) {
+    if (t === undefined || (f6 = t.enumValue(f6, 'whitelist', WhitelistTypeValues)) === FAIL) return FAIL;
+  }
   out.whitelist = f6;
-  const f7 = value.language;
+  let f7 = value.language;
   if (f7 !== undefined && f7 !== null) {
-    if (!(typeof f7 === 'string' && f7.length <= 2 && isPrintableAscii(f7) && isLanguage(f7))) return FAIL;
+    if (!(typeof f7 === 'string' && f7.length <= 2 && isPrintableAscii(f7) && isLanguage(f7))) {
+      if (t === undefined || (f7 = t.text(f7, 'language', 2, false, isLanguage, LANGUAGE_MESSAGE)) === FAIL) return FAIL;
+    }
     out.language = f7;
     kept++;
+  } else if (f7 === null && t !== undefined) {
+    t.absent('language', 'invalid_type');
+    kept++;
   }
-  const f8 = value.last_updated;
-  if (!(typeof f8 === 'string' && isUtcDateTime(f8))) return FAIL;
+  let f8 = value.last_updated;
+  if (!(typeof f8 === 'string' && isUtcDateTime(f8))) {
+    if (t === undefined || (f8 = t.dateTime(f8, 'last_updated')) === FAIL) return FAIL;
+  }
   out.last_updated = f8;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['uid', 'type', 'auth_id', 'visual_number', 'issuer', 'valid', 'whitelist', 'language', 'last_updated'])) return FAIL;
   return out as unknown as Token;
 }
 
 /** The OCPI 2.1.1 `LocationReferences` class as strict parsing of `LocationReferencesSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_tokens.md#42-locationreferences-class
  */
-export function validateLocationReferences(value: unknown): Checked<LocationReferences> {
+export function validateLocationReferences(value: unknown, t?: Tolerance): Checked<LocationReferences> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 1;
-  const f0 = value.location_id;
-  if (!(typeof f0 === 'string' && f0.length <= 39 && isPrintableAscii(f0))) return FAIL;
+  let f0 = value.location_id;
+  if (!(typeof f0 === 'string' && f0.length <= 39 && isPrintableAscii(f0))) {
+    if (t === undefined || (f0 = t.text(f0, 'location_id', 39, false)) === FAIL) return FAIL;
+  }
   out.location_id = f0;
   const f1 = value.evse_uids;
   if (f1 !== undefined && f1 !== null) {
-    const f1c = listWhere(f1, (item: unknown) => typeof item === 'string' && item.length <= 39 && isPrintableAscii(item), 0);
+    const f1c = listWhere(f1, (item: unknown) => typeof item === 'string' && item.length <= 39 && isPrintableAscii(item), 0, t, 'evse_uids', (t: Tolerance, x: unknown, i: number) => t.text(x, i, 39, false));
     if (f1c === FAIL) return FAIL;
     out.evse_uids = f1c;
+    kept++;
+  } else if (f1 === null && t !== undefined) {
+    t.absent('evse_uids', 'invalid_type');
     kept++;
   }
   const f2 = value.connector_ids;
   if (f2 !== undefined && f2 !== null) {
-    const f2c = listWhere(f2, (item: unknown) => typeof item === 'string' && item.length <= 36 && isPrintableAscii(item), 0);
+    const f2c = listWhere(f2, (item: unknown) => typeof item === 'string' && item.length <= 36 && isPrintableAscii(item), 0, t, 'connector_ids', (t: Tolerance, x: unknown, i: number) => t.text(x, i, 36, false));
     if (f2c === FAIL) return FAIL;
     out.connector_ids = f2c;
     kept++;
+  } else if (f2 === null && t !== undefined) {
+    t.absent('connector_ids', 'invalid_type');
+    kept++;
   }
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['location_id', 'evse_uids', 'connector_ids'])) return FAIL;
   return out as unknown as LocationReferences;
 }
 
 /** The OCPI 2.1.1 `DisplayText` class as strict parsing of `DisplayTextSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/types.md#13-displaytext-class
  */
-export function validateDisplayText(value: unknown): Checked<DisplayText> {
+export function validateDisplayText(value: unknown, t?: Tolerance): Checked<DisplayText> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 2;
-  const f0 = value.language;
-  if (!(typeof f0 === 'string' && f0.length <= 2 && isPrintableAscii(f0) && isLanguage(f0))) return FAIL;
+  let f0 = value.language;
+  if (!(typeof f0 === 'string' && f0.length <= 2 && isPrintableAscii(f0) && isLanguage(f0))) {
+    if (t === undefined || (f0 = t.text(f0, 'language', 2, false, isLanguage, LANGUAGE_MESSAGE)) === FAIL) return FAIL;
+  }
   out.language = f0;
-  const f1 = value.text;
-  if (!(typeof f1 === 'string' && f1.length <= 512 && isPrintableAscii(f1))) return FAIL;
+  let f1 = value.text;
+  if (!(typeof f1 === 'string' && f1.length <= 512 && isPrintableAscii(f1))) {
+    if (t === undefined || (f1 = t.text(f1, 'text', 512, false)) === FAIL) return FAIL;
+  }
   out.text = f1;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['language', 'text'])) return FAIL;
   return out as unknown as DisplayText;
 }
 
@@ -1544,7 +2008,7 @@ export function isVersionNumber(value: unknown): value is VersionNumber {
 /** The OCPI 2.1.1 `Version` class as strict parsing of `VersionSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/version_information_endpoint.md#version-class
  */
-export function validateVersion(value: unknown): Checked<Version> {
+export function validateVersion(value: unknown, t?: Tolerance): Checked<Version> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 2;
@@ -1554,14 +2018,15 @@ export function validateVersion(value: unknown): Checked<Version> {
   const f1 = value.url;
   if (!(typeof f1 === 'string' && isOcpiUrl(f1))) return FAIL;
   out.url = f1;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['version', 'url'])) return FAIL;
   return out as unknown as Version;
 }
 
 /** The OCPI 2.1.1 `Endpoint` class as strict parsing of `EndpointSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/version_information_endpoint.md#endpoint-class
  */
-export function validateEndpoint(value: unknown): Checked<Endpoint> {
+export function validateEndpoint(value: unknown, t?: Tolerance): Checked<Endpoint> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 2;
@@ -1571,6 +2036,7 @@ export function validateEndpoint(value: unknown): Checked<Endpoint> {
   const f1 = value.url;
   if (!(typeof f1 === 'string' && isOcpiUrl(f1))) return FAIL;
   out.url = f1;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['identifier', 'url'])) return FAIL;
   return out as unknown as Endpoint;
 }

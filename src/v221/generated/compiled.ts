@@ -4,56 +4,70 @@
 // Strict-mode validators, one per definition, public from the version entry: see scripts/codegen/emit-compiled.ts.
 
 import { FAIL, type Checked, isRecord, listOf, listWhere, noteUnkept, ruleHolds } from '../../common/schema/compiled/runtime';
+import type { Tolerance } from '../../common/schema/compiled/tolerance';
 import { isOcpiUrl } from '../../common/schema/primitives/absolute-url';
-import { isCountryAlpha2, isCountryAlpha3, isCurrency, isLanguage } from '../../common/schema/primitives/iso-code-lists';
+import { COUNTRY_ALPHA_2_MESSAGE, COUNTRY_ALPHA_3_MESSAGE, CURRENCY_MESSAGE, LANGUAGE_MESSAGE, isCountryAlpha2, isCountryAlpha3, isCurrency, isLanguage } from '../../common/schema/primitives/iso-code-lists';
 import { hasAtMostCodePoints, isPrintableAscii, isPrintableUnicode } from '../../common/schema/primitives/printable';
 import { isUtcDateTime } from '../../common/schema/primitives/utc-date-time-format';
 import * as rules from '../schemas/spec-rules';
 import type { ActiveChargingProfile, ActiveChargingProfileResult, AdditionalGeoLocation, AllowedType, AuthMethod, AuthorizationInfo, BusinessDetails, CDR, CancelReservation, Capability, CdrDimension, CdrDimensionType, CdrLocation, CdrToken, ChargingPeriod, ChargingPreferences, ChargingPreferencesResponse, ChargingProfile, ChargingProfilePeriod, ChargingProfileResponse, ChargingProfileResponseType, ChargingProfileResult, ChargingProfileResultType, ChargingRateUnit, ClearProfileResult, ClientInfo, CommandResponse, CommandResponseType, CommandResult, CommandResultType, CommandType, ConnectionStatus, Connector, ConnectorFormat, ConnectorType, Credentials, CredentialsRole, DayOfWeek, DisplayText, EVSE, Endpoint, EnergyContract, EnergyMix, EnergySource, EnergySourceCategory, EnvironmentalImpact, EnvironmentalImpactCategory, ExceptionalPeriod, Facility, GeoLocation, Hours, Image, ImageCategory, InterfaceRole, Location, LocationReferences, ModuleID, ParkingRestriction, ParkingType, PowerType, Price, PriceComponent, ProfileType, PublishTokenType, RegularHours, ReservationRestrictionType, ReserveNow, Role, Session, SessionStatus, SetChargingProfile, SignedData, SignedValue, StartSession, Status, StatusSchedule, StopSession, Tariff, TariffDimensionType, TariffElement, TariffRestrictions, TariffType, Token, TokenType, UnlockConnector, Version, VersionNumber, WhitelistType } from './schemas';
+import { AllowedTypeValues, AuthMethodValues, CapabilityValues, CdrDimensionTypeValues, ChargingProfileResponseTypeValues, ChargingProfileResultTypeValues, ChargingRateUnitValues, CommandResponseTypeValues, CommandResultTypeValues, ConnectionStatusValues, ConnectorFormatValues, ConnectorTypeValues, DayOfWeekValues, EnergySourceCategoryValues, EnvironmentalImpactCategoryValues, FacilityValues, ImageCategoryValues, InterfaceRoleValues, ParkingRestrictionValues, ParkingTypeValues, PowerTypeValues, ProfileTypeValues, ReservationRestrictionTypeValues, RoleValues, SessionStatusValues, StatusValues, TariffDimensionTypeValues, TariffTypeValues, TokenTypeValues, WhitelistTypeValues } from './schemas';
 
 /** The OCPI 2.2.1 `Credentials` object as strict parsing of `CredentialsSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/credentials.asciidoc#credentials_credentials_object
  */
-export function validateCredentials(value: unknown): Checked<Credentials> {
+export function validateCredentials(value: unknown, t?: Tolerance): Checked<Credentials> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 3;
-  const f0 = value.token;
-  if (!(typeof f0 === 'string' && hasAtMostCodePoints(f0, 64) && isPrintableUnicode(f0))) return FAIL;
+  let f0 = value.token;
+  if (!(typeof f0 === 'string' && hasAtMostCodePoints(f0, 64) && isPrintableUnicode(f0))) {
+    if (t === undefined || (f0 = t.text(f0, 'token', 64, true)) === FAIL) return FAIL;
+  }
   out.token = f0;
   const f1 = value.url;
   if (!(typeof f1 === 'string' && isOcpiUrl(f1))) return FAIL;
   out.url = f1;
   const f2 = value.roles;
-  const f2c = listOf(f2, validateCredentialsRole, 1);
+  const f2c = listOf(f2, validateCredentialsRole, 1, t, 'roles');
   if (f2c === FAIL) return FAIL;
   out.roles = f2c;
-  if (!ruleHolds(rules.Credentials, out as unknown as Credentials)) return FAIL;
-  noteUnkept(value, kept);
+  if (t === undefined ? !ruleHolds(rules.Credentials, out as unknown as Credentials) : !t.rule(rules.Credentials, out as unknown as Credentials)) return FAIL;
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['token', 'url', 'roles'])) return FAIL;
   return out as unknown as Credentials;
 }
 
 /** The OCPI 2.2.1 `CredentialsRole` class as strict parsing of `CredentialsRoleSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/credentials.asciidoc#credentials_credentials_role_class
  */
-export function validateCredentialsRole(value: unknown): Checked<CredentialsRole> {
+export function validateCredentialsRole(value: unknown, t?: Tolerance): Checked<CredentialsRole> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 4;
-  const f0 = value.role;
-  if (!(isRole(f0))) return FAIL;
+  let f0 = value.role;
+  if (!(isRole(f0))) {
+    if (t === undefined || (f0 = t.enumValue(f0, 'role', RoleValues)) === FAIL) return FAIL;
+  }
   out.role = f0;
   const f1 = value.business_details;
-  const f1c = validateBusinessDetails(f1);
+  if (t !== undefined) t.path.push('business_details');
+  const f1c = validateBusinessDetails(f1, t);
   if (f1c === FAIL) return FAIL;
+  if (t !== undefined) t.path.pop();
   out.business_details = f1c;
-  const f2 = value.party_id;
-  if (!(typeof f2 === 'string' && f2.length <= 3 && isPrintableAscii(f2))) return FAIL;
+  let f2 = value.party_id;
+  if (!(typeof f2 === 'string' && f2.length <= 3 && isPrintableAscii(f2))) {
+    if (t === undefined || (f2 = t.text(f2, 'party_id', 3, false)) === FAIL) return FAIL;
+  }
   out.party_id = f2;
-  const f3 = value.country_code;
-  if (!(typeof f3 === 'string' && f3.length <= 2 && isPrintableAscii(f3) && isCountryAlpha2(f3))) return FAIL;
+  let f3 = value.country_code;
+  if (!(typeof f3 === 'string' && f3.length <= 2 && isPrintableAscii(f3) && isCountryAlpha2(f3))) {
+    if (t === undefined || (f3 = t.text(f3, 'country_code', 2, false, isCountryAlpha2, COUNTRY_ALPHA_2_MESSAGE)) === FAIL) return FAIL;
+  }
   out.country_code = f3;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['role', 'business_details', 'party_id', 'country_code'])) return FAIL;
   return out as unknown as CredentialsRole;
 }
 
@@ -98,84 +112,132 @@ export function isCdrDimensionType(value: unknown): value is CdrDimensionType {
 /** The OCPI 2.2.1 `CDR` object as strict parsing of `CDRSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_object
  */
-export function validateCDR(value: unknown): Checked<CDR> {
+export function validateCDR(value: unknown, t?: Tolerance): Checked<CDR> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 14;
-  const f0 = value.country_code;
-  if (!(typeof f0 === 'string' && f0.length <= 2 && isPrintableAscii(f0) && isCountryAlpha2(f0))) return FAIL;
+  let f0 = value.country_code;
+  if (!(typeof f0 === 'string' && f0.length <= 2 && isPrintableAscii(f0) && isCountryAlpha2(f0))) {
+    if (t === undefined || (f0 = t.text(f0, 'country_code', 2, false, isCountryAlpha2, COUNTRY_ALPHA_2_MESSAGE)) === FAIL) return FAIL;
+  }
   out.country_code = f0;
-  const f1 = value.party_id;
-  if (!(typeof f1 === 'string' && f1.length <= 3 && isPrintableAscii(f1))) return FAIL;
+  let f1 = value.party_id;
+  if (!(typeof f1 === 'string' && f1.length <= 3 && isPrintableAscii(f1))) {
+    if (t === undefined || (f1 = t.text(f1, 'party_id', 3, false)) === FAIL) return FAIL;
+  }
   out.party_id = f1;
-  const f2 = value.id;
-  if (!(typeof f2 === 'string' && f2.length <= 39 && isPrintableAscii(f2))) return FAIL;
+  let f2 = value.id;
+  if (!(typeof f2 === 'string' && f2.length <= 39 && isPrintableAscii(f2))) {
+    if (t === undefined || (f2 = t.text(f2, 'id', 39, false)) === FAIL) return FAIL;
+  }
   out.id = f2;
-  const f3 = value.start_date_time;
-  if (!(typeof f3 === 'string' && isUtcDateTime(f3))) return FAIL;
+  let f3 = value.start_date_time;
+  if (!(typeof f3 === 'string' && isUtcDateTime(f3))) {
+    if (t === undefined || (f3 = t.dateTime(f3, 'start_date_time')) === FAIL) return FAIL;
+  }
   out.start_date_time = f3;
-  const f4 = value.end_date_time;
-  if (!(typeof f4 === 'string' && isUtcDateTime(f4))) return FAIL;
+  let f4 = value.end_date_time;
+  if (!(typeof f4 === 'string' && isUtcDateTime(f4))) {
+    if (t === undefined || (f4 = t.dateTime(f4, 'end_date_time')) === FAIL) return FAIL;
+  }
   out.end_date_time = f4;
-  const f5 = value.session_id;
+  let f5 = value.session_id;
   if (f5 !== undefined && f5 !== null) {
-    if (!(typeof f5 === 'string' && f5.length <= 36 && isPrintableAscii(f5))) return FAIL;
+    if (!(typeof f5 === 'string' && f5.length <= 36 && isPrintableAscii(f5))) {
+      if (t === undefined || (f5 = t.text(f5, 'session_id', 36, false)) === FAIL) return FAIL;
+    }
     out.session_id = f5;
+    kept++;
+  } else if (f5 === null && t !== undefined) {
+    t.absent('session_id', 'invalid_type');
     kept++;
   }
   const f6 = value.cdr_token;
-  const f6c = validateCdrToken(f6);
+  if (t !== undefined) t.path.push('cdr_token');
+  const f6c = validateCdrToken(f6, t);
   if (f6c === FAIL) return FAIL;
+  if (t !== undefined) t.path.pop();
   out.cdr_token = f6c;
-  const f7 = value.auth_method;
-  if (!(isAuthMethod(f7))) return FAIL;
+  let f7 = value.auth_method;
+  if (!(isAuthMethod(f7))) {
+    if (t === undefined || (f7 = t.enumValue(f7, 'auth_method', AuthMethodValues)) === FAIL) return FAIL;
+  }
   out.auth_method = f7;
-  const f8 = value.authorization_reference;
+  let f8 = value.authorization_reference;
   if (f8 !== undefined && f8 !== null) {
-    if (!(typeof f8 === 'string' && f8.length <= 36 && isPrintableAscii(f8))) return FAIL;
+    if (!(typeof f8 === 'string' && f8.length <= 36 && isPrintableAscii(f8))) {
+      if (t === undefined || (f8 = t.text(f8, 'authorization_reference', 36, false)) === FAIL) return FAIL;
+    }
     out.authorization_reference = f8;
+    kept++;
+  } else if (f8 === null && t !== undefined) {
+    t.absent('authorization_reference', 'invalid_type');
     kept++;
   }
   const f9 = value.cdr_location;
-  const f9c = validateCdrLocation(f9);
+  if (t !== undefined) t.path.push('cdr_location');
+  const f9c = validateCdrLocation(f9, t);
   if (f9c === FAIL) return FAIL;
+  if (t !== undefined) t.path.pop();
   out.cdr_location = f9c;
-  const f10 = value.meter_id;
+  let f10 = value.meter_id;
   if (f10 !== undefined && f10 !== null) {
-    if (!(typeof f10 === 'string' && hasAtMostCodePoints(f10, 255) && isPrintableUnicode(f10))) return FAIL;
+    if (!(typeof f10 === 'string' && hasAtMostCodePoints(f10, 255) && isPrintableUnicode(f10))) {
+      if (t === undefined || (f10 = t.text(f10, 'meter_id', 255, true)) === FAIL) return FAIL;
+    }
     out.meter_id = f10;
     kept++;
+  } else if (f10 === null && t !== undefined) {
+    t.absent('meter_id', 'invalid_type');
+    kept++;
   }
-  const f11 = value.currency;
-  if (!(typeof f11 === 'string' && hasAtMostCodePoints(f11, 3) && isPrintableUnicode(f11) && isCurrency(f11))) return FAIL;
+  let f11 = value.currency;
+  if (!(typeof f11 === 'string' && hasAtMostCodePoints(f11, 3) && isPrintableUnicode(f11) && isCurrency(f11))) {
+    if (t === undefined || (f11 = t.text(f11, 'currency', 3, true, isCurrency, CURRENCY_MESSAGE)) === FAIL) return FAIL;
+  }
   out.currency = f11;
   const f12 = value.tariffs;
   if (f12 !== undefined && f12 !== null) {
-    const f12c = listOf(f12, validateTariff, 0);
+    const f12c = listOf(f12, validateTariff, 0, t, 'tariffs');
     if (f12c === FAIL) return FAIL;
     out.tariffs = f12c;
     kept++;
+  } else if (f12 === null && t !== undefined) {
+    t.absent('tariffs', 'invalid_type');
+    kept++;
   }
   const f13 = value.charging_periods;
-  const f13c = listOf(f13, validateChargingPeriod, 1);
+  const f13c = listOf(f13, validateChargingPeriod, 1, t, 'charging_periods');
   if (f13c === FAIL) return FAIL;
   out.charging_periods = f13c;
   const f14 = value.signed_data;
   if (f14 !== undefined && f14 !== null) {
-    const f14c = validateSignedData(f14);
+    if (t !== undefined) t.path.push('signed_data');
+    const f14c = validateSignedData(f14, t);
     if (f14c === FAIL) return FAIL;
+    if (t !== undefined) t.path.pop();
     out.signed_data = f14c;
+    kept++;
+  } else if (f14 === null && t !== undefined) {
+    t.absent('signed_data', 'invalid_type');
     kept++;
   }
   const f15 = value.total_cost;
-  const f15c = validatePrice(f15);
+  if (t !== undefined) t.path.push('total_cost');
+  const f15c = validatePrice(f15, t);
   if (f15c === FAIL) return FAIL;
+  if (t !== undefined) t.path.pop();
   out.total_cost = f15c;
   const f16 = value.total_fixed_cost;
   if (f16 !== undefined && f16 !== null) {
-    const f16c = validatePrice(f16);
+    if (t !== undefined) t.path.push('total_fixed_cost');
+    const f16c = validatePrice(f16, t);
     if (f16c === FAIL) return FAIL;
+    if (t !== undefined) t.path.pop();
     out.total_fixed_cost = f16c;
+    kept++;
+  } else if (f16 === null && t !== undefined) {
+    t.absent('total_fixed_cost', 'invalid_type');
     kept++;
   }
   const f17 = value.total_energy;
@@ -183,9 +245,14 @@ export function validateCDR(value: unknown): Checked<CDR> {
   out.total_energy = f17;
   const f18 = value.total_energy_cost;
   if (f18 !== undefined && f18 !== null) {
-    const f18c = validatePrice(f18);
+    if (t !== undefined) t.path.push('total_energy_cost');
+    const f18c = validatePrice(f18, t);
     if (f18c === FAIL) return FAIL;
+    if (t !== undefined) t.path.pop();
     out.total_energy_cost = f18c;
+    kept++;
+  } else if (f18 === null && t !== undefined) {
+    t.absent('total_energy_cost', 'invalid_type');
     kept++;
   }
   const f19 = value.total_time;
@@ -193,9 +260,14 @@ export function validateCDR(value: unknown): Checked<CDR> {
   out.total_time = f19;
   const f20 = value.total_time_cost;
   if (f20 !== undefined && f20 !== null) {
-    const f20c = validatePrice(f20);
+    if (t !== undefined) t.path.push('total_time_cost');
+    const f20c = validatePrice(f20, t);
     if (f20c === FAIL) return FAIL;
+    if (t !== undefined) t.path.pop();
     out.total_time_cost = f20c;
+    kept++;
+  } else if (f20 === null && t !== undefined) {
+    t.absent('total_time_cost', 'invalid_type');
     kept++;
   }
   const f21 = value.total_parking_time;
@@ -203,31 +275,54 @@ export function validateCDR(value: unknown): Checked<CDR> {
     if (!(typeof f21 === 'number' && Number.isFinite(f21))) return FAIL;
     out.total_parking_time = f21;
     kept++;
+  } else if (f21 === null && t !== undefined) {
+    t.absent('total_parking_time', 'invalid_type');
+    kept++;
   }
   const f22 = value.total_parking_cost;
   if (f22 !== undefined && f22 !== null) {
-    const f22c = validatePrice(f22);
+    if (t !== undefined) t.path.push('total_parking_cost');
+    const f22c = validatePrice(f22, t);
     if (f22c === FAIL) return FAIL;
+    if (t !== undefined) t.path.pop();
     out.total_parking_cost = f22c;
+    kept++;
+  } else if (f22 === null && t !== undefined) {
+    t.absent('total_parking_cost', 'invalid_type');
     kept++;
   }
   const f23 = value.total_reservation_cost;
   if (f23 !== undefined && f23 !== null) {
-    const f23c = validatePrice(f23);
+    if (t !== undefined) t.path.push('total_reservation_cost');
+    const f23c = validatePrice(f23, t);
     if (f23c === FAIL) return FAIL;
+    if (t !== undefined) t.path.pop();
     out.total_reservation_cost = f23c;
     kept++;
-  }
-  const f24 = value.remark;
-  if (f24 !== undefined && f24 !== null) {
-    if (!(typeof f24 === 'string' && hasAtMostCodePoints(f24, 255) && isPrintableUnicode(f24))) return FAIL;
-    out.remark = f24;
+  } else if (f23 === null && t !== undefined) {
+    t.absent('total_reservation_cost', 'invalid_type');
     kept++;
   }
-  const f25 = value.invoice_reference_id;
+  let f24 = value.remark;
+  if (f24 !== undefined && f24 !== null) {
+    if (!(typeof f24 === 'string' && hasAtMostCodePoints(f24, 255) && isPrintableUnicode(f24))) {
+      if (t === undefined || (f24 = t.text(f24, 'remark', 255, true)) === FAIL) return FAIL;
+    }
+    out.remark = f24;
+    kept++;
+  } else if (f24 === null && t !== undefined) {
+    t.absent('remark', 'invalid_type');
+    kept++;
+  }
+  let f25 = value.invoice_reference_id;
   if (f25 !== undefined && f25 !== null) {
-    if (!(typeof f25 === 'string' && f25.length <= 39 && isPrintableAscii(f25))) return FAIL;
+    if (!(typeof f25 === 'string' && f25.length <= 39 && isPrintableAscii(f25))) {
+      if (t === undefined || (f25 = t.text(f25, 'invoice_reference_id', 39, false)) === FAIL) return FAIL;
+    }
     out.invoice_reference_id = f25;
+    kept++;
+  } else if (f25 === null && t !== undefined) {
+    t.absent('invoice_reference_id', 'invalid_type');
     kept++;
   }
   const f26 = value.credit;
@@ -235,11 +330,19 @@ export function validateCDR(value: unknown): Checked<CDR> {
     if (!(typeof f26 === 'boolean')) return FAIL;
     out.credit = f26;
     kept++;
+  } else if (f26 === null && t !== undefined) {
+    t.absent('credit', 'invalid_type');
+    kept++;
   }
-  const f27 = value.credit_reference_id;
+  let f27 = value.credit_reference_id;
   if (f27 !== undefined && f27 !== null) {
-    if (!(typeof f27 === 'string' && f27.length <= 39 && isPrintableAscii(f27))) return FAIL;
+    if (!(typeof f27 === 'string' && f27.length <= 39 && isPrintableAscii(f27))) {
+      if (t === undefined || (f27 = t.text(f27, 'credit_reference_id', 39, false)) === FAIL) return FAIL;
+    }
     out.credit_reference_id = f27;
+    kept++;
+  } else if (f27 === null && t !== undefined) {
+    t.absent('credit_reference_id', 'invalid_type');
     kept++;
   }
   const f28 = value.home_charging_compensation;
@@ -247,199 +350,288 @@ export function validateCDR(value: unknown): Checked<CDR> {
     if (!(typeof f28 === 'boolean')) return FAIL;
     out.home_charging_compensation = f28;
     kept++;
+  } else if (f28 === null && t !== undefined) {
+    t.absent('home_charging_compensation', 'invalid_type');
+    kept++;
   }
-  const f29 = value.last_updated;
-  if (!(typeof f29 === 'string' && isUtcDateTime(f29))) return FAIL;
+  let f29 = value.last_updated;
+  if (!(typeof f29 === 'string' && isUtcDateTime(f29))) {
+    if (t === undefined || (f29 = t.dateTime(f29, 'last_updated')) === FAIL) return FAIL;
+  }
   out.last_updated = f29;
-  if (!ruleHolds(rules.CDR, out as unknown as CDR)) return FAIL;
-  noteUnkept(value, kept);
+  if (t === undefined ? !ruleHolds(rules.CDR, out as unknown as CDR) : !t.rule(rules.CDR, out as unknown as CDR)) return FAIL;
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['country_code', 'party_id', 'id', 'start_date_time', 'end_date_time', 'session_id', 'cdr_token', 'auth_method', 'authorization_reference', 'cdr_location', 'meter_id', 'currency', 'tariffs', 'charging_periods', 'signed_data', 'total_cost', 'total_fixed_cost', 'total_energy', 'total_energy_cost', 'total_time', 'total_time_cost', 'total_parking_time', 'total_parking_cost', 'total_reservation_cost', 'remark', 'invoice_reference_id', 'credit', 'credit_reference_id', 'home_charging_compensation', 'last_updated'])) return FAIL;
   return out as unknown as CDR;
 }
 
 /** The OCPI 2.2.1 `CdrDimension` class as strict parsing of `CdrDimensionSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdrdimension_class
  */
-export function validateCdrDimension(value: unknown): Checked<CdrDimension> {
+export function validateCdrDimension(value: unknown, t?: Tolerance): Checked<CdrDimension> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 2;
-  const f0 = value.type;
-  if (!(isCdrDimensionType(f0))) return FAIL;
+  let f0 = value.type;
+  if (!(isCdrDimensionType(f0))) {
+    if (t === undefined || (f0 = t.enumValue(f0, 'type', CdrDimensionTypeValues)) === FAIL) return FAIL;
+  }
   out.type = f0;
   const f1 = value.volume;
   if (!(typeof f1 === 'number' && Number.isFinite(f1))) return FAIL;
   out.volume = f1;
-  if (!ruleHolds(rules.CdrDimension, out as unknown as CdrDimension)) return FAIL;
-  noteUnkept(value, kept);
+  if (t === undefined ? !ruleHolds(rules.CdrDimension, out as unknown as CdrDimension) : !t.rule(rules.CdrDimension, out as unknown as CdrDimension)) return FAIL;
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['type', 'volume'])) return FAIL;
   return out as unknown as CdrDimension;
 }
 
 /** The OCPI 2.2.1 `CdrLocation` class as strict parsing of `CdrLocationSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_location_class
  */
-export function validateCdrLocation(value: unknown): Checked<CdrLocation> {
+export function validateCdrLocation(value: unknown, t?: Tolerance): Checked<CdrLocation> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 11;
-  const f0 = value.id;
-  if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) return FAIL;
+  let f0 = value.id;
+  if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) {
+    if (t === undefined || (f0 = t.text(f0, 'id', 36, false)) === FAIL) return FAIL;
+  }
   out.id = f0;
-  const f1 = value.name;
+  let f1 = value.name;
   if (f1 !== undefined && f1 !== null) {
-    if (!(typeof f1 === 'string' && hasAtMostCodePoints(f1, 255) && isPrintableUnicode(f1))) return FAIL;
+    if (!(typeof f1 === 'string' && hasAtMostCodePoints(f1, 255) && isPrintableUnicode(f1))) {
+      if (t === undefined || (f1 = t.text(f1, 'name', 255, true)) === FAIL) return FAIL;
+    }
     out.name = f1;
     kept++;
+  } else if (f1 === null && t !== undefined) {
+    t.absent('name', 'invalid_type');
+    kept++;
   }
-  const f2 = value.address;
-  if (!(typeof f2 === 'string' && hasAtMostCodePoints(f2, 45) && isPrintableUnicode(f2))) return FAIL;
+  let f2 = value.address;
+  if (!(typeof f2 === 'string' && hasAtMostCodePoints(f2, 45) && isPrintableUnicode(f2))) {
+    if (t === undefined || (f2 = t.text(f2, 'address', 45, true)) === FAIL) return FAIL;
+  }
   out.address = f2;
-  const f3 = value.city;
-  if (!(typeof f3 === 'string' && hasAtMostCodePoints(f3, 45) && isPrintableUnicode(f3))) return FAIL;
+  let f3 = value.city;
+  if (!(typeof f3 === 'string' && hasAtMostCodePoints(f3, 45) && isPrintableUnicode(f3))) {
+    if (t === undefined || (f3 = t.text(f3, 'city', 45, true)) === FAIL) return FAIL;
+  }
   out.city = f3;
-  const f4 = value.postal_code;
+  let f4 = value.postal_code;
   if (f4 !== undefined && f4 !== null) {
-    if (!(typeof f4 === 'string' && hasAtMostCodePoints(f4, 10) && isPrintableUnicode(f4))) return FAIL;
+    if (!(typeof f4 === 'string' && hasAtMostCodePoints(f4, 10) && isPrintableUnicode(f4))) {
+      if (t === undefined || (f4 = t.text(f4, 'postal_code', 10, true)) === FAIL) return FAIL;
+    }
     out.postal_code = f4;
     kept++;
-  }
-  const f5 = value.state;
-  if (f5 !== undefined && f5 !== null) {
-    if (!(typeof f5 === 'string' && hasAtMostCodePoints(f5, 20) && isPrintableUnicode(f5))) return FAIL;
-    out.state = f5;
+  } else if (f4 === null && t !== undefined) {
+    t.absent('postal_code', 'invalid_type');
     kept++;
   }
-  const f6 = value.country;
-  if (!(typeof f6 === 'string' && hasAtMostCodePoints(f6, 3) && isPrintableUnicode(f6) && isCountryAlpha3(f6))) return FAIL;
+  let f5 = value.state;
+  if (f5 !== undefined && f5 !== null) {
+    if (!(typeof f5 === 'string' && hasAtMostCodePoints(f5, 20) && isPrintableUnicode(f5))) {
+      if (t === undefined || (f5 = t.text(f5, 'state', 20, true)) === FAIL) return FAIL;
+    }
+    out.state = f5;
+    kept++;
+  } else if (f5 === null && t !== undefined) {
+    t.absent('state', 'invalid_type');
+    kept++;
+  }
+  let f6 = value.country;
+  if (!(typeof f6 === 'string' && hasAtMostCodePoints(f6, 3) && isPrintableUnicode(f6) && isCountryAlpha3(f6))) {
+    if (t === undefined || (f6 = t.text(f6, 'country', 3, true, isCountryAlpha3, COUNTRY_ALPHA_3_MESSAGE)) === FAIL) return FAIL;
+  }
   out.country = f6;
   const f7 = value.coordinates;
-  const f7c = validateGeoLocation(f7);
+  if (t !== undefined) t.path.push('coordinates');
+  const f7c = validateGeoLocation(f7, t);
   if (f7c === FAIL) return FAIL;
+  if (t !== undefined) t.path.pop();
   out.coordinates = f7c;
-  const f8 = value.evse_uid;
-  if (!(typeof f8 === 'string' && f8.length <= 36 && isPrintableAscii(f8))) return FAIL;
+  let f8 = value.evse_uid;
+  if (!(typeof f8 === 'string' && f8.length <= 36 && isPrintableAscii(f8))) {
+    if (t === undefined || (f8 = t.text(f8, 'evse_uid', 36, false)) === FAIL) return FAIL;
+  }
   out.evse_uid = f8;
-  const f9 = value.evse_id;
-  if (!(typeof f9 === 'string' && f9.length <= 48 && isPrintableAscii(f9))) return FAIL;
+  let f9 = value.evse_id;
+  if (!(typeof f9 === 'string' && f9.length <= 48 && isPrintableAscii(f9))) {
+    if (t === undefined || (f9 = t.text(f9, 'evse_id', 48, false)) === FAIL) return FAIL;
+  }
   out.evse_id = f9;
-  const f10 = value.connector_id;
-  if (!(typeof f10 === 'string' && f10.length <= 36 && isPrintableAscii(f10))) return FAIL;
+  let f10 = value.connector_id;
+  if (!(typeof f10 === 'string' && f10.length <= 36 && isPrintableAscii(f10))) {
+    if (t === undefined || (f10 = t.text(f10, 'connector_id', 36, false)) === FAIL) return FAIL;
+  }
   out.connector_id = f10;
-  const f11 = value.connector_standard;
-  if (!(isConnectorType(f11))) return FAIL;
+  let f11 = value.connector_standard;
+  if (!(isConnectorType(f11))) {
+    if (t === undefined || (f11 = t.enumValue(f11, 'connector_standard', ConnectorTypeValues)) === FAIL) return FAIL;
+  }
   out.connector_standard = f11;
-  const f12 = value.connector_format;
-  if (!(isConnectorFormat(f12))) return FAIL;
+  let f12 = value.connector_format;
+  if (!(isConnectorFormat(f12))) {
+    if (t === undefined || (f12 = t.enumValue(f12, 'connector_format', ConnectorFormatValues)) === FAIL) return FAIL;
+  }
   out.connector_format = f12;
-  const f13 = value.connector_power_type;
-  if (!(isPowerType(f13))) return FAIL;
+  let f13 = value.connector_power_type;
+  if (!(isPowerType(f13))) {
+    if (t === undefined || (f13 = t.enumValue(f13, 'connector_power_type', PowerTypeValues)) === FAIL) return FAIL;
+  }
   out.connector_power_type = f13;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['id', 'name', 'address', 'city', 'postal_code', 'state', 'country', 'coordinates', 'evse_uid', 'evse_id', 'connector_id', 'connector_standard', 'connector_format', 'connector_power_type'])) return FAIL;
   return out as unknown as CdrLocation;
 }
 
 /** The OCPI 2.2.1 `CdrToken` class as strict parsing of `CdrTokenSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_cdr_token_object
  */
-export function validateCdrToken(value: unknown): Checked<CdrToken> {
+export function validateCdrToken(value: unknown, t?: Tolerance): Checked<CdrToken> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 5;
-  const f0 = value.country_code;
-  if (!(typeof f0 === 'string' && f0.length <= 2 && isPrintableAscii(f0) && isCountryAlpha2(f0))) return FAIL;
+  let f0 = value.country_code;
+  if (!(typeof f0 === 'string' && f0.length <= 2 && isPrintableAscii(f0) && isCountryAlpha2(f0))) {
+    if (t === undefined || (f0 = t.text(f0, 'country_code', 2, false, isCountryAlpha2, COUNTRY_ALPHA_2_MESSAGE)) === FAIL) return FAIL;
+  }
   out.country_code = f0;
-  const f1 = value.party_id;
-  if (!(typeof f1 === 'string' && f1.length <= 3 && isPrintableAscii(f1))) return FAIL;
+  let f1 = value.party_id;
+  if (!(typeof f1 === 'string' && f1.length <= 3 && isPrintableAscii(f1))) {
+    if (t === undefined || (f1 = t.text(f1, 'party_id', 3, false)) === FAIL) return FAIL;
+  }
   out.party_id = f1;
-  const f2 = value.uid;
-  if (!(typeof f2 === 'string' && f2.length <= 36 && isPrintableAscii(f2))) return FAIL;
+  let f2 = value.uid;
+  if (!(typeof f2 === 'string' && f2.length <= 36 && isPrintableAscii(f2))) {
+    if (t === undefined || (f2 = t.text(f2, 'uid', 36, false)) === FAIL) return FAIL;
+  }
   out.uid = f2;
-  const f3 = value.type;
-  if (!(isTokenType(f3))) return FAIL;
+  let f3 = value.type;
+  if (!(isTokenType(f3))) {
+    if (t === undefined || (f3 = t.enumValue(f3, 'type', TokenTypeValues)) === FAIL) return FAIL;
+  }
   out.type = f3;
-  const f4 = value.contract_id;
-  if (!(typeof f4 === 'string' && f4.length <= 36 && isPrintableAscii(f4))) return FAIL;
+  let f4 = value.contract_id;
+  if (!(typeof f4 === 'string' && f4.length <= 36 && isPrintableAscii(f4))) {
+    if (t === undefined || (f4 = t.text(f4, 'contract_id', 36, false)) === FAIL) return FAIL;
+  }
   out.contract_id = f4;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['country_code', 'party_id', 'uid', 'type', 'contract_id'])) return FAIL;
   return out as unknown as CdrToken;
 }
 
 /** The OCPI 2.2.1 `ChargingPeriod` class as strict parsing of `ChargingPeriodSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_chargingperiod_class
  */
-export function validateChargingPeriod(value: unknown): Checked<ChargingPeriod> {
+export function validateChargingPeriod(value: unknown, t?: Tolerance): Checked<ChargingPeriod> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 2;
-  const f0 = value.start_date_time;
-  if (!(typeof f0 === 'string' && isUtcDateTime(f0))) return FAIL;
+  let f0 = value.start_date_time;
+  if (!(typeof f0 === 'string' && isUtcDateTime(f0))) {
+    if (t === undefined || (f0 = t.dateTime(f0, 'start_date_time')) === FAIL) return FAIL;
+  }
   out.start_date_time = f0;
   const f1 = value.dimensions;
-  const f1c = listOf(f1, validateCdrDimension, 1);
+  const f1c = listOf(f1, validateCdrDimension, 1, t, 'dimensions');
   if (f1c === FAIL) return FAIL;
   out.dimensions = f1c;
-  const f2 = value.tariff_id;
+  let f2 = value.tariff_id;
   if (f2 !== undefined && f2 !== null) {
-    if (!(typeof f2 === 'string' && f2.length <= 36 && isPrintableAscii(f2))) return FAIL;
+    if (!(typeof f2 === 'string' && f2.length <= 36 && isPrintableAscii(f2))) {
+      if (t === undefined || (f2 = t.text(f2, 'tariff_id', 36, false)) === FAIL) return FAIL;
+    }
     out.tariff_id = f2;
     kept++;
+  } else if (f2 === null && t !== undefined) {
+    t.absent('tariff_id', 'invalid_type');
+    kept++;
   }
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['start_date_time', 'dimensions', 'tariff_id'])) return FAIL;
   return out as unknown as ChargingPeriod;
 }
 
 /** The OCPI 2.2.1 `SignedData` class as strict parsing of `SignedDataSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_signed_data_class
  */
-export function validateSignedData(value: unknown): Checked<SignedData> {
+export function validateSignedData(value: unknown, t?: Tolerance): Checked<SignedData> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 2;
-  const f0 = value.encoding_method;
-  if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) return FAIL;
+  let f0 = value.encoding_method;
+  if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) {
+    if (t === undefined || (f0 = t.text(f0, 'encoding_method', 36, false)) === FAIL) return FAIL;
+  }
   out.encoding_method = f0;
   const f1 = value.encoding_method_version;
   if (f1 !== undefined && f1 !== null) {
     if (!(typeof f1 === 'number' && Number.isSafeInteger(f1))) return FAIL;
     out.encoding_method_version = f1;
     kept++;
+  } else if (f1 === null && t !== undefined) {
+    t.absent('encoding_method_version', 'invalid_type');
+    kept++;
   }
-  const f2 = value.public_key;
+  let f2 = value.public_key;
   if (f2 !== undefined && f2 !== null) {
-    if (!(typeof f2 === 'string' && hasAtMostCodePoints(f2, 512) && isPrintableUnicode(f2))) return FAIL;
+    if (!(typeof f2 === 'string' && hasAtMostCodePoints(f2, 512) && isPrintableUnicode(f2))) {
+      if (t === undefined || (f2 = t.text(f2, 'public_key', 512, true)) === FAIL) return FAIL;
+    }
     out.public_key = f2;
+    kept++;
+  } else if (f2 === null && t !== undefined) {
+    t.absent('public_key', 'invalid_type');
     kept++;
   }
   const f3 = value.signed_values;
-  const f3c = listOf(f3, validateSignedValue, 1);
+  const f3c = listOf(f3, validateSignedValue, 1, t, 'signed_values');
   if (f3c === FAIL) return FAIL;
   out.signed_values = f3c;
-  const f4 = value.url;
+  let f4 = value.url;
   if (f4 !== undefined && f4 !== null) {
-    if (!(typeof f4 === 'string' && hasAtMostCodePoints(f4, 512) && isPrintableUnicode(f4))) return FAIL;
+    if (!(typeof f4 === 'string' && hasAtMostCodePoints(f4, 512) && isPrintableUnicode(f4))) {
+      if (t === undefined || (f4 = t.text(f4, 'url', 512, true)) === FAIL) return FAIL;
+    }
     out.url = f4;
     kept++;
+  } else if (f4 === null && t !== undefined) {
+    t.absent('url', 'invalid_type');
+    kept++;
   }
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['encoding_method', 'encoding_method_version', 'public_key', 'signed_values', 'url'])) return FAIL;
   return out as unknown as SignedData;
 }
 
 /** The OCPI 2.2.1 `SignedValue` class as strict parsing of `SignedValueSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_cdrs.asciidoc#mod_cdrs_signed_value_class
  */
-export function validateSignedValue(value: unknown): Checked<SignedValue> {
+export function validateSignedValue(value: unknown, t?: Tolerance): Checked<SignedValue> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 3;
-  const f0 = value.nature;
-  if (!(typeof f0 === 'string' && f0.length <= 32 && isPrintableAscii(f0))) return FAIL;
+  let f0 = value.nature;
+  if (!(typeof f0 === 'string' && f0.length <= 32 && isPrintableAscii(f0))) {
+    if (t === undefined || (f0 = t.text(f0, 'nature', 32, false)) === FAIL) return FAIL;
+  }
   out.nature = f0;
-  const f1 = value.plain_data;
-  if (!(typeof f1 === 'string' && hasAtMostCodePoints(f1, 5000) && isPrintableUnicode(f1))) return FAIL;
+  let f1 = value.plain_data;
+  if (!(typeof f1 === 'string' && hasAtMostCodePoints(f1, 5000) && isPrintableUnicode(f1))) {
+    if (t === undefined || (f1 = t.text(f1, 'plain_data', 5000, true)) === FAIL) return FAIL;
+  }
   out.plain_data = f1;
-  const f2 = value.signed_data;
-  if (!(typeof f2 === 'string' && hasAtMostCodePoints(f2, 5000) && isPrintableUnicode(f2))) return FAIL;
+  let f2 = value.signed_data;
+  if (!(typeof f2 === 'string' && hasAtMostCodePoints(f2, 5000) && isPrintableUnicode(f2))) {
+    if (t === undefined || (f2 = t.text(f2, 'signed_data', 5000, true)) === FAIL) return FAIL;
+  }
   out.signed_data = f2;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['nature', 'plain_data', 'signed_data'])) return FAIL;
   return out as unknown as SignedValue;
 }
 
@@ -489,117 +681,147 @@ export function isChargingProfileResultType(value: unknown): value is ChargingPr
 /** The OCPI 2.2.1 `ChargingProfileResponse` object as strict parsing of `ChargingProfileResponseSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_response_object
  */
-export function validateChargingProfileResponse(value: unknown): Checked<ChargingProfileResponse> {
+export function validateChargingProfileResponse(value: unknown, t?: Tolerance): Checked<ChargingProfileResponse> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 2;
-  const f0 = value.result;
-  if (!(isChargingProfileResponseType(f0))) return FAIL;
+  let f0 = value.result;
+  if (!(isChargingProfileResponseType(f0))) {
+    if (t === undefined || (f0 = t.enumValue(f0, 'result', ChargingProfileResponseTypeValues)) === FAIL) return FAIL;
+  }
   out.result = f0;
   const f1 = value.timeout;
   if (!(typeof f1 === 'number' && Number.isSafeInteger(f1))) return FAIL;
   out.timeout = f1;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['result', 'timeout'])) return FAIL;
   return out as unknown as ChargingProfileResponse;
 }
 
 /** The OCPI 2.2.1 `ActiveChargingProfileResult` object as strict parsing of `ActiveChargingProfileResultSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_active_charging_profiles_result_object
  */
-export function validateActiveChargingProfileResult(value: unknown): Checked<ActiveChargingProfileResult> {
+export function validateActiveChargingProfileResult(value: unknown, t?: Tolerance): Checked<ActiveChargingProfileResult> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 1;
-  const f0 = value.result;
-  if (!(isChargingProfileResultType(f0))) return FAIL;
+  let f0 = value.result;
+  if (!(isChargingProfileResultType(f0))) {
+    if (t === undefined || (f0 = t.enumValue(f0, 'result', ChargingProfileResultTypeValues)) === FAIL) return FAIL;
+  }
   out.result = f0;
   const f1 = value.profile;
   if (f1 !== undefined && f1 !== null) {
-    const f1c = validateActiveChargingProfile(f1);
+    if (t !== undefined) t.path.push('profile');
+    const f1c = validateActiveChargingProfile(f1, t);
     if (f1c === FAIL) return FAIL;
+    if (t !== undefined) t.path.pop();
     out.profile = f1c;
     kept++;
+  } else if (f1 === null && t !== undefined) {
+    t.absent('profile', 'invalid_type');
+    kept++;
   }
-  if (!ruleHolds(rules.ActiveChargingProfileResult, out as unknown as ActiveChargingProfileResult)) return FAIL;
-  noteUnkept(value, kept);
+  if (t === undefined ? !ruleHolds(rules.ActiveChargingProfileResult, out as unknown as ActiveChargingProfileResult) : !t.rule(rules.ActiveChargingProfileResult, out as unknown as ActiveChargingProfileResult)) return FAIL;
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['result', 'profile'])) return FAIL;
   return out as unknown as ActiveChargingProfileResult;
 }
 
 /** The OCPI 2.2.1 `ChargingProfileResult` object as strict parsing of `ChargingProfileResultSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_charging_profiles_result_object
  */
-export function validateChargingProfileResult(value: unknown): Checked<ChargingProfileResult> {
+export function validateChargingProfileResult(value: unknown, t?: Tolerance): Checked<ChargingProfileResult> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 1;
-  const f0 = value.result;
-  if (!(isChargingProfileResultType(f0))) return FAIL;
+  let f0 = value.result;
+  if (!(isChargingProfileResultType(f0))) {
+    if (t === undefined || (f0 = t.enumValue(f0, 'result', ChargingProfileResultTypeValues)) === FAIL) return FAIL;
+  }
   out.result = f0;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['result'])) return FAIL;
   return out as unknown as ChargingProfileResult;
 }
 
 /** The OCPI 2.2.1 `ClearProfileResult` object as strict parsing of `ClearProfileResultSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_clear_profiles_result_object
  */
-export function validateClearProfileResult(value: unknown): Checked<ClearProfileResult> {
+export function validateClearProfileResult(value: unknown, t?: Tolerance): Checked<ClearProfileResult> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 1;
-  const f0 = value.result;
-  if (!(isChargingProfileResultType(f0))) return FAIL;
+  let f0 = value.result;
+  if (!(isChargingProfileResultType(f0))) {
+    if (t === undefined || (f0 = t.enumValue(f0, 'result', ChargingProfileResultTypeValues)) === FAIL) return FAIL;
+  }
   out.result = f0;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['result'])) return FAIL;
   return out as unknown as ClearProfileResult;
 }
 
 /** The OCPI 2.2.1 `SetChargingProfile` object as strict parsing of `SetChargingProfileSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_set_charging_profile_object
  */
-export function validateSetChargingProfile(value: unknown): Checked<SetChargingProfile> {
+export function validateSetChargingProfile(value: unknown, t?: Tolerance): Checked<SetChargingProfile> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 2;
   const f0 = value.charging_profile;
-  const f0c = validateChargingProfile(f0);
+  if (t !== undefined) t.path.push('charging_profile');
+  const f0c = validateChargingProfile(f0, t);
   if (f0c === FAIL) return FAIL;
+  if (t !== undefined) t.path.pop();
   out.charging_profile = f0c;
   const f1 = value.response_url;
   if (!(typeof f1 === 'string' && isOcpiUrl(f1))) return FAIL;
   out.response_url = f1;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['charging_profile', 'response_url'])) return FAIL;
   return out as unknown as SetChargingProfile;
 }
 
 /** The OCPI 2.2.1 `ActiveChargingProfile` class as strict parsing of `ActiveChargingProfileSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_active_charging_profile_class
  */
-export function validateActiveChargingProfile(value: unknown): Checked<ActiveChargingProfile> {
+export function validateActiveChargingProfile(value: unknown, t?: Tolerance): Checked<ActiveChargingProfile> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 2;
-  const f0 = value.start_date_time;
-  if (!(typeof f0 === 'string' && isUtcDateTime(f0))) return FAIL;
+  let f0 = value.start_date_time;
+  if (!(typeof f0 === 'string' && isUtcDateTime(f0))) {
+    if (t === undefined || (f0 = t.dateTime(f0, 'start_date_time')) === FAIL) return FAIL;
+  }
   out.start_date_time = f0;
   const f1 = value.charging_profile;
-  const f1c = validateChargingProfile(f1);
+  if (t !== undefined) t.path.push('charging_profile');
+  const f1c = validateChargingProfile(f1, t);
   if (f1c === FAIL) return FAIL;
+  if (t !== undefined) t.path.pop();
   out.charging_profile = f1c;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['start_date_time', 'charging_profile'])) return FAIL;
   return out as unknown as ActiveChargingProfile;
 }
 
 /** The OCPI 2.2.1 `ChargingProfile` class as strict parsing of `ChargingProfileSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_charging_profile_class
  */
-export function validateChargingProfile(value: unknown): Checked<ChargingProfile> {
+export function validateChargingProfile(value: unknown, t?: Tolerance): Checked<ChargingProfile> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 1;
-  const f0 = value.start_date_time;
+  let f0 = value.start_date_time;
   if (f0 !== undefined && f0 !== null) {
-    if (!(typeof f0 === 'string' && isUtcDateTime(f0))) return FAIL;
+    if (!(typeof f0 === 'string' && isUtcDateTime(f0))) {
+      if (t === undefined || (f0 = t.dateTime(f0, 'start_date_time')) === FAIL) return FAIL;
+    }
     out.start_date_time = f0;
+    kept++;
+  } else if (f0 === null && t !== undefined) {
+    t.absent('start_date_time', 'invalid_type');
     kept++;
   }
   const f1 = value.duration;
@@ -607,32 +829,44 @@ export function validateChargingProfile(value: unknown): Checked<ChargingProfile
     if (!(typeof f1 === 'number' && Number.isSafeInteger(f1))) return FAIL;
     out.duration = f1;
     kept++;
+  } else if (f1 === null && t !== undefined) {
+    t.absent('duration', 'invalid_type');
+    kept++;
   }
-  const f2 = value.charging_rate_unit;
-  if (!(isChargingRateUnit(f2))) return FAIL;
+  let f2 = value.charging_rate_unit;
+  if (!(isChargingRateUnit(f2))) {
+    if (t === undefined || (f2 = t.enumValue(f2, 'charging_rate_unit', ChargingRateUnitValues)) === FAIL) return FAIL;
+  }
   out.charging_rate_unit = f2;
   const f3 = value.min_charging_rate;
   if (f3 !== undefined && f3 !== null) {
     if (!(typeof f3 === 'number' && Number.isFinite(f3))) return FAIL;
     out.min_charging_rate = f3;
     kept++;
+  } else if (f3 === null && t !== undefined) {
+    t.absent('min_charging_rate', 'invalid_type');
+    kept++;
   }
   const f4 = value.charging_profile_period;
   if (f4 !== undefined && f4 !== null) {
-    const f4c = listOf(f4, validateChargingProfilePeriod, 0);
+    const f4c = listOf(f4, validateChargingProfilePeriod, 0, t, 'charging_profile_period');
     if (f4c === FAIL) return FAIL;
     out.charging_profile_period = f4c;
     kept++;
+  } else if (f4 === null && t !== undefined) {
+    t.absent('charging_profile_period', 'invalid_type');
+    kept++;
   }
-  if (!ruleHolds(rules.ChargingProfile, out as unknown as ChargingProfile)) return FAIL;
-  noteUnkept(value, kept);
+  if (t === undefined ? !ruleHolds(rules.ChargingProfile, out as unknown as ChargingProfile) : !t.rule(rules.ChargingProfile, out as unknown as ChargingProfile)) return FAIL;
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['start_date_time', 'duration', 'charging_rate_unit', 'min_charging_rate', 'charging_profile_period'])) return FAIL;
   return out as unknown as ChargingProfile;
 }
 
 /** The OCPI 2.2.1 `ChargingProfilePeriod` class as strict parsing of `ChargingProfilePeriodSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_charging_profiles.asciidoc#mod_charging_profiles_charging_profile_period_class
  */
-export function validateChargingProfilePeriod(value: unknown): Checked<ChargingProfilePeriod> {
+export function validateChargingProfilePeriod(value: unknown, t?: Tolerance): Checked<ChargingProfilePeriod> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 2;
@@ -642,8 +876,9 @@ export function validateChargingProfilePeriod(value: unknown): Checked<ChargingP
   const f1 = value.limit;
   if (!(typeof f1 === 'number' && Number.isFinite(f1))) return FAIL;
   out.limit = f1;
-  if (!ruleHolds(rules.ChargingProfilePeriod, out as unknown as ChargingProfilePeriod)) return FAIL;
-  noteUnkept(value, kept);
+  if (t === undefined ? !ruleHolds(rules.ChargingProfilePeriod, out as unknown as ChargingProfilePeriod) : !t.rule(rules.ChargingProfilePeriod, out as unknown as ChargingProfilePeriod)) return FAIL;
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['start_period', 'limit'])) return FAIL;
   return out as unknown as ChargingProfilePeriod;
 }
 
@@ -701,69 +936,84 @@ export function isCommandType(value: unknown): value is CommandType {
 /** The OCPI 2.2.1 `CancelReservation` object as strict parsing of `CancelReservationSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_cancelreservation_object
  */
-export function validateCancelReservation(value: unknown): Checked<CancelReservation> {
+export function validateCancelReservation(value: unknown, t?: Tolerance): Checked<CancelReservation> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 2;
   const f0 = value.response_url;
   if (!(typeof f0 === 'string' && isOcpiUrl(f0))) return FAIL;
   out.response_url = f0;
-  const f1 = value.reservation_id;
-  if (!(typeof f1 === 'string' && f1.length <= 36 && isPrintableAscii(f1))) return FAIL;
+  let f1 = value.reservation_id;
+  if (!(typeof f1 === 'string' && f1.length <= 36 && isPrintableAscii(f1))) {
+    if (t === undefined || (f1 = t.text(f1, 'reservation_id', 36, false)) === FAIL) return FAIL;
+  }
   out.reservation_id = f1;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['response_url', 'reservation_id'])) return FAIL;
   return out as unknown as CancelReservation;
 }
 
 /** The OCPI 2.2.1 `CommandResponse` object as strict parsing of `CommandResponseSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_commandresponse_object
  */
-export function validateCommandResponse(value: unknown): Checked<CommandResponse> {
+export function validateCommandResponse(value: unknown, t?: Tolerance): Checked<CommandResponse> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 2;
-  const f0 = value.result;
-  if (!(isCommandResponseType(f0))) return FAIL;
+  let f0 = value.result;
+  if (!(isCommandResponseType(f0))) {
+    if (t === undefined || (f0 = t.enumValue(f0, 'result', CommandResponseTypeValues)) === FAIL) return FAIL;
+  }
   out.result = f0;
   const f1 = value.timeout;
   if (!(typeof f1 === 'number' && Number.isSafeInteger(f1))) return FAIL;
   out.timeout = f1;
   const f2 = value.message;
   if (f2 !== undefined && f2 !== null) {
-    const f2c = listOf(f2, validateDisplayText, 0);
+    const f2c = listOf(f2, validateDisplayText, 0, t, 'message');
     if (f2c === FAIL) return FAIL;
     out.message = f2c;
     kept++;
+  } else if (f2 === null && t !== undefined) {
+    t.absent('message', 'invalid_type');
+    kept++;
   }
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['result', 'timeout', 'message'])) return FAIL;
   return out as unknown as CommandResponse;
 }
 
 /** The OCPI 2.2.1 `CommandResult` object as strict parsing of `CommandResultSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_commandresult_object
  */
-export function validateCommandResult(value: unknown): Checked<CommandResult> {
+export function validateCommandResult(value: unknown, t?: Tolerance): Checked<CommandResult> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 1;
-  const f0 = value.result;
-  if (!(isCommandResultType(f0))) return FAIL;
+  let f0 = value.result;
+  if (!(isCommandResultType(f0))) {
+    if (t === undefined || (f0 = t.enumValue(f0, 'result', CommandResultTypeValues)) === FAIL) return FAIL;
+  }
   out.result = f0;
   const f1 = value.message;
   if (f1 !== undefined && f1 !== null) {
-    const f1c = listOf(f1, validateDisplayText, 0);
+    const f1c = listOf(f1, validateDisplayText, 0, t, 'message');
     if (f1c === FAIL) return FAIL;
     out.message = f1c;
     kept++;
+  } else if (f1 === null && t !== undefined) {
+    t.absent('message', 'invalid_type');
+    kept++;
   }
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['result', 'message'])) return FAIL;
   return out as unknown as CommandResult;
 }
 
 /** The OCPI 2.2.1 `ReserveNow` object as strict parsing of `ReserveNowSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_reservenow_object
  */
-export function validateReserveNow(value: unknown): Checked<ReserveNow> {
+export function validateReserveNow(value: unknown, t?: Tolerance): Checked<ReserveNow> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 5;
@@ -771,38 +1021,57 @@ export function validateReserveNow(value: unknown): Checked<ReserveNow> {
   if (!(typeof f0 === 'string' && isOcpiUrl(f0))) return FAIL;
   out.response_url = f0;
   const f1 = value.token;
-  const f1c = validateToken(f1);
+  if (t !== undefined) t.path.push('token');
+  const f1c = validateToken(f1, t);
   if (f1c === FAIL) return FAIL;
+  if (t !== undefined) t.path.pop();
   out.token = f1c;
-  const f2 = value.expiry_date;
-  if (!(typeof f2 === 'string' && isUtcDateTime(f2))) return FAIL;
+  let f2 = value.expiry_date;
+  if (!(typeof f2 === 'string' && isUtcDateTime(f2))) {
+    if (t === undefined || (f2 = t.dateTime(f2, 'expiry_date')) === FAIL) return FAIL;
+  }
   out.expiry_date = f2;
-  const f3 = value.reservation_id;
-  if (!(typeof f3 === 'string' && f3.length <= 36 && isPrintableAscii(f3))) return FAIL;
+  let f3 = value.reservation_id;
+  if (!(typeof f3 === 'string' && f3.length <= 36 && isPrintableAscii(f3))) {
+    if (t === undefined || (f3 = t.text(f3, 'reservation_id', 36, false)) === FAIL) return FAIL;
+  }
   out.reservation_id = f3;
-  const f4 = value.location_id;
-  if (!(typeof f4 === 'string' && f4.length <= 36 && isPrintableAscii(f4))) return FAIL;
+  let f4 = value.location_id;
+  if (!(typeof f4 === 'string' && f4.length <= 36 && isPrintableAscii(f4))) {
+    if (t === undefined || (f4 = t.text(f4, 'location_id', 36, false)) === FAIL) return FAIL;
+  }
   out.location_id = f4;
-  const f5 = value.evse_uid;
+  let f5 = value.evse_uid;
   if (f5 !== undefined && f5 !== null) {
-    if (!(typeof f5 === 'string' && f5.length <= 36 && isPrintableAscii(f5))) return FAIL;
+    if (!(typeof f5 === 'string' && f5.length <= 36 && isPrintableAscii(f5))) {
+      if (t === undefined || (f5 = t.text(f5, 'evse_uid', 36, false)) === FAIL) return FAIL;
+    }
     out.evse_uid = f5;
     kept++;
-  }
-  const f6 = value.authorization_reference;
-  if (f6 !== undefined && f6 !== null) {
-    if (!(typeof f6 === 'string' && f6.length <= 36 && isPrintableAscii(f6))) return FAIL;
-    out.authorization_reference = f6;
+  } else if (f5 === null && t !== undefined) {
+    t.absent('evse_uid', 'invalid_type');
     kept++;
   }
-  noteUnkept(value, kept);
+  let f6 = value.authorization_reference;
+  if (f6 !== undefined && f6 !== null) {
+    if (!(typeof f6 === 'string' && f6.length <= 36 && isPrintableAscii(f6))) {
+      if (t === undefined || (f6 = t.text(f6, 'authorization_reference', 36, false)) === FAIL) return FAIL;
+    }
+    out.authorization_reference = f6;
+    kept++;
+  } else if (f6 === null && t !== undefined) {
+    t.absent('authorization_reference', 'invalid_type');
+    kept++;
+  }
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['response_url', 'token', 'expiry_date', 'reservation_id', 'location_id', 'evse_uid', 'authorization_reference'])) return FAIL;
   return out as unknown as ReserveNow;
 }
 
 /** The OCPI 2.2.1 `StartSession` object as strict parsing of `StartSessionSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_startsession_object
  */
-export function validateStartSession(value: unknown): Checked<StartSession> {
+export function validateStartSession(value: unknown, t?: Tolerance): Checked<StartSession> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 3;
@@ -810,72 +1079,102 @@ export function validateStartSession(value: unknown): Checked<StartSession> {
   if (!(typeof f0 === 'string' && isOcpiUrl(f0))) return FAIL;
   out.response_url = f0;
   const f1 = value.token;
-  const f1c = validateToken(f1);
+  if (t !== undefined) t.path.push('token');
+  const f1c = validateToken(f1, t);
   if (f1c === FAIL) return FAIL;
+  if (t !== undefined) t.path.pop();
   out.token = f1c;
-  const f2 = value.location_id;
-  if (!(typeof f2 === 'string' && f2.length <= 36 && isPrintableAscii(f2))) return FAIL;
+  let f2 = value.location_id;
+  if (!(typeof f2 === 'string' && f2.length <= 36 && isPrintableAscii(f2))) {
+    if (t === undefined || (f2 = t.text(f2, 'location_id', 36, false)) === FAIL) return FAIL;
+  }
   out.location_id = f2;
-  const f3 = value.evse_uid;
+  let f3 = value.evse_uid;
   if (f3 !== undefined && f3 !== null) {
-    if (!(typeof f3 === 'string' && f3.length <= 36 && isPrintableAscii(f3))) return FAIL;
+    if (!(typeof f3 === 'string' && f3.length <= 36 && isPrintableAscii(f3))) {
+      if (t === undefined || (f3 = t.text(f3, 'evse_uid', 36, false)) === FAIL) return FAIL;
+    }
     out.evse_uid = f3;
     kept++;
+  } else if (f3 === null && t !== undefined) {
+    t.absent('evse_uid', 'invalid_type');
+    kept++;
   }
-  const f4 = value.connector_id;
+  let f4 = value.connector_id;
   if (f4 !== undefined && f4 !== null) {
-    if (!(typeof f4 === 'string' && f4.length <= 36 && isPrintableAscii(f4))) return FAIL;
+    if (!(typeof f4 === 'string' && f4.length <= 36 && isPrintableAscii(f4))) {
+      if (t === undefined || (f4 = t.text(f4, 'connector_id', 36, false)) === FAIL) return FAIL;
+    }
     out.connector_id = f4;
     kept++;
-  }
-  const f5 = value.authorization_reference;
-  if (f5 !== undefined && f5 !== null) {
-    if (!(typeof f5 === 'string' && f5.length <= 36 && isPrintableAscii(f5))) return FAIL;
-    out.authorization_reference = f5;
+  } else if (f4 === null && t !== undefined) {
+    t.absent('connector_id', 'invalid_type');
     kept++;
   }
-  if (!ruleHolds(rules.StartSession, out as unknown as StartSession)) return FAIL;
-  noteUnkept(value, kept);
+  let f5 = value.authorization_reference;
+  if (f5 !== undefined && f5 !== null) {
+    if (!(typeof f5 === 'string' && f5.length <= 36 && isPrintableAscii(f5))) {
+      if (t === undefined || (f5 = t.text(f5, 'authorization_reference', 36, false)) === FAIL) return FAIL;
+    }
+    out.authorization_reference = f5;
+    kept++;
+  } else if (f5 === null && t !== undefined) {
+    t.absent('authorization_reference', 'invalid_type');
+    kept++;
+  }
+  if (t === undefined ? !ruleHolds(rules.StartSession, out as unknown as StartSession) : !t.rule(rules.StartSession, out as unknown as StartSession)) return FAIL;
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['response_url', 'token', 'location_id', 'evse_uid', 'connector_id', 'authorization_reference'])) return FAIL;
   return out as unknown as StartSession;
 }
 
 /** The OCPI 2.2.1 `StopSession` object as strict parsing of `StopSessionSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_stopsession_object
  */
-export function validateStopSession(value: unknown): Checked<StopSession> {
+export function validateStopSession(value: unknown, t?: Tolerance): Checked<StopSession> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 2;
   const f0 = value.response_url;
   if (!(typeof f0 === 'string' && isOcpiUrl(f0))) return FAIL;
   out.response_url = f0;
-  const f1 = value.session_id;
-  if (!(typeof f1 === 'string' && f1.length <= 36 && isPrintableAscii(f1))) return FAIL;
+  let f1 = value.session_id;
+  if (!(typeof f1 === 'string' && f1.length <= 36 && isPrintableAscii(f1))) {
+    if (t === undefined || (f1 = t.text(f1, 'session_id', 36, false)) === FAIL) return FAIL;
+  }
   out.session_id = f1;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['response_url', 'session_id'])) return FAIL;
   return out as unknown as StopSession;
 }
 
 /** The OCPI 2.2.1 `UnlockConnector` object as strict parsing of `UnlockConnectorSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_commands.asciidoc#mod_commands_unlockconnector_object
  */
-export function validateUnlockConnector(value: unknown): Checked<UnlockConnector> {
+export function validateUnlockConnector(value: unknown, t?: Tolerance): Checked<UnlockConnector> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 4;
   const f0 = value.response_url;
   if (!(typeof f0 === 'string' && isOcpiUrl(f0))) return FAIL;
   out.response_url = f0;
-  const f1 = value.location_id;
-  if (!(typeof f1 === 'string' && f1.length <= 36 && isPrintableAscii(f1))) return FAIL;
+  let f1 = value.location_id;
+  if (!(typeof f1 === 'string' && f1.length <= 36 && isPrintableAscii(f1))) {
+    if (t === undefined || (f1 = t.text(f1, 'location_id', 36, false)) === FAIL) return FAIL;
+  }
   out.location_id = f1;
-  const f2 = value.evse_uid;
-  if (!(typeof f2 === 'string' && f2.length <= 36 && isPrintableAscii(f2))) return FAIL;
+  let f2 = value.evse_uid;
+  if (!(typeof f2 === 'string' && f2.length <= 36 && isPrintableAscii(f2))) {
+    if (t === undefined || (f2 = t.text(f2, 'evse_uid', 36, false)) === FAIL) return FAIL;
+  }
   out.evse_uid = f2;
-  const f3 = value.connector_id;
-  if (!(typeof f3 === 'string' && f3.length <= 36 && isPrintableAscii(f3))) return FAIL;
+  let f3 = value.connector_id;
+  if (!(typeof f3 === 'string' && f3.length <= 36 && isPrintableAscii(f3))) {
+    if (t === undefined || (f3 = t.text(f3, 'connector_id', 36, false)) === FAIL) return FAIL;
+  }
   out.connector_id = f3;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['response_url', 'location_id', 'evse_uid', 'connector_id'])) return FAIL;
   return out as unknown as UnlockConnector;
 }
 
@@ -897,26 +1196,37 @@ export function isConnectionStatus(value: unknown): value is ConnectionStatus {
 /** The OCPI 2.2.1 `ClientInfo` object as strict parsing of `ClientInfoSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_hub_client_info.asciidoc#mod_hub_client_info_hub_client_info_object
  */
-export function validateClientInfo(value: unknown): Checked<ClientInfo> {
+export function validateClientInfo(value: unknown, t?: Tolerance): Checked<ClientInfo> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 5;
-  const f0 = value.party_id;
-  if (!(typeof f0 === 'string' && f0.length <= 3 && isPrintableAscii(f0))) return FAIL;
+  let f0 = value.party_id;
+  if (!(typeof f0 === 'string' && f0.length <= 3 && isPrintableAscii(f0))) {
+    if (t === undefined || (f0 = t.text(f0, 'party_id', 3, false)) === FAIL) return FAIL;
+  }
   out.party_id = f0;
-  const f1 = value.country_code;
-  if (!(typeof f1 === 'string' && f1.length <= 2 && isPrintableAscii(f1) && isCountryAlpha2(f1))) return FAIL;
+  let f1 = value.country_code;
+  if (!(typeof f1 === 'string' && f1.length <= 2 && isPrintableAscii(f1) && isCountryAlpha2(f1))) {
+    if (t === undefined || (f1 = t.text(f1, 'country_code', 2, false, isCountryAlpha2, COUNTRY_ALPHA_2_MESSAGE)) === FAIL) return FAIL;
+  }
   out.country_code = f1;
-  const f2 = value.role;
-  if (!(isRole(f2))) return FAIL;
+  let f2 = value.role;
+  if (!(isRole(f2))) {
+    if (t === undefined || (f2 = t.enumValue(f2, 'role', RoleValues)) === FAIL) return FAIL;
+  }
   out.role = f2;
-  const f3 = value.status;
-  if (!(isConnectionStatus(f3))) return FAIL;
+  let f3 = value.status;
+  if (!(isConnectionStatus(f3))) {
+    if (t === undefined || (f3 = t.enumValue(f3, 'status', ConnectionStatusValues)) === FAIL) return FAIL;
+  }
   out.status = f3;
-  const f4 = value.last_updated;
-  if (!(typeof f4 === 'string' && isUtcDateTime(f4))) return FAIL;
+  let f4 = value.last_updated;
+  if (!(typeof f4 === 'string' && isUtcDateTime(f4))) {
+    if (t === undefined || (f4 = t.dateTime(f4, 'last_updated')) === FAIL) return FAIL;
+  }
   out.last_updated = f4;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['party_id', 'country_code', 'role', 'status', 'last_updated'])) return FAIL;
   return out as unknown as ClientInfo;
 }
 
@@ -1161,123 +1471,194 @@ export function isStatus(value: unknown): value is Status {
 /** The OCPI 2.2.1 `Location` object as strict parsing of `LocationSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_location_object
  */
-export function validateLocation(value: unknown): Checked<Location> {
+export function validateLocation(value: unknown, t?: Tolerance): Checked<Location> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 10;
-  const f0 = value.country_code;
-  if (!(typeof f0 === 'string' && f0.length <= 2 && isPrintableAscii(f0) && isCountryAlpha2(f0))) return FAIL;
+  let f0 = value.country_code;
+  if (!(typeof f0 === 'string' && f0.length <= 2 && isPrintableAscii(f0) && isCountryAlpha2(f0))) {
+    if (t === undefined || (f0 = t.text(f0, 'country_code', 2, false, isCountryAlpha2, COUNTRY_ALPHA_2_MESSAGE)) === FAIL) return FAIL;
+  }
   out.country_code = f0;
-  const f1 = value.party_id;
-  if (!(typeof f1 === 'string' && f1.length <= 3 && isPrintableAscii(f1))) return FAIL;
+  let f1 = value.party_id;
+  if (!(typeof f1 === 'string' && f1.length <= 3 && isPrintableAscii(f1))) {
+    if (t === undefined || (f1 = t.text(f1, 'party_id', 3, false)) === FAIL) return FAIL;
+  }
   out.party_id = f1;
-  const f2 = value.id;
-  if (!(typeof f2 === 'string' && f2.length <= 36 && isPrintableAscii(f2))) return FAIL;
+  let f2 = value.id;
+  if (!(typeof f2 === 'string' && f2.length <= 36 && isPrintableAscii(f2))) {
+    if (t === undefined || (f2 = t.text(f2, 'id', 36, false)) === FAIL) return FAIL;
+  }
   out.id = f2;
   const f3 = value.publish;
   if (!(typeof f3 === 'boolean')) return FAIL;
   out.publish = f3;
   const f4 = value.publish_allowed_to;
   if (f4 !== undefined && f4 !== null) {
-    const f4c = listOf(f4, validatePublishTokenType, 0);
+    const f4c = listOf(f4, validatePublishTokenType, 0, t, 'publish_allowed_to');
     if (f4c === FAIL) return FAIL;
     out.publish_allowed_to = f4c;
     kept++;
+  } else if (f4 === null && t !== undefined) {
+    t.absent('publish_allowed_to', 'invalid_type');
+    kept++;
   }
-  const f5 = value.name;
+  let f5 = value.name;
   if (f5 !== undefined && f5 !== null) {
-    if (!(typeof f5 === 'string' && hasAtMostCodePoints(f5, 255) && isPrintableUnicode(f5))) return FAIL;
+    if (!(typeof f5 === 'string' && hasAtMostCodePoints(f5, 255) && isPrintableUnicode(f5))) {
+      if (t === undefined || (f5 = t.text(f5, 'name', 255, true)) === FAIL) return FAIL;
+    }
     out.name = f5;
     kept++;
+  } else if (f5 === null && t !== undefined) {
+    t.absent('name', 'invalid_type');
+    kept++;
   }
-  const f6 = value.address;
-  if (!(typeof f6 === 'string' && hasAtMostCodePoints(f6, 255) && isPrintableUnicode(f6))) return FAIL;
+  let f6 = value.address;
+  if (!(typeof f6 === 'string' && hasAtMostCodePoints(f6, 255) && isPrintableUnicode(f6))) {
+    if (t === undefined || (f6 = t.text(f6, 'address', 255, true)) === FAIL) return FAIL;
+  }
   out.address = f6;
-  const f7 = value.city;
-  if (!(typeof f7 === 'string' && hasAtMostCodePoints(f7, 45) && isPrintableUnicode(f7))) return FAIL;
+  let f7 = value.city;
+  if (!(typeof f7 === 'string' && hasAtMostCodePoints(f7, 45) && isPrintableUnicode(f7))) {
+    if (t === undefined || (f7 = t.text(f7, 'city', 45, true)) === FAIL) return FAIL;
+  }
   out.city = f7;
-  const f8 = value.postal_code;
+  let f8 = value.postal_code;
   if (f8 !== undefined && f8 !== null) {
-    if (!(typeof f8 === 'string' && hasAtMostCodePoints(f8, 10) && isPrintableUnicode(f8))) return FAIL;
+    if (!(typeof f8 === 'string' && hasAtMostCodePoints(f8, 10) && isPrintableUnicode(f8))) {
+      if (t === undefined || (f8 = t.text(f8, 'postal_code', 10, true)) === FAIL) return FAIL;
+    }
     out.postal_code = f8;
     kept++;
-  }
-  const f9 = value.state;
-  if (f9 !== undefined && f9 !== null) {
-    if (!(typeof f9 === 'string' && hasAtMostCodePoints(f9, 45) && isPrintableUnicode(f9))) return FAIL;
-    out.state = f9;
+  } else if (f8 === null && t !== undefined) {
+    t.absent('postal_code', 'invalid_type');
     kept++;
   }
-  const f10 = value.country;
-  if (!(typeof f10 === 'string' && hasAtMostCodePoints(f10, 3) && isPrintableUnicode(f10) && isCountryAlpha3(f10))) return FAIL;
+  let f9 = value.state;
+  if (f9 !== undefined && f9 !== null) {
+    if (!(typeof f9 === 'string' && hasAtMostCodePoints(f9, 45) && isPrintableUnicode(f9))) {
+      if (t === undefined || (f9 = t.text(f9, 'state', 45, true)) === FAIL) return FAIL;
+    }
+    out.state = f9;
+    kept++;
+  } else if (f9 === null && t !== undefined) {
+    t.absent('state', 'invalid_type');
+    kept++;
+  }
+  let f10 = value.country;
+  if (!(typeof f10 === 'string' && hasAtMostCodePoints(f10, 3) && isPrintableUnicode(f10) && isCountryAlpha3(f10))) {
+    if (t === undefined || (f10 = t.text(f10, 'country', 3, true, isCountryAlpha3, COUNTRY_ALPHA_3_MESSAGE)) === FAIL) return FAIL;
+  }
   out.country = f10;
   const f11 = value.coordinates;
-  const f11c = validateGeoLocation(f11);
+  if (t !== undefined) t.path.push('coordinates');
+  const f11c = validateGeoLocation(f11, t);
   if (f11c === FAIL) return FAIL;
+  if (t !== undefined) t.path.pop();
   out.coordinates = f11c;
   const f12 = value.related_locations;
   if (f12 !== undefined && f12 !== null) {
-    const f12c = listOf(f12, validateAdditionalGeoLocation, 0);
+    const f12c = listOf(f12, validateAdditionalGeoLocation, 0, t, 'related_locations');
     if (f12c === FAIL) return FAIL;
     out.related_locations = f12c;
     kept++;
+  } else if (f12 === null && t !== undefined) {
+    t.absent('related_locations', 'invalid_type');
+    kept++;
   }
-  const f13 = value.parking_type;
+  let f13 = value.parking_type;
   if (f13 !== undefined && f13 !== null) {
-    if (!(isParkingType(f13))) return FAIL;
+    if (!(isParkingType(f13))) {
+      if (t === undefined || (f13 = t.enumValue(f13, 'parking_type', ParkingTypeValues)) === FAIL) return FAIL;
+    }
     out.parking_type = f13;
+    kept++;
+  } else if (f13 === null && t !== undefined) {
+    t.absent('parking_type', 'invalid_value');
     kept++;
   }
   const f14 = value.evses;
   if (f14 !== undefined && f14 !== null) {
-    const f14c = listOf(f14, validateEVSE, 0);
+    const f14c = listOf(f14, validateEVSE, 0, t, 'evses');
     if (f14c === FAIL) return FAIL;
     out.evses = f14c;
+    kept++;
+  } else if (f14 === null && t !== undefined) {
+    t.absent('evses', 'invalid_type');
     kept++;
   }
   const f15 = value.directions;
   if (f15 !== undefined && f15 !== null) {
-    const f15c = listOf(f15, validateDisplayText, 0);
+    const f15c = listOf(f15, validateDisplayText, 0, t, 'directions');
     if (f15c === FAIL) return FAIL;
     out.directions = f15c;
+    kept++;
+  } else if (f15 === null && t !== undefined) {
+    t.absent('directions', 'invalid_type');
     kept++;
   }
   const f16 = value.operator;
   if (f16 !== undefined && f16 !== null) {
-    const f16c = validateBusinessDetails(f16);
+    if (t !== undefined) t.path.push('operator');
+    const f16c = validateBusinessDetails(f16, t);
     if (f16c === FAIL) return FAIL;
+    if (t !== undefined) t.path.pop();
     out.operator = f16c;
+    kept++;
+  } else if (f16 === null && t !== undefined) {
+    t.absent('operator', 'invalid_type');
     kept++;
   }
   const f17 = value.suboperator;
   if (f17 !== undefined && f17 !== null) {
-    const f17c = validateBusinessDetails(f17);
+    if (t !== undefined) t.path.push('suboperator');
+    const f17c = validateBusinessDetails(f17, t);
     if (f17c === FAIL) return FAIL;
+    if (t !== undefined) t.path.pop();
     out.suboperator = f17c;
+    kept++;
+  } else if (f17 === null && t !== undefined) {
+    t.absent('suboperator', 'invalid_type');
     kept++;
   }
   const f18 = value.owner;
   if (f18 !== undefined && f18 !== null) {
-    const f18c = validateBusinessDetails(f18);
+    if (t !== undefined) t.path.push('owner');
+    const f18c = validateBusinessDetails(f18, t);
     if (f18c === FAIL) return FAIL;
+    if (t !== undefined) t.path.pop();
     out.owner = f18c;
+    kept++;
+  } else if (f18 === null && t !== undefined) {
+    t.absent('owner', 'invalid_type');
     kept++;
   }
   const f19 = value.facilities;
   if (f19 !== undefined && f19 !== null) {
-    const f19c = listWhere(f19, (item: unknown) => isFacility(item), 0);
+    const f19c = listWhere(f19, (item: unknown) => isFacility(item), 0, t, 'facilities', (t: Tolerance, x: unknown, i: number) => t.enumValue(x, i, FacilityValues));
     if (f19c === FAIL) return FAIL;
     out.facilities = f19c;
     kept++;
+  } else if (f19 === null && t !== undefined) {
+    t.absent('facilities', 'invalid_type');
+    kept++;
   }
-  const f20 = value.time_zone;
-  if (!(typeof f20 === 'string' && hasAtMostCodePoints(f20, 255) && isPrintableUnicode(f20))) return FAIL;
+  let f20 = value.time_zone;
+  if (!(typeof f20 === 'string' && hasAtMostCodePoints(f20, 255) && isPrintableUnicode(f20))) {
+    if (t === undefined || (f20 = t.text(f20, 'time_zone', 255, true)) === FAIL) return FAIL;
+  }
   out.time_zone = f20;
   const f21 = value.opening_times;
   if (f21 !== undefined && f21 !== null) {
-    const f21c = validateHours(f21);
+    if (t !== undefined) t.path.push('opening_times');
+    const f21c = validateHours(f21, t);
     if (f21c === FAIL) return FAIL;
+    if (t !== undefined) t.path.pop();
     out.opening_times = f21c;
+    kept++;
+  } else if (f21 === null && t !== undefined) {
+    t.absent('opening_times', 'invalid_type');
     kept++;
   }
   const f22 = value.charging_when_closed;
@@ -1285,132 +1666,196 @@ export function validateLocation(value: unknown): Checked<Location> {
     if (!(typeof f22 === 'boolean')) return FAIL;
     out.charging_when_closed = f22;
     kept++;
+  } else if (f22 === null && t !== undefined) {
+    t.absent('charging_when_closed', 'invalid_type');
+    kept++;
   }
   const f23 = value.images;
   if (f23 !== undefined && f23 !== null) {
-    const f23c = listOf(f23, validateImage, 0);
+    const f23c = listOf(f23, validateImage, 0, t, 'images');
     if (f23c === FAIL) return FAIL;
     out.images = f23c;
+    kept++;
+  } else if (f23 === null && t !== undefined) {
+    t.absent('images', 'invalid_type');
     kept++;
   }
   const f24 = value.energy_mix;
   if (f24 !== undefined && f24 !== null) {
-    const f24c = validateEnergyMix(f24);
+    if (t !== undefined) t.path.push('energy_mix');
+    const f24c = validateEnergyMix(f24, t);
     if (f24c === FAIL) return FAIL;
+    if (t !== undefined) t.path.pop();
     out.energy_mix = f24c;
     kept++;
+  } else if (f24 === null && t !== undefined) {
+    t.absent('energy_mix', 'invalid_type');
+    kept++;
   }
-  const f25 = value.last_updated;
-  if (!(typeof f25 === 'string' && isUtcDateTime(f25))) return FAIL;
+  let f25 = value.last_updated;
+  if (!(typeof f25 === 'string' && isUtcDateTime(f25))) {
+    if (t === undefined || (f25 = t.dateTime(f25, 'last_updated')) === FAIL) return FAIL;
+  }
   out.last_updated = f25;
-  if (!ruleHolds(rules.Location, out as unknown as Location)) return FAIL;
-  noteUnkept(value, kept);
+  if (t === undefined ? !ruleHolds(rules.Location, out as unknown as Location) : !t.rule(rules.Location, out as unknown as Location)) return FAIL;
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['country_code', 'party_id', 'id', 'publish', 'publish_allowed_to', 'name', 'address', 'city', 'postal_code', 'state', 'country', 'coordinates', 'related_locations', 'parking_type', 'evses', 'directions', 'operator', 'suboperator', 'owner', 'facilities', 'time_zone', 'opening_times', 'charging_when_closed', 'images', 'energy_mix', 'last_updated'])) return FAIL;
   return out as unknown as Location;
 }
 
 /** The OCPI 2.2.1 `EVSE` object as strict parsing of `EVSESchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_evse_object
  */
-export function validateEVSE(value: unknown): Checked<EVSE> {
+export function validateEVSE(value: unknown, t?: Tolerance): Checked<EVSE> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 4;
-  const f0 = value.uid;
-  if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) return FAIL;
+  let f0 = value.uid;
+  if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) {
+    if (t === undefined || (f0 = t.text(f0, 'uid', 36, false)) === FAIL) return FAIL;
+  }
   out.uid = f0;
-  const f1 = value.evse_id;
+  let f1 = value.evse_id;
   if (f1 !== undefined && f1 !== null) {
-    if (!(typeof f1 === 'string' && f1.length <= 48 && isPrintableAscii(f1))) return FAIL;
+    if (!(typeof f1 === 'string' && f1.length <= 48 && isPrintableAscii(f1))) {
+      if (t === undefined || (f1 = t.text(f1, 'evse_id', 48, false)) === FAIL) return FAIL;
+    }
     out.evse_id = f1;
     kept++;
+  } else if (f1 === null && t !== undefined) {
+    t.absent('evse_id', 'invalid_type');
+    kept++;
   }
-  const f2 = value.status;
-  if (!(isStatus(f2))) return FAIL;
+  let f2 = value.status;
+  if (!(isStatus(f2))) {
+    if (t === undefined || (f2 = t.enumValue(f2, 'status', StatusValues)) === FAIL) return FAIL;
+  }
   out.status = f2;
   const f3 = value.status_schedule;
   if (f3 !== undefined && f3 !== null) {
-    const f3c = listOf(f3, validateStatusSchedule, 0);
+    const f3c = listOf(f3, validateStatusSchedule, 0, t, 'status_schedule');
     if (f3c === FAIL) return FAIL;
     out.status_schedule = f3c;
+    kept++;
+  } else if (f3 === null && t !== undefined) {
+    t.absent('status_schedule', 'invalid_type');
     kept++;
   }
   const f4 = value.capabilities;
   if (f4 !== undefined && f4 !== null) {
-    const f4c = listWhere(f4, (item: unknown) => isCapability(item), 0);
+    const f4c = listWhere(f4, (item: unknown) => isCapability(item), 0, t, 'capabilities', (t: Tolerance, x: unknown, i: number) => t.enumValue(x, i, CapabilityValues));
     if (f4c === FAIL) return FAIL;
     out.capabilities = f4c;
     kept++;
+  } else if (f4 === null && t !== undefined) {
+    t.absent('capabilities', 'invalid_type');
+    kept++;
   }
   const f5 = value.connectors;
-  const f5c = listOf(f5, validateConnector, 1);
+  const f5c = listOf(f5, validateConnector, 1, t, 'connectors');
   if (f5c === FAIL) return FAIL;
   out.connectors = f5c;
-  const f6 = value.floor_level;
+  let f6 = value.floor_level;
   if (f6 !== undefined && f6 !== null) {
-    if (!(typeof f6 === 'string' && hasAtMostCodePoints(f6, 4) && isPrintableUnicode(f6))) return FAIL;
+    if (!(typeof f6 === 'string' && hasAtMostCodePoints(f6, 4) && isPrintableUnicode(f6))) {
+      if (t === undefined || (f6 = t.text(f6, 'floor_level', 4, true)) === FAIL) return FAIL;
+    }
     out.floor_level = f6;
+    kept++;
+  } else if (f6 === null && t !== undefined) {
+    t.absent('floor_level', 'invalid_type');
     kept++;
   }
   const f7 = value.coordinates;
   if (f7 !== undefined && f7 !== null) {
-    const f7c = validateGeoLocation(f7);
+    if (t !== undefined) t.path.push('coordinates');
+    const f7c = validateGeoLocation(f7, t);
     if (f7c === FAIL) return FAIL;
+    if (t !== undefined) t.path.pop();
     out.coordinates = f7c;
     kept++;
+  } else if (f7 === null && t !== undefined) {
+    t.absent('coordinates', 'invalid_type');
+    kept++;
   }
-  const f8 = value.physical_reference;
+  let f8 = value.physical_reference;
   if (f8 !== undefined && f8 !== null) {
-    if (!(typeof f8 === 'string' && hasAtMostCodePoints(f8, 16) && isPrintableUnicode(f8))) return FAIL;
+    if (!(typeof f8 === 'string' && hasAtMostCodePoints(f8, 16) && isPrintableUnicode(f8))) {
+      if (t === undefined || (f8 = t.text(f8, 'physical_reference', 16, true)) === FAIL) return FAIL;
+    }
     out.physical_reference = f8;
+    kept++;
+  } else if (f8 === null && t !== undefined) {
+    t.absent('physical_reference', 'invalid_type');
     kept++;
   }
   const f9 = value.directions;
   if (f9 !== undefined && f9 !== null) {
-    const f9c = listOf(f9, validateDisplayText, 0);
+    const f9c = listOf(f9, validateDisplayText, 0, t, 'directions');
     if (f9c === FAIL) return FAIL;
     out.directions = f9c;
+    kept++;
+  } else if (f9 === null && t !== undefined) {
+    t.absent('directions', 'invalid_type');
     kept++;
   }
   const f10 = value.parking_restrictions;
   if (f10 !== undefined && f10 !== null) {
-    const f10c = listWhere(f10, (item: unknown) => isParkingRestriction(item), 0);
+    const f10c = listWhere(f10, (item: unknown) => isParkingRestriction(item), 0, t, 'parking_restrictions', (t: Tolerance, x: unknown, i: number) => t.enumValue(x, i, ParkingRestrictionValues));
     if (f10c === FAIL) return FAIL;
     out.parking_restrictions = f10c;
+    kept++;
+  } else if (f10 === null && t !== undefined) {
+    t.absent('parking_restrictions', 'invalid_type');
     kept++;
   }
   const f11 = value.images;
   if (f11 !== undefined && f11 !== null) {
-    const f11c = listOf(f11, validateImage, 0);
+    const f11c = listOf(f11, validateImage, 0, t, 'images');
     if (f11c === FAIL) return FAIL;
     out.images = f11c;
     kept++;
+  } else if (f11 === null && t !== undefined) {
+    t.absent('images', 'invalid_type');
+    kept++;
   }
-  const f12 = value.last_updated;
-  if (!(typeof f12 === 'string' && isUtcDateTime(f12))) return FAIL;
+  let f12 = value.last_updated;
+  if (!(typeof f12 === 'string' && isUtcDateTime(f12))) {
+    if (t === undefined || (f12 = t.dateTime(f12, 'last_updated')) === FAIL) return FAIL;
+  }
   out.last_updated = f12;
-  if (!ruleHolds(rules.EVSE, out as unknown as EVSE)) return FAIL;
-  noteUnkept(value, kept);
+  if (t === undefined ? !ruleHolds(rules.EVSE, out as unknown as EVSE) : !t.rule(rules.EVSE, out as unknown as EVSE)) return FAIL;
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['uid', 'evse_id', 'status', 'status_schedule', 'capabilities', 'connectors', 'floor_level', 'coordinates', 'physical_reference', 'directions', 'parking_restrictions', 'images', 'last_updated'])) return FAIL;
   return out as unknown as EVSE;
 }
 
 /** The OCPI 2.2.1 `Connector` object as strict parsing of `ConnectorSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_connector_object
  */
-export function validateConnector(value: unknown): Checked<Connector> {
+export function validateConnector(value: unknown, t?: Tolerance): Checked<Connector> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 7;
-  const f0 = value.id;
-  if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) return FAIL;
+  let f0 = value.id;
+  if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) {
+    if (t === undefined || (f0 = t.text(f0, 'id', 36, false)) === FAIL) return FAIL;
+  }
   out.id = f0;
-  const f1 = value.standard;
-  if (!(isConnectorType(f1))) return FAIL;
+  let f1 = value.standard;
+  if (!(isConnectorType(f1))) {
+    if (t === undefined || (f1 = t.enumValue(f1, 'standard', ConnectorTypeValues)) === FAIL) return FAIL;
+  }
   out.standard = f1;
-  const f2 = value.format;
-  if (!(isConnectorFormat(f2))) return FAIL;
+  let f2 = value.format;
+  if (!(isConnectorFormat(f2))) {
+    if (t === undefined || (f2 = t.enumValue(f2, 'format', ConnectorFormatValues)) === FAIL) return FAIL;
+  }
   out.format = f2;
-  const f3 = value.power_type;
-  if (!(isPowerType(f3))) return FAIL;
+  let f3 = value.power_type;
+  if (!(isPowerType(f3))) {
+    if (t === undefined || (f3 = t.enumValue(f3, 'power_type', PowerTypeValues)) === FAIL) return FAIL;
+  }
   out.power_type = f3;
   const f4 = value.max_voltage;
   if (!(typeof f4 === 'number' && Number.isSafeInteger(f4))) return FAIL;
@@ -1423,12 +1868,18 @@ export function validateConnector(value: unknown): Checked<Connector> {
     if (!(typeof f6 === 'number' && Number.isSafeInteger(f6))) return FAIL;
     out.max_electric_power = f6;
     kept++;
+  } else if (f6 === null && t !== undefined) {
+    t.absent('max_electric_power', 'invalid_type');
+    kept++;
   }
   const f7 = value.tariff_ids;
   if (f7 !== undefined && f7 !== null) {
-    const f7c = listWhere(f7, (item: unknown) => typeof item === 'string' && item.length <= 36 && isPrintableAscii(item), 0);
+    const f7c = listWhere(f7, (item: unknown) => typeof item === 'string' && item.length <= 36 && isPrintableAscii(item), 0, t, 'tariff_ids', (t: Tolerance, x: unknown, i: number) => t.text(x, i, 36, false));
     if (f7c === FAIL) return FAIL;
     out.tariff_ids = f7c;
+    kept++;
+  } else if (f7 === null && t !== undefined) {
+    t.absent('tariff_ids', 'invalid_type');
     kept++;
   }
   const f8 = value.terms_and_conditions;
@@ -1436,70 +1887,97 @@ export function validateConnector(value: unknown): Checked<Connector> {
     if (!(typeof f8 === 'string' && isOcpiUrl(f8))) return FAIL;
     out.terms_and_conditions = f8;
     kept++;
+  } else if (f8 === null && t !== undefined) {
+    t.absent('terms_and_conditions', 'invalid_type');
+    kept++;
   }
-  const f9 = value.last_updated;
-  if (!(typeof f9 === 'string' && isUtcDateTime(f9))) return FAIL;
+  let f9 = value.last_updated;
+  if (!(typeof f9 === 'string' && isUtcDateTime(f9))) {
+    if (t === undefined || (f9 = t.dateTime(f9, 'last_updated')) === FAIL) return FAIL;
+  }
   out.last_updated = f9;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['id', 'standard', 'format', 'power_type', 'max_voltage', 'max_amperage', 'max_electric_power', 'tariff_ids', 'terms_and_conditions', 'last_updated'])) return FAIL;
   return out as unknown as Connector;
 }
 
 /** The OCPI 2.2.1 `AdditionalGeoLocation` class as strict parsing of `AdditionalGeoLocationSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_additionalgeolocation_class
  */
-export function validateAdditionalGeoLocation(value: unknown): Checked<AdditionalGeoLocation> {
+export function validateAdditionalGeoLocation(value: unknown, t?: Tolerance): Checked<AdditionalGeoLocation> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 2;
-  const f0 = value.latitude;
-  if (!(typeof f0 === 'string' && hasAtMostCodePoints(f0, 10) && isPrintableUnicode(f0))) return FAIL;
+  let f0 = value.latitude;
+  if (!(typeof f0 === 'string' && hasAtMostCodePoints(f0, 10) && isPrintableUnicode(f0))) {
+    if (t === undefined || (f0 = t.text(f0, 'latitude', 10, true)) === FAIL) return FAIL;
+  }
   out.latitude = f0;
-  const f1 = value.longitude;
-  if (!(typeof f1 === 'string' && hasAtMostCodePoints(f1, 11) && isPrintableUnicode(f1))) return FAIL;
+  let f1 = value.longitude;
+  if (!(typeof f1 === 'string' && hasAtMostCodePoints(f1, 11) && isPrintableUnicode(f1))) {
+    if (t === undefined || (f1 = t.text(f1, 'longitude', 11, true)) === FAIL) return FAIL;
+  }
   out.longitude = f1;
   const f2 = value.name;
   if (f2 !== undefined && f2 !== null) {
-    const f2c = validateDisplayText(f2);
+    if (t !== undefined) t.path.push('name');
+    const f2c = validateDisplayText(f2, t);
     if (f2c === FAIL) return FAIL;
+    if (t !== undefined) t.path.pop();
     out.name = f2c;
     kept++;
+  } else if (f2 === null && t !== undefined) {
+    t.absent('name', 'invalid_type');
+    kept++;
   }
-  if (!ruleHolds(rules.AdditionalGeoLocation, out as unknown as AdditionalGeoLocation)) return FAIL;
-  noteUnkept(value, kept);
+  if (t === undefined ? !ruleHolds(rules.AdditionalGeoLocation, out as unknown as AdditionalGeoLocation) : !t.rule(rules.AdditionalGeoLocation, out as unknown as AdditionalGeoLocation)) return FAIL;
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['latitude', 'longitude', 'name'])) return FAIL;
   return out as unknown as AdditionalGeoLocation;
 }
 
 /** The OCPI 2.2.1 `BusinessDetails` class as strict parsing of `BusinessDetailsSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_businessdetails_class
  */
-export function validateBusinessDetails(value: unknown): Checked<BusinessDetails> {
+export function validateBusinessDetails(value: unknown, t?: Tolerance): Checked<BusinessDetails> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 1;
-  const f0 = value.name;
-  if (!(typeof f0 === 'string' && hasAtMostCodePoints(f0, 100) && isPrintableUnicode(f0))) return FAIL;
+  let f0 = value.name;
+  if (!(typeof f0 === 'string' && hasAtMostCodePoints(f0, 100) && isPrintableUnicode(f0))) {
+    if (t === undefined || (f0 = t.text(f0, 'name', 100, true)) === FAIL) return FAIL;
+  }
   out.name = f0;
   const f1 = value.website;
   if (f1 !== undefined && f1 !== null) {
     if (!(typeof f1 === 'string' && isOcpiUrl(f1))) return FAIL;
     out.website = f1;
     kept++;
+  } else if (f1 === null && t !== undefined) {
+    t.absent('website', 'invalid_type');
+    kept++;
   }
   const f2 = value.logo;
   if (f2 !== undefined && f2 !== null) {
-    const f2c = validateImage(f2);
+    if (t !== undefined) t.path.push('logo');
+    const f2c = validateImage(f2, t);
     if (f2c === FAIL) return FAIL;
+    if (t !== undefined) t.path.pop();
     out.logo = f2c;
     kept++;
+  } else if (f2 === null && t !== undefined) {
+    t.absent('logo', 'invalid_type');
+    kept++;
   }
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['name', 'website', 'logo'])) return FAIL;
   return out as unknown as BusinessDetails;
 }
 
 /** The OCPI 2.2.1 `EnergyMix` class as strict parsing of `EnergyMixSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_energymix_class
  */
-export function validateEnergyMix(value: unknown): Checked<EnergyMix> {
+export function validateEnergyMix(value: unknown, t?: Tolerance): Checked<EnergyMix> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 1;
@@ -1508,108 +1986,141 @@ export function validateEnergyMix(value: unknown): Checked<EnergyMix> {
   out.is_green_energy = f0;
   const f1 = value.energy_sources;
   if (f1 !== undefined && f1 !== null) {
-    const f1c = listOf(f1, validateEnergySource, 0);
+    const f1c = listOf(f1, validateEnergySource, 0, t, 'energy_sources');
     if (f1c === FAIL) return FAIL;
     out.energy_sources = f1c;
+    kept++;
+  } else if (f1 === null && t !== undefined) {
+    t.absent('energy_sources', 'invalid_type');
     kept++;
   }
   const f2 = value.environ_impact;
   if (f2 !== undefined && f2 !== null) {
-    const f2c = listOf(f2, validateEnvironmentalImpact, 0);
+    const f2c = listOf(f2, validateEnvironmentalImpact, 0, t, 'environ_impact');
     if (f2c === FAIL) return FAIL;
     out.environ_impact = f2c;
     kept++;
+  } else if (f2 === null && t !== undefined) {
+    t.absent('environ_impact', 'invalid_type');
+    kept++;
   }
-  const f3 = value.supplier_name;
+  let f3 = value.supplier_name;
   if (f3 !== undefined && f3 !== null) {
-    if (!(typeof f3 === 'string' && hasAtMostCodePoints(f3, 64) && isPrintableUnicode(f3))) return FAIL;
+    if (!(typeof f3 === 'string' && hasAtMostCodePoints(f3, 64) && isPrintableUnicode(f3))) {
+      if (t === undefined || (f3 = t.text(f3, 'supplier_name', 64, true)) === FAIL) return FAIL;
+    }
     out.supplier_name = f3;
     kept++;
-  }
-  const f4 = value.energy_product_name;
-  if (f4 !== undefined && f4 !== null) {
-    if (!(typeof f4 === 'string' && hasAtMostCodePoints(f4, 64) && isPrintableUnicode(f4))) return FAIL;
-    out.energy_product_name = f4;
+  } else if (f3 === null && t !== undefined) {
+    t.absent('supplier_name', 'invalid_type');
     kept++;
   }
-  noteUnkept(value, kept);
+  let f4 = value.energy_product_name;
+  if (f4 !== undefined && f4 !== null) {
+    if (!(typeof f4 === 'string' && hasAtMostCodePoints(f4, 64) && isPrintableUnicode(f4))) {
+      if (t === undefined || (f4 = t.text(f4, 'energy_product_name', 64, true)) === FAIL) return FAIL;
+    }
+    out.energy_product_name = f4;
+    kept++;
+  } else if (f4 === null && t !== undefined) {
+    t.absent('energy_product_name', 'invalid_type');
+    kept++;
+  }
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['is_green_energy', 'energy_sources', 'environ_impact', 'supplier_name', 'energy_product_name'])) return FAIL;
   return out as unknown as EnergyMix;
 }
 
 /** The OCPI 2.2.1 `EnergySource` class as strict parsing of `EnergySourceSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_energysource_class
  */
-export function validateEnergySource(value: unknown): Checked<EnergySource> {
+export function validateEnergySource(value: unknown, t?: Tolerance): Checked<EnergySource> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 2;
-  const f0 = value.source;
-  if (!(isEnergySourceCategory(f0))) return FAIL;
+  let f0 = value.source;
+  if (!(isEnergySourceCategory(f0))) {
+    if (t === undefined || (f0 = t.enumValue(f0, 'source', EnergySourceCategoryValues)) === FAIL) return FAIL;
+  }
   out.source = f0;
   const f1 = value.percentage;
   if (!(typeof f1 === 'number' && Number.isFinite(f1))) return FAIL;
   out.percentage = f1;
-  if (!ruleHolds(rules.EnergySource, out as unknown as EnergySource)) return FAIL;
-  noteUnkept(value, kept);
+  if (t === undefined ? !ruleHolds(rules.EnergySource, out as unknown as EnergySource) : !t.rule(rules.EnergySource, out as unknown as EnergySource)) return FAIL;
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['source', 'percentage'])) return FAIL;
   return out as unknown as EnergySource;
 }
 
 /** The OCPI 2.2.1 `EnvironmentalImpact` class as strict parsing of `EnvironmentalImpactSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_environmentalimpact_class
  */
-export function validateEnvironmentalImpact(value: unknown): Checked<EnvironmentalImpact> {
+export function validateEnvironmentalImpact(value: unknown, t?: Tolerance): Checked<EnvironmentalImpact> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 2;
-  const f0 = value.category;
-  if (!(isEnvironmentalImpactCategory(f0))) return FAIL;
+  let f0 = value.category;
+  if (!(isEnvironmentalImpactCategory(f0))) {
+    if (t === undefined || (f0 = t.enumValue(f0, 'category', EnvironmentalImpactCategoryValues)) === FAIL) return FAIL;
+  }
   out.category = f0;
   const f1 = value.amount;
   if (!(typeof f1 === 'number' && Number.isFinite(f1))) return FAIL;
   out.amount = f1;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['category', 'amount'])) return FAIL;
   return out as unknown as EnvironmentalImpact;
 }
 
 /** The OCPI 2.2.1 `ExceptionalPeriod` class as strict parsing of `ExceptionalPeriodSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_exceptionalperiod_class
  */
-export function validateExceptionalPeriod(value: unknown): Checked<ExceptionalPeriod> {
+export function validateExceptionalPeriod(value: unknown, t?: Tolerance): Checked<ExceptionalPeriod> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 2;
-  const f0 = value.period_begin;
-  if (!(typeof f0 === 'string' && isUtcDateTime(f0))) return FAIL;
+  let f0 = value.period_begin;
+  if (!(typeof f0 === 'string' && isUtcDateTime(f0))) {
+    if (t === undefined || (f0 = t.dateTime(f0, 'period_begin')) === FAIL) return FAIL;
+  }
   out.period_begin = f0;
-  const f1 = value.period_end;
-  if (!(typeof f1 === 'string' && isUtcDateTime(f1))) return FAIL;
+  let f1 = value.period_end;
+  if (!(typeof f1 === 'string' && isUtcDateTime(f1))) {
+    if (t === undefined || (f1 = t.dateTime(f1, 'period_end')) === FAIL) return FAIL;
+  }
   out.period_end = f1;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['period_begin', 'period_end'])) return FAIL;
   return out as unknown as ExceptionalPeriod;
 }
 
 /** The OCPI 2.2.1 `GeoLocation` class as strict parsing of `GeoLocationSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_geolocation_class
  */
-export function validateGeoLocation(value: unknown): Checked<GeoLocation> {
+export function validateGeoLocation(value: unknown, t?: Tolerance): Checked<GeoLocation> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 2;
-  const f0 = value.latitude;
-  if (!(typeof f0 === 'string' && hasAtMostCodePoints(f0, 10) && isPrintableUnicode(f0))) return FAIL;
+  let f0 = value.latitude;
+  if (!(typeof f0 === 'string' && hasAtMostCodePoints(f0, 10) && isPrintableUnicode(f0))) {
+    if (t === undefined || (f0 = t.text(f0, 'latitude', 10, true)) === FAIL) return FAIL;
+  }
   out.latitude = f0;
-  const f1 = value.longitude;
-  if (!(typeof f1 === 'string' && hasAtMostCodePoints(f1, 11) && isPrintableUnicode(f1))) return FAIL;
+  let f1 = value.longitude;
+  if (!(typeof f1 === 'string' && hasAtMostCodePoints(f1, 11) && isPrintableUnicode(f1))) {
+    if (t === undefined || (f1 = t.text(f1, 'longitude', 11, true)) === FAIL) return FAIL;
+  }
   out.longitude = f1;
-  if (!ruleHolds(rules.GeoLocation, out as unknown as GeoLocation)) return FAIL;
-  noteUnkept(value, kept);
+  if (t === undefined ? !ruleHolds(rules.GeoLocation, out as unknown as GeoLocation) : !t.rule(rules.GeoLocation, out as unknown as GeoLocation)) return FAIL;
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['latitude', 'longitude'])) return FAIL;
   return out as unknown as GeoLocation;
 }
 
 /** The OCPI 2.2.1 `Hours` class as strict parsing of `HoursSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_hours_class
  */
-export function validateHours(value: unknown): Checked<Hours> {
+export function validateHours(value: unknown, t?: Tolerance): Checked<Hours> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 1;
@@ -1618,34 +2129,44 @@ export function validateHours(value: unknown): Checked<Hours> {
   out.twentyfourseven = f0;
   const f1 = value.regular_hours;
   if (f1 !== undefined && f1 !== null) {
-    const f1c = listOf(f1, validateRegularHours, 0);
+    const f1c = listOf(f1, validateRegularHours, 0, t, 'regular_hours');
     if (f1c === FAIL) return FAIL;
     out.regular_hours = f1c;
+    kept++;
+  } else if (f1 === null && t !== undefined) {
+    t.absent('regular_hours', 'invalid_type');
     kept++;
   }
   const f2 = value.exceptional_openings;
   if (f2 !== undefined && f2 !== null) {
-    const f2c = listOf(f2, validateExceptionalPeriod, 0);
+    const f2c = listOf(f2, validateExceptionalPeriod, 0, t, 'exceptional_openings');
     if (f2c === FAIL) return FAIL;
     out.exceptional_openings = f2c;
+    kept++;
+  } else if (f2 === null && t !== undefined) {
+    t.absent('exceptional_openings', 'invalid_type');
     kept++;
   }
   const f3 = value.exceptional_closings;
   if (f3 !== undefined && f3 !== null) {
-    const f3c = listOf(f3, validateExceptionalPeriod, 0);
+    const f3c = listOf(f3, validateExceptionalPeriod, 0, t, 'exceptional_closings');
     if (f3c === FAIL) return FAIL;
     out.exceptional_closings = f3c;
     kept++;
+  } else if (f3 === null && t !== undefined) {
+    t.absent('exceptional_closings', 'invalid_type');
+    kept++;
   }
-  if (!ruleHolds(rules.Hours, out as unknown as Hours)) return FAIL;
-  noteUnkept(value, kept);
+  if (t === undefined ? !ruleHolds(rules.Hours, out as unknown as Hours) : !t.rule(rules.Hours, out as unknown as Hours)) return FAIL;
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['twentyfourseven', 'regular_hours', 'exceptional_openings', 'exceptional_closings'])) return FAIL;
   return out as unknown as Hours;
 }
 
 /** The OCPI 2.2.1 `Image` class as strict parsing of `ImageSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_image_class
  */
-export function validateImage(value: unknown): Checked<Image> {
+export function validateImage(value: unknown, t?: Tolerance): Checked<Image> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 3;
@@ -1657,17 +2178,27 @@ export function validateImage(value: unknown): Checked<Image> {
     if (!(typeof f1 === 'string' && isOcpiUrl(f1))) return FAIL;
     out.thumbnail = f1;
     kept++;
+  } else if (f1 === null && t !== undefined) {
+    t.absent('thumbnail', 'invalid_type');
+    kept++;
   }
-  const f2 = value.category;
-  if (!(isImageCategory(f2))) return FAIL;
+  let f2 = value.category;
+  if (!(isImageCategory(f2))) {
+    if (t === undefined || (f2 = t.enumValue(f2, 'category', ImageCategoryValues)) === FAIL) return FAIL;
+  }
   out.category = f2;
-  const f3 = value.type;
-  if (!(typeof f3 === 'string' && f3.length <= 4 && isPrintableAscii(f3))) return FAIL;
+  let f3 = value.type;
+  if (!(typeof f3 === 'string' && f3.length <= 4 && isPrintableAscii(f3))) {
+    if (t === undefined || (f3 = t.text(f3, 'type', 4, false)) === FAIL) return FAIL;
+  }
   out.type = f3;
   const f4 = value.width;
   if (f4 !== undefined && f4 !== null) {
     if (!(typeof f4 === 'number' && Number.isSafeInteger(f4) && f4 >= -99999 && f4 <= 99999)) return FAIL;
     out.width = f4;
+    kept++;
+  } else if (f4 === null && t !== undefined) {
+    t.absent('width', 'invalid_type');
     kept++;
   }
   const f5 = value.height;
@@ -1675,94 +2206,139 @@ export function validateImage(value: unknown): Checked<Image> {
     if (!(typeof f5 === 'number' && Number.isSafeInteger(f5) && f5 >= -99999 && f5 <= 99999)) return FAIL;
     out.height = f5;
     kept++;
+  } else if (f5 === null && t !== undefined) {
+    t.absent('height', 'invalid_type');
+    kept++;
   }
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['url', 'thumbnail', 'category', 'type', 'width', 'height'])) return FAIL;
   return out as unknown as Image;
 }
 
 /** The OCPI 2.2.1 `PublishTokenType` class as strict parsing of `PublishTokenTypeSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_publish_token_class
  */
-export function validatePublishTokenType(value: unknown): Checked<PublishTokenType> {
+export function validatePublishTokenType(value: unknown, t?: Tolerance): Checked<PublishTokenType> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 0;
-  const f0 = value.uid;
+  let f0 = value.uid;
   if (f0 !== undefined && f0 !== null) {
-    if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) return FAIL;
+    if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) {
+      if (t === undefined || (f0 = t.text(f0, 'uid', 36, false)) === FAIL) return FAIL;
+    }
     out.uid = f0;
     kept++;
+  } else if (f0 === null && t !== undefined) {
+    t.absent('uid', 'invalid_type');
+    kept++;
   }
-  const f1 = value.type;
+  let f1 = value.type;
   if (f1 !== undefined && f1 !== null) {
-    if (!(isTokenType(f1))) return FAIL;
+    if (!(isTokenType(f1))) {
+      if (t === undefined || (f1 = t.enumValue(f1, 'type', TokenTypeValues)) === FAIL) return FAIL;
+    }
     out.type = f1;
     kept++;
+  } else if (f1 === null && t !== undefined) {
+    t.absent('type', 'invalid_value');
+    kept++;
   }
-  const f2 = value.visual_number;
+  let f2 = value.visual_number;
   if (f2 !== undefined && f2 !== null) {
-    if (!(typeof f2 === 'string' && hasAtMostCodePoints(f2, 64) && isPrintableUnicode(f2))) return FAIL;
+    if (!(typeof f2 === 'string' && hasAtMostCodePoints(f2, 64) && isPrintableUnicode(f2))) {
+      if (t === undefined || (f2 = t.text(f2, 'visual_number', 64, true)) === FAIL) return FAIL;
+    }
     out.visual_number = f2;
     kept++;
+  } else if (f2 === null && t !== undefined) {
+    t.absent('visual_number', 'invalid_type');
+    kept++;
   }
-  const f3 = value.issuer;
+  let f3 = value.issuer;
   if (f3 !== undefined && f3 !== null) {
-    if (!(typeof f3 === 'string' && hasAtMostCodePoints(f3, 64) && isPrintableUnicode(f3))) return FAIL;
+    if (!(typeof f3 === 'string' && hasAtMostCodePoints(f3, 64) && isPrintableUnicode(f3))) {
+      if (t === undefined || (f3 = t.text(f3, 'issuer', 64, true)) === FAIL) return FAIL;
+    }
     out.issuer = f3;
     kept++;
-  }
-  const f4 = value.group_id;
-  if (f4 !== undefined && f4 !== null) {
-    if (!(typeof f4 === 'string' && f4.length <= 36 && isPrintableAscii(f4))) return FAIL;
-    out.group_id = f4;
+  } else if (f3 === null && t !== undefined) {
+    t.absent('issuer', 'invalid_type');
     kept++;
   }
-  if (!ruleHolds(rules.PublishTokenType, out as unknown as PublishTokenType)) return FAIL;
-  noteUnkept(value, kept);
+  let f4 = value.group_id;
+  if (f4 !== undefined && f4 !== null) {
+    if (!(typeof f4 === 'string' && f4.length <= 36 && isPrintableAscii(f4))) {
+      if (t === undefined || (f4 = t.text(f4, 'group_id', 36, false)) === FAIL) return FAIL;
+    }
+    out.group_id = f4;
+    kept++;
+  } else if (f4 === null && t !== undefined) {
+    t.absent('group_id', 'invalid_type');
+    kept++;
+  }
+  if (t === undefined ? !ruleHolds(rules.PublishTokenType, out as unknown as PublishTokenType) : !t.rule(rules.PublishTokenType, out as unknown as PublishTokenType)) return FAIL;
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['uid', 'type', 'visual_number', 'issuer', 'group_id'])) return FAIL;
   return out as unknown as PublishTokenType;
 }
 
 /** The OCPI 2.2.1 `RegularHours` class as strict parsing of `RegularHoursSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_regularhours_class
  */
-export function validateRegularHours(value: unknown): Checked<RegularHours> {
+export function validateRegularHours(value: unknown, t?: Tolerance): Checked<RegularHours> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 3;
   const f0 = value.weekday;
   if (!(typeof f0 === 'number' && Number.isSafeInteger(f0) && f0 >= -9 && f0 <= 9)) return FAIL;
   out.weekday = f0;
-  const f1 = value.period_begin;
-  if (!(typeof f1 === 'string' && hasAtMostCodePoints(f1, 5) && isPrintableUnicode(f1))) return FAIL;
+  let f1 = value.period_begin;
+  if (!(typeof f1 === 'string' && hasAtMostCodePoints(f1, 5) && isPrintableUnicode(f1))) {
+    if (t === undefined || (f1 = t.text(f1, 'period_begin', 5, true)) === FAIL) return FAIL;
+  }
   out.period_begin = f1;
-  const f2 = value.period_end;
-  if (!(typeof f2 === 'string' && hasAtMostCodePoints(f2, 5) && isPrintableUnicode(f2))) return FAIL;
+  let f2 = value.period_end;
+  if (!(typeof f2 === 'string' && hasAtMostCodePoints(f2, 5) && isPrintableUnicode(f2))) {
+    if (t === undefined || (f2 = t.text(f2, 'period_end', 5, true)) === FAIL) return FAIL;
+  }
   out.period_end = f2;
-  if (!ruleHolds(rules.RegularHours, out as unknown as RegularHours)) return FAIL;
-  noteUnkept(value, kept);
+  if (t === undefined ? !ruleHolds(rules.RegularHours, out as unknown as RegularHours) : !t.rule(rules.RegularHours, out as unknown as RegularHours)) return FAIL;
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['weekday', 'period_begin', 'period_end'])) return FAIL;
   return out as unknown as RegularHours;
 }
 
 /** The OCPI 2.2.1 `StatusSchedule` class as strict parsing of `StatusScheduleSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_statusschedule_class
  */
-export function validateStatusSchedule(value: unknown): Checked<StatusSchedule> {
+export function validateStatusSchedule(value: unknown, t?: Tolerance): Checked<StatusSchedule> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 2;
-  const f0 = value.period_begin;
-  if (!(typeof f0 === 'string' && isUtcDateTime(f0))) return FAIL;
+  let f0 = value.period_begin;
+  if (!(typeof f0 === 'string' && isUtcDateTime(f0))) {
+    if (t === undefined || (f0 = t.dateTime(f0, 'period_begin')) === FAIL) return FAIL;
+  }
   out.period_begin = f0;
-  const f1 = value.period_end;
+  let f1 = value.period_end;
   if (f1 !== undefined && f1 !== null) {
-    if (!(typeof f1 === 'string' && isUtcDateTime(f1))) return FAIL;
+    if (!(typeof f1 === 'string' && isUtcDateTime(f1))) {
+      if (t === undefined || (f1 = t.dateTime(f1, 'period_end')) === FAIL) return FAIL;
+    }
     out.period_end = f1;
     kept++;
+  } else if (f1 === null && t !== undefined) {
+    t.absent('period_end', 'invalid_type');
+    kept++;
   }
-  const f2 = value.status;
-  if (!(isStatus(f2))) return FAIL;
+  let f2 = value.status;
+  if (!(isStatus(f2))) {
+    if (t === undefined || (f2 = t.enumValue(f2, 'status', StatusValues)) === FAIL) return FAIL;
+  }
   out.status = f2;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['period_begin', 'period_end', 'status'])) return FAIL;
   return out as unknown as StatusSchedule;
 }
 
@@ -1816,100 +2392,155 @@ export function isSessionStatus(value: unknown): value is SessionStatus {
 /** The OCPI 2.2.1 `Session` object as strict parsing of `SessionSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_session_object
  */
-export function validateSession(value: unknown): Checked<Session> {
+export function validateSession(value: unknown, t?: Tolerance): Checked<Session> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 13;
-  const f0 = value.country_code;
-  if (!(typeof f0 === 'string' && f0.length <= 2 && isPrintableAscii(f0) && isCountryAlpha2(f0))) return FAIL;
+  let f0 = value.country_code;
+  if (!(typeof f0 === 'string' && f0.length <= 2 && isPrintableAscii(f0) && isCountryAlpha2(f0))) {
+    if (t === undefined || (f0 = t.text(f0, 'country_code', 2, false, isCountryAlpha2, COUNTRY_ALPHA_2_MESSAGE)) === FAIL) return FAIL;
+  }
   out.country_code = f0;
-  const f1 = value.party_id;
-  if (!(typeof f1 === 'string' && f1.length <= 3 && isPrintableAscii(f1))) return FAIL;
+  let f1 = value.party_id;
+  if (!(typeof f1 === 'string' && f1.length <= 3 && isPrintableAscii(f1))) {
+    if (t === undefined || (f1 = t.text(f1, 'party_id', 3, false)) === FAIL) return FAIL;
+  }
   out.party_id = f1;
-  const f2 = value.id;
-  if (!(typeof f2 === 'string' && f2.length <= 36 && isPrintableAscii(f2))) return FAIL;
+  let f2 = value.id;
+  if (!(typeof f2 === 'string' && f2.length <= 36 && isPrintableAscii(f2))) {
+    if (t === undefined || (f2 = t.text(f2, 'id', 36, false)) === FAIL) return FAIL;
+  }
   out.id = f2;
-  const f3 = value.start_date_time;
-  if (!(typeof f3 === 'string' && isUtcDateTime(f3))) return FAIL;
+  let f3 = value.start_date_time;
+  if (!(typeof f3 === 'string' && isUtcDateTime(f3))) {
+    if (t === undefined || (f3 = t.dateTime(f3, 'start_date_time')) === FAIL) return FAIL;
+  }
   out.start_date_time = f3;
-  const f4 = value.end_date_time;
+  let f4 = value.end_date_time;
   if (f4 !== undefined && f4 !== null) {
-    if (!(typeof f4 === 'string' && isUtcDateTime(f4))) return FAIL;
+    if (!(typeof f4 === 'string' && isUtcDateTime(f4))) {
+      if (t === undefined || (f4 = t.dateTime(f4, 'end_date_time')) === FAIL) return FAIL;
+    }
     out.end_date_time = f4;
+    kept++;
+  } else if (f4 === null && t !== undefined) {
+    t.absent('end_date_time', 'invalid_type');
     kept++;
   }
   const f5 = value.kwh;
   if (!(typeof f5 === 'number' && Number.isFinite(f5))) return FAIL;
   out.kwh = f5;
   const f6 = value.cdr_token;
-  const f6c = validateCdrToken(f6);
+  if (t !== undefined) t.path.push('cdr_token');
+  const f6c = validateCdrToken(f6, t);
   if (f6c === FAIL) return FAIL;
+  if (t !== undefined) t.path.pop();
   out.cdr_token = f6c;
-  const f7 = value.auth_method;
-  if (!(isAuthMethod(f7))) return FAIL;
+  let f7 = value.auth_method;
+  if (!(isAuthMethod(f7))) {
+    if (t === undefined || (f7 = t.enumValue(f7, 'auth_method', AuthMethodValues)) === FAIL) return FAIL;
+  }
   out.auth_method = f7;
-  const f8 = value.authorization_reference;
+  let f8 = value.authorization_reference;
   if (f8 !== undefined && f8 !== null) {
-    if (!(typeof f8 === 'string' && f8.length <= 36 && isPrintableAscii(f8))) return FAIL;
+    if (!(typeof f8 === 'string' && f8.length <= 36 && isPrintableAscii(f8))) {
+      if (t === undefined || (f8 = t.text(f8, 'authorization_reference', 36, false)) === FAIL) return FAIL;
+    }
     out.authorization_reference = f8;
     kept++;
-  }
-  const f9 = value.location_id;
-  if (!(typeof f9 === 'string' && f9.length <= 36 && isPrintableAscii(f9))) return FAIL;
-  out.location_id = f9;
-  const f10 = value.evse_uid;
-  if (!(typeof f10 === 'string' && f10.length <= 36 && isPrintableAscii(f10))) return FAIL;
-  out.evse_uid = f10;
-  const f11 = value.connector_id;
-  if (!(typeof f11 === 'string' && f11.length <= 36 && isPrintableAscii(f11))) return FAIL;
-  out.connector_id = f11;
-  const f12 = value.meter_id;
-  if (f12 !== undefined && f12 !== null) {
-    if (!(typeof f12 === 'string' && hasAtMostCodePoints(f12, 255) && isPrintableUnicode(f12))) return FAIL;
-    out.meter_id = f12;
+  } else if (f8 === null && t !== undefined) {
+    t.absent('authorization_reference', 'invalid_type');
     kept++;
   }
-  const f13 = value.currency;
-  if (!(typeof f13 === 'string' && hasAtMostCodePoints(f13, 3) && isPrintableUnicode(f13) && isCurrency(f13))) return FAIL;
+  let f9 = value.location_id;
+  if (!(typeof f9 === 'string' && f9.length <= 36 && isPrintableAscii(f9))) {
+    if (t === undefined || (f9 = t.text(f9, 'location_id', 36, false)) === FAIL) return FAIL;
+  }
+  out.location_id = f9;
+  let f10 = value.evse_uid;
+  if (!(typeof f10 === 'string' && f10.length <= 36 && isPrintableAscii(f10))) {
+    if (t === undefined || (f10 = t.text(f10, 'evse_uid', 36, false)) === FAIL) return FAIL;
+  }
+  out.evse_uid = f10;
+  let f11 = value.connector_id;
+  if (!(typeof f11 === 'string' && f11.length <= 36 && isPrintableAscii(f11))) {
+    if (t === undefined || (f11 = t.text(f11, 'connector_id', 36, false)) === FAIL) return FAIL;
+  }
+  out.connector_id = f11;
+  let f12 = value.meter_id;
+  if (f12 !== undefined && f12 !== null) {
+    if (!(typeof f12 === 'string' && hasAtMostCodePoints(f12, 255) && isPrintableUnicode(f12))) {
+      if (t === undefined || (f12 = t.text(f12, 'meter_id', 255, true)) === FAIL) return FAIL;
+    }
+    out.meter_id = f12;
+    kept++;
+  } else if (f12 === null && t !== undefined) {
+    t.absent('meter_id', 'invalid_type');
+    kept++;
+  }
+  let f13 = value.currency;
+  if (!(typeof f13 === 'string' && hasAtMostCodePoints(f13, 3) && isPrintableUnicode(f13) && isCurrency(f13))) {
+    if (t === undefined || (f13 = t.text(f13, 'currency', 3, true, isCurrency, CURRENCY_MESSAGE)) === FAIL) return FAIL;
+  }
   out.currency = f13;
   const f14 = value.charging_periods;
   if (f14 !== undefined && f14 !== null) {
-    const f14c = listOf(f14, validateChargingPeriod, 0);
+    const f14c = listOf(f14, validateChargingPeriod, 0, t, 'charging_periods');
     if (f14c === FAIL) return FAIL;
     out.charging_periods = f14c;
+    kept++;
+  } else if (f14 === null && t !== undefined) {
+    t.absent('charging_periods', 'invalid_type');
     kept++;
   }
   const f15 = value.total_cost;
   if (f15 !== undefined && f15 !== null) {
-    const f15c = validatePrice(f15);
+    if (t !== undefined) t.path.push('total_cost');
+    const f15c = validatePrice(f15, t);
     if (f15c === FAIL) return FAIL;
+    if (t !== undefined) t.path.pop();
     out.total_cost = f15c;
     kept++;
+  } else if (f15 === null && t !== undefined) {
+    t.absent('total_cost', 'invalid_type');
+    kept++;
   }
-  const f16 = value.status;
-  if (!(isSessionStatus(f16))) return FAIL;
+  let f16 = value.status;
+  if (!(isSessionStatus(f16))) {
+    if (t === undefined || (f16 = t.enumValue(f16, 'status', SessionStatusValues)) === FAIL) return FAIL;
+  }
   out.status = f16;
-  const f17 = value.last_updated;
-  if (!(typeof f17 === 'string' && isUtcDateTime(f17))) return FAIL;
+  let f17 = value.last_updated;
+  if (!(typeof f17 === 'string' && isUtcDateTime(f17))) {
+    if (t === undefined || (f17 = t.dateTime(f17, 'last_updated')) === FAIL) return FAIL;
+  }
   out.last_updated = f17;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['country_code', 'party_id', 'id', 'start_date_time', 'end_date_time', 'kwh', 'cdr_token', 'auth_method', 'authorization_reference', 'location_id', 'evse_uid', 'connector_id', 'meter_id', 'currency', 'charging_periods', 'total_cost', 'status', 'last_updated'])) return FAIL;
   return out as unknown as Session;
 }
 
 /** The OCPI 2.2.1 `ChargingPreferences` object as strict parsing of `ChargingPreferencesSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_sessions.asciidoc#mod_sessions_charging_preferences_object
  */
-export function validateChargingPreferences(value: unknown): Checked<ChargingPreferences> {
+export function validateChargingPreferences(value: unknown, t?: Tolerance): Checked<ChargingPreferences> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 1;
-  const f0 = value.profile_type;
-  if (!(isProfileType(f0))) return FAIL;
+  let f0 = value.profile_type;
+  if (!(isProfileType(f0))) {
+    if (t === undefined || (f0 = t.enumValue(f0, 'profile_type', ProfileTypeValues)) === FAIL) return FAIL;
+  }
   out.profile_type = f0;
-  const f1 = value.departure_time;
+  let f1 = value.departure_time;
   if (f1 !== undefined && f1 !== null) {
-    if (!(typeof f1 === 'string' && isUtcDateTime(f1))) return FAIL;
+    if (!(typeof f1 === 'string' && isUtcDateTime(f1))) {
+      if (t === undefined || (f1 = t.dateTime(f1, 'departure_time')) === FAIL) return FAIL;
+    }
     out.departure_time = f1;
+    kept++;
+  } else if (f1 === null && t !== undefined) {
+    t.absent('departure_time', 'invalid_type');
     kept++;
   }
   const f2 = value.energy_need;
@@ -1917,14 +2548,21 @@ export function validateChargingPreferences(value: unknown): Checked<ChargingPre
     if (!(typeof f2 === 'number' && Number.isFinite(f2))) return FAIL;
     out.energy_need = f2;
     kept++;
+  } else if (f2 === null && t !== undefined) {
+    t.absent('energy_need', 'invalid_type');
+    kept++;
   }
   const f3 = value.discharge_allowed;
   if (f3 !== undefined && f3 !== null) {
     if (!(typeof f3 === 'boolean')) return FAIL;
     out.discharge_allowed = f3;
     kept++;
+  } else if (f3 === null && t !== undefined) {
+    t.absent('discharge_allowed', 'invalid_type');
+    kept++;
   }
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['profile_type', 'departure_time', 'energy_need', 'discharge_allowed'])) return FAIL;
   return out as unknown as ChargingPreferences;
 }
 
@@ -1993,33 +2631,49 @@ export function isTariffType(value: unknown): value is TariffType {
 /** The OCPI 2.2.1 `Tariff` object as strict parsing of `TariffSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariff_object
  */
-export function validateTariff(value: unknown): Checked<Tariff> {
+export function validateTariff(value: unknown, t?: Tolerance): Checked<Tariff> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 6;
-  const f0 = value.country_code;
-  if (!(typeof f0 === 'string' && f0.length <= 2 && isPrintableAscii(f0) && isCountryAlpha2(f0))) return FAIL;
+  let f0 = value.country_code;
+  if (!(typeof f0 === 'string' && f0.length <= 2 && isPrintableAscii(f0) && isCountryAlpha2(f0))) {
+    if (t === undefined || (f0 = t.text(f0, 'country_code', 2, false, isCountryAlpha2, COUNTRY_ALPHA_2_MESSAGE)) === FAIL) return FAIL;
+  }
   out.country_code = f0;
-  const f1 = value.party_id;
-  if (!(typeof f1 === 'string' && f1.length <= 3 && isPrintableAscii(f1))) return FAIL;
+  let f1 = value.party_id;
+  if (!(typeof f1 === 'string' && f1.length <= 3 && isPrintableAscii(f1))) {
+    if (t === undefined || (f1 = t.text(f1, 'party_id', 3, false)) === FAIL) return FAIL;
+  }
   out.party_id = f1;
-  const f2 = value.id;
-  if (!(typeof f2 === 'string' && f2.length <= 36 && isPrintableAscii(f2))) return FAIL;
+  let f2 = value.id;
+  if (!(typeof f2 === 'string' && f2.length <= 36 && isPrintableAscii(f2))) {
+    if (t === undefined || (f2 = t.text(f2, 'id', 36, false)) === FAIL) return FAIL;
+  }
   out.id = f2;
-  const f3 = value.currency;
-  if (!(typeof f3 === 'string' && hasAtMostCodePoints(f3, 3) && isPrintableUnicode(f3) && isCurrency(f3))) return FAIL;
+  let f3 = value.currency;
+  if (!(typeof f3 === 'string' && hasAtMostCodePoints(f3, 3) && isPrintableUnicode(f3) && isCurrency(f3))) {
+    if (t === undefined || (f3 = t.text(f3, 'currency', 3, true, isCurrency, CURRENCY_MESSAGE)) === FAIL) return FAIL;
+  }
   out.currency = f3;
-  const f4 = value.type;
+  let f4 = value.type;
   if (f4 !== undefined && f4 !== null) {
-    if (!(isTariffType(f4))) return FAIL;
+    if (!(isTariffType(f4))) {
+      if (t === undefined || (f4 = t.enumValue(f4, 'type', TariffTypeValues)) === FAIL) return FAIL;
+    }
     out.type = f4;
+    kept++;
+  } else if (f4 === null && t !== undefined) {
+    t.absent('type', 'invalid_value');
     kept++;
   }
   const f5 = value.tariff_alt_text;
   if (f5 !== undefined && f5 !== null) {
-    const f5c = listOf(f5, validateDisplayText, 0);
+    const f5c = listOf(f5, validateDisplayText, 0, t, 'tariff_alt_text');
     if (f5c === FAIL) return FAIL;
     out.tariff_alt_text = f5c;
+    kept++;
+  } else if (f5 === null && t !== undefined) {
+    t.absent('tariff_alt_text', 'invalid_type');
     kept++;
   }
   const f6 = value.tariff_alt_url;
@@ -2027,60 +2681,93 @@ export function validateTariff(value: unknown): Checked<Tariff> {
     if (!(typeof f6 === 'string' && isOcpiUrl(f6))) return FAIL;
     out.tariff_alt_url = f6;
     kept++;
+  } else if (f6 === null && t !== undefined) {
+    t.absent('tariff_alt_url', 'invalid_type');
+    kept++;
   }
   const f7 = value.min_price;
   if (f7 !== undefined && f7 !== null) {
-    const f7c = validatePrice(f7);
+    if (t !== undefined) t.path.push('min_price');
+    const f7c = validatePrice(f7, t);
     if (f7c === FAIL) return FAIL;
+    if (t !== undefined) t.path.pop();
     out.min_price = f7c;
+    kept++;
+  } else if (f7 === null && t !== undefined) {
+    t.absent('min_price', 'invalid_type');
     kept++;
   }
   const f8 = value.max_price;
   if (f8 !== undefined && f8 !== null) {
-    const f8c = validatePrice(f8);
+    if (t !== undefined) t.path.push('max_price');
+    const f8c = validatePrice(f8, t);
     if (f8c === FAIL) return FAIL;
+    if (t !== undefined) t.path.pop();
     out.max_price = f8c;
+    kept++;
+  } else if (f8 === null && t !== undefined) {
+    t.absent('max_price', 'invalid_type');
     kept++;
   }
   const f9 = value.elements;
-  const f9c = listOf(f9, validateTariffElement, 1);
+  const f9c = listOf(f9, validateTariffElement, 1, t, 'elements');
   if (f9c === FAIL) return FAIL;
   out.elements = f9c;
-  const f10 = value.start_date_time;
+  let f10 = value.start_date_time;
   if (f10 !== undefined && f10 !== null) {
-    if (!(typeof f10 === 'string' && isUtcDateTime(f10))) return FAIL;
+    if (!(typeof f10 === 'string' && isUtcDateTime(f10))) {
+      if (t === undefined || (f10 = t.dateTime(f10, 'start_date_time')) === FAIL) return FAIL;
+    }
     out.start_date_time = f10;
     kept++;
+  } else if (f10 === null && t !== undefined) {
+    t.absent('start_date_time', 'invalid_type');
+    kept++;
   }
-  const f11 = value.end_date_time;
+  let f11 = value.end_date_time;
   if (f11 !== undefined && f11 !== null) {
-    if (!(typeof f11 === 'string' && isUtcDateTime(f11))) return FAIL;
+    if (!(typeof f11 === 'string' && isUtcDateTime(f11))) {
+      if (t === undefined || (f11 = t.dateTime(f11, 'end_date_time')) === FAIL) return FAIL;
+    }
     out.end_date_time = f11;
+    kept++;
+  } else if (f11 === null && t !== undefined) {
+    t.absent('end_date_time', 'invalid_type');
     kept++;
   }
   const f12 = value.energy_mix;
   if (f12 !== undefined && f12 !== null) {
-    const f12c = validateEnergyMix(f12);
+    if (t !== undefined) t.path.push('energy_mix');
+    const f12c = validateEnergyMix(f12, t);
     if (f12c === FAIL) return FAIL;
+    if (t !== undefined) t.path.pop();
     out.energy_mix = f12c;
     kept++;
+  } else if (f12 === null && t !== undefined) {
+    t.absent('energy_mix', 'invalid_type');
+    kept++;
   }
-  const f13 = value.last_updated;
-  if (!(typeof f13 === 'string' && isUtcDateTime(f13))) return FAIL;
+  let f13 = value.last_updated;
+  if (!(typeof f13 === 'string' && isUtcDateTime(f13))) {
+    if (t === undefined || (f13 = t.dateTime(f13, 'last_updated')) === FAIL) return FAIL;
+  }
   out.last_updated = f13;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['country_code', 'party_id', 'id', 'currency', 'type', 'tariff_alt_text', 'tariff_alt_url', 'min_price', 'max_price', 'elements', 'start_date_time', 'end_date_time', 'energy_mix', 'last_updated'])) return FAIL;
   return out as unknown as Tariff;
 }
 
 /** The OCPI 2.2.1 `PriceComponent` class as strict parsing of `PriceComponentSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_pricecomponent_class
  */
-export function validatePriceComponent(value: unknown): Checked<PriceComponent> {
+export function validatePriceComponent(value: unknown, t?: Tolerance): Checked<PriceComponent> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 3;
-  const f0 = value.type;
-  if (!(isTariffDimensionType(f0))) return FAIL;
+  let f0 = value.type;
+  if (!(isTariffDimensionType(f0))) {
+    if (t === undefined || (f0 = t.enumValue(f0, 'type', TariffDimensionTypeValues)) === FAIL) return FAIL;
+  }
   out.type = f0;
   const f1 = value.price;
   if (!(typeof f1 === 'number' && Number.isFinite(f1))) return FAIL;
@@ -2090,65 +2777,95 @@ export function validatePriceComponent(value: unknown): Checked<PriceComponent> 
     if (!(typeof f2 === 'number' && Number.isFinite(f2))) return FAIL;
     out.vat = f2;
     kept++;
+  } else if (f2 === null && t !== undefined) {
+    t.absent('vat', 'invalid_type');
+    kept++;
   }
   const f3 = value.step_size;
   if (!(typeof f3 === 'number' && Number.isSafeInteger(f3))) return FAIL;
   out.step_size = f3;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['type', 'price', 'vat', 'step_size'])) return FAIL;
   return out as unknown as PriceComponent;
 }
 
 /** The OCPI 2.2.1 `TariffElement` class as strict parsing of `TariffElementSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariffelement_class
  */
-export function validateTariffElement(value: unknown): Checked<TariffElement> {
+export function validateTariffElement(value: unknown, t?: Tolerance): Checked<TariffElement> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 1;
   const f0 = value.price_components;
-  const f0c = listOf(f0, validatePriceComponent, 1);
+  const f0c = listOf(f0, validatePriceComponent, 1, t, 'price_components');
   if (f0c === FAIL) return FAIL;
   out.price_components = f0c;
   const f1 = value.restrictions;
   if (f1 !== undefined && f1 !== null) {
-    const f1c = validateTariffRestrictions(f1);
+    if (t !== undefined) t.path.push('restrictions');
+    const f1c = validateTariffRestrictions(f1, t);
     if (f1c === FAIL) return FAIL;
+    if (t !== undefined) t.path.pop();
     out.restrictions = f1c;
     kept++;
+  } else if (f1 === null && t !== undefined) {
+    t.absent('restrictions', 'invalid_type');
+    kept++;
   }
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['price_components', 'restrictions'])) return FAIL;
   return out as unknown as TariffElement;
 }
 
 /** The OCPI 2.2.1 `TariffRestrictions` class as strict parsing of `TariffRestrictionsSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tariffs.asciidoc#mod_tariffs_tariffrestrictions_class
  */
-export function validateTariffRestrictions(value: unknown): Checked<TariffRestrictions> {
+export function validateTariffRestrictions(value: unknown, t?: Tolerance): Checked<TariffRestrictions> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 0;
-  const f0 = value.start_time;
+  let f0 = value.start_time;
   if (f0 !== undefined && f0 !== null) {
-    if (!(typeof f0 === 'string' && hasAtMostCodePoints(f0, 5) && isPrintableUnicode(f0))) return FAIL;
+    if (!(typeof f0 === 'string' && hasAtMostCodePoints(f0, 5) && isPrintableUnicode(f0))) {
+      if (t === undefined || (f0 = t.text(f0, 'start_time', 5, true)) === FAIL) return FAIL;
+    }
     out.start_time = f0;
     kept++;
+  } else if (f0 === null && t !== undefined) {
+    t.absent('start_time', 'invalid_type');
+    kept++;
   }
-  const f1 = value.end_time;
+  let f1 = value.end_time;
   if (f1 !== undefined && f1 !== null) {
-    if (!(typeof f1 === 'string' && hasAtMostCodePoints(f1, 5) && isPrintableUnicode(f1))) return FAIL;
+    if (!(typeof f1 === 'string' && hasAtMostCodePoints(f1, 5) && isPrintableUnicode(f1))) {
+      if (t === undefined || (f1 = t.text(f1, 'end_time', 5, true)) === FAIL) return FAIL;
+    }
     out.end_time = f1;
     kept++;
-  }
-  const f2 = value.start_date;
-  if (f2 !== undefined && f2 !== null) {
-    if (!(typeof f2 === 'string' && hasAtMostCodePoints(f2, 10) && isPrintableUnicode(f2))) return FAIL;
-    out.start_date = f2;
+  } else if (f1 === null && t !== undefined) {
+    t.absent('end_time', 'invalid_type');
     kept++;
   }
-  const f3 = value.end_date;
+  let f2 = value.start_date;
+  if (f2 !== undefined && f2 !== null) {
+    if (!(typeof f2 === 'string' && hasAtMostCodePoints(f2, 10) && isPrintableUnicode(f2))) {
+      if (t === undefined || (f2 = t.text(f2, 'start_date', 10, true)) === FAIL) return FAIL;
+    }
+    out.start_date = f2;
+    kept++;
+  } else if (f2 === null && t !== undefined) {
+    t.absent('start_date', 'invalid_type');
+    kept++;
+  }
+  let f3 = value.end_date;
   if (f3 !== undefined && f3 !== null) {
-    if (!(typeof f3 === 'string' && hasAtMostCodePoints(f3, 10) && isPrintableUnicode(f3))) return FAIL;
+    if (!(typeof f3 === 'string' && hasAtMostCodePoints(f3, 10) && isPrintableUnicode(f3))) {
+      if (t === undefined || (f3 = t.text(f3, 'end_date', 10, true)) === FAIL) return FAIL;
+    }
     out.end_date = f3;
+    kept++;
+  } else if (f3 === null && t !== undefined) {
+    t.absent('end_date', 'invalid_type');
     kept++;
   }
   const f4 = value.min_kwh;
@@ -2156,11 +2873,17 @@ export function validateTariffRestrictions(value: unknown): Checked<TariffRestri
     if (!(typeof f4 === 'number' && Number.isFinite(f4))) return FAIL;
     out.min_kwh = f4;
     kept++;
+  } else if (f4 === null && t !== undefined) {
+    t.absent('min_kwh', 'invalid_type');
+    kept++;
   }
   const f5 = value.max_kwh;
   if (f5 !== undefined && f5 !== null) {
     if (!(typeof f5 === 'number' && Number.isFinite(f5))) return FAIL;
     out.max_kwh = f5;
+    kept++;
+  } else if (f5 === null && t !== undefined) {
+    t.absent('max_kwh', 'invalid_type');
     kept++;
   }
   const f6 = value.min_current;
@@ -2168,11 +2891,17 @@ export function validateTariffRestrictions(value: unknown): Checked<TariffRestri
     if (!(typeof f6 === 'number' && Number.isFinite(f6))) return FAIL;
     out.min_current = f6;
     kept++;
+  } else if (f6 === null && t !== undefined) {
+    t.absent('min_current', 'invalid_type');
+    kept++;
   }
   const f7 = value.max_current;
   if (f7 !== undefined && f7 !== null) {
     if (!(typeof f7 === 'number' && Number.isFinite(f7))) return FAIL;
     out.max_current = f7;
+    kept++;
+  } else if (f7 === null && t !== undefined) {
+    t.absent('max_current', 'invalid_type');
     kept++;
   }
   const f8 = value.min_power;
@@ -2180,11 +2909,17 @@ export function validateTariffRestrictions(value: unknown): Checked<TariffRestri
     if (!(typeof f8 === 'number' && Number.isFinite(f8))) return FAIL;
     out.min_power = f8;
     kept++;
+  } else if (f8 === null && t !== undefined) {
+    t.absent('min_power', 'invalid_type');
+    kept++;
   }
   const f9 = value.max_power;
   if (f9 !== undefined && f9 !== null) {
     if (!(typeof f9 === 'number' && Number.isFinite(f9))) return FAIL;
     out.max_power = f9;
+    kept++;
+  } else if (f9 === null && t !== undefined) {
+    t.absent('max_power', 'invalid_type');
     kept++;
   }
   const f10 = value.min_duration;
@@ -2192,28 +2927,43 @@ export function validateTariffRestrictions(value: unknown): Checked<TariffRestri
     if (!(typeof f10 === 'number' && Number.isSafeInteger(f10))) return FAIL;
     out.min_duration = f10;
     kept++;
+  } else if (f10 === null && t !== undefined) {
+    t.absent('min_duration', 'invalid_type');
+    kept++;
   }
   const f11 = value.max_duration;
   if (f11 !== undefined && f11 !== null) {
     if (!(typeof f11 === 'number' && Number.isSafeInteger(f11))) return FAIL;
     out.max_duration = f11;
     kept++;
+  } else if (f11 === null && t !== undefined) {
+    t.absent('max_duration', 'invalid_type');
+    kept++;
   }
   const f12 = value.day_of_week;
   if (f12 !== undefined && f12 !== null) {
-    const f12c = listWhere(f12, (item: unknown) => isDayOfWeek(item), 0);
+    const f12c = listWhere(f12, (item: unknown) => isDayOfWeek(item), 0, t, 'day_of_week', (t: Tolerance, x: unknown, i: number) => t.enumValue(x, i, DayOfWeekValues));
     if (f12c === FAIL) return FAIL;
     out.day_of_week = f12c;
     kept++;
-  }
-  const f13 = value.reservation;
-  if (f13 !== undefined && f13 !== null) {
-    if (!(isReservationRestrictionType(f13))) return FAIL;
-    out.reservation = f13;
+  } else if (f12 === null && t !== undefined) {
+    t.absent('day_of_week', 'invalid_type');
     kept++;
   }
-  if (!ruleHolds(rules.TariffRestrictions, out as unknown as TariffRestrictions)) return FAIL;
-  noteUnkept(value, kept);
+  let f13 = value.reservation;
+  if (f13 !== undefined && f13 !== null) {
+    if (!(isReservationRestrictionType(f13))) {
+      if (t === undefined || (f13 = t.enumValue(f13, 'reservation', ReservationRestrictionTypeValues)) === FAIL) return FAIL;
+    }
+    out.reservation = f13;
+    kept++;
+  } else if (f13 === null && t !== undefined) {
+    t.absent('reservation', 'invalid_value');
+    kept++;
+  }
+  if (t === undefined ? !ruleHolds(rules.TariffRestrictions, out as unknown as TariffRestrictions) : !t.rule(rules.TariffRestrictions, out as unknown as TariffRestrictions)) return FAIL;
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['start_time', 'end_time', 'start_date', 'end_date', 'min_kwh', 'max_kwh', 'min_current', 'max_current', 'min_power', 'max_power', 'min_duration', 'max_duration', 'day_of_week', 'reservation'])) return FAIL;
   return out as unknown as TariffRestrictions;
 }
 
@@ -2266,148 +3016,224 @@ export function isWhitelistType(value: unknown): value is WhitelistType {
 /** The OCPI 2.2.1 `AuthorizationInfo` object as strict parsing of `AuthorizationInfoSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_authorizationinfo_object
  */
-export function validateAuthorizationInfo(value: unknown): Checked<AuthorizationInfo> {
+export function validateAuthorizationInfo(value: unknown, t?: Tolerance): Checked<AuthorizationInfo> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 2;
-  const f0 = value.allowed;
-  if (!(isAllowedType(f0))) return FAIL;
+  let f0 = value.allowed;
+  if (!(isAllowedType(f0))) {
+    if (t === undefined || (f0 = t.enumValue(f0, 'allowed', AllowedTypeValues)) === FAIL) return FAIL;
+  }
   out.allowed = f0;
   const f1 = value.token;
-  const f1c = validateToken(f1);
+  if (t !== undefined) t.path.push('token');
+  const f1c = validateToken(f1, t);
   if (f1c === FAIL) return FAIL;
+  if (t !== undefined) t.path.pop();
   out.token = f1c;
   const f2 = value.location;
   if (f2 !== undefined && f2 !== null) {
-    const f2c = validateLocationReferences(f2);
+    if (t !== undefined) t.path.push('location');
+    const f2c = validateLocationReferences(f2, t);
     if (f2c === FAIL) return FAIL;
+    if (t !== undefined) t.path.pop();
     out.location = f2c;
     kept++;
+  } else if (f2 === null && t !== undefined) {
+    t.absent('location', 'invalid_type');
+    kept++;
   }
-  const f3 = value.authorization_reference;
+  let f3 = value.authorization_reference;
   if (f3 !== undefined && f3 !== null) {
-    if (!(typeof f3 === 'string' && f3.length <= 36 && isPrintableAscii(f3))) return FAIL;
+    if (!(typeof f3 === 'string' && f3.length <= 36 && isPrintableAscii(f3))) {
+      if (t === undefined || (f3 = t.text(f3, 'authorization_reference', 36, false)) === FAIL) return FAIL;
+    }
     out.authorization_reference = f3;
+    kept++;
+  } else if (f3 === null && t !== undefined) {
+    t.absent('authorization_reference', 'invalid_type');
     kept++;
   }
   const f4 = value.info;
   if (f4 !== undefined && f4 !== null) {
-    const f4c = validateDisplayText(f4);
+    if (t !== undefined) t.path.push('info');
+    const f4c = validateDisplayText(f4, t);
     if (f4c === FAIL) return FAIL;
+    if (t !== undefined) t.path.pop();
     out.info = f4c;
     kept++;
+  } else if (f4 === null && t !== undefined) {
+    t.absent('info', 'invalid_type');
+    kept++;
   }
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['allowed', 'token', 'location', 'authorization_reference', 'info'])) return FAIL;
   return out as unknown as AuthorizationInfo;
 }
 
 /** The OCPI 2.2.1 `Token` object as strict parsing of `TokenSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_token_object
  */
-export function validateToken(value: unknown): Checked<Token> {
+export function validateToken(value: unknown, t?: Tolerance): Checked<Token> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 9;
-  const f0 = value.country_code;
-  if (!(typeof f0 === 'string' && f0.length <= 2 && isPrintableAscii(f0) && isCountryAlpha2(f0))) return FAIL;
+  let f0 = value.country_code;
+  if (!(typeof f0 === 'string' && f0.length <= 2 && isPrintableAscii(f0) && isCountryAlpha2(f0))) {
+    if (t === undefined || (f0 = t.text(f0, 'country_code', 2, false, isCountryAlpha2, COUNTRY_ALPHA_2_MESSAGE)) === FAIL) return FAIL;
+  }
   out.country_code = f0;
-  const f1 = value.party_id;
-  if (!(typeof f1 === 'string' && f1.length <= 3 && isPrintableAscii(f1))) return FAIL;
+  let f1 = value.party_id;
+  if (!(typeof f1 === 'string' && f1.length <= 3 && isPrintableAscii(f1))) {
+    if (t === undefined || (f1 = t.text(f1, 'party_id', 3, false)) === FAIL) return FAIL;
+  }
   out.party_id = f1;
-  const f2 = value.uid;
-  if (!(typeof f2 === 'string' && f2.length <= 36 && isPrintableAscii(f2))) return FAIL;
+  let f2 = value.uid;
+  if (!(typeof f2 === 'string' && f2.length <= 36 && isPrintableAscii(f2))) {
+    if (t === undefined || (f2 = t.text(f2, 'uid', 36, false)) === FAIL) return FAIL;
+  }
   out.uid = f2;
-  const f3 = value.type;
-  if (!(isTokenType(f3))) return FAIL;
+  let f3 = value.type;
+  if (!(isTokenType(f3))) {
+    if (t === undefined || (f3 = t.enumValue(f3, 'type', TokenTypeValues)) === FAIL) return FAIL;
+  }
   out.type = f3;
-  const f4 = value.contract_id;
-  if (!(typeof f4 === 'string' && f4.length <= 36 && isPrintableAscii(f4))) return FAIL;
+  let f4 = value.contract_id;
+  if (!(typeof f4 === 'string' && f4.length <= 36 && isPrintableAscii(f4))) {
+    if (t === undefined || (f4 = t.text(f4, 'contract_id', 36, false)) === FAIL) return FAIL;
+  }
   out.contract_id = f4;
-  const f5 = value.visual_number;
+  let f5 = value.visual_number;
   if (f5 !== undefined && f5 !== null) {
-    if (!(typeof f5 === 'string' && hasAtMostCodePoints(f5, 64) && isPrintableUnicode(f5))) return FAIL;
+    if (!(typeof f5 === 'string' && hasAtMostCodePoints(f5, 64) && isPrintableUnicode(f5))) {
+      if (t === undefined || (f5 = t.text(f5, 'visual_number', 64, true)) === FAIL) return FAIL;
+    }
     out.visual_number = f5;
     kept++;
+  } else if (f5 === null && t !== undefined) {
+    t.absent('visual_number', 'invalid_type');
+    kept++;
   }
-  const f6 = value.issuer;
-  if (!(typeof f6 === 'string' && hasAtMostCodePoints(f6, 64) && isPrintableUnicode(f6))) return FAIL;
+  let f6 = value.issuer;
+  if (!(typeof f6 === 'string' && hasAtMostCodePoints(f6, 64) && isPrintableUnicode(f6))) {
+    if (t === undefined || (f6 = t.text(f6, 'issuer', 64, true)) === FAIL) return FAIL;
+  }
   out.issuer = f6;
-  const f7 = value.group_id;
+  let f7 = value.group_id;
   if (f7 !== undefined && f7 !== null) {
-    if (!(typeof f7 === 'string' && f7.length <= 36 && isPrintableAscii(f7))) return FAIL;
+    if (!(typeof f7 === 'string' && f7.length <= 36 && isPrintableAscii(f7))) {
+      if (t === undefined || (f7 = t.text(f7, 'group_id', 36, false)) === FAIL) return FAIL;
+    }
     out.group_id = f7;
+    kept++;
+  } else if (f7 === null && t !== undefined) {
+    t.absent('group_id', 'invalid_type');
     kept++;
   }
   const f8 = value.valid;
   if (!(typeof f8 === 'boolean')) return FAIL;
   out.valid = f8;
-  const f9 = value.whitelist;
-  if (!(isWhitelistType(f9))) return FAIL;
+  let f9 = value.whitelist;
+  if (!(isWhitelistType(f9))) {
+    if (t === undefined || (f9 = t.enumValue(f9, 'whitelist', WhitelistTypeValues)) === FAIL) return FAIL;
+  }
   out.whitelist = f9;
-  const f10 = value.language;
+  let f10 = value.language;
   if (f10 !== undefined && f10 !== null) {
-    if (!(typeof f10 === 'string' && hasAtMostCodePoints(f10, 2) && isPrintableUnicode(f10) && isLanguage(f10))) return FAIL;
+    if (!(typeof f10 === 'string' && hasAtMostCodePoints(f10, 2) && isPrintableUnicode(f10) && isLanguage(f10))) {
+      if (t === undefined || (f10 = t.text(f10, 'language', 2, true, isLanguage, LANGUAGE_MESSAGE)) === FAIL) return FAIL;
+    }
     out.language = f10;
     kept++;
+  } else if (f10 === null && t !== undefined) {
+    t.absent('language', 'invalid_type');
+    kept++;
   }
-  const f11 = value.default_profile_type;
+  let f11 = value.default_profile_type;
   if (f11 !== undefined && f11 !== null) {
-    if (!(isProfileType(f11))) return FAIL;
+    if (!(isProfileType(f11))) {
+      if (t === undefined || (f11 = t.enumValue(f11, 'default_profile_type', ProfileTypeValues)) === FAIL) return FAIL;
+    }
     out.default_profile_type = f11;
+    kept++;
+  } else if (f11 === null && t !== undefined) {
+    t.absent('default_profile_type', 'invalid_value');
     kept++;
   }
   const f12 = value.energy_contract;
   if (f12 !== undefined && f12 !== null) {
-    const f12c = validateEnergyContract(f12);
+    if (t !== undefined) t.path.push('energy_contract');
+    const f12c = validateEnergyContract(f12, t);
     if (f12c === FAIL) return FAIL;
+    if (t !== undefined) t.path.pop();
     out.energy_contract = f12c;
     kept++;
+  } else if (f12 === null && t !== undefined) {
+    t.absent('energy_contract', 'invalid_type');
+    kept++;
   }
-  const f13 = value.last_updated;
-  if (!(typeof f13 === 'string' && isUtcDateTime(f13))) return FAIL;
+  let f13 = value.last_updated;
+  if (!(typeof f13 === 'string' && isUtcDateTime(f13))) {
+    if (t === undefined || (f13 = t.dateTime(f13, 'last_updated')) === FAIL) return FAIL;
+  }
   out.last_updated = f13;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['country_code', 'party_id', 'uid', 'type', 'contract_id', 'visual_number', 'issuer', 'group_id', 'valid', 'whitelist', 'language', 'default_profile_type', 'energy_contract', 'last_updated'])) return FAIL;
   return out as unknown as Token;
 }
 
 /** The OCPI 2.2.1 `EnergyContract` class as strict parsing of `EnergyContractSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_energy_contract
  */
-export function validateEnergyContract(value: unknown): Checked<EnergyContract> {
+export function validateEnergyContract(value: unknown, t?: Tolerance): Checked<EnergyContract> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 1;
-  const f0 = value.supplier_name;
-  if (!(typeof f0 === 'string' && hasAtMostCodePoints(f0, 64) && isPrintableUnicode(f0))) return FAIL;
+  let f0 = value.supplier_name;
+  if (!(typeof f0 === 'string' && hasAtMostCodePoints(f0, 64) && isPrintableUnicode(f0))) {
+    if (t === undefined || (f0 = t.text(f0, 'supplier_name', 64, true)) === FAIL) return FAIL;
+  }
   out.supplier_name = f0;
-  const f1 = value.contract_id;
+  let f1 = value.contract_id;
   if (f1 !== undefined && f1 !== null) {
-    if (!(typeof f1 === 'string' && hasAtMostCodePoints(f1, 64) && isPrintableUnicode(f1))) return FAIL;
+    if (!(typeof f1 === 'string' && hasAtMostCodePoints(f1, 64) && isPrintableUnicode(f1))) {
+      if (t === undefined || (f1 = t.text(f1, 'contract_id', 64, true)) === FAIL) return FAIL;
+    }
     out.contract_id = f1;
     kept++;
+  } else if (f1 === null && t !== undefined) {
+    t.absent('contract_id', 'invalid_type');
+    kept++;
   }
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['supplier_name', 'contract_id'])) return FAIL;
   return out as unknown as EnergyContract;
 }
 
 /** The OCPI 2.2.1 `LocationReferences` class as strict parsing of `LocationReferencesSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_tokens.asciidoc#mod_tokens_locationreferences_class
  */
-export function validateLocationReferences(value: unknown): Checked<LocationReferences> {
+export function validateLocationReferences(value: unknown, t?: Tolerance): Checked<LocationReferences> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 1;
-  const f0 = value.location_id;
-  if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) return FAIL;
+  let f0 = value.location_id;
+  if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) {
+    if (t === undefined || (f0 = t.text(f0, 'location_id', 36, false)) === FAIL) return FAIL;
+  }
   out.location_id = f0;
   const f1 = value.evse_uids;
   if (f1 !== undefined && f1 !== null) {
-    const f1c = listWhere(f1, (item: unknown) => typeof item === 'string' && item.length <= 36 && isPrintableAscii(item), 0);
+    const f1c = listWhere(f1, (item: unknown) => typeof item === 'string' && item.length <= 36 && isPrintableAscii(item), 0, t, 'evse_uids', (t: Tolerance, x: unknown, i: number) => t.text(x, i, 36, false));
     if (f1c === FAIL) return FAIL;
     out.evse_uids = f1c;
     kept++;
+  } else if (f1 === null && t !== undefined) {
+    t.absent('evse_uids', 'invalid_type');
+    kept++;
   }
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['location_id', 'evse_uids'])) return FAIL;
   return out as unknown as LocationReferences;
 }
 
@@ -2432,24 +3258,29 @@ export function isRole(value: unknown): value is Role {
 /** The OCPI 2.2.1 `DisplayText` class as strict parsing of `DisplayTextSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/types.asciidoc#types_displaytext_class
  */
-export function validateDisplayText(value: unknown): Checked<DisplayText> {
+export function validateDisplayText(value: unknown, t?: Tolerance): Checked<DisplayText> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 2;
-  const f0 = value.language;
-  if (!(typeof f0 === 'string' && hasAtMostCodePoints(f0, 2) && isPrintableUnicode(f0) && isLanguage(f0))) return FAIL;
+  let f0 = value.language;
+  if (!(typeof f0 === 'string' && hasAtMostCodePoints(f0, 2) && isPrintableUnicode(f0) && isLanguage(f0))) {
+    if (t === undefined || (f0 = t.text(f0, 'language', 2, true, isLanguage, LANGUAGE_MESSAGE)) === FAIL) return FAIL;
+  }
   out.language = f0;
-  const f1 = value.text;
-  if (!(typeof f1 === 'string' && hasAtMostCodePoints(f1, 512) && isPrintableUnicode(f1))) return FAIL;
+  let f1 = value.text;
+  if (!(typeof f1 === 'string' && hasAtMostCodePoints(f1, 512) && isPrintableUnicode(f1))) {
+    if (t === undefined || (f1 = t.text(f1, 'text', 512, true)) === FAIL) return FAIL;
+  }
   out.text = f1;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['language', 'text'])) return FAIL;
   return out as unknown as DisplayText;
 }
 
 /** The OCPI 2.2.1 `Price` class as strict parsing of `PriceSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/types.asciidoc#types_price_class
  */
-export function validatePrice(value: unknown): Checked<Price> {
+export function validatePrice(value: unknown, t?: Tolerance): Checked<Price> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   let kept = 1;
@@ -2461,8 +3292,12 @@ export function validatePrice(value: unknown): Checked<Price> {
     if (!(typeof f1 === 'number' && Number.isFinite(f1))) return FAIL;
     out.incl_vat = f1;
     kept++;
+  } else if (f1 === null && t !== undefined) {
+    t.absent('incl_vat', 'invalid_type');
+    kept++;
   }
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['excl_vat', 'incl_vat'])) return FAIL;
   return out as unknown as Price;
 }
 
@@ -2518,7 +3353,7 @@ export function isVersionNumber(value: unknown): value is VersionNumber {
 /** The OCPI 2.2.1 `Version` class as strict parsing of `VersionSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/version_information_endpoint.asciidoc#version_information_endpoint_version_class
  */
-export function validateVersion(value: unknown): Checked<Version> {
+export function validateVersion(value: unknown, t?: Tolerance): Checked<Version> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 2;
@@ -2528,26 +3363,30 @@ export function validateVersion(value: unknown): Checked<Version> {
   const f1 = value.url;
   if (!(typeof f1 === 'string' && isOcpiUrl(f1))) return FAIL;
   out.url = f1;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['version', 'url'])) return FAIL;
   return out as unknown as Version;
 }
 
 /** The OCPI 2.2.1 `Endpoint` class as strict parsing of `EndpointSchema` returns it, or FAIL.
  * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/version_information_endpoint.asciidoc#version_information_endpoint_endpoint_class
  */
-export function validateEndpoint(value: unknown): Checked<Endpoint> {
+export function validateEndpoint(value: unknown, t?: Tolerance): Checked<Endpoint> {
   if (!isRecord(value)) return FAIL;
   const out: Record<string, unknown> = {};
   const kept = 3;
   const f0 = value.identifier;
   if (!(typeof f0 === 'string')) return FAIL;
   out.identifier = f0;
-  const f1 = value.role;
-  if (!(isInterfaceRole(f1))) return FAIL;
+  let f1 = value.role;
+  if (!(isInterfaceRole(f1))) {
+    if (t === undefined || (f1 = t.enumValue(f1, 'role', InterfaceRoleValues)) === FAIL) return FAIL;
+  }
   out.role = f1;
   const f2 = value.url;
   if (!(typeof f2 === 'string' && isOcpiUrl(f2))) return FAIL;
   out.url = f2;
-  noteUnkept(value, kept);
+  if (t === undefined) noteUnkept(value, kept);
+  else if (!t.fieldsKnown(value, out, kept, ['identifier', 'role', 'url'])) return FAIL;
   return out as unknown as Endpoint;
 }

@@ -4,8 +4,13 @@
 // Keyed by identity, so a schema derived from one (`.check()`, `z.extend`) is a new object without a
 // validator, and its own checks always run through zod.
 
-/** A compiled validator: the value as strict parsing returns it, or FAIL (runtime.ts). */
-export type CompiledValidator = (value: unknown) => unknown;
+import type { Tolerance } from './tolerance';
+
+/**
+ * A compiled validator: the value as strict parsing returns it, or FAIL (runtime.ts). Given a Tolerance,
+ * it also answers for the deviations the parse's policy tolerates, recording them there (tolerance.ts).
+ */
+export type CompiledValidator = (value: unknown, tolerance?: Tolerance) => unknown;
 
 const validators = /*@__PURE__*/ new WeakMap<object, CompiledValidator>();
 

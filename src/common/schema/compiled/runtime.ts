@@ -2,6 +2,7 @@
 // share: the marker of a rejected value and the few steps every object takes. No zod: a bundle that
 // validates with the compiled code alone carries none.
 import type { RuleReporter } from '../spec-rule';
+import type { Tolerance } from './tolerance';
 
 /** What a compiled validator answers for a value that strict parsing would refuse. */
 export const FAIL: unique symbol = /*@__PURE__*/ Symbol('ocpi.compiled.fail');
@@ -19,28 +20,68 @@ export function isRecord(value: unknown): value is Readonly<Record<string, unkno
 
 /**
  * A list of at least `min` items, each checked by `item`: a new list of the checked items (as zod's
- * arrays give one), or {@link FAIL} at the first item refused.
+ * arrays give one), or {@link FAIL} at the first item refused. With a Tolerance, each item is checked
+ * with it, the list standing at `at` in its object.
  */
-export function listOf<T>(value: unknown, item: (value: unknown) => Checked<T>, min: number): Checked<T[]> {
+export function listOf<T>(
+  value: unknown,
+  item: (value: unknown, t?: Tolerance) => Checked<T>,
+  min: number,
+  t?: Tolerance,
+  at?: string,
+): Checked<T[]> {
   if (!Array.isArray(value) || value.length < min) return FAIL;
   const out: T[] = new Array(value.length);
+  if (t === undefined) {
+    for (let index = 0; index < value.length; index++) {
+      const checked = item(value[index]);
+      if (checked === FAIL) return FAIL;
+      out[index] = checked;
+    }
+    return out;
+  }
+  const path = t.path;
+  path.push(at as string, 0);
+  const last = path.length - 1;
   for (let index = 0; index < value.length; index++) {
-    const checked = item(value[index]);
+    path[last] = index;
+    const checked = item(value[index], t);
     if (checked === FAIL) return FAIL;
     out[index] = checked;
   }
+  path.length = last - 1;
   return out;
 }
 
-/** A list of at least `min` values that all pass `holds` (strings, numbers, enum values): a copy. */
+/**
+ * A list of at least `min` values that all pass `holds` (strings, numbers, enum values): a copy. With a
+ * Tolerance, a value that does not is handed to `keep` (with its index), which answers what stands in
+ * its place or {@link FAIL}; none means nothing is tolerated.
+ */
 export function listWhere(
   value: unknown,
   holds: (value: unknown) => boolean,
   min: number,
+  t?: Tolerance,
+  at?: string,
+  keep?: (t: Tolerance, value: unknown, index: number) => Checked<unknown>,
 ): Checked<unknown[]> {
   if (!Array.isArray(value) || value.length < min) return FAIL;
-  for (const item of value) if (!holds(item)) return FAIL;
-  return value.slice();
+  if (t === undefined) {
+    for (const item of value) if (!holds(item)) return FAIL;
+    return value.slice();
+  }
+  const out = value.slice();
+  for (let index = 0; index < out.length; index++) {
+    if (holds(out[index])) continue;
+    if (keep === undefined) return FAIL;
+    t.path.push(at as string);
+    const kept = keep(t, out[index], index);
+    t.path.pop();
+    if (kept === FAIL) return FAIL;
+    out[index] = kept;
+  }
+  return out;
 }
 
 // Whether the rule being judged reported anything. One flag for all: rules are plain synchronous

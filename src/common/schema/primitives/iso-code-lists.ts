@@ -3,6 +3,18 @@
 // a bundle carries only the lists its validators use.
 import { COUNTRY_ALPHA_3, CURRENCY, LANGUAGE } from '../../generated/iso-codes';
 
+// What a field holding a code outside its list is told, by the zod check (iso-code.ts) and the compiled
+// path alike. One message for a wrong shape and an unassigned code; no value in it.
+
+/** The message of a wrong ISO 3166-1 alpha-3 country code. */
+export const COUNTRY_ALPHA_3_MESSAGE = 'must be an assigned ISO 3166-1 alpha-3 country code (three upper-case letters)';
+/** The message of a wrong ISO 3166-1 alpha-2 country code. */
+export const COUNTRY_ALPHA_2_MESSAGE = 'must be an assigned ISO 3166-1 alpha-2 country code (two letters)';
+/** The message of a wrong ISO 4217 currency code. */
+export const CURRENCY_MESSAGE = 'must be an assigned ISO 4217 currency code (three upper-case letters)';
+/** The message of a wrong ISO 639-1 language code. */
+export const LANGUAGE_MESSAGE = 'must be an assigned ISO 639-1 language code (two lower-case letters)';
+
 // Shapes as single anchored classes with a fixed count: linear, nothing to backtrack.
 const UPPER_3 = /^[A-Z]{3}$/;
 const LOWER_2 = /^[a-z]{2}$/;

@@ -3,7 +3,16 @@
 // check reads only its own list, so a bundle carries only the lists its schemas use.
 import * as z from 'zod/mini';
 import { SPEC_RULE } from '../spec-rule';
-import { isCountryAlpha2, isCountryAlpha3, isCurrency, isLanguage } from './iso-code-lists';
+import {
+  COUNTRY_ALPHA_2_MESSAGE,
+  COUNTRY_ALPHA_3_MESSAGE,
+  CURRENCY_MESSAGE,
+  isCountryAlpha2,
+  isCountryAlpha3,
+  isCurrency,
+  isLanguage,
+  LANGUAGE_MESSAGE,
+} from './iso-code-lists';
 
 export { listed } from './iso-code-lists';
 
@@ -13,9 +22,7 @@ export { listed } from './iso-code-lists';
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function isoCountryAlpha3(schema: z.ZodMiniString<string>): z.ZodMiniString<string> {
-  return schema.check(
-    isoCheck(isCountryAlpha3, 'ISO 3166-1 alpha-3 country code (three upper-case letters)'),
-  );
+  return schema.check(isoCheck(isCountryAlpha3, COUNTRY_ALPHA_3_MESSAGE));
 }
 
 /**
@@ -25,32 +32,31 @@ export function isoCountryAlpha3(schema: z.ZodMiniString<string>): z.ZodMiniStri
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function isoCountryAlpha2(schema: z.ZodMiniString<string>): z.ZodMiniString<string> {
-  return schema.check(isoCheck(isCountryAlpha2, 'ISO 3166-1 alpha-2 country code (two letters)'));
+  return schema.check(isoCheck(isCountryAlpha2, COUNTRY_ALPHA_2_MESSAGE));
 }
 
 /** ISO 4217 (`currency`): three upper-case letters, an assigned code. */
 /* @__NO_SIDE_EFFECTS__ */
 export function isoCurrency(schema: z.ZodMiniString<string>): z.ZodMiniString<string> {
-  return schema.check(isoCheck(isCurrency, 'ISO 4217 currency code (three upper-case letters)'));
+  return schema.check(isoCheck(isCurrency, CURRENCY_MESSAGE));
 }
 
 /** ISO 639-1 (`language`): two lower-case letters, as the standard writes them, an assigned code. */
 /* @__NO_SIDE_EFFECTS__ */
 export function isoLanguage(schema: z.ZodMiniString<string>): z.ZodMiniString<string> {
-  return schema.check(isoCheck(isLanguage, 'ISO 639-1 language code (two lower-case letters)'));
+  return schema.check(isoCheck(isLanguage, LANGUAGE_MESSAGE));
 }
 
 // Reported as a prose rule: lenient parsing keeps the value as sent and reports it with its path, and a
 // wrong code leaves the field a string, so the rules around it still run (`continue`).
 /* @__NO_SIDE_EFFECTS__ */
-function isoCheck(holds: (value: string) => boolean, list: string) {
+function isoCheck(holds: (value: string) => boolean, message: string) {
   return z.check<string>((payload) => {
     const value = payload.value;
     if (holds(value)) return;
     payload.issues.push({
       code: 'custom',
-      // One message for a wrong shape and an unassigned code; no value in it, a field may hold anything.
-      message: `must be an assigned ${list}`,
+      message,
       input: value,
       params: { ocpi: SPEC_RULE },
       continue: true,

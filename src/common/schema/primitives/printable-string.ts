@@ -1,5 +1,11 @@
 import * as z from 'zod/mini';
-import { hasAtMostCodePoints, isPrintableAscii, isPrintableUnicode } from './printable';
+import {
+  hasAtMostCodePoints,
+  isPrintableAscii,
+  isPrintableUnicode,
+  NOT_PRINTABLE_ASCII_MESSAGE,
+  NOT_PRINTABLE_UNICODE_MESSAGE,
+} from './printable';
 
 /** The `params.ocpi` tag on an issue about a character that the string type does not allow. */
 export const NOT_PRINTABLE = 'not-printable';
@@ -11,7 +17,7 @@ export const NOT_PRINTABLE = 'not-printable';
 /* @__NO_SIDE_EFFECTS__ */
 export function printableAscii(maxLength?: number): z.ZodMiniString<string> {
   const printable = z.refine<string>(isPrintableAscii, {
-    error: 'must contain only printable ASCII characters',
+    error: NOT_PRINTABLE_ASCII_MESSAGE,
     params: { ocpi: NOT_PRINTABLE },
   });
   return maxLength === undefined
@@ -26,7 +32,7 @@ export function printableAscii(maxLength?: number): z.ZodMiniString<string> {
 /* @__NO_SIDE_EFFECTS__ */
 export function printableUnicode(maxLength?: number): z.ZodMiniString<string> {
   const printable = z.refine<string>(isPrintableUnicode, {
-    error: 'must contain only printable characters',
+    error: NOT_PRINTABLE_UNICODE_MESSAGE,
     params: { ocpi: NOT_PRINTABLE },
   });
   return maxLength === undefined

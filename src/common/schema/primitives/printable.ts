@@ -7,6 +7,12 @@ const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
 // encoded as UTF-8) and the Unicode line and paragraph separators. A single negated class: linear time.
 const PRINTABLE_UNICODE = /^[^\p{Cc}\p{Cs}\p{Zl}\p{Zp}]*$/u;
 
+/** What a string with a character outside printable ASCII is told (both the zod and the compiled path). */
+export const NOT_PRINTABLE_ASCII_MESSAGE = 'must contain only printable ASCII characters';
+
+/** What a 2.2.1 `string` with a non-printable character is told (both the zod and the compiled path). */
+export const NOT_PRINTABLE_UNICODE_MESSAGE = 'must contain only printable characters';
+
 /** Whether `value` holds only printable ASCII (2.1.1 `string`, `CiString` of both versions). */
 export function isPrintableAscii(value: string): boolean {
   return PRINTABLE_ASCII.test(value);
