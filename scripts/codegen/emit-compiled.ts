@@ -139,6 +139,12 @@ function emitObject(model: ObjectModel, context: Context): string[] {
   model.fields.forEach((field, index) => {
     lines.push(...emitField(model, field, `f${index}`, context).map((line) => `  ${line}`));
   });
+  // zod reports an object's unknown fields after its fields and before its own checks.
+  const fields = model.fields.map(({ name }) => `'${name}'`).join(', ');
+  lines.push(
+    '  if (t === undefined) noteUnkept(value, kept);',
+    `  else if (!t.fieldsKnown(value, out, kept, [${fields}])) return FAIL;`,
+  );
   const groups = choiceGroups(model);
   if (groups.length > 0) {
     use(context, `${PRIMITIVES}/choice-count`, 'countChosen');
@@ -154,13 +160,7 @@ function emitObject(model: ObjectModel, context: Context): string[] {
       `  if (t === undefined ? !ruleHolds(rules.${model.name}, ${typed}) : !t.rule(rules.${model.name}, ${typed})) return FAIL;`,
     );
   }
-  const fields = model.fields.map(({ name }) => `'${name}'`).join(', ');
-  lines.push(
-    '  if (t === undefined) noteUnkept(value, kept);',
-    `  else if (!t.fieldsKnown(value, out, kept, [${fields}])) return FAIL;`,
-    `  return ${typed};`,
-    '}',
-  );
+  lines.push(`  return ${typed};`, '}');
   return lines;
 }
 

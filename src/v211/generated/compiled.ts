@@ -182,9 +182,9 @@ export function validateCDR(value: unknown, t?: Tolerance): Checked<CDR> {
     if (t === undefined || (f15 = t.dateTime(f15, 'last_updated')) === FAIL) return FAIL;
   }
   out.last_updated = f15;
-  if (t === undefined ? !ruleHolds(rules.CDR, out as unknown as CDR) : !t.rule(rules.CDR, out as unknown as CDR)) return FAIL;
   if (t === undefined) noteUnkept(value, kept);
   else if (!t.fieldsKnown(value, out, kept, ['id', 'start_date_time', 'stop_date_time', 'auth_id', 'auth_method', 'location', 'meter_id', 'currency', 'tariffs', 'charging_periods', 'total_cost', 'total_energy', 'total_time', 'total_parking_time', 'remark', 'last_updated'])) return FAIL;
+  if (t === undefined ? !ruleHolds(rules.CDR, out as unknown as CDR) : !t.rule(rules.CDR, out as unknown as CDR)) return FAIL;
   return out as unknown as CDR;
 }
 
@@ -934,9 +934,9 @@ export function validateEVSE(value: unknown, t?: Tolerance): Checked<EVSE> {
     if (t === undefined || (f12 = t.dateTime(f12, 'last_updated')) === FAIL) return FAIL;
   }
   out.last_updated = f12;
-  if (t === undefined ? !ruleHolds(rules.EVSE, out as unknown as EVSE) : !t.rule(rules.EVSE, out as unknown as EVSE)) return FAIL;
   if (t === undefined) noteUnkept(value, kept);
   else if (!t.fieldsKnown(value, out, kept, ['uid', 'evse_id', 'status', 'status_schedule', 'capabilities', 'connectors', 'floor_level', 'coordinates', 'physical_reference', 'directions', 'parking_restrictions', 'images', 'last_updated'])) return FAIL;
+  if (t === undefined ? !ruleHolds(rules.EVSE, out as unknown as EVSE) : !t.rule(rules.EVSE, out as unknown as EVSE)) return FAIL;
   return out as unknown as EVSE;
 }
 
@@ -1032,9 +1032,9 @@ export function validateAdditionalGeoLocation(value: unknown, t?: Tolerance): Ch
     t.absent('name', 'invalid_type');
     kept++;
   }
-  if (t === undefined ? !ruleHolds(rules.AdditionalGeoLocation, out as unknown as AdditionalGeoLocation) : !t.rule(rules.AdditionalGeoLocation, out as unknown as AdditionalGeoLocation)) return FAIL;
   if (t === undefined) noteUnkept(value, kept);
   else if (!t.fieldsKnown(value, out, kept, ['latitude', 'longitude', 'name'])) return FAIL;
+  if (t === undefined ? !ruleHolds(rules.AdditionalGeoLocation, out as unknown as AdditionalGeoLocation) : !t.rule(rules.AdditionalGeoLocation, out as unknown as AdditionalGeoLocation)) return FAIL;
   return out as unknown as AdditionalGeoLocation;
 }
 
@@ -1148,9 +1148,9 @@ export function validateEnergySource(value: unknown, t?: Tolerance): Checked<Ene
   const f1 = value.percentage;
   if (!(typeof f1 === 'number' && Number.isFinite(f1))) return FAIL;
   out.percentage = f1;
-  if (t === undefined ? !ruleHolds(rules.EnergySource, out as unknown as EnergySource) : !t.rule(rules.EnergySource, out as unknown as EnergySource)) return FAIL;
   if (t === undefined) noteUnkept(value, kept);
   else if (!t.fieldsKnown(value, out, kept, ['source', 'percentage'])) return FAIL;
+  if (t === undefined ? !ruleHolds(rules.EnergySource, out as unknown as EnergySource) : !t.rule(rules.EnergySource, out as unknown as EnergySource)) return FAIL;
   return out as unknown as EnergySource;
 }
 
@@ -1213,9 +1213,9 @@ export function validateGeoLocation(value: unknown, t?: Tolerance): Checked<GeoL
     if (t === undefined || (f1 = t.text(f1, 'longitude', 11, false)) === FAIL) return FAIL;
   }
   out.longitude = f1;
-  if (t === undefined ? !ruleHolds(rules.GeoLocation, out as unknown as GeoLocation) : !t.rule(rules.GeoLocation, out as unknown as GeoLocation)) return FAIL;
   if (t === undefined) noteUnkept(value, kept);
   else if (!t.fieldsKnown(value, out, kept, ['latitude', 'longitude'])) return FAIL;
+  if (t === undefined ? !ruleHolds(rules.GeoLocation, out as unknown as GeoLocation) : !t.rule(rules.GeoLocation, out as unknown as GeoLocation)) return FAIL;
   return out as unknown as GeoLocation;
 }
 
@@ -1265,9 +1265,9 @@ export function validateHours(value: unknown, t?: Tolerance): Checked<Hours> {
     t.absent('exceptional_closings', 'invalid_type');
     kept++;
   }
-  if (countChosen(out, ['regular_hours', 'twentyfourseven']) !== 1) return FAIL;
   if (t === undefined) noteUnkept(value, kept);
   else if (!t.fieldsKnown(value, out, kept, ['regular_hours', 'twentyfourseven', 'exceptional_openings', 'exceptional_closings'])) return FAIL;
+  if (countChosen(out, ['regular_hours', 'twentyfourseven']) !== 1) return FAIL;
   return out as unknown as Hours;
 }
 
@@ -1343,9 +1343,9 @@ export function validateRegularHours(value: unknown, t?: Tolerance): Checked<Reg
     if (t === undefined || (f2 = t.text(f2, 'period_end', 5, false)) === FAIL) return FAIL;
   }
   out.period_end = f2;
-  if (t === undefined ? !ruleHolds(rules.RegularHours, out as unknown as RegularHours) : !t.rule(rules.RegularHours, out as unknown as RegularHours)) return FAIL;
   if (t === undefined) noteUnkept(value, kept);
   else if (!t.fieldsKnown(value, out, kept, ['weekday', 'period_begin', 'period_end'])) return FAIL;
+  if (t === undefined ? !ruleHolds(rules.RegularHours, out as unknown as RegularHours) : !t.rule(rules.RegularHours, out as unknown as RegularHours)) return FAIL;
   return out as unknown as RegularHours;
 }
 
@@ -1489,9 +1489,9 @@ export function validateSession(value: unknown, t?: Tolerance): Checked<Session>
     if (t === undefined || (f12 = t.dateTime(f12, 'last_updated')) === FAIL) return FAIL;
   }
   out.last_updated = f12;
-  if (t === undefined ? !ruleHolds(rules.Session, out as unknown as Session) : !t.rule(rules.Session, out as unknown as Session)) return FAIL;
   if (t === undefined) noteUnkept(value, kept);
   else if (!t.fieldsKnown(value, out, kept, ['id', 'start_datetime', 'end_datetime', 'kwh', 'auth_id', 'auth_method', 'location', 'meter_id', 'currency', 'charging_periods', 'total_cost', 'status', 'last_updated'])) return FAIL;
+  if (t === undefined ? !ruleHolds(rules.Session, out as unknown as Session) : !t.rule(rules.Session, out as unknown as Session)) return FAIL;
   return out as unknown as Session;
 }
 
@@ -1756,9 +1756,9 @@ export function validateTariffRestrictions(value: unknown, t?: Tolerance): Check
     t.absent('day_of_week', 'invalid_type');
     kept++;
   }
-  if (t === undefined ? !ruleHolds(rules.TariffRestrictions, out as unknown as TariffRestrictions) : !t.rule(rules.TariffRestrictions, out as unknown as TariffRestrictions)) return FAIL;
   if (t === undefined) noteUnkept(value, kept);
   else if (!t.fieldsKnown(value, out, kept, ['start_time', 'end_time', 'start_date', 'end_date', 'min_kwh', 'max_kwh', 'min_power', 'max_power', 'min_duration', 'max_duration', 'day_of_week'])) return FAIL;
+  if (t === undefined ? !ruleHolds(rules.TariffRestrictions, out as unknown as TariffRestrictions) : !t.rule(rules.TariffRestrictions, out as unknown as TariffRestrictions)) return FAIL;
   return out as unknown as TariffRestrictions;
 }
 

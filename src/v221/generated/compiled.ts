@@ -32,9 +32,9 @@ export function validateCredentials(value: unknown, t?: Tolerance): Checked<Cred
   const f2c = listOf(f2, validateCredentialsRole, 1, t, 'roles');
   if (f2c === FAIL) return FAIL;
   out.roles = f2c;
-  if (t === undefined ? !ruleHolds(rules.Credentials, out as unknown as Credentials) : !t.rule(rules.Credentials, out as unknown as Credentials)) return FAIL;
   if (t === undefined) noteUnkept(value, kept);
   else if (!t.fieldsKnown(value, out, kept, ['token', 'url', 'roles'])) return FAIL;
+  if (t === undefined ? !ruleHolds(rules.Credentials, out as unknown as Credentials) : !t.rule(rules.Credentials, out as unknown as Credentials)) return FAIL;
   return out as unknown as Credentials;
 }
 
@@ -359,9 +359,9 @@ export function validateCDR(value: unknown, t?: Tolerance): Checked<CDR> {
     if (t === undefined || (f29 = t.dateTime(f29, 'last_updated')) === FAIL) return FAIL;
   }
   out.last_updated = f29;
-  if (t === undefined ? !ruleHolds(rules.CDR, out as unknown as CDR) : !t.rule(rules.CDR, out as unknown as CDR)) return FAIL;
   if (t === undefined) noteUnkept(value, kept);
   else if (!t.fieldsKnown(value, out, kept, ['country_code', 'party_id', 'id', 'start_date_time', 'end_date_time', 'session_id', 'cdr_token', 'auth_method', 'authorization_reference', 'cdr_location', 'meter_id', 'currency', 'tariffs', 'charging_periods', 'signed_data', 'total_cost', 'total_fixed_cost', 'total_energy', 'total_energy_cost', 'total_time', 'total_time_cost', 'total_parking_time', 'total_parking_cost', 'total_reservation_cost', 'remark', 'invoice_reference_id', 'credit', 'credit_reference_id', 'home_charging_compensation', 'last_updated'])) return FAIL;
+  if (t === undefined ? !ruleHolds(rules.CDR, out as unknown as CDR) : !t.rule(rules.CDR, out as unknown as CDR)) return FAIL;
   return out as unknown as CDR;
 }
 
@@ -380,9 +380,9 @@ export function validateCdrDimension(value: unknown, t?: Tolerance): Checked<Cdr
   const f1 = value.volume;
   if (!(typeof f1 === 'number' && Number.isFinite(f1))) return FAIL;
   out.volume = f1;
-  if (t === undefined ? !ruleHolds(rules.CdrDimension, out as unknown as CdrDimension) : !t.rule(rules.CdrDimension, out as unknown as CdrDimension)) return FAIL;
   if (t === undefined) noteUnkept(value, kept);
   else if (!t.fieldsKnown(value, out, kept, ['type', 'volume'])) return FAIL;
+  if (t === undefined ? !ruleHolds(rules.CdrDimension, out as unknown as CdrDimension) : !t.rule(rules.CdrDimension, out as unknown as CdrDimension)) return FAIL;
   return out as unknown as CdrDimension;
 }
 
@@ -722,9 +722,9 @@ export function validateActiveChargingProfileResult(value: unknown, t?: Toleranc
     t.absent('profile', 'invalid_type');
     kept++;
   }
-  if (t === undefined ? !ruleHolds(rules.ActiveChargingProfileResult, out as unknown as ActiveChargingProfileResult) : !t.rule(rules.ActiveChargingProfileResult, out as unknown as ActiveChargingProfileResult)) return FAIL;
   if (t === undefined) noteUnkept(value, kept);
   else if (!t.fieldsKnown(value, out, kept, ['result', 'profile'])) return FAIL;
+  if (t === undefined ? !ruleHolds(rules.ActiveChargingProfileResult, out as unknown as ActiveChargingProfileResult) : !t.rule(rules.ActiveChargingProfileResult, out as unknown as ActiveChargingProfileResult)) return FAIL;
   return out as unknown as ActiveChargingProfileResult;
 }
 
@@ -857,9 +857,9 @@ export function validateChargingProfile(value: unknown, t?: Tolerance): Checked<
     t.absent('charging_profile_period', 'invalid_type');
     kept++;
   }
-  if (t === undefined ? !ruleHolds(rules.ChargingProfile, out as unknown as ChargingProfile) : !t.rule(rules.ChargingProfile, out as unknown as ChargingProfile)) return FAIL;
   if (t === undefined) noteUnkept(value, kept);
   else if (!t.fieldsKnown(value, out, kept, ['start_date_time', 'duration', 'charging_rate_unit', 'min_charging_rate', 'charging_profile_period'])) return FAIL;
+  if (t === undefined ? !ruleHolds(rules.ChargingProfile, out as unknown as ChargingProfile) : !t.rule(rules.ChargingProfile, out as unknown as ChargingProfile)) return FAIL;
   return out as unknown as ChargingProfile;
 }
 
@@ -876,9 +876,9 @@ export function validateChargingProfilePeriod(value: unknown, t?: Tolerance): Ch
   const f1 = value.limit;
   if (!(typeof f1 === 'number' && Number.isFinite(f1))) return FAIL;
   out.limit = f1;
-  if (t === undefined ? !ruleHolds(rules.ChargingProfilePeriod, out as unknown as ChargingProfilePeriod) : !t.rule(rules.ChargingProfilePeriod, out as unknown as ChargingProfilePeriod)) return FAIL;
   if (t === undefined) noteUnkept(value, kept);
   else if (!t.fieldsKnown(value, out, kept, ['start_period', 'limit'])) return FAIL;
+  if (t === undefined ? !ruleHolds(rules.ChargingProfilePeriod, out as unknown as ChargingProfilePeriod) : !t.rule(rules.ChargingProfilePeriod, out as unknown as ChargingProfilePeriod)) return FAIL;
   return out as unknown as ChargingProfilePeriod;
 }
 
@@ -1122,9 +1122,9 @@ export function validateStartSession(value: unknown, t?: Tolerance): Checked<Sta
     t.absent('authorization_reference', 'invalid_type');
     kept++;
   }
-  if (t === undefined ? !ruleHolds(rules.StartSession, out as unknown as StartSession) : !t.rule(rules.StartSession, out as unknown as StartSession)) return FAIL;
   if (t === undefined) noteUnkept(value, kept);
   else if (!t.fieldsKnown(value, out, kept, ['response_url', 'token', 'location_id', 'evse_uid', 'connector_id', 'authorization_reference'])) return FAIL;
+  if (t === undefined ? !ruleHolds(rules.StartSession, out as unknown as StartSession) : !t.rule(rules.StartSession, out as unknown as StartSession)) return FAIL;
   return out as unknown as StartSession;
 }
 
@@ -1697,9 +1697,9 @@ export function validateLocation(value: unknown, t?: Tolerance): Checked<Locatio
     if (t === undefined || (f25 = t.dateTime(f25, 'last_updated')) === FAIL) return FAIL;
   }
   out.last_updated = f25;
-  if (t === undefined ? !ruleHolds(rules.Location, out as unknown as Location) : !t.rule(rules.Location, out as unknown as Location)) return FAIL;
   if (t === undefined) noteUnkept(value, kept);
   else if (!t.fieldsKnown(value, out, kept, ['country_code', 'party_id', 'id', 'publish', 'publish_allowed_to', 'name', 'address', 'city', 'postal_code', 'state', 'country', 'coordinates', 'related_locations', 'parking_type', 'evses', 'directions', 'operator', 'suboperator', 'owner', 'facilities', 'time_zone', 'opening_times', 'charging_when_closed', 'images', 'energy_mix', 'last_updated'])) return FAIL;
+  if (t === undefined ? !ruleHolds(rules.Location, out as unknown as Location) : !t.rule(rules.Location, out as unknown as Location)) return FAIL;
   return out as unknown as Location;
 }
 
@@ -1824,9 +1824,9 @@ export function validateEVSE(value: unknown, t?: Tolerance): Checked<EVSE> {
     if (t === undefined || (f12 = t.dateTime(f12, 'last_updated')) === FAIL) return FAIL;
   }
   out.last_updated = f12;
-  if (t === undefined ? !ruleHolds(rules.EVSE, out as unknown as EVSE) : !t.rule(rules.EVSE, out as unknown as EVSE)) return FAIL;
   if (t === undefined) noteUnkept(value, kept);
   else if (!t.fieldsKnown(value, out, kept, ['uid', 'evse_id', 'status', 'status_schedule', 'capabilities', 'connectors', 'floor_level', 'coordinates', 'physical_reference', 'directions', 'parking_restrictions', 'images', 'last_updated'])) return FAIL;
+  if (t === undefined ? !ruleHolds(rules.EVSE, out as unknown as EVSE) : !t.rule(rules.EVSE, out as unknown as EVSE)) return FAIL;
   return out as unknown as EVSE;
 }
 
@@ -1930,9 +1930,9 @@ export function validateAdditionalGeoLocation(value: unknown, t?: Tolerance): Ch
     t.absent('name', 'invalid_type');
     kept++;
   }
-  if (t === undefined ? !ruleHolds(rules.AdditionalGeoLocation, out as unknown as AdditionalGeoLocation) : !t.rule(rules.AdditionalGeoLocation, out as unknown as AdditionalGeoLocation)) return FAIL;
   if (t === undefined) noteUnkept(value, kept);
   else if (!t.fieldsKnown(value, out, kept, ['latitude', 'longitude', 'name'])) return FAIL;
+  if (t === undefined ? !ruleHolds(rules.AdditionalGeoLocation, out as unknown as AdditionalGeoLocation) : !t.rule(rules.AdditionalGeoLocation, out as unknown as AdditionalGeoLocation)) return FAIL;
   return out as unknown as AdditionalGeoLocation;
 }
 
@@ -2046,9 +2046,9 @@ export function validateEnergySource(value: unknown, t?: Tolerance): Checked<Ene
   const f1 = value.percentage;
   if (!(typeof f1 === 'number' && Number.isFinite(f1))) return FAIL;
   out.percentage = f1;
-  if (t === undefined ? !ruleHolds(rules.EnergySource, out as unknown as EnergySource) : !t.rule(rules.EnergySource, out as unknown as EnergySource)) return FAIL;
   if (t === undefined) noteUnkept(value, kept);
   else if (!t.fieldsKnown(value, out, kept, ['source', 'percentage'])) return FAIL;
+  if (t === undefined ? !ruleHolds(rules.EnergySource, out as unknown as EnergySource) : !t.rule(rules.EnergySource, out as unknown as EnergySource)) return FAIL;
   return out as unknown as EnergySource;
 }
 
@@ -2111,9 +2111,9 @@ export function validateGeoLocation(value: unknown, t?: Tolerance): Checked<GeoL
     if (t === undefined || (f1 = t.text(f1, 'longitude', 11, true)) === FAIL) return FAIL;
   }
   out.longitude = f1;
-  if (t === undefined ? !ruleHolds(rules.GeoLocation, out as unknown as GeoLocation) : !t.rule(rules.GeoLocation, out as unknown as GeoLocation)) return FAIL;
   if (t === undefined) noteUnkept(value, kept);
   else if (!t.fieldsKnown(value, out, kept, ['latitude', 'longitude'])) return FAIL;
+  if (t === undefined ? !ruleHolds(rules.GeoLocation, out as unknown as GeoLocation) : !t.rule(rules.GeoLocation, out as unknown as GeoLocation)) return FAIL;
   return out as unknown as GeoLocation;
 }
 
@@ -2157,9 +2157,9 @@ export function validateHours(value: unknown, t?: Tolerance): Checked<Hours> {
     t.absent('exceptional_closings', 'invalid_type');
     kept++;
   }
-  if (t === undefined ? !ruleHolds(rules.Hours, out as unknown as Hours) : !t.rule(rules.Hours, out as unknown as Hours)) return FAIL;
   if (t === undefined) noteUnkept(value, kept);
   else if (!t.fieldsKnown(value, out, kept, ['twentyfourseven', 'regular_hours', 'exceptional_openings', 'exceptional_closings'])) return FAIL;
+  if (t === undefined ? !ruleHolds(rules.Hours, out as unknown as Hours) : !t.rule(rules.Hours, out as unknown as Hours)) return FAIL;
   return out as unknown as Hours;
 }
 
@@ -2277,9 +2277,9 @@ export function validatePublishTokenType(value: unknown, t?: Tolerance): Checked
     t.absent('group_id', 'invalid_type');
     kept++;
   }
-  if (t === undefined ? !ruleHolds(rules.PublishTokenType, out as unknown as PublishTokenType) : !t.rule(rules.PublishTokenType, out as unknown as PublishTokenType)) return FAIL;
   if (t === undefined) noteUnkept(value, kept);
   else if (!t.fieldsKnown(value, out, kept, ['uid', 'type', 'visual_number', 'issuer', 'group_id'])) return FAIL;
+  if (t === undefined ? !ruleHolds(rules.PublishTokenType, out as unknown as PublishTokenType) : !t.rule(rules.PublishTokenType, out as unknown as PublishTokenType)) return FAIL;
   return out as unknown as PublishTokenType;
 }
 
@@ -2303,9 +2303,9 @@ export function validateRegularHours(value: unknown, t?: Tolerance): Checked<Reg
     if (t === undefined || (f2 = t.text(f2, 'period_end', 5, true)) === FAIL) return FAIL;
   }
   out.period_end = f2;
-  if (t === undefined ? !ruleHolds(rules.RegularHours, out as unknown as RegularHours) : !t.rule(rules.RegularHours, out as unknown as RegularHours)) return FAIL;
   if (t === undefined) noteUnkept(value, kept);
   else if (!t.fieldsKnown(value, out, kept, ['weekday', 'period_begin', 'period_end'])) return FAIL;
+  if (t === undefined ? !ruleHolds(rules.RegularHours, out as unknown as RegularHours) : !t.rule(rules.RegularHours, out as unknown as RegularHours)) return FAIL;
   return out as unknown as RegularHours;
 }
 
@@ -2961,9 +2961,9 @@ export function validateTariffRestrictions(value: unknown, t?: Tolerance): Check
     t.absent('reservation', 'invalid_value');
     kept++;
   }
-  if (t === undefined ? !ruleHolds(rules.TariffRestrictions, out as unknown as TariffRestrictions) : !t.rule(rules.TariffRestrictions, out as unknown as TariffRestrictions)) return FAIL;
   if (t === undefined) noteUnkept(value, kept);
   else if (!t.fieldsKnown(value, out, kept, ['start_time', 'end_time', 'start_date', 'end_date', 'min_kwh', 'max_kwh', 'min_current', 'max_current', 'min_power', 'max_power', 'min_duration', 'max_duration', 'day_of_week', 'reservation'])) return FAIL;
+  if (t === undefined ? !ruleHolds(rules.TariffRestrictions, out as unknown as TariffRestrictions) : !t.rule(rules.TariffRestrictions, out as unknown as TariffRestrictions)) return FAIL;
   return out as unknown as TariffRestrictions;
 }
 

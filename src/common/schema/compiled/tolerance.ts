@@ -42,8 +42,8 @@ export class Tolerance {
   /** What was tolerated, in the order the walk met it. */
   readonly records: Tolerated[] = [];
   /**
-   * Whether a `null` or an unknown field was met: zod then judges no prose rule in its first pass, and
-   * reports them after everything else (see parse.ts).
+   * Whether a `null` was met: zod then judges no prose rule in its first pass, and reports them after
+   * everything else (see parse.ts). An unknown field does not stop zod's checks.
    */
   aborted = false;
   private readonly lenient: boolean;
@@ -115,9 +115,9 @@ export class Tolerance {
   }
 
   /**
-   * At the end of an object: when `value` has more keys than the `kept` ones checked (nulls included),
-   * the others are fields its type does not define (`fields`), which `strip` leaves out, `keep` adds to
-   * `out` and `reject` refuses.
+   * At the end of an object's fields, before its checks: when `value` has more keys than the `kept` ones
+   * checked (nulls included), the others are fields its type does not define (`fields`), which `strip`
+   * leaves out, `keep` adds to `out` (no check reads them) and `reject` refuses.
    */
   fieldsKnown(
     value: Readonly<Record<string, unknown>>,
@@ -132,7 +132,6 @@ export class Tolerance {
     const keys = Object.keys(value).filter((key) => !fields.includes(key));
     if (keys.length === 0) return true;
     if (this.unknownFields === 'reject') return false;
-    this.aborted = true;
     this.record({ kind: 'unknown', path: [...this.path], keys });
     if (this.unknownFields === 'keep') {
       for (const key of keys) {

@@ -1,0 +1,208 @@
+// Issue #16, deliverable 3: a payload with the deviations lenient parsing tolerates is answered by the
+// compiled validator in one walk, with exactly what zod's passes answer (data and issues, in order), and
+// without zod: checkSchema, zod's only way in, is counted and must not be called. What the compiled path
+// does not tolerate (a value lenient mode drops around, `unknownFields: 'reject'`) still goes to zod.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type * as z from 'zod/mini';
+import { setCompiledPath } from '../../../../src/common/schema/compiled/registry';
+import { registerCompiledValidators } from '../../../../src/common/schema/compiled/registry';
+import { type ParseOptions, type ParseResult, parsePayload } from '../../../../src/common/schema/parse';
+import { parseList } from '../../../../src/common/schema/parse-list';
+import { MAX_ISSUES } from '../../../../src/common/schema/validation-issue';
+import { buildLocationPageV211, NULLABLE_V211 } from '../../../../src/testing/seed/locations-v211';
+import { buildLocationPage } from '../../../../src/testing/seed/locations-v221';
+import { withPartnerQuirks } from '../../../../src/testing/seed/partner-quirks';
+import { compiledPairs as compiledPairs211 } from '../../../../src/v211/generated/compiled-pairs';
+import * as schemas211 from '../../../../src/v211/generated/schemas';
+import { compiledPairs as compiledPairs221 } from '../../../../src/v221/generated/compiled-pairs';
+import * as schemas221 from '../../../../src/v221/generated/schemas';
+
+// Every call of zod, counted: the compiled path must answer without one.
+const zodCalls = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../../../src/common/schema/check-schema', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../../../src/common/schema/check-schema')>();
+  return {
+    checkSchema: (...args: Parameters<typeof original.checkSchema>) => {
+      zodCalls.count++;
+      return original.checkSchema(...args);
+    },
+  };
+});
+
+registerCompiledValidators(compiledPairs221());
+registerCompiledValidators(compiledPairs211());
+
+afterEach(() => {
+  setCompiledPath(true);
+});
+
+type Json = Record<string, unknown>;
+
+// What `run` answers with zod alone, and how many times the compiled path called zod for the same.
+function bothPaths<T>(run: () => T): { compiled: T; zod: T; zodCalls: number } {
+  zodCalls.count = 0;
+  const compiled = run();
+  const calls = zodCalls.count;
+  setCompiledPath(false);
+  try {
+    return { compiled, zod: run(), zodCalls: calls };
+  } finally {
+    setCompiledPath(true);
+  }
+}
+
+function plain(result: ParseResult<unknown>) {
+  return result.success ? result : { success: false, issues: result.error.issues };
+}
+
+const VERSIONS = [
+  {
+    label: '2.2.1',
+    schema: schemas221.LocationSchema as z.ZodMiniType,
+    page: () => JSON.parse(JSON.stringify(buildLocationPage(60))) as Json[],
+    quirky: () => withPartnerQuirks(buildLocationPage(300)).page,
+  },
+  {
+    label: '2.1.1',
+    schema: schemas211.LocationSchema as z.ZodMiniType,
+    page: () => JSON.parse(JSON.stringify(buildLocationPageV211(60))) as Json[],
+    quirky: () => withPartnerQuirks(buildLocationPageV211(300), 42, NULLABLE_V211).page,
+  },
+];
+
+// One deviation of each kind the compiled path tolerates, on a copy of a seeded Location.
+const DEVIATIONS: readonly { kind: string; apply: (location: Json) => void }[] = [
+  { kind: 'unknown field', apply: (l) => Object.assign(l, { x_vendor: { any: 1 }, internal_ref: 'A' }) },
+  {
+    kind: 'unknown field of a nested object',
+    apply: (l) => Object.assign(evse(l), { charging_station_id: 'CS-1' }),
+  },
+  { kind: 'null optional', apply: (l) => Object.assign(l, { charging_when_closed: null, images: null }) },
+  { kind: 'null optional enum', apply: (l) => Object.assign(l, { parking_type: null }) },
+  { kind: 'null optional list', apply: (l) => Object.assign(evse(l), { capabilities: null }) },
+  { kind: 'unknown enum value', apply: (l) => Object.assign(evse(l), { status: 'OCCUPIED' }) },
+  {
+    kind: 'unknown enum value in a list',
+    apply: (l) => Object.assign(evse(l), { capabilities: ['RFID_READER', 'PLUG_AND_CHARGE_CAPABLE', ''] }),
+  },
+  { kind: 'over-long string', apply: (l) => Object.assign(l, { name: 'N'.repeat(300) }) },
+  { kind: 'non-printable string', apply: (l) => Object.assign(l, { address: 'Main\nStreet' }) },
+  {
+    kind: 'over-long, non-printable and not an ISO code',
+    apply: (l) => Object.assign(l, { country: 'ne\tthe' }),
+  },
+  {
+    kind: 'broken prose rule',
+    apply: (l) => Object.assign(l, { coordinates: { latitude: '52.1', longitude: '4.2' } }),
+  },
+  { kind: 'offset timestamp', apply: (l) => Object.assign(l, { last_updated: '2024-05-01T12:00:00+02:00' }) },
+  {
+    kind: 'offset timestamp deep inside',
+    apply: (l) => Object.assign(evse(l), { last_updated: '2024-05-01T12:00:00.1234-0130' }),
+  },
+  {
+    // zod judges no rule while a null is anywhere: the rule's issue comes after the others.
+    kind: 'broken prose rule beside a null and an unknown enum value',
+    apply: (l) => {
+      Object.assign(l, { coordinates: { latitude: '52.1', longitude: '4.2' }, charging_when_closed: null });
+      Object.assign(evse(l), { status: 'OCCUPIED', x_note: 1 });
+    },
+  },
+  {
+    kind: 'a kept value and a rule at the same place',
+    apply: (l) => Object.assign(l, { coordinates: { latitude: '52.1\n', longitude: '4.2' }, name: null }),
+  },
+];
+
+function evse(location: Json): Json {
+  const evses = location.evses as Json[] | undefined;
+  if (!evses?.[0]) throw new Error('a seeded Location without EVSEs');
+  return evses[0];
+}
+
+describe.each(VERSIONS)('lenient parsing in one pass, OCPI $label', ({ schema, page, quirky }) => {
+  it.each(['strip', 'keep'] as const)(
+    'answers a page with partner quirks through the compiled path alone (%s), as zod does',
+    (unknownFields) => {
+      const items = quirky();
+      const options = { mode: 'lenient', unknownFields, subject: 'Location' } as const;
+      const { compiled, zod, zodCalls } = bothPaths(() => parseList(schema, items, options));
+      expect(zodCalls).toBe(0);
+      expect(compiled.rejectedCount).toBe(0);
+      expect(compiled.toleratedCount).toBeGreaterThan(30);
+      expect(compiled).toEqual(zod);
+    },
+  );
+
+  it.each([
+    ['strict', 'strip'],
+    ['strict', 'keep'],
+    ['strict', 'reject'],
+    ['lenient', 'reject'],
+  ] as const)('answers the same page in %s mode, unknown fields %s, as zod does', (mode, unknownFields) => {
+    const items = quirky();
+    const options = { mode, unknownFields, subject: 'Location' };
+    const { compiled, zod } = bothPaths(() => parseList(schema, items, options));
+    expect(compiled).toEqual(zod);
+  });
+
+  it.each(DEVIATIONS)('tolerates one $kind in one walk, as zod does', ({ apply }) => {
+    const [location] = page() as [Json];
+    apply(location);
+    for (const unknownFields of ['strip', 'keep', 'reject'] as const) {
+      for (const mode of ['lenient', 'strict'] as const) {
+        const options: ParseOptions = { mode, unknownFields, subject: 'Location' };
+        const { compiled, zod } = bothPaths(() => plain(parsePayload(schema, location, options)));
+        expect(compiled, `${mode}, unknown fields ${unknownFields}`).toEqual(zod);
+      }
+      const { compiled, zodCalls } = bothPaths(() =>
+        parsePayload(schema, location, { mode: 'lenient', unknownFields, subject: 'Location' }),
+      );
+      if (unknownFields !== 'reject') {
+        expect(zodCalls, `unknown fields ${unknownFields}`).toBe(0);
+        expect(compiled.success).toBe(true);
+      }
+    }
+  });
+
+  it('reports the deviations in the order zod does: the payload order, rules after a null', () => {
+    const [clean] = page() as [Json];
+    Object.assign(clean, { coordinates: { latitude: '52.1', longitude: '4.2' }, x_first: 1 });
+    Object.assign(evse(clean), { status: 'OCCUPIED' });
+    const unknown = parsePayload(schema, clean, { mode: 'lenient', subject: 'Location' });
+    if (!unknown.success) throw new Error('refused');
+    // An unknown field stops no check: each object's rules come after its fields and unknown fields.
+    expect(unknown.issues.map(({ path }) => path)).toEqual([
+      'coordinates.latitude',
+      'coordinates.longitude',
+      'evses[0].status',
+      'x_first',
+    ]);
+
+    const [location] = page() as [Json];
+    Object.assign(location, { coordinates: { latitude: '52.1', longitude: '4.2' }, name: null });
+    Object.assign(evse(location), { status: 'OCCUPIED' });
+    const result = parsePayload(schema, location, { mode: 'lenient', subject: 'Location' });
+    if (!result.success) throw new Error('refused');
+    expect(result.issues.map(({ path }) => path)).toEqual([
+      'name',
+      'evses[0].status',
+      'coordinates.latitude',
+      'coordinates.longitude',
+    ]);
+  });
+
+  it('still leaves to zod what it drops around, and a payload past the issue cap', () => {
+    const [location] = page() as [Json];
+    Object.assign(evse(location), { uid: 42 });
+    const dropped = bothPaths(() => plain(parsePayload(schema, location, { mode: 'lenient', subject: 'L' })));
+    expect(dropped.zodCalls).toBeGreaterThan(0);
+    expect(dropped.compiled).toEqual(dropped.zod);
+
+    const [crowded] = page() as [Json];
+    for (let index = 0; index <= MAX_ISSUES; index++) crowded[`x_${index}`] = index;
+    const capped = bothPaths(() => plain(parsePayload(schema, crowded, { mode: 'lenient', subject: 'L' })));
+    expect(capped.zodCalls).toBeGreaterThan(0);
+    expect(capped.compiled).toEqual(capped.zod);
+  });
+});
