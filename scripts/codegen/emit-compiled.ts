@@ -184,7 +184,11 @@ function emitField(model: ObjectModel, field: FieldModel, local: string, context
   const list = cardinality === '*' || cardinality === '+';
   const enumValue = field.type.kind === 'ref' && !refObject && !override;
   const nullCode = enumValue && !list ? 'invalid_value' : 'invalid_type';
-  const absent = [`} else if (${local} === null && t !== undefined) {`, `  t.absent('${key}', '${nullCode}');`, '  kept++;'];
+  const absent = [
+    `} else if (${local} === null && t !== undefined) {`,
+    `  t.absent('${key}', '${nullCode}');`,
+    '  kept++;',
+  ];
   if (list) {
     const min = cardinality === '+' ? 1 : 0;
     let checkList: string;
@@ -229,7 +233,9 @@ function emitField(model: ObjectModel, field: FieldModel, local: string, context
         ? [`if (!(${condition})) return FAIL;`]
         : [
             `if (!(${condition})) {`,
-            `  if (t === undefined || (${local} = ${keep}) === FAIL) return FAIL;`,
+            '  if (t === undefined) return FAIL;',
+            `  ${local} = ${keep};`,
+            `  if (${local} === FAIL) return FAIL;`,
             '}',
           ]),
       `out.${key} = ${local};`,

@@ -23,7 +23,9 @@ export function validateCredentials(value: unknown, t?: Tolerance): Checked<Cred
   const kept = 5;
   let f0 = value.token;
   if (!(typeof f0 === 'string' && f0.length <= 64 && isPrintableAscii(f0))) {
-    if (t === undefined || (f0 = t.text(f0, 'token', 64, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.text(f0, 'token', 64, false);
+    if (f0 === FAIL) return FAIL;
   }
   out.token = f0;
   const f1 = value.url;
@@ -37,12 +39,16 @@ export function validateCredentials(value: unknown, t?: Tolerance): Checked<Cred
   out.business_details = f2c;
   let f3 = value.party_id;
   if (!(typeof f3 === 'string' && f3.length <= 3 && isPrintableAscii(f3))) {
-    if (t === undefined || (f3 = t.text(f3, 'party_id', 3, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f3 = t.text(f3, 'party_id', 3, false);
+    if (f3 === FAIL) return FAIL;
   }
   out.party_id = f3;
   let f4 = value.country_code;
   if (!(typeof f4 === 'string' && f4.length <= 2 && isPrintableAscii(f4))) {
-    if (t === undefined || (f4 = t.text(f4, 'country_code', 2, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f4 = t.text(f4, 'country_code', 2, false);
+    if (f4 === FAIL) return FAIL;
   }
   out.country_code = f4;
   if (t === undefined) noteUnkept(value, kept);
@@ -89,27 +95,37 @@ export function validateCDR(value: unknown, t?: Tolerance): Checked<CDR> {
   let kept = 12;
   let f0 = value.id;
   if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) {
-    if (t === undefined || (f0 = t.text(f0, 'id', 36, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.text(f0, 'id', 36, false);
+    if (f0 === FAIL) return FAIL;
   }
   out.id = f0;
   let f1 = value.start_date_time;
   if (!(typeof f1 === 'string' && isUtcDateTime(f1))) {
-    if (t === undefined || (f1 = t.dateTime(f1, 'start_date_time')) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f1 = t.dateTime(f1, 'start_date_time');
+    if (f1 === FAIL) return FAIL;
   }
   out.start_date_time = f1;
   let f2 = value.stop_date_time;
   if (!(typeof f2 === 'string' && isUtcDateTime(f2))) {
-    if (t === undefined || (f2 = t.dateTime(f2, 'stop_date_time')) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f2 = t.dateTime(f2, 'stop_date_time');
+    if (f2 === FAIL) return FAIL;
   }
   out.stop_date_time = f2;
   let f3 = value.auth_id;
   if (!(typeof f3 === 'string' && f3.length <= 36 && isPrintableAscii(f3))) {
-    if (t === undefined || (f3 = t.text(f3, 'auth_id', 36, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f3 = t.text(f3, 'auth_id', 36, false);
+    if (f3 === FAIL) return FAIL;
   }
   out.auth_id = f3;
   let f4 = value.auth_method;
   if (!(isAuthMethod(f4))) {
-    if (t === undefined || (f4 = t.enumValue(f4, 'auth_method', AuthMethodValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f4 = t.enumValue(f4, 'auth_method', AuthMethodValues);
+    if (f4 === FAIL) return FAIL;
   }
   out.auth_method = f4;
   const f5 = value.location;
@@ -121,7 +137,9 @@ export function validateCDR(value: unknown, t?: Tolerance): Checked<CDR> {
   let f6 = value.meter_id;
   if (f6 !== undefined && f6 !== null) {
     if (!(typeof f6 === 'string' && f6.length <= 255 && isPrintableAscii(f6))) {
-      if (t === undefined || (f6 = t.text(f6, 'meter_id', 255, false)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f6 = t.text(f6, 'meter_id', 255, false);
+      if (f6 === FAIL) return FAIL;
     }
     out.meter_id = f6;
     kept++;
@@ -131,7 +149,9 @@ export function validateCDR(value: unknown, t?: Tolerance): Checked<CDR> {
   }
   let f7 = value.currency;
   if (!(typeof f7 === 'string' && f7.length <= 3 && isPrintableAscii(f7) && isCurrency(f7))) {
-    if (t === undefined || (f7 = t.text(f7, 'currency', 3, false, isCurrency, CURRENCY_MESSAGE)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f7 = t.text(f7, 'currency', 3, false, isCurrency, CURRENCY_MESSAGE);
+    if (f7 === FAIL) return FAIL;
   }
   out.currency = f7;
   const f8 = value.tariffs;
@@ -169,7 +189,9 @@ export function validateCDR(value: unknown, t?: Tolerance): Checked<CDR> {
   let f14 = value.remark;
   if (f14 !== undefined && f14 !== null) {
     if (!(typeof f14 === 'string' && f14.length <= 255 && isPrintableAscii(f14))) {
-      if (t === undefined || (f14 = t.text(f14, 'remark', 255, false)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f14 = t.text(f14, 'remark', 255, false);
+      if (f14 === FAIL) return FAIL;
     }
     out.remark = f14;
     kept++;
@@ -179,7 +201,9 @@ export function validateCDR(value: unknown, t?: Tolerance): Checked<CDR> {
   }
   let f15 = value.last_updated;
   if (!(typeof f15 === 'string' && isUtcDateTime(f15))) {
-    if (t === undefined || (f15 = t.dateTime(f15, 'last_updated')) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f15 = t.dateTime(f15, 'last_updated');
+    if (f15 === FAIL) return FAIL;
   }
   out.last_updated = f15;
   if (t === undefined) noteUnkept(value, kept);
@@ -197,7 +221,9 @@ export function validateCdrDimension(value: unknown, t?: Tolerance): Checked<Cdr
   const kept = 2;
   let f0 = value.type;
   if (!(isCdrDimensionType(f0))) {
-    if (t === undefined || (f0 = t.enumValue(f0, 'type', CdrDimensionTypeValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.enumValue(f0, 'type', CdrDimensionTypeValues);
+    if (f0 === FAIL) return FAIL;
   }
   out.type = f0;
   const f1 = value.volume;
@@ -217,7 +243,9 @@ export function validateChargingPeriod(value: unknown, t?: Tolerance): Checked<C
   const kept = 2;
   let f0 = value.start_date_time;
   if (!(typeof f0 === 'string' && isUtcDateTime(f0))) {
-    if (t === undefined || (f0 = t.dateTime(f0, 'start_date_time')) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.dateTime(f0, 'start_date_time');
+    if (f0 === FAIL) return FAIL;
   }
   out.start_date_time = f0;
   const f1 = value.dimensions;
@@ -269,7 +297,9 @@ export function validateCommandResponse(value: unknown, t?: Tolerance): Checked<
   const kept = 1;
   let f0 = value.result;
   if (!(isCommandResponseType(f0))) {
-    if (t === undefined || (f0 = t.enumValue(f0, 'result', CommandResponseTypeValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.enumValue(f0, 'result', CommandResponseTypeValues);
+    if (f0 === FAIL) return FAIL;
   }
   out.result = f0;
   if (t === undefined) noteUnkept(value, kept);
@@ -295,7 +325,9 @@ export function validateReserveNow(value: unknown, t?: Tolerance): Checked<Reser
   out.token = f1c;
   let f2 = value.expiry_date;
   if (!(typeof f2 === 'string' && isUtcDateTime(f2))) {
-    if (t === undefined || (f2 = t.dateTime(f2, 'expiry_date')) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f2 = t.dateTime(f2, 'expiry_date');
+    if (f2 === FAIL) return FAIL;
   }
   out.expiry_date = f2;
   const f3 = value.reservation_id;
@@ -303,13 +335,17 @@ export function validateReserveNow(value: unknown, t?: Tolerance): Checked<Reser
   out.reservation_id = f3;
   let f4 = value.location_id;
   if (!(typeof f4 === 'string' && f4.length <= 39 && isPrintableAscii(f4))) {
-    if (t === undefined || (f4 = t.text(f4, 'location_id', 39, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f4 = t.text(f4, 'location_id', 39, false);
+    if (f4 === FAIL) return FAIL;
   }
   out.location_id = f4;
   let f5 = value.evse_uid;
   if (f5 !== undefined && f5 !== null) {
     if (!(typeof f5 === 'string' && f5.length <= 39 && isPrintableAscii(f5))) {
-      if (t === undefined || (f5 = t.text(f5, 'evse_uid', 39, false)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f5 = t.text(f5, 'evse_uid', 39, false);
+      if (f5 === FAIL) return FAIL;
     }
     out.evse_uid = f5;
     kept++;
@@ -340,13 +376,17 @@ export function validateStartSession(value: unknown, t?: Tolerance): Checked<Sta
   out.token = f1c;
   let f2 = value.location_id;
   if (!(typeof f2 === 'string' && f2.length <= 39 && isPrintableAscii(f2))) {
-    if (t === undefined || (f2 = t.text(f2, 'location_id', 39, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f2 = t.text(f2, 'location_id', 39, false);
+    if (f2 === FAIL) return FAIL;
   }
   out.location_id = f2;
   let f3 = value.evse_uid;
   if (f3 !== undefined && f3 !== null) {
     if (!(typeof f3 === 'string' && f3.length <= 39 && isPrintableAscii(f3))) {
-      if (t === undefined || (f3 = t.text(f3, 'evse_uid', 39, false)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f3 = t.text(f3, 'evse_uid', 39, false);
+      if (f3 === FAIL) return FAIL;
     }
     out.evse_uid = f3;
     kept++;
@@ -371,7 +411,9 @@ export function validateStopSession(value: unknown, t?: Tolerance): Checked<Stop
   out.response_url = f0;
   let f1 = value.session_id;
   if (!(typeof f1 === 'string' && f1.length <= 36 && isPrintableAscii(f1))) {
-    if (t === undefined || (f1 = t.text(f1, 'session_id', 36, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f1 = t.text(f1, 'session_id', 36, false);
+    if (f1 === FAIL) return FAIL;
   }
   out.session_id = f1;
   if (t === undefined) noteUnkept(value, kept);
@@ -391,17 +433,23 @@ export function validateUnlockConnector(value: unknown, t?: Tolerance): Checked<
   out.response_url = f0;
   let f1 = value.location_id;
   if (!(typeof f1 === 'string' && f1.length <= 39 && isPrintableAscii(f1))) {
-    if (t === undefined || (f1 = t.text(f1, 'location_id', 39, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f1 = t.text(f1, 'location_id', 39, false);
+    if (f1 === FAIL) return FAIL;
   }
   out.location_id = f1;
   let f2 = value.evse_uid;
   if (!(typeof f2 === 'string' && f2.length <= 39 && isPrintableAscii(f2))) {
-    if (t === undefined || (f2 = t.text(f2, 'evse_uid', 39, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f2 = t.text(f2, 'evse_uid', 39, false);
+    if (f2 === FAIL) return FAIL;
   }
   out.evse_uid = f2;
   let f3 = value.connector_id;
   if (!(typeof f3 === 'string' && f3.length <= 36 && isPrintableAscii(f3))) {
-    if (t === undefined || (f3 = t.text(f3, 'connector_id', 36, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f3 = t.text(f3, 'connector_id', 36, false);
+    if (f3 === FAIL) return FAIL;
   }
   out.connector_id = f3;
   if (t === undefined) noteUnkept(value, kept);
@@ -628,18 +676,24 @@ export function validateLocation(value: unknown, t?: Tolerance): Checked<Locatio
   let kept = 8;
   let f0 = value.id;
   if (!(typeof f0 === 'string' && f0.length <= 39 && isPrintableAscii(f0))) {
-    if (t === undefined || (f0 = t.text(f0, 'id', 39, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.text(f0, 'id', 39, false);
+    if (f0 === FAIL) return FAIL;
   }
   out.id = f0;
   let f1 = value.type;
   if (!(isLocationType(f1))) {
-    if (t === undefined || (f1 = t.enumValue(f1, 'type', LocationTypeValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f1 = t.enumValue(f1, 'type', LocationTypeValues);
+    if (f1 === FAIL) return FAIL;
   }
   out.type = f1;
   let f2 = value.name;
   if (f2 !== undefined && f2 !== null) {
     if (!(typeof f2 === 'string' && f2.length <= 255 && isPrintableAscii(f2))) {
-      if (t === undefined || (f2 = t.text(f2, 'name', 255, false)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f2 = t.text(f2, 'name', 255, false);
+      if (f2 === FAIL) return FAIL;
     }
     out.name = f2;
     kept++;
@@ -649,22 +703,30 @@ export function validateLocation(value: unknown, t?: Tolerance): Checked<Locatio
   }
   let f3 = value.address;
   if (!(typeof f3 === 'string' && f3.length <= 45 && isPrintableAscii(f3))) {
-    if (t === undefined || (f3 = t.text(f3, 'address', 45, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f3 = t.text(f3, 'address', 45, false);
+    if (f3 === FAIL) return FAIL;
   }
   out.address = f3;
   let f4 = value.city;
   if (!(typeof f4 === 'string' && f4.length <= 45 && isPrintableAscii(f4))) {
-    if (t === undefined || (f4 = t.text(f4, 'city', 45, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f4 = t.text(f4, 'city', 45, false);
+    if (f4 === FAIL) return FAIL;
   }
   out.city = f4;
   let f5 = value.postal_code;
   if (!(typeof f5 === 'string' && f5.length <= 10 && isPrintableAscii(f5))) {
-    if (t === undefined || (f5 = t.text(f5, 'postal_code', 10, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f5 = t.text(f5, 'postal_code', 10, false);
+    if (f5 === FAIL) return FAIL;
   }
   out.postal_code = f5;
   let f6 = value.country;
   if (!(typeof f6 === 'string' && f6.length <= 3 && isPrintableAscii(f6) && isCountryAlpha3(f6))) {
-    if (t === undefined || (f6 = t.text(f6, 'country', 3, false, isCountryAlpha3, COUNTRY_ALPHA_3_MESSAGE)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f6 = t.text(f6, 'country', 3, false, isCountryAlpha3, COUNTRY_ALPHA_3_MESSAGE);
+    if (f6 === FAIL) return FAIL;
   }
   out.country = f6;
   const f7 = value.coordinates;
@@ -752,7 +814,9 @@ export function validateLocation(value: unknown, t?: Tolerance): Checked<Locatio
   let f15 = value.time_zone;
   if (f15 !== undefined && f15 !== null) {
     if (!(typeof f15 === 'string' && f15.length <= 255 && isPrintableAscii(f15))) {
-      if (t === undefined || (f15 = t.text(f15, 'time_zone', 255, false)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f15 = t.text(f15, 'time_zone', 255, false);
+      if (f15 === FAIL) return FAIL;
     }
     out.time_zone = f15;
     kept++;
@@ -805,7 +869,9 @@ export function validateLocation(value: unknown, t?: Tolerance): Checked<Locatio
   }
   let f20 = value.last_updated;
   if (!(typeof f20 === 'string' && isUtcDateTime(f20))) {
-    if (t === undefined || (f20 = t.dateTime(f20, 'last_updated')) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f20 = t.dateTime(f20, 'last_updated');
+    if (f20 === FAIL) return FAIL;
   }
   out.last_updated = f20;
   if (t === undefined) noteUnkept(value, kept);
@@ -822,13 +888,17 @@ export function validateEVSE(value: unknown, t?: Tolerance): Checked<EVSE> {
   let kept = 4;
   let f0 = value.uid;
   if (!(typeof f0 === 'string' && f0.length <= 39 && isPrintableAscii(f0))) {
-    if (t === undefined || (f0 = t.text(f0, 'uid', 39, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.text(f0, 'uid', 39, false);
+    if (f0 === FAIL) return FAIL;
   }
   out.uid = f0;
   let f1 = value.evse_id;
   if (f1 !== undefined && f1 !== null) {
     if (!(typeof f1 === 'string' && f1.length <= 48 && isPrintableAscii(f1))) {
-      if (t === undefined || (f1 = t.text(f1, 'evse_id', 48, false)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f1 = t.text(f1, 'evse_id', 48, false);
+      if (f1 === FAIL) return FAIL;
     }
     out.evse_id = f1;
     kept++;
@@ -838,7 +908,9 @@ export function validateEVSE(value: unknown, t?: Tolerance): Checked<EVSE> {
   }
   let f2 = value.status;
   if (!(isStatus(f2))) {
-    if (t === undefined || (f2 = t.enumValue(f2, 'status', StatusValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f2 = t.enumValue(f2, 'status', StatusValues);
+    if (f2 === FAIL) return FAIL;
   }
   out.status = f2;
   const f3 = value.status_schedule;
@@ -868,7 +940,9 @@ export function validateEVSE(value: unknown, t?: Tolerance): Checked<EVSE> {
   let f6 = value.floor_level;
   if (f6 !== undefined && f6 !== null) {
     if (!(typeof f6 === 'string' && f6.length <= 4 && isPrintableAscii(f6))) {
-      if (t === undefined || (f6 = t.text(f6, 'floor_level', 4, false)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f6 = t.text(f6, 'floor_level', 4, false);
+      if (f6 === FAIL) return FAIL;
     }
     out.floor_level = f6;
     kept++;
@@ -891,7 +965,9 @@ export function validateEVSE(value: unknown, t?: Tolerance): Checked<EVSE> {
   let f8 = value.physical_reference;
   if (f8 !== undefined && f8 !== null) {
     if (!(typeof f8 === 'string' && f8.length <= 16 && isPrintableAscii(f8))) {
-      if (t === undefined || (f8 = t.text(f8, 'physical_reference', 16, false)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f8 = t.text(f8, 'physical_reference', 16, false);
+      if (f8 === FAIL) return FAIL;
     }
     out.physical_reference = f8;
     kept++;
@@ -931,7 +1007,9 @@ export function validateEVSE(value: unknown, t?: Tolerance): Checked<EVSE> {
   }
   let f12 = value.last_updated;
   if (!(typeof f12 === 'string' && isUtcDateTime(f12))) {
-    if (t === undefined || (f12 = t.dateTime(f12, 'last_updated')) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f12 = t.dateTime(f12, 'last_updated');
+    if (f12 === FAIL) return FAIL;
   }
   out.last_updated = f12;
   if (t === undefined) noteUnkept(value, kept);
@@ -949,22 +1027,30 @@ export function validateConnector(value: unknown, t?: Tolerance): Checked<Connec
   let kept = 7;
   let f0 = value.id;
   if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) {
-    if (t === undefined || (f0 = t.text(f0, 'id', 36, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.text(f0, 'id', 36, false);
+    if (f0 === FAIL) return FAIL;
   }
   out.id = f0;
   let f1 = value.standard;
   if (!(isConnectorType(f1))) {
-    if (t === undefined || (f1 = t.enumValue(f1, 'standard', ConnectorTypeValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f1 = t.enumValue(f1, 'standard', ConnectorTypeValues);
+    if (f1 === FAIL) return FAIL;
   }
   out.standard = f1;
   let f2 = value.format;
   if (!(isConnectorFormat(f2))) {
-    if (t === undefined || (f2 = t.enumValue(f2, 'format', ConnectorFormatValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f2 = t.enumValue(f2, 'format', ConnectorFormatValues);
+    if (f2 === FAIL) return FAIL;
   }
   out.format = f2;
   let f3 = value.power_type;
   if (!(isPowerType(f3))) {
-    if (t === undefined || (f3 = t.enumValue(f3, 'power_type', PowerTypeValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f3 = t.enumValue(f3, 'power_type', PowerTypeValues);
+    if (f3 === FAIL) return FAIL;
   }
   out.power_type = f3;
   const f4 = value.voltage;
@@ -976,7 +1062,9 @@ export function validateConnector(value: unknown, t?: Tolerance): Checked<Connec
   let f6 = value.tariff_id;
   if (f6 !== undefined && f6 !== null) {
     if (!(typeof f6 === 'string' && f6.length <= 36 && isPrintableAscii(f6))) {
-      if (t === undefined || (f6 = t.text(f6, 'tariff_id', 36, false)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f6 = t.text(f6, 'tariff_id', 36, false);
+      if (f6 === FAIL) return FAIL;
     }
     out.tariff_id = f6;
     kept++;
@@ -995,7 +1083,9 @@ export function validateConnector(value: unknown, t?: Tolerance): Checked<Connec
   }
   let f8 = value.last_updated;
   if (!(typeof f8 === 'string' && isUtcDateTime(f8))) {
-    if (t === undefined || (f8 = t.dateTime(f8, 'last_updated')) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f8 = t.dateTime(f8, 'last_updated');
+    if (f8 === FAIL) return FAIL;
   }
   out.last_updated = f8;
   if (t === undefined) noteUnkept(value, kept);
@@ -1012,12 +1102,16 @@ export function validateAdditionalGeoLocation(value: unknown, t?: Tolerance): Ch
   let kept = 2;
   let f0 = value.latitude;
   if (!(typeof f0 === 'string' && f0.length <= 10 && isPrintableAscii(f0))) {
-    if (t === undefined || (f0 = t.text(f0, 'latitude', 10, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.text(f0, 'latitude', 10, false);
+    if (f0 === FAIL) return FAIL;
   }
   out.latitude = f0;
   let f1 = value.longitude;
   if (!(typeof f1 === 'string' && f1.length <= 11 && isPrintableAscii(f1))) {
-    if (t === undefined || (f1 = t.text(f1, 'longitude', 11, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f1 = t.text(f1, 'longitude', 11, false);
+    if (f1 === FAIL) return FAIL;
   }
   out.longitude = f1;
   const f2 = value.name;
@@ -1047,7 +1141,9 @@ export function validateBusinessDetails(value: unknown, t?: Tolerance): Checked<
   let kept = 1;
   let f0 = value.name;
   if (!(typeof f0 === 'string' && f0.length <= 100 && isPrintableAscii(f0))) {
-    if (t === undefined || (f0 = t.text(f0, 'name', 100, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.text(f0, 'name', 100, false);
+    if (f0 === FAIL) return FAIL;
   }
   out.name = f0;
   const f1 = value.website;
@@ -1109,7 +1205,9 @@ export function validateEnergyMix(value: unknown, t?: Tolerance): Checked<Energy
   let f3 = value.supplier_name;
   if (f3 !== undefined && f3 !== null) {
     if (!(typeof f3 === 'string' && f3.length <= 64 && isPrintableAscii(f3))) {
-      if (t === undefined || (f3 = t.text(f3, 'supplier_name', 64, false)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f3 = t.text(f3, 'supplier_name', 64, false);
+      if (f3 === FAIL) return FAIL;
     }
     out.supplier_name = f3;
     kept++;
@@ -1120,7 +1218,9 @@ export function validateEnergyMix(value: unknown, t?: Tolerance): Checked<Energy
   let f4 = value.energy_product_name;
   if (f4 !== undefined && f4 !== null) {
     if (!(typeof f4 === 'string' && f4.length <= 64 && isPrintableAscii(f4))) {
-      if (t === undefined || (f4 = t.text(f4, 'energy_product_name', 64, false)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f4 = t.text(f4, 'energy_product_name', 64, false);
+      if (f4 === FAIL) return FAIL;
     }
     out.energy_product_name = f4;
     kept++;
@@ -1142,7 +1242,9 @@ export function validateEnergySource(value: unknown, t?: Tolerance): Checked<Ene
   const kept = 2;
   let f0 = value.source;
   if (!(isEnergySourceCategory(f0))) {
-    if (t === undefined || (f0 = t.enumValue(f0, 'source', EnergySourceCategoryValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.enumValue(f0, 'source', EnergySourceCategoryValues);
+    if (f0 === FAIL) return FAIL;
   }
   out.source = f0;
   const f1 = value.percentage;
@@ -1163,7 +1265,9 @@ export function validateEnvironmentalImpact(value: unknown, t?: Tolerance): Chec
   const kept = 2;
   let f0 = value.source;
   if (!(isEnvironmentalImpactCategory(f0))) {
-    if (t === undefined || (f0 = t.enumValue(f0, 'source', EnvironmentalImpactCategoryValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.enumValue(f0, 'source', EnvironmentalImpactCategoryValues);
+    if (f0 === FAIL) return FAIL;
   }
   out.source = f0;
   const f1 = value.amount;
@@ -1183,12 +1287,16 @@ export function validateExceptionalPeriod(value: unknown, t?: Tolerance): Checke
   const kept = 2;
   let f0 = value.period_begin;
   if (!(typeof f0 === 'string' && isUtcDateTime(f0))) {
-    if (t === undefined || (f0 = t.dateTime(f0, 'period_begin')) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.dateTime(f0, 'period_begin');
+    if (f0 === FAIL) return FAIL;
   }
   out.period_begin = f0;
   let f1 = value.period_end;
   if (!(typeof f1 === 'string' && isUtcDateTime(f1))) {
-    if (t === undefined || (f1 = t.dateTime(f1, 'period_end')) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f1 = t.dateTime(f1, 'period_end');
+    if (f1 === FAIL) return FAIL;
   }
   out.period_end = f1;
   if (t === undefined) noteUnkept(value, kept);
@@ -1205,12 +1313,16 @@ export function validateGeoLocation(value: unknown, t?: Tolerance): Checked<GeoL
   const kept = 2;
   let f0 = value.latitude;
   if (!(typeof f0 === 'string' && f0.length <= 10 && isPrintableAscii(f0))) {
-    if (t === undefined || (f0 = t.text(f0, 'latitude', 10, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.text(f0, 'latitude', 10, false);
+    if (f0 === FAIL) return FAIL;
   }
   out.latitude = f0;
   let f1 = value.longitude;
   if (!(typeof f1 === 'string' && f1.length <= 11 && isPrintableAscii(f1))) {
-    if (t === undefined || (f1 = t.text(f1, 'longitude', 11, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f1 = t.text(f1, 'longitude', 11, false);
+    if (f1 === FAIL) return FAIL;
   }
   out.longitude = f1;
   if (t === undefined) noteUnkept(value, kept);
@@ -1292,12 +1404,16 @@ export function validateImage(value: unknown, t?: Tolerance): Checked<Image> {
   }
   let f2 = value.category;
   if (!(isImageCategory(f2))) {
-    if (t === undefined || (f2 = t.enumValue(f2, 'category', ImageCategoryValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f2 = t.enumValue(f2, 'category', ImageCategoryValues);
+    if (f2 === FAIL) return FAIL;
   }
   out.category = f2;
   let f3 = value.type;
   if (!(typeof f3 === 'string' && f3.length <= 4 && isPrintableAscii(f3))) {
-    if (t === undefined || (f3 = t.text(f3, 'type', 4, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f3 = t.text(f3, 'type', 4, false);
+    if (f3 === FAIL) return FAIL;
   }
   out.type = f3;
   const f4 = value.width;
@@ -1335,12 +1451,16 @@ export function validateRegularHours(value: unknown, t?: Tolerance): Checked<Reg
   out.weekday = f0;
   let f1 = value.period_begin;
   if (!(typeof f1 === 'string' && f1.length <= 5 && isPrintableAscii(f1))) {
-    if (t === undefined || (f1 = t.text(f1, 'period_begin', 5, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f1 = t.text(f1, 'period_begin', 5, false);
+    if (f1 === FAIL) return FAIL;
   }
   out.period_begin = f1;
   let f2 = value.period_end;
   if (!(typeof f2 === 'string' && f2.length <= 5 && isPrintableAscii(f2))) {
-    if (t === undefined || (f2 = t.text(f2, 'period_end', 5, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f2 = t.text(f2, 'period_end', 5, false);
+    if (f2 === FAIL) return FAIL;
   }
   out.period_end = f2;
   if (t === undefined) noteUnkept(value, kept);
@@ -1358,13 +1478,17 @@ export function validateStatusSchedule(value: unknown, t?: Tolerance): Checked<S
   let kept = 2;
   let f0 = value.period_begin;
   if (!(typeof f0 === 'string' && isUtcDateTime(f0))) {
-    if (t === undefined || (f0 = t.dateTime(f0, 'period_begin')) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.dateTime(f0, 'period_begin');
+    if (f0 === FAIL) return FAIL;
   }
   out.period_begin = f0;
   let f1 = value.period_end;
   if (f1 !== undefined && f1 !== null) {
     if (!(typeof f1 === 'string' && isUtcDateTime(f1))) {
-      if (t === undefined || (f1 = t.dateTime(f1, 'period_end')) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f1 = t.dateTime(f1, 'period_end');
+      if (f1 === FAIL) return FAIL;
     }
     out.period_end = f1;
     kept++;
@@ -1374,7 +1498,9 @@ export function validateStatusSchedule(value: unknown, t?: Tolerance): Checked<S
   }
   let f2 = value.status;
   if (!(isStatus(f2))) {
-    if (t === undefined || (f2 = t.enumValue(f2, 'status', StatusValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f2 = t.enumValue(f2, 'status', StatusValues);
+    if (f2 === FAIL) return FAIL;
   }
   out.status = f2;
   if (t === undefined) noteUnkept(value, kept);
@@ -1406,18 +1532,24 @@ export function validateSession(value: unknown, t?: Tolerance): Checked<Session>
   let kept = 9;
   let f0 = value.id;
   if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) {
-    if (t === undefined || (f0 = t.text(f0, 'id', 36, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.text(f0, 'id', 36, false);
+    if (f0 === FAIL) return FAIL;
   }
   out.id = f0;
   let f1 = value.start_datetime;
   if (!(typeof f1 === 'string' && isUtcDateTime(f1))) {
-    if (t === undefined || (f1 = t.dateTime(f1, 'start_datetime')) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f1 = t.dateTime(f1, 'start_datetime');
+    if (f1 === FAIL) return FAIL;
   }
   out.start_datetime = f1;
   let f2 = value.end_datetime;
   if (f2 !== undefined && f2 !== null) {
     if (!(typeof f2 === 'string' && isUtcDateTime(f2))) {
-      if (t === undefined || (f2 = t.dateTime(f2, 'end_datetime')) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f2 = t.dateTime(f2, 'end_datetime');
+      if (f2 === FAIL) return FAIL;
     }
     out.end_datetime = f2;
     kept++;
@@ -1430,12 +1562,16 @@ export function validateSession(value: unknown, t?: Tolerance): Checked<Session>
   out.kwh = f3;
   let f4 = value.auth_id;
   if (!(typeof f4 === 'string' && f4.length <= 36 && isPrintableAscii(f4))) {
-    if (t === undefined || (f4 = t.text(f4, 'auth_id', 36, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f4 = t.text(f4, 'auth_id', 36, false);
+    if (f4 === FAIL) return FAIL;
   }
   out.auth_id = f4;
   let f5 = value.auth_method;
   if (!(isAuthMethod(f5))) {
-    if (t === undefined || (f5 = t.enumValue(f5, 'auth_method', AuthMethodValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f5 = t.enumValue(f5, 'auth_method', AuthMethodValues);
+    if (f5 === FAIL) return FAIL;
   }
   out.auth_method = f5;
   const f6 = value.location;
@@ -1447,7 +1583,9 @@ export function validateSession(value: unknown, t?: Tolerance): Checked<Session>
   let f7 = value.meter_id;
   if (f7 !== undefined && f7 !== null) {
     if (!(typeof f7 === 'string' && f7.length <= 255 && isPrintableAscii(f7))) {
-      if (t === undefined || (f7 = t.text(f7, 'meter_id', 255, false)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f7 = t.text(f7, 'meter_id', 255, false);
+      if (f7 === FAIL) return FAIL;
     }
     out.meter_id = f7;
     kept++;
@@ -1457,7 +1595,9 @@ export function validateSession(value: unknown, t?: Tolerance): Checked<Session>
   }
   let f8 = value.currency;
   if (!(typeof f8 === 'string' && f8.length <= 3 && isPrintableAscii(f8) && isCurrency(f8))) {
-    if (t === undefined || (f8 = t.text(f8, 'currency', 3, false, isCurrency, CURRENCY_MESSAGE)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f8 = t.text(f8, 'currency', 3, false, isCurrency, CURRENCY_MESSAGE);
+    if (f8 === FAIL) return FAIL;
   }
   out.currency = f8;
   const f9 = value.charging_periods;
@@ -1481,12 +1621,16 @@ export function validateSession(value: unknown, t?: Tolerance): Checked<Session>
   }
   let f11 = value.status;
   if (!(isSessionStatus(f11))) {
-    if (t === undefined || (f11 = t.enumValue(f11, 'status', SessionStatusValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f11 = t.enumValue(f11, 'status', SessionStatusValues);
+    if (f11 === FAIL) return FAIL;
   }
   out.status = f11;
   let f12 = value.last_updated;
   if (!(typeof f12 === 'string' && isUtcDateTime(f12))) {
-    if (t === undefined || (f12 = t.dateTime(f12, 'last_updated')) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f12 = t.dateTime(f12, 'last_updated');
+    if (f12 === FAIL) return FAIL;
   }
   out.last_updated = f12;
   if (t === undefined) noteUnkept(value, kept);
@@ -1537,12 +1681,16 @@ export function validateTariff(value: unknown, t?: Tolerance): Checked<Tariff> {
   let kept = 4;
   let f0 = value.id;
   if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) {
-    if (t === undefined || (f0 = t.text(f0, 'id', 36, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.text(f0, 'id', 36, false);
+    if (f0 === FAIL) return FAIL;
   }
   out.id = f0;
   let f1 = value.currency;
   if (!(typeof f1 === 'string' && f1.length <= 3 && isPrintableAscii(f1) && isCurrency(f1))) {
-    if (t === undefined || (f1 = t.text(f1, 'currency', 3, false, isCurrency, CURRENCY_MESSAGE)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f1 = t.text(f1, 'currency', 3, false, isCurrency, CURRENCY_MESSAGE);
+    if (f1 === FAIL) return FAIL;
   }
   out.currency = f1;
   const f2 = value.tariff_alt_text;
@@ -1582,7 +1730,9 @@ export function validateTariff(value: unknown, t?: Tolerance): Checked<Tariff> {
   }
   let f6 = value.last_updated;
   if (!(typeof f6 === 'string' && isUtcDateTime(f6))) {
-    if (t === undefined || (f6 = t.dateTime(f6, 'last_updated')) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f6 = t.dateTime(f6, 'last_updated');
+    if (f6 === FAIL) return FAIL;
   }
   out.last_updated = f6;
   if (t === undefined) noteUnkept(value, kept);
@@ -1599,7 +1749,9 @@ export function validatePriceComponent(value: unknown, t?: Tolerance): Checked<P
   const kept = 3;
   let f0 = value.type;
   if (!(isTariffDimensionType(f0))) {
-    if (t === undefined || (f0 = t.enumValue(f0, 'type', TariffDimensionTypeValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.enumValue(f0, 'type', TariffDimensionTypeValues);
+    if (f0 === FAIL) return FAIL;
   }
   out.type = f0;
   const f1 = value.price;
@@ -1651,7 +1803,9 @@ export function validateTariffRestrictions(value: unknown, t?: Tolerance): Check
   let f0 = value.start_time;
   if (f0 !== undefined && f0 !== null) {
     if (!(typeof f0 === 'string' && f0.length <= 5 && isPrintableAscii(f0))) {
-      if (t === undefined || (f0 = t.text(f0, 'start_time', 5, false)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f0 = t.text(f0, 'start_time', 5, false);
+      if (f0 === FAIL) return FAIL;
     }
     out.start_time = f0;
     kept++;
@@ -1662,7 +1816,9 @@ export function validateTariffRestrictions(value: unknown, t?: Tolerance): Check
   let f1 = value.end_time;
   if (f1 !== undefined && f1 !== null) {
     if (!(typeof f1 === 'string' && f1.length <= 5 && isPrintableAscii(f1))) {
-      if (t === undefined || (f1 = t.text(f1, 'end_time', 5, false)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f1 = t.text(f1, 'end_time', 5, false);
+      if (f1 === FAIL) return FAIL;
     }
     out.end_time = f1;
     kept++;
@@ -1673,7 +1829,9 @@ export function validateTariffRestrictions(value: unknown, t?: Tolerance): Check
   let f2 = value.start_date;
   if (f2 !== undefined && f2 !== null) {
     if (!(typeof f2 === 'string' && f2.length <= 10 && isPrintableAscii(f2))) {
-      if (t === undefined || (f2 = t.text(f2, 'start_date', 10, false)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f2 = t.text(f2, 'start_date', 10, false);
+      if (f2 === FAIL) return FAIL;
     }
     out.start_date = f2;
     kept++;
@@ -1684,7 +1842,9 @@ export function validateTariffRestrictions(value: unknown, t?: Tolerance): Check
   let f3 = value.end_date;
   if (f3 !== undefined && f3 !== null) {
     if (!(typeof f3 === 'string' && f3.length <= 10 && isPrintableAscii(f3))) {
-      if (t === undefined || (f3 = t.text(f3, 'end_date', 10, false)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f3 = t.text(f3, 'end_date', 10, false);
+      if (f3 === FAIL) return FAIL;
     }
     out.end_date = f3;
     kept++;
@@ -1815,7 +1975,9 @@ export function validateAuthorizationInfo(value: unknown, t?: Tolerance): Checke
   let kept = 1;
   let f0 = value.allowed;
   if (!(isAllowed(f0))) {
-    if (t === undefined || (f0 = t.enumValue(f0, 'allowed', AllowedValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.enumValue(f0, 'allowed', AllowedValues);
+    if (f0 === FAIL) return FAIL;
   }
   out.allowed = f0;
   const f1 = value.location;
@@ -1856,23 +2018,31 @@ export function validateToken(value: unknown, t?: Tolerance): Checked<Token> {
   let kept = 7;
   let f0 = value.uid;
   if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) {
-    if (t === undefined || (f0 = t.text(f0, 'uid', 36, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.text(f0, 'uid', 36, false);
+    if (f0 === FAIL) return FAIL;
   }
   out.uid = f0;
   let f1 = value.type;
   if (!(isTokenType(f1))) {
-    if (t === undefined || (f1 = t.enumValue(f1, 'type', TokenTypeValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f1 = t.enumValue(f1, 'type', TokenTypeValues);
+    if (f1 === FAIL) return FAIL;
   }
   out.type = f1;
   let f2 = value.auth_id;
   if (!(typeof f2 === 'string' && f2.length <= 36 && isPrintableAscii(f2))) {
-    if (t === undefined || (f2 = t.text(f2, 'auth_id', 36, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f2 = t.text(f2, 'auth_id', 36, false);
+    if (f2 === FAIL) return FAIL;
   }
   out.auth_id = f2;
   let f3 = value.visual_number;
   if (f3 !== undefined && f3 !== null) {
     if (!(typeof f3 === 'string' && f3.length <= 64 && isPrintableAscii(f3))) {
-      if (t === undefined || (f3 = t.text(f3, 'visual_number', 64, false)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f3 = t.text(f3, 'visual_number', 64, false);
+      if (f3 === FAIL) return FAIL;
     }
     out.visual_number = f3;
     kept++;
@@ -1882,7 +2052,9 @@ export function validateToken(value: unknown, t?: Tolerance): Checked<Token> {
   }
   let f4 = value.issuer;
   if (!(typeof f4 === 'string' && f4.length <= 64 && isPrintableAscii(f4))) {
-    if (t === undefined || (f4 = t.text(f4, 'issuer', 64, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f4 = t.text(f4, 'issuer', 64, false);
+    if (f4 === FAIL) return FAIL;
   }
   out.issuer = f4;
   const f5 = value.valid;
@@ -1890,13 +2062,17 @@ export function validateToken(value: unknown, t?: Tolerance): Checked<Token> {
   out.valid = f5;
   let f6 = value.whitelist;
   if (!(isWhitelistType(f6))) {
-    if (t === undefined || (f6 = t.enumValue(f6, 'whitelist', WhitelistTypeValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f6 = t.enumValue(f6, 'whitelist', WhitelistTypeValues);
+    if (f6 === FAIL) return FAIL;
   }
   out.whitelist = f6;
   let f7 = value.language;
   if (f7 !== undefined && f7 !== null) {
     if (!(typeof f7 === 'string' && f7.length <= 2 && isPrintableAscii(f7) && isLanguage(f7))) {
-      if (t === undefined || (f7 = t.text(f7, 'language', 2, false, isLanguage, LANGUAGE_MESSAGE)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f7 = t.text(f7, 'language', 2, false, isLanguage, LANGUAGE_MESSAGE);
+      if (f7 === FAIL) return FAIL;
     }
     out.language = f7;
     kept++;
@@ -1906,7 +2082,9 @@ export function validateToken(value: unknown, t?: Tolerance): Checked<Token> {
   }
   let f8 = value.last_updated;
   if (!(typeof f8 === 'string' && isUtcDateTime(f8))) {
-    if (t === undefined || (f8 = t.dateTime(f8, 'last_updated')) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f8 = t.dateTime(f8, 'last_updated');
+    if (f8 === FAIL) return FAIL;
   }
   out.last_updated = f8;
   if (t === undefined) noteUnkept(value, kept);
@@ -1923,7 +2101,9 @@ export function validateLocationReferences(value: unknown, t?: Tolerance): Check
   let kept = 1;
   let f0 = value.location_id;
   if (!(typeof f0 === 'string' && f0.length <= 39 && isPrintableAscii(f0))) {
-    if (t === undefined || (f0 = t.text(f0, 'location_id', 39, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.text(f0, 'location_id', 39, false);
+    if (f0 === FAIL) return FAIL;
   }
   out.location_id = f0;
   const f1 = value.evse_uids;
@@ -1960,12 +2140,16 @@ export function validateDisplayText(value: unknown, t?: Tolerance): Checked<Disp
   const kept = 2;
   let f0 = value.language;
   if (!(typeof f0 === 'string' && f0.length <= 2 && isPrintableAscii(f0) && isLanguage(f0))) {
-    if (t === undefined || (f0 = t.text(f0, 'language', 2, false, isLanguage, LANGUAGE_MESSAGE)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.text(f0, 'language', 2, false, isLanguage, LANGUAGE_MESSAGE);
+    if (f0 === FAIL) return FAIL;
   }
   out.language = f0;
   let f1 = value.text;
   if (!(typeof f1 === 'string' && f1.length <= 512 && isPrintableAscii(f1))) {
-    if (t === undefined || (f1 = t.text(f1, 'text', 512, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f1 = t.text(f1, 'text', 512, false);
+    if (f1 === FAIL) return FAIL;
   }
   out.text = f1;
   if (t === undefined) noteUnkept(value, kept);

@@ -22,7 +22,9 @@ export function validateCredentials(value: unknown, t?: Tolerance): Checked<Cred
   const kept = 3;
   let f0 = value.token;
   if (!(typeof f0 === 'string' && hasAtMostCodePoints(f0, 64) && isPrintableUnicode(f0))) {
-    if (t === undefined || (f0 = t.text(f0, 'token', 64, true)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.text(f0, 'token', 64, true);
+    if (f0 === FAIL) return FAIL;
   }
   out.token = f0;
   const f1 = value.url;
@@ -47,7 +49,9 @@ export function validateCredentialsRole(value: unknown, t?: Tolerance): Checked<
   const kept = 4;
   let f0 = value.role;
   if (!(isRole(f0))) {
-    if (t === undefined || (f0 = t.enumValue(f0, 'role', RoleValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.enumValue(f0, 'role', RoleValues);
+    if (f0 === FAIL) return FAIL;
   }
   out.role = f0;
   const f1 = value.business_details;
@@ -58,12 +62,16 @@ export function validateCredentialsRole(value: unknown, t?: Tolerance): Checked<
   out.business_details = f1c;
   let f2 = value.party_id;
   if (!(typeof f2 === 'string' && f2.length <= 3 && isPrintableAscii(f2))) {
-    if (t === undefined || (f2 = t.text(f2, 'party_id', 3, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f2 = t.text(f2, 'party_id', 3, false);
+    if (f2 === FAIL) return FAIL;
   }
   out.party_id = f2;
   let f3 = value.country_code;
   if (!(typeof f3 === 'string' && f3.length <= 2 && isPrintableAscii(f3) && isCountryAlpha2(f3))) {
-    if (t === undefined || (f3 = t.text(f3, 'country_code', 2, false, isCountryAlpha2, COUNTRY_ALPHA_2_MESSAGE)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f3 = t.text(f3, 'country_code', 2, false, isCountryAlpha2, COUNTRY_ALPHA_2_MESSAGE);
+    if (f3 === FAIL) return FAIL;
   }
   out.country_code = f3;
   if (t === undefined) noteUnkept(value, kept);
@@ -118,33 +126,45 @@ export function validateCDR(value: unknown, t?: Tolerance): Checked<CDR> {
   let kept = 14;
   let f0 = value.country_code;
   if (!(typeof f0 === 'string' && f0.length <= 2 && isPrintableAscii(f0) && isCountryAlpha2(f0))) {
-    if (t === undefined || (f0 = t.text(f0, 'country_code', 2, false, isCountryAlpha2, COUNTRY_ALPHA_2_MESSAGE)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.text(f0, 'country_code', 2, false, isCountryAlpha2, COUNTRY_ALPHA_2_MESSAGE);
+    if (f0 === FAIL) return FAIL;
   }
   out.country_code = f0;
   let f1 = value.party_id;
   if (!(typeof f1 === 'string' && f1.length <= 3 && isPrintableAscii(f1))) {
-    if (t === undefined || (f1 = t.text(f1, 'party_id', 3, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f1 = t.text(f1, 'party_id', 3, false);
+    if (f1 === FAIL) return FAIL;
   }
   out.party_id = f1;
   let f2 = value.id;
   if (!(typeof f2 === 'string' && f2.length <= 39 && isPrintableAscii(f2))) {
-    if (t === undefined || (f2 = t.text(f2, 'id', 39, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f2 = t.text(f2, 'id', 39, false);
+    if (f2 === FAIL) return FAIL;
   }
   out.id = f2;
   let f3 = value.start_date_time;
   if (!(typeof f3 === 'string' && isUtcDateTime(f3))) {
-    if (t === undefined || (f3 = t.dateTime(f3, 'start_date_time')) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f3 = t.dateTime(f3, 'start_date_time');
+    if (f3 === FAIL) return FAIL;
   }
   out.start_date_time = f3;
   let f4 = value.end_date_time;
   if (!(typeof f4 === 'string' && isUtcDateTime(f4))) {
-    if (t === undefined || (f4 = t.dateTime(f4, 'end_date_time')) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f4 = t.dateTime(f4, 'end_date_time');
+    if (f4 === FAIL) return FAIL;
   }
   out.end_date_time = f4;
   let f5 = value.session_id;
   if (f5 !== undefined && f5 !== null) {
     if (!(typeof f5 === 'string' && f5.length <= 36 && isPrintableAscii(f5))) {
-      if (t === undefined || (f5 = t.text(f5, 'session_id', 36, false)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f5 = t.text(f5, 'session_id', 36, false);
+      if (f5 === FAIL) return FAIL;
     }
     out.session_id = f5;
     kept++;
@@ -160,13 +180,17 @@ export function validateCDR(value: unknown, t?: Tolerance): Checked<CDR> {
   out.cdr_token = f6c;
   let f7 = value.auth_method;
   if (!(isAuthMethod(f7))) {
-    if (t === undefined || (f7 = t.enumValue(f7, 'auth_method', AuthMethodValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f7 = t.enumValue(f7, 'auth_method', AuthMethodValues);
+    if (f7 === FAIL) return FAIL;
   }
   out.auth_method = f7;
   let f8 = value.authorization_reference;
   if (f8 !== undefined && f8 !== null) {
     if (!(typeof f8 === 'string' && f8.length <= 36 && isPrintableAscii(f8))) {
-      if (t === undefined || (f8 = t.text(f8, 'authorization_reference', 36, false)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f8 = t.text(f8, 'authorization_reference', 36, false);
+      if (f8 === FAIL) return FAIL;
     }
     out.authorization_reference = f8;
     kept++;
@@ -183,7 +207,9 @@ export function validateCDR(value: unknown, t?: Tolerance): Checked<CDR> {
   let f10 = value.meter_id;
   if (f10 !== undefined && f10 !== null) {
     if (!(typeof f10 === 'string' && hasAtMostCodePoints(f10, 255) && isPrintableUnicode(f10))) {
-      if (t === undefined || (f10 = t.text(f10, 'meter_id', 255, true)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f10 = t.text(f10, 'meter_id', 255, true);
+      if (f10 === FAIL) return FAIL;
     }
     out.meter_id = f10;
     kept++;
@@ -193,7 +219,9 @@ export function validateCDR(value: unknown, t?: Tolerance): Checked<CDR> {
   }
   let f11 = value.currency;
   if (!(typeof f11 === 'string' && hasAtMostCodePoints(f11, 3) && isPrintableUnicode(f11) && isCurrency(f11))) {
-    if (t === undefined || (f11 = t.text(f11, 'currency', 3, true, isCurrency, CURRENCY_MESSAGE)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f11 = t.text(f11, 'currency', 3, true, isCurrency, CURRENCY_MESSAGE);
+    if (f11 === FAIL) return FAIL;
   }
   out.currency = f11;
   const f12 = value.tariffs;
@@ -306,7 +334,9 @@ export function validateCDR(value: unknown, t?: Tolerance): Checked<CDR> {
   let f24 = value.remark;
   if (f24 !== undefined && f24 !== null) {
     if (!(typeof f24 === 'string' && hasAtMostCodePoints(f24, 255) && isPrintableUnicode(f24))) {
-      if (t === undefined || (f24 = t.text(f24, 'remark', 255, true)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f24 = t.text(f24, 'remark', 255, true);
+      if (f24 === FAIL) return FAIL;
     }
     out.remark = f24;
     kept++;
@@ -317,7 +347,9 @@ export function validateCDR(value: unknown, t?: Tolerance): Checked<CDR> {
   let f25 = value.invoice_reference_id;
   if (f25 !== undefined && f25 !== null) {
     if (!(typeof f25 === 'string' && f25.length <= 39 && isPrintableAscii(f25))) {
-      if (t === undefined || (f25 = t.text(f25, 'invoice_reference_id', 39, false)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f25 = t.text(f25, 'invoice_reference_id', 39, false);
+      if (f25 === FAIL) return FAIL;
     }
     out.invoice_reference_id = f25;
     kept++;
@@ -337,7 +369,9 @@ export function validateCDR(value: unknown, t?: Tolerance): Checked<CDR> {
   let f27 = value.credit_reference_id;
   if (f27 !== undefined && f27 !== null) {
     if (!(typeof f27 === 'string' && f27.length <= 39 && isPrintableAscii(f27))) {
-      if (t === undefined || (f27 = t.text(f27, 'credit_reference_id', 39, false)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f27 = t.text(f27, 'credit_reference_id', 39, false);
+      if (f27 === FAIL) return FAIL;
     }
     out.credit_reference_id = f27;
     kept++;
@@ -356,7 +390,9 @@ export function validateCDR(value: unknown, t?: Tolerance): Checked<CDR> {
   }
   let f29 = value.last_updated;
   if (!(typeof f29 === 'string' && isUtcDateTime(f29))) {
-    if (t === undefined || (f29 = t.dateTime(f29, 'last_updated')) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f29 = t.dateTime(f29, 'last_updated');
+    if (f29 === FAIL) return FAIL;
   }
   out.last_updated = f29;
   if (t === undefined) noteUnkept(value, kept);
@@ -374,7 +410,9 @@ export function validateCdrDimension(value: unknown, t?: Tolerance): Checked<Cdr
   const kept = 2;
   let f0 = value.type;
   if (!(isCdrDimensionType(f0))) {
-    if (t === undefined || (f0 = t.enumValue(f0, 'type', CdrDimensionTypeValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.enumValue(f0, 'type', CdrDimensionTypeValues);
+    if (f0 === FAIL) return FAIL;
   }
   out.type = f0;
   const f1 = value.volume;
@@ -395,13 +433,17 @@ export function validateCdrLocation(value: unknown, t?: Tolerance): Checked<CdrL
   let kept = 11;
   let f0 = value.id;
   if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) {
-    if (t === undefined || (f0 = t.text(f0, 'id', 36, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.text(f0, 'id', 36, false);
+    if (f0 === FAIL) return FAIL;
   }
   out.id = f0;
   let f1 = value.name;
   if (f1 !== undefined && f1 !== null) {
     if (!(typeof f1 === 'string' && hasAtMostCodePoints(f1, 255) && isPrintableUnicode(f1))) {
-      if (t === undefined || (f1 = t.text(f1, 'name', 255, true)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f1 = t.text(f1, 'name', 255, true);
+      if (f1 === FAIL) return FAIL;
     }
     out.name = f1;
     kept++;
@@ -411,18 +453,24 @@ export function validateCdrLocation(value: unknown, t?: Tolerance): Checked<CdrL
   }
   let f2 = value.address;
   if (!(typeof f2 === 'string' && hasAtMostCodePoints(f2, 45) && isPrintableUnicode(f2))) {
-    if (t === undefined || (f2 = t.text(f2, 'address', 45, true)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f2 = t.text(f2, 'address', 45, true);
+    if (f2 === FAIL) return FAIL;
   }
   out.address = f2;
   let f3 = value.city;
   if (!(typeof f3 === 'string' && hasAtMostCodePoints(f3, 45) && isPrintableUnicode(f3))) {
-    if (t === undefined || (f3 = t.text(f3, 'city', 45, true)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f3 = t.text(f3, 'city', 45, true);
+    if (f3 === FAIL) return FAIL;
   }
   out.city = f3;
   let f4 = value.postal_code;
   if (f4 !== undefined && f4 !== null) {
     if (!(typeof f4 === 'string' && hasAtMostCodePoints(f4, 10) && isPrintableUnicode(f4))) {
-      if (t === undefined || (f4 = t.text(f4, 'postal_code', 10, true)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f4 = t.text(f4, 'postal_code', 10, true);
+      if (f4 === FAIL) return FAIL;
     }
     out.postal_code = f4;
     kept++;
@@ -433,7 +481,9 @@ export function validateCdrLocation(value: unknown, t?: Tolerance): Checked<CdrL
   let f5 = value.state;
   if (f5 !== undefined && f5 !== null) {
     if (!(typeof f5 === 'string' && hasAtMostCodePoints(f5, 20) && isPrintableUnicode(f5))) {
-      if (t === undefined || (f5 = t.text(f5, 'state', 20, true)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f5 = t.text(f5, 'state', 20, true);
+      if (f5 === FAIL) return FAIL;
     }
     out.state = f5;
     kept++;
@@ -443,7 +493,9 @@ export function validateCdrLocation(value: unknown, t?: Tolerance): Checked<CdrL
   }
   let f6 = value.country;
   if (!(typeof f6 === 'string' && hasAtMostCodePoints(f6, 3) && isPrintableUnicode(f6) && isCountryAlpha3(f6))) {
-    if (t === undefined || (f6 = t.text(f6, 'country', 3, true, isCountryAlpha3, COUNTRY_ALPHA_3_MESSAGE)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f6 = t.text(f6, 'country', 3, true, isCountryAlpha3, COUNTRY_ALPHA_3_MESSAGE);
+    if (f6 === FAIL) return FAIL;
   }
   out.country = f6;
   const f7 = value.coordinates;
@@ -454,32 +506,44 @@ export function validateCdrLocation(value: unknown, t?: Tolerance): Checked<CdrL
   out.coordinates = f7c;
   let f8 = value.evse_uid;
   if (!(typeof f8 === 'string' && f8.length <= 36 && isPrintableAscii(f8))) {
-    if (t === undefined || (f8 = t.text(f8, 'evse_uid', 36, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f8 = t.text(f8, 'evse_uid', 36, false);
+    if (f8 === FAIL) return FAIL;
   }
   out.evse_uid = f8;
   let f9 = value.evse_id;
   if (!(typeof f9 === 'string' && f9.length <= 48 && isPrintableAscii(f9))) {
-    if (t === undefined || (f9 = t.text(f9, 'evse_id', 48, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f9 = t.text(f9, 'evse_id', 48, false);
+    if (f9 === FAIL) return FAIL;
   }
   out.evse_id = f9;
   let f10 = value.connector_id;
   if (!(typeof f10 === 'string' && f10.length <= 36 && isPrintableAscii(f10))) {
-    if (t === undefined || (f10 = t.text(f10, 'connector_id', 36, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f10 = t.text(f10, 'connector_id', 36, false);
+    if (f10 === FAIL) return FAIL;
   }
   out.connector_id = f10;
   let f11 = value.connector_standard;
   if (!(isConnectorType(f11))) {
-    if (t === undefined || (f11 = t.enumValue(f11, 'connector_standard', ConnectorTypeValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f11 = t.enumValue(f11, 'connector_standard', ConnectorTypeValues);
+    if (f11 === FAIL) return FAIL;
   }
   out.connector_standard = f11;
   let f12 = value.connector_format;
   if (!(isConnectorFormat(f12))) {
-    if (t === undefined || (f12 = t.enumValue(f12, 'connector_format', ConnectorFormatValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f12 = t.enumValue(f12, 'connector_format', ConnectorFormatValues);
+    if (f12 === FAIL) return FAIL;
   }
   out.connector_format = f12;
   let f13 = value.connector_power_type;
   if (!(isPowerType(f13))) {
-    if (t === undefined || (f13 = t.enumValue(f13, 'connector_power_type', PowerTypeValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f13 = t.enumValue(f13, 'connector_power_type', PowerTypeValues);
+    if (f13 === FAIL) return FAIL;
   }
   out.connector_power_type = f13;
   if (t === undefined) noteUnkept(value, kept);
@@ -496,27 +560,37 @@ export function validateCdrToken(value: unknown, t?: Tolerance): Checked<CdrToke
   const kept = 5;
   let f0 = value.country_code;
   if (!(typeof f0 === 'string' && f0.length <= 2 && isPrintableAscii(f0) && isCountryAlpha2(f0))) {
-    if (t === undefined || (f0 = t.text(f0, 'country_code', 2, false, isCountryAlpha2, COUNTRY_ALPHA_2_MESSAGE)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.text(f0, 'country_code', 2, false, isCountryAlpha2, COUNTRY_ALPHA_2_MESSAGE);
+    if (f0 === FAIL) return FAIL;
   }
   out.country_code = f0;
   let f1 = value.party_id;
   if (!(typeof f1 === 'string' && f1.length <= 3 && isPrintableAscii(f1))) {
-    if (t === undefined || (f1 = t.text(f1, 'party_id', 3, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f1 = t.text(f1, 'party_id', 3, false);
+    if (f1 === FAIL) return FAIL;
   }
   out.party_id = f1;
   let f2 = value.uid;
   if (!(typeof f2 === 'string' && f2.length <= 36 && isPrintableAscii(f2))) {
-    if (t === undefined || (f2 = t.text(f2, 'uid', 36, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f2 = t.text(f2, 'uid', 36, false);
+    if (f2 === FAIL) return FAIL;
   }
   out.uid = f2;
   let f3 = value.type;
   if (!(isTokenType(f3))) {
-    if (t === undefined || (f3 = t.enumValue(f3, 'type', TokenTypeValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f3 = t.enumValue(f3, 'type', TokenTypeValues);
+    if (f3 === FAIL) return FAIL;
   }
   out.type = f3;
   let f4 = value.contract_id;
   if (!(typeof f4 === 'string' && f4.length <= 36 && isPrintableAscii(f4))) {
-    if (t === undefined || (f4 = t.text(f4, 'contract_id', 36, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f4 = t.text(f4, 'contract_id', 36, false);
+    if (f4 === FAIL) return FAIL;
   }
   out.contract_id = f4;
   if (t === undefined) noteUnkept(value, kept);
@@ -533,7 +607,9 @@ export function validateChargingPeriod(value: unknown, t?: Tolerance): Checked<C
   let kept = 2;
   let f0 = value.start_date_time;
   if (!(typeof f0 === 'string' && isUtcDateTime(f0))) {
-    if (t === undefined || (f0 = t.dateTime(f0, 'start_date_time')) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.dateTime(f0, 'start_date_time');
+    if (f0 === FAIL) return FAIL;
   }
   out.start_date_time = f0;
   const f1 = value.dimensions;
@@ -543,7 +619,9 @@ export function validateChargingPeriod(value: unknown, t?: Tolerance): Checked<C
   let f2 = value.tariff_id;
   if (f2 !== undefined && f2 !== null) {
     if (!(typeof f2 === 'string' && f2.length <= 36 && isPrintableAscii(f2))) {
-      if (t === undefined || (f2 = t.text(f2, 'tariff_id', 36, false)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f2 = t.text(f2, 'tariff_id', 36, false);
+      if (f2 === FAIL) return FAIL;
     }
     out.tariff_id = f2;
     kept++;
@@ -565,7 +643,9 @@ export function validateSignedData(value: unknown, t?: Tolerance): Checked<Signe
   let kept = 2;
   let f0 = value.encoding_method;
   if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) {
-    if (t === undefined || (f0 = t.text(f0, 'encoding_method', 36, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.text(f0, 'encoding_method', 36, false);
+    if (f0 === FAIL) return FAIL;
   }
   out.encoding_method = f0;
   const f1 = value.encoding_method_version;
@@ -580,7 +660,9 @@ export function validateSignedData(value: unknown, t?: Tolerance): Checked<Signe
   let f2 = value.public_key;
   if (f2 !== undefined && f2 !== null) {
     if (!(typeof f2 === 'string' && hasAtMostCodePoints(f2, 512) && isPrintableUnicode(f2))) {
-      if (t === undefined || (f2 = t.text(f2, 'public_key', 512, true)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f2 = t.text(f2, 'public_key', 512, true);
+      if (f2 === FAIL) return FAIL;
     }
     out.public_key = f2;
     kept++;
@@ -595,7 +677,9 @@ export function validateSignedData(value: unknown, t?: Tolerance): Checked<Signe
   let f4 = value.url;
   if (f4 !== undefined && f4 !== null) {
     if (!(typeof f4 === 'string' && hasAtMostCodePoints(f4, 512) && isPrintableUnicode(f4))) {
-      if (t === undefined || (f4 = t.text(f4, 'url', 512, true)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f4 = t.text(f4, 'url', 512, true);
+      if (f4 === FAIL) return FAIL;
     }
     out.url = f4;
     kept++;
@@ -617,17 +701,23 @@ export function validateSignedValue(value: unknown, t?: Tolerance): Checked<Sign
   const kept = 3;
   let f0 = value.nature;
   if (!(typeof f0 === 'string' && f0.length <= 32 && isPrintableAscii(f0))) {
-    if (t === undefined || (f0 = t.text(f0, 'nature', 32, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.text(f0, 'nature', 32, false);
+    if (f0 === FAIL) return FAIL;
   }
   out.nature = f0;
   let f1 = value.plain_data;
   if (!(typeof f1 === 'string' && hasAtMostCodePoints(f1, 5000) && isPrintableUnicode(f1))) {
-    if (t === undefined || (f1 = t.text(f1, 'plain_data', 5000, true)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f1 = t.text(f1, 'plain_data', 5000, true);
+    if (f1 === FAIL) return FAIL;
   }
   out.plain_data = f1;
   let f2 = value.signed_data;
   if (!(typeof f2 === 'string' && hasAtMostCodePoints(f2, 5000) && isPrintableUnicode(f2))) {
-    if (t === undefined || (f2 = t.text(f2, 'signed_data', 5000, true)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f2 = t.text(f2, 'signed_data', 5000, true);
+    if (f2 === FAIL) return FAIL;
   }
   out.signed_data = f2;
   if (t === undefined) noteUnkept(value, kept);
@@ -687,7 +777,9 @@ export function validateChargingProfileResponse(value: unknown, t?: Tolerance): 
   const kept = 2;
   let f0 = value.result;
   if (!(isChargingProfileResponseType(f0))) {
-    if (t === undefined || (f0 = t.enumValue(f0, 'result', ChargingProfileResponseTypeValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.enumValue(f0, 'result', ChargingProfileResponseTypeValues);
+    if (f0 === FAIL) return FAIL;
   }
   out.result = f0;
   const f1 = value.timeout;
@@ -707,7 +799,9 @@ export function validateActiveChargingProfileResult(value: unknown, t?: Toleranc
   let kept = 1;
   let f0 = value.result;
   if (!(isChargingProfileResultType(f0))) {
-    if (t === undefined || (f0 = t.enumValue(f0, 'result', ChargingProfileResultTypeValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.enumValue(f0, 'result', ChargingProfileResultTypeValues);
+    if (f0 === FAIL) return FAIL;
   }
   out.result = f0;
   const f1 = value.profile;
@@ -737,7 +831,9 @@ export function validateChargingProfileResult(value: unknown, t?: Tolerance): Ch
   const kept = 1;
   let f0 = value.result;
   if (!(isChargingProfileResultType(f0))) {
-    if (t === undefined || (f0 = t.enumValue(f0, 'result', ChargingProfileResultTypeValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.enumValue(f0, 'result', ChargingProfileResultTypeValues);
+    if (f0 === FAIL) return FAIL;
   }
   out.result = f0;
   if (t === undefined) noteUnkept(value, kept);
@@ -754,7 +850,9 @@ export function validateClearProfileResult(value: unknown, t?: Tolerance): Check
   const kept = 1;
   let f0 = value.result;
   if (!(isChargingProfileResultType(f0))) {
-    if (t === undefined || (f0 = t.enumValue(f0, 'result', ChargingProfileResultTypeValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.enumValue(f0, 'result', ChargingProfileResultTypeValues);
+    if (f0 === FAIL) return FAIL;
   }
   out.result = f0;
   if (t === undefined) noteUnkept(value, kept);
@@ -792,7 +890,9 @@ export function validateActiveChargingProfile(value: unknown, t?: Tolerance): Ch
   const kept = 2;
   let f0 = value.start_date_time;
   if (!(typeof f0 === 'string' && isUtcDateTime(f0))) {
-    if (t === undefined || (f0 = t.dateTime(f0, 'start_date_time')) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.dateTime(f0, 'start_date_time');
+    if (f0 === FAIL) return FAIL;
   }
   out.start_date_time = f0;
   const f1 = value.charging_profile;
@@ -816,7 +916,9 @@ export function validateChargingProfile(value: unknown, t?: Tolerance): Checked<
   let f0 = value.start_date_time;
   if (f0 !== undefined && f0 !== null) {
     if (!(typeof f0 === 'string' && isUtcDateTime(f0))) {
-      if (t === undefined || (f0 = t.dateTime(f0, 'start_date_time')) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f0 = t.dateTime(f0, 'start_date_time');
+      if (f0 === FAIL) return FAIL;
     }
     out.start_date_time = f0;
     kept++;
@@ -835,7 +937,9 @@ export function validateChargingProfile(value: unknown, t?: Tolerance): Checked<
   }
   let f2 = value.charging_rate_unit;
   if (!(isChargingRateUnit(f2))) {
-    if (t === undefined || (f2 = t.enumValue(f2, 'charging_rate_unit', ChargingRateUnitValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f2 = t.enumValue(f2, 'charging_rate_unit', ChargingRateUnitValues);
+    if (f2 === FAIL) return FAIL;
   }
   out.charging_rate_unit = f2;
   const f3 = value.min_charging_rate;
@@ -945,7 +1049,9 @@ export function validateCancelReservation(value: unknown, t?: Tolerance): Checke
   out.response_url = f0;
   let f1 = value.reservation_id;
   if (!(typeof f1 === 'string' && f1.length <= 36 && isPrintableAscii(f1))) {
-    if (t === undefined || (f1 = t.text(f1, 'reservation_id', 36, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f1 = t.text(f1, 'reservation_id', 36, false);
+    if (f1 === FAIL) return FAIL;
   }
   out.reservation_id = f1;
   if (t === undefined) noteUnkept(value, kept);
@@ -962,7 +1068,9 @@ export function validateCommandResponse(value: unknown, t?: Tolerance): Checked<
   let kept = 2;
   let f0 = value.result;
   if (!(isCommandResponseType(f0))) {
-    if (t === undefined || (f0 = t.enumValue(f0, 'result', CommandResponseTypeValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.enumValue(f0, 'result', CommandResponseTypeValues);
+    if (f0 === FAIL) return FAIL;
   }
   out.result = f0;
   const f1 = value.timeout;
@@ -992,7 +1100,9 @@ export function validateCommandResult(value: unknown, t?: Tolerance): Checked<Co
   let kept = 1;
   let f0 = value.result;
   if (!(isCommandResultType(f0))) {
-    if (t === undefined || (f0 = t.enumValue(f0, 'result', CommandResultTypeValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.enumValue(f0, 'result', CommandResultTypeValues);
+    if (f0 === FAIL) return FAIL;
   }
   out.result = f0;
   const f1 = value.message;
@@ -1028,23 +1138,31 @@ export function validateReserveNow(value: unknown, t?: Tolerance): Checked<Reser
   out.token = f1c;
   let f2 = value.expiry_date;
   if (!(typeof f2 === 'string' && isUtcDateTime(f2))) {
-    if (t === undefined || (f2 = t.dateTime(f2, 'expiry_date')) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f2 = t.dateTime(f2, 'expiry_date');
+    if (f2 === FAIL) return FAIL;
   }
   out.expiry_date = f2;
   let f3 = value.reservation_id;
   if (!(typeof f3 === 'string' && f3.length <= 36 && isPrintableAscii(f3))) {
-    if (t === undefined || (f3 = t.text(f3, 'reservation_id', 36, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f3 = t.text(f3, 'reservation_id', 36, false);
+    if (f3 === FAIL) return FAIL;
   }
   out.reservation_id = f3;
   let f4 = value.location_id;
   if (!(typeof f4 === 'string' && f4.length <= 36 && isPrintableAscii(f4))) {
-    if (t === undefined || (f4 = t.text(f4, 'location_id', 36, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f4 = t.text(f4, 'location_id', 36, false);
+    if (f4 === FAIL) return FAIL;
   }
   out.location_id = f4;
   let f5 = value.evse_uid;
   if (f5 !== undefined && f5 !== null) {
     if (!(typeof f5 === 'string' && f5.length <= 36 && isPrintableAscii(f5))) {
-      if (t === undefined || (f5 = t.text(f5, 'evse_uid', 36, false)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f5 = t.text(f5, 'evse_uid', 36, false);
+      if (f5 === FAIL) return FAIL;
     }
     out.evse_uid = f5;
     kept++;
@@ -1055,7 +1173,9 @@ export function validateReserveNow(value: unknown, t?: Tolerance): Checked<Reser
   let f6 = value.authorization_reference;
   if (f6 !== undefined && f6 !== null) {
     if (!(typeof f6 === 'string' && f6.length <= 36 && isPrintableAscii(f6))) {
-      if (t === undefined || (f6 = t.text(f6, 'authorization_reference', 36, false)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f6 = t.text(f6, 'authorization_reference', 36, false);
+      if (f6 === FAIL) return FAIL;
     }
     out.authorization_reference = f6;
     kept++;
@@ -1086,13 +1206,17 @@ export function validateStartSession(value: unknown, t?: Tolerance): Checked<Sta
   out.token = f1c;
   let f2 = value.location_id;
   if (!(typeof f2 === 'string' && f2.length <= 36 && isPrintableAscii(f2))) {
-    if (t === undefined || (f2 = t.text(f2, 'location_id', 36, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f2 = t.text(f2, 'location_id', 36, false);
+    if (f2 === FAIL) return FAIL;
   }
   out.location_id = f2;
   let f3 = value.evse_uid;
   if (f3 !== undefined && f3 !== null) {
     if (!(typeof f3 === 'string' && f3.length <= 36 && isPrintableAscii(f3))) {
-      if (t === undefined || (f3 = t.text(f3, 'evse_uid', 36, false)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f3 = t.text(f3, 'evse_uid', 36, false);
+      if (f3 === FAIL) return FAIL;
     }
     out.evse_uid = f3;
     kept++;
@@ -1103,7 +1227,9 @@ export function validateStartSession(value: unknown, t?: Tolerance): Checked<Sta
   let f4 = value.connector_id;
   if (f4 !== undefined && f4 !== null) {
     if (!(typeof f4 === 'string' && f4.length <= 36 && isPrintableAscii(f4))) {
-      if (t === undefined || (f4 = t.text(f4, 'connector_id', 36, false)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f4 = t.text(f4, 'connector_id', 36, false);
+      if (f4 === FAIL) return FAIL;
     }
     out.connector_id = f4;
     kept++;
@@ -1114,7 +1240,9 @@ export function validateStartSession(value: unknown, t?: Tolerance): Checked<Sta
   let f5 = value.authorization_reference;
   if (f5 !== undefined && f5 !== null) {
     if (!(typeof f5 === 'string' && f5.length <= 36 && isPrintableAscii(f5))) {
-      if (t === undefined || (f5 = t.text(f5, 'authorization_reference', 36, false)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f5 = t.text(f5, 'authorization_reference', 36, false);
+      if (f5 === FAIL) return FAIL;
     }
     out.authorization_reference = f5;
     kept++;
@@ -1140,7 +1268,9 @@ export function validateStopSession(value: unknown, t?: Tolerance): Checked<Stop
   out.response_url = f0;
   let f1 = value.session_id;
   if (!(typeof f1 === 'string' && f1.length <= 36 && isPrintableAscii(f1))) {
-    if (t === undefined || (f1 = t.text(f1, 'session_id', 36, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f1 = t.text(f1, 'session_id', 36, false);
+    if (f1 === FAIL) return FAIL;
   }
   out.session_id = f1;
   if (t === undefined) noteUnkept(value, kept);
@@ -1160,17 +1290,23 @@ export function validateUnlockConnector(value: unknown, t?: Tolerance): Checked<
   out.response_url = f0;
   let f1 = value.location_id;
   if (!(typeof f1 === 'string' && f1.length <= 36 && isPrintableAscii(f1))) {
-    if (t === undefined || (f1 = t.text(f1, 'location_id', 36, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f1 = t.text(f1, 'location_id', 36, false);
+    if (f1 === FAIL) return FAIL;
   }
   out.location_id = f1;
   let f2 = value.evse_uid;
   if (!(typeof f2 === 'string' && f2.length <= 36 && isPrintableAscii(f2))) {
-    if (t === undefined || (f2 = t.text(f2, 'evse_uid', 36, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f2 = t.text(f2, 'evse_uid', 36, false);
+    if (f2 === FAIL) return FAIL;
   }
   out.evse_uid = f2;
   let f3 = value.connector_id;
   if (!(typeof f3 === 'string' && f3.length <= 36 && isPrintableAscii(f3))) {
-    if (t === undefined || (f3 = t.text(f3, 'connector_id', 36, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f3 = t.text(f3, 'connector_id', 36, false);
+    if (f3 === FAIL) return FAIL;
   }
   out.connector_id = f3;
   if (t === undefined) noteUnkept(value, kept);
@@ -1202,27 +1338,37 @@ export function validateClientInfo(value: unknown, t?: Tolerance): Checked<Clien
   const kept = 5;
   let f0 = value.party_id;
   if (!(typeof f0 === 'string' && f0.length <= 3 && isPrintableAscii(f0))) {
-    if (t === undefined || (f0 = t.text(f0, 'party_id', 3, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.text(f0, 'party_id', 3, false);
+    if (f0 === FAIL) return FAIL;
   }
   out.party_id = f0;
   let f1 = value.country_code;
   if (!(typeof f1 === 'string' && f1.length <= 2 && isPrintableAscii(f1) && isCountryAlpha2(f1))) {
-    if (t === undefined || (f1 = t.text(f1, 'country_code', 2, false, isCountryAlpha2, COUNTRY_ALPHA_2_MESSAGE)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f1 = t.text(f1, 'country_code', 2, false, isCountryAlpha2, COUNTRY_ALPHA_2_MESSAGE);
+    if (f1 === FAIL) return FAIL;
   }
   out.country_code = f1;
   let f2 = value.role;
   if (!(isRole(f2))) {
-    if (t === undefined || (f2 = t.enumValue(f2, 'role', RoleValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f2 = t.enumValue(f2, 'role', RoleValues);
+    if (f2 === FAIL) return FAIL;
   }
   out.role = f2;
   let f3 = value.status;
   if (!(isConnectionStatus(f3))) {
-    if (t === undefined || (f3 = t.enumValue(f3, 'status', ConnectionStatusValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f3 = t.enumValue(f3, 'status', ConnectionStatusValues);
+    if (f3 === FAIL) return FAIL;
   }
   out.status = f3;
   let f4 = value.last_updated;
   if (!(typeof f4 === 'string' && isUtcDateTime(f4))) {
-    if (t === undefined || (f4 = t.dateTime(f4, 'last_updated')) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f4 = t.dateTime(f4, 'last_updated');
+    if (f4 === FAIL) return FAIL;
   }
   out.last_updated = f4;
   if (t === undefined) noteUnkept(value, kept);
@@ -1477,17 +1623,23 @@ export function validateLocation(value: unknown, t?: Tolerance): Checked<Locatio
   let kept = 10;
   let f0 = value.country_code;
   if (!(typeof f0 === 'string' && f0.length <= 2 && isPrintableAscii(f0) && isCountryAlpha2(f0))) {
-    if (t === undefined || (f0 = t.text(f0, 'country_code', 2, false, isCountryAlpha2, COUNTRY_ALPHA_2_MESSAGE)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.text(f0, 'country_code', 2, false, isCountryAlpha2, COUNTRY_ALPHA_2_MESSAGE);
+    if (f0 === FAIL) return FAIL;
   }
   out.country_code = f0;
   let f1 = value.party_id;
   if (!(typeof f1 === 'string' && f1.length <= 3 && isPrintableAscii(f1))) {
-    if (t === undefined || (f1 = t.text(f1, 'party_id', 3, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f1 = t.text(f1, 'party_id', 3, false);
+    if (f1 === FAIL) return FAIL;
   }
   out.party_id = f1;
   let f2 = value.id;
   if (!(typeof f2 === 'string' && f2.length <= 36 && isPrintableAscii(f2))) {
-    if (t === undefined || (f2 = t.text(f2, 'id', 36, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f2 = t.text(f2, 'id', 36, false);
+    if (f2 === FAIL) return FAIL;
   }
   out.id = f2;
   const f3 = value.publish;
@@ -1506,7 +1658,9 @@ export function validateLocation(value: unknown, t?: Tolerance): Checked<Locatio
   let f5 = value.name;
   if (f5 !== undefined && f5 !== null) {
     if (!(typeof f5 === 'string' && hasAtMostCodePoints(f5, 255) && isPrintableUnicode(f5))) {
-      if (t === undefined || (f5 = t.text(f5, 'name', 255, true)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f5 = t.text(f5, 'name', 255, true);
+      if (f5 === FAIL) return FAIL;
     }
     out.name = f5;
     kept++;
@@ -1516,18 +1670,24 @@ export function validateLocation(value: unknown, t?: Tolerance): Checked<Locatio
   }
   let f6 = value.address;
   if (!(typeof f6 === 'string' && hasAtMostCodePoints(f6, 255) && isPrintableUnicode(f6))) {
-    if (t === undefined || (f6 = t.text(f6, 'address', 255, true)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f6 = t.text(f6, 'address', 255, true);
+    if (f6 === FAIL) return FAIL;
   }
   out.address = f6;
   let f7 = value.city;
   if (!(typeof f7 === 'string' && hasAtMostCodePoints(f7, 45) && isPrintableUnicode(f7))) {
-    if (t === undefined || (f7 = t.text(f7, 'city', 45, true)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f7 = t.text(f7, 'city', 45, true);
+    if (f7 === FAIL) return FAIL;
   }
   out.city = f7;
   let f8 = value.postal_code;
   if (f8 !== undefined && f8 !== null) {
     if (!(typeof f8 === 'string' && hasAtMostCodePoints(f8, 10) && isPrintableUnicode(f8))) {
-      if (t === undefined || (f8 = t.text(f8, 'postal_code', 10, true)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f8 = t.text(f8, 'postal_code', 10, true);
+      if (f8 === FAIL) return FAIL;
     }
     out.postal_code = f8;
     kept++;
@@ -1538,7 +1698,9 @@ export function validateLocation(value: unknown, t?: Tolerance): Checked<Locatio
   let f9 = value.state;
   if (f9 !== undefined && f9 !== null) {
     if (!(typeof f9 === 'string' && hasAtMostCodePoints(f9, 45) && isPrintableUnicode(f9))) {
-      if (t === undefined || (f9 = t.text(f9, 'state', 45, true)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f9 = t.text(f9, 'state', 45, true);
+      if (f9 === FAIL) return FAIL;
     }
     out.state = f9;
     kept++;
@@ -1548,7 +1710,9 @@ export function validateLocation(value: unknown, t?: Tolerance): Checked<Locatio
   }
   let f10 = value.country;
   if (!(typeof f10 === 'string' && hasAtMostCodePoints(f10, 3) && isPrintableUnicode(f10) && isCountryAlpha3(f10))) {
-    if (t === undefined || (f10 = t.text(f10, 'country', 3, true, isCountryAlpha3, COUNTRY_ALPHA_3_MESSAGE)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f10 = t.text(f10, 'country', 3, true, isCountryAlpha3, COUNTRY_ALPHA_3_MESSAGE);
+    if (f10 === FAIL) return FAIL;
   }
   out.country = f10;
   const f11 = value.coordinates;
@@ -1570,7 +1734,9 @@ export function validateLocation(value: unknown, t?: Tolerance): Checked<Locatio
   let f13 = value.parking_type;
   if (f13 !== undefined && f13 !== null) {
     if (!(isParkingType(f13))) {
-      if (t === undefined || (f13 = t.enumValue(f13, 'parking_type', ParkingTypeValues)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f13 = t.enumValue(f13, 'parking_type', ParkingTypeValues);
+      if (f13 === FAIL) return FAIL;
     }
     out.parking_type = f13;
     kept++;
@@ -1646,7 +1812,9 @@ export function validateLocation(value: unknown, t?: Tolerance): Checked<Locatio
   }
   let f20 = value.time_zone;
   if (!(typeof f20 === 'string' && hasAtMostCodePoints(f20, 255) && isPrintableUnicode(f20))) {
-    if (t === undefined || (f20 = t.text(f20, 'time_zone', 255, true)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f20 = t.text(f20, 'time_zone', 255, true);
+    if (f20 === FAIL) return FAIL;
   }
   out.time_zone = f20;
   const f21 = value.opening_times;
@@ -1694,7 +1862,9 @@ export function validateLocation(value: unknown, t?: Tolerance): Checked<Locatio
   }
   let f25 = value.last_updated;
   if (!(typeof f25 === 'string' && isUtcDateTime(f25))) {
-    if (t === undefined || (f25 = t.dateTime(f25, 'last_updated')) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f25 = t.dateTime(f25, 'last_updated');
+    if (f25 === FAIL) return FAIL;
   }
   out.last_updated = f25;
   if (t === undefined) noteUnkept(value, kept);
@@ -1712,13 +1882,17 @@ export function validateEVSE(value: unknown, t?: Tolerance): Checked<EVSE> {
   let kept = 4;
   let f0 = value.uid;
   if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) {
-    if (t === undefined || (f0 = t.text(f0, 'uid', 36, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.text(f0, 'uid', 36, false);
+    if (f0 === FAIL) return FAIL;
   }
   out.uid = f0;
   let f1 = value.evse_id;
   if (f1 !== undefined && f1 !== null) {
     if (!(typeof f1 === 'string' && f1.length <= 48 && isPrintableAscii(f1))) {
-      if (t === undefined || (f1 = t.text(f1, 'evse_id', 48, false)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f1 = t.text(f1, 'evse_id', 48, false);
+      if (f1 === FAIL) return FAIL;
     }
     out.evse_id = f1;
     kept++;
@@ -1728,7 +1902,9 @@ export function validateEVSE(value: unknown, t?: Tolerance): Checked<EVSE> {
   }
   let f2 = value.status;
   if (!(isStatus(f2))) {
-    if (t === undefined || (f2 = t.enumValue(f2, 'status', StatusValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f2 = t.enumValue(f2, 'status', StatusValues);
+    if (f2 === FAIL) return FAIL;
   }
   out.status = f2;
   const f3 = value.status_schedule;
@@ -1758,7 +1934,9 @@ export function validateEVSE(value: unknown, t?: Tolerance): Checked<EVSE> {
   let f6 = value.floor_level;
   if (f6 !== undefined && f6 !== null) {
     if (!(typeof f6 === 'string' && hasAtMostCodePoints(f6, 4) && isPrintableUnicode(f6))) {
-      if (t === undefined || (f6 = t.text(f6, 'floor_level', 4, true)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f6 = t.text(f6, 'floor_level', 4, true);
+      if (f6 === FAIL) return FAIL;
     }
     out.floor_level = f6;
     kept++;
@@ -1781,7 +1959,9 @@ export function validateEVSE(value: unknown, t?: Tolerance): Checked<EVSE> {
   let f8 = value.physical_reference;
   if (f8 !== undefined && f8 !== null) {
     if (!(typeof f8 === 'string' && hasAtMostCodePoints(f8, 16) && isPrintableUnicode(f8))) {
-      if (t === undefined || (f8 = t.text(f8, 'physical_reference', 16, true)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f8 = t.text(f8, 'physical_reference', 16, true);
+      if (f8 === FAIL) return FAIL;
     }
     out.physical_reference = f8;
     kept++;
@@ -1821,7 +2001,9 @@ export function validateEVSE(value: unknown, t?: Tolerance): Checked<EVSE> {
   }
   let f12 = value.last_updated;
   if (!(typeof f12 === 'string' && isUtcDateTime(f12))) {
-    if (t === undefined || (f12 = t.dateTime(f12, 'last_updated')) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f12 = t.dateTime(f12, 'last_updated');
+    if (f12 === FAIL) return FAIL;
   }
   out.last_updated = f12;
   if (t === undefined) noteUnkept(value, kept);
@@ -1839,22 +2021,30 @@ export function validateConnector(value: unknown, t?: Tolerance): Checked<Connec
   let kept = 7;
   let f0 = value.id;
   if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) {
-    if (t === undefined || (f0 = t.text(f0, 'id', 36, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.text(f0, 'id', 36, false);
+    if (f0 === FAIL) return FAIL;
   }
   out.id = f0;
   let f1 = value.standard;
   if (!(isConnectorType(f1))) {
-    if (t === undefined || (f1 = t.enumValue(f1, 'standard', ConnectorTypeValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f1 = t.enumValue(f1, 'standard', ConnectorTypeValues);
+    if (f1 === FAIL) return FAIL;
   }
   out.standard = f1;
   let f2 = value.format;
   if (!(isConnectorFormat(f2))) {
-    if (t === undefined || (f2 = t.enumValue(f2, 'format', ConnectorFormatValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f2 = t.enumValue(f2, 'format', ConnectorFormatValues);
+    if (f2 === FAIL) return FAIL;
   }
   out.format = f2;
   let f3 = value.power_type;
   if (!(isPowerType(f3))) {
-    if (t === undefined || (f3 = t.enumValue(f3, 'power_type', PowerTypeValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f3 = t.enumValue(f3, 'power_type', PowerTypeValues);
+    if (f3 === FAIL) return FAIL;
   }
   out.power_type = f3;
   const f4 = value.max_voltage;
@@ -1893,7 +2083,9 @@ export function validateConnector(value: unknown, t?: Tolerance): Checked<Connec
   }
   let f9 = value.last_updated;
   if (!(typeof f9 === 'string' && isUtcDateTime(f9))) {
-    if (t === undefined || (f9 = t.dateTime(f9, 'last_updated')) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f9 = t.dateTime(f9, 'last_updated');
+    if (f9 === FAIL) return FAIL;
   }
   out.last_updated = f9;
   if (t === undefined) noteUnkept(value, kept);
@@ -1910,12 +2102,16 @@ export function validateAdditionalGeoLocation(value: unknown, t?: Tolerance): Ch
   let kept = 2;
   let f0 = value.latitude;
   if (!(typeof f0 === 'string' && hasAtMostCodePoints(f0, 10) && isPrintableUnicode(f0))) {
-    if (t === undefined || (f0 = t.text(f0, 'latitude', 10, true)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.text(f0, 'latitude', 10, true);
+    if (f0 === FAIL) return FAIL;
   }
   out.latitude = f0;
   let f1 = value.longitude;
   if (!(typeof f1 === 'string' && hasAtMostCodePoints(f1, 11) && isPrintableUnicode(f1))) {
-    if (t === undefined || (f1 = t.text(f1, 'longitude', 11, true)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f1 = t.text(f1, 'longitude', 11, true);
+    if (f1 === FAIL) return FAIL;
   }
   out.longitude = f1;
   const f2 = value.name;
@@ -1945,7 +2141,9 @@ export function validateBusinessDetails(value: unknown, t?: Tolerance): Checked<
   let kept = 1;
   let f0 = value.name;
   if (!(typeof f0 === 'string' && hasAtMostCodePoints(f0, 100) && isPrintableUnicode(f0))) {
-    if (t === undefined || (f0 = t.text(f0, 'name', 100, true)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.text(f0, 'name', 100, true);
+    if (f0 === FAIL) return FAIL;
   }
   out.name = f0;
   const f1 = value.website;
@@ -2007,7 +2205,9 @@ export function validateEnergyMix(value: unknown, t?: Tolerance): Checked<Energy
   let f3 = value.supplier_name;
   if (f3 !== undefined && f3 !== null) {
     if (!(typeof f3 === 'string' && hasAtMostCodePoints(f3, 64) && isPrintableUnicode(f3))) {
-      if (t === undefined || (f3 = t.text(f3, 'supplier_name', 64, true)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f3 = t.text(f3, 'supplier_name', 64, true);
+      if (f3 === FAIL) return FAIL;
     }
     out.supplier_name = f3;
     kept++;
@@ -2018,7 +2218,9 @@ export function validateEnergyMix(value: unknown, t?: Tolerance): Checked<Energy
   let f4 = value.energy_product_name;
   if (f4 !== undefined && f4 !== null) {
     if (!(typeof f4 === 'string' && hasAtMostCodePoints(f4, 64) && isPrintableUnicode(f4))) {
-      if (t === undefined || (f4 = t.text(f4, 'energy_product_name', 64, true)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f4 = t.text(f4, 'energy_product_name', 64, true);
+      if (f4 === FAIL) return FAIL;
     }
     out.energy_product_name = f4;
     kept++;
@@ -2040,7 +2242,9 @@ export function validateEnergySource(value: unknown, t?: Tolerance): Checked<Ene
   const kept = 2;
   let f0 = value.source;
   if (!(isEnergySourceCategory(f0))) {
-    if (t === undefined || (f0 = t.enumValue(f0, 'source', EnergySourceCategoryValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.enumValue(f0, 'source', EnergySourceCategoryValues);
+    if (f0 === FAIL) return FAIL;
   }
   out.source = f0;
   const f1 = value.percentage;
@@ -2061,7 +2265,9 @@ export function validateEnvironmentalImpact(value: unknown, t?: Tolerance): Chec
   const kept = 2;
   let f0 = value.category;
   if (!(isEnvironmentalImpactCategory(f0))) {
-    if (t === undefined || (f0 = t.enumValue(f0, 'category', EnvironmentalImpactCategoryValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.enumValue(f0, 'category', EnvironmentalImpactCategoryValues);
+    if (f0 === FAIL) return FAIL;
   }
   out.category = f0;
   const f1 = value.amount;
@@ -2081,12 +2287,16 @@ export function validateExceptionalPeriod(value: unknown, t?: Tolerance): Checke
   const kept = 2;
   let f0 = value.period_begin;
   if (!(typeof f0 === 'string' && isUtcDateTime(f0))) {
-    if (t === undefined || (f0 = t.dateTime(f0, 'period_begin')) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.dateTime(f0, 'period_begin');
+    if (f0 === FAIL) return FAIL;
   }
   out.period_begin = f0;
   let f1 = value.period_end;
   if (!(typeof f1 === 'string' && isUtcDateTime(f1))) {
-    if (t === undefined || (f1 = t.dateTime(f1, 'period_end')) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f1 = t.dateTime(f1, 'period_end');
+    if (f1 === FAIL) return FAIL;
   }
   out.period_end = f1;
   if (t === undefined) noteUnkept(value, kept);
@@ -2103,12 +2313,16 @@ export function validateGeoLocation(value: unknown, t?: Tolerance): Checked<GeoL
   const kept = 2;
   let f0 = value.latitude;
   if (!(typeof f0 === 'string' && hasAtMostCodePoints(f0, 10) && isPrintableUnicode(f0))) {
-    if (t === undefined || (f0 = t.text(f0, 'latitude', 10, true)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.text(f0, 'latitude', 10, true);
+    if (f0 === FAIL) return FAIL;
   }
   out.latitude = f0;
   let f1 = value.longitude;
   if (!(typeof f1 === 'string' && hasAtMostCodePoints(f1, 11) && isPrintableUnicode(f1))) {
-    if (t === undefined || (f1 = t.text(f1, 'longitude', 11, true)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f1 = t.text(f1, 'longitude', 11, true);
+    if (f1 === FAIL) return FAIL;
   }
   out.longitude = f1;
   if (t === undefined) noteUnkept(value, kept);
@@ -2184,12 +2398,16 @@ export function validateImage(value: unknown, t?: Tolerance): Checked<Image> {
   }
   let f2 = value.category;
   if (!(isImageCategory(f2))) {
-    if (t === undefined || (f2 = t.enumValue(f2, 'category', ImageCategoryValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f2 = t.enumValue(f2, 'category', ImageCategoryValues);
+    if (f2 === FAIL) return FAIL;
   }
   out.category = f2;
   let f3 = value.type;
   if (!(typeof f3 === 'string' && f3.length <= 4 && isPrintableAscii(f3))) {
-    if (t === undefined || (f3 = t.text(f3, 'type', 4, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f3 = t.text(f3, 'type', 4, false);
+    if (f3 === FAIL) return FAIL;
   }
   out.type = f3;
   const f4 = value.width;
@@ -2225,7 +2443,9 @@ export function validatePublishTokenType(value: unknown, t?: Tolerance): Checked
   let f0 = value.uid;
   if (f0 !== undefined && f0 !== null) {
     if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) {
-      if (t === undefined || (f0 = t.text(f0, 'uid', 36, false)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f0 = t.text(f0, 'uid', 36, false);
+      if (f0 === FAIL) return FAIL;
     }
     out.uid = f0;
     kept++;
@@ -2236,7 +2456,9 @@ export function validatePublishTokenType(value: unknown, t?: Tolerance): Checked
   let f1 = value.type;
   if (f1 !== undefined && f1 !== null) {
     if (!(isTokenType(f1))) {
-      if (t === undefined || (f1 = t.enumValue(f1, 'type', TokenTypeValues)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f1 = t.enumValue(f1, 'type', TokenTypeValues);
+      if (f1 === FAIL) return FAIL;
     }
     out.type = f1;
     kept++;
@@ -2247,7 +2469,9 @@ export function validatePublishTokenType(value: unknown, t?: Tolerance): Checked
   let f2 = value.visual_number;
   if (f2 !== undefined && f2 !== null) {
     if (!(typeof f2 === 'string' && hasAtMostCodePoints(f2, 64) && isPrintableUnicode(f2))) {
-      if (t === undefined || (f2 = t.text(f2, 'visual_number', 64, true)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f2 = t.text(f2, 'visual_number', 64, true);
+      if (f2 === FAIL) return FAIL;
     }
     out.visual_number = f2;
     kept++;
@@ -2258,7 +2482,9 @@ export function validatePublishTokenType(value: unknown, t?: Tolerance): Checked
   let f3 = value.issuer;
   if (f3 !== undefined && f3 !== null) {
     if (!(typeof f3 === 'string' && hasAtMostCodePoints(f3, 64) && isPrintableUnicode(f3))) {
-      if (t === undefined || (f3 = t.text(f3, 'issuer', 64, true)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f3 = t.text(f3, 'issuer', 64, true);
+      if (f3 === FAIL) return FAIL;
     }
     out.issuer = f3;
     kept++;
@@ -2269,7 +2495,9 @@ export function validatePublishTokenType(value: unknown, t?: Tolerance): Checked
   let f4 = value.group_id;
   if (f4 !== undefined && f4 !== null) {
     if (!(typeof f4 === 'string' && f4.length <= 36 && isPrintableAscii(f4))) {
-      if (t === undefined || (f4 = t.text(f4, 'group_id', 36, false)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f4 = t.text(f4, 'group_id', 36, false);
+      if (f4 === FAIL) return FAIL;
     }
     out.group_id = f4;
     kept++;
@@ -2295,12 +2523,16 @@ export function validateRegularHours(value: unknown, t?: Tolerance): Checked<Reg
   out.weekday = f0;
   let f1 = value.period_begin;
   if (!(typeof f1 === 'string' && hasAtMostCodePoints(f1, 5) && isPrintableUnicode(f1))) {
-    if (t === undefined || (f1 = t.text(f1, 'period_begin', 5, true)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f1 = t.text(f1, 'period_begin', 5, true);
+    if (f1 === FAIL) return FAIL;
   }
   out.period_begin = f1;
   let f2 = value.period_end;
   if (!(typeof f2 === 'string' && hasAtMostCodePoints(f2, 5) && isPrintableUnicode(f2))) {
-    if (t === undefined || (f2 = t.text(f2, 'period_end', 5, true)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f2 = t.text(f2, 'period_end', 5, true);
+    if (f2 === FAIL) return FAIL;
   }
   out.period_end = f2;
   if (t === undefined) noteUnkept(value, kept);
@@ -2318,13 +2550,17 @@ export function validateStatusSchedule(value: unknown, t?: Tolerance): Checked<S
   let kept = 2;
   let f0 = value.period_begin;
   if (!(typeof f0 === 'string' && isUtcDateTime(f0))) {
-    if (t === undefined || (f0 = t.dateTime(f0, 'period_begin')) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.dateTime(f0, 'period_begin');
+    if (f0 === FAIL) return FAIL;
   }
   out.period_begin = f0;
   let f1 = value.period_end;
   if (f1 !== undefined && f1 !== null) {
     if (!(typeof f1 === 'string' && isUtcDateTime(f1))) {
-      if (t === undefined || (f1 = t.dateTime(f1, 'period_end')) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f1 = t.dateTime(f1, 'period_end');
+      if (f1 === FAIL) return FAIL;
     }
     out.period_end = f1;
     kept++;
@@ -2334,7 +2570,9 @@ export function validateStatusSchedule(value: unknown, t?: Tolerance): Checked<S
   }
   let f2 = value.status;
   if (!(isStatus(f2))) {
-    if (t === undefined || (f2 = t.enumValue(f2, 'status', StatusValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f2 = t.enumValue(f2, 'status', StatusValues);
+    if (f2 === FAIL) return FAIL;
   }
   out.status = f2;
   if (t === undefined) noteUnkept(value, kept);
@@ -2398,28 +2636,38 @@ export function validateSession(value: unknown, t?: Tolerance): Checked<Session>
   let kept = 13;
   let f0 = value.country_code;
   if (!(typeof f0 === 'string' && f0.length <= 2 && isPrintableAscii(f0) && isCountryAlpha2(f0))) {
-    if (t === undefined || (f0 = t.text(f0, 'country_code', 2, false, isCountryAlpha2, COUNTRY_ALPHA_2_MESSAGE)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.text(f0, 'country_code', 2, false, isCountryAlpha2, COUNTRY_ALPHA_2_MESSAGE);
+    if (f0 === FAIL) return FAIL;
   }
   out.country_code = f0;
   let f1 = value.party_id;
   if (!(typeof f1 === 'string' && f1.length <= 3 && isPrintableAscii(f1))) {
-    if (t === undefined || (f1 = t.text(f1, 'party_id', 3, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f1 = t.text(f1, 'party_id', 3, false);
+    if (f1 === FAIL) return FAIL;
   }
   out.party_id = f1;
   let f2 = value.id;
   if (!(typeof f2 === 'string' && f2.length <= 36 && isPrintableAscii(f2))) {
-    if (t === undefined || (f2 = t.text(f2, 'id', 36, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f2 = t.text(f2, 'id', 36, false);
+    if (f2 === FAIL) return FAIL;
   }
   out.id = f2;
   let f3 = value.start_date_time;
   if (!(typeof f3 === 'string' && isUtcDateTime(f3))) {
-    if (t === undefined || (f3 = t.dateTime(f3, 'start_date_time')) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f3 = t.dateTime(f3, 'start_date_time');
+    if (f3 === FAIL) return FAIL;
   }
   out.start_date_time = f3;
   let f4 = value.end_date_time;
   if (f4 !== undefined && f4 !== null) {
     if (!(typeof f4 === 'string' && isUtcDateTime(f4))) {
-      if (t === undefined || (f4 = t.dateTime(f4, 'end_date_time')) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f4 = t.dateTime(f4, 'end_date_time');
+      if (f4 === FAIL) return FAIL;
     }
     out.end_date_time = f4;
     kept++;
@@ -2438,13 +2686,17 @@ export function validateSession(value: unknown, t?: Tolerance): Checked<Session>
   out.cdr_token = f6c;
   let f7 = value.auth_method;
   if (!(isAuthMethod(f7))) {
-    if (t === undefined || (f7 = t.enumValue(f7, 'auth_method', AuthMethodValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f7 = t.enumValue(f7, 'auth_method', AuthMethodValues);
+    if (f7 === FAIL) return FAIL;
   }
   out.auth_method = f7;
   let f8 = value.authorization_reference;
   if (f8 !== undefined && f8 !== null) {
     if (!(typeof f8 === 'string' && f8.length <= 36 && isPrintableAscii(f8))) {
-      if (t === undefined || (f8 = t.text(f8, 'authorization_reference', 36, false)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f8 = t.text(f8, 'authorization_reference', 36, false);
+      if (f8 === FAIL) return FAIL;
     }
     out.authorization_reference = f8;
     kept++;
@@ -2454,23 +2706,31 @@ export function validateSession(value: unknown, t?: Tolerance): Checked<Session>
   }
   let f9 = value.location_id;
   if (!(typeof f9 === 'string' && f9.length <= 36 && isPrintableAscii(f9))) {
-    if (t === undefined || (f9 = t.text(f9, 'location_id', 36, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f9 = t.text(f9, 'location_id', 36, false);
+    if (f9 === FAIL) return FAIL;
   }
   out.location_id = f9;
   let f10 = value.evse_uid;
   if (!(typeof f10 === 'string' && f10.length <= 36 && isPrintableAscii(f10))) {
-    if (t === undefined || (f10 = t.text(f10, 'evse_uid', 36, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f10 = t.text(f10, 'evse_uid', 36, false);
+    if (f10 === FAIL) return FAIL;
   }
   out.evse_uid = f10;
   let f11 = value.connector_id;
   if (!(typeof f11 === 'string' && f11.length <= 36 && isPrintableAscii(f11))) {
-    if (t === undefined || (f11 = t.text(f11, 'connector_id', 36, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f11 = t.text(f11, 'connector_id', 36, false);
+    if (f11 === FAIL) return FAIL;
   }
   out.connector_id = f11;
   let f12 = value.meter_id;
   if (f12 !== undefined && f12 !== null) {
     if (!(typeof f12 === 'string' && hasAtMostCodePoints(f12, 255) && isPrintableUnicode(f12))) {
-      if (t === undefined || (f12 = t.text(f12, 'meter_id', 255, true)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f12 = t.text(f12, 'meter_id', 255, true);
+      if (f12 === FAIL) return FAIL;
     }
     out.meter_id = f12;
     kept++;
@@ -2480,7 +2740,9 @@ export function validateSession(value: unknown, t?: Tolerance): Checked<Session>
   }
   let f13 = value.currency;
   if (!(typeof f13 === 'string' && hasAtMostCodePoints(f13, 3) && isPrintableUnicode(f13) && isCurrency(f13))) {
-    if (t === undefined || (f13 = t.text(f13, 'currency', 3, true, isCurrency, CURRENCY_MESSAGE)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f13 = t.text(f13, 'currency', 3, true, isCurrency, CURRENCY_MESSAGE);
+    if (f13 === FAIL) return FAIL;
   }
   out.currency = f13;
   const f14 = value.charging_periods;
@@ -2507,12 +2769,16 @@ export function validateSession(value: unknown, t?: Tolerance): Checked<Session>
   }
   let f16 = value.status;
   if (!(isSessionStatus(f16))) {
-    if (t === undefined || (f16 = t.enumValue(f16, 'status', SessionStatusValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f16 = t.enumValue(f16, 'status', SessionStatusValues);
+    if (f16 === FAIL) return FAIL;
   }
   out.status = f16;
   let f17 = value.last_updated;
   if (!(typeof f17 === 'string' && isUtcDateTime(f17))) {
-    if (t === undefined || (f17 = t.dateTime(f17, 'last_updated')) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f17 = t.dateTime(f17, 'last_updated');
+    if (f17 === FAIL) return FAIL;
   }
   out.last_updated = f17;
   if (t === undefined) noteUnkept(value, kept);
@@ -2529,13 +2795,17 @@ export function validateChargingPreferences(value: unknown, t?: Tolerance): Chec
   let kept = 1;
   let f0 = value.profile_type;
   if (!(isProfileType(f0))) {
-    if (t === undefined || (f0 = t.enumValue(f0, 'profile_type', ProfileTypeValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.enumValue(f0, 'profile_type', ProfileTypeValues);
+    if (f0 === FAIL) return FAIL;
   }
   out.profile_type = f0;
   let f1 = value.departure_time;
   if (f1 !== undefined && f1 !== null) {
     if (!(typeof f1 === 'string' && isUtcDateTime(f1))) {
-      if (t === undefined || (f1 = t.dateTime(f1, 'departure_time')) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f1 = t.dateTime(f1, 'departure_time');
+      if (f1 === FAIL) return FAIL;
     }
     out.departure_time = f1;
     kept++;
@@ -2637,28 +2907,38 @@ export function validateTariff(value: unknown, t?: Tolerance): Checked<Tariff> {
   let kept = 6;
   let f0 = value.country_code;
   if (!(typeof f0 === 'string' && f0.length <= 2 && isPrintableAscii(f0) && isCountryAlpha2(f0))) {
-    if (t === undefined || (f0 = t.text(f0, 'country_code', 2, false, isCountryAlpha2, COUNTRY_ALPHA_2_MESSAGE)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.text(f0, 'country_code', 2, false, isCountryAlpha2, COUNTRY_ALPHA_2_MESSAGE);
+    if (f0 === FAIL) return FAIL;
   }
   out.country_code = f0;
   let f1 = value.party_id;
   if (!(typeof f1 === 'string' && f1.length <= 3 && isPrintableAscii(f1))) {
-    if (t === undefined || (f1 = t.text(f1, 'party_id', 3, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f1 = t.text(f1, 'party_id', 3, false);
+    if (f1 === FAIL) return FAIL;
   }
   out.party_id = f1;
   let f2 = value.id;
   if (!(typeof f2 === 'string' && f2.length <= 36 && isPrintableAscii(f2))) {
-    if (t === undefined || (f2 = t.text(f2, 'id', 36, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f2 = t.text(f2, 'id', 36, false);
+    if (f2 === FAIL) return FAIL;
   }
   out.id = f2;
   let f3 = value.currency;
   if (!(typeof f3 === 'string' && hasAtMostCodePoints(f3, 3) && isPrintableUnicode(f3) && isCurrency(f3))) {
-    if (t === undefined || (f3 = t.text(f3, 'currency', 3, true, isCurrency, CURRENCY_MESSAGE)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f3 = t.text(f3, 'currency', 3, true, isCurrency, CURRENCY_MESSAGE);
+    if (f3 === FAIL) return FAIL;
   }
   out.currency = f3;
   let f4 = value.type;
   if (f4 !== undefined && f4 !== null) {
     if (!(isTariffType(f4))) {
-      if (t === undefined || (f4 = t.enumValue(f4, 'type', TariffTypeValues)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f4 = t.enumValue(f4, 'type', TariffTypeValues);
+      if (f4 === FAIL) return FAIL;
     }
     out.type = f4;
     kept++;
@@ -2716,7 +2996,9 @@ export function validateTariff(value: unknown, t?: Tolerance): Checked<Tariff> {
   let f10 = value.start_date_time;
   if (f10 !== undefined && f10 !== null) {
     if (!(typeof f10 === 'string' && isUtcDateTime(f10))) {
-      if (t === undefined || (f10 = t.dateTime(f10, 'start_date_time')) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f10 = t.dateTime(f10, 'start_date_time');
+      if (f10 === FAIL) return FAIL;
     }
     out.start_date_time = f10;
     kept++;
@@ -2727,7 +3009,9 @@ export function validateTariff(value: unknown, t?: Tolerance): Checked<Tariff> {
   let f11 = value.end_date_time;
   if (f11 !== undefined && f11 !== null) {
     if (!(typeof f11 === 'string' && isUtcDateTime(f11))) {
-      if (t === undefined || (f11 = t.dateTime(f11, 'end_date_time')) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f11 = t.dateTime(f11, 'end_date_time');
+      if (f11 === FAIL) return FAIL;
     }
     out.end_date_time = f11;
     kept++;
@@ -2749,7 +3033,9 @@ export function validateTariff(value: unknown, t?: Tolerance): Checked<Tariff> {
   }
   let f13 = value.last_updated;
   if (!(typeof f13 === 'string' && isUtcDateTime(f13))) {
-    if (t === undefined || (f13 = t.dateTime(f13, 'last_updated')) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f13 = t.dateTime(f13, 'last_updated');
+    if (f13 === FAIL) return FAIL;
   }
   out.last_updated = f13;
   if (t === undefined) noteUnkept(value, kept);
@@ -2766,7 +3052,9 @@ export function validatePriceComponent(value: unknown, t?: Tolerance): Checked<P
   let kept = 3;
   let f0 = value.type;
   if (!(isTariffDimensionType(f0))) {
-    if (t === undefined || (f0 = t.enumValue(f0, 'type', TariffDimensionTypeValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.enumValue(f0, 'type', TariffDimensionTypeValues);
+    if (f0 === FAIL) return FAIL;
   }
   out.type = f0;
   const f1 = value.price;
@@ -2827,7 +3115,9 @@ export function validateTariffRestrictions(value: unknown, t?: Tolerance): Check
   let f0 = value.start_time;
   if (f0 !== undefined && f0 !== null) {
     if (!(typeof f0 === 'string' && hasAtMostCodePoints(f0, 5) && isPrintableUnicode(f0))) {
-      if (t === undefined || (f0 = t.text(f0, 'start_time', 5, true)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f0 = t.text(f0, 'start_time', 5, true);
+      if (f0 === FAIL) return FAIL;
     }
     out.start_time = f0;
     kept++;
@@ -2838,7 +3128,9 @@ export function validateTariffRestrictions(value: unknown, t?: Tolerance): Check
   let f1 = value.end_time;
   if (f1 !== undefined && f1 !== null) {
     if (!(typeof f1 === 'string' && hasAtMostCodePoints(f1, 5) && isPrintableUnicode(f1))) {
-      if (t === undefined || (f1 = t.text(f1, 'end_time', 5, true)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f1 = t.text(f1, 'end_time', 5, true);
+      if (f1 === FAIL) return FAIL;
     }
     out.end_time = f1;
     kept++;
@@ -2849,7 +3141,9 @@ export function validateTariffRestrictions(value: unknown, t?: Tolerance): Check
   let f2 = value.start_date;
   if (f2 !== undefined && f2 !== null) {
     if (!(typeof f2 === 'string' && hasAtMostCodePoints(f2, 10) && isPrintableUnicode(f2))) {
-      if (t === undefined || (f2 = t.text(f2, 'start_date', 10, true)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f2 = t.text(f2, 'start_date', 10, true);
+      if (f2 === FAIL) return FAIL;
     }
     out.start_date = f2;
     kept++;
@@ -2860,7 +3154,9 @@ export function validateTariffRestrictions(value: unknown, t?: Tolerance): Check
   let f3 = value.end_date;
   if (f3 !== undefined && f3 !== null) {
     if (!(typeof f3 === 'string' && hasAtMostCodePoints(f3, 10) && isPrintableUnicode(f3))) {
-      if (t === undefined || (f3 = t.text(f3, 'end_date', 10, true)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f3 = t.text(f3, 'end_date', 10, true);
+      if (f3 === FAIL) return FAIL;
     }
     out.end_date = f3;
     kept++;
@@ -2953,7 +3249,9 @@ export function validateTariffRestrictions(value: unknown, t?: Tolerance): Check
   let f13 = value.reservation;
   if (f13 !== undefined && f13 !== null) {
     if (!(isReservationRestrictionType(f13))) {
-      if (t === undefined || (f13 = t.enumValue(f13, 'reservation', ReservationRestrictionTypeValues)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f13 = t.enumValue(f13, 'reservation', ReservationRestrictionTypeValues);
+      if (f13 === FAIL) return FAIL;
     }
     out.reservation = f13;
     kept++;
@@ -3022,7 +3320,9 @@ export function validateAuthorizationInfo(value: unknown, t?: Tolerance): Checke
   let kept = 2;
   let f0 = value.allowed;
   if (!(isAllowedType(f0))) {
-    if (t === undefined || (f0 = t.enumValue(f0, 'allowed', AllowedTypeValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.enumValue(f0, 'allowed', AllowedTypeValues);
+    if (f0 === FAIL) return FAIL;
   }
   out.allowed = f0;
   const f1 = value.token;
@@ -3046,7 +3346,9 @@ export function validateAuthorizationInfo(value: unknown, t?: Tolerance): Checke
   let f3 = value.authorization_reference;
   if (f3 !== undefined && f3 !== null) {
     if (!(typeof f3 === 'string' && f3.length <= 36 && isPrintableAscii(f3))) {
-      if (t === undefined || (f3 = t.text(f3, 'authorization_reference', 36, false)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f3 = t.text(f3, 'authorization_reference', 36, false);
+      if (f3 === FAIL) return FAIL;
     }
     out.authorization_reference = f3;
     kept++;
@@ -3080,33 +3382,45 @@ export function validateToken(value: unknown, t?: Tolerance): Checked<Token> {
   let kept = 9;
   let f0 = value.country_code;
   if (!(typeof f0 === 'string' && f0.length <= 2 && isPrintableAscii(f0) && isCountryAlpha2(f0))) {
-    if (t === undefined || (f0 = t.text(f0, 'country_code', 2, false, isCountryAlpha2, COUNTRY_ALPHA_2_MESSAGE)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.text(f0, 'country_code', 2, false, isCountryAlpha2, COUNTRY_ALPHA_2_MESSAGE);
+    if (f0 === FAIL) return FAIL;
   }
   out.country_code = f0;
   let f1 = value.party_id;
   if (!(typeof f1 === 'string' && f1.length <= 3 && isPrintableAscii(f1))) {
-    if (t === undefined || (f1 = t.text(f1, 'party_id', 3, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f1 = t.text(f1, 'party_id', 3, false);
+    if (f1 === FAIL) return FAIL;
   }
   out.party_id = f1;
   let f2 = value.uid;
   if (!(typeof f2 === 'string' && f2.length <= 36 && isPrintableAscii(f2))) {
-    if (t === undefined || (f2 = t.text(f2, 'uid', 36, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f2 = t.text(f2, 'uid', 36, false);
+    if (f2 === FAIL) return FAIL;
   }
   out.uid = f2;
   let f3 = value.type;
   if (!(isTokenType(f3))) {
-    if (t === undefined || (f3 = t.enumValue(f3, 'type', TokenTypeValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f3 = t.enumValue(f3, 'type', TokenTypeValues);
+    if (f3 === FAIL) return FAIL;
   }
   out.type = f3;
   let f4 = value.contract_id;
   if (!(typeof f4 === 'string' && f4.length <= 36 && isPrintableAscii(f4))) {
-    if (t === undefined || (f4 = t.text(f4, 'contract_id', 36, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f4 = t.text(f4, 'contract_id', 36, false);
+    if (f4 === FAIL) return FAIL;
   }
   out.contract_id = f4;
   let f5 = value.visual_number;
   if (f5 !== undefined && f5 !== null) {
     if (!(typeof f5 === 'string' && hasAtMostCodePoints(f5, 64) && isPrintableUnicode(f5))) {
-      if (t === undefined || (f5 = t.text(f5, 'visual_number', 64, true)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f5 = t.text(f5, 'visual_number', 64, true);
+      if (f5 === FAIL) return FAIL;
     }
     out.visual_number = f5;
     kept++;
@@ -3116,13 +3430,17 @@ export function validateToken(value: unknown, t?: Tolerance): Checked<Token> {
   }
   let f6 = value.issuer;
   if (!(typeof f6 === 'string' && hasAtMostCodePoints(f6, 64) && isPrintableUnicode(f6))) {
-    if (t === undefined || (f6 = t.text(f6, 'issuer', 64, true)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f6 = t.text(f6, 'issuer', 64, true);
+    if (f6 === FAIL) return FAIL;
   }
   out.issuer = f6;
   let f7 = value.group_id;
   if (f7 !== undefined && f7 !== null) {
     if (!(typeof f7 === 'string' && f7.length <= 36 && isPrintableAscii(f7))) {
-      if (t === undefined || (f7 = t.text(f7, 'group_id', 36, false)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f7 = t.text(f7, 'group_id', 36, false);
+      if (f7 === FAIL) return FAIL;
     }
     out.group_id = f7;
     kept++;
@@ -3135,13 +3453,17 @@ export function validateToken(value: unknown, t?: Tolerance): Checked<Token> {
   out.valid = f8;
   let f9 = value.whitelist;
   if (!(isWhitelistType(f9))) {
-    if (t === undefined || (f9 = t.enumValue(f9, 'whitelist', WhitelistTypeValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f9 = t.enumValue(f9, 'whitelist', WhitelistTypeValues);
+    if (f9 === FAIL) return FAIL;
   }
   out.whitelist = f9;
   let f10 = value.language;
   if (f10 !== undefined && f10 !== null) {
     if (!(typeof f10 === 'string' && hasAtMostCodePoints(f10, 2) && isPrintableUnicode(f10) && isLanguage(f10))) {
-      if (t === undefined || (f10 = t.text(f10, 'language', 2, true, isLanguage, LANGUAGE_MESSAGE)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f10 = t.text(f10, 'language', 2, true, isLanguage, LANGUAGE_MESSAGE);
+      if (f10 === FAIL) return FAIL;
     }
     out.language = f10;
     kept++;
@@ -3152,7 +3474,9 @@ export function validateToken(value: unknown, t?: Tolerance): Checked<Token> {
   let f11 = value.default_profile_type;
   if (f11 !== undefined && f11 !== null) {
     if (!(isProfileType(f11))) {
-      if (t === undefined || (f11 = t.enumValue(f11, 'default_profile_type', ProfileTypeValues)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f11 = t.enumValue(f11, 'default_profile_type', ProfileTypeValues);
+      if (f11 === FAIL) return FAIL;
     }
     out.default_profile_type = f11;
     kept++;
@@ -3174,7 +3498,9 @@ export function validateToken(value: unknown, t?: Tolerance): Checked<Token> {
   }
   let f13 = value.last_updated;
   if (!(typeof f13 === 'string' && isUtcDateTime(f13))) {
-    if (t === undefined || (f13 = t.dateTime(f13, 'last_updated')) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f13 = t.dateTime(f13, 'last_updated');
+    if (f13 === FAIL) return FAIL;
   }
   out.last_updated = f13;
   if (t === undefined) noteUnkept(value, kept);
@@ -3191,13 +3517,17 @@ export function validateEnergyContract(value: unknown, t?: Tolerance): Checked<E
   let kept = 1;
   let f0 = value.supplier_name;
   if (!(typeof f0 === 'string' && hasAtMostCodePoints(f0, 64) && isPrintableUnicode(f0))) {
-    if (t === undefined || (f0 = t.text(f0, 'supplier_name', 64, true)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.text(f0, 'supplier_name', 64, true);
+    if (f0 === FAIL) return FAIL;
   }
   out.supplier_name = f0;
   let f1 = value.contract_id;
   if (f1 !== undefined && f1 !== null) {
     if (!(typeof f1 === 'string' && hasAtMostCodePoints(f1, 64) && isPrintableUnicode(f1))) {
-      if (t === undefined || (f1 = t.text(f1, 'contract_id', 64, true)) === FAIL) return FAIL;
+      if (t === undefined) return FAIL;
+      f1 = t.text(f1, 'contract_id', 64, true);
+      if (f1 === FAIL) return FAIL;
     }
     out.contract_id = f1;
     kept++;
@@ -3219,7 +3549,9 @@ export function validateLocationReferences(value: unknown, t?: Tolerance): Check
   let kept = 1;
   let f0 = value.location_id;
   if (!(typeof f0 === 'string' && f0.length <= 36 && isPrintableAscii(f0))) {
-    if (t === undefined || (f0 = t.text(f0, 'location_id', 36, false)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.text(f0, 'location_id', 36, false);
+    if (f0 === FAIL) return FAIL;
   }
   out.location_id = f0;
   const f1 = value.evse_uids;
@@ -3264,12 +3596,16 @@ export function validateDisplayText(value: unknown, t?: Tolerance): Checked<Disp
   const kept = 2;
   let f0 = value.language;
   if (!(typeof f0 === 'string' && hasAtMostCodePoints(f0, 2) && isPrintableUnicode(f0) && isLanguage(f0))) {
-    if (t === undefined || (f0 = t.text(f0, 'language', 2, true, isLanguage, LANGUAGE_MESSAGE)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f0 = t.text(f0, 'language', 2, true, isLanguage, LANGUAGE_MESSAGE);
+    if (f0 === FAIL) return FAIL;
   }
   out.language = f0;
   let f1 = value.text;
   if (!(typeof f1 === 'string' && hasAtMostCodePoints(f1, 512) && isPrintableUnicode(f1))) {
-    if (t === undefined || (f1 = t.text(f1, 'text', 512, true)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f1 = t.text(f1, 'text', 512, true);
+    if (f1 === FAIL) return FAIL;
   }
   out.text = f1;
   if (t === undefined) noteUnkept(value, kept);
@@ -3380,7 +3716,9 @@ export function validateEndpoint(value: unknown, t?: Tolerance): Checked<Endpoin
   out.identifier = f0;
   let f1 = value.role;
   if (!(isInterfaceRole(f1))) {
-    if (t === undefined || (f1 = t.enumValue(f1, 'role', InterfaceRoleValues)) === FAIL) return FAIL;
+    if (t === undefined) return FAIL;
+    f1 = t.enumValue(f1, 'role', InterfaceRoleValues);
+    if (f1 === FAIL) return FAIL;
   }
   out.role = f1;
   const f2 = value.url;

@@ -17,7 +17,7 @@ import {
 } from '../primitives/printable';
 import { NOT_PRINTABLE } from '../primitives/printable-string';
 import { normalizeDateTime } from '../primitives/utc-date-time';
-import { SPEC_RULE, type RuleReporter } from '../spec-rule';
+import { type RuleReporter, SPEC_RULE } from '../spec-rule';
 import { type Checked, FAIL, ruleHolds } from './runtime';
 
 /** A deviation the validator met and tolerated, where it met it (paths from the value's root). */
@@ -75,14 +75,28 @@ export class Tolerance {
     if (!this.lenient || typeof value !== 'string') return FAIL;
     const path = [...this.path, at];
     if (maximum !== undefined && !(unicode ? hasAtMostCodePoints(value, maximum) : value.length <= maximum)) {
-      this.keep({ code: 'too_big', origin: 'string', maximum, inclusive: true, path, input: value, message: '' });
+      this.keep({
+        code: 'too_big',
+        origin: 'string',
+        maximum,
+        inclusive: true,
+        path,
+        input: value,
+        message: '',
+      });
     }
     if (!(unicode ? isPrintableUnicode(value) : isPrintableAscii(value))) {
       const message = unicode ? NOT_PRINTABLE_UNICODE_MESSAGE : NOT_PRINTABLE_ASCII_MESSAGE;
       this.keep({ code: 'custom', message, path, input: value, params: { ocpi: NOT_PRINTABLE } });
     }
     if (iso !== undefined && !iso(value)) {
-      this.keep({ code: 'custom', message: isoMessage ?? '', path, input: value, params: { ocpi: SPEC_RULE } });
+      this.keep({
+        code: 'custom',
+        message: isoMessage ?? '',
+        path,
+        input: value,
+        params: { ocpi: SPEC_RULE },
+      });
     }
     return this.records.length > MAX_RECORDS ? FAIL : value;
   }
@@ -99,7 +113,13 @@ export class Tolerance {
   /** A value `at` outside its enum's `values`: in lenient mode, kept when it is a string. */
   enumValue(value: unknown, at: PropertyKey, values: readonly string[]): Checked<unknown> {
     if (!this.lenient || typeof value !== 'string') return FAIL;
-    this.keep({ code: 'invalid_value', values: [...values], path: [...this.path, at], input: value, message: '' });
+    this.keep({
+      code: 'invalid_value',
+      values: [...values],
+      path: [...this.path, at],
+      input: value,
+      message: '',
+    });
     return this.records.length > MAX_RECORDS ? FAIL : value;
   }
 
@@ -108,7 +128,13 @@ export class Tolerance {
     if (!this.lenient) return ruleHolds(rule, value);
     const base = this.path;
     rule(value, (path, message) => {
-      const issue = { code: 'custom', message, path: [...base, ...path], input: value, params: { ocpi: SPEC_RULE } };
+      const issue = {
+        code: 'custom',
+        message,
+        path: [...base, ...path],
+        input: value,
+        params: { ocpi: SPEC_RULE },
+      };
       this.record({ kind: 'kept', issue: issue as z.core.$ZodIssue, rule: true });
     });
     return this.records.length <= MAX_RECORDS;
@@ -136,7 +162,12 @@ export class Tolerance {
     if (this.unknownFields === 'keep') {
       for (const key of keys) {
         // A plain assignment to `__proto__` would set the prototype instead of the field.
-        Object.defineProperty(out, key, { value: value[key], writable: true, enumerable: true, configurable: true });
+        Object.defineProperty(out, key, {
+          value: value[key],
+          writable: true,
+          enumerable: true,
+          configurable: true,
+        });
       }
     }
     return this.records.length <= MAX_RECORDS && keys.length <= MAX_RECORDS;

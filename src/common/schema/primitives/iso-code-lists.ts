@@ -7,7 +7,8 @@ import { COUNTRY_ALPHA_3, CURRENCY, LANGUAGE } from '../../generated/iso-codes';
 // path alike. One message for a wrong shape and an unassigned code; no value in it.
 
 /** The message of a wrong ISO 3166-1 alpha-3 country code. */
-export const COUNTRY_ALPHA_3_MESSAGE = 'must be an assigned ISO 3166-1 alpha-3 country code (three upper-case letters)';
+export const COUNTRY_ALPHA_3_MESSAGE =
+  'must be an assigned ISO 3166-1 alpha-3 country code (three upper-case letters)';
 /** The message of a wrong ISO 3166-1 alpha-2 country code. */
 export const COUNTRY_ALPHA_2_MESSAGE = 'must be an assigned ISO 3166-1 alpha-2 country code (two letters)';
 /** The message of a wrong ISO 4217 currency code. */

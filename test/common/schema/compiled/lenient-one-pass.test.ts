@@ -4,8 +4,7 @@
 // does not tolerate (a value lenient mode drops around, `unknownFields: 'reject'`) still goes to zod.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type * as z from 'zod/mini';
-import { setCompiledPath } from '../../../../src/common/schema/compiled/registry';
-import { registerCompiledValidators } from '../../../../src/common/schema/compiled/registry';
+import { registerCompiledValidators, setCompiledPath } from '../../../../src/common/schema/compiled/registry';
 import { type ParseOptions, type ParseResult, parsePayload } from '../../../../src/common/schema/parse';
 import { parseList } from '../../../../src/common/schema/parse-list';
 import { MAX_ISSUES } from '../../../../src/common/schema/validation-issue';
