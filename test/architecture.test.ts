@@ -187,9 +187,13 @@ describe('source tree rules', () => {
       'v211/index.ts',
       'v221/index.ts',
     ]);
-    // One exception, deliberate: a version entry re-exports the list of spec names that scripts/codegen
-    // writes (generated/exports.ts), itself explicit; test/exports/*.txt still pins every name.
-    const generatedList = "export * from './generated/exports';";
+    // The exceptions, deliberate: a version entry re-exports what scripts/codegen writes, the list of
+    // spec names (generated/exports.ts) and the compiled validators (generated/validators.ts), each
+    // itself explicit; test/exports/*.txt still pins every name.
+    const generatedLists = [
+      "export * from './generated/validators';",
+      "export * from './generated/exports';",
+    ];
     const starExports = entries.flatMap(({ file, text }) =>
       text
         .split('\n')
@@ -197,12 +201,14 @@ describe('source tree rules', () => {
         .map((line) => `${file}: ${line}`),
     );
     expect(starExports).toEqual(
-      ['v211/index.ts', 'v221/index.ts'].map((file) => `${file}: ${generatedList}`),
+      ['v211/index.ts', 'v221/index.ts'].flatMap((file) => generatedLists.map((line) => `${file}: ${line}`)),
     );
-    const lists = files.filter(({ file }) => /^v2\d\d\/generated\/exports\.ts$/.test(file));
+    const lists = files.filter(({ file }) => /^v2\d\d\/generated\/(exports|validators)\.ts$/.test(file));
     expect(lists.map(({ file }) => file).sort()).toEqual([
       'v211/generated/exports.ts',
+      'v211/generated/validators.ts',
       'v221/generated/exports.ts',
+      'v221/generated/validators.ts',
     ]);
     expect(lists.filter(({ text }) => /^export \* /m.test(text)).map(({ file }) => file)).toEqual([]);
   });

@@ -68,9 +68,13 @@ export function emitCompiled(version: VersionModel, options: EmitOptions): strin
   const definitions = collectDefinitions(version);
   const body = definitions.flatMap((definition) => [
     '',
-    `/** ${describe(version.version, definition.kind === 'enum' ? 'enum' : definition.model.kind, definition.model.name)}`,
-    ` * @see ${specLink(options.pin.tag, definition.model.source)}`,
-    ' */',
+    ...(definition.kind === 'enum'
+      ? [`/** ${describe(version.version, 'enum', definition.model.name)} */`]
+      : [
+          `/** ${describe(version.version, definition.model.kind, definition.model.name)}`,
+          ` * @see ${specLink(options.pin.tag, definition.model.source)}`,
+          ' */',
+        ]),
     ...(definition.kind === 'enum' ? emitEnum(definition.model) : emitObject(definition.model, context)),
   ]);
   const names = definitions.map(({ model }) => model.name).sort();
@@ -90,7 +94,8 @@ export function emitCompiled(version: VersionModel, options: EmitOptions): strin
       options,
     ),
     '//',
-    '// Strict-mode validators, one per definition, public from the version entry: see scripts/codegen/emit-compiled.ts.',
+    '// The compiled validators, one per definition: strict answers, and lenient ones with a Tolerance (the parse',
+    '// helpers); validators.ts is what the version entry exports. See scripts/codegen/emit-compiled.ts.',
     '',
     `import { ${runtime.join(', ')} } from '${RUNTIME}';`,
     `import type { Tolerance } from '${TOLERANCE}';`,
@@ -106,9 +111,10 @@ export function emitCompiled(version: VersionModel, options: EmitOptions): strin
   ].join('\n');
 }
 
+// An enum's guard is public as it is (validators.ts re-exports it): one line, in every declaration file.
 function describe(version: SpecVersion, what: string, name: string): string {
   return what === 'enum'
-    ? `Whether a value is one of the OCPI ${version} \`${name}\` enum's values (as \`${name}Schema\` checks).`
+    ? `Whether a value is a {@link ${name}} (as {@link ${name}Schema} checks).`
     : `The OCPI ${version} \`${name}\` ${what} as strict parsing of \`${name}Schema\` returns it, or FAIL.`;
 }
 

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { curatedExports } from './curated-exports';
 import { compiledFile, compiledPairsFile, emitCompiled, emitCompiledPairs } from './emit-compiled';
 import { emitExportList, emitSchemas, emitSharedSchemas, sharedDefinitions } from './emit-schemas';
+import { emitValidators, validatorsFile } from './emit-validators';
 import { emitIsoCodes, ISO_CODES_FILE } from './iso-codes';
 import { ISO_FIELDS, isoFieldProblems } from './iso-fields';
 import { SPEC_VERSIONS, type SpecModel, type SpecVersion } from './model';
@@ -63,6 +64,7 @@ export function renderGenerated(
     files.set(generatedFile(version), emitSchemas(model.versions[version], options));
     files.set(compiledFile(version), emitCompiled(model.versions[version], options));
     files.set(compiledPairsFile(version), emitCompiledPairs(model.versions[version], options));
+    files.set(validatorsFile(version), emitValidators(model.versions[version], options));
     files.set(
       exportListFile(version),
       emitExportList(model.versions[version], options, curatedExports(version)),

@@ -20,7 +20,7 @@ export { type Client211, type Client211Options, createClient } from './client';
 export { OcpiResponseEnvelopeSchema, OcpiResponseSchema } from './envelope';
 // The compiled validators by name (validateLocation...) and the enum guards (isStatus...): see the module
 // comment above. FAIL, what they answer for a refused value, is one for both versions: the root's.
-export * from './generated/compiled';
+export * from './generated/validators';
 // Each object schema with its compiled validator, for registerCompiledValidators() (createClient and
 // serveVersion register them themselves).
 export { compiledPairs } from './generated/compiled-pairs';

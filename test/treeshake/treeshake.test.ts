@@ -21,6 +21,10 @@ import {
 // its schema (common/schema/compiled/registry.ts); the pairs are registered by createClient and
 // serveVersion at run time, never at import, so schemas alone bundle no compiled validator (the Location
 // and operations budgets below are unchanged), while a client bundles its version's validators.
+// Issue #16, lenient in one pass: the compiled walks take the parse helpers' Tolerance (its branches,
+// each object's field names, the enum value lists for the messages) and isUtcDateTime reads character by
+// character: a Location ≈200 bytes, parseList and discovery ≈1.1 KB, a 2.2.1 client ≈5.3 KB, and
+// validateLocation alone 5,040 -> 7,377 / 7,083 (the 8 KB target still met).
 
 interface Budget {
   fixture: string;
@@ -82,7 +86,7 @@ const budgets: Budget[] = [
   {
     fixture: 'root-discovery.ts',
     // #16 phase 2: parsePayload's compiled path (registry lookup, clean-payload check): 20,183 / 19,126.
-    maxGzipBytes: { esbuild: 20_200, rollup: 19_140 },
+    maxGzipBytes: { esbuild: 21_400, rollup: 20_320 },
     mustNotInclude: VERSION_CODE,
     mustInclude: ['src/common/transport/discovery.ts', 'node_modules/ky/'],
   },
@@ -106,7 +110,7 @@ const budgets: Budget[] = [
   // Issue #15, from dist: 12,022 / 10,698 in shared chunks; 11,069 / 10,702 in modules of their own.
   {
     fixture: 'v221-location.ts',
-    maxGzipBytes: { esbuild: 11_110, rollup: 10_730 },
+    maxGzipBytes: { esbuild: 11_330, rollup: 10_860 },
     mustInclude: ['src/v221/generated/schemas.ts', 'src/common/generated/iso-codes.ts', 'node_modules/zod/'],
     mustNotInclude: ['src/v211/', KY, 'src/common/errors/', 'src/v221/operations/'],
     // Enum values and rule messages of other modules: their presence would mean unused schemas were kept.
@@ -129,9 +133,11 @@ const budgets: Budget[] = [
   // 8 KB gzip (asserted in the comparison below); this ceiling guards the present size.
   {
     fixture: 'v221-validate-location.ts',
-    maxGzipBytes: { esbuild: 5_100, rollup: 5_060 },
+    maxGzipBytes: { esbuild: 7_400, rollup: 7_110 },
     mustInclude: ['src/v221/generated/compiled.ts', 'src/common/schema/compiled/runtime.ts'],
-    mustNotInclude: ['src/v211/', KY, ZOD, 'src/common/errors/', 'src/v221/generated/schemas.ts'],
+    // schemas.ts only for its enum value lists (the walk's lenient messages name the allowed values);
+    // never zod.
+    mustNotInclude: ['src/v211/', KY, ZOD, 'src/common/errors/'],
     // Other objects' validators and enum values: their presence would mean unused validators were kept.
     mustNotAppear: ['RESERVATION_EXPIRES', 'CANCEL_RESERVATION', 'credit is true', 'ISO 4217'],
   },
@@ -139,7 +145,7 @@ const budgets: Budget[] = [
   // The schema's bundle above and a few bytes of the calling function: 11,112 / 10,735.
   {
     fixture: 'v221-location-safe-parse.ts',
-    maxGzipBytes: { esbuild: 11_150, rollup: 10_770 },
+    maxGzipBytes: { esbuild: 11_340, rollup: 10_880 },
     mustInclude: ['src/v221/generated/schemas.ts', 'node_modules/zod/'],
     mustNotInclude: ['src/v211/', KY, 'src/common/errors/', 'src/v221/generated/compiled.ts'],
   },
@@ -148,7 +154,7 @@ const budgets: Budget[] = [
   // Issue #15, from dist: 13,106 / 10,222 in shared chunks; 10,593 / 10,223 in modules of their own.
   {
     fixture: 'v211-location.ts',
-    maxGzipBytes: { esbuild: 10_640, rollup: 10_260 },
+    maxGzipBytes: { esbuild: 10_860, rollup: 10_400 },
     mustInclude: ['src/v211/generated/schemas.ts'],
     mustNotInclude: ['src/v221/', KY, 'src/common/errors/', 'src/v211/operations/'],
     // 2.2.1-only enum values, other modules' values and rules: their presence would mean the wrong code
@@ -191,7 +197,7 @@ const budgets: Budget[] = [
     fixture: 'v221-client.ts',
     // #16 phase 2: createClient registers every 2.2.1 compiled validator (compiledPairs), and the parse
     // helpers take the compiled path: 34,173 / 32,702 -> 40,762 / 39,165 (+6.6 KB).
-    maxGzipBytes: { esbuild: 40_800, rollup: 39_200 },
+    maxGzipBytes: { esbuild: 46_100, rollup: 44_680 },
     mustNotInclude: ['src/v211/'],
     mustInclude: ['src/v221/client.ts', 'node_modules/ky/'],
   },
@@ -203,7 +209,7 @@ const budgets: Budget[] = [
   {
     fixture: 'v221-operations.ts',
     // Issue #15, from dist: 16,707 / 15,137 in shared chunks; 15,796 / 15,134 in modules of their own.
-    maxGzipBytes: { esbuild: 15_840, rollup: 15_170 },
+    maxGzipBytes: { esbuild: 16_060, rollup: 15_300 },
     mustNotInclude: ['src/v211/', KY, 'src/common/errors/'],
   },
   // ≈3.9 KB since lists keep bounded records, repairs copy only along their paths, a payload's report is
@@ -218,7 +224,7 @@ const budgets: Budget[] = [
   {
     fixture: 'root-parse-list.ts',
     // #16 phase 2: the compiled path (registry lookup, clean-payload check): 5,160 / 4,987 -> 5,241 / 5,049.
-    maxGzipBytes: { esbuild: 5_260, rollup: 5_070 },
+    maxGzipBytes: { esbuild: 6_430, rollup: 6_180 },
     mustNotInclude: [...VERSION_CODE, KY],
     mustInclude: ['src/common/schema/parse-list.ts'],
   },

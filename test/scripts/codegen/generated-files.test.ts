@@ -29,10 +29,12 @@ describeWithSpec('generated schemas', () => {
       'src/v211/generated/compiled.ts',
       'src/v211/generated/exports.ts',
       'src/v211/generated/schemas.ts',
+      'src/v211/generated/validators.ts',
       'src/v221/generated/compiled-pairs.ts',
       'src/v221/generated/compiled.ts',
       'src/v221/generated/exports.ts',
       'src/v221/generated/schemas.ts',
+      'src/v221/generated/validators.ts',
     ]);
   });
 
