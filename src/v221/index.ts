@@ -18,15 +18,15 @@
 export type { ListQuery, SessionsListQuery } from '../common/schema/list-query';
 export { type Client221, type Client221Options, createClient } from './client';
 export { OcpiResponseEnvelopeSchema, OcpiResponseSchema } from './envelope';
-// The compiled validators by name (validateLocation...) and the enum guards (isStatus...): see the module
-// comment above. FAIL, what they answer for a refused value, is one for both versions: the root's.
-export * from './generated/validators';
 // Each object schema with its compiled validator, for registerCompiledValidators() (createClient and
 // serveVersion register them themselves).
 export { compiledPairs } from './generated/compiled-pairs';
 // The schemas: every object, class and enum of the spec (with its prose rules), the primitive types, and
 // what the curated layer (schemas/) adds, in the list scripts/codegen writes.
 export * from './generated/exports';
+// The compiled validators by name (validateLocation...) and the enum guards (isStatus...): see the module
+// comment above. FAIL, what they answer for a refused value, is one for both versions: the root's.
+export * from './generated/validators';
 export { type CommandBodies, type CommandOutcome, sendCommand } from './send-command';
 export {
   type Implementations,
