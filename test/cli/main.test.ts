@@ -1,12 +1,13 @@
-// `ocpi` itself, run as a user runs it: the usage, each command's help, the version, an unknown command,
-// and colours only on a terminal without NO_COLOR (in process, with a stream that says it is a TTY).
+// `ocpi` itself: the usage, each command's help, the version, an unknown command, and colours only on a
+// terminal without NO_COLOR. The usage (--help), the version, the unknown command and a validate from
+// stdin run spawned, as a user runs them; the rest in process (with a stream that says it is a TTY where
+// colours are asked about).
 import { readFileSync } from 'node:fs';
-import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands';
-import { main } from '../../src/cli/main';
-import { runCli } from '../support/run-cli';
+import { runCli, runCliInProcess } from '../support/run-cli';
 
+// Spawned runs take a second or more each on a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
 
 const ESCAPE = '\u001b[';
@@ -14,10 +15,14 @@ const { version } = JSON.parse(readFileSync(new URL('../../package.json', import
   version: string;
 };
 
-describe('ocpi (spawned)', () => {
+describe('ocpi', () => {
   it('prints the usage with every command, the exit codes and examples for --help, -h and no arguments', async () => {
-    for (const args of [['--help'], ['-h'], []]) {
-      const run = await runCli(args);
+    for (const [args, runner] of [
+      [['--help'], runCli],
+      [['-h'], runCliInProcess],
+      [[], runCliInProcess],
+    ] as const) {
+      const run = await runner([...args]);
       expect(run.status).toBe(0);
       for (const command of COMMANDS) expect(run.stdout).toContain(`  ${command.name}  `.trimEnd());
       expect(run.stdout).toMatch(/Exit codes:\n {2}0 .+\n {2}1 .+\n {2}2 .+\n {2}3 .+\n/);
@@ -28,7 +33,7 @@ describe('ocpi (spawned)', () => {
 
   it('prints each command its help, with usage, options, exit codes and examples', async () => {
     for (const command of COMMANDS) {
-      const run = await runCli([command.name, '--help']);
+      const run = await runCliInProcess([command.name, '--help']);
       expect(run.status, command.name).toBe(0);
       expect(run.stdout, command.name).toBe(command.help);
       expect(command.help, command.name).toMatch(new RegExp(`^Usage: ocpi ${command.name}`));
@@ -53,8 +58,11 @@ describe('ocpi (spawned)', () => {
 
   it('writes no escape codes when its output is not a terminal, with or without NO_COLOR', async () => {
     const input = JSON.stringify({ id: 'x', name: 'y'.repeat(300) });
-    for (const env of [{}, { NO_COLOR: '1' }]) {
-      const run = await runCli(['validate', '--object', 'Location', '-'], { input, env });
+    for (const [env, runner] of [
+      [{}, runCli],
+      [{ NO_COLOR: '1' }, runCliInProcess],
+    ] as const) {
+      const run = await runner(['validate', '--object', 'Location', '-'], { input, env });
       expect(run.status).toBe(1);
       expect(run.stdout).toContain('<stdin> name must have at most 255 characters');
       expect(run.stdout + run.stderr).not.toContain(ESCAPE);
@@ -62,32 +70,14 @@ describe('ocpi (spawned)', () => {
   });
 });
 
-describe('ocpi (in process)', () => {
-  function terminal(): Writable & { isTTY: boolean; text: () => string } {
-    let text = '';
-    const stream = new Writable({
-      write(chunk, _encoding, done) {
-        text += String(chunk);
-        done();
-      },
-    });
-    return Object.assign(stream, { isTTY: true, text: () => text });
-  }
+describe('ocpi on a terminal', () => {
   const run = async (args: string[], env: Record<string, string>) => {
-    const stdout = terminal();
-    const stderr = terminal();
-    const stdin = new PassThrough();
-    stdin.end(JSON.stringify({ id: 'x' }));
-    const code = await main({
-      args,
-      stdin,
-      stdout,
-      stderr,
+    const { status, stdout } = await runCliInProcess(args, {
+      tty: true,
       env,
-      cwd: process.cwd(),
-      signal: new AbortController().signal,
+      input: JSON.stringify({ id: 'x' }),
     });
-    return { code, stdout: stdout.text() };
+    return { code: status, stdout };
   };
 
   it('paints a failure on a terminal, and not when NO_COLOR is set', async () => {

@@ -1,11 +1,12 @@
-// `ocpi validate` run as a user runs it (a process of its own): the spec's examples of both versions
-// valid with their object detected, deliberately broken payloads reported by path and message in strict
-// and lenient mode, stdin, NDJSON, envelopes, globs, --format json, and the exit codes.
+// `ocpi validate`: the spec's examples of both versions valid with their object detected, deliberately
+// broken payloads reported by path and message in strict and lenient mode, stdin, NDJSON, envelopes,
+// globs, --format json, and the exit codes. Run in process; one file run spawned, as a user runs it (a
+// run from stdin is spawned in main.test.ts).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { runCli } from '../support/run-cli';
+import { runCli, runCliInProcess } from '../support/run-cli';
 import { describeWithSpec, readExample221, specDir } from '../support/spec';
 import { readExample211 } from '../support/v211-spec';
 
@@ -28,7 +29,7 @@ interface JsonReport {
   total: { files: number; objects: number; valid: number; issues: number };
 }
 
-// Each test spawns the command line, some several times: more than the default 5 s on a busy machine.
+// A spawned run takes a second or more on a busy machine, and the examples of both versions are many.
 vi.setConfig({ testTimeout: 60_000 });
 
 let dir: string;
@@ -44,7 +45,8 @@ const write = (name: string, value: unknown) => {
   return name;
 };
 const validate = (args: string[], input?: string) =>
-  runCli(['validate', ...args], { cwd: dir, ...(input !== undefined && { input }) });
+  runCliInProcess(['validate', ...args], { cwd: dir, ...(input !== undefined && { input }) });
+const validateSpawned = (args: string[]) => runCli(['validate', ...args], { cwd: dir });
 
 // The 2.2.1 example files that show one object or a list of them (alone or in a response envelope),
 // and the object each shows. Left out: PATCH bodies, fragments, and the two examples the spec gets wrong
@@ -218,7 +220,7 @@ describeWithSpec('ocpi validate: broken payloads', () => {
 
   it('strict: prints each issue as file, path and message, the summary, and exits 1', async () => {
     write('broken.json', brokenLocation());
-    const run = await validate(['broken.json']);
+    const run = await validateSpawned(['broken.json']);
     expect(run.stdout.split('\n')).toEqual([
       'broken.json: detected 2.2.1 Location (likely: 0.93)',
       'broken.json country_code required string is missing',

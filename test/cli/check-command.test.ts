@@ -1,5 +1,6 @@
-// `ocpi check` as a user runs it, in a process of its own: exit codes, report files, --register, and
-// the tokens kept out of every output; and the HTML report opened in headless Chromium from file://.
+// `ocpi check` as a command: exit codes, report files, --register, and the tokens kept out of every
+// output; and the HTML report opened in headless Chromium from file://. The clean run with its HTML report
+// and a partner refusing the token run spawned, as a user runs them; the rest in process.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import chromium from '@sparticuz/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalParty, serveLocally } from '../../src/testing/serve-locally';
 import { simulatedCpo } from '../../src/testing/simulated-cpo';
-import { runCli } from '../support/run-cli';
+import { runCli, runCliInProcess } from '../support/run-cli';
 
 const SIZE = { locations: 24, sessions: 16, pageLimit: 10 };
 let dir: string;
@@ -39,8 +40,8 @@ function expectNoTokens(texts: readonly string[], party: LocalParty<unknown>): v
   }
 }
 
-describe('ocpi check, spawned', { timeout: 30_000 }, () => {
-  it('exits 0 for a clean partner, writes an HTML report, and shows no token', async () => {
+describe('ocpi check', { timeout: 30_000 }, () => {
+  it('exits 0 for a clean partner, writes an HTML report, and shows no token (spawned)', async () => {
     const report = join(dir, 'clean.html');
     const run = await runCli([
       'check',
@@ -60,7 +61,7 @@ describe('ocpi check, spawned', { timeout: 30_000 }, () => {
 
   it('exits 1 for a partner with failures, with Markdown and JSON reports that say why', async () => {
     const report = join(dir, 'faulty.md');
-    const run = await runCli([
+    const run = await runCliInProcess([
       'check',
       faulty.versionsUrl,
       `--token=${faulty.registeredToken}`,
@@ -91,7 +92,7 @@ describe('ocpi check, spawned', { timeout: 30_000 }, () => {
     };
     try {
       const report = join(dir, 'registered.json');
-      const run = await runCli([
+      const run = await runCliInProcess([
         'check',
         party.versionsUrl,
         `--token=${party.tokenA}`,
@@ -113,15 +114,22 @@ describe('ocpi check, spawned', { timeout: 30_000 }, () => {
     }
   });
 
-  it('exits 2 on wrong arguments and 3 when the partner cannot be reached or refuses the token', async () => {
-    const usage = await runCli(['check', clean.versionsUrl, '--token', 'x', '--report', join(dir, 'r.txt')]);
+  it('exits 2 on wrong arguments and 3 when the partner cannot be reached or refuses the token (spawned)', async () => {
+    const usage = await runCliInProcess([
+      'check',
+      clean.versionsUrl,
+      '--token',
+      'x',
+      '--report',
+      join(dir, 'r.txt'),
+    ]);
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('--report must name a .html, .md or .json file');
     const refused = await runCli(['check', clean.versionsUrl, '--token', 'not-a-known-token']);
     expect(refused.status).toBe(3);
     expect(refused.stderr).toContain('refused the token');
     expect(refused.stderr).not.toContain('not-a-known-token');
-    const unreachable = await runCli([
+    const unreachable = await runCliInProcess([
       'check',
       'http://127.0.0.1:9/ocpi/versions',
       '--token',
@@ -129,14 +137,14 @@ describe('ocpi check, spawned', { timeout: 30_000 }, () => {
     ]);
     expect(unreachable.status).toBe(3);
     expect(unreachable.stderr).not.toContain('secret-token-1');
-    const help = await runCli(['check', '--help']);
+    const help = await runCliInProcess(['check', '--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('Examples:');
   });
 
   it('writes an HTML report that headless Chromium opens from file:// with a table per module', async () => {
     const report = join(dir, 'browser.html');
-    const run = await runCli([
+    const run = await runCliInProcess([
       'check',
       clean.versionsUrl,
       `--token=${clean.registeredToken}`,
