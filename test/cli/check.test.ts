@@ -12,7 +12,8 @@ import { simulatedHub } from '../../src/testing/simulated-hub';
 
 // Small parties with several pages each, so that a run takes a fraction of a second.
 const SIZE = { locations: 24, sessions: 16, pageLimit: 10 };
-const LATENCY_MS = 40;
+// Long enough to stand out from a loopback answer (a few ms), short as every request of a run waits it.
+const LATENCY_MS = 20;
 const open: LocalParty<unknown>[] = [];
 
 afterEach(async () => {
