@@ -1,10 +1,12 @@
 // The compiled validators (src/v2xx/generated/compiled.ts) against strict parsing of the zod schemas they
 // are generated beside: for every input, both accept or both refuse, and an accepted value gives the same
-// data. Inputs: the seeded CPO and eMSP data (valid), single mutations anywhere inside them, and random
-// JSON for every object of both versions. Fixed seed; FUZZ_RUNS raises the count of each property.
-// The parse helpers answer a clean payload with the registered compiled validator, in every mode and with
-// every unknownFields setting (issue #16, phase 2): parsePayload and parseList must answer exactly as with
-// zod alone (the compiled path switched off), issues included, strict and lenient, strip, keep and reject.
+// data. And the parse helpers, which answer a clean payload with the registered compiled validator in every
+// mode and with every unknownFields setting (issue #16): parsePayload and parseList must answer exactly as
+// with zod alone (the compiled path switched off), issues included, strict and lenient.
+// Inputs: arbitraries derived from the generator's model (test/support/spec-arbitraries.ts: valid objects,
+// one mutation of them at any depth, random JSON) over the main objects of both versions; the seeded CPO
+// and eMSP data with one mutation; random JSON for every object. Fixed seed. FUZZ_RUNS sets the model
+// cases per version (.ci/run: 100,000); the other properties take a share of it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
@@ -16,16 +18,23 @@ import {
 import { checkClean, FAIL } from '../../../src/common/schema/compiled/runtime';
 import { type ParseResult, parsePayload, type ValidationPolicy } from '../../../src/common/schema/parse';
 import { type ListParseResult, parseList } from '../../../src/common/schema/parse-list';
+import { type Case, changeAt, specArbitraries } from '../../support/spec-arbitraries';
 import { seedCpo211, seedCpo221, seedEmsp211, seedEmsp221 } from '../../../src/testing/seed';
 import * as compiled211 from '../../../src/v211/generated/compiled';
 import { compiledPairs as compiledPairs211 } from '../../../src/v211/generated/compiled-pairs';
 import * as schemas211 from '../../../src/v211/generated/schemas';
+import * as specRules211 from '../../../src/v211/schemas/spec-rules';
 import * as compiled221 from '../../../src/v221/generated/compiled';
 import { compiledPairs as compiledPairs221 } from '../../../src/v221/generated/compiled-pairs';
 import * as schemas221 from '../../../src/v221/generated/schemas';
+import * as specRules221 from '../../../src/v221/schemas/spec-rules';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 1_500);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const SEED = 16;
+// The seeded-data properties: half as many cases (each mutates one of a few fixed values).
+const SEEDED_RUNS = Math.ceil(RUNS / 2);
+// Time for one property: vitest's 5 s is for the default runs on an idle machine.
+const TIMEOUT = Math.max(30_000, RUNS * 3);
 
 type Validator = (value: unknown) => unknown;
 
@@ -82,6 +91,7 @@ function expectSameAnswer(
   name: string,
   pair: { validate: Validator; schema: z.ZodMiniType },
   input: unknown,
+  policies: readonly ValidationPolicy[] = POLICIES,
 ) {
   const options = { mode: 'strict', unknownFields: 'strip', subject: name } as const;
   const zod = zodOnly(() => parsePayload(pair.schema, input, options));
@@ -97,7 +107,7 @@ function expectSameAnswer(
     checkClean(pair.validate, input) !== FAIL,
     `${name}: compiled path taken iff nothing to report`,
   ).toBe(clean);
-  for (const policy of POLICIES) {
+  for (const policy of policies) {
     const each = { ...policy, subject: name };
     const alone = policy === POLICIES[0] ? zod : zodOnly(() => parsePayload(pair.schema, input, each));
     expect(
@@ -112,10 +122,33 @@ const cpo = party('NL', 'TNM', 'TNM Charging');
 const emsp = party('DE', 'EMP', 'EMP Mobility');
 const size = { locations: 6, tariffs: 4, sessions: 8, cdrs: 6 };
 
+/** The main objects of each version: what the modules send and receive at their top level. */
+const COMMANDS = ['CancelReservation', 'CommandResponse', 'CommandResult', 'ReserveNow', 'StartSession'];
+const MAIN_OBJECTS = {
+  '2.2.1': [
+    ...['Location', 'EVSE', 'Connector', 'Session', 'CDR', 'Tariff', 'Token', 'AuthorizationInfo'],
+    ...['LocationReferences', 'Credentials', 'Version', 'Endpoint', ...COMMANDS, 'StopSession'],
+    ...['UnlockConnector', 'ChargingProfile', 'SetChargingProfile', 'ActiveChargingProfile'],
+    ...['ActiveChargingProfileResult', 'ChargingProfileResponse', 'ChargingProfileResult'],
+    ...['ClearProfileResult', 'ClientInfo'],
+  ],
+  '2.1.1': [
+    ...['Location', 'EVSE', 'Connector', 'Session', 'CDR', 'Tariff', 'Token', 'AuthorizationInfo'],
+    ...['LocationReferences', 'Credentials', 'Version', 'Endpoint', 'CommandResponse', 'ReserveNow'],
+    ...['StartSession', 'StopSession', 'UnlockConnector'],
+  ],
+} as const;
+
+// Strict, lenient, each with unknown fields stripped, for every case; the other four on a share of them.
+const EVERY_CASE = POLICIES.filter(({ unknownFields }) => unknownFields === 'strip');
+const SOME_CASES = POLICIES.filter(({ unknownFields }) => unknownFields !== 'strip');
+
 /** Valid values of the main objects of each version, from the seeded simulated parties. */
 const VERSIONS = [
   {
     label: '2.2.1',
+    version: '2.2.1' as const,
+    rules: Object.keys(specRules221),
     pairs: pairs(compiled221, schemas221),
     bases: (() => {
       const data = seedCpo221({ cpo, emsp, ...size });
@@ -131,6 +164,8 @@ const VERSIONS = [
   },
   {
     label: '2.1.1',
+    version: '2.1.1' as const,
+    rules: Object.keys(specRules211),
     pairs: pairs(compiled211, schemas211),
     bases: (() => {
       const data = seedCpo211({ cpo, emsp, ...size });
@@ -187,24 +222,6 @@ const MUTATIONS: fc.Arbitrary<Mutation> = fc.oneof(
   ),
 );
 
-// A copy of `value` with `mutate` applied at `path`.
-function mutateAt(value: unknown, path: readonly (string | number)[], mutate: Mutation): unknown {
-  if (path.length === 0) return mutate(value);
-  const [step, ...rest] = path as [string | number, ...(string | number)[]];
-  if (Array.isArray(value)) {
-    const copy = [...value];
-    const next = mutateAt(copy[step as number], rest, mutate);
-    if (next === undefined) copy.splice(step as number, 1);
-    else copy[step as number] = next;
-    return copy;
-  }
-  const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
-  const next = mutateAt(copy[step], rest, mutate);
-  if (next === undefined) delete copy[step];
-  else copy[step] = next;
-  return copy;
-}
-
 describe.each(VERSIONS)('compiled strict validators of OCPI $label', ({ label, pairs, bases }) => {
   it('are all registered by compiledPairs(), each with its own schema', () => {
     const listed = label === '2.2.1' ? compiledPairs221() : compiledPairs211();
@@ -226,67 +243,163 @@ describe.each(VERSIONS)('compiled strict validators of OCPI $label', ({ label, p
     }
   });
 
-  it('answer as strict parsing does for one mutation anywhere in a seeded value', () => {
-    const target = fc.constantFrom(...bases).chain((base) => {
-      const input: unknown = JSON.parse(JSON.stringify(base.value));
-      return fc.record({
-        name: fc.constant(base.name),
-        input: fc.constant(input),
-        path: fc.constantFrom(...places(input)),
-        mutate: MUTATIONS,
-      });
-    });
-    fc.assert(
-      fc.property(target, ({ name, input, path, mutate }) => {
-        const pair = pairs.get(name);
-        if (!pair) throw new Error(`no validator for ${name}`);
-        expectSameAnswer(name, pair, mutateAt(input, path, mutate));
-      }),
-      { seed: SEED, numRuns: RUNS },
-    );
-  });
-
-  it('give parseList the same page result as zod alone, for a page with one mutated item', () => {
-    const names = [...new Set(bases.map(({ name }) => name))];
-    const target = fc.constantFrom(...names).chain((name) => {
-      const page = bases
-        .filter((base) => base.name === name)
-        .map(({ value }) => JSON.parse(JSON.stringify(value)));
-      return fc.integer({ min: 0, max: page.length - 1 }).chain((index) =>
-        fc.record({
-          name: fc.constant(name),
-          page: fc.constant(page),
-          index: fc.constant(index),
-          path: fc.constantFrom(...places(page[index])),
+  it(
+    'answer as strict parsing does for one mutation anywhere in a seeded value',
+    () => {
+      const target = fc.constantFrom(...bases).chain((base) => {
+        const input: unknown = JSON.parse(JSON.stringify(base.value));
+        return fc.record({
+          name: fc.constant(base.name),
+          input: fc.constant(input),
+          path: fc.constantFrom(...places(input)),
           mutate: MUTATIONS,
-          policy: fc.constantFrom(...POLICIES),
+        });
+      });
+      fc.assert(
+        fc.property(target, ({ name, input, path, mutate }) => {
+          const pair = pairs.get(name);
+          if (!pair) throw new Error(`no validator for ${name}`);
+          expectSameAnswer(name, pair, changeAt(input, path, mutate));
         }),
+        { seed: SEED, numRuns: SEEDED_RUNS },
       );
-    });
-    fc.assert(
-      fc.property(target, ({ name, page, index, path, mutate, policy }) => {
-        const pair = pairs.get(name);
-        if (!pair) throw new Error(`no validator for ${name}`);
-        const mutated = [...page];
-        mutated[index] = mutateAt(page[index], path, mutate);
-        const options = { ...policy, subject: name };
-        const zod = zodOnly(() => parseList(pair.schema, mutated, options));
-        expect(plainList(parseList(pair.schema, mutated, options))).toEqual(plainList(zod));
-      }),
-      { seed: SEED, numRuns: Math.ceil(RUNS / 5) },
-    );
-  });
+    },
+    TIMEOUT,
+  );
 
-  it('answer as strict parsing does for random JSON, for every object', () => {
-    const names = [...pairs.keys()];
-    expect(names.length).toBeGreaterThan(30);
-    fc.assert(
-      fc.property(fc.constantFrom(...names), fc.jsonValue({ maxDepth: 3 }), (name, input) => {
-        const pair = pairs.get(name);
-        if (!pair) throw new Error(`no validator for ${name}`);
-        expectSameAnswer(name, pair, input);
-      }),
-      { seed: SEED, numRuns: RUNS },
-    );
-  });
+  it(
+    'give parseList the same page result as zod alone, for a page with one mutated item',
+    () => {
+      const names = [...new Set(bases.map(({ name }) => name))];
+      const target = fc.constantFrom(...names).chain((name) => {
+        const page = bases
+          .filter((base) => base.name === name)
+          .map(({ value }) => JSON.parse(JSON.stringify(value)));
+        return fc.integer({ min: 0, max: page.length - 1 }).chain((index) =>
+          fc.record({
+            name: fc.constant(name),
+            page: fc.constant(page),
+            index: fc.constant(index),
+            path: fc.constantFrom(...places(page[index])),
+            mutate: MUTATIONS,
+            policy: fc.constantFrom(...POLICIES),
+          }),
+        );
+      });
+      fc.assert(
+        fc.property(target, ({ name, page, index, path, mutate, policy }) => {
+          const pair = pairs.get(name);
+          if (!pair) throw new Error(`no validator for ${name}`);
+          const mutated = [...page];
+          mutated[index] = changeAt(page[index], path, mutate);
+          const options = { ...policy, subject: name };
+          const zod = zodOnly(() => parseList(pair.schema, mutated, options));
+          expect(plainList(parseList(pair.schema, mutated, options))).toEqual(plainList(zod));
+        }),
+        { seed: SEED, numRuns: Math.ceil(SEEDED_RUNS / 5) },
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'answer as strict parsing does for random JSON, for every object',
+    () => {
+      const names = [...pairs.keys()];
+      expect(names.length).toBeGreaterThan(30);
+      fc.assert(
+        fc.property(fc.constantFrom(...names), fc.jsonValue({ maxDepth: 3 }), (name, input) => {
+          const pair = pairs.get(name);
+          if (!pair) throw new Error(`no validator for ${name}`);
+          expectSameAnswer(name, pair, input);
+        }),
+        { seed: SEED, numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 });
+
+describe.each(VERSIONS)(
+  "the compiled path of OCPI $label on the model's arbitraries",
+  ({ version, rules, pairs }) => {
+    const arbitraries = specArbitraries(version);
+    const main: readonly string[] = MAIN_OBJECTS[version];
+    const pairOf = (name: string) => {
+      const pair = pairs.get(name);
+      if (!pair) throw new Error(`no validator for ${name}`);
+      return pair;
+    };
+    const strictZod = (name: string, value: unknown) =>
+      zodOnly(() => parsePayload(pairOf(name).schema, value, { mode: 'strict', subject: name }));
+
+    it('know every object of the version and the rule of every ruled one', () => {
+      expect([...arbitraries.objectNames].sort()).toEqual([...pairs.keys()].sort());
+      for (const name of main) expect(arbitraries.objectNames).toContain(name);
+      expect([...arbitraries.ruledNames].sort()).toEqual([...rules].sort());
+    });
+
+    it(
+      'make valid objects: strict parsing accepts the first 200 of each object',
+      () => {
+        for (const name of arbitraries.objectNames) {
+          const count = main.includes(name) ? 200 : 50;
+          for (const value of fc.sample(arbitraries.valid(name), { seed: SEED, numRuns: count })) {
+            const result = strictZod(name, value);
+            expect(result.success ? [] : result.error.issues, `${name}: ${JSON.stringify(value)}`).toEqual(
+              [],
+            );
+          }
+        }
+      },
+      TIMEOUT,
+    );
+
+    it(
+      'answer as zod does for valid, mutated and random main objects, strict and lenient',
+      () => {
+        const target = fc
+          .record({
+            name: fc.constantFrom(...main),
+            more: fc.constantFrom(undefined, undefined, undefined, ...SOME_CASES),
+          })
+          .chain(({ name, more }) => arbitraries.cases(name).map((input: Case) => ({ name, input, more })));
+        fc.assert(
+          fc.property(target, ({ name, input, more }) => {
+            if (input.label === 'valid')
+              expect(strictZod(name, input.value).success, 'a valid case').toBe(true);
+            expectSameAnswer(name, pairOf(name), input.value, more ? [...EVERY_CASE, more] : EVERY_CASE);
+          }),
+          { seed: SEED, numRuns: RUNS },
+        );
+      },
+      TIMEOUT,
+    );
+
+    it(
+      'give parseList the same page result as zod alone, for pages of such cases',
+      () => {
+        const target = fc
+          .record({ name: fc.constantFrom(...main), policy: fc.constantFrom(...POLICIES) })
+          .chain(({ name, policy }) =>
+            fc.record({
+              name: fc.constant(name),
+              policy: fc.constant(policy),
+              page: fc.array(arbitraries.cases(name), { maxLength: 4 }),
+            }),
+          );
+        fc.assert(
+          fc.property(target, ({ name, policy, page }) => {
+            const pair = pairOf(name);
+            const items = page.map(({ value }) => value);
+            const options = { ...policy, subject: name };
+            const zod = zodOnly(() => parseList(pair.schema, items, options));
+            expect(plainList(parseList(pair.schema, items, options))).toEqual(plainList(zod));
+          }),
+          { seed: SEED, numRuns: Math.ceil(RUNS / 10) },
+        );
+      },
+      TIMEOUT,
+    );
+  },
+);
