@@ -278,13 +278,18 @@ const unicodeChar = fc.oneof(
   },
 );
 
-/** Text of `unit`s of at most `max` of them, the limit itself often. */
-function text(unit: fc.Arbitrary<string>, max: number | undefined, atLeastOne = false): fc.Arbitrary<string> {
-  const minLength = atLeastOne ? 1 : 0;
-  if (max === undefined) return fc.string({ unit, minLength, maxLength: 40 });
+/**
+ * Text of `unit`s (one code point each) of at most `max` of them: mostly short, often exactly `max` (a
+ * few drawn units, the last one repeated: drawing hundreds of units one by one would be slow).
+ */
+function text(unit: fc.Arbitrary<string>, max: number | undefined): fc.Arbitrary<string> {
+  if (max === undefined) return fc.string({ unit, maxLength: 16 });
+  const full = fc
+    .tuple(fc.array(unit, { minLength: 1, maxLength: Math.min(max, 4) }), unit)
+    .map(([drawn, fill]) => [...drawn, ...Array<string>(max - drawn.length).fill(fill)].join(''));
   return fc.oneof(
-    { weight: 4, arbitrary: fc.string({ unit, minLength, maxLength: Math.min(max, 40) }) },
-    { weight: 1, arbitrary: fc.string({ unit, minLength: max, maxLength: max }) },
+    { weight: 4, arbitrary: fc.string({ unit, maxLength: Math.min(max, 16) }) },
+    { weight: 1, arbitrary: full },
   );
 }
 
@@ -308,6 +313,19 @@ const URL_VALUE = fc.oneof(
   fc.webUrl({ validSchemes: ['https', 'http'], withQueryParameters: true }).filter(isOcpiUrl),
   fc.constantFrom('https://example.com/ocpi/2.2.1/', 'http://127.0.0.1:8080/x?y=1'),
 );
+
+// Random JSON, small: fc.jsonValue draws long Unicode keys and strings, which is slow for no gain here.
+const JSON_VALUE: fc.Arbitrary<Json> = fc.letrec<{ value: Json }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small', maxDepth: 2 },
+    fc.constantFrom(null, true, false, 0, -1, '', 'AB', '2015-06-29T20:39:09Z'),
+    fc.integer(),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.string({ maxLength: 8 }),
+    fc.array(tie('value'), { maxLength: 3 }),
+    fc.dictionary(fc.string({ maxLength: 6 }), tie('value'), { maxKeys: 3 }),
+  ),
+})).value;
 
 const NUMBER = fc.oneof(
   fc.integer({ min: -1_000_000, max: 1_000_000 }),
@@ -393,6 +411,11 @@ export interface VersionArbitraries {
   mutated(name: string): fc.Arbitrary<Case>;
   /** Random JSON: any value, or an object with the object's field names and random values. */
   random(name: string): fc.Arbitrary<Case>;
+  /**
+   * A valid value, `count` single mutations of it and one random JSON value: `count + 2` cases for the
+   * price of one valid value (drawing values is what a property over these cases spends most time on).
+   */
+  family(name: string, count: number): fc.Arbitrary<Case[]>;
   /** Valid, mutated and random cases, most of them mutated. */
   cases(name: string): fc.Arbitrary<Case>;
   /** Every place of a value of object `name`, as the model reads it. */
@@ -454,7 +477,7 @@ function makeArbitraries(model: VersionModel): VersionArbitraries {
     return valid(type.name, depth + 1);
   };
 
-  // A field's value, cardinality included (lists 0..3 long, shorter deeper down).
+  // A field's value, cardinality included.
   const fieldValue = (
     owner: string,
     field: FieldModel,
@@ -469,12 +492,13 @@ function makeArbitraries(model: VersionModel): VersionArbitraries {
         : item;
     }
     const minLength = cardinality === '+' || chosen ? 1 : 0;
-    return fc.array(item, { minLength, maxLength: Math.max(minLength, depth < 2 ? 3 : 2) });
+    // Lists shorter deeper down: a 2.2.1 CDR holds Tariffs holding elements holding price components.
+    return fc.array(item, { minLength, maxLength: Math.max(minLength, 3 - depth) });
   };
 
   const validCache = new Map<string, fc.Arbitrary<Obj>>();
   function valid(name: string, depth = 0): fc.Arbitrary<Obj> {
-    const key = `${name}@${Math.min(depth, 2)}`;
+    const key = `${name}@${Math.min(depth, 3)}`;
     const known = validCache.get(key);
     if (known) return known;
     const object = objectOf(name);
@@ -541,31 +565,55 @@ function makeArbitraries(model: VersionModel): VersionArbitraries {
     return found;
   }
 
-  const mutations = (place: Place, value: Json): fc.Arbitrary<{ label: string; change: Change }> => {
-    const options = mutationsAt(place, value, objects, enums, isoFields, ruleOf, version);
-    return fc.constantFrom(...options);
-  };
+  // Every mutation that applies somewhere in `value`, by kind: a kind is drawn first, then one of its
+  // places, so that a kind that fits few places (a broken prose rule, an offset timestamp) is drawn as
+  // often as one that fits every field.
+  function mutationsOf(name: string, value: Obj, count: number): fc.Arbitrary<Case[]> {
+    const byKind = new Map<string, { place: Place; change: Change }[]>();
+    for (const place of places(name, value)) {
+      for (const { label, change } of mutationsAt(
+        place,
+        valueAt(value, place.path),
+        enums,
+        isoFields,
+        ruleOf,
+        version,
+      )) {
+        const kind = byKind.get(label) ?? [];
+        kind.push({ place, change });
+        byKind.set(label, kind);
+      }
+    }
+    const one = fc.constantFrom(...byKind.keys()).chain((label) =>
+      fc.constantFrom(...(byKind.get(label) ?? [])).map(({ place, change }) => ({
+        value: changeAt(value, place.path, change),
+        label: `${label} at ${place.path.join('.') || name}`,
+      })),
+    );
+    return fc.array(one, { minLength: count, maxLength: count });
+  }
 
   function mutated(name: string): fc.Arbitrary<Case> {
-    return valid(name).chain((value) => {
-      const all = places(name, value);
-      return fc.constantFrom(...all).chain((place) =>
-        mutations(place, valueAt(value, place.path)).map(({ label, change }) => ({
-          value: changeAt(value, place.path, change),
-          label: `${label} at ${place.path.join('.') || name}`,
-        })),
-      );
-    });
+    return valid(name).chain((value) => mutationsOf(name, value, 1).map(([only]) => only as Case));
+  }
+
+  function family(name: string, count: number): fc.Arbitrary<Case[]> {
+    return fc
+      .tuple(
+        valid(name).chain((value) =>
+          mutationsOf(name, value, count).map((changed): Case[] => [{ value, label: 'valid' }, ...changed]),
+        ),
+        random(name),
+      )
+      .map(([related, other]) => [...related, other]);
   }
 
   function random(name: string): fc.Arbitrary<Case> {
     const fieldNames = objectOf(name).fields.map(({ name: field }) => field);
     return fc.oneof(
-      fc.jsonValue({ maxDepth: 3 }).map((value) => ({ value, label: 'random JSON' })),
+      JSON_VALUE.map((value) => ({ value, label: 'random JSON' })),
       fc
-        .dictionary(fc.constantFrom(...fieldNames), fc.jsonValue({ maxDepth: 2 }), {
-          maxKeys: fieldNames.length,
-        })
+        .dictionary(fc.constantFrom(...fieldNames), JSON_VALUE, { maxKeys: fieldNames.length })
         .map((value) => ({ value, label: 'random JSON with the field names' })),
     );
   }
@@ -586,6 +634,7 @@ function makeArbitraries(model: VersionModel): VersionArbitraries {
     mutated,
     random,
     cases,
+    family,
     places: (name, value) => places(name, value),
   };
 }
@@ -601,7 +650,6 @@ const DROP: Change = () => undefined;
 function mutationsAt(
   place: Place,
   value: Json,
-  objects: ReadonlyMap<string, ObjectModel>,
   enums: ReadonlyMap<string, EnumModel>,
   isoFields: ReturnType<typeof isoFieldsFor>,
   ruleOf: Readonly<Record<string, Rule>>,
