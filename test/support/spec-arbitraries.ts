@@ -9,8 +9,8 @@
 // own tables, the ISO list of a field, the open-enum overrides and which objects have prose rules. It is
 // what the generator emits both the zod schemas and the compiled validators from, read the same way
 // (the spec with its errata, found as test/support/spec.ts finds it). What the model cannot say is the
-// content of the prose rules (src/v2xx/schemas/rules.ts): FORMATS gives the fields whose text has a format
-// and RULES makes each ruled object valid by construction and breaks it on demand. A test holds RULES
+// content of the prose rules (src/v2xx/schemas/rules.ts): formats() gives the fields whose text has a format
+// and rules() makes each ruled object valid by construction and breaks it on demand. A test holds rules()
 // against the rules tables, so a new rule needs its entry here.
 import fc from 'fast-check';
 import { choiceGroups, collectDefinitions } from '../../scripts/codegen/emit-schemas';
@@ -27,6 +27,7 @@ import type {
 } from '../../scripts/codegen/model';
 import { overridesFor } from '../../scripts/codegen/overrides';
 import { readSpec } from '../../scripts/codegen/read-spec';
+import { isOcpiUrl } from '../../src/common/schema/primitives/absolute-url';
 import {
   isCountryAlpha2,
   isCountryAlpha3,
@@ -34,7 +35,6 @@ import {
   isLanguage,
 } from '../../src/common/schema/primitives/iso-code-lists';
 import { isPrintableUnicode } from '../../src/common/schema/primitives/printable';
-import { isOcpiUrl } from '../../src/common/schema/primitives/absolute-url';
 import { fromSpec, specDir } from './spec';
 
 type Json = unknown;
@@ -584,12 +584,18 @@ function makeArbitraries(model: VersionModel): VersionArbitraries {
         byKind.set(label, kind);
       }
     }
-    const one = fc.constantFrom(...byKind.keys()).chain((label) =>
-      fc.constantFrom(...(byKind.get(label) ?? [])).map(({ place, change }) => ({
+    // Half the time at the object's own fields (or itself) when the kind fits one: the objects inside
+    // it are main objects of their own too, and a deep place would otherwise be drawn most often.
+    const one = fc.constantFrom(...byKind.keys()).chain((label) => {
+      const all = byKind.get(label) ?? [];
+      const own = all.filter(({ place }) => place.path.length <= 1);
+      const where =
+        own.length > 0 ? fc.oneof(fc.constantFrom(...own), fc.constantFrom(...all)) : fc.constantFrom(...all);
+      return where.map(({ place, change }) => ({
         value: changeAt(value, place.path, change),
         label: `${label} at ${place.path.join('.') || name}`,
-      })),
-    );
+      }));
+    });
     return fc.array(one, { minLength: count, maxLength: count });
   }
 
@@ -723,7 +729,8 @@ function mutationsAt(
         add('fractional', (v) => (v as number) + 0.5);
         add('huge', () => 1e21);
         add('negative', (v) => -(v as number) - 1);
-        if (type.maxLength !== undefined) add('too many digits', () => 10 ** type.maxLength!);
+        const digits = type.maxLength;
+        if (digits !== undefined) add('too many digits', () => 10 ** digits);
       }
       if (type.name === 'boolean') add('string where boolean', (v) => String(v));
     }
