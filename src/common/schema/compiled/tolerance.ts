@@ -74,7 +74,9 @@ export class Tolerance {
   ): Checked<unknown> {
     if (!this.lenient || typeof value !== 'string') return FAIL;
     const path = [...this.path, at];
-    if (maximum !== undefined && !(unicode ? hasAtMostCodePoints(value, maximum) : value.length <= maximum)) {
+    // zod's maxLength counts code points too (4.6): an over-long ASCII string and a short one of emoji
+    // are told apart the same way in both kinds, so that only the character check fails the latter.
+    if (maximum !== undefined && !hasAtMostCodePoints(value, maximum)) {
       this.keep({
         code: 'too_big',
         origin: 'string',

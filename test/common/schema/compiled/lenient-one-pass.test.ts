@@ -77,6 +77,12 @@ const DEVIATIONS: readonly { kind: string; apply: (location: Json) => void }[] =
   { kind: 'over-long string', apply: (l) => Object.assign(l, { name: 'N'.repeat(300) }) },
   { kind: 'non-printable string', apply: (l) => Object.assign(l, { address: 'Main\nStreet' }) },
   {
+    // As long as allowed in code points (what zod's maxLength counts), not in UTF-16 units: only its
+    // characters are wrong (found by the differential test).
+    kind: 'ASCII-only id of emoji, at its length in code points',
+    apply: (l) => Object.assign(evse(l), { uid: '\u{1F600}'.repeat(36) }),
+  },
+  {
     kind: 'over-long, non-printable and not an ISO code',
     apply: (l) => Object.assign(l, { country: 'ne\tthe' }),
   },
