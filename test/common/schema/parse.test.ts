@@ -228,14 +228,22 @@ describe('normalizeDateTime', () => {
     ['2015-06-29T20:39:09.123456Z', '2015-06-29T20:39:09.123Z'],
     ['2015-06-30T01:00:00.5+02:00', '2015-06-29T23:00:00.5Z'],
     ['2016-01-01T00:30:00+01:00', '2015-12-31T23:30:00Z'],
+    // Years below 100 stay themselves (Date.UTC would have read 0050 as 1950).
+    ['0050-03-01T00:30:00+01:00', '0050-02-28T23:30:00Z'],
   ])('rewrites %s as %s', (input, expected) => {
     expect(normalizeDateTime(input)).toBe(expected);
   });
 
-  it.each(['yesterday', '2015-06-29', '2015-02-30T10:00:00Z', '2015-06-29T25:00:00Z', '1435610349'])(
-    'gives up on %s',
-    (input) => {
-      expect(normalizeDateTime(input)).toBeUndefined();
-    },
-  );
+  it.each([
+    'yesterday',
+    '2015-06-29',
+    '2015-02-30T10:00:00Z',
+    '2015-06-29T25:00:00Z',
+    '1435610349',
+    // Moved out of the years a DateTime can write by its offset.
+    '0000-01-01T00:30:00+01:00',
+    '9999-12-31T23:30:00-01:00',
+  ])('gives up on %s', (input) => {
+    expect(normalizeDateTime(input)).toBeUndefined();
+  });
 });

@@ -34,30 +34,28 @@ const LOOSE_DATE_TIME =
  * normalizeDateTime('2015-06-29T22:39:09+02:00'); // '2015-06-29T20:39:09Z'
  */
 export function normalizeDateTime(value: string): string | undefined {
+  // Lenient parsing converts every offset timestamp of a page with this: no array of the parts, no
+  // string joined from them, one Date.
   const match = LOOSE_DATE_TIME.exec(value);
-  if (!match) return undefined;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const fraction = (match[7] ?? '').slice(0, 3);
-  const local = `${match.slice(1, 4).join('-')}T${match.slice(4, 7).join(':')}`;
-  if (!isUtcDateTime(local)) return undefined;
-  const millis = Date.UTC(year, month - 1, day, hour, minute, second, Number(fraction.padEnd(3, '0')));
-  const iso = new Date(millis - offsetMinutes(match[8]) * 60_000).toISOString();
-  const normalized = `${iso.slice(0, 19)}${fraction ? `.${iso.slice(20, 20 + fraction.length)}` : ''}Z`;
+  if (match === null) return undefined;
+  // The date and time as written (the pattern fixes their places) must be real: no 31 April, no second 60.
+  if (!isUtcDateTime(`${value.slice(0, 10)}T${value.slice(11, 19)}`)) return undefined;
+  const fraction = match[7] === undefined ? '' : match[7].slice(0, 3);
+  const date = new Date(0);
+  // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0 to 99 as 1900 to 1999.
+  date.setUTCFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  date.setUTCHours(Number(match[4]), Number(match[5]), Number(match[6]), Number(fraction.padEnd(3, '0')));
+  const iso = new Date(date.getTime() - offsetMinutes(match[8]) * 60_000).toISOString();
+  const normalized = `${iso.slice(0, 19)}${fraction === '' ? '' : `.${iso.slice(20, 20 + fraction.length)}`}Z`;
+  // A year moved out of 0000-9999 by the offset has no DateTime.
   return isUtcDateTime(normalized) ? normalized : undefined;
 }
 
+// The zone's offset east of UTC in minutes: `Z`, `+hh:mm` or `+hhmm` (the pattern allows no other).
 function offsetMinutes(zone: string | undefined): number {
-  if (!zone || zone === 'Z' || zone === 'z') return 0;
-  const digits = zone.replace(':', '');
-  const minutes = Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5));
-  return digits.startsWith('-') ? -minutes : minutes;
+  if (zone === undefined || zone.length === 1) return 0;
+  const minutes = Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2));
+  return zone.charCodeAt(0) === 45 ? -minutes : minutes;
 }
 
 /**
