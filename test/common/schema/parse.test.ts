@@ -1,5 +1,6 @@
 import { parseList, parsePayload } from '@org/ocpi';
 import { CiString, DateTimeSchema, string } from '@org/ocpi/v221';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { normalizeDateTime } from '../../../src/common/schema/primitives/utc-date-time';
@@ -232,6 +233,33 @@ describe('normalizeDateTime', () => {
     ['0050-03-01T00:30:00+01:00', '0050-02-28T23:30:00Z'],
   ])('rewrites %s as %s', (input, expected) => {
     expect(normalizeDateTime(input)).toBe(expected);
+  });
+
+  it('names the instant Date reads from the same timestamp, for any date, time, fraction and offset', () => {
+    const two = (min: number, max: number) =>
+      fc.integer({ min, max }).map((number) => String(number).padStart(2, '0'));
+    const timestamps = fc
+      .tuple(
+        fc.integer({ min: 1000, max: 9998 }),
+        two(1, 12),
+        two(1, 28),
+        two(0, 23),
+        two(0, 59),
+        two(0, 59),
+        fc.stringMatching(/^\d{3}$/),
+        fc.constantFrom('+', '-'),
+        two(0, 23),
+        two(0, 59),
+      )
+      .map(([year, month, day, hour, minute, second, millis, sign, offsetHours, offsetMinutes]) => ({
+        written: `${year}-${month}-${day}T${hour}:${minute}:${second}.${millis}${sign}${offsetHours}:${offsetMinutes}`,
+      }));
+    fc.assert(
+      fc.property(timestamps, ({ written }) => {
+        expect(normalizeDateTime(written)).toBe(new Date(written).toISOString());
+      }),
+      { seed: 20, numRuns: 2_000 },
+    );
   });
 
   it.each([

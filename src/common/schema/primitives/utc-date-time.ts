@@ -19,43 +19,156 @@ export function utcDateTime(): z.ZodMiniString<string> {
   );
 }
 
-// What lenient parsing can read as a timestamp: an RFC 3339 date and time with any separator case, an
-// optional fraction and an optional zone (Z or an offset with or without a colon).
-const LOOSE_DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?([Zz]|[+-]\d{2}:?\d{2})?$/;
-
 /**
  * Rewrites a timestamp that names an exact instant but is not an OCPI DateTime (an offset such as
  * `+02:00`, a lower-case `t` or `z`, a space separator, more than millisecond precision) as the same
  * instant in UTC with a `Z`, keeping up to three fraction digits. Returns `undefined` for anything that
- * is not such a timestamp, or not a real date.
+ * is not such a timestamp (an RFC 3339 date and time, any separator case, an optional fraction, an
+ * optional `Z` or offset with or without its colon), not a real date, or one its offset moves out of the
+ * years 0000-9999.
  *
  * @example
  * normalizeDateTime('2015-06-29T22:39:09+02:00'); // '2015-06-29T20:39:09Z'
  */
 export function normalizeDateTime(value: string): string | undefined {
-  // Lenient parsing converts every offset timestamp of a page with this: no array of the parts, no
-  // string joined from them, one Date.
-  const match = LOOSE_DATE_TIME.exec(value);
-  if (match === null) return undefined;
-  // The date and time as written (the pattern fixes their places) must be real: no 31 April, no second 60.
-  if (!isUtcDateTime(`${value.slice(0, 10)}T${value.slice(11, 19)}`)) return undefined;
-  const fraction = match[7] === undefined ? '' : match[7].slice(0, 3);
-  const date = new Date(0);
-  // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0 to 99 as 1900 to 1999.
-  date.setUTCFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  date.setUTCHours(Number(match[4]), Number(match[5]), Number(match[6]), Number(fraction.padEnd(3, '0')));
-  const iso = new Date(date.getTime() - offsetMinutes(match[8]) * 60_000).toISOString();
-  const normalized = `${iso.slice(0, 19)}${fraction === '' ? '' : `.${iso.slice(20, 20 + fraction.length)}`}Z`;
-  // A year moved out of 0000-9999 by the offset has no DateTime.
-  return isUtcDateTime(normalized) ? normalized : undefined;
+  // Read character by character, and the instant moved in whole days and minutes: lenient parsing
+  // converts every offset timestamp of a page with this, and a regex match array and Date objects were
+  // most of the cost.
+  const length = value.length;
+  if (length < 19) return undefined;
+  const separator = value.charCodeAt(10);
+  if (
+    value.charCodeAt(4) !== DASH ||
+    value.charCodeAt(7) !== DASH ||
+    !(separator === UPPER_T || separator === LOWER_T || separator === SPACE) ||
+    value.charCodeAt(13) !== COLON ||
+    value.charCodeAt(16) !== COLON
+  ) {
+    return undefined;
+  }
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
+  const hour = digitsAt(value, 11, 2);
+  const minute = digitsAt(value, 14, 2);
+  const second = digitsAt(value, 17, 2);
+  if (
+    year < 0 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(year, month) ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 59
+  ) {
+    return undefined;
+  }
+  let at = 19;
+  let fraction = '';
+  if (at < length && value.charCodeAt(at) === DOT) {
+    const digits = ++at;
+    while (at < length && isDigit(value.charCodeAt(at))) at++;
+    if (at === digits) return undefined;
+    fraction = value.slice(digits, Math.min(at, digits + 3));
+  }
+  const offset = offsetAt(value, at);
+  if (offset === undefined) return undefined;
+  // Minutes since 1970 as written, less the offset: the same instant in UTC.
+  const minutes = daysFromCivil(year, month, day) * MINUTES_A_DAY + hour * 60 + minute - offset;
+  const days = Math.floor(minutes / MINUTES_A_DAY);
+  const inDay = minutes - days * MINUTES_A_DAY;
+  const date = civilFromDays(days);
+  if (date < 0 || date > MAX_DATE) return undefined;
+  const ymd = String(date).padStart(8, '0');
+  const time = `${pad2(Math.floor(inDay / 60))}:${pad2(inDay % 60)}:${pad2(second)}`;
+  return `${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6, 8)}T${time}${fraction === '' ? '' : `.${fraction}`}Z`;
 }
 
-// The zone's offset east of UTC in minutes: `Z`, `+hh:mm` or `+hhmm` (the pattern allows no other).
-function offsetMinutes(zone: string | undefined): number {
-  if (zone === undefined || zone.length === 1) return 0;
-  const minutes = Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2));
-  return zone.charCodeAt(0) === 45 ? -minutes : minutes;
+const DASH = 45;
+const COLON = 58;
+const DOT = 46;
+const SPACE = 32;
+const PLUS = 43;
+const UPPER_T = 84;
+const LOWER_T = 116;
+const UPPER_Z = 90;
+const LOWER_Z = 122;
+const MINUTES_A_DAY = 1_440;
+// 9999-12-31 as the number civilFromDays gives (YYYYMMDD).
+const MAX_DATE = 99_991_231;
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+// The number the `count` digits at `at` write, or -1 when one of them is no digit.
+function digitsAt(value: string, at: number, count: number): number {
+  let number = 0;
+  for (let index = at; index < at + count; index++) {
+    const code = value.charCodeAt(index);
+    if (!isDigit(code)) return -1;
+    number = number * 10 + code - 48;
+  }
+  return number;
+}
+
+// The zone from `at` to the end in minutes east of UTC: none, `Z`/`z`, `+hh:mm` or `+hhmm`; undefined
+// for anything else.
+function offsetAt(value: string, at: number): number | undefined {
+  const rest = value.length - at;
+  if (rest === 0) return 0;
+  const sign = value.charCodeAt(at);
+  if (rest === 1) return sign === UPPER_Z || sign === LOWER_Z ? 0 : undefined;
+  if (!(sign === PLUS || sign === DASH) || !(rest === 5 || rest === 6)) return undefined;
+  if (rest === 6 && value.charCodeAt(at + 3) !== COLON) return undefined;
+  const hours = digitsAt(value, at + 1, 2);
+  const minutes = digitsAt(value, at + rest - 2, 2);
+  if (hours < 0 || minutes < 0) return undefined;
+  return (sign === DASH ? -1 : 1) * (hours * 60 + minutes);
+}
+
+function pad2(number: number): string {
+  return number < 10 ? `0${number}` : String(number);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date, and back (H. Hinnant's civil calendar algorithms,
+// http://howardhinnant.github.io/date_algorithms.html): integer steps, no Date.
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+// The date of a day since 1970-01-01 as the number YYYYMMDD (negative before year 0).
+function civilFromDays(days: number): number {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1_460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shifted = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
+  const month = shifted < 10 ? shifted + 3 : shifted - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return year < 0 ? -1 : year * 10_000 + month * 100 + day;
 }
 
 /**
