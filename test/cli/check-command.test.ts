@@ -1,6 +1,7 @@
 // `ocpi check` as a command: exit codes, report files, --register, and the tokens kept out of every
-// output; and the HTML report opened in headless Chromium from file://. The clean run with its HTML report
-// and a partner refusing the token run spawned, as a user runs them; the rest in process.
+// output; and the HTML report of a check of `ocpi mock` opened in headless Chromium from file://. The
+// clean run with its HTML report, a partner refusing the token, and the mock with the check of it run
+// spawned, as a user runs them; the rest in process.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import chromium from '@sparticuz/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalParty, serveLocally } from '../../src/testing/serve-locally';
 import { simulatedCpo } from '../../src/testing/simulated-cpo';
-import { runCli, runCliInProcess } from '../support/run-cli';
+import { runCli, runCliInProcess, startCli } from '../support/run-cli';
 
 const SIZE = { locations: 24, sessions: 16, pageLimit: 10 };
 let dir: string;
@@ -142,17 +143,28 @@ describe('ocpi check', { timeout: 30_000 }, () => {
     expect(help.stdout).toContain('Examples:');
   });
 
-  it('writes an HTML report that headless Chromium opens from file:// with a table per module', async () => {
+  it('writes an HTML report of `ocpi mock` that headless Chromium opens from file:// with a table per module (spawned)', async () => {
+    // As a user runs them: `ocpi mock` in one process, `ocpi check` against it in another.
+    const mock = startCli(['mock', '--role', 'cpo', '--version', '2.2.1']);
+    let run: Awaited<ReturnType<typeof runCli>>;
     const report = join(dir, 'browser.html');
-    const run = await runCliInProcess([
-      'check',
-      clean.versionsUrl,
-      `--token=${clean.registeredToken}`,
-      '--report',
-      report,
-      '--format',
-      'json',
-    ]);
+    try {
+      const lines = mock.lines();
+      const versionsUrl = String((await lines.next()).value);
+      await lines.next();
+      const registeredToken = String((await lines.next()).value);
+      run = await runCli([
+        'check',
+        versionsUrl,
+        `--token=${registeredToken}`,
+        '--report',
+        report,
+        '--format',
+        'json',
+      ]);
+    } finally {
+      mock.child.kill('SIGTERM');
+    }
     expect(run.status).toBe(0);
     const expected = JSON.parse(run.stdout).modules.map(
       (module: { module: string; endpoints: unknown[] }) => [module.module, module.endpoints.length],
