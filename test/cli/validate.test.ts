@@ -338,6 +338,21 @@ describeWithSpec('ocpi validate: broken payloads', () => {
     expect(run.status).toBe(1);
   });
 
+  it('draws a progress bar on a terminal for many files, and none elsewhere', async () => {
+    mkdirSync(join(dir, 'lots'), { recursive: true });
+    for (let index = 0; index < 12; index++) {
+      writeFileSync(join(dir, 'lots', `${String(index).padStart(2, '0')}.json`), JSON.stringify(location()));
+    }
+    const terminal = await runCliInProcess(['validate', 'lots/*.json'], { cwd: dir, tty: true });
+    expect(terminal.status).toBe(0);
+    expect(terminal.stderr).toContain('] 11/12 lots/11.json');
+    expect(terminal.stderr).toMatch(/\[#+\.*\] \d+\/12 /);
+    const piped = await validate(['lots/*.json']);
+    expect(piped.status).toBe(0);
+    expect(piped.stderr).not.toContain('/12 ');
+    expect(piped.stdout).toContain('total: 12 files');
+  });
+
   it('exits 3 on a file that is not JSON, saying where; on a missing one; and 2 on wrong arguments', async () => {
     write('bad.json', '{\n  "id": "x",\n  "name": \n}\n');
     const bad = await validate(['bad.json']);
