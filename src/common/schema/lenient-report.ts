@@ -15,27 +15,41 @@ export function issueKey(issue: z.core.$ZodIssue): string {
   return `${issue.code} ${formatPath(issue.path)}`;
 }
 
-/** The issues of one lenient parse: the first MAX_ISSUES described, the rest counted by what was done. */
+/**
+ * The issues of one lenient parse: the first MAX_ISSUES described, the rest counted by what was done.
+ * Descriptions are made when the result is asked for, and only as many as it asks: a list past its own
+ * cap of described issues only counts an item's (parse-list.ts), and a page of a thousand deviating
+ * items then words no thousands of messages to throw away.
+ */
 export interface LenientReport {
-  /** Describes the issue (`describe` is only called while there is room) or counts it. */
+  /** Notes the issue: `describe` is called by `result` while there is room, or never. */
   add(action: LenientIssue['action'], describe: () => LenientIssue): void;
-  /** The described issues, then one issue per action counting those not described; and the total. */
-  result(): { issues: LenientIssue[]; issueCount: number };
+  /**
+   * The first `describeAtMost` (default and at most MAX_ISSUES) issues described, then one issue per
+   * action counting those not described; and the total.
+   */
+  result(describeAtMost?: number): { issues: LenientIssue[]; issueCount: number };
 }
 
 /** An empty {@link LenientReport}. */
 export function lenientReport(): LenientReport {
-  const described: LenientIssue[] = [];
+  const noted: { action: LenientIssue['action']; describe: () => LenientIssue }[] = [];
   const omitted = new Map<LenientIssue['action'], number>();
   let total = 0;
   return {
     add(action, describe) {
       total++;
-      if (described.length < MAX_ISSUES) described.push(describe());
+      if (noted.length < MAX_ISSUES) noted.push({ action, describe });
       else omitted.set(action, (omitted.get(action) ?? 0) + 1);
     },
-    result() {
-      const counts = [...omitted].map(([action, count]) => ({
+    result(describeAtMost = MAX_ISSUES) {
+      const described = noted.slice(0, describeAtMost).map(({ describe }) => describe());
+      // The noted ones left undescribed are counted first, as they came before the others.
+      const counted = new Map<LenientIssue['action'], number>();
+      for (const { action } of noted.slice(describeAtMost))
+        counted.set(action, (counted.get(action) ?? 0) + 1);
+      for (const [action, count] of omitted) counted.set(action, (counted.get(action) ?? 0) + count);
+      const counts = [...counted].map(([action, count]) => ({
         ...omittedIssue(count, `${count === 1 ? 'issue' : 'issues'} (${action})`, false),
         action,
       }));

@@ -101,7 +101,8 @@ export function parseList<S extends z.ZodMiniType, const O extends ListParseOpti
     return { items, rejected: [rejection], rejectedCount: 1, issues, issueCount, tolerated, toleratedCount };
   }
   list.forEach((item, index) => {
-    const outcome = checkPayload(itemSchema, item, options);
+    // An item's tolerated issues are described only while the list has room for them; past it, counted.
+    const outcome = checkPayload(itemSchema, item, options, Math.max(0, maxIssues - issues.length));
     if (!outcome.success) {
       rejectedCount++;
       if (rejected.length < maxRejected) {

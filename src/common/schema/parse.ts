@@ -138,11 +138,16 @@ export type CheckOutcome<T> =
 // list whose every element was dropped below its minimum length. A pass more is a safety margin.
 const MAX_PASSES = 4;
 
-/** The work of {@link parsePayload}, for callers that decide themselves what to keep of a failure. */
+/**
+ * The work of {@link parsePayload}, for callers that decide themselves what to keep of a failure. A
+ * success describes at most `describeAtMost` of its issues (default MAX_ISSUES) and counts the rest: a
+ * caller that keeps none asks for none.
+ */
 export function checkPayload<S extends z.ZodMiniType>(
   schema: S,
   input: unknown,
   policy: ValidationPolicy,
+  describeAtMost?: number,
 ): CheckOutcome<z.output<S>> {
   // The registered compiled validator answers in one walk what zod would answer in its passes: a clean
   // payload, and one whose deviations the mode tolerates (nulls, unknown fields, and in lenient mode kept
@@ -150,7 +155,7 @@ export function checkPayload<S extends z.ZodMiniType>(
   // lenient mode would drop), it refuses, and zod decides, so that every issue is described as before.
   const validate = compiledValidatorOf(schema);
   if (validate !== undefined) {
-    const answer = compiledAnswer(validate, input, policy);
+    const answer = compiledAnswer(validate, input, policy, describeAtMost);
     if (answer !== undefined) return answer as CheckOutcome<z.output<S>>;
   }
   const first = checkSchema(schema, input);
@@ -185,7 +190,7 @@ export function checkPayload<S extends z.ZodMiniType>(
           plan.repairs.filter((repair) => !('dropKeys' in repair)),
         )
       : checked;
-  return { success: true, data: data as z.output<S>, ...plan.report.result() };
+  return { success: true, data: data as z.output<S>, ...plan.report.result(describeAtMost) };
 }
 
 /**
@@ -200,6 +205,7 @@ function compiledAnswer(
   validate: CompiledValidator,
   input: unknown,
   policy: ValidationPolicy,
+  describeAtMost: number | undefined,
 ): CheckOutcome<unknown> | undefined {
   // Strict mode tolerates only nulls and unknown fields, which conformance checks rarely meet: a clean
   // payload is first checked without a Tolerance to carry, the fastest walk there is.
@@ -241,7 +247,7 @@ function compiledAnswer(
       }
     }
   }
-  return { success: true, data, ...report.result() };
+  return { success: true, data, ...report.result(describeAtMost) };
 }
 
 function isRule(record: Tolerated): boolean {
