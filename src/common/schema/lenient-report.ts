@@ -26,7 +26,7 @@ export interface LenientReport {
   add(action: LenientIssue['action'], describe: () => LenientIssue): void;
   /**
    * The first `describeAtMost` (default and at most MAX_ISSUES) issues described, then one issue per
-   * action counting those not described; and the total.
+   * action counting those not described; and the total. With `describeAtMost` 0, the total alone.
    */
   result(describeAtMost?: number): { issues: LenientIssue[]; issueCount: number };
 }
@@ -43,6 +43,8 @@ export function lenientReport(): LenientReport {
       else omitted.set(action, (omitted.get(action) ?? 0) + 1);
     },
     result(describeAtMost = MAX_ISSUES) {
+      // Asked for the total only: no descriptions, and no counts of them either.
+      if (describeAtMost <= 0) return { issues: [], issueCount: total };
       const described = noted.slice(0, describeAtMost).map(({ describe }) => describe());
       // The noted ones left undescribed are counted first, as they came before the others.
       const counted = new Map<LenientIssue['action'], number>();
