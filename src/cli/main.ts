@@ -33,6 +33,7 @@ Colours only on a terminal, and never when NO_COLOR is set.
 Examples:
   ocpi validate location.json
   ocpi validate --mode lenient --format json 'payloads/*.json'
+  OCPI_TOKEN=... ocpi check https://cpo.example.com/ocpi/versions --party NL/ABC --report report.html
   ocpi mock --role cpo --version 2.2.1
   ocpi demo --locations 50
 `;
