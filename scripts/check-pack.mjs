@@ -22,7 +22,9 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 // (issue #16, phase 2: compiled-pairs, the registry, the clean-payload check): 2.25 MB. The validators
 // public by name from the version entries, their declarations most of it (issue #16, deliverable 5): 2.37 MB.
 // The `ocpi` command line (issue #17: validate, check with its report renderers, mock, demo): 2.48 MB.
-const UNPACKED_CEILING = 2_500_000;
+// Lenient in one pass (issue #16: the compiled walks with their Tolerance branches, the Tolerance and the
+// shared lenient report) and the public one-argument validators beside them (validators.ts): 2.66 MB.
+const UNPACKED_CEILING = 2_700_000;
 
 /** Every file path a field of package.json points at (`./dist/x.js` as `dist/x.js`). */
 function namedFiles(value) {
