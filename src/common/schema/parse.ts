@@ -221,6 +221,10 @@ function compiledAnswer(
   // A rule broken at a field sent as `null` (the 2.1.1 Session's `location.evses`): zod's passes read its
   // issue as the null again, and decide otherwise than a kept rule. Theirs is the answer.
   if (records.some((record) => isRule(record) && isNullField(input, record))) return undefined;
+  // Asked for no description (a list past its cap): the count the report below would give, no report.
+  if (describeAtMost !== undefined && describeAtMost <= 0) {
+    return { success: true, data, issues: [], issueCount: issueCountOf(records, policy) };
+  }
   const ordered = tolerance.aborted
     ? [...records.filter((record) => !isRule(record)), ...records.filter(isRule)]
     : records;
@@ -248,6 +252,32 @@ function compiledAnswer(
     }
   }
   return { success: true, data, ...report.result(describeAtMost) };
+}
+
+// How many issues the report of compiledAnswer counts for these records: one per unknown field (none
+// with `keep`), per null and per converted timestamp, and one per place and check of the kept values.
+function issueCountOf(records: Tolerance['records'], policy: ValidationPolicy): number {
+  let count = 0;
+  let kept: Set<string> | undefined;
+  for (const record of records) {
+    switch (record.kind) {
+      case 'unknown':
+        if (policy.unknownFields !== 'keep') count += record.keys.length;
+        break;
+      case 'kept': {
+        kept ??= new Set();
+        const key = issueKey(record.issue);
+        if (!kept.has(key)) {
+          kept.add(key);
+          count++;
+        }
+        break;
+      }
+      default:
+        count++;
+    }
+  }
+  return count;
 }
 
 function isRule(record: Tolerated): boolean {

@@ -9,9 +9,11 @@ import { registerCompiledValidators, setCompiledPath } from '../../../../src/com
 import { type ParseOptions, type ParseResult, parsePayload } from '../../../../src/common/schema/parse';
 import { parseList } from '../../../../src/common/schema/parse-list';
 import { MAX_ISSUES } from '../../../../src/common/schema/validation-issue';
+import { seedCpo211 } from '../../../../src/testing/seed/cpo-v211';
+import { seedCpo221 } from '../../../../src/testing/seed/cpo-v221';
 import { buildLocationPageV211, NULLABLE_V211 } from '../../../../src/testing/seed/locations-v211';
 import { buildLocationPage } from '../../../../src/testing/seed/locations-v221';
-import { withPartnerQuirks } from '../../../../src/testing/seed/partner-quirks';
+import { withItemQuirks, withPartnerQuirks } from '../../../../src/testing/seed/partner-quirks';
 import { compiledPairs as compiledPairs211 } from '../../../../src/v211/generated/compiled-pairs';
 import * as schemas211 from '../../../../src/v211/generated/schemas';
 import { compiledPairs as compiledPairs221 } from '../../../../src/v221/generated/compiled-pairs';
@@ -203,5 +205,29 @@ describe.each(VERSIONS)('lenient parsing in one pass, OCPI $label', ({ schema, p
     );
     expect(capped.zodCalls).toBeGreaterThan(0);
     expect(capped.compiled).toEqual(capped.zod);
+  });
+});
+
+// Pages of Sessions and CDRs where most items deviate, far past the list's cap of described issues:
+// the items past it are only counted, by the compiled path without zod, to the same totals zod gives.
+describe('lenient parsing in one pass, Sessions and CDRs past the list cap', () => {
+  const party = { countryCode: 'NL', partyId: 'CPO', name: 'CPO' };
+  const seed = { cpo: party, emsp: { ...party, partyId: 'EMS' }, locations: 20, sessions: 600, cdrs: 600 };
+  const data221 = seedCpo221(seed);
+  const data211 = seedCpo211(seed);
+  it.each([
+    ['2.2.1 Session', schemas221.SessionSchema, data221.sessions],
+    ['2.2.1 CDR', schemas221.CDRSchema, data221.cdrs],
+    ['2.1.1 Session', schemas211.SessionSchema, data211.sessions],
+    ['2.1.1 CDR', schemas211.CDRSchema, data211.cdrs],
+  ] as const)('%s: the same items, issues and counts as zod, and zod never called', (name, schema, items) => {
+    const { page } = withItemQuirks(items);
+    for (const unknownFields of ['strip', 'keep'] as const) {
+      const options = { mode: 'lenient', unknownFields, subject: name } as const;
+      const { compiled, zod, zodCalls } = bothPaths(schema, () => parseList(schema, page, options));
+      expect(zodCalls).toBe(0);
+      expect(compiled.issueCount).toBeGreaterThan(MAX_ISSUES);
+      expect(compiled).toEqual(zod);
+    }
   });
 });
