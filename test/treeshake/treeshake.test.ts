@@ -26,8 +26,8 @@ import {
 // character: a Location ≈200 bytes, parseList and discovery ≈1.1 KB, a 2.2.1 client ≈5.3 KB, and
 // validateLocation alone 5,040 -> 7,377 / 7,083 (the 8 KB target still met). Then normalizeDateTime
 // by character codes and civil-calendar arithmetic (five times faster, ≈250 bytes) and the lenient
-// report describing only what a list has room for (≈60 bytes): parseList 6,699 / 6,496, discovery
-// 21,693 / 20,637, a 2.2.1 client 46,680 / 45,273.
+// report describing only what a list has room for, an item past the cap only counted (≈160 bytes):
+// parseList 6,795 / 6,594, discovery 21,784 / ≈20,730, a 2.2.1 client 46,777 / 45,369.
 
 interface Budget {
   fixture: string;
@@ -89,7 +89,7 @@ const budgets: Budget[] = [
   {
     fixture: 'root-discovery.ts',
     // #16 phase 2: parsePayload's compiled path (registry lookup, clean-payload check): 20,183 / 19,126.
-    maxGzipBytes: { esbuild: 21_720, rollup: 20_660 },
+    maxGzipBytes: { esbuild: 21_810, rollup: 20_760 },
     mustNotInclude: VERSION_CODE,
     mustInclude: ['src/common/transport/discovery.ts', 'node_modules/ky/'],
   },
@@ -200,7 +200,7 @@ const budgets: Budget[] = [
     fixture: 'v221-client.ts',
     // #16 phase 2: createClient registers every 2.2.1 compiled validator (compiledPairs), and the parse
     // helpers take the compiled path: 34,173 / 32,702 -> 40,762 / 39,165 (+6.6 KB).
-    maxGzipBytes: { esbuild: 46_710, rollup: 45_300 },
+    maxGzipBytes: { esbuild: 46_800, rollup: 45_400 },
     mustNotInclude: ['src/v211/'],
     mustInclude: ['src/v221/client.ts', 'node_modules/ky/'],
   },
@@ -227,7 +227,7 @@ const budgets: Budget[] = [
   {
     fixture: 'root-parse-list.ts',
     // #16 phase 2: the compiled path (registry lookup, clean-payload check): 5,160 / 4,987 -> 5,241 / 5,049.
-    maxGzipBytes: { esbuild: 6_720, rollup: 6_520 },
+    maxGzipBytes: { esbuild: 6_820, rollup: 6_620 },
     mustNotInclude: [...VERSION_CODE, KY],
     mustInclude: ['src/common/schema/parse-list.ts'],
   },
