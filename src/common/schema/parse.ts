@@ -5,6 +5,7 @@ import { type CompiledValidator, compiledValidatorOf } from './compiled/registry
 import { checkClean, FAIL } from './compiled/runtime';
 import { Tolerance, type Tolerated } from './compiled/tolerance';
 import {
+  countingReport,
   issueKey,
   keptIssue,
   type LenientReport,
@@ -221,14 +222,13 @@ function compiledAnswer(
   // A rule broken at a field sent as `null` (the 2.1.1 Session's `location.evses`): zod's passes read its
   // issue as the null again, and decide otherwise than a kept rule. Theirs is the answer.
   if (records.some((record) => isRule(record) && isNullField(input, record))) return undefined;
-  // Asked for no description (a list past its cap): the count the report below would give, no report.
-  if (describeAtMost !== undefined && describeAtMost <= 0) {
-    return { success: true, data, issues: [], issueCount: issueCountOf(records, policy) };
-  }
-  const ordered = tolerance.aborted
-    ? [...records.filter((record) => !isRule(record)), ...records.filter(isRule)]
-    : records;
-  const report = lenientReport();
+  // Asked for no description (a list past its cap): the issues are only counted, in any order.
+  const counting = describeAtMost !== undefined && describeAtMost <= 0;
+  const ordered =
+    tolerance.aborted && !counting
+      ? [...records.filter((record) => !isRule(record)), ...records.filter(isRule)]
+      : records;
+  const report = counting ? countingReport() : lenientReport();
   const kept = new Set<string>();
   for (const record of ordered) {
     switch (record.kind) {
@@ -252,32 +252,6 @@ function compiledAnswer(
     }
   }
   return { success: true, data, ...report.result(describeAtMost) };
-}
-
-// How many issues the report of compiledAnswer counts for these records: one per unknown field (none
-// with `keep`), per null and per converted timestamp, and one per place and check of the kept values.
-function issueCountOf(records: Tolerance['records'], policy: ValidationPolicy): number {
-  let count = 0;
-  let kept: Set<string> | undefined;
-  for (const record of records) {
-    switch (record.kind) {
-      case 'unknown':
-        if (policy.unknownFields !== 'keep') count += record.keys.length;
-        break;
-      case 'kept': {
-        kept ??= new Set();
-        const key = issueKey(record.issue);
-        if (!kept.has(key)) {
-          kept.add(key);
-          count++;
-        }
-        break;
-      }
-      default:
-        count++;
-    }
-  }
-  return count;
 }
 
 function isRule(record: Tolerated): boolean {
