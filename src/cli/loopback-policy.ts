@@ -1,9 +1,9 @@
-import { type PartnerUrlPolicy, partnerUrlPolicy } from '../../common/transport/partner-url-policy';
+import { type PartnerUrlPolicy, partnerUrlPolicy } from '../common/transport/partner-url-policy';
 
 /**
- * The URL policy of a check: a partner on this machine (`ocpi mock`) is called over plain http on its
- * own host; any other only as the SDK's default policy allows (https, public hosts). `undefined` for the
- * default. As scripts/demo.ts does.
+ * The URL policy of `ocpi check` and `ocpi demo` against a partner: one on this machine (`ocpi mock`) is
+ * called over plain http on its own host; any other only as the SDK's default policy allows (https,
+ * public hosts). `undefined` for the default.
  */
 export function loopbackPolicy(versionsUrl: string): PartnerUrlPolicy | undefined {
   const host = URL.canParse(versionsUrl) ? new URL(versionsUrl).hostname : '';

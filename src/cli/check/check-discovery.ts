@@ -47,10 +47,7 @@ export async function checkDiscovery(
     ...(settings.versions && { versions: settings.versions }),
     ...(settings.allowPartnerUrl && { allowPartnerUrl: settings.allowPartnerUrl }),
   });
-  const listed = recorder
-    .of('versions')
-    .find((exchange) => exchange.url === settings.versionsUrl && exchange.body);
-  const versionsFound = (await rawItems(listed?.body)).map((entry) =>
+  const versionsFound = (await rawItems(recorder.takeBody('versions', settings.versionsUrl))).map((entry) =>
     String((entry as { version?: unknown } | null)?.version ?? '?'),
   );
 

@@ -75,7 +75,7 @@ export async function checkList(target: ListTarget, context: CheckContext): Prom
   try {
     for await (const page of target.list({ query: base, options }).pages()) {
       counts.pages++;
-      const data = await rawItems(recorder.lastGet(phase, page.url)?.body);
+      const data = await rawItems(recorder.takeBody(phase, page.url));
       counts.objects += data.length;
       const subject = `${target.module} item`;
       const shared = {
@@ -251,7 +251,7 @@ async function smallPage(
 ): Promise<boolean | undefined> {
   try {
     const page = await target.list({ query: { ...base, limit: SMALL_LIMIT }, options });
-    const data = await rawItems(context.recorder.lastGet(context.recorder.phase, page.url)?.body);
+    const data = await rawItems(context.recorder.takeBody(context.recorder.phase, page.url));
     return data.length <= SMALL_LIMIT;
   } catch {
     return undefined;
@@ -302,7 +302,7 @@ async function countWith(
     for await (const page of target.list({ query, options }).pages()) {
       if (page.totalCount !== undefined && page.offset === 0)
         return { accepted: true, count: page.totalCount, expected };
-      count += (await rawItems(context.recorder.lastGet(context.recorder.phase, page.url)?.body)).length;
+      count += (await rawItems(context.recorder.takeBody(context.recorder.phase, page.url))).length;
       if (++pages >= context.maxPages) break;
     }
     return { accepted: true, count, expected };

@@ -1,6 +1,10 @@
 // Sees every HTTP exchange the SDK's client makes on the check's behalf, each attempt apart (retries of
 // a 503 included): status, timing, the paging and trace headers, and the body of each list page for the
-// strict and lenient counts. The request's Authorization header is never read or kept.
+// strict and lenient counts. The request's Authorization header is never read or kept. A body is read
+// within the client's own size limit and held until the check takes it (each page as soon as the client
+// hands it over): the pages of a long list are not all held at once.
+import { readLimitedText } from '../../common/transport/read-limited-text';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../../common/transport/transport';
 
 /** The response headers the check looks at, by lower-case name. */
 const KEPT_HEADERS = [
@@ -30,8 +34,11 @@ export interface Exchange {
   /** The request carried `OCPI-from-*` routing headers. */
   readonly sentRouting: boolean;
   readonly headers: Readonly<Record<string, string>>;
-  /** The body of a successful GET, as text (read alongside the client's own reading). */
-  readonly body: Promise<string> | undefined;
+  /**
+   * The body of a successful GET, as text (read alongside the client's own reading; empty when larger
+   * than the limit), until taken ({@link ExchangeRecorder.takeBody}).
+   */
+  body: Promise<string> | undefined;
 }
 
 /** A recording fetch and what it recorded. */
@@ -80,18 +87,19 @@ export class ExchangeRecorder {
     }
     const body =
       method === 'GET' && response.ok && response.body !== null
-        ? response
-            .clone()
-            .text()
-            .catch(() => '')
+        ? readLimitedText(response.clone(), DEFAULT_MAX_RESPONSE_BYTES).then(
+            (read) => (read.tooLarge ? '' : read.text),
+            () => '',
+          )
         : undefined;
-    this.exchanges.push({
+    const exchange: Exchange = {
       ...base,
       status: response.status,
       ms: performance.now() - started,
       headers: kept,
       body,
-    });
+    };
+    this.exchanges.push(exchange);
     return response;
   };
 
@@ -100,12 +108,14 @@ export class ExchangeRecorder {
     return this.exchanges.filter((exchange) => exchange.phase === phase);
   }
 
-  /** The last successful GET of `url` in `phase`. */
-  lastGet(phase: string, url: string): Exchange | undefined {
+  /** The body of the last successful GET of `url` in `phase`, handed over once: the recorder lets go of it. */
+  takeBody(phase: string, url: string): Promise<string> | undefined {
     for (let index = this.exchanges.length - 1; index >= 0; index--) {
       const exchange = this.exchanges[index];
       if (exchange?.phase === phase && exchange.method === 'GET' && exchange.url === url && exchange.body) {
-        return exchange;
+        const { body } = exchange;
+        exchange.body = undefined;
+        return body;
       }
     }
     return undefined;

@@ -19,6 +19,8 @@ import { mintToken } from '../../server/partners/mint-token';
 import type { PartnerEndpoint, PartnerRecord } from '../../server/partners/partner-store';
 import { Operations as Operations211 } from '../../v211/operations';
 import { Operations as Operations221 } from '../../v221/operations';
+import { loopbackPolicy } from '../loopback-policy';
+import { packageVersion } from '../package-version';
 import type { CheckContext } from './check-context';
 import { checkDiscovery, type Discovery } from './check-discovery';
 import { checkList, type ListTarget, messageOf, statusOf } from './check-list';
@@ -35,10 +37,8 @@ import {
 } from './check-report';
 import { checkWrites } from './check-writes';
 import { ExchangeRecorder } from './exchange-recorder';
-import { loopbackPolicy } from './loopback-policy';
 import { DEFAULT_OUR_PARTY, type OurParty, startOurParty } from './our-party';
 import { scrubReport } from './scrub-report';
-import { sdkVersion } from './sdk-version';
 import { timingsOf } from './timings';
 
 /** What to check, and how. */
@@ -478,7 +478,7 @@ function reportOf(parts: ReportParts): CheckReport {
     reportVersion: CHECK_REPORT_VERSION,
     versionsUrl: redactUrl(parts.options.versionsUrl),
     checkedAt: parts.checkedAt,
-    sdkVersion: sdkVersion(),
+    sdkVersion: packageVersion(),
     versionsFound: discovery?.versionsFound ?? [],
     versionChosen: discovery?.version,
     ...(discovery && { tokenEncoding: discovery.encodings }),

@@ -2,10 +2,10 @@
 // machine (src/testing/demo), or its read-only part against a real partner.
 import { parseArgs } from 'node:util';
 import type { OcpiVersion } from '../../common/protocol/version';
-import { partnerUrlPolicy } from '../../common/transport/partner-url-policy';
 import { streamOutput } from '../../testing/demo/demo-output';
 import type { Command } from '../command';
 import { EXIT_OK, EXIT_USAGE, type ExitCode } from '../exit-codes';
+import { loopbackPolicy } from '../loopback-policy';
 
 const HELP = `Usage: ocpi demo [--version 2.2.1|2.1.1]... [--locations N]
        ocpi demo --versions-url <url> --token <token>
@@ -68,7 +68,13 @@ export const demoCommand: Command = {
       if (versionsUrl === undefined || values.token === undefined) {
         return fail('--versions-url and --token go together');
       }
-      await runPartnerTour({ output, versionsUrl, token: values.token, ...loopbackPolicy(versionsUrl) });
+      const allowPartnerUrl = loopbackPolicy(versionsUrl);
+      await runPartnerTour({
+        output,
+        versionsUrl,
+        token: values.token,
+        ...(allowPartnerUrl && { allowPartnerUrl }),
+      });
       return EXIT_OK;
     }
     const versions = values.version ?? ['2.2.1', '2.1.1'];
@@ -88,11 +94,3 @@ export const demoCommand: Command = {
     return EXIT_OK;
   },
 };
-
-// A partner on this machine (`ocpi mock`) is called over plain http; any other only as the default
-// policy allows (https, public hosts).
-function loopbackPolicy(url: string) {
-  const host = URL.canParse(url) ? new URL(url).hostname : '';
-  const loopback = ['127.0.0.1', '[::1]', 'localhost'].includes(host);
-  return loopback ? { allowPartnerUrl: partnerUrlPolicy({ allowHttp: true, allowHosts: [host] }) } : {};
-}

@@ -166,7 +166,8 @@ export interface Transport {
 }
 
 const DEFAULT_TIMEOUT = 30_000;
-const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+/** The most bytes of a response body a client reads unless told otherwise (`maxResponseBytes`). */
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 /** Builds the transport of a client: fetch for each call's first attempt, ky for its retries. */
 export function createTransport(transportOptions: TransportOptions): Transport {
