@@ -60,6 +60,18 @@ describe('ocpi check', { timeout: 30_000 }, () => {
     expectNoTokens([run.stdout, run.stderr, html], clean);
   });
 
+  it('shows its progress on a terminal (redrawn in place on stderr), and none when piped', async () => {
+    const args = ['check', clean.versionsUrl, `--token=${clean.registeredToken}`];
+    const terminal = await runCliInProcess(args, { tty: true });
+    expect(terminal.status).toBe(0);
+    expect(terminal.stderr).toContain('versions and version details');
+    expect(terminal.stderr).toMatch(/locations SENDER: page \d+, \d+/);
+    expect(terminal.stderr).toContain('\r\u001b[2K');
+    const piped = await runCliInProcess(args);
+    expect(piped.stderr).not.toContain('versions and version details');
+    expectNoTokens([terminal.stdout, terminal.stderr], clean);
+  });
+
   it('exits 1 for a partner with failures, with Markdown and JSON reports that say why', async () => {
     const report = join(dir, 'faulty.md');
     const run = await runCliInProcess([
