@@ -224,10 +224,10 @@ function emitField(model: ObjectModel, field: FieldModel, local: string, context
   let checked: string[];
   if (refObject) {
     checked = [
-      `if (t !== undefined) t.path.push('${key}');`,
+      `if (t !== undefined) t.enter('${key}');`,
       `const ${local}c = validate${refName(field)}(${local}, t);`,
       `if (${local}c === FAIL) return FAIL;`,
-      'if (t !== undefined) t.path.pop();',
+      'if (t !== undefined) t.leave();',
       `out.${key} = ${local}c;`,
     ];
   } else {

@@ -60,17 +60,6 @@ export function lenientReport(): LenientReport {
   };
 }
 
-/** A {@link LenientReport} that only counts: for a parse whose issues no one will read (see parse-list.ts). */
-export function countingReport(): LenientReport {
-  let total = 0;
-  return {
-    add() {
-      total++;
-    },
-    result: () => ({ issues: [], issueCount: total }),
-  };
-}
-
 /** A value outside the spec that was kept: zod's issue for it, described as an error would, `(kept)`. */
 export function keptIssue(issue: z.core.$ZodIssue, input: unknown): LenientIssue {
   const [described] = toValidationIssues([issue], input, Number.POSITIVE_INFINITY, false) as [

@@ -4,7 +4,7 @@ import { OcpiValidationError } from '../errors/ocpi-validation-error';
 import { scrubIssues } from '../errors/scrub-issues';
 import type { ParsedAs } from './lenient-types';
 import { checkPayload, type LenientIssue, type ParseOptions } from './parse';
-import { formatPath, MAX_ISSUES, notAListIssue, type ValidationIssue } from './validation-issue';
+import { MAX_ISSUES, notAListIssue, pathInList, type ValidationIssue } from './validation-issue';
 
 /** An item of a list that failed validation, with enough to find it again. */
 export interface RejectedItem {
@@ -123,8 +123,7 @@ export function parseList<S extends z.ZodMiniType, const O extends ListParseOpti
     const own = scrubIssues(outcome.issues.slice(0, room), secrets);
     tolerated.push({ index, id: scrubbedId(item, secrets), issues: own });
     for (const issue of own) {
-      const segments = [index, ...issue.segments];
-      issues.push({ ...issue, segments, path: formatPath(segments) });
+      issues.push({ ...issue, segments: [index, ...issue.segments], path: pathInList(index, issue.path) });
     }
   });
   return { items, rejected, rejectedCount, issues, issueCount, tolerated, toleratedCount };

@@ -5,7 +5,6 @@ import { type CompiledValidator, compiledValidatorOf } from './compiled/registry
 import { checkClean, FAIL } from './compiled/runtime';
 import { Tolerance, type Tolerated } from './compiled/tolerance';
 import {
-  countingReport,
   issueKey,
   keptIssue,
   type LenientReport,
@@ -221,37 +220,67 @@ function compiledAnswer(
   if (records.length === 0) return { success: true, data, issues: [], issueCount: 0 };
   // A rule broken at a field sent as `null` (the 2.1.1 Session's `location.evses`): zod's passes read its
   // issue as the null again, and decide otherwise than a kept rule. Theirs is the answer.
-  if (records.some((record) => isRule(record) && isNullField(input, record))) return undefined;
-  // Asked for no description (a list past its cap): the issues are only counted, in any order.
-  const counting = describeAtMost !== undefined && describeAtMost <= 0;
+  if (tolerance.aborted && brokenAtNull(records, input)) return undefined;
+  // Asked for no description (a list past its cap): the issues are only counted, in any order, and no
+  // description or report is made for them.
+  const report = describeAtMost !== undefined && describeAtMost <= 0 ? undefined : lenientReport();
   const ordered =
-    tolerance.aborted && !counting
+    tolerance.aborted && report !== undefined
       ? [...records.filter((record) => !isRule(record)), ...records.filter(isRule)]
       : records;
-  const report = counting ? countingReport() : lenientReport();
-  const kept = new Set<string>();
+  let issueCount = 0;
+  let kept: Set<string> | undefined;
   for (const record of ordered) {
     switch (record.kind) {
       case 'unknown':
         if (policy.unknownFields === 'keep') break;
-        for (const key of record.keys) report.add('dropped', () => unknownFieldIssue(record.path, key));
+        issueCount += record.keys.length;
+        if (report === undefined) break;
+        for (const key of record.keys) report.add('dropped', describer(record, input, key));
         break;
       case 'null':
-        report.add('dropped', () => nullIssue(record.path, record.code));
+        issueCount++;
+        report?.add('dropped', describer(record, input));
         break;
       case 'normalised':
-        report.add('normalised', () => normalisedIssue(record.path, record.value));
+        issueCount++;
+        report?.add('normalised', describer(record, input));
         break;
       case 'kept': {
         const key = issueKey(record.issue);
+        kept ??= new Set();
         if (kept.has(key)) break;
         kept.add(key);
-        report.add('kept', () => keptIssue(record.issue, input));
+        issueCount++;
+        report?.add('kept', describer(record, input));
         break;
       }
     }
   }
-  return { success: true, data, ...report.result(describeAtMost) };
+  return { success: true, data, issues: report?.result(describeAtMost).issues ?? [], issueCount };
+}
+
+/**
+ * How the report describes `record` (its unknown field `key`) if it has room: made apart from the loop
+ * above, whose items past a list's cap are only counted and then make no closure at all.
+ */
+function describer(record: Tolerated, input: unknown, key = ''): () => LenientIssue {
+  switch (record.kind) {
+    case 'unknown':
+      return () => unknownFieldIssue(record.path, key);
+    case 'null':
+      return () => nullIssue([...record.parent, record.at], record.code);
+    case 'normalised':
+      return () => normalisedIssue([...record.parent, record.at], record.value);
+    case 'kept':
+      return () => keptIssue(record.issue, input);
+  }
+}
+
+// Whether a prose rule broke at a field sent as `null` (only possible once a null was met).
+function brokenAtNull(records: readonly Tolerated[], input: unknown): boolean {
+  for (const record of records) if (isRule(record) && isNullField(input, record)) return true;
+  return false;
 }
 
 function isRule(record: Tolerated): boolean {

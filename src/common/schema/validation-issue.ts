@@ -36,6 +36,17 @@ export function formatPath(segments: readonly PropertyKey[]): string {
 }
 
 /**
+ * The path of `path` (as {@link formatPath} wrote it) inside the element `index` of a list: what
+ * `formatPath([index, ...segments])` gives, without writing the path again.
+ */
+export function pathInList(index: number, path: string): string {
+  if (path === '') return `[${index}]`;
+  return path.charCodeAt(0) === OPEN_BRACKET ? `[${index}]${path}` : `[${index}].${path}`;
+}
+
+const OPEN_BRACKET = 91;
+
+/**
  * Turns zod issues into {@link ValidationIssue}s with paths and readable messages. `input` is the value
  * that was validated; it only serves to name the type received or tell a missing field, never quoted.
  * An unknown-fields issue becomes one issue per field, located at the field.

@@ -33,10 +33,10 @@ export function validateCredentials(value: unknown, t?: Tolerance): Checked<Cred
   if (!(typeof f1 === 'string' && isOcpiUrl(f1))) return FAIL;
   out.url = f1;
   const f2 = value.business_details;
-  if (t !== undefined) t.path.push('business_details');
+  if (t !== undefined) t.enter('business_details');
   const f2c = validateBusinessDetails(f2, t);
   if (f2c === FAIL) return FAIL;
-  if (t !== undefined) t.path.pop();
+  if (t !== undefined) t.leave();
   out.business_details = f2c;
   let f3 = value.party_id;
   if (!(typeof f3 === 'string' && f3.length <= 3 && isPrintableAscii(f3))) {
@@ -126,10 +126,10 @@ export function validateCDR(value: unknown, t?: Tolerance): Checked<CDR> {
   }
   out.auth_method = f4;
   const f5 = value.location;
-  if (t !== undefined) t.path.push('location');
+  if (t !== undefined) t.enter('location');
   const f5c = validateLocation(f5, t);
   if (f5c === FAIL) return FAIL;
-  if (t !== undefined) t.path.pop();
+  if (t !== undefined) t.leave();
   out.location = f5c;
   let f6 = value.meter_id;
   if (f6 !== undefined && f6 !== null) {
@@ -311,10 +311,10 @@ export function validateReserveNow(value: unknown, t?: Tolerance): Checked<Reser
   if (!(typeof f0 === 'string' && isOcpiUrl(f0))) return FAIL;
   out.response_url = f0;
   const f1 = value.token;
-  if (t !== undefined) t.path.push('token');
+  if (t !== undefined) t.enter('token');
   const f1c = validateToken(f1, t);
   if (f1c === FAIL) return FAIL;
-  if (t !== undefined) t.path.pop();
+  if (t !== undefined) t.leave();
   out.token = f1c;
   let f2 = value.expiry_date;
   if (!(typeof f2 === 'string' && isUtcDateTime(f2))) {
@@ -362,10 +362,10 @@ export function validateStartSession(value: unknown, t?: Tolerance): Checked<Sta
   if (!(typeof f0 === 'string' && isOcpiUrl(f0))) return FAIL;
   out.response_url = f0;
   const f1 = value.token;
-  if (t !== undefined) t.path.push('token');
+  if (t !== undefined) t.enter('token');
   const f1c = validateToken(f1, t);
   if (f1c === FAIL) return FAIL;
-  if (t !== undefined) t.path.pop();
+  if (t !== undefined) t.leave();
   out.token = f1c;
   let f2 = value.location_id;
   if (!(typeof f2 === 'string' && f2.length <= 39 && isPrintableAscii(f2))) {
@@ -701,10 +701,10 @@ export function validateLocation(value: unknown, t?: Tolerance): Checked<Locatio
   }
   out.country = f6;
   const f7 = value.coordinates;
-  if (t !== undefined) t.path.push('coordinates');
+  if (t !== undefined) t.enter('coordinates');
   const f7c = validateGeoLocation(f7, t);
   if (f7c === FAIL) return FAIL;
-  if (t !== undefined) t.path.pop();
+  if (t !== undefined) t.leave();
   out.coordinates = f7c;
   const f8 = value.related_locations;
   if (f8 !== undefined && f8 !== null) {
@@ -738,10 +738,10 @@ export function validateLocation(value: unknown, t?: Tolerance): Checked<Locatio
   }
   const f11 = value.operator;
   if (f11 !== undefined && f11 !== null) {
-    if (t !== undefined) t.path.push('operator');
+    if (t !== undefined) t.enter('operator');
     const f11c = validateBusinessDetails(f11, t);
     if (f11c === FAIL) return FAIL;
-    if (t !== undefined) t.path.pop();
+    if (t !== undefined) t.leave();
     out.operator = f11c;
     kept++;
   } else if (f11 === null && t !== undefined) {
@@ -750,10 +750,10 @@ export function validateLocation(value: unknown, t?: Tolerance): Checked<Locatio
   }
   const f12 = value.suboperator;
   if (f12 !== undefined && f12 !== null) {
-    if (t !== undefined) t.path.push('suboperator');
+    if (t !== undefined) t.enter('suboperator');
     const f12c = validateBusinessDetails(f12, t);
     if (f12c === FAIL) return FAIL;
-    if (t !== undefined) t.path.pop();
+    if (t !== undefined) t.leave();
     out.suboperator = f12c;
     kept++;
   } else if (f12 === null && t !== undefined) {
@@ -762,10 +762,10 @@ export function validateLocation(value: unknown, t?: Tolerance): Checked<Locatio
   }
   const f13 = value.owner;
   if (f13 !== undefined && f13 !== null) {
-    if (t !== undefined) t.path.push('owner');
+    if (t !== undefined) t.enter('owner');
     const f13c = validateBusinessDetails(f13, t);
     if (f13c === FAIL) return FAIL;
-    if (t !== undefined) t.path.pop();
+    if (t !== undefined) t.leave();
     out.owner = f13c;
     kept++;
   } else if (f13 === null && t !== undefined) {
@@ -797,10 +797,10 @@ export function validateLocation(value: unknown, t?: Tolerance): Checked<Locatio
   }
   const f16 = value.opening_times;
   if (f16 !== undefined && f16 !== null) {
-    if (t !== undefined) t.path.push('opening_times');
+    if (t !== undefined) t.enter('opening_times');
     const f16c = validateHours(f16, t);
     if (f16c === FAIL) return FAIL;
-    if (t !== undefined) t.path.pop();
+    if (t !== undefined) t.leave();
     out.opening_times = f16c;
     kept++;
   } else if (f16 === null && t !== undefined) {
@@ -828,10 +828,10 @@ export function validateLocation(value: unknown, t?: Tolerance): Checked<Locatio
   }
   const f19 = value.energy_mix;
   if (f19 !== undefined && f19 !== null) {
-    if (t !== undefined) t.path.push('energy_mix');
+    if (t !== undefined) t.enter('energy_mix');
     const f19c = validateEnergyMix(f19, t);
     if (f19c === FAIL) return FAIL;
-    if (t !== undefined) t.path.pop();
+    if (t !== undefined) t.leave();
     out.energy_mix = f19c;
     kept++;
   } else if (f19 === null && t !== undefined) {
@@ -923,10 +923,10 @@ export function validateEVSE(value: unknown, t?: Tolerance): Checked<EVSE> {
   }
   const f7 = value.coordinates;
   if (f7 !== undefined && f7 !== null) {
-    if (t !== undefined) t.path.push('coordinates');
+    if (t !== undefined) t.enter('coordinates');
     const f7c = validateGeoLocation(f7, t);
     if (f7c === FAIL) return FAIL;
-    if (t !== undefined) t.path.pop();
+    if (t !== undefined) t.leave();
     out.coordinates = f7c;
     kept++;
   } else if (f7 === null && t !== undefined) {
@@ -1087,10 +1087,10 @@ export function validateAdditionalGeoLocation(value: unknown, t?: Tolerance): Ch
   out.longitude = f1;
   const f2 = value.name;
   if (f2 !== undefined && f2 !== null) {
-    if (t !== undefined) t.path.push('name');
+    if (t !== undefined) t.enter('name');
     const f2c = validateDisplayText(f2, t);
     if (f2c === FAIL) return FAIL;
-    if (t !== undefined) t.path.pop();
+    if (t !== undefined) t.leave();
     out.name = f2c;
     kept++;
   } else if (f2 === null && t !== undefined) {
@@ -1128,10 +1128,10 @@ export function validateBusinessDetails(value: unknown, t?: Tolerance): Checked<
   }
   const f2 = value.logo;
   if (f2 !== undefined && f2 !== null) {
-    if (t !== undefined) t.path.push('logo');
+    if (t !== undefined) t.enter('logo');
     const f2c = validateImage(f2, t);
     if (f2c === FAIL) return FAIL;
-    if (t !== undefined) t.path.pop();
+    if (t !== undefined) t.leave();
     out.logo = f2c;
     kept++;
   } else if (f2 === null && t !== undefined) {
@@ -1544,10 +1544,10 @@ export function validateSession(value: unknown, t?: Tolerance): Checked<Session>
   }
   out.auth_method = f5;
   const f6 = value.location;
-  if (t !== undefined) t.path.push('location');
+  if (t !== undefined) t.enter('location');
   const f6c = validateLocation(f6, t);
   if (f6c === FAIL) return FAIL;
-  if (t !== undefined) t.path.pop();
+  if (t !== undefined) t.leave();
   out.location = f6c;
   let f7 = value.meter_id;
   if (f7 !== undefined && f7 !== null) {
@@ -1683,10 +1683,10 @@ export function validateTariff(value: unknown, t?: Tolerance): Checked<Tariff> {
   out.elements = f4c;
   const f5 = value.energy_mix;
   if (f5 !== undefined && f5 !== null) {
-    if (t !== undefined) t.path.push('energy_mix');
+    if (t !== undefined) t.enter('energy_mix');
     const f5c = validateEnergyMix(f5, t);
     if (f5c === FAIL) return FAIL;
-    if (t !== undefined) t.path.pop();
+    if (t !== undefined) t.leave();
     out.energy_mix = f5c;
     kept++;
   } else if (f5 === null && t !== undefined) {
@@ -1743,10 +1743,10 @@ export function validateTariffElement(value: unknown, t?: Tolerance): Checked<Ta
   out.price_components = f0c;
   const f1 = value.restrictions;
   if (f1 !== undefined && f1 !== null) {
-    if (t !== undefined) t.path.push('restrictions');
+    if (t !== undefined) t.enter('restrictions');
     const f1c = validateTariffRestrictions(f1, t);
     if (f1c === FAIL) return FAIL;
-    if (t !== undefined) t.path.pop();
+    if (t !== undefined) t.leave();
     out.restrictions = f1c;
     kept++;
   } else if (f1 === null && t !== undefined) {
@@ -1941,10 +1941,10 @@ export function validateAuthorizationInfo(value: unknown, t?: Tolerance): Checke
   out.allowed = f0;
   const f1 = value.location;
   if (f1 !== undefined && f1 !== null) {
-    if (t !== undefined) t.path.push('location');
+    if (t !== undefined) t.enter('location');
     const f1c = validateLocationReferences(f1, t);
     if (f1c === FAIL) return FAIL;
-    if (t !== undefined) t.path.pop();
+    if (t !== undefined) t.leave();
     out.location = f1c;
     kept++;
   } else if (f1 === null && t !== undefined) {
@@ -1953,10 +1953,10 @@ export function validateAuthorizationInfo(value: unknown, t?: Tolerance): Checke
   }
   const f2 = value.info;
   if (f2 !== undefined && f2 !== null) {
-    if (t !== undefined) t.path.push('info');
+    if (t !== undefined) t.enter('info');
     const f2c = validateDisplayText(f2, t);
     if (f2c === FAIL) return FAIL;
-    if (t !== undefined) t.path.pop();
+    if (t !== undefined) t.leave();
     out.info = f2c;
     kept++;
   } else if (f2 === null && t !== undefined) {

@@ -56,10 +56,10 @@ export function validateCredentialsRole(value: unknown, t?: Tolerance): Checked<
   }
   out.role = f0;
   const f1 = value.business_details;
-  if (t !== undefined) t.path.push('business_details');
+  if (t !== undefined) t.enter('business_details');
   const f1c = validateBusinessDetails(f1, t);
   if (f1c === FAIL) return FAIL;
-  if (t !== undefined) t.path.pop();
+  if (t !== undefined) t.leave();
   out.business_details = f1c;
   let f2 = value.party_id;
   if (!(typeof f2 === 'string' && f2.length <= 3 && isPrintableAscii(f2))) {
@@ -170,10 +170,10 @@ export function validateCDR(value: unknown, t?: Tolerance): Checked<CDR> {
     kept++;
   }
   const f6 = value.cdr_token;
-  if (t !== undefined) t.path.push('cdr_token');
+  if (t !== undefined) t.enter('cdr_token');
   const f6c = validateCdrToken(f6, t);
   if (f6c === FAIL) return FAIL;
-  if (t !== undefined) t.path.pop();
+  if (t !== undefined) t.leave();
   out.cdr_token = f6c;
   let f7 = value.auth_method;
   if (!(isAuthMethod(f7))) {
@@ -196,10 +196,10 @@ export function validateCDR(value: unknown, t?: Tolerance): Checked<CDR> {
     kept++;
   }
   const f9 = value.cdr_location;
-  if (t !== undefined) t.path.push('cdr_location');
+  if (t !== undefined) t.enter('cdr_location');
   const f9c = validateCdrLocation(f9, t);
   if (f9c === FAIL) return FAIL;
-  if (t !== undefined) t.path.pop();
+  if (t !== undefined) t.leave();
   out.cdr_location = f9c;
   let f10 = value.meter_id;
   if (f10 !== undefined && f10 !== null) {
@@ -237,10 +237,10 @@ export function validateCDR(value: unknown, t?: Tolerance): Checked<CDR> {
   out.charging_periods = f13c;
   const f14 = value.signed_data;
   if (f14 !== undefined && f14 !== null) {
-    if (t !== undefined) t.path.push('signed_data');
+    if (t !== undefined) t.enter('signed_data');
     const f14c = validateSignedData(f14, t);
     if (f14c === FAIL) return FAIL;
-    if (t !== undefined) t.path.pop();
+    if (t !== undefined) t.leave();
     out.signed_data = f14c;
     kept++;
   } else if (f14 === null && t !== undefined) {
@@ -248,17 +248,17 @@ export function validateCDR(value: unknown, t?: Tolerance): Checked<CDR> {
     kept++;
   }
   const f15 = value.total_cost;
-  if (t !== undefined) t.path.push('total_cost');
+  if (t !== undefined) t.enter('total_cost');
   const f15c = validatePrice(f15, t);
   if (f15c === FAIL) return FAIL;
-  if (t !== undefined) t.path.pop();
+  if (t !== undefined) t.leave();
   out.total_cost = f15c;
   const f16 = value.total_fixed_cost;
   if (f16 !== undefined && f16 !== null) {
-    if (t !== undefined) t.path.push('total_fixed_cost');
+    if (t !== undefined) t.enter('total_fixed_cost');
     const f16c = validatePrice(f16, t);
     if (f16c === FAIL) return FAIL;
-    if (t !== undefined) t.path.pop();
+    if (t !== undefined) t.leave();
     out.total_fixed_cost = f16c;
     kept++;
   } else if (f16 === null && t !== undefined) {
@@ -270,10 +270,10 @@ export function validateCDR(value: unknown, t?: Tolerance): Checked<CDR> {
   out.total_energy = f17;
   const f18 = value.total_energy_cost;
   if (f18 !== undefined && f18 !== null) {
-    if (t !== undefined) t.path.push('total_energy_cost');
+    if (t !== undefined) t.enter('total_energy_cost');
     const f18c = validatePrice(f18, t);
     if (f18c === FAIL) return FAIL;
-    if (t !== undefined) t.path.pop();
+    if (t !== undefined) t.leave();
     out.total_energy_cost = f18c;
     kept++;
   } else if (f18 === null && t !== undefined) {
@@ -285,10 +285,10 @@ export function validateCDR(value: unknown, t?: Tolerance): Checked<CDR> {
   out.total_time = f19;
   const f20 = value.total_time_cost;
   if (f20 !== undefined && f20 !== null) {
-    if (t !== undefined) t.path.push('total_time_cost');
+    if (t !== undefined) t.enter('total_time_cost');
     const f20c = validatePrice(f20, t);
     if (f20c === FAIL) return FAIL;
-    if (t !== undefined) t.path.pop();
+    if (t !== undefined) t.leave();
     out.total_time_cost = f20c;
     kept++;
   } else if (f20 === null && t !== undefined) {
@@ -306,10 +306,10 @@ export function validateCDR(value: unknown, t?: Tolerance): Checked<CDR> {
   }
   const f22 = value.total_parking_cost;
   if (f22 !== undefined && f22 !== null) {
-    if (t !== undefined) t.path.push('total_parking_cost');
+    if (t !== undefined) t.enter('total_parking_cost');
     const f22c = validatePrice(f22, t);
     if (f22c === FAIL) return FAIL;
-    if (t !== undefined) t.path.pop();
+    if (t !== undefined) t.leave();
     out.total_parking_cost = f22c;
     kept++;
   } else if (f22 === null && t !== undefined) {
@@ -318,10 +318,10 @@ export function validateCDR(value: unknown, t?: Tolerance): Checked<CDR> {
   }
   const f23 = value.total_reservation_cost;
   if (f23 !== undefined && f23 !== null) {
-    if (t !== undefined) t.path.push('total_reservation_cost');
+    if (t !== undefined) t.enter('total_reservation_cost');
     const f23c = validatePrice(f23, t);
     if (f23c === FAIL) return FAIL;
-    if (t !== undefined) t.path.pop();
+    if (t !== undefined) t.leave();
     out.total_reservation_cost = f23c;
     kept++;
   } else if (f23 === null && t !== undefined) {
@@ -496,10 +496,10 @@ export function validateCdrLocation(value: unknown, t?: Tolerance): Checked<CdrL
   }
   out.country = f6;
   const f7 = value.coordinates;
-  if (t !== undefined) t.path.push('coordinates');
+  if (t !== undefined) t.enter('coordinates');
   const f7c = validateGeoLocation(f7, t);
   if (f7c === FAIL) return FAIL;
-  if (t !== undefined) t.path.pop();
+  if (t !== undefined) t.leave();
   out.coordinates = f7c;
   let f8 = value.evse_uid;
   if (!(typeof f8 === 'string' && f8.length <= 36 && isPrintableAscii(f8))) {
@@ -797,10 +797,10 @@ export function validateActiveChargingProfileResult(value: unknown, t?: Toleranc
   out.result = f0;
   const f1 = value.profile;
   if (f1 !== undefined && f1 !== null) {
-    if (t !== undefined) t.path.push('profile');
+    if (t !== undefined) t.enter('profile');
     const f1c = validateActiveChargingProfile(f1, t);
     if (f1c === FAIL) return FAIL;
-    if (t !== undefined) t.path.pop();
+    if (t !== undefined) t.leave();
     out.profile = f1c;
     kept++;
   } else if (f1 === null && t !== undefined) {
@@ -859,10 +859,10 @@ export function validateSetChargingProfile(value: unknown, t?: Tolerance): Check
   const out: Record<string, unknown> = {};
   const kept = 2;
   const f0 = value.charging_profile;
-  if (t !== undefined) t.path.push('charging_profile');
+  if (t !== undefined) t.enter('charging_profile');
   const f0c = validateChargingProfile(f0, t);
   if (f0c === FAIL) return FAIL;
-  if (t !== undefined) t.path.pop();
+  if (t !== undefined) t.leave();
   out.charging_profile = f0c;
   const f1 = value.response_url;
   if (!(typeof f1 === 'string' && isOcpiUrl(f1))) return FAIL;
@@ -887,10 +887,10 @@ export function validateActiveChargingProfile(value: unknown, t?: Tolerance): Ch
   }
   out.start_date_time = f0;
   const f1 = value.charging_profile;
-  if (t !== undefined) t.path.push('charging_profile');
+  if (t !== undefined) t.enter('charging_profile');
   const f1c = validateChargingProfile(f1, t);
   if (f1c === FAIL) return FAIL;
-  if (t !== undefined) t.path.pop();
+  if (t !== undefined) t.leave();
   out.charging_profile = f1c;
   if (t === undefined) noteUnkept(value, kept);
   else if (!t.fieldsKnown(value, out, kept, ['start_date_time', 'charging_profile'])) return FAIL;
@@ -1116,10 +1116,10 @@ export function validateReserveNow(value: unknown, t?: Tolerance): Checked<Reser
   if (!(typeof f0 === 'string' && isOcpiUrl(f0))) return FAIL;
   out.response_url = f0;
   const f1 = value.token;
-  if (t !== undefined) t.path.push('token');
+  if (t !== undefined) t.enter('token');
   const f1c = validateToken(f1, t);
   if (f1c === FAIL) return FAIL;
-  if (t !== undefined) t.path.pop();
+  if (t !== undefined) t.leave();
   out.token = f1c;
   let f2 = value.expiry_date;
   if (!(typeof f2 === 'string' && isUtcDateTime(f2))) {
@@ -1184,10 +1184,10 @@ export function validateStartSession(value: unknown, t?: Tolerance): Checked<Sta
   if (!(typeof f0 === 'string' && isOcpiUrl(f0))) return FAIL;
   out.response_url = f0;
   const f1 = value.token;
-  if (t !== undefined) t.path.push('token');
+  if (t !== undefined) t.enter('token');
   const f1c = validateToken(f1, t);
   if (f1c === FAIL) return FAIL;
-  if (t !== undefined) t.path.pop();
+  if (t !== undefined) t.leave();
   out.token = f1c;
   let f2 = value.location_id;
   if (!(typeof f2 === 'string' && f2.length <= 36 && isPrintableAscii(f2))) {
@@ -1677,10 +1677,10 @@ export function validateLocation(value: unknown, t?: Tolerance): Checked<Locatio
   }
   out.country = f10;
   const f11 = value.coordinates;
-  if (t !== undefined) t.path.push('coordinates');
+  if (t !== undefined) t.enter('coordinates');
   const f11c = validateGeoLocation(f11, t);
   if (f11c === FAIL) return FAIL;
-  if (t !== undefined) t.path.pop();
+  if (t !== undefined) t.leave();
   out.coordinates = f11c;
   const f12 = value.related_locations;
   if (f12 !== undefined && f12 !== null) {
@@ -1727,10 +1727,10 @@ export function validateLocation(value: unknown, t?: Tolerance): Checked<Locatio
   }
   const f16 = value.operator;
   if (f16 !== undefined && f16 !== null) {
-    if (t !== undefined) t.path.push('operator');
+    if (t !== undefined) t.enter('operator');
     const f16c = validateBusinessDetails(f16, t);
     if (f16c === FAIL) return FAIL;
-    if (t !== undefined) t.path.pop();
+    if (t !== undefined) t.leave();
     out.operator = f16c;
     kept++;
   } else if (f16 === null && t !== undefined) {
@@ -1739,10 +1739,10 @@ export function validateLocation(value: unknown, t?: Tolerance): Checked<Locatio
   }
   const f17 = value.suboperator;
   if (f17 !== undefined && f17 !== null) {
-    if (t !== undefined) t.path.push('suboperator');
+    if (t !== undefined) t.enter('suboperator');
     const f17c = validateBusinessDetails(f17, t);
     if (f17c === FAIL) return FAIL;
-    if (t !== undefined) t.path.pop();
+    if (t !== undefined) t.leave();
     out.suboperator = f17c;
     kept++;
   } else if (f17 === null && t !== undefined) {
@@ -1751,10 +1751,10 @@ export function validateLocation(value: unknown, t?: Tolerance): Checked<Locatio
   }
   const f18 = value.owner;
   if (f18 !== undefined && f18 !== null) {
-    if (t !== undefined) t.path.push('owner');
+    if (t !== undefined) t.enter('owner');
     const f18c = validateBusinessDetails(f18, t);
     if (f18c === FAIL) return FAIL;
-    if (t !== undefined) t.path.pop();
+    if (t !== undefined) t.leave();
     out.owner = f18c;
     kept++;
   } else if (f18 === null && t !== undefined) {
@@ -1780,10 +1780,10 @@ export function validateLocation(value: unknown, t?: Tolerance): Checked<Locatio
   out.time_zone = f20;
   const f21 = value.opening_times;
   if (f21 !== undefined && f21 !== null) {
-    if (t !== undefined) t.path.push('opening_times');
+    if (t !== undefined) t.enter('opening_times');
     const f21c = validateHours(f21, t);
     if (f21c === FAIL) return FAIL;
-    if (t !== undefined) t.path.pop();
+    if (t !== undefined) t.leave();
     out.opening_times = f21c;
     kept++;
   } else if (f21 === null && t !== undefined) {
@@ -1811,10 +1811,10 @@ export function validateLocation(value: unknown, t?: Tolerance): Checked<Locatio
   }
   const f24 = value.energy_mix;
   if (f24 !== undefined && f24 !== null) {
-    if (t !== undefined) t.path.push('energy_mix');
+    if (t !== undefined) t.enter('energy_mix');
     const f24c = validateEnergyMix(f24, t);
     if (f24c === FAIL) return FAIL;
-    if (t !== undefined) t.path.pop();
+    if (t !== undefined) t.leave();
     out.energy_mix = f24c;
     kept++;
   } else if (f24 === null && t !== undefined) {
@@ -1907,10 +1907,10 @@ export function validateEVSE(value: unknown, t?: Tolerance): Checked<EVSE> {
   }
   const f7 = value.coordinates;
   if (f7 !== undefined && f7 !== null) {
-    if (t !== undefined) t.path.push('coordinates');
+    if (t !== undefined) t.enter('coordinates');
     const f7c = validateGeoLocation(f7, t);
     if (f7c === FAIL) return FAIL;
-    if (t !== undefined) t.path.pop();
+    if (t !== undefined) t.leave();
     out.coordinates = f7c;
     kept++;
   } else if (f7 === null && t !== undefined) {
@@ -2077,10 +2077,10 @@ export function validateAdditionalGeoLocation(value: unknown, t?: Tolerance): Ch
   out.longitude = f1;
   const f2 = value.name;
   if (f2 !== undefined && f2 !== null) {
-    if (t !== undefined) t.path.push('name');
+    if (t !== undefined) t.enter('name');
     const f2c = validateDisplayText(f2, t);
     if (f2c === FAIL) return FAIL;
-    if (t !== undefined) t.path.pop();
+    if (t !== undefined) t.leave();
     out.name = f2c;
     kept++;
   } else if (f2 === null && t !== undefined) {
@@ -2118,10 +2118,10 @@ export function validateBusinessDetails(value: unknown, t?: Tolerance): Checked<
   }
   const f2 = value.logo;
   if (f2 !== undefined && f2 !== null) {
-    if (t !== undefined) t.path.push('logo');
+    if (t !== undefined) t.enter('logo');
     const f2c = validateImage(f2, t);
     if (f2c === FAIL) return FAIL;
-    if (t !== undefined) t.path.pop();
+    if (t !== undefined) t.leave();
     out.logo = f2c;
     kept++;
   } else if (f2 === null && t !== undefined) {
@@ -2634,10 +2634,10 @@ export function validateSession(value: unknown, t?: Tolerance): Checked<Session>
   if (!(typeof f5 === 'number' && Number.isFinite(f5))) return FAIL;
   out.kwh = f5;
   const f6 = value.cdr_token;
-  if (t !== undefined) t.path.push('cdr_token');
+  if (t !== undefined) t.enter('cdr_token');
   const f6c = validateCdrToken(f6, t);
   if (f6c === FAIL) return FAIL;
-  if (t !== undefined) t.path.pop();
+  if (t !== undefined) t.leave();
   out.cdr_token = f6c;
   let f7 = value.auth_method;
   if (!(isAuthMethod(f7))) {
@@ -2712,10 +2712,10 @@ export function validateSession(value: unknown, t?: Tolerance): Checked<Session>
   }
   const f15 = value.total_cost;
   if (f15 !== undefined && f15 !== null) {
-    if (t !== undefined) t.path.push('total_cost');
+    if (t !== undefined) t.enter('total_cost');
     const f15c = validatePrice(f15, t);
     if (f15c === FAIL) return FAIL;
-    if (t !== undefined) t.path.pop();
+    if (t !== undefined) t.leave();
     out.total_cost = f15c;
     kept++;
   } else if (f15 === null && t !== undefined) {
@@ -2914,10 +2914,10 @@ export function validateTariff(value: unknown, t?: Tolerance): Checked<Tariff> {
   }
   const f7 = value.min_price;
   if (f7 !== undefined && f7 !== null) {
-    if (t !== undefined) t.path.push('min_price');
+    if (t !== undefined) t.enter('min_price');
     const f7c = validatePrice(f7, t);
     if (f7c === FAIL) return FAIL;
-    if (t !== undefined) t.path.pop();
+    if (t !== undefined) t.leave();
     out.min_price = f7c;
     kept++;
   } else if (f7 === null && t !== undefined) {
@@ -2926,10 +2926,10 @@ export function validateTariff(value: unknown, t?: Tolerance): Checked<Tariff> {
   }
   const f8 = value.max_price;
   if (f8 !== undefined && f8 !== null) {
-    if (t !== undefined) t.path.push('max_price');
+    if (t !== undefined) t.enter('max_price');
     const f8c = validatePrice(f8, t);
     if (f8c === FAIL) return FAIL;
-    if (t !== undefined) t.path.pop();
+    if (t !== undefined) t.leave();
     out.max_price = f8c;
     kept++;
   } else if (f8 === null && t !== undefined) {
@@ -2968,10 +2968,10 @@ export function validateTariff(value: unknown, t?: Tolerance): Checked<Tariff> {
   }
   const f12 = value.energy_mix;
   if (f12 !== undefined && f12 !== null) {
-    if (t !== undefined) t.path.push('energy_mix');
+    if (t !== undefined) t.enter('energy_mix');
     const f12c = validateEnergyMix(f12, t);
     if (f12c === FAIL) return FAIL;
-    if (t !== undefined) t.path.pop();
+    if (t !== undefined) t.leave();
     out.energy_mix = f12c;
     kept++;
   } else if (f12 === null && t !== undefined) {
@@ -3037,10 +3037,10 @@ export function validateTariffElement(value: unknown, t?: Tolerance): Checked<Ta
   out.price_components = f0c;
   const f1 = value.restrictions;
   if (f1 !== undefined && f1 !== null) {
-    if (t !== undefined) t.path.push('restrictions');
+    if (t !== undefined) t.enter('restrictions');
     const f1c = validateTariffRestrictions(f1, t);
     if (f1c === FAIL) return FAIL;
-    if (t !== undefined) t.path.pop();
+    if (t !== undefined) t.leave();
     out.restrictions = f1c;
     kept++;
   } else if (f1 === null && t !== undefined) {
@@ -3267,17 +3267,17 @@ export function validateAuthorizationInfo(value: unknown, t?: Tolerance): Checke
   }
   out.allowed = f0;
   const f1 = value.token;
-  if (t !== undefined) t.path.push('token');
+  if (t !== undefined) t.enter('token');
   const f1c = validateToken(f1, t);
   if (f1c === FAIL) return FAIL;
-  if (t !== undefined) t.path.pop();
+  if (t !== undefined) t.leave();
   out.token = f1c;
   const f2 = value.location;
   if (f2 !== undefined && f2 !== null) {
-    if (t !== undefined) t.path.push('location');
+    if (t !== undefined) t.enter('location');
     const f2c = validateLocationReferences(f2, t);
     if (f2c === FAIL) return FAIL;
-    if (t !== undefined) t.path.pop();
+    if (t !== undefined) t.leave();
     out.location = f2c;
     kept++;
   } else if (f2 === null && t !== undefined) {
@@ -3299,10 +3299,10 @@ export function validateAuthorizationInfo(value: unknown, t?: Tolerance): Checke
   }
   const f4 = value.info;
   if (f4 !== undefined && f4 !== null) {
-    if (t !== undefined) t.path.push('info');
+    if (t !== undefined) t.enter('info');
     const f4c = validateDisplayText(f4, t);
     if (f4c === FAIL) return FAIL;
-    if (t !== undefined) t.path.pop();
+    if (t !== undefined) t.leave();
     out.info = f4c;
     kept++;
   } else if (f4 === null && t !== undefined) {
@@ -3427,10 +3427,10 @@ export function validateToken(value: unknown, t?: Tolerance): Checked<Token> {
   }
   const f12 = value.energy_contract;
   if (f12 !== undefined && f12 !== null) {
-    if (t !== undefined) t.path.push('energy_contract');
+    if (t !== undefined) t.enter('energy_contract');
     const f12c = validateEnergyContract(f12, t);
     if (f12c === FAIL) return FAIL;
-    if (t !== undefined) t.path.pop();
+    if (t !== undefined) t.leave();
     out.energy_contract = f12c;
     kept++;
   } else if (f12 === null && t !== undefined) {

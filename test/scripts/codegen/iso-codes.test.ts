@@ -49,6 +49,9 @@ describe('the emitted ISO code lists', () => {
     expect(listed(emitted.COUNTRY_ALPHA_3, 'ZWE')).toBe(true);
     expect(listed(emitted.COUNTRY_ALPHA_3, 'ZZZ')).toBe(false);
     expect(listed(emitted.CURRENCY, 'AED')).toBe(true);
+    expect(listed(emitted.CURRENCY, 'aed')).toBe(true);
+    expect(listed(emitted.CURRENCY, 'AEDX')).toBe(false);
+    expect(listed(emitted.LANGUAGE, 'n')).toBe(false);
   });
 
   it('encode three-letter codes grouped by first letter and two-letter ones as a bitmap', () => {

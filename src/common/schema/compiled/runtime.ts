@@ -40,16 +40,16 @@ export function listOf<T>(
     }
     return out;
   }
-  const path = t.path;
-  path.push(at as string, 0);
-  const last = path.length - 1;
+  t.enter(at as string);
+  t.enter(0);
   for (let index = 0; index < value.length; index++) {
-    path[last] = index;
+    t.step(index);
     const checked = item(value[index], t);
     if (checked === FAIL) return FAIL;
     out[index] = checked;
   }
-  path.length = last - 1;
+  t.leave();
+  t.leave();
   return out;
 }
 
@@ -75,9 +75,9 @@ export function listWhere(
   for (let index = 0; index < out.length; index++) {
     if (holds(out[index])) continue;
     if (keep === undefined) return FAIL;
-    t.path.push(at as string);
+    t.enter(at as string);
     const kept = keep(t, out[index], index);
-    t.path.pop();
+    t.leave();
     if (kept === FAIL) return FAIL;
     out[index] = kept;
   }

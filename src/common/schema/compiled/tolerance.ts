@@ -24,12 +24,12 @@ import { type Checked, FAIL, ruleHolds } from './runtime';
 export type Tolerated =
   /** A value outside the spec kept as it is, with the zod issue that reports it; `rule` for a prose rule. */
   | { kind: 'kept'; issue: z.core.$ZodIssue; rule: boolean }
-  /** A `null` in an optional field, read as absent; `code` is the one zod's issue there has. */
-  | { kind: 'null'; path: PropertyKey[]; code: string }
+  /** A `null` in the optional field `at` of the object at `parent`; `code` is the one zod's issue there has. */
+  | { kind: 'null'; parent: readonly PropertyKey[]; at: string; code: string }
   /** The fields of the object at `path` that its type does not define, in the order sent. */
-  | { kind: 'unknown'; path: PropertyKey[]; keys: string[] }
-  /** A timestamp with an offset, converted to UTC. */
-  | { kind: 'normalised'; path: PropertyKey[]; value: string };
+  | { kind: 'unknown'; path: readonly PropertyKey[]; keys: string[] }
+  /** A timestamp with an offset at `at` in the object or list at `parent`, converted to UTC. */
+  | { kind: 'normalised'; parent: readonly PropertyKey[]; at: PropertyKey; value: string };
 
 // Past this many records the validator gives up and zod answers, with its own bounds: what a payload of
 // a million deviations costs the compiled path stays small.
@@ -37,8 +37,6 @@ const MAX_RECORDS = 1_000;
 
 /** What the compiled validators call to tolerate a deviation. Generated code only, through its `t` argument. */
 export class Tolerance {
-  /** The keys and indexes from the root to the object being checked, pushed and popped by the validators. */
-  readonly path: PropertyKey[] = [];
   /** What was tolerated, in the order the walk met it. */
   readonly records: Tolerated[] = [];
   /**
@@ -48,16 +46,39 @@ export class Tolerance {
   aborted = false;
   private readonly lenient: boolean;
   private readonly unknownFields: 'strip' | 'keep' | 'reject';
+  /** The keys and indexes from the root to the value being checked (see enter, step and leave). */
+  private readonly path: PropertyKey[] = [];
+  // A copy of `path`, made for the first record in one place and shared by the others there: a page of
+  // a thousand items with a few deviations each then copies a path per object, not per deviation.
+  private here: readonly PropertyKey[] | undefined;
 
   constructor(policy: ValidationPolicy) {
     this.lenient = policy.mode === 'lenient';
     this.unknownFields = policy.unknownFields ?? 'strip';
   }
 
+  /** Into the field or element `key` of the value being checked. */
+  enter(key: PropertyKey): void {
+    this.path.push(key);
+    this.here = undefined;
+  }
+
+  /** From the element being checked to the element `index` of the same list. */
+  step(index: number): void {
+    this.path[this.path.length - 1] = index;
+    this.here = undefined;
+  }
+
+  /** Back out of the last field or element entered. */
+  leave(): void {
+    this.path.pop();
+    this.here = undefined;
+  }
+
   /** A `null` in the optional field `at`: left out, as either mode reads it. */
   absent(at: string, code: 'invalid_type' | 'invalid_value'): void {
     this.aborted = true;
-    this.record({ kind: 'null', path: [...this.path, at], code });
+    this.record({ kind: 'null', parent: this.where(), at, code });
   }
 
   /**
@@ -108,7 +129,7 @@ export class Tolerance {
     if (!this.lenient || typeof value !== 'string') return FAIL;
     const normalized = normalizeDateTime(value);
     if (normalized === undefined) return FAIL;
-    this.record({ kind: 'normalised', path: [...this.path, at], value: normalized });
+    this.record({ kind: 'normalised', parent: this.where(), at, value: normalized });
     return this.records.length > MAX_RECORDS ? FAIL : normalized;
   }
 
@@ -156,11 +177,15 @@ export class Tolerance {
     let count = 0;
     for (const _key in value) count++;
     if (count === kept) return true;
-    // The others may also be defined fields holding `undefined` (from a caller, never from JSON).
-    const keys = Object.keys(value).filter((key) => !fields.includes(key));
+    // The others may also be defined fields holding `undefined` (from a caller, never from JSON), or
+    // sent as `null`. A field already in `out` is known without searching `fields`.
+    const keys: string[] = [];
+    for (const key in value) {
+      if (Object.hasOwn(value, key) && !Object.hasOwn(out, key) && !fields.includes(key)) keys.push(key);
+    }
     if (keys.length === 0) return true;
     if (this.unknownFields === 'reject') return false;
-    this.record({ kind: 'unknown', path: [...this.path], keys });
+    this.record({ kind: 'unknown', path: this.where(), keys });
     if (this.unknownFields === 'keep') {
       for (const key of keys) {
         // A plain assignment to `__proto__` would set the prototype instead of the field.
@@ -173,6 +198,11 @@ export class Tolerance {
       }
     }
     return this.records.length <= MAX_RECORDS && keys.length <= MAX_RECORDS;
+  }
+
+  private where(): readonly PropertyKey[] {
+    if (this.here === undefined) this.here = this.path.slice();
+    return this.here;
   }
 
   private keep(issue: object): void {

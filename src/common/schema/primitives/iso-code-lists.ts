@@ -47,18 +47,27 @@ export function isLanguage(value: string): boolean {
  * Read as it is: nothing to build, nothing kept between calls.
  */
 export function listed(codes: string, code: string): boolean {
-  const upper = code.toUpperCase();
-  if (upper.length === 2) {
-    const bit = 26 * (upper.charCodeAt(0) - 65) + upper.charCodeAt(1) - 65;
+  // Read by character codes: a letter's case is its 0x20 bit, so no string is made (every currency and
+  // country code of a page is looked up here).
+  const first = code.charCodeAt(0) & ~CASE_BIT;
+  const second = code.charCodeAt(1) & ~CASE_BIT;
+  if (code.length === 2) {
+    const bit = 26 * (first - UPPER_A) + second - UPPER_A;
     return ((Number.parseInt(codes.charAt(bit >> 2), 16) >> (bit & 3)) & 1) === 1;
   }
-  const rest = upper.slice(1).toLowerCase();
+  if (code.length !== 3) return false;
+  const pairFirst = second | CASE_BIT;
+  const pairSecond = code.charCodeAt(2) | CASE_BIT;
   // The group's letter is the only upper-case one of its kind; its pairs run until the next group.
-  for (let at = codes.indexOf(upper.charAt(0)) + 1; at > 0 && at < codes.length; at += 2) {
-    const pair = codes.slice(at, at + 2);
-    if (pair === rest) return true;
+  for (let at = codes.indexOf(String.fromCharCode(first)) + 1; at > 0 && at < codes.length; at += 2) {
+    const head = codes.charCodeAt(at);
+    if (head === pairFirst && codes.charCodeAt(at + 1) === pairSecond) return true;
     // Upper case: the next group began.
-    if (pair.charCodeAt(0) < 97) return false;
+    if (head < LOWER_A) return false;
   }
   return false;
 }
+
+const CASE_BIT = 0x20;
+const UPPER_A = 65;
+const LOWER_A = 97;

@@ -77,17 +77,52 @@ export function normalizeDateTime(value: string): string | undefined {
   }
   const offset = offsetAt(value, at);
   if (offset === undefined) return undefined;
-  // Minutes since 1970 as written, less the offset: the same instant in UTC.
-  const minutes = daysFromCivil(year, month, day) * MINUTES_A_DAY + hour * 60 + minute - offset;
-  const days = Math.floor(minutes / MINUTES_A_DAY);
-  const inDay = minutes - days * MINUTES_A_DAY;
-  const date = civilFromDays(days);
-  if (date < 0 || date > MAX_DATE) return undefined;
-  const ymd = String(date).padStart(8, '0');
-  const time = `${pad2(Math.floor(inDay / 60))}:${pad2(inDay % 60)}:${pad2(second)}`;
-  return `${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6, 8)}T${time}${fraction === '' ? '' : `.${fraction}`}Z`;
+  // The time of day as written, less the offset: the same instant in UTC, on the same day unless that
+  // leaves the day (then moved through the calendar in whole days).
+  let inDay = hour * 60 + minute - offset;
+  let date = year * 10_000 + month * 100 + day;
+  if (inDay < 0 || inDay >= MINUTES_A_DAY) {
+    const days = Math.floor(inDay / MINUTES_A_DAY);
+    inDay -= days * MINUTES_A_DAY;
+    date = civilFromDays(daysFromCivil(year, month, day) + days);
+    if (date < 0 || date > MAX_DATE) return undefined;
+  }
+  const hours = Math.floor(inDay / 60);
+  if (fraction === '') return utcText(date, hours, inDay % 60, second, UPPER_Z);
+  return `${utcText(date, hours, inDay % 60, second, DOT)}${fraction}Z`;
 }
 
+// `YYYY-MM-DDThh:mm:ss` of the date YYYYMMDD and the time, then the character `last`, written in one
+// string: padding, slicing and joining the parts was most of the cost of a conversion.
+function utcText(date: number, hour: number, minute: number, second: number, last: number): string {
+  const year = Math.floor(date / 10_000);
+  const month = Math.floor(date / 100) % 100;
+  const day = date % 100;
+  return String.fromCharCode(
+    ZERO + Math.floor(year / 1_000),
+    ZERO + (Math.floor(year / 100) % 10),
+    ZERO + (Math.floor(year / 10) % 10),
+    ZERO + (year % 10),
+    DASH,
+    ZERO + Math.floor(month / 10),
+    ZERO + (month % 10),
+    DASH,
+    ZERO + Math.floor(day / 10),
+    ZERO + (day % 10),
+    UPPER_T,
+    ZERO + Math.floor(hour / 10),
+    ZERO + (hour % 10),
+    COLON,
+    ZERO + Math.floor(minute / 10),
+    ZERO + (minute % 10),
+    COLON,
+    ZERO + Math.floor(second / 10),
+    ZERO + (second % 10),
+    last,
+  );
+}
+
+const ZERO = 48;
 const DASH = 45;
 const COLON = 58;
 const DOT = 46;
@@ -102,7 +137,7 @@ const MINUTES_A_DAY = 1_440;
 const MAX_DATE = 99_991_231;
 
 function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
+  return code >= ZERO && code <= 57;
 }
 
 // The number the `count` digits at `at` write, or -1 when one of them is no digit.
@@ -111,7 +146,7 @@ function digitsAt(value: string, at: number, count: number): number {
   for (let index = at; index < at + count; index++) {
     const code = value.charCodeAt(index);
     if (!isDigit(code)) return -1;
-    number = number * 10 + code - 48;
+    number = number * 10 + code - ZERO;
   }
   return number;
 }
@@ -129,10 +164,6 @@ function offsetAt(value: string, at: number): number | undefined {
   const minutes = digitsAt(value, at + rest - 2, 2);
   if (hours < 0 || minutes < 0) return undefined;
   return (sign === DASH ? -1 : 1) * (hours * 60 + minutes);
-}
-
-function pad2(number: number): string {
-  return number < 10 ? `0${number}` : String(number);
 }
 
 function daysInMonth(year: number, month: number): number {
