@@ -209,8 +209,9 @@ const budgets: Budget[] = [
     // helpers take the compiled path: 34,173 / 32,702 -> 40,762 / 39,165 (+6.6 KB).
     // #16, lenient Sessions from 1.6x to 1.2x JSON.parse by allocating less (a path copied once per object,
     // no closure for counted issues, ISO codes looked up by character code, timestamps converted in one
-    // string): -> 47,007 / 45,584.
-    maxGzipBytes: { esbuild: 47_030, rollup: 45_610 },
+    // string): -> 47,007 / 45,584. #13, a page's URL parsed once, the default routing headers made once,
+    // no failure described for a success: -> 47,034 / 45,623.
+    maxGzipBytes: { esbuild: 47_050, rollup: 45_640 },
     mustNotInclude: ['src/v211/'],
     mustInclude: ['src/v221/client.ts', 'node_modules/ky/'],
   },

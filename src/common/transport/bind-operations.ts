@@ -183,11 +183,14 @@ function operationUrl(
   params: Record<string, string>,
 ): string {
   const fill = (path: string) =>
-    path.replace(/\{(\w+)\}/g, (_, key: string) => {
-      const value = params[key];
-      if (value === undefined) throw new TypeError(`${name}: missing path parameter ${key}`);
-      return op.externalUrl && path === `{${key}}` ? value : encodeURIComponent(value);
-    });
+    // Most paths have no placeholder (a list's): nothing to replace.
+    !path.includes('{')
+      ? path
+      : path.replace(/\{(\w+)\}/g, (_, key: string) => {
+          const value = params[key];
+          if (value === undefined) throw new TypeError(`${name}: missing path parameter ${key}`);
+          return op.externalUrl && path === `{${key}}` ? value : encodeURIComponent(value);
+        });
   if (op.externalUrl) return fill(op.path);
   const endpoint = target.endpoint(role);
   if (endpoint === undefined)

@@ -193,7 +193,9 @@ async function fetchPage<S extends z.ZodMiniType>(
   options: CallOptions,
   repeats?: RepeatCheck,
 ): Promise<Fetched<z.output<S>>> {
-  const response = await transport.send({ method: 'GET', url, module: request.module, options });
+  // Parsed once: sent as it is, read for its offset, and the base of a relative Link.
+  const pageUrl = new URL(url);
+  const response = await transport.send({ method: 'GET', url: pageUrl, module: request.module, options });
   const described = transport.describe('GET', url);
   const subject = `${request.subject} list`;
   if (!Array.isArray(response.data)) {
@@ -201,9 +203,9 @@ async function fetchPage<S extends z.ZodMiniType>(
   }
   const headers = response.headers;
   const data: unknown[] = response.data;
-  const offset = integerParam(new URL(url).searchParams.get('offset')) ?? 0;
+  const offset = integerParam(pageUrl.searchParams.get('offset')) ?? 0;
   const totalCount = integerParam(headers.get('X-Total-Count'));
-  const nextFromLink = findNextLink(headers.get('Link'), url);
+  const nextFromLink = findNextLink(headers.get('Link'), pageUrl);
   const headerless = nextFromLink === undefined && totalCount === undefined;
   const fingerprint = headerless ? fingerprintOf(data) : undefined;
   const repeated = repeats?.(data, fingerprint) ?? false;

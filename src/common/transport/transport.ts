@@ -8,6 +8,7 @@ import { OcpiUntrustedUrlError } from '../errors/ocpi-untrusted-url-error';
 import { OcpiValidationError } from '../errors/ocpi-validation-error';
 import { responseError } from '../errors/response-error';
 import { scrubIssues } from '../errors/scrub-issues';
+import { isSuccessStatusCode } from '../protocol/status-code-range';
 import type { OcpiVersion } from '../protocol/version';
 import type { VersionProfile } from '../protocol/version-profile';
 import type { ValidationSetting } from '../schema/lenient-types';
@@ -224,7 +225,11 @@ export function createTransport(transportOptions: TransportOptions): Transport {
     const signal = request.options?.signal;
     const firstHeaders = headersFor(request);
     const body = request.body === undefined ? undefined : JSON.stringify(request.body);
-    let url = withQuery(request.url, request.query);
+    // A parsed URL with no query to add is sent as it is (a page's, parsed once by paginate.ts).
+    let url =
+      request.url instanceof URL && request.query === undefined
+        ? request.url
+        : withQuery(request.url, request.query);
     const sentTokens = tokensIn(request);
     for (let redirects = 0; ; redirects++) {
       const described = describe(request.method, url, sentTokens);
@@ -286,23 +291,25 @@ export function createTransport(transportOptions: TransportOptions): Transport {
     return new OcpiInvalidResponseError({ ...described, reason, httpStatus: response.status });
   }
 
-  // What every request of this client sends, made once; headersFor copies it and adds the call's own.
-  const fixedHeaders: Readonly<Record<string, string>> = {
-    Authorization: authorization,
-    Accept: 'application/json',
-  };
+  // The routing headers of a call that names no other party than the client's own, made once.
+  const defaultRouting = routingHeaders(options.from, options.to);
 
   function headersFor(request: TransportRequest<z.ZodMiniType | undefined>): Record<string, string> {
     const call = request.options;
-    const headers: Record<string, string> = { ...fixedHeaders };
+    // A literal rather than a copy of a shared object: every call, every page makes one.
+    const headers: Record<string, string> = { Authorization: authorization, Accept: 'application/json' };
     if (request.body !== undefined) headers['Content-Type'] = 'application/json';
     if (profile.traceHeaders) {
       headers['X-Request-ID'] = crypto.randomUUID();
       headers['X-Correlation-ID'] = call?.correlationId ?? crypto.randomUUID();
     }
     if (profile.routingHeaders && isRoutedModule(request.module)) {
-      const to = call?.to === null ? undefined : (call?.to ?? options.to);
-      Object.assign(headers, routingHeaders(options.from, to));
+      // `to: null` names no party: the headers go without OCPI-to.
+      const to = call?.to;
+      Object.assign(
+        headers,
+        to === undefined ? defaultRouting : routingHeaders(options.from, to ?? undefined),
+      );
     }
     return call?.headers === undefined ? headers : { ...headers, ...call.headers };
   }
@@ -346,11 +353,14 @@ export function createTransport(transportOptions: TransportOptions): Transport {
     if (json === NOT_JSON) throw invalid(/^\s*</.test(body) ? 'an HTML page, not JSON' : 'not valid JSON');
     const envelope = envelopeOf(json);
     if (!envelope) throw invalid('no OCPI envelope (status_code missing)');
-    const failure = responseError(
-      { ...described, httpStatus: response.status, envelope },
-      profile.hubStatusCodes,
-    );
-    if (failure) throw failure;
+    // Only a failure is described: a success, every page, costs no copy of the request's description.
+    if (!isSuccessStatusCode(envelope.status_code)) {
+      const failure = responseError(
+        { ...described, httpStatus: response.status, envelope },
+        profile.hubStatusCodes,
+      );
+      if (failure) throw failure;
+    }
     const mode = modeOf(request.options);
     if (mode !== 'off') {
       validate(profile.envelopeSchema, json, 'response envelope', described, mode, request.options);

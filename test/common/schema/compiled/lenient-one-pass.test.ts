@@ -109,6 +109,21 @@ const DEVIATIONS: readonly { kind: string; apply: (location: Json) => void }[] =
     kind: 'a kept value and a rule at the same place',
     apply: (l) => Object.assign(l, { coordinates: { latitude: '52.1\n', longitude: '4.2' }, name: null }),
   },
+  {
+    // The records of one object share one copy of its path: each element of a list has its own.
+    kind: 'deviations in two elements of a list, in their children and around them',
+    apply: (l) => {
+      const first = evse(l);
+      const second: Json = { ...structuredClone(first), uid: `${String(first.uid)}-2` };
+      l.evses = [first, second, ...((l.evses as Json[]).slice(1) as Json[])];
+      for (const [index, item] of [first, second].entries()) {
+        Object.assign(item, { last_updated: `2024-05-0${index + 1}T12:00:00+02:00`, x_slot: index });
+        const [connector] = item.connectors as Json[];
+        Object.assign(connector as Json, { last_updated: '2024-05-01T23:30:00-01:00', x_pin: index });
+      }
+      Object.assign(l, { last_updated: '2024-05-03T00:15:00+01:00', charging_when_closed: null });
+    },
+  },
 ];
 
 function evse(location: Json): Json {
