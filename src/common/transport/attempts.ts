@@ -69,8 +69,7 @@ export function createAttempts(settings: AttemptSettings) {
   };
 
   async function firstAttempt(url: URL, init: AttemptInit): Promise<Response> {
-    const request = { ...init, redirect: 'manual' } as const;
-    if (timeout === false) return settings.fetch(url, request);
+    if (timeout === false) return settings.fetch(url, { ...init, redirect: 'manual' });
     const timer = new AbortController();
     const signal = init.signal ? AbortSignal.any([init.signal, timer.signal]) : timer.signal;
     // Raced rather than left to the abort: a fetch that ignores its signal still ends on time.
@@ -79,7 +78,7 @@ export function createAttempts(settings: AttemptSettings) {
         timer.abort();
         reject(new AttemptTimeoutError(`no response within ${timeout} ms`));
       }, timeout);
-      settings.fetch(url, { ...request, signal }).then(
+      settings.fetch(url, { ...init, redirect: 'manual', signal }).then(
         (response) => {
           clearTimeout(timeoutId);
           resolve(response);

@@ -25,16 +25,9 @@ export async function readBody(
   limits: BodyLimits,
   signal: AbortSignal | undefined,
 ): Promise<string> {
-  const tooLarge = () =>
-    new OcpiInvalidResponseError({
-      ...described,
-      reason: `response body over ${limits.maxBytes} bytes`,
-      httpStatus: response.status,
-      contentType: response.headers.get('content-type'),
-    });
   if (declaredLength(response.headers) > limits.maxBytes) {
     await response.body?.cancel().catch(() => undefined);
-    throw tooLarge();
+    throw tooLarge(response, described, limits);
   }
   if (response.body === null) return '';
   const reader = response.body.getReader();
@@ -51,7 +44,7 @@ export async function readBody(
   try {
     const text = await readTextUpTo(reader, limits.maxBytes);
     if (timedOut) throw new OcpiTimeoutError({ ...described, timeoutMs: limits.timeoutMs as number });
-    if (text === undefined) throw tooLarge();
+    if (text === undefined) throw tooLarge(response, described, limits);
     return text;
   } catch (error) {
     if (error instanceof OcpiTimeoutError || error instanceof OcpiInvalidResponseError || signal?.aborted) {
@@ -62,4 +55,17 @@ export async function readBody(
   } finally {
     clearTimeout(timer);
   }
+}
+
+function tooLarge(
+  response: Response,
+  described: OcpiRequestInput,
+  limits: BodyLimits,
+): OcpiInvalidResponseError {
+  return new OcpiInvalidResponseError({
+    ...described,
+    reason: `response body over ${limits.maxBytes} bytes`,
+    httpStatus: response.status,
+    contentType: response.headers.get('content-type'),
+  });
 }
