@@ -8,6 +8,7 @@ import { checkedTableName, statementFailure } from '../partners/sql-safety';
 const DEFAULT_TABLE = 'ocpi_command_results';
 
 const DEFAULT_MARGIN_MS = 5 * 60_000;
+const DEFAULT_POLL_MS = 5_000;
 const DEFAULT_MAX_RESULT_BYTES = 64 * 1024;
 
 // A key is the payload of a notification (8,000 bytes at most) and the path of a URL of ours: a longer
@@ -33,6 +34,12 @@ export interface PostgresCommandInboxOptions {
   marginMs?: number;
   /** The largest result accepted, as UTF-8 JSON: 64 KiB by default, far above any `CommandResult`. */
   maxResultBytes?: number;
+  /**
+   * How often a wait also reads its row, 5 seconds by default; 0 for only when it begins and ends. A
+   * notification is lost when the listening connection drops (and the driver's client does not listen
+   * again by itself): a result then reaches its wait within this time, not at its timeout.
+   */
+  pollMs?: number;
 }
 
 /**
@@ -55,8 +62,8 @@ export function postgresCommandInboxSchema(table: string = DEFAULT_TABLE): strin
  * - `deliver`, on any instance, writes the result into that row only if it is awaited and empty, and
  *   notifies the channel; a URL nobody awaits writes nothing, so a partner cannot fill the table.
  * - The waiting instance, notified (one `LISTEN` per inbox, however many commands), takes the result
- *   and deletes the row. It also reads the row when the wait begins and when it times out, so a result
- *   that came before, or whose notification was lost, still counts. A timeout, an abort or `cancel`
+ *   and deletes the row. It also reads the row when the wait begins, every `pollMs` and when it times
+ *   out, so a result that came before, or whose notification was lost, still counts. A timeout, an abort or `cancel`
  *   deletes the row too; should that statement fail, the row expires.
  *
  * Rows of an instance that stopped mid-wait expire `marginMs` after the wait would have ended: call
@@ -81,6 +88,7 @@ export class PostgresCommandInbox<Result> implements CommandResultInbox<Result> 
   readonly #channel: string;
   readonly #marginMs: number;
   readonly #maxResultBytes: number;
+  readonly #pollMs: number;
   // This instance's waits, by key: where a notification is passed on.
   readonly #waiters = new Map<string, Waiter>();
   #listening: Promise<() => Promise<void>> | undefined;
@@ -93,6 +101,7 @@ export class PostgresCommandInbox<Result> implements CommandResultInbox<Result> 
     this.#channel = `${this.#table}_delivered`;
     this.#marginMs = checkedCount('marginMs', options.marginMs ?? DEFAULT_MARGIN_MS);
     this.#maxResultBytes = checkedCount('maxResultBytes', options.maxResultBytes ?? DEFAULT_MAX_RESULT_BYTES);
+    this.#pollMs = checkedCount('pollMs', options.pollMs ?? DEFAULT_POLL_MS);
   }
 
   /** Creates the table if it does not exist yet. */
@@ -184,8 +193,8 @@ export class PostgresCommandInbox<Result> implements CommandResultInbox<Result> 
   }
 
   /**
-   * Stops listening for notifications. Waits still running end at their timeout, with a last read of
-   * their row; the next `expect` listens again.
+   * Stops listening for notifications. Waits still running read their row every `pollMs` and at their
+   * timeout; the next `expect` listens again.
    */
   async close(): Promise<void> {
     const listening = this.#listening;
@@ -228,9 +237,10 @@ export class PostgresCommandInbox<Result> implements CommandResultInbox<Result> 
       if (rows.length === 0) taken = await this.#take(key, waiter);
       else {
         for (;;) {
-          const woken = await waiter.next(deadline - Date.now(), signal);
+          const left = deadline - Date.now();
+          const woken = await waiter.next(this.#pollMs > 0 ? Math.min(left, this.#pollMs) : left, signal);
           taken = await this.#take(key, waiter);
-          if (taken || woken === 'timeout') break;
+          if (taken || (woken === 'timeout' && Date.now() >= deadline)) break;
         }
       }
       return taken?.result;

@@ -213,6 +213,24 @@ describe('PostgresCommandInbox: two instances on one database', () => {
     expect(inbox.pending).toBe(0);
   });
 
+  it('reads the row every pollMs, so that a lost notification delays a result no longer', async () => {
+    // A listening connection that dropped: listening succeeded once, and no notification comes.
+    const deaf: SqlListener = { listen: async () => async () => undefined };
+    const table = `command_results_${++tables}`;
+    const waiting = new PostgresCommandInbox<CommandResult>(pgliteExecutor(db), deaf, { table, pollMs: 20 });
+    const delivering = new PostgresCommandInbox<CommandResult>(pgliteExecutor(db), pgliteListener(db), {
+      table,
+    });
+    opened.push(waiting as PostgresCommandInbox<unknown>, delivering as PostgresCommandInbox<unknown>);
+    await waiting.migrate();
+    const expected = await waiting.expect(`${EMSP}/START_SESSION/7`);
+    // An hour: without the reads between, this test would time out long before the wait does.
+    const result = expected.wait(3_600_000);
+    await expect(delivering.deliver(`${EMSP}/START_SESSION/7`, ACCEPTED)).resolves.toBe(true);
+    await expect(result).resolves.toEqual(ACCEPTED);
+    expect(await rowsOf(table)).toEqual([]);
+  });
+
   it('listens once per inbox, however many commands it awaits', async () => {
     let listens = 0;
     const counting: SqlListener = {
@@ -253,9 +271,11 @@ describe('PostgresCommandInbox: the schema', () => {
           }),
       ).toThrow(TypeError);
     }
-    expect(() => new PostgresCommandInbox(pgliteExecutor(db), pgliteListener(db), { marginMs: -1 })).toThrow(
-      RangeError,
-    );
+    for (const options of [{ marginMs: -1 }, { pollMs: 0.5 }]) {
+      expect(() => new PostgresCommandInbox(pgliteExecutor(db), pgliteListener(db), options)).toThrow(
+        RangeError,
+      );
+    }
   });
 });
 
