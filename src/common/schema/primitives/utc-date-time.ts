@@ -99,27 +99,32 @@ function utcText(date: number, hour: number, minute: number, second: number, las
   const month = Math.floor(date / 100) % 100;
   const day = date % 100;
   return String.fromCharCode(
-    ZERO + Math.floor(year / 1_000),
-    ZERO + (Math.floor(year / 100) % 10),
-    ZERO + (Math.floor(year / 10) % 10),
-    ZERO + (year % 10),
+    digitOf(year, 1_000),
+    digitOf(year, 100),
+    digitOf(year, 10),
+    digitOf(year, 1),
     DASH,
-    ZERO + Math.floor(month / 10),
-    ZERO + (month % 10),
+    digitOf(month, 10),
+    digitOf(month, 1),
     DASH,
-    ZERO + Math.floor(day / 10),
-    ZERO + (day % 10),
+    digitOf(day, 10),
+    digitOf(day, 1),
     UPPER_T,
-    ZERO + Math.floor(hour / 10),
-    ZERO + (hour % 10),
+    digitOf(hour, 10),
+    digitOf(hour, 1),
     COLON,
-    ZERO + Math.floor(minute / 10),
-    ZERO + (minute % 10),
+    digitOf(minute, 10),
+    digitOf(minute, 1),
     COLON,
-    ZERO + Math.floor(second / 10),
-    ZERO + (second % 10),
+    digitOf(second, 10),
+    digitOf(second, 1),
     last,
   );
+}
+
+// The character of the digit of `number` worth `place` (1, 10, 100 or 1,000).
+function digitOf(number: number, place: number): number {
+  return ZERO + (Math.floor(number / place) % 10);
 }
 
 const ZERO = 48;
