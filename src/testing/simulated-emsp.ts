@@ -86,7 +86,7 @@ function emspModules(state: EmspState, version: OcpiVersion) {
     const evses = current
       ? evsesOf(location).map((evse) => (evse === current ? next : evse))
       : [...evsesOf(location), next];
-    state.locations.put(key(params, params.location_id), { ...location, evses });
+    state.locations.put(key(params, params.location_id), withChildUpdate({ ...location, evses }, next));
     return current ? undefined : ('created' as const);
   };
   const withConnector = (params: Record<string, string>, change: (connector: Loose | undefined) => Loose) =>
@@ -95,12 +95,13 @@ function emspModules(state: EmspState, version: OcpiVersion) {
       const connectors = (evse.connectors as Loose[] | undefined) ?? [];
       const current = connectors.find((connector) => connector.id === params.connector_id);
       const next = change(current);
-      return {
+      const updated = {
         ...evse,
         connectors: current
           ? connectors.map((connector) => (connector === current ? next : connector))
           : [...connectors, next],
       };
+      return withChildUpdate(updated, next);
     });
   const unknownTariff = () => new OcpiRefusal(2000, 'Unknown tariff', { httpStatus: 404 });
   const tokens = state.tokens as readonly Loose[];
@@ -112,10 +113,23 @@ function emspModules(state: EmspState, version: OcpiVersion) {
     tokens: {
       [sender]: {
         list: listOf(() => tokens as { last_updated: string }[]),
-        authorize: ({ params }: Call) => {
-          const token = tokens.find((candidate) => candidate.uid === params.token_uid);
+        // 2.2.1 names a Token by uid and type (RFID when the query has none); 2.1.1 by uid alone.
+        authorize: ({ params, query, body }: Call) => {
+          const type = v221 ? (query?.type ?? 'RFID') : undefined;
+          const token = tokens.find(
+            (candidate) =>
+              candidate.uid === params.token_uid && (type === undefined || candidate.type === type),
+          );
           if (token === undefined) return undefined;
-          return { allowed: token.valid ? 'ALLOWED' : 'BLOCKED', ...(v221 ? { token } : {}) };
+          const allowed = token.valid === true;
+          return {
+            allowed: allowed ? 'ALLOWED' : 'BLOCKED',
+            ...(v221 && { token }),
+            // The location asked about, every EVSE of it allowed; and in 2.2.1 a reference for the
+            // Session and CDR to carry.
+            ...(allowed && body !== undefined && body !== null && { location: body }),
+            ...(v221 && allowed && { authorization_reference: crypto.randomUUID() }),
+          };
         },
       },
     },
@@ -194,4 +208,21 @@ function emspModules(state: EmspState, version: OcpiVersion) {
       },
     }),
   };
+}
+
+/**
+ * `parent` with the `last_updated` of its pushed `child` (an EVSE of a Location, a Connector of an EVSE),
+ * as the spec's receiver keeps it: a parent's timestamp is that of its last change or its children's.
+ * Never moved back by a push that arrives late.
+ *
+ * @see https://github.com/ocpi/ocpi/blob/v2.2.1-d2/mod_locations.asciidoc#mod_locations_patch_method
+ * @see https://github.com/ocpi/ocpi/blob/2.1.1-d2/mod_locations.md#211-get-method
+ */
+function withChildUpdate(parent: Loose, child: Loose): Loose {
+  const updated = child.last_updated;
+  if (typeof updated !== 'string') return parent;
+  const current = typeof parent.last_updated === 'string' ? Date.parse(parent.last_updated) : Number.NaN;
+  return Date.parse(updated) > current || Number.isNaN(current)
+    ? { ...parent, last_updated: updated }
+    : parent;
 }

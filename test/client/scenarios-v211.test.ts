@@ -161,7 +161,8 @@ describe('Tokens', () => {
       client.tokens.emsp.authorize({ params: { token_uid: 'BAD/1' }, body: location }),
     );
 
-    expect(info).toEqual({ allowed: 'ALLOWED' });
+    // The location asked about comes back: the driver may charge there.
+    expect(info).toEqual({ allowed: 'ALLOWED', location });
     expect(
       isOcpiHttpError(unknown) && { httpStatus: unknown.httpStatus, statusCode: unknown.statusCode },
     ).toEqual({

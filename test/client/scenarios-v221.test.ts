@@ -216,7 +216,13 @@ describe('Tokens', () => {
       client.tokens.sender.authorize({ params: { token_uid: 'NOT KNOWN' }, body: location }),
     );
 
-    expect(info).toEqual({ allowed: 'ALLOWED', token: known });
+    // The location asked about comes back, with a reference for the Session and CDR to carry.
+    expect(info).toEqual({
+      allowed: 'ALLOWED',
+      token: known,
+      location,
+      authorization_reference: expect.stringMatching(/^[\x20-\x7E]{1,36}$/),
+    });
     expect(isOcpiHttpError(unknown) && { http: unknown.httpStatus, code: unknown.statusCode }).toEqual({
       http: 404,
       code: 2004,

@@ -448,6 +448,91 @@ describe.each(['2.2.1', '2.1.1'] as const)('simulated eMSP, OCPI %s', (version) 
   });
 });
 
+describe.each(['2.2.1', '2.1.1'] as const)('simulated eMSP, OCPI %s, as a Locations receiver', (version) => {
+  it("takes a pushed EVSE's and Connector's last_updated on their parents, never moving one back", async () => {
+    const emsp = await serveLocally((baseUrl) => simulatedEmsp({ version, baseUrl, pageLimit: PAGE_LIMIT }));
+    closers.push(emsp.close);
+    const us = await counterpart(version, 'CPO', { countryCode: 'NL', partyId: 'CPO', name: 'CPO' });
+    const { client } = await registered(emsp, us);
+    const seeded = version === '2.2.1' ? seedCpo221 : seedCpo211;
+    const location = seeded({ cpo: us.party, emsp: emsp.party, locations: 1, sessions: 0 })
+      .locations[0] as unknown as Loose;
+    const [evse] = location.evses as [Loose];
+    const [connector] = evse.connectors as [Loose];
+    const ids = {
+      country_code: 'NL',
+      party_id: 'CPO',
+      location_id: String(location.id),
+      evse_uid: String(evse.uid),
+      connector_id: String(connector.id),
+    };
+    const locations = client.version === '2.2.1' ? client.locations.receiver : client.locations.emsp;
+    const read = async () => {
+      const stored = await locations.getLocation({ params: ids });
+      const storedEvse = stored.evses?.find((one) => one.uid === ids.evse_uid);
+      return [stored.last_updated, storedEvse?.last_updated];
+    };
+    await locations.putLocation({
+      params: ids,
+      body: { ...location, last_updated: '2024-01-01T00:00:00Z' } as never,
+    });
+    await locations.patchEvse({
+      params: ids,
+      body: { status: 'CHARGING', last_updated: '2024-01-02T00:00:00Z' } as never,
+    });
+    expect(await read()).toEqual(['2024-01-02T00:00:00Z', '2024-01-02T00:00:00Z']);
+    await locations.patchConnector({
+      params: ids,
+      body: { max_amperage: 32, last_updated: '2024-01-03T00:00:00Z' } as never,
+    });
+    expect(await read()).toEqual(['2024-01-03T00:00:00Z', '2024-01-03T00:00:00Z']);
+    // A push sent before the last one arrives late: the parents keep the later time.
+    await locations.putConnector({
+      params: ids,
+      body: { ...connector, last_updated: '2024-01-02T12:00:00Z' } as never,
+    });
+    expect(await read()).toEqual(['2024-01-03T00:00:00Z', '2024-01-03T00:00:00Z']);
+  });
+});
+
+describe.each(['2.2.1', '2.1.1'] as const)('simulated eMSP, OCPI %s, authorizing in real time', (version) => {
+  it('echoes the location asked about, gives a reference in 2.2.1, and knows a Token by its type', async () => {
+    const emsp = await serveLocally((baseUrl) => simulatedEmsp({ version, baseUrl, pageLimit: PAGE_LIMIT }));
+    closers.push(emsp.close);
+    const us = await counterpart(version, 'CPO', { countryCode: 'NL', partyId: 'CPO', name: 'CPO' });
+    const { client } = await registered(emsp, us);
+    const tokens = emsp.data.tokens as readonly Loose[];
+    const valid = tokens.find((token) => token.valid === true) as Loose;
+    const blocked = tokens.find((token) => token.valid === false) as Loose;
+    const where = { location_id: 'LOC1', evse_uids: ['LOC1-1', 'LOC1-2'] };
+    if (client.version === '2.2.1') {
+      const authorize = (token: Loose, type: unknown, body: unknown) =>
+        client.tokens.sender.authorize({
+          params: { token_uid: String(token.uid) },
+          query: { type } as never,
+          body: body as never,
+          options: { validation: 'strict' },
+        });
+      const allowed = await authorize(valid, valid.type, where);
+      expect(allowed).toMatchObject({ allowed: 'ALLOWED', location: where, token: { uid: valid.uid } });
+      expect(allowed.authorization_reference).toMatch(/^[\x20-\x7E]{1,36}$/);
+      const refused = await authorize(blocked, blocked.type, where);
+      expect(refused.allowed).toBe('BLOCKED');
+      expect(refused).not.toHaveProperty('location');
+      expect(refused).not.toHaveProperty('authorization_reference');
+      const otherType = valid.type === 'RFID' ? 'APP_USER' : 'RFID';
+      await expect(authorize(valid, otherType, undefined)).rejects.toMatchObject({ statusCode: 2004 });
+    } else if (client.version === '2.1.1') {
+      const allowed = await client.tokens.emsp.authorize({
+        params: { token_uid: String(valid.uid) },
+        body: where as never,
+        options: { validation: 'strict' },
+      });
+      expect(allowed).toEqual({ allowed: 'ALLOWED', location: where });
+    }
+  });
+});
+
 describe('simulated hub, OCPI 2.2.1', () => {
   it('registers, offers every interface, serves HubClientInfo and routes by the routing headers', async () => {
     const hub = await serveLocally((baseUrl) =>
