@@ -7,6 +7,8 @@
 // one mutation of them at any depth, random JSON) over the main objects of both versions; the seeded CPO
 // and eMSP data with one mutation; random JSON for every object. Fixed seed. FUZZ_RUNS sets the model
 // cases per version (.ci/run: 100,000); the other properties take a share of it.
+// One test file per version (compiled-differential-2xx.test.ts) calls describeDifferential, so that the
+// two run side by side.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
@@ -228,188 +230,199 @@ const MUTATIONS: fc.Arbitrary<Mutation> = fc.oneof(
   ),
 );
 
-describe.each(VERSIONS)('compiled strict validators of OCPI $label', ({ label, pairs, bases }) => {
-  it('are all registered by compiledPairs(), each with its own schema', () => {
-    const listed = label === '2.2.1' ? compiledPairs221() : compiledPairs211();
-    expect(listed.length).toBe(pairs.size);
-    for (const { schema, validate } of pairs.values()) {
-      expect(listed.some(([s, v]) => s === schema && v === validate)).toBe(true);
-      expect(compiledValidatorOf(schema)).toBeDefined();
-    }
-  });
+/** The differential tests of one version. */
+export function describeDifferential(only: '2.2.1' | '2.1.1'): void {
+  const versions = VERSIONS.filter(({ label }) => label === only);
+  describeStrict(versions);
+  describeOnArbitraries(versions);
+}
 
-  it('accept each seeded value with the data strict parsing gives', () => {
-    for (const { name, value } of bases) {
-      const pair = pairs.get(name);
-      if (!pair) throw new Error(`no validator for ${name}`);
-      // A round trip through JSON: what a partner sends.
-      const input: unknown = JSON.parse(JSON.stringify(value));
-      expect(pair.validate(input)).not.toBe(FAIL);
-      expectSameAnswer(name, pair, input);
-    }
-  });
+function describeStrict(versions: typeof VERSIONS): void {
+  describe.each(versions)('compiled strict validators of OCPI $label', ({ label, pairs, bases }) => {
+    it('are all registered by compiledPairs(), each with its own schema', () => {
+      const listed = label === '2.2.1' ? compiledPairs221() : compiledPairs211();
+      expect(listed.length).toBe(pairs.size);
+      for (const { schema, validate } of pairs.values()) {
+        expect(listed.some(([s, v]) => s === schema && v === validate)).toBe(true);
+        expect(compiledValidatorOf(schema)).toBeDefined();
+      }
+    });
 
-  it(
-    'answer as strict parsing does for one mutation anywhere in a seeded value',
-    () => {
-      const target = fc.constantFrom(...bases).chain((base) => {
-        const input: unknown = JSON.parse(JSON.stringify(base.value));
-        return fc.record({
-          name: fc.constant(base.name),
-          input: fc.constant(input),
-          path: fc.constantFrom(...places(input)),
-          mutate: MUTATIONS,
-        });
-      });
-      fc.assert(
-        fc.property(target, ({ name, input, path, mutate }) => {
-          const pair = pairs.get(name);
-          if (!pair) throw new Error(`no validator for ${name}`);
-          expectSameAnswer(name, pair, changeAt(input, path, mutate));
-        }),
-        { seed: SEED, numRuns: SEEDED_RUNS },
-      );
-    },
-    TIMEOUT,
-  );
-
-  it(
-    'give parseList the same page result as zod alone, for a page with one mutated item',
-    () => {
-      const names = [...new Set(bases.map(({ name }) => name))];
-      const target = fc.constantFrom(...names).chain((name) => {
-        const page = bases
-          .filter((base) => base.name === name)
-          .map(({ value }) => JSON.parse(JSON.stringify(value)));
-        return fc.integer({ min: 0, max: page.length - 1 }).chain((index) =>
-          fc.record({
-            name: fc.constant(name),
-            page: fc.constant(page),
-            index: fc.constant(index),
-            path: fc.constantFrom(...places(page[index])),
-            mutate: MUTATIONS,
-            policy: fc.constantFrom(...POLICIES),
-          }),
-        );
-      });
-      fc.assert(
-        fc.property(target, ({ name, page, index, path, mutate, policy }) => {
-          const pair = pairs.get(name);
-          if (!pair) throw new Error(`no validator for ${name}`);
-          const mutated = [...page];
-          mutated[index] = changeAt(page[index], path, mutate);
-          const options = { ...policy, subject: name };
-          const zod = zodOnly(() => parseList(pair.schema, mutated, options));
-          expect(plainList(parseList(pair.schema, mutated, options))).toEqual(plainList(zod));
-        }),
-        { seed: SEED, numRuns: Math.ceil(SEEDED_RUNS / 5) },
-      );
-    },
-    TIMEOUT,
-  );
-
-  it(
-    'answer as strict parsing does for random JSON, for every object',
-    () => {
-      const names = [...pairs.keys()];
-      expect(names.length).toBeGreaterThan(30);
-      fc.assert(
-        fc.property(fc.constantFrom(...names), fc.jsonValue({ maxDepth: 3 }), (name, input) => {
-          const pair = pairs.get(name);
-          if (!pair) throw new Error(`no validator for ${name}`);
-          expectSameAnswer(name, pair, input);
-        }),
-        { seed: SEED, numRuns: ALL_OBJECT_RUNS },
-      );
-    },
-    TIMEOUT,
-  );
-});
-
-// Without the spec, one failing test says where it was looked for, and the properties above still run.
-for (const { label, version, rules, pairs } of VERSIONS) {
-  describeWithSpec(`the compiled path of OCPI ${label} on the model's arbitraries`, () => {
-    const arbitraries = specArbitraries(version);
-    const main: readonly string[] = MAIN_OBJECTS[version];
-    const pairOf = (name: string) => {
-      const pair = pairs.get(name);
-      if (!pair) throw new Error(`no validator for ${name}`);
-      return pair;
-    };
-    const strictZod = (name: string, value: unknown) =>
-      zodOnly(() => parsePayload(pairOf(name).schema, value, { mode: 'strict', subject: name }));
-
-    it('know every object of the version and the rule of every ruled one', () => {
-      expect([...arbitraries.objectNames].sort()).toEqual([...pairs.keys()].sort());
-      for (const name of main) expect(arbitraries.objectNames).toContain(name);
-      expect([...arbitraries.ruledNames].sort()).toEqual([...rules].sort());
+    it('accept each seeded value with the data strict parsing gives', () => {
+      for (const { name, value } of bases) {
+        const pair = pairs.get(name);
+        if (!pair) throw new Error(`no validator for ${name}`);
+        // A round trip through JSON: what a partner sends.
+        const input: unknown = JSON.parse(JSON.stringify(value));
+        expect(pair.validate(input)).not.toBe(FAIL);
+        expectSameAnswer(name, pair, input);
+      }
     });
 
     it(
-      'make valid objects: strict parsing accepts the first of each object (50 to 500 of a main one)',
+      'answer as strict parsing does for one mutation anywhere in a seeded value',
       () => {
-        for (const name of arbitraries.objectNames) {
-          const count = main.includes(name) ? VALID_SAMPLE : Math.ceil(VALID_SAMPLE / 5);
-          for (const value of fc.sample(arbitraries.valid(name), { seed: SEED, numRuns: count })) {
-            const result = strictZod(name, value);
-            expect(result.success ? [] : result.error.issues, `${name}: ${JSON.stringify(value)}`).toEqual(
-              [],
-            );
-          }
-        }
-      },
-      TIMEOUT,
-    );
-
-    it(
-      'answer as zod does for valid, mutated and random main objects, strict and lenient',
-      () => {
-        const target = fc
-          .record({
-            name: fc.constantFrom(...main),
-            more: fc.constantFrom(undefined, undefined, undefined, ...SOME_CASES),
-          })
-          .chain(({ name, more }) =>
-            arbitraries.family(name, MUTATIONS_EACH).map((cases: Case[]) => ({ name, cases, more })),
-          );
+        const target = fc.constantFrom(...bases).chain((base) => {
+          const input: unknown = JSON.parse(JSON.stringify(base.value));
+          return fc.record({
+            name: fc.constant(base.name),
+            input: fc.constant(input),
+            path: fc.constantFrom(...places(input)),
+            mutate: MUTATIONS,
+          });
+        });
         fc.assert(
-          fc.property(target, ({ name, cases, more }) => {
-            for (const { value, label } of cases) {
-              if (label === 'valid') expect(strictZod(name, value).success, 'a valid case').toBe(true);
-              expectSameAnswer(name, pairOf(name), value, more ? [...EVERY_CASE, more] : EVERY_CASE);
-            }
+          fc.property(target, ({ name, input, path, mutate }) => {
+            const pair = pairs.get(name);
+            if (!pair) throw new Error(`no validator for ${name}`);
+            expectSameAnswer(name, pair, changeAt(input, path, mutate));
           }),
-          // Each run is a family of cases: a valid value, its mutations and random JSON.
-          { seed: SEED, numRuns: Math.ceil(RUNS / (MUTATIONS_EACH + 2)) },
+          { seed: SEED, numRuns: SEEDED_RUNS },
         );
       },
       TIMEOUT,
     );
 
     it(
-      'give parseList the same page result as zod alone, for pages of such cases',
+      'give parseList the same page result as zod alone, for a page with one mutated item',
       () => {
-        const target = fc
-          .record({ name: fc.constantFrom(...main), policy: fc.constantFrom(...POLICIES) })
-          .chain(({ name, policy }) =>
+        const names = [...new Set(bases.map(({ name }) => name))];
+        const target = fc.constantFrom(...names).chain((name) => {
+          const page = bases
+            .filter((base) => base.name === name)
+            .map(({ value }) => JSON.parse(JSON.stringify(value)));
+          return fc.integer({ min: 0, max: page.length - 1 }).chain((index) =>
             fc.record({
               name: fc.constant(name),
-              policy: fc.constant(policy),
-              page: fc.array(arbitraries.cases(name), { maxLength: 4 }),
+              page: fc.constant(page),
+              index: fc.constant(index),
+              path: fc.constantFrom(...places(page[index])),
+              mutate: MUTATIONS,
+              policy: fc.constantFrom(...POLICIES),
             }),
           );
+        });
         fc.assert(
-          fc.property(target, ({ name, policy, page }) => {
-            const pair = pairOf(name);
-            const items = page.map(({ value }) => value);
+          fc.property(target, ({ name, page, index, path, mutate, policy }) => {
+            const pair = pairs.get(name);
+            if (!pair) throw new Error(`no validator for ${name}`);
+            const mutated = [...page];
+            mutated[index] = changeAt(page[index], path, mutate);
             const options = { ...policy, subject: name };
-            const zod = zodOnly(() => parseList(pair.schema, items, options));
-            expect(plainList(parseList(pair.schema, items, options))).toEqual(plainList(zod));
+            const zod = zodOnly(() => parseList(pair.schema, mutated, options));
+            expect(plainList(parseList(pair.schema, mutated, options))).toEqual(plainList(zod));
           }),
-          { seed: SEED, numRuns: Math.ceil(RUNS / 25) },
+          { seed: SEED, numRuns: Math.ceil(SEEDED_RUNS / 5) },
+        );
+      },
+      TIMEOUT,
+    );
+
+    it(
+      'answer as strict parsing does for random JSON, for every object',
+      () => {
+        const names = [...pairs.keys()];
+        expect(names.length).toBeGreaterThan(30);
+        fc.assert(
+          fc.property(fc.constantFrom(...names), fc.jsonValue({ maxDepth: 3 }), (name, input) => {
+            const pair = pairs.get(name);
+            if (!pair) throw new Error(`no validator for ${name}`);
+            expectSameAnswer(name, pair, input);
+          }),
+          { seed: SEED, numRuns: ALL_OBJECT_RUNS },
         );
       },
       TIMEOUT,
     );
   });
+}
+
+// Without the spec, one failing test says where it was looked for, and the properties above still run.
+function describeOnArbitraries(versions: typeof VERSIONS): void {
+  for (const { label, version, rules, pairs } of versions) {
+    describeWithSpec(`the compiled path of OCPI ${label} on the model's arbitraries`, () => {
+      const arbitraries = specArbitraries(version);
+      const main: readonly string[] = MAIN_OBJECTS[version];
+      const pairOf = (name: string) => {
+        const pair = pairs.get(name);
+        if (!pair) throw new Error(`no validator for ${name}`);
+        return pair;
+      };
+      const strictZod = (name: string, value: unknown) =>
+        zodOnly(() => parsePayload(pairOf(name).schema, value, { mode: 'strict', subject: name }));
+
+      it('know every object of the version and the rule of every ruled one', () => {
+        expect([...arbitraries.objectNames].sort()).toEqual([...pairs.keys()].sort());
+        for (const name of main) expect(arbitraries.objectNames).toContain(name);
+        expect([...arbitraries.ruledNames].sort()).toEqual([...rules].sort());
+      });
+
+      it(
+        'make valid objects: strict parsing accepts the first of each object (50 to 500 of a main one)',
+        () => {
+          for (const name of arbitraries.objectNames) {
+            const count = main.includes(name) ? VALID_SAMPLE : Math.ceil(VALID_SAMPLE / 5);
+            for (const value of fc.sample(arbitraries.valid(name), { seed: SEED, numRuns: count })) {
+              const result = strictZod(name, value);
+              expect(result.success ? [] : result.error.issues, `${name}: ${JSON.stringify(value)}`).toEqual(
+                [],
+              );
+            }
+          }
+        },
+        TIMEOUT,
+      );
+
+      it(
+        'answer as zod does for valid, mutated and random main objects, strict and lenient',
+        () => {
+          const target = fc
+            .record({
+              name: fc.constantFrom(...main),
+              more: fc.constantFrom(undefined, undefined, undefined, ...SOME_CASES),
+            })
+            .chain(({ name, more }) =>
+              arbitraries.family(name, MUTATIONS_EACH).map((cases: Case[]) => ({ name, cases, more })),
+            );
+          fc.assert(
+            fc.property(target, ({ name, cases, more }) => {
+              for (const { value, label } of cases) {
+                if (label === 'valid') expect(strictZod(name, value).success, 'a valid case').toBe(true);
+                expectSameAnswer(name, pairOf(name), value, more ? [...EVERY_CASE, more] : EVERY_CASE);
+              }
+            }),
+            // Each run is a family of cases: a valid value, its mutations and random JSON.
+            { seed: SEED, numRuns: Math.ceil(RUNS / (MUTATIONS_EACH + 2)) },
+          );
+        },
+        TIMEOUT,
+      );
+
+      it(
+        'give parseList the same page result as zod alone, for pages of such cases',
+        () => {
+          const target = fc
+            .record({ name: fc.constantFrom(...main), policy: fc.constantFrom(...POLICIES) })
+            .chain(({ name, policy }) =>
+              fc.record({
+                name: fc.constant(name),
+                policy: fc.constant(policy),
+                page: fc.array(arbitraries.cases(name), { maxLength: 4 }),
+              }),
+            );
+          fc.assert(
+            fc.property(target, ({ name, policy, page }) => {
+              const pair = pairOf(name);
+              const items = page.map(({ value }) => value);
+              const options = { ...policy, subject: name };
+              const zod = zodOnly(() => parseList(pair.schema, items, options));
+              expect(plainList(parseList(pair.schema, items, options))).toEqual(plainList(zod));
+            }),
+            { seed: SEED, numRuns: Math.ceil(RUNS / 25) },
+          );
+        },
+        TIMEOUT,
+      );
+    });
+  }
 }
