@@ -3,7 +3,7 @@
 // strict and lenient counts. The request's Authorization header is never read or kept. A body is read
 // within the client's own size limit and held until the check takes it (each page as soon as the client
 // hands it over): the pages of a long list are not all held at once.
-import { readLimitedText } from '../../common/transport/read-limited-text';
+import { declaredLength, readTextUpTo } from '../../common/transport/read-limited-text';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../../common/transport/transport';
 
 /** The response headers the check looks at, by lower-case name. */
@@ -41,15 +41,29 @@ export interface Exchange {
   body: Promise<string> | undefined;
 }
 
+// The client's own read of a body ends first: the recorder's copy waits a little longer.
+const GRACE_MS = 1_000;
+
 /** A recording fetch and what it recorded. */
 export class ExchangeRecorder {
   readonly exchanges: Exchange[] = [];
   /** Set by the run before each step; recorded with each exchange. */
   phase = '';
   readonly #fetch: typeof globalThis.fetch;
+  readonly #bodyTimeoutMs: number | false;
 
-  constructor(fetch: typeof globalThis.fetch = (input, init) => globalThis.fetch(input, init)) {
+  /**
+   * @param fetch What sends the requests.
+   * @param bodyTimeoutMs How long the client waits for a body (its `timeout`): the recorder's copy of a
+   *   body is given up a little after, so that a body a partner stalls mid-way holds no connection once
+   *   the client has given up on it (a body read twice ends only when both reads do). `false` for never.
+   */
+  constructor(
+    fetch: typeof globalThis.fetch = (input, init) => globalThis.fetch(input, init),
+    bodyTimeoutMs: number | false = false,
+  ) {
     this.#fetch = fetch;
+    this.#bodyTimeoutMs = bodyTimeoutMs === false ? false : bodyTimeoutMs + GRACE_MS;
   }
 
   /** The fetch to hand the SDK's client. */
@@ -87,10 +101,7 @@ export class ExchangeRecorder {
     }
     const body =
       method === 'GET' && response.ok && response.body !== null
-        ? readLimitedText(response.clone(), DEFAULT_MAX_RESPONSE_BYTES).then(
-            (read) => (read.tooLarge ? '' : read.text),
-            () => '',
-          )
+        ? recordedBody(response.clone(), this.#bodyTimeoutMs)
         : undefined;
     const exchange: Exchange = {
       ...base,
@@ -119,5 +130,33 @@ export class ExchangeRecorder {
       }
     }
     return undefined;
+  }
+}
+
+// The text of a body's copy, within the client's size limit and `timeoutMs`: empty when larger, cut off
+// or failed.
+async function recordedBody(copy: Response, timeoutMs: number | false): Promise<string> {
+  const stream = copy.body;
+  if (stream === null) return '';
+  if (declaredLength(copy.headers) > DEFAULT_MAX_RESPONSE_BYTES) {
+    await stream.cancel().catch(() => undefined);
+    return '';
+  }
+  const reader = stream.getReader();
+  let timedOut = false;
+  const timer =
+    timeoutMs === false
+      ? undefined
+      : setTimeout(() => {
+          timedOut = true;
+          reader.cancel().catch(() => undefined);
+        }, timeoutMs);
+  try {
+    const text = await readTextUpTo(reader, DEFAULT_MAX_RESPONSE_BYTES);
+    return timedOut ? '' : (text ?? '');
+  } catch {
+    return '';
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -88,7 +88,7 @@ export async function runCheck(options: RunCheckOptions): Promise<CheckReport> {
   const started = performance.now();
   const checkedAt = formatUtcDateTime(Date.now());
   const timeout = options.timeout ?? DEFAULT_TIMEOUT;
-  const recorder = new ExchangeRecorder(options.fetch);
+  const recorder = new ExchangeRecorder(options.fetch, timeout);
   const secrets: string[] = [options.token];
   const context: CheckContext = {
     recorder,

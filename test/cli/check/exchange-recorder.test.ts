@@ -1,5 +1,6 @@
-// The recorder of `ocpi check`: each page body handed over once and let go, and a body past the client's
-// own size limit read no further than it (a partner's endless page costs no endless memory).
+// The recorder of `ocpi check`: each page body handed over once and let go, a body past the client's
+// own size limit read no further than it (a partner's endless page costs no endless memory), and a body
+// stalled mid-way let go soon after the client gave up on it (its connection then closes).
 import { describe, expect, it } from 'vitest';
 import { ExchangeRecorder } from '../../../src/cli/check/exchange-recorder';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../../../src/common/transport/transport';
@@ -33,5 +34,28 @@ describe('ExchangeRecorder', () => {
     await response.body?.cancel();
     expect(await recorder.takeBody('p', PAGE)).toBe('');
     expect(pulled * chunk.byteLength).toBeLessThanOrEqual(DEFAULT_MAX_RESPONSE_BYTES + 4 * chunk.byteLength);
+  });
+
+  it('gives up its copy of a stalled body after the client timeout, so the stream can close', async () => {
+    let closed = false;
+    const stalled = () =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"data":[1,'));
+        },
+        cancel() {
+          closed = true;
+        },
+      });
+    const recorder = new ExchangeRecorder(async () => new Response(stalled()), 10);
+    recorder.phase = 'locations SENDER';
+    const response = await recorder.fetch(PAGE);
+    // The client reads what came, then gives up on the rest, as its body timeout does.
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    await reader.read();
+    await reader.cancel();
+    // Read twice, a stream closes only when both reads end: the recorder's ends on its own timer.
+    expect(await recorder.takeBody('locations SENDER', PAGE)).toBe('');
+    expect(closed).toBe(true);
   });
 });
