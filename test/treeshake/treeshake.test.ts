@@ -211,8 +211,9 @@ const budgets: Budget[] = [
     // #16, lenient Sessions from 1.6x to 1.2x JSON.parse by allocating less (a path copied once per object,
     // no closure for counted issues, ISO codes looked up by character code, timestamps converted in one
     // string): -> 47,007 / 45,584. #13, a page's URL parsed once, the default routing headers made once,
-    // no failure described for a success: -> 47,034 / 45,623.
-    maxGzipBytes: { esbuild: 47_050, rollup: 45_640 },
+    // no failure described for a success: -> 47,034 / 45,623. The recent URLs and objects of a list as a
+    // ring (iterating a list a quarter cheaper per item): -> 47,061 / 45,667.
+    maxGzipBytes: { esbuild: 47_080, rollup: 45_690 },
     mustNotInclude: ['src/v211/'],
     mustInclude: ['src/v221/client.ts', 'node_modules/ky/'],
   },

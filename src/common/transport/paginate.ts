@@ -262,10 +262,17 @@ function shallowKey(item: unknown): string {
 const RECENT_URLS = 256;
 const RECENT_OBJECTS = 1_000;
 
-/** The most recent keys added, forgetting the oldest beyond `size`. */
+/**
+ * The most recent keys added, forgetting the oldest beyond `size`. A key is added once: one already
+ * held keeps its place (a fetched URL ends the run, a yielded object is not yielded again).
+ */
 class Recent {
   readonly #keys = new Set<string>();
+  // The keys in the order added, as a ring: the oldest is overwritten. Every item of every page passes
+  // here, so no iterator or array grows per key.
+  readonly #order: string[] = [];
   readonly #size: number;
+  #next = 0;
 
   constructor(size: number) {
     this.#size = size;
@@ -280,9 +287,14 @@ class Recent {
   }
 
   add(key: string): void {
-    this.#keys.delete(key);
+    if (this.#keys.has(key)) return;
+    if (this.#order.length < this.#size) this.#order.push(key);
+    else {
+      this.#keys.delete(this.#order[this.#next] as string);
+      this.#order[this.#next] = key;
+      this.#next = (this.#next + 1) % this.#size;
+    }
     this.#keys.add(key);
-    if (this.#keys.size > this.#size) this.#keys.delete(this.#keys.values().next().value as string);
   }
 }
 
