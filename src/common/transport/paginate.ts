@@ -5,6 +5,7 @@ import type { LenientIssue } from '../schema/parse';
 import { idOf, parseList, type RejectedItem, type ToleratedItem } from '../schema/parse-list';
 import { formatPath, notAListIssue, omittedIssue, type ValidationIssue } from '../schema/validation-issue';
 import { findNextLink } from './link-header';
+import { RecentKeys } from './recent-keys';
 import type { CallOptions, Transport } from './transport';
 import { type QueryValue, withQuery } from './url';
 
@@ -73,9 +74,9 @@ export async function* paginatePages<S extends z.ZodMiniType>(
 ): AsyncGenerator<Page<z.output<S>>, void, undefined> {
   const correlationId = request.options?.correlationId ?? crypto.randomUUID();
   const options = { ...request.options, correlationId };
-  const fetched = new Recent(RECENT_URLS);
+  const fetched = new RecentKeys(RECENT_URLS);
   // More objects may drop than a page holds: the step back can then reach pages before the last one.
-  const yielded = new Recent(RECENT_OBJECTS);
+  const yielded = new RecentKeys(RECENT_OBJECTS);
   let url: string | undefined = withQuery(request.url, request.query).href;
   let previousTotal: number | undefined;
   // What a page without paging headers is compared with, to tell a full page from the last one.
@@ -261,42 +262,6 @@ function shallowKey(item: unknown): string {
 // without memory growing with the page count.
 const RECENT_URLS = 256;
 const RECENT_OBJECTS = 1_000;
-
-/**
- * The most recent keys added, forgetting the oldest beyond `size`. A key is added once: one already
- * held keeps its place (a fetched URL ends the run, a yielded object is not yielded again).
- */
-class Recent {
-  readonly #keys = new Set<string>();
-  // The keys in the order added, as a ring: the oldest is overwritten. Every item of every page passes
-  // here, so no iterator or array grows per key.
-  readonly #order: string[] = [];
-  readonly #size: number;
-  #next = 0;
-
-  constructor(size: number) {
-    this.#size = size;
-  }
-
-  has(key: string): boolean {
-    return this.#keys.has(key);
-  }
-
-  get size(): number {
-    return this.#keys.size;
-  }
-
-  add(key: string): void {
-    if (this.#keys.has(key)) return;
-    if (this.#order.length < this.#size) this.#order.push(key);
-    else {
-      this.#keys.delete(this.#order[this.#next] as string);
-      this.#order[this.#next] = key;
-      this.#next = (this.#next + 1) % this.#size;
-    }
-    this.#keys.add(key);
-  }
-}
 
 // Bad items are left out and reported with the rest, in either mode (the modes differ in what is bad):
 // one item that breaks the spec never costs the others. Only the first rejections and issues are
