@@ -55,5 +55,7 @@ await client.locations.receiver.patchEvse({
 // Read back from the eMSP: the PATCH was applied to the stored Location.
 const stored = await client.locations.receiver.getLocation({ params: ids });
 console.log(stored.evses?.map((evse) => `${evse.uid} ${evse.status}`)); // => [ 'EVSE1 CHARGING' ]
+// The Location's own last_updated follows its EVSE's, as the spec asks of the receiver.
+console.log(stored.last_updated); // => 2024-06-01T12:05:00Z
 
 await emsp.close();
