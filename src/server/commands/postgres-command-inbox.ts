@@ -63,8 +63,8 @@ export function postgresCommandInboxSchema(table: string = DEFAULT_TABLE): strin
  *   notifies the channel; a URL nobody awaits writes nothing, so a partner cannot fill the table.
  * - The waiting instance, notified (one `LISTEN` per inbox, however many commands), takes the result
  *   and deletes the row. It also reads the row when the wait begins, every `pollMs` and when it times
- *   out, so a result that came before, or whose notification was lost, still counts. A timeout, an abort or `cancel`
- *   deletes the row too; should that statement fail, the row expires.
+ *   out, so a result that came before, or whose notification was lost, still counts. A timeout, an
+ *   abort or `cancel` deletes the row too; should that statement fail, the row expires.
  *
  * Rows of an instance that stopped mid-wait expire `marginMs` after the wait would have ended: call
  * {@link PostgresCommandInbox.purgeExpired} from time to time. Results are refused above
