@@ -13,7 +13,7 @@ import { ISO_FIELDS, isoFieldProblems } from '../../../scripts/codegen/iso-field
 import { SPEC_VERSIONS } from '../../../scripts/codegen/model';
 import { readSpec } from '../../../scripts/codegen/read-spec';
 import * as emitted from '../../../src/common/generated/iso-codes';
-import { listed } from '../../../src/common/schema/primitives/iso-code';
+import { listed } from '../../../src/common/schema/primitives/iso-code-lists';
 import { describeWithSpec, specDir } from '../../support/spec';
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';

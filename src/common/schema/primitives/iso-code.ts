@@ -14,8 +14,6 @@ import {
   LANGUAGE_MESSAGE,
 } from './iso-code-lists';
 
-export { listed } from './iso-code-lists';
-
 /**
  * ISO 3166-1 alpha-3 (Location `country`, 2.2.1 CdrLocation `country`): three upper-case letters, an
  * assigned code.
