@@ -4,10 +4,10 @@ import { OcpiValidationError } from '../errors/ocpi-validation-error';
 import type { LenientIssue } from '../schema/parse';
 import { idOf, parseList, type RejectedItem, type ToleratedItem } from '../schema/parse-list';
 import { formatPath, notAListIssue, omittedIssue, type ValidationIssue } from '../schema/validation-issue';
-import { findNextLink } from './link-header';
+import { nextLinkUrl } from './link-header';
 import { RecentKeys } from './recent-keys';
 import type { CallOptions, Transport } from './transport';
-import { type QueryValue, withQuery } from './url';
+import { type QueryValue, queryParam, withQuery } from './url';
 
 /** One page of a paginated GET, with what the server said about the whole list. */
 export interface Page<T> {
@@ -77,15 +77,16 @@ export async function* paginatePages<S extends z.ZodMiniType>(
   const fetched = new RecentKeys(RECENT_URLS);
   // More objects may drop than a page holds: the step back can then reach pages before the last one.
   const yielded = new RecentKeys(RECENT_OBJECTS);
-  let url: string | undefined = withQuery(request.url, request.query).href;
+  // Parsed once per page: sent as it is, read for its offset, and the base of a relative Link.
+  let url: URL | undefined = withQuery(request.url, request.query);
   let previousTotal: number | undefined;
   // What a page without paging headers is compared with, to tell a full page from the last one.
   let firstLength: number | undefined;
   // The page before, when this one was asked by offset for lack of headers: what it repeats ends the run.
   // Only its fingerprint is kept, so that memory still holds one page.
   let guessedFrom: Pick<Fetched<unknown>, 'fingerprint'> | undefined;
-  while (url !== undefined && !fetched.has(url)) {
-    fetched.add(url);
+  while (url !== undefined && !fetched.has(url.href)) {
+    fetched.add(url.href);
     const before = guessedFrom;
     // Told before validation, so that a repeated page's items are neither validated nor reported again.
     const repeats =
@@ -101,7 +102,7 @@ export async function* paginatePages<S extends z.ZodMiniType>(
       fetchedPage = await fetchPage(transport, request, back, options);
     }
     firstLength ??= fetchedPage.received;
-    const { nextUrl, pagingIssue } = pagingOf(fetchedPage, url, firstLength);
+    const { next, pagingIssue } = pagingOf(fetchedPage, url, firstLength);
     const fetchedItems = fetchedPage.page;
     const page: Page<z.output<S>> = {
       ...fetchedItems,
@@ -110,7 +111,7 @@ export async function* paginatePages<S extends z.ZodMiniType>(
         yielded.size === 0
           ? fetchedItems.items
           : fetchedItems.items.filter((item) => !yielded.has(identityOf(item) ?? '')),
-      nextUrl,
+      nextUrl: next?.href,
       pagingIssues: pagingIssue ? [pagingIssue] : [],
     };
     if (pagingIssue) {
@@ -129,7 +130,7 @@ export async function* paginatePages<S extends z.ZodMiniType>(
     previousTotal = page.totalCount;
     guessedFrom =
       pagingIssue?.code === PAGED_BY_OFFSET ? { fingerprint: fetchedPage.fingerprint } : undefined;
-    url = page.nextUrl;
+    url = next;
   }
 }
 
@@ -152,6 +153,8 @@ interface Fetched<T> {
   fingerprint: string | undefined;
   /** Asked by offset, it brought no new object (`offset_ignored`); its items were not read. */
   repeated: boolean;
+  /** The page's `nextUrl`, parsed. */
+  next: URL | undefined;
 }
 
 /** Whether a page asked by offset holds only what was read before, from its raw items. */
@@ -160,26 +163,26 @@ type RepeatCheck = (data: unknown[], fingerprint: string | undefined) => boolean
 // Where a page leads when its headers do not say: by offset past a full page, nowhere past a repeat.
 function pagingOf(
   fetched: Fetched<unknown>,
-  url: string,
+  url: URL,
   firstLength: number,
-): { nextUrl: string | undefined; pagingIssue?: LenientIssue } {
+): { next: URL | undefined; pagingIssue?: LenientIssue } {
   const { page, received } = fetched;
   if (fetched.repeated) {
     const message = `page at offset ${page.offset} repeats what was read: offset ignored, list ends`;
-    return { nextUrl: undefined, pagingIssue: issueOf(OFFSET_IGNORED, message, 'dropped') };
+    return { next: undefined, pagingIssue: issueOf(OFFSET_IGNORED, message, 'dropped') };
   }
-  if (!fetched.headerless || !isFull(page, received, firstLength)) return { nextUrl: page.nextUrl };
+  if (!fetched.headerless || !isFull(url, page, received, firstLength)) return { next: fetched.next };
   const next = page.offset + received;
   const message = `full page without Link or X-Total-Count: next asked at offset ${next}`;
-  return { nextUrl: withOffset(url, next), pagingIssue: issueOf(PAGED_BY_OFFSET, message, 'kept') };
+  return { next: withOffset(url, next), pagingIssue: issueOf(PAGED_BY_OFFSET, message, 'kept') };
 }
 
 // Full means as many items as the partner's page holds: its `X-Limit` when it says, else the first
 // page's length, either capped by the `limit` we asked. Not the `limit` alone: a partner may cap its pages
 // lower without saying so, and taking its first page for the whole list would lose the rest silently. The
 // price is one request more, answered empty, when a list without headers fits in its first page.
-function isFull(page: Page<unknown>, received: number, firstLength: number): boolean {
-  const asked = integerParam(new URL(page.url).searchParams.get('limit')) ?? Number.POSITIVE_INFINITY;
+function isFull(url: URL, page: Page<unknown>, received: number, firstLength: number): boolean {
+  const asked = integerParam(queryParam(url, 'limit')) ?? Number.POSITIVE_INFINITY;
   return received > 0 && received >= Math.min(asked, page.limit ?? firstLength);
 }
 
@@ -190,23 +193,22 @@ function issueOf(code: string, message: string, action: LenientIssue['action']):
 async function fetchPage<S extends z.ZodMiniType>(
   transport: Transport,
   request: PaginateRequest<S>,
-  url: string,
+  url: URL,
   options: CallOptions,
   repeats?: RepeatCheck,
 ): Promise<Fetched<z.output<S>>> {
-  // Parsed once: sent as it is, read for its offset, and the base of a relative Link.
-  const pageUrl = new URL(url);
-  const response = await transport.send({ method: 'GET', url: pageUrl, module: request.module, options });
-  const described = transport.describe('GET', url);
+  const response = await transport.send({ method: 'GET', url, module: request.module, options });
+  const href = url.href;
+  const described = transport.describe('GET', href);
   const subject = `${request.subject} list`;
   if (!Array.isArray(response.data)) {
     throw new OcpiValidationError({ subject, issues: [notAListIssue(response.data)], request: described });
   }
   const headers = response.headers;
   const data: unknown[] = response.data;
-  const offset = integerParam(pageUrl.searchParams.get('offset')) ?? 0;
+  const offset = integerParam(queryParam(url, 'offset')) ?? 0;
   const totalCount = integerParam(headers.get('X-Total-Count'));
-  const nextFromLink = findNextLink(headers.get('Link'), pageUrl);
+  const nextFromLink = nextLinkUrl(headers.get('Link'), url);
   const headerless = nextFromLink === undefined && totalCount === undefined;
   const fingerprint = headerless ? fingerprintOf(data) : undefined;
   const repeated = repeats?.(data, fingerprint) ?? false;
@@ -218,7 +220,7 @@ async function fetchPage<S extends z.ZodMiniType>(
   // offset moves on.
   const end = offset + data.length;
   const last = data.length === 0 || (totalCount !== undefined && end >= totalCount);
-  const nextUrl = last
+  const next = last
     ? undefined
     : (nextFromLink ?? (totalCount !== undefined ? withOffset(url, end) : undefined));
   const page: Page<z.output<S>> = {
@@ -229,8 +231,8 @@ async function fetchPage<S extends z.ZodMiniType>(
     totalCount,
     limit: integerParam(headers.get('X-Limit')),
     offset,
-    nextUrl,
-    url,
+    nextUrl: next?.href,
+    url: href,
     headers,
     pagingIssues: [],
   };
@@ -240,6 +242,7 @@ async function fetchPage<S extends z.ZodMiniType>(
     headerless,
     fingerprint,
     repeated,
+    next,
   };
 }
 
@@ -316,10 +319,10 @@ function integerParam(value: string | null): number | undefined {
   return Number(value);
 }
 
-function withOffset(url: string, offset: number): string {
+function withOffset(url: URL, offset: number): URL {
   const result = new URL(url);
   result.searchParams.set('offset', String(offset));
-  return result.href;
+  return result;
 }
 
 // What tells two objects of a list apart: ids are unique per party only (a hub's list mixes parties),

@@ -43,8 +43,12 @@ export async function readTextUpTo(
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(joined(chunks, received));
+  decoder ??= new TextDecoder();
+  return decoder.decode(joined(chunks, received));
 }
+
+// One decoder for every body: decoding a whole buffer at once keeps no state between calls.
+let decoder: TextDecoder | undefined;
 
 function joined(chunks: readonly Uint8Array[], length: number): Uint8Array {
   if (chunks.length === 1 && chunks[0]) return chunks[0];

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findNextLink, parseLinkHeader } from '../../../src';
+import { nextLinkUrl } from '../../../src/common/transport/link-header';
 import { describeWithSpec, readSpecFile } from '../../support/spec';
 
 // The `Link:` examples of a transport section. The spec wraps one of them over two lines to fit the
@@ -138,6 +139,62 @@ describe('parseLinkHeader', () => {
         const expected = next ? new URL(`https://x.example/${next.path}`).href : undefined;
         expect(findNextLink(header, request)).toBe(expected);
       }),
+    );
+  });
+
+  it('keeps parameters named like Object properties as parameters', () => {
+    const [link] = parseLinkHeader('<a>; rel=next; __proto__="x"; constructor=y; toString', request);
+    expect(Object.entries(link?.params ?? {})).toEqual([
+      ['rel', 'next'],
+      ['__proto__', 'x'],
+      ['constructor', 'y'],
+      ['tostring', ''],
+    ]);
+  });
+
+  it('resolves a target against the request URL as the URL standard does, whatever the scheme', () => {
+    // Without `//`, a target of the request's own scheme is relative to it.
+    expect(findNextLink('<http:x?offset=5>; rel=next', 'http://cpo.example.com/ocpi/l')).toBe(
+      'http://cpo.example.com/ocpi/x?offset=5',
+    );
+    expect(findNextLink('<http:x>; rel=next', 'https://cpo.example.com/ocpi/l')).toBe('http://x/');
+    expect(findNextLink('<HTTPS://CPO.example.com:443/a>; rel=next', request)).toBe(
+      'https://cpo.example.com/a',
+    );
+  });
+
+  it('finds the same next link by its short way (one plain next link) as by reading every link', () => {
+    const target = fc.oneof(
+      fc.constantFrom(
+        'https://x.example/n?offset=50',
+        '/rel?offset=1',
+        'HTTP://X.EXAMPLE:80/a',
+        'http:x',
+        '//h/p',
+      ),
+      fc.string({
+        unit: fc.constantFrom('a', '/', ':', '?', ' ', '<', '>', '"', ';', ',', 'h', 't', 'p', 's'),
+      }),
+    );
+    const rest = fc.constantFrom(
+      '; rel="next"',
+      '; rel=next',
+      '; rel="NEXT"',
+      '; rel="next prev"',
+      ';rel=next',
+      '; rel="next"; x',
+      '',
+    );
+    const header = fc
+      .tuple(fc.constantFrom('', ' ', 'x'), target, rest)
+      .map(([lead, url, tail]) => `${lead}<${url}>${tail}`);
+    fc.assert(
+      // An http base too: there `http:x` is relative to it.
+      fc.property(header, fc.constantFrom(request, 'http://cpo.example.com/ocpi/l'), (value, base) => {
+        const read = parseLinkHeader(value, base).find((link) => link.rel.includes('next'));
+        expect(nextLinkUrl(value, base)?.href).toBe(read?.url);
+      }),
+      { numRuns: 3_000 },
     );
   });
 });

@@ -1,6 +1,7 @@
 // withQuery: the query of a request URL, set as URLSearchParams sets it, whatever the URL held before.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { withQuery } from '../../../src/common/transport/url';
+import { queryParam, withQuery } from '../../../src/common/transport/url';
 
 describe('withQuery', () => {
   it('adds the parameters given, leaving out the undefined ones', () => {
@@ -37,5 +38,57 @@ describe('withQuery', () => {
     const query = Object.create({ inherited: 'x' }) as Record<string, string>;
     query.own = 'y';
     expect(withQuery('https://cpo.example.com/x', query).search).toBe('?own=y');
+  });
+
+  it('writes any query as setting its parameters one by one on searchParams does, with or without a query before', () => {
+    const base = fc.constantFrom(
+      'https://cpo.example.com/ocpi/2.2.1/locations',
+      'https://cpo.example.com',
+      'https://cpo.example.com/x?keep=1&limit=3',
+      'https://cpo.example.com/x#frag',
+      'https://cpo.example.com/a b/é',
+    );
+    // Any UTF-16 code units, lone surrogates included; numbers and booleans as the client's calls pass them.
+    const punctuation = fc.string({
+      unit: fc.constantFrom('a', '~', ' ', '!', '*', '.', '-', '_', '+', '%', '&', '=', "'", '(', ')', ':'),
+    });
+    const value = fc.oneof(fc.string({ unit: 'binary' }), punctuation, fc.integer(), fc.boolean());
+    const name = fc.oneof(
+      fc.constantFrom('offset', 'limit', 'date_from', 'keep'),
+      punctuation,
+      fc.string({ unit: 'binary' }),
+    );
+    fc.assert(
+      fc.property(base, fc.dictionary(name, value, { maxKeys: 4 }), (url, query) => {
+        const expected = new URL(url);
+        for (const [key, item] of Object.entries(query)) expected.searchParams.set(key, String(item));
+        expect(withQuery(url, query).href).toBe(expected.href);
+        expect(withQuery(new URL(url), query).href).toBe(expected.href);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+});
+
+describe('queryParam', () => {
+  it('reads a parameter as searchParams.get does, for any query', () => {
+    const part = fc.string({
+      unit: fc.constantFrom('a', 'offset', 'limit', '=', '&', '%', '%4', '+', ' ', 'é', '~'),
+    });
+    fc.assert(
+      fc.property(part, fc.constantFrom('offset', 'limit', 'a', ''), (query, name) => {
+        const url = new URL(`https://cpo.example.com/x?${query}`);
+        expect(queryParam(url, name)).toBe(url.searchParams.get(name));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('reads the first of repeated parameters, an empty value and a missing one', () => {
+    const url = new URL('https://cpo.example.com/x?offset=10&limit&offset=20&x=a=b');
+    expect(queryParam(url, 'offset')).toBe('10');
+    expect(queryParam(url, 'limit')).toBe('');
+    expect(queryParam(url, 'x')).toBe('a=b');
+    expect(queryParam(url, 'date_from')).toBeNull();
   });
 });
