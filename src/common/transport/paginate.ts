@@ -7,7 +7,7 @@ import { formatPath, notAListIssue, omittedIssue, type ValidationIssue } from '.
 import { nextLinkUrl } from './link-header';
 import { RecentKeys } from './recent-keys';
 import type { CallOptions, Transport } from './transport';
-import { type QueryValue, queryParam, withQuery } from './url';
+import { type QueryValue, withQuery } from './url';
 
 /** One page of a paginated GET, with what the server said about the whole list. */
 export interface Page<T> {
@@ -182,7 +182,7 @@ function pagingOf(
 // lower without saying so, and taking its first page for the whole list would lose the rest silently. The
 // price is one request more, answered empty, when a list without headers fits in its first page.
 function isFull(url: URL, page: Page<unknown>, received: number, firstLength: number): boolean {
-  const asked = integerParam(queryParam(url, 'limit')) ?? Number.POSITIVE_INFINITY;
+  const asked = integerParam(url.searchParams.get('limit')) ?? Number.POSITIVE_INFINITY;
   return received > 0 && received >= Math.min(asked, page.limit ?? firstLength);
 }
 
@@ -206,7 +206,7 @@ async function fetchPage<S extends z.ZodMiniType>(
   }
   const headers = response.headers;
   const data: unknown[] = response.data;
-  const offset = integerParam(queryParam(url, 'offset')) ?? 0;
+  const offset = integerParam(url.searchParams.get('offset')) ?? 0;
   const totalCount = integerParam(headers.get('X-Total-Count'));
   const nextFromLink = nextLinkUrl(headers.get('Link'), url);
   const headerless = nextFromLink === undefined && totalCount === undefined;

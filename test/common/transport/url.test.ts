@@ -1,7 +1,7 @@
 // withQuery: the query of a request URL, set as URLSearchParams sets it, whatever the URL held before.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { queryParam, withQuery } from '../../../src/common/transport/url';
+import { withQuery } from '../../../src/common/transport/url';
 
 describe('withQuery', () => {
   it('adds the parameters given, leaving out the undefined ones', () => {
@@ -67,28 +67,5 @@ describe('withQuery', () => {
       }),
       { numRuns: 2_000 },
     );
-  });
-});
-
-describe('queryParam', () => {
-  it('reads a parameter as searchParams.get does, for any query', () => {
-    const part = fc.string({
-      unit: fc.constantFrom('a', 'offset', 'limit', '=', '&', '%', '%4', '+', ' ', 'é', '~'),
-    });
-    fc.assert(
-      fc.property(part, fc.constantFrom('offset', 'limit', 'a', ''), (query, name) => {
-        const url = new URL(`https://cpo.example.com/x?${query}`);
-        expect(queryParam(url, name)).toBe(url.searchParams.get(name));
-      }),
-      { numRuns: 5_000 },
-    );
-  });
-
-  it('reads the first of repeated parameters, an empty value and a missing one', () => {
-    const url = new URL('https://cpo.example.com/x?offset=10&limit&offset=20&x=a=b');
-    expect(queryParam(url, 'offset')).toBe('10');
-    expect(queryParam(url, 'limit')).toBe('');
-    expect(queryParam(url, 'x')).toBe('a=b');
-    expect(queryParam(url, 'date_from')).toBeNull();
   });
 });
