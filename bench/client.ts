@@ -9,7 +9,8 @@
 //    page of a list (validation `off`: the target of issue #13, within 1.10x of raw fetch of the same
 //    request), and raw fetch of that page with the client's headers (the same request on the wire), then
 //    with its timeout too (the same request with the same care: the target's baseline, since the 2.2.1
-//    headers are required and cost the same to any client that conforms). The server's answer is the
+//    headers are required and cost the same to any client that conforms), and that request read as a
+//    hand-written client would read a page (envelope code, `X-Total-Count`, `Link`). The server's answer is the
 //    same bytes for every case. Each case is warmed up; then in each round every case sends its 2,000 GETs
 //    in chunks that take turns with the other cases' in a new random order each time (the machine is shared:
 //    load hits all cases alike, and no case always follows the same one),
@@ -96,6 +97,8 @@ interface OverheadResult {
   samePageHeaders: HttpCase;
   /** The same, with a timeout signal as the client's: the same request with the same care. */
   samePageRequest: HttpCase;
+  /** That request read as a hand-written client reads a page. */
+  handWritten: HttpCase;
 }
 
 async function measureOverhead(origin: string): Promise<OverheadResult> {
@@ -128,7 +131,7 @@ async function measureOverhead(origin: string): Promise<OverheadResult> {
   };
   // What a careful hand-written 2.2.1 client sends: the required headers, and a timeout that aborts the
   // request (so that a partner that never answers does not hold a socket), cleared once the answer starts.
-  const rawFetchWithTimeout = async (headers: Record<string, string>, target: string) => {
+  const fetchWithTimeout = async (headers: Record<string, string>, target: string) => {
     const timer = new AbortController();
     const timeoutId = setTimeout(() => timer.abort(), 30_000);
     let response: Response;
@@ -138,7 +141,22 @@ async function measureOverhead(origin: string): Promise<OverheadResult> {
       clearTimeout(timeoutId);
     }
     if (!response.ok) throw new Error(`raw fetch: HTTP ${response.status}`);
-    return response.json();
+    return response;
+  };
+  const rawFetchWithTimeout = async (headers: Record<string, string>, target: string) =>
+    (await fetchWithTimeout(headers, target)).json();
+  // The same request read as a hand-written 2.2.1 client would read a page: the envelope's status code
+  // and the paging headers (`X-Total-Count`, the `Link` target), which the client reads too.
+  const handWrittenPage = async () => {
+    const response = await fetchWithTimeout(clientHeaders(), pageUrl);
+    const body = (await response.json()) as { status_code?: unknown; data?: unknown };
+    if (body.status_code !== 1000 || !Array.isArray(body.data)) throw new Error('hand-written: not a page');
+    const link = /^<([^>]*)>/.exec(response.headers.get('Link') ?? '')?.[1];
+    return {
+      items: body.data,
+      totalCount: Number(response.headers.get('X-Total-Count')),
+      nextUrl: link === undefined ? undefined : new URL(link, pageUrl).href,
+    };
   };
   const calls = {
     raw: () => rawFetch(rawHeaders),
@@ -149,6 +167,7 @@ async function measureOverhead(origin: string): Promise<OverheadResult> {
     rawPage: () => rawFetch(rawHeaders, pageUrl),
     rawPageClientHeaders: () => rawFetch(clientHeaders(), pageUrl),
     rawPageSameRequest: () => rawFetchWithTimeout(clientHeaders(), pageUrl),
+    handWrittenPage: async () => (await handWrittenPage()).items,
     kyPage: () => http(pageUrl, { headers: clientHeaders() }).json(),
     pageOff: async () => (await pagesOff.locations.sender.list({ query: page })).items,
   };
@@ -179,8 +198,9 @@ async function measureOverhead(origin: string): Promise<OverheadResult> {
     ((await calls.rawPageSameRequest()) as { data: unknown }).data,
   );
   checkPage('ky, a page', ((await calls.kyPage()) as { data: unknown }).data);
+  checkPage('a hand-written page read', await calls.handWrittenPage());
   checkPage('client, first page of a list', await calls.pageOff());
-  sent.pages += 5;
+  sent.pages += 6;
 
   // One at a time: the target, lenient, and two steps from raw fetch to the client (raw fetch with the
   // client's headers; ky with its headers and options), to show where the time goes. 8 in flight: the target.
@@ -214,6 +234,14 @@ async function measureOverhead(origin: string): Promise<OverheadResult> {
     baseline: rawPage,
     role: 'info',
     call: calls.rawPageSameRequest,
+    serves: 'pages',
+  };
+  const handWritten: HttpCase = {
+    name: 'hand-written page read: the same request, envelope code, X-Total-Count, Link',
+    concurrency: 1,
+    baseline: rawPage,
+    role: 'info',
+    call: calls.handWrittenPage,
     serves: 'pages',
   };
   const cases: HttpCase[] = [
@@ -257,6 +285,7 @@ async function measureOverhead(origin: string): Promise<OverheadResult> {
     rawPage,
     rawPageWithHeaders,
     rawPageSameRequest,
+    handWritten,
     {
       name: "ky + json(), a page of 50, the client's headers",
       concurrency: 1,
@@ -289,7 +318,13 @@ async function measureOverhead(origin: string): Promise<OverheadResult> {
     for (const entry of cases) times.get(entry)?.push(total.get(entry) ?? Number.NaN);
   }
   if (sink === undefined) throw new Error('nothing was run');
-  return { cases, times, samePageHeaders: rawPageWithHeaders, samePageRequest: rawPageSameRequest };
+  return {
+    cases,
+    times,
+    samePageHeaders: rawPageWithHeaders,
+    samePageRequest: rawPageSameRequest,
+    handWritten,
+  };
 }
 
 /** A copy of `items` in random order (Fisher–Yates). */
@@ -448,7 +483,7 @@ async function iterate(origin: string, mode: 'off' | 'lenient', total: number, f
 // --- Report ---
 
 function report(origin: string, overhead: OverheadResult, memory: MemoryRun[], totalMs: number): void {
-  const { cases, times, samePageHeaders, samePageRequest } = overhead;
+  const { cases, times, samePageHeaders, samePageRequest, handWritten } = overhead;
   const ratios = (entry: HttpCase, baseline = entry.baseline) => {
     const own = times.get(entry) ?? [];
     const base = baseline ? (times.get(baseline) ?? []) : own;
@@ -492,7 +527,8 @@ function report(origin: string, overhead: OverheadResult, memory: MemoryRun[], t
         `the same request, its headers and timeout (target ≤ ${TARGET_RATIO.toFixed(2)}×: ` +
         `${ratio <= TARGET_RATIO ? 'within' : 'over'}); ${median(ratios(entry, samePageHeaders)).toFixed(3)}× ` +
         `raw fetch with its headers; ${median(ratios(entry)).toFixed(3)}× bare raw fetch (Authorization and ` +
-        `Accept only, no timeout), of which that request alone is ${median(ratios(samePageRequest)).toFixed(3)}×`,
+        `Accept only, no timeout), of which that request alone is ${median(ratios(samePageRequest)).toFixed(3)}× ` +
+        `and a hand-written page read of it ${median(ratios(handWritten)).toFixed(3)}×`,
     );
   }
 
