@@ -215,8 +215,9 @@ const budgets: Budget[] = [
     // no failure described for a success: -> 47,034 / 45,623. The recent URLs and objects of a list as a
     // ring (iterating a list a quarter cheaper per item): -> 47,061 / 45,667. A page's URLs parsed once
     // each (its query written after the endpoint, the next one kept as a URL, an absolute Link target
-    // parsed without its base), a short way for the single plain next Link: -> 47,266 / 45,841.
-    maxGzipBytes: { esbuild: 47_290, rollup: 45_860 },
+    // parsed without its base), a short way for the single plain next Link: -> 47,266 / 45,841. Awaiting
+    // a list fetches its first page without starting a walk across pages: -> 47,368 / 45,928.
+    maxGzipBytes: { esbuild: 47_390, rollup: 45_950 },
     mustNotInclude: ['src/v211/'],
     mustInclude: ['src/v221/client.ts', 'node_modules/ky/'],
   },

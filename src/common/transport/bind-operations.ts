@@ -6,7 +6,7 @@ import { parsePayload, type UnknownFields } from '../schema/parse';
 import { trimTrailing } from '../text/trim-trailing';
 import type { Operation } from './operation';
 import { PageRequest } from './page-request';
-import { paginatePages } from './paginate';
+import { firstPage, paginatePages } from './paginate';
 import { type QueryWithDates, withDatesAsDateTimes } from './query-dates';
 import type { CallOptions, Transport, TransportResponse } from './transport';
 import type { ClientCalls } from './typed-calls';
@@ -105,23 +105,26 @@ function bindOperation(
     const item = op.item;
     if (item) {
       const subject = `${target.module} item`;
+      // Checked and built anew each time the list is read, as a fetch would be.
+      const listRequest = () => {
+        checkOutgoing(transport, op, args, name);
+        return {
+          url: url(),
+          module: target.module,
+          item,
+          subject,
+          ...(query && { query }),
+          ...(args.options && { options: args.options }),
+        };
+      };
       return new PageRequest(
-        () => {
-          checkOutgoing(transport, op, args, name);
-          return paginatePages(transport, {
-            url: url(),
-            module: target.module,
-            item,
-            subject,
-            ...(query && { query }),
-            ...(args.options && { options: args.options }),
-          });
-        },
+        () => paginatePages(transport, listRequest()),
         {
           subject,
           heard: transport.isHeard(args.options),
           describe: (pageUrl) => transport.describe('GET', pageUrl),
         },
+        () => firstPage(transport, listRequest()),
       );
     }
     return (async () => {

@@ -32,10 +32,22 @@ export interface LossAccount {
 export class PageRequest<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
   readonly #start: () => AsyncGenerator<Page<T>, void, undefined>;
   readonly #account: LossAccount | undefined;
+  readonly #first: (() => Promise<Page<T>>) | undefined;
 
-  constructor(start: () => AsyncGenerator<Page<T>, void, undefined>, account?: LossAccount) {
+  /**
+   * @param start Starts a walk across the pages.
+   * @param account What tells of items left out when nobody listens.
+   * @param first Fetches the first page alone, the same page as a walk's first, for `await`; without
+   *   it, `await` starts a walk and ends it after one page.
+   */
+  constructor(
+    start: () => AsyncGenerator<Page<T>, void, undefined>,
+    account?: LossAccount,
+    first?: () => Promise<Page<T>>,
+  ) {
     this.#start = start;
     this.#account = account;
+    this.#first = first;
   }
 
   /** Every page, fetched one by one as you iterate; each names the items it left out. */
@@ -87,6 +99,7 @@ export class PageRequest<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
   }
 
   async #firstPage(): Promise<Page<T>> {
+    if (this.#first) return this.#first();
     const pages = this.#start();
     try {
       const first = await pages.next();

@@ -72,8 +72,7 @@ export async function* paginatePages<S extends z.ZodMiniType>(
   transport: Transport,
   request: PaginateRequest<S>,
 ): AsyncGenerator<Page<z.output<S>>, void, undefined> {
-  const correlationId = request.options?.correlationId ?? crypto.randomUUID();
-  const options = { ...request.options, correlationId };
+  const options = withCorrelation(request.options);
   const fetched = new RecentKeys(RECENT_URLS);
   // More objects may drop than a page holds: the step back can then reach pages before the last one.
   const yielded = new RecentKeys(RECENT_OBJECTS);
@@ -102,26 +101,15 @@ export async function* paginatePages<S extends z.ZodMiniType>(
       fetchedPage = await fetchPage(transport, request, back, options);
     }
     firstLength ??= fetchedPage.received;
-    const { next, pagingIssue } = pagingOf(fetchedPage, url, firstLength);
-    const fetchedItems = fetchedPage.page;
-    const page: Page<z.output<S>> = {
-      ...fetchedItems,
-      // After a step back, this page and the next ones may repeat objects already yielded.
-      items:
-        yielded.size === 0
-          ? fetchedItems.items
-          : fetchedItems.items.filter((item) => !yielded.has(identityOf(item) ?? '')),
-      nextUrl: next?.href,
-      pagingIssues: pagingIssue ? [pagingIssue] : [],
-    };
-    if (pagingIssue) {
-      transport.report(
-        `${request.subject} list`,
-        [pagingIssue],
-        transport.describe('GET', page.url),
-        request.options,
-      );
-    }
+    const settled: Settled<z.output<S>> = settlePage(
+      transport,
+      request,
+      fetchedPage,
+      url,
+      firstLength,
+      yielded,
+    );
+    const { page, next, pagingIssue } = settled;
     yield page;
     for (const item of page.items) {
       const key = identityOf(item);
@@ -132,6 +120,62 @@ export async function* paginatePages<S extends z.ZodMiniType>(
       pagingIssue?.code === PAGED_BY_OFFSET ? { fingerprint: fetchedPage.fingerprint } : undefined;
     url = next;
   }
+}
+
+/**
+ * The first page of a paginated GET alone, which awaiting a list call gives: the page that
+ * {@link paginatePages} yields first, without the bookkeeping of a walk across pages.
+ */
+export async function firstPage<S extends z.ZodMiniType>(
+  transport: Transport,
+  request: PaginateRequest<S>,
+): Promise<Page<z.output<S>>> {
+  const url = withQuery(request.url, request.query);
+  const fetched = await fetchPage(transport, request, url, withCorrelation(request.options));
+  return settlePage(transport, request, fetched, url, fetched.received).page;
+}
+
+// Every page of a list goes with one X-Correlation-ID: the call's, else a new one.
+function withCorrelation(options: CallOptions | undefined): CallOptions {
+  return { ...options, correlationId: options?.correlationId ?? crypto.randomUUID() };
+}
+
+interface Settled<T> {
+  page: Page<T>;
+  next: URL | undefined;
+  pagingIssue: LenientIssue | undefined;
+}
+
+// A fetched page as it is handed over: where it leads, what its paging headers left to guess (told to
+// the listener), and without the objects already yielded (after a step back, a page may repeat some).
+function settlePage<T>(
+  transport: Transport,
+  request: PaginateRequest<z.ZodMiniType>,
+  fetched: Fetched<T>,
+  url: URL,
+  firstLength: number,
+  yielded?: RecentKeys,
+): Settled<T> {
+  const { next, pagingIssue } = pagingOf(fetched, url, firstLength);
+  const { items } = fetched.page;
+  const page: Page<T> = {
+    ...fetched.page,
+    items:
+      yielded === undefined || yielded.size === 0
+        ? items
+        : items.filter((item) => !yielded.has(identityOf(item) ?? '')),
+    nextUrl: next?.href,
+    pagingIssues: pagingIssue ? [pagingIssue] : [],
+  };
+  if (pagingIssue) {
+    transport.report(
+      `${request.subject} list`,
+      [pagingIssue],
+      transport.describe('GET', page.url),
+      request.options,
+    );
+  }
+  return { page, next, pagingIssue };
 }
 
 // The `code` of the issue a page gets when it was full and carried neither `Link` nor `X-Total-Count`

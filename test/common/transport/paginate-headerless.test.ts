@@ -92,6 +92,24 @@ const told = (reports: readonly ValidationReport[]) =>
 const pageUrl = (url: string, offset: number) => (offset === 0 ? url : `${url}?offset=${offset}`);
 
 describe.each(versions)('a partner without paging headers ($version)', (partner) => {
+  it('gives on await the page a walk gives first, with its paging issue told alike', async () => {
+    servePartner(partner, 237, 20);
+    const awaited = listening();
+    const first = await partner.list({ onValidationIssues: awaited.onValidationIssues });
+    const walked = listening();
+    const pages = partner.list({ onValidationIssues: walked.onValidationIssues }).pages();
+    const { value } = await pages.next();
+    await pages.return(undefined);
+
+    expect(first).toEqual(value);
+    expect(first.items.map((item) => item.id)).toEqual(ids(0, 20));
+    expect(first.nextUrl).toBe(`${partner.url}?offset=20`);
+    expect(first.pagingIssues.map((issue) => issue.code)).toEqual(['paged_by_offset']);
+    expect(told(awaited.reports)).toEqual([`paged_by_offset ${partner.url}`]);
+    expect(awaited.reports).toEqual(walked.reports);
+    expect(offsets()).toEqual(['0', '0']);
+  });
+
   it('serving 237 Locations in pages of 20 is read whole with for await, each full page told', async () => {
     servePartner(partner, 237, 20);
     const { reports, onValidationIssues } = listening();
