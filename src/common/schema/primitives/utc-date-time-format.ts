@@ -70,7 +70,8 @@ export function isUtcDateTime(value: string): boolean {
   return at === length;
 }
 
-function daysInMonth(year: number, month: number): number {
+/** The days of `month` (1-12) in `year`, by the Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { isUtcDateTime } from './utc-date-time-format';
+import { daysInMonth, isUtcDateTime } from './utc-date-time-format';
 
 export { isUtcDateTime };
 
@@ -169,11 +169,6 @@ function offsetAt(value: string, at: number): number | undefined {
   const minutes = digitsAt(value, at + rest - 2, 2);
   if (hours < 0 || minutes < 0) return undefined;
   return (sign === DASH ? -1 : 1) * (hours * 60 + minutes);
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 // Days since 1970-01-01 of a proleptic Gregorian date, and back (H. Hinnant's civil calendar algorithms,
