@@ -3,7 +3,7 @@
 // strict and lenient counts. The request's Authorization header is never read or kept. A body is read
 // within the client's own size limit and held until the check takes it (each page as soon as the client
 // hands it over): the pages of a long list are not all held at once.
-import { declaredLength, readTextUpTo } from '../../common/transport/read-limited-text';
+import { readBody } from '../../common/transport/read-body';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../../common/transport/transport';
 
 /** The response headers the check looks at, by lower-case name. */
@@ -101,7 +101,7 @@ export class ExchangeRecorder {
     }
     const body =
       method === 'GET' && response.ok && response.body !== null
-        ? recordedBody(response.clone(), this.#bodyTimeoutMs)
+        ? recordedBody(response.clone(), base.url, this.#bodyTimeoutMs)
         : undefined;
     const exchange: Exchange = {
       ...base,
@@ -133,30 +133,9 @@ export class ExchangeRecorder {
   }
 }
 
-// The text of a body's copy, within the client's size limit and `timeoutMs`: empty when larger, cut off
-// or failed.
-async function recordedBody(copy: Response, timeoutMs: number | false): Promise<string> {
-  const stream = copy.body;
-  if (stream === null) return '';
-  if (declaredLength(copy.headers) > DEFAULT_MAX_RESPONSE_BYTES) {
-    await stream.cancel().catch(() => undefined);
-    return '';
-  }
-  const reader = stream.getReader();
-  let timedOut = false;
-  const timer =
-    timeoutMs === false
-      ? undefined
-      : setTimeout(() => {
-          timedOut = true;
-          reader.cancel().catch(() => undefined);
-        }, timeoutMs);
-  try {
-    const text = await readTextUpTo(reader, DEFAULT_MAX_RESPONSE_BYTES);
-    return timedOut ? '' : (text ?? '');
-  } catch {
-    return '';
-  } finally {
-    clearTimeout(timer);
-  }
+// The text of a body's copy, read as the client reads a body (within its size limit and `timeoutMs`):
+// empty when larger, cut off or failed.
+function recordedBody(copy: Response, url: string, timeoutMs: number | false): Promise<string> {
+  const limits = { maxBytes: DEFAULT_MAX_RESPONSE_BYTES, timeoutMs };
+  return readBody(copy, { method: 'GET', url }, limits, undefined).catch(() => '');
 }
