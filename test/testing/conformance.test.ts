@@ -146,6 +146,14 @@ async function registered(party: LocalParty<unknown>, us: Counterpart) {
   return { record, client };
 }
 
+/** A simulated eMSP of `version` served locally, and a CPO counterpart registered with it. */
+async function emspWithCpo(version: OcpiVersion) {
+  const emsp = await serveLocally((baseUrl) => simulatedEmsp({ version, baseUrl, pageLimit: PAGE_LIMIT }));
+  closers.push(emsp.close);
+  const us = await counterpart(version, 'CPO', { countryCode: 'NL', partyId: 'CPO', name: 'CPO' });
+  return { emsp, us, ...(await registered(emsp, us)) };
+}
+
 function offered(record: PartnerRecord): string[] {
   return (record.endpoints ?? [])
     .map((endpoint) => (endpoint.role ? `${endpoint.identifier} ${endpoint.role}` : endpoint.identifier))
@@ -364,10 +372,7 @@ describe.each(['2.2.1', '2.1.1'] as const)('simulated CPO, OCPI %s', (version) =
 
 describe.each(['2.2.1', '2.1.1'] as const)('simulated eMSP, OCPI %s', (version) => {
   it('registers, offers the eMSP modules and serves each of them per the spec', async () => {
-    const emsp = await serveLocally((baseUrl) => simulatedEmsp({ version, baseUrl, pageLimit: PAGE_LIMIT }));
-    closers.push(emsp.close);
-    const us = await counterpart(version, 'CPO', { countryCode: 'NL', partyId: 'CPO', name: 'CPO' });
-    const { record, client } = await registered(emsp, us);
+    const { emsp, us, record, client } = await emspWithCpo(version);
     expect(offered(record)).toEqual([...OFFERED[version].EMSP]);
     const tokens = emsp.data.tokens as readonly Loose[];
 
@@ -450,10 +455,7 @@ describe.each(['2.2.1', '2.1.1'] as const)('simulated eMSP, OCPI %s', (version) 
 
 describe.each(['2.2.1', '2.1.1'] as const)('simulated eMSP, OCPI %s, as a Locations receiver', (version) => {
   it("takes a pushed EVSE's and Connector's last_updated on their parents, never moving one back", async () => {
-    const emsp = await serveLocally((baseUrl) => simulatedEmsp({ version, baseUrl, pageLimit: PAGE_LIMIT }));
-    closers.push(emsp.close);
-    const us = await counterpart(version, 'CPO', { countryCode: 'NL', partyId: 'CPO', name: 'CPO' });
-    const { client } = await registered(emsp, us);
+    const { emsp, us, client } = await emspWithCpo(version);
     const seeded = version === '2.2.1' ? seedCpo221 : seedCpo211;
     const location = seeded({ cpo: us.party, emsp: emsp.party, locations: 1, sessions: 0 })
       .locations[0] as unknown as Loose;
@@ -497,10 +499,7 @@ describe.each(['2.2.1', '2.1.1'] as const)('simulated eMSP, OCPI %s, as a Locati
 
 describe.each(['2.2.1', '2.1.1'] as const)('simulated eMSP, OCPI %s, authorizing in real time', (version) => {
   it('echoes the location asked about, gives a reference in 2.2.1, and knows a Token by its type', async () => {
-    const emsp = await serveLocally((baseUrl) => simulatedEmsp({ version, baseUrl, pageLimit: PAGE_LIMIT }));
-    closers.push(emsp.close);
-    const us = await counterpart(version, 'CPO', { countryCode: 'NL', partyId: 'CPO', name: 'CPO' });
-    const { client } = await registered(emsp, us);
+    const { emsp, client } = await emspWithCpo(version);
     const tokens = emsp.data.tokens as readonly Loose[];
     const valid = tokens.find((token) => token.valid === true) as Loose;
     const blocked = tokens.find((token) => token.valid === false) as Loose;
